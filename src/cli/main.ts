@@ -1,0 +1,111 @@
+/**
+ * argv -> Settings -> engine -> exit code. Everything printed goes through the Runtime.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, EvalgateError, formatProblem, type Problem } from '../core/problem.js';
+import { resolveSettings, type RawSettings } from '../config/settings.js';
+import { collect, runGate } from '../engine.js';
+import { formatReport } from './print.js';
+import type { Runtime } from '../runtime.js';
+
+const VERSION = '0.1.0';
+
+function printProblems(rt: Runtime, problems: readonly Problem[]): void {
+  for (const p of problems) rt.stderr(`error: ${formatProblem(p)}\n`);
+}
+
+const collectList = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+function gateOptions(cmd: Command): Command {
+  return cmd
+    .option('--indicators <list>', 'required indicators, comma-separated (default: the five built-in ones)')
+    .option('--thresholds <rules>', 'threshold rules, separated by newlines or ";" (replace the defaults)')
+    .option('--rps-target <n>', 'add the rule throughput_rps.rps >= N')
+    .option('--baseline <path|none>', 'a baseline report.json, or none', 'none')
+    .addOption(new Option('--fail-on <level>', 'which verdicts fail the command').choices(['error', 'warn', 'never']).default('error'))
+    .option('--name <name>', 'gate name (report title, artifact and comment marker)', 'evalgate')
+    .option('--out <dir>', 'where report.json, report.md and report.prom go', 'evalgate-report')
+    .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB', '64')
+    .option('--merge <indicator=strategy>', 'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable', collectList);
+}
+
+function toRaw(opts: Record<string, unknown>): RawSettings {
+  const s = (k: string): string | undefined => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
+  return {
+    name: s('name'),
+    indicators: s('indicators'),
+    thresholds: s('thresholds'),
+    'rps-target': s('rpsTarget'),
+    baseline: s('baseline'),
+    'fail-on': s('failOn'),
+    out: s('out'),
+    'max-file-size': s('maxFileSize'),
+    merge: (opts.merge as string[] | undefined) ?? [],
+    results: s('results'),
+  };
+}
+
+const cliSource = { flag: (name: string) => `--${name}`, defaultBaseline: 'none' as const };
+
+export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.Ok;
+  const debug = argv.includes('--debug') || rt.env.ACTIONS_STEP_DEBUG === 'true' || rt.env.EVALGATE_DEBUG === '1';
+  const program = new Command('evalgate')
+    .description('Gate a machine-learning model on its evaluation indicators.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: rt.stdout, writeErr: rt.stderr });
+
+  program
+    .command('validate')
+    .description('check indicator files and list every problem (exit 0 when all are valid, 2 otherwise)')
+    .argument('<files...>', 'indicator JSON files')
+    .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB', '64')
+    .option('--merge <indicator=strategy>', 'merge strategy of a custom indicator; repeatable', collectList)
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { settings, problems } = resolveSettings(toRaw(opts), cliSource);
+      if (problems.length) throw new EvalgateError(problems);
+      const result = await collect(files, settings, rt);
+      if (result.problems.length) {
+        printProblems(rt, result.problems);
+        rt.stderr(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+        exitCode = ExitCode.InvalidInput;
+      } else {
+        const names = Object.keys(result.merge.indicators).sort().join(', ');
+        rt.stdout(`${files.length} file${files.length === 1 ? '' : 's'} valid${names ? ` (${names})` : ''}\n`);
+      }
+    });
+
+  gateOptions(
+    program
+      .command('gate')
+      .description('gate existing indicator files: merge, hold against thresholds and baseline, report')
+      .requiredOption('--results <dir|glob>', 'a folder (every *.json below it), a file or a glob of indicator files'),
+  ).action(async (opts: Record<string, unknown>) => {
+    const { settings, problems } = resolveSettings(toRaw(opts), cliSource);
+    const run = await runGate(settings, rt, { problems });
+    for (const p of run.report.problems) rt.stderr(`error: ${p}\n`);
+    rt.stdout(formatReport(run.report, run.paths));
+    exitCode = run.exitCode;
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0
+      return e.exitCode === 0 ? ExitCode.Ok : ExitCode.InvalidInput;
+    }
+    if (e instanceof EvalgateError) {
+      printProblems(rt, e.problems);
+      return e.exitCode;
+    }
+    rt.stderr(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (debug && e instanceof Error && e.stack) rt.stderr(`${e.stack}\n`);
+    else rt.stderr('(run with --debug for details)\n');
+    return ExitCode.PlatformFailure;
+  }
+}

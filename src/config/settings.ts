@@ -1,0 +1,126 @@
+/**
+ * Everything a gate needs, typed once, from CLI flags or action inputs (and, later, the config
+ * file). Every bad value becomes a Problem naming the flag/input and what was expected.
+ */
+import type { Problem } from '../core/problem.js';
+import { BUILTIN_INDICATORS, INDICATOR_NAME } from '../core/indicators/schemas.js';
+import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
+import { defaultRules, parseRules, rpsRule, type Rule } from '../core/rules.js';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../stores/fs.js';
+
+export type FailOn = 'error' | 'warn' | 'never';
+export type BaselineSetting = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string };
+
+export interface Settings {
+  name: string;
+  platform: string;
+  /** required indicators */
+  indicators: string[];
+  rules: Rule[];
+  failOn: FailOn;
+  baseline: BaselineSetting;
+  out: string;
+  maxFileSizeMb: number;
+  merge: Record<string, MergeStrategy>;
+  results?: string;
+}
+
+/** Raw values as strings, as they come from argv or `INPUT_*` (names are the action's inputs). */
+export interface RawSettings {
+  name?: string;
+  platform?: string;
+  indicators?: string;
+  thresholds?: string;
+  'rps-target'?: string;
+  baseline?: string;
+  'fail-on'?: string;
+  out?: string;
+  'max-file-size'?: string;
+  merge?: string[];
+  results?: string;
+}
+
+export const DEFAULT_NAME = 'evalgate';
+export const DEFAULT_OUT = 'evalgate-report';
+const NAME = /^[A-Za-z0-9_.-]+$/;
+export const PLATFORMS = ['local', 'azure', 'volc', 'bailian', 'dgx'] as const;
+
+export function resolveSettings(raw: RawSettings, source: { flag: (name: string) => string; defaultBaseline: 'none' | 'auto' }): {
+  settings: Settings;
+  problems: Problem[];
+} {
+  const problems: Problem[] = [];
+  const bad = (name: string, expected: string, found: string): void => {
+    problems.push({ file: source.flag(name), expected, found: JSON.stringify(found) });
+  };
+
+  const name = raw.name?.trim() || DEFAULT_NAME;
+  if (!NAME.test(name)) bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
+
+  let platform = (raw.platform?.trim() || 'local').toLowerCase();
+  if (platform === 'bairui') platform = 'bailian'; // the seed's name for it
+  if (!(PLATFORMS as readonly string[]).includes(platform)) bad('platform', `one of ${PLATFORMS.join(', ')}`, platform);
+
+  let indicators: string[] = [...BUILTIN_INDICATORS];
+  if (raw.indicators?.trim()) {
+    indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
+    for (const i of indicators) if (!INDICATOR_NAME.test(i)) bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
+  }
+
+  let rpsTarget: number | undefined;
+  if (raw['rps-target']?.trim()) {
+    rpsTarget = Number(raw['rps-target']);
+    if (!Number.isFinite(rpsTarget) || rpsTarget <= 0) {
+      bad('rps-target', 'a number > 0', raw['rps-target']);
+      rpsTarget = undefined;
+    }
+  }
+
+  let rules: Rule[];
+  if (raw.thresholds?.trim()) {
+    const parsed = parseRules(raw.thresholds, source.flag('thresholds'));
+    problems.push(...parsed.problems);
+    rules = parsed.rules;
+    if (rpsTarget !== undefined) rules.push(rpsRule(rpsTarget));
+  } else rules = defaultRules(indicators, rpsTarget);
+
+  const failOn = (raw['fail-on']?.trim() || 'error') as FailOn;
+  if (!['error', 'warn', 'never'].includes(failOn)) bad('fail-on', 'one of error, warn, never', failOn);
+
+  let baseline: BaselineSetting = { kind: source.defaultBaseline };
+  const b = raw.baseline?.trim();
+  if (b === 'none') baseline = { kind: 'none' };
+  else if (b === 'auto') baseline = { kind: 'auto' };
+  else if (b) baseline = { kind: 'file', path: b };
+
+  let maxFileSizeMb = DEFAULT_MAX_FILE_SIZE_MB;
+  if (raw['max-file-size']?.trim()) {
+    maxFileSizeMb = Number(raw['max-file-size']);
+    if (!Number.isFinite(maxFileSizeMb) || maxFileSizeMb <= 0) {
+      bad('max-file-size', 'a size in MiB > 0', raw['max-file-size']);
+      maxFileSizeMb = DEFAULT_MAX_FILE_SIZE_MB;
+    }
+  }
+
+  const merge: Record<string, MergeStrategy> = {};
+  for (const m of raw.merge ?? []) {
+    const eq = m.indexOf('=');
+    const strategy = eq > 0 ? parseMergeStrategy(m.slice(eq + 1)) : null;
+    if (!strategy) bad('merge', `INDICATOR=STRATEGY with STRATEGY ${MERGE_STRATEGY_SYNTAX}`, m);
+    else merge[m.slice(0, eq).trim()] = strategy;
+  }
+
+  const settings: Settings = {
+    name,
+    platform,
+    indicators,
+    rules,
+    failOn,
+    baseline,
+    out: raw.out?.trim() || DEFAULT_OUT,
+    maxFileSizeMb,
+    merge,
+  };
+  if (raw.results?.trim()) settings.results = raw.results.trim();
+  return { settings, problems };
+}

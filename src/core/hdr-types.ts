@@ -1,0 +1,17 @@
+/** The parts of hdr-histogram-js's JsHistogram we use (its `JsHistogram` type is not exported). */
+export interface HistogramIterationValue {
+  valueIteratedTo: number;
+  countAtValueIteratedTo: number;
+}
+export interface JsHistogram {
+  readonly totalCount: number;
+  readonly maxValue: number;
+  readonly minNonZeroValue: number;
+  readonly numberOfSignificantValueDigits: number;
+  recordValue(value: number): void;
+  recordValueWithCount(value: number, count: number): void;
+  getValueAtPercentile(percentile: number): number;
+  highestEquivalentValue(value: number): number;
+  add(other: never): void;
+  recordedValuesIterator: { reset(): void; hasNext(): boolean; next(): HistogramIterationValue };
+}

@@ -1,0 +1,102 @@
+/**
+ * HdrHistogram V2 compressed (base64) histograms: decode, merge, and read percentiles.
+ * Uses hdr-histogram-js's pure-JS histograms (no WebAssembly, so nothing to initialise and the
+ * bundle stays a plain JS file).
+ */
+import * as hdr from 'hdr-histogram-js';
+import type { JsHistogram } from './hdr-types.js';
+
+export type HdrUnit = 'ns' | 'us' | 'ms';
+export const HDR_UNITS: readonly HdrUnit[] = ['ns', 'us', 'ms'];
+/** How many of each unit make one millisecond. */
+export const PER_MS: Record<HdrUnit, number> = { ns: 1_000_000, us: 1_000, ms: 1 };
+
+export type Histogram = JsHistogram;
+
+/** Decodes a base64 V2 compressed histogram; throws with the library's reason when it cannot. */
+export function decodeHistogram(base64: string): Histogram {
+  const h = hdr.decodeFromCompressedBase64(base64.trim(), 64, false) as unknown as Histogram;
+  if (!Number.isFinite(h.totalCount) || h.totalCount < 0) throw new Error('its total count is not a count');
+  return h;
+}
+
+export function newHistogram(significantDigits: number): Histogram {
+  return hdr.build({
+    bitBucketSize: 64,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 2,
+    numberOfSignificantValueDigits: significantDigits as 1 | 2 | 3 | 4 | 5,
+    useWebAssembly: false,
+  }) as unknown as Histogram;
+}
+
+export function encodeHistogram(h: Histogram): string {
+  return hdr.encodeIntoCompressedBase64(h as unknown as hdr.Histogram);
+}
+
+/**
+ * Adds `src` (values in `srcUnit`) into `dst` (values in `dstUnit`, which must be the same or
+ * finer). Same unit: HdrHistogram's own `add`, exact. Coarser source: every recorded bucket is
+ * re-recorded at its highest equivalent value scaled to the finer unit, so the merged histogram
+ * reports the same value the source would have for those samples.
+ */
+export function addScaled(dst: Histogram, dstUnit: HdrUnit, src: Histogram, srcUnit: HdrUnit): void {
+  if (srcUnit === dstUnit) {
+    dst.add(src as never);
+    return;
+  }
+  const factor = PER_MS[dstUnit] / PER_MS[srcUnit];
+  const it = src.recordedValuesIterator;
+  it.reset();
+  while (it.hasNext()) {
+    const v = it.next();
+    dst.recordValueWithCount(src.highestEquivalentValue(v.valueIteratedTo) * factor, v.countAtValueIteratedTo);
+  }
+}
+
+/** A running merge of histograms (and raw samples) in the finest unit seen. */
+export class HistogramMerger {
+  private acc: Histogram | null = null;
+  private unit: HdrUnit = 'ms';
+
+  get digits(): number {
+    return this.acc?.numberOfSignificantValueDigits ?? 3;
+  }
+  get totalCount(): number {
+    return this.acc?.totalCount ?? 0;
+  }
+
+  add(h: Histogram, unit: HdrUnit): void {
+    if (this.acc === null) {
+      this.acc = newHistogram(h.numberOfSignificantValueDigits);
+      this.unit = unit;
+    }
+    if (PER_MS[unit] > PER_MS[this.unit] || h.numberOfSignificantValueDigits > this.acc.numberOfSignificantValueDigits) {
+      // A finer unit or a more precise histogram arrived: move what we have into a histogram
+      // that can hold both, so nothing already merged loses precision it had.
+      const finer = PER_MS[unit] > PER_MS[this.unit] ? unit : this.unit;
+      const next = newHistogram(Math.max(h.numberOfSignificantValueDigits, this.acc.numberOfSignificantValueDigits));
+      addScaled(next, finer, this.acc, this.unit);
+      this.acc = next;
+      this.unit = finer;
+    }
+    addScaled(this.acc, this.unit, h, unit);
+  }
+
+  /** Records raw samples given in milliseconds, rounded to the histogram's unit. */
+  addSamplesMs(samples: Float64Array): void {
+    if (this.acc === null) {
+      this.acc = newHistogram(3);
+      this.unit = 'us';
+    }
+    const f = PER_MS[this.unit];
+    for (let i = 0; i < samples.length; i++) this.acc.recordValue(Math.round(samples[i]! * f));
+  }
+
+  /** HdrHistogram's value at percentile, in milliseconds. */
+  percentileMs(p: number): number {
+    if (this.acc === null) throw new Error('no histogram was merged');
+    return this.acc.getValueAtPercentile(p) / PER_MS[this.unit];
+  }
+}

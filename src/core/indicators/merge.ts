@@ -1,0 +1,540 @@
+/**
+ * Merging the shards of each indicator (SPEC §2). Records are added one at a time and folded into
+ * per-set accumulators, so memory holds the merged state (and a file list), not every file.
+ *
+ * Never averages percentiles or F1 scores: exact from detail (counts, samples, histograms) when
+ * every shard has it, otherwise a documented approximation marked `approximate`.
+ */
+import type { Problem } from '../problem.js';
+import { HistogramMerger } from '../hdr.js';
+import { percentilesOf } from '../percentile.js';
+import type { IndicatorRecord, Shard } from './validate.js';
+
+export type MergeStrategy =
+  | { kind: 'sum' | 'mean' | 'max' | 'min' }
+  | { kind: 'weighted_mean'; field: string };
+
+export const MERGE_STRATEGY_SYNTAX = 'one of sum, mean, max, min, weighted_mean:FIELD';
+
+export function parseMergeStrategy(text: string): MergeStrategy | null {
+  const t = text.trim();
+  if (t === 'sum' || t === 'mean' || t === 'max' || t === 'min') return { kind: t };
+  const m = /^weighted_mean:([A-Za-z0-9_-]+)$/.exec(t);
+  return m ? { kind: 'weighted_mean', field: m[1]! } : null;
+}
+
+export interface MergedIndicator {
+  fields: Record<string, unknown>;
+  sources: string[];
+  approximate: boolean;
+  notes: string[];
+  /** robustness_adv: one entry per attack type */
+  attacks?: Record<string, MergedIndicator>;
+}
+
+export interface MergeResult {
+  indicators: Record<string, MergedIndicator>;
+  problems: Problem[];
+  /** indicators that had files but could not be merged, with the reason */
+  unmerged: Record<string, string>;
+}
+
+/** Fields that describe one file, not the merged indicator. */
+const PER_FILE = new Set(['indicator', 'shard', 'run_id', 'started_at', 'finished_at']);
+
+interface Fold {
+  add(r: IndicatorRecord): void;
+  /** `single` is true when the set is one file, taken as written where no detail says otherwise */
+  finish(single: IndicatorRecord | null, n: number): { fields: Record<string, unknown>; approximate: boolean; notes: string[] };
+}
+
+const num = (d: Record<string, unknown>, k: string): number | undefined =>
+  typeof d[k] === 'number' ? (d[k] as number) : undefined;
+
+/** The part of a single file that is taken as written. */
+function asWritten(r: IndicatorRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r.data)) if (!PER_FILE.has(k)) out[k] = v;
+  return out;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+const round = (x: number): number => Number(x.toPrecision(12));
+
+class AccuracyFold implements Fold {
+  private tp = 0;
+  private fp = 0;
+  private fn = 0;
+  private tn = 0;
+  private allCounts = true;
+  private allTn = true;
+  private samples = 0;
+  private wP = 0;
+  private wR = 0;
+  add(r: IndicatorRecord): void {
+    const d = r.data;
+    const s = num(d, 'samples')!;
+    this.samples += s;
+    this.wP += s * num(d, 'precision')!;
+    this.wR += s * num(d, 'recall')!;
+    if (d.tp === undefined) this.allCounts = false;
+    else {
+      this.tp += num(d, 'tp')!;
+      this.fp += num(d, 'fp')!;
+      this.fn += num(d, 'fn')!;
+    }
+    if (d.tn === undefined) this.allTn = false;
+    else this.tn += num(d, 'tn')!;
+  }
+  finish(single: IndicatorRecord | null) {
+    const notes: string[] = [];
+    if (this.allCounts) {
+      const precision = ratio(this.tp, this.tp + this.fp);
+      const recall = ratio(this.tp, this.tp + this.fn);
+      const f1 = ratio(2 * this.tp, 2 * this.tp + this.fp + this.fn);
+      const fields: Record<string, unknown> = {
+        ...(single ? asWritten(single) : {}),
+        precision: round(precision),
+        recall: round(recall),
+        f1: round(f1),
+        samples: this.samples,
+        tp: this.tp,
+        fp: this.fp,
+        fn: this.fn,
+      };
+      if (this.allTn) fields.tn = this.tn;
+      if (single) {
+        const written = num(single.data, 'f1')!;
+        if (Math.abs(written - f1) > 0.005) {
+          notes.push(`f1 recomputed from tp/fp/fn as ${round(f1)} (the file says ${written})`);
+        }
+      }
+      return { fields, approximate: false, notes };
+    }
+    if (single) return { fields: asWritten(single), approximate: false, notes };
+    const p = this.wP / this.samples;
+    const rc = this.wR / this.samples;
+    notes.push('not every shard carries tp/fp/fn: precision and recall are sample-weighted, f1 is computed from them');
+    return {
+      fields: { precision: round(p), recall: round(rc), f1: round(ratio(2 * p * rc, p + rc)), samples: this.samples },
+      approximate: true,
+      notes,
+    };
+  }
+}
+
+const LATENCY_PS = [50, 90, 99] as const;
+
+class LatencyFold implements Fold {
+  private requests = 0;
+  private max = [0, 0, 0];
+  private allDetail = true;
+  private chunks: Float64Array[] = [];
+  private sampleCount = 0;
+  private hist = new HistogramMerger();
+  private histCount = 0;
+  add(r: IndicatorRecord): void {
+    const d = r.data;
+    this.requests += num(d, 'requests')!;
+    LATENCY_PS.forEach((p, i) => {
+      this.max[i] = Math.max(this.max[i]!, num(d, `p${p}_ms`)!);
+    });
+    if (!r.samples && !r.histogram) this.allDetail = false;
+    if (r.samples) {
+      this.chunks.push(r.samples);
+      this.sampleCount += r.samples.length;
+    }
+    if (r.histogram) {
+      this.hist.add(r.histogram, r.hdrUnit ?? 'us');
+      this.histCount++;
+    }
+  }
+  finish(single: IndicatorRecord | null, n: number) {
+    const notes: string[] = [];
+    if (this.allDetail) {
+      let ps: number[];
+      const total = this.sampleCount + this.hist.totalCount;
+      if (this.histCount === 0) {
+        const all = this.concat();
+        ps = percentilesOf(all, LATENCY_PS);
+        notes.push(`exact nearest-rank percentiles over ${total} samples`);
+      } else {
+        for (const c of this.chunks) this.hist.addSamplesMs(c);
+        ps = LATENCY_PS.map((p) => this.hist.percentileMs(p));
+        notes.push(
+          `percentiles from ${this.histCount === n ? '' : 'samples recorded into '}merged HdrHistograms (${total} values, ${this.hist.digits} significant digits)`,
+        );
+      }
+      this.chunks = [];
+      const fields: Record<string, unknown> = { ...(single ? asWritten(single) : {}) };
+      delete fields.hdr_unit;
+      Object.assign(fields, { p50_ms: round(ps[0]!), p90_ms: round(ps[1]!), p99_ms: round(ps[2]!), requests: this.requests });
+      return { fields, approximate: false, notes };
+    }
+    this.chunks = [];
+    if (single) return { fields: asWritten(single), approximate: false, notes };
+    notes.push('not every shard carries samples_ms or hdr_histogram: each percentile is the maximum over shards (an upper bound)');
+    return {
+      fields: { p50_ms: this.max[0], p90_ms: this.max[1], p99_ms: this.max[2], requests: this.requests },
+      approximate: true,
+      notes,
+    };
+  }
+  private concat(): Float64Array {
+    if (this.chunks.length === 1) return this.chunks[0]!;
+    const all = new Float64Array(this.sampleCount);
+    let at = 0;
+    for (const c of this.chunks) {
+      all.set(c, at);
+      at += c.length;
+    }
+    return all;
+  }
+}
+
+class ThroughputFold implements Fold {
+  private rps = 0;
+  private concurrency = 0;
+  private duration = 0;
+  private sums: Record<'requests' | 'errors', number | null> = { requests: 0, errors: 0 };
+  add(r: IndicatorRecord): void {
+    const d = r.data;
+    this.rps += num(d, 'rps')!;
+    this.concurrency += num(d, 'concurrency')!;
+    this.duration = Math.max(this.duration, num(d, 'duration_s')!);
+    for (const k of ['requests', 'errors'] as const) {
+      const v = num(d, k);
+      const cur = this.sums[k];
+      this.sums[k] = v === undefined || cur === null ? null : cur + v;
+    }
+  }
+  finish(single: IndicatorRecord | null) {
+    if (single) return { fields: asWritten(single), approximate: false, notes: [] };
+    const fields: Record<string, unknown> = { rps: round(this.rps), concurrency: this.concurrency, duration_s: this.duration };
+    for (const k of ['requests', 'errors'] as const) if (this.sums[k] !== null) fields[k] = this.sums[k];
+    return {
+      fields,
+      approximate: false,
+      notes: ['shards ran side by side: rps and concurrency summed, duration_s is the longest'],
+    };
+  }
+}
+
+class ToxicityFold implements Fold {
+  private toxic = 0;
+  private total = 0;
+  private allCounts = true;
+  add(r: IndicatorRecord): void {
+    const d = r.data;
+    const total = num(d, 'total_samples')!;
+    const count = num(d, 'toxic_count');
+    this.total += total;
+    if (count === undefined) {
+      this.allCounts = false;
+      this.toxic += Math.round(num(d, 'toxic_ratio')! * total);
+    } else this.toxic += count;
+  }
+  finish(single: IndicatorRecord | null) {
+    if (single) {
+      const fields = asWritten(single);
+      if (this.allCounts) fields.toxic_ratio = round(this.toxic / this.total);
+      else fields.toxic_count = this.toxic;
+      return { fields, approximate: false, notes: [] };
+    }
+    const notes = this.allCounts
+      ? []
+      : ['not every shard carries toxic_count: it is round(toxic_ratio × total_samples) there'];
+    return {
+      fields: { toxic_ratio: round(this.toxic / this.total), total_samples: this.total, toxic_count: this.toxic },
+      approximate: !this.allCounts,
+      notes,
+    };
+  }
+}
+
+const ROBUSTNESS_WEIGHTED = ['success_rate', 'f1_drop', 'f1_clean', 'f1_adv'] as const;
+
+class RobustnessFold implements Fold {
+  private n = 0;
+  private samples = 0;
+  private allSamples = true;
+  /** sums weighted by samples, and plain sums (used when some shard does not say its samples) */
+  private weighted: Record<string, number | null> = { success_rate: 0, f1_drop: 0, f1_clean: 0, f1_adv: 0 };
+  private plain: Record<string, number | null> = { ...this.weighted };
+  private eps = new Set<number>();
+  add(r: IndicatorRecord): void {
+    const d = r.data;
+    const s = num(d, 'samples');
+    this.n++;
+    if (s === undefined) this.allSamples = false;
+    else this.samples += s;
+    for (const k of ROBUSTNESS_WEIGHTED) {
+      const v = num(d, k);
+      const w = this.weighted[k];
+      const p = this.plain[k];
+      this.weighted[k] = v === undefined || w == null ? null : w + (s ?? 0) * v;
+      this.plain[k] = v === undefined || p == null ? null : p + v;
+    }
+    const e = num(d, 'eps');
+    this.eps.add(e === undefined ? Number.NaN : e);
+  }
+  finish(single: IndicatorRecord | null) {
+    if (single) return { fields: asWritten(single), approximate: false, notes: [] };
+    const notes: string[] = [];
+    const fields: Record<string, unknown> = {};
+    const sums = this.allSamples ? this.weighted : this.plain;
+    const total = this.allSamples ? this.samples : this.n;
+    for (const k of ROBUSTNESS_WEIGHTED) {
+      const s = sums[k];
+      if (s != null) fields[k] = round(s / total);
+    }
+    if (this.allSamples) fields.samples = this.samples;
+    else notes.push('not every shard carries samples: shards are weighted equally');
+    const eps = [...this.eps];
+    if (eps.length === 1 && !Number.isNaN(eps[0])) fields.eps = eps[0];
+    else if (eps.length > 1) notes.push(`shards used different eps (${eps.map((e) => (Number.isNaN(e) ? 'none' : e)).join(', ')})`);
+    return { fields, approximate: !this.allSamples, notes };
+  }
+}
+
+class CustomFold implements Fold {
+  private datas: Record<string, unknown>[] = [];
+  constructor(
+    private readonly name: string,
+    private readonly strategy: MergeStrategy | undefined,
+  ) {}
+  add(r: IndicatorRecord): void {
+    // Custom indicators are small summaries; only numeric fields are kept per shard.
+    const d: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r.data)) if (typeof v === 'number' || !PER_FILE.has(k)) d[k] = v;
+    this.datas.push(d);
+  }
+  finish(single: IndicatorRecord | null) {
+    if (single) return { fields: asWritten(single), approximate: false, notes: [] };
+    const s = this.strategy!;
+    if (s.kind === 'weighted_mean') {
+      const bad = this.datas.findIndex((d) => typeof d[s.field] !== 'number' || (d[s.field] as number) < 0);
+      if (bad >= 0) throw new SetProblem(`${s.field} a number ≥ 0 in every file (the weight of weighted_mean:${s.field})`, `file ${bad + 1} of the set without it`);
+      if (this.datas.every((d) => d[s.field] === 0)) throw new SetProblem(`weights ${s.field} with a sum > 0`, 'all 0');
+    }
+    const numeric = Object.keys(this.datas[0]!).filter((k) => this.datas.every((d) => typeof d[k] === 'number'));
+    const fields: Record<string, unknown> = {};
+    const notes = [`merged with strategy ${s.kind === 'weighted_mean' ? `weighted_mean:${s.field}` : s.kind}`];
+    for (const k of numeric) {
+      const vs = this.datas.map((d) => d[k] as number);
+      const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+      let v: number;
+      switch (s.kind) {
+        case 'sum':
+          v = sum(vs);
+          break;
+        case 'mean':
+          v = sum(vs) / vs.length;
+          break;
+        case 'max':
+          v = vs.reduce((a, b) => Math.max(a, b), -Infinity);
+          break;
+        case 'min':
+          v = vs.reduce((a, b) => Math.min(a, b), Infinity);
+          break;
+        case 'weighted_mean': {
+          const ws = this.datas.map((d) => d[s.field] as number);
+          // the weight field itself is summed; every other field is weighted by it
+          v = k === s.field ? sum(ws) : vs.reduce((a, x, i) => a + x * ws[i]!, 0) / sum(ws);
+          break;
+        }
+      }
+      fields[k] = round(v);
+    }
+    const dropped = [...new Set(this.datas.flatMap((d) => Object.keys(d)))].filter(
+      (k) => !numeric.includes(k) && typeof this.datas.find((d) => d[k] !== undefined)?.[k] === 'number',
+    );
+    if (dropped.length) notes.push(`${dropped.join(', ')} not numeric in every file of ${this.name}: left out`);
+    return { fields, approximate: false, notes };
+  }
+}
+
+/** A problem of a whole set found while folding it. */
+class SetProblem extends Error {
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(expected);
+  }
+}
+
+interface Group {
+  indicator: string;
+  attack?: string;
+  files: { file: string; shard?: Shard }[];
+  first: IndicatorRecord | null;
+  fold: Fold;
+}
+
+export class IndicatorMerger {
+  private groups = new Map<string, Group>();
+  private invalidFiles = new Map<string, string[]>();
+
+  constructor(private readonly strategies: Record<string, MergeStrategy> = {}) {}
+
+  add(r: IndicatorRecord): void {
+    const attack = r.indicator === 'robustness_adv' ? String(r.data.attack_type) : undefined;
+    const key = attack === undefined ? r.indicator : `${r.indicator}\u0000${attack}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { indicator: r.indicator, attack, files: [], first: r, fold: this.foldFor(r.indicator) };
+      this.groups.set(key, g);
+    } else if (g.files.length === 1) {
+      g.first = null; // more than one file: nothing is taken as written
+    }
+    g.files.push(r.shard ? { file: r.file, shard: r.shard } : { file: r.file });
+    g.fold.add(r);
+    // Keep the first record only while it may be the set's single file; drop its detail now.
+    if (g.first === r) g.first = { ...r, samples: undefined, histogram: undefined };
+  }
+
+  /** A file of `indicator` did not validate: the indicator is not merged from the rest. */
+  invalid(indicator: string, file: string): void {
+    const list = this.invalidFiles.get(indicator) ?? [];
+    list.push(file);
+    this.invalidFiles.set(indicator, list);
+  }
+
+  finish(): MergeResult {
+    const indicators: Record<string, MergedIndicator> = {};
+    const problems: Problem[] = [];
+    const unmerged: Record<string, string> = {};
+    const attacks = new Map<string, Record<string, MergedIndicator>>();
+
+    for (const [indicator, files] of this.invalidFiles) {
+      unmerged[indicator] = `not merged: ${files.length} of its files ${files.length === 1 ? 'is' : 'are'} invalid (${files.join(', ')})`;
+    }
+    for (const g of this.groups.values()) {
+      if (unmerged[g.indicator]) continue;
+      const subject = g.attack === undefined ? g.indicator : `${g.indicator} (attack_type ${JSON.stringify(g.attack)})`;
+      const setProblems = checkShardSet(subject, g.files);
+      if (g.files.length > 1 && !isBuiltinName(g.indicator) && !this.strategies[g.indicator]) {
+        setProblems.push({
+          subject,
+          files: g.files.map((f) => f.file),
+          expected: `a merge strategy for custom indicator ${g.indicator} in the config (merge: {${g.indicator}: ${MERGE_STRATEGY_SYNTAX}})`,
+          found: `${g.files.length} files and no strategy`,
+        });
+      }
+      if (setProblems.length) {
+        problems.push(...setProblems);
+        unmerged[g.indicator] = `not merged: its shard set is invalid`;
+        continue;
+      }
+      let folded: ReturnType<Fold['finish']>;
+      try {
+        folded = g.fold.finish(g.first, g.files.length);
+      } catch (e) {
+        if (!(e instanceof SetProblem)) throw e;
+        problems.push({ subject, files: g.files.map((f) => f.file), expected: e.expected, found: e.found });
+        unmerged[g.indicator] = 'not merged: its files cannot be merged';
+        continue;
+      }
+      const { fields, approximate, notes } = folded;
+      const merged: MergedIndicator = { fields, sources: g.files.map((f) => f.file), approximate, notes };
+      if (g.attack === undefined) indicators[g.indicator] = merged;
+      else {
+        const byAttack = attacks.get(g.indicator) ?? {};
+        byAttack[g.attack] = merged;
+        attacks.set(g.indicator, byAttack);
+      }
+    }
+    for (const [indicator, byAttack] of attacks) {
+      if (unmerged[indicator]) continue;
+      indicators[indicator] = combineAttacks(byAttack);
+    }
+    return { indicators, problems, unmerged };
+  }
+
+  private foldFor(indicator: string): Fold {
+    switch (indicator) {
+      case 'accuracy_f1':
+        return new AccuracyFold();
+      case 'latency_p99':
+        return new LatencyFold();
+      case 'throughput_rps':
+        return new ThroughputFold();
+      case 'toxicity':
+        return new ToxicityFold();
+      case 'robustness_adv':
+        return new RobustnessFold();
+      default:
+        return new CustomFold(indicator, this.strategies[indicator]);
+    }
+  }
+}
+
+const isBuiltinName = (n: string): boolean =>
+  ['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity'].includes(n);
+
+/**
+ * robustness_adv over all attack types: the worst success_rate and f1_drop (higher is worse for
+ * both), the attack list and the summed samples. Rules look at every attack, not at these.
+ */
+function combineAttacks(byAttack: Record<string, MergedIndicator>): MergedIndicator {
+  const names = Object.keys(byAttack).sort();
+  const all = names.map((n) => byAttack[n]!);
+  const fields: Record<string, unknown> = { attack_types: names };
+  for (const k of ['success_rate', 'f1_drop']) {
+    const vs = all.map((a) => a.fields[k]).filter((v): v is number => typeof v === 'number');
+    if (vs.length) fields[k] = Math.max(...vs);
+  }
+  const samples = all.map((a) => a.fields.samples);
+  if (samples.every((s) => typeof s === 'number')) fields.samples = (samples as number[]).reduce((a, b) => a + b, 0);
+  const sorted: Record<string, MergedIndicator> = {};
+  for (const n of names) sorted[n] = byAttack[n]!;
+  return {
+    fields,
+    sources: all.flatMap((a) => a.sources),
+    approximate: all.some((a) => a.approximate),
+    notes: names.length > 1 ? [`${names.length} attack types; top-level success_rate and f1_drop are the worst of them`] : [],
+    attacks: sorted,
+  };
+}
+
+/**
+ * Where files carry `shard`, every file of the set must, with indices 0…count−1, each exactly
+ * once, and one `count`. Files without `shard` are each one shard.
+ */
+export function checkShardSet(subject: string, files: { file: string; shard?: Shard }[]): Problem[] {
+  const withShard = files.filter((f) => f.shard);
+  if (withShard.length === 0) return [];
+  const names = files.map((f) => f.file);
+  const problems: Problem[] = [];
+  const at = (expected: string, found: string): void => {
+    problems.push({ subject, files: names, path: '$.shard', expected, found });
+  };
+  if (withShard.length < files.length) {
+    const without = files.filter((f) => !f.shard).map((f) => f.file);
+    at('every file of a shard set to carry shard {index, count}', `none in ${without.join(', ')}`);
+    return problems;
+  }
+  const counts = [...new Set(withShard.map((f) => f.shard!.count))];
+  if (counts.length > 1) {
+    at('one shard.count for the whole set', `counts ${counts.sort((a, b) => a - b).join(', ')}`);
+    return problems;
+  }
+  const n = counts[0]!;
+  const seen = new Map<number, string[]>();
+  for (const f of withShard) {
+    const list = seen.get(f.shard!.index) ?? [];
+    list.push(f.file);
+    seen.set(f.shard!.index, list);
+  }
+  for (const [index, list] of [...seen].sort((a, b) => a[0] - b[0])) {
+    if (list.length > 1) at(`shard index ${index} exactly once`, `it ${list.length} times (${list.join(', ')})`);
+  }
+  const missing: number[] = [];
+  for (let i = 0; i < n; i++) if (!seen.has(i)) missing.push(i);
+  if (missing.length) {
+    const shown = missing.length > 10 ? `${missing.slice(0, 10).join(', ')}, … (${missing.length} in all)` : missing.join(', ');
+    at(`indices 0…${n - 1} (shard.count ${n})`, `no file for index ${shown}`);
+  }
+  return problems;
+}

@@ -1,0 +1,159 @@
+/**
+ * report.md: a verdict line, one table row per rule, then collapsible details (jobs, merge notes,
+ * problems). It must fit a GitHub comment (65,536 characters): details are cut, with a note,
+ * before anything of the rule table is.
+ */
+import { markdownTable } from 'markdown-table';
+import type { RuleResult } from '../gate.js';
+import type { Report } from './report.js';
+import { codeSpan } from './escape.js';
+
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export function markerFor(name: string): string {
+  return `<!-- evalgate:${name} -->`;
+}
+
+const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+
+export function formatNumber(x: number | null): string {
+  if (x === null) return '–';
+  if (Number.isInteger(x)) return String(x);
+  return String(Number(x.toPrecision(6)));
+}
+
+function formatDelta(d: number | null): string {
+  if (d === null) return '–';
+  return d > 0 ? `+${formatNumber(d)}` : formatNumber(d);
+}
+
+function statusCell(r: RuleResult): string {
+  const label = {
+    pass: '✅ pass',
+    fail: r.level === 'warn' ? '⚠️ fail (warn)' : '❌ fail',
+    missing: r.level === 'warn' ? '⚠️ missing (warn)' : '❌ missing',
+    skipped: '⏭️ skipped',
+  }[r.status];
+  return r.detail && r.status !== 'pass' ? `${label} ${codeSpan(r.detail, { inTable: true, max: 160 })}` : label;
+}
+
+function thresholdCell(r: RuleResult): string {
+  const rule = codeSpan(`${r.op} ${r.expr}`, { inTable: true });
+  return r.expr.startsWith('baseline') && r.limit !== null ? `${rule} (${formatNumber(r.limit)})` : rule;
+}
+
+function summaryLine(report: Report): string {
+  const count = (s: string, level?: string) =>
+    report.rules.filter((r) => r.status === s && (level === undefined || r.level === level)).length;
+  const parts: string[] = [];
+  const failed = count('fail', 'error') + count('missing', 'error');
+  const warned = count('fail', 'warn') + count('missing', 'warn');
+  parts.push(`${report.rules.length - failed - warned - count('skipped')} of ${report.rules.length} rules passed`);
+  if (failed) parts.push(`${failed} failed`);
+  if (warned) parts.push(`${warned} warning${warned === 1 ? '' : 's'}`);
+  if (count('skipped')) parts.push(`${count('skipped')} skipped`);
+  if (report.missing_indicators.length) {
+    parts.push(`required indicator${report.missing_indicators.length === 1 ? '' : 's'} absent: ${report.missing_indicators.map((i) => codeSpan(i)).join(', ')}`);
+  }
+  if (report.problems.length) parts.push(`${report.problems.length} input problem${report.problems.length === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+function baselineLine(report: Report): string {
+  const b = report.baseline;
+  if (b.source === 'none') return `Baseline: none${b.note ? ` (${codeSpan(b.note)})` : ''}`;
+  const bits: string[] = [];
+  if (b.run_id !== null) bits.push(`run ${codeSpan(String(b.run_id))}`);
+  if (b.commit) bits.push(`commit ${codeSpan(b.commit.slice(0, 12))}`);
+  if (b.created_at) {
+    const days = (Date.parse(report.generated_at) - Date.parse(b.created_at)) / 86_400_000;
+    if (Number.isFinite(days)) bits.push(`${days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`} old`);
+  }
+  if (b.path) bits.push(codeSpan(b.path));
+  return `Baseline: ${b.source}${bits.length ? ` (${bits.join(', ')})` : ''}`;
+}
+
+function ruleTable(rules: readonly RuleResult[]): string {
+  const rows = rules.map((r) => [
+    codeSpan(r.indicator, { inTable: true }),
+    codeSpan(r.field, { inTable: true }),
+    formatNumber(r.actual),
+    thresholdCell(r),
+    formatNumber(r.baseline),
+    formatDelta(r.delta),
+    statusCell(r),
+  ]);
+  return markdownTable([['Indicator', 'Metric', 'Value', 'Threshold', 'Baseline', 'Δ', 'Status'], ...rows], {
+    align: ['l', 'l', 'r', 'l', 'r', 'r', 'l'],
+  });
+}
+
+interface Section {
+  title: string;
+  /** the lines of the section; each is kept whole or cut with the rest */
+  items: string[];
+  /** text before the items (a table header), kept with the first item */
+  head?: string;
+}
+
+function jobsSection(report: Report): Section {
+  return {
+    title: `Jobs (${report.jobs.length})`,
+    head: '| Indicator | Shard | Platform job | Status | Duration |\n|:--|--:|:--|:--|--:|',
+    items: report.jobs.map((j) => {
+      const id = j.platform_id ? codeSpan(j.platform_id, { inTable: true }) : '–';
+      const link = j.platform_url && /^https:\/\//.test(j.platform_url) ? `[${id}](${encodeURI(j.platform_url).replace(/[()|]/g, encodeURIComponent)})` : id;
+      return `| ${codeSpan(j.indicator, { inTable: true })} | ${j.shard} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
+    }),
+  };
+}
+
+function notesSection(report: Report): Section {
+  const items: string[] = [];
+  for (const [name, ind] of Object.entries(report.indicators)) {
+    const head = `${codeSpan(name)}${ind.approximate ? ' (approximate)' : ''}, from ${ind.sources.length} file${ind.sources.length === 1 ? '' : 's'}`;
+    const notes = [...ind.notes];
+    for (const [attack, a] of Object.entries(ind.attacks ?? {})) {
+      notes.push(`attack_type ${attack}${a.approximate ? ' (approximate)' : ''}, from ${a.sources.length} file${a.sources.length === 1 ? '' : 's'}${a.notes.length ? `: ${a.notes.join('; ')}` : ''}`);
+    }
+    items.push(notes.length ? `- ${head}: ${notes.map((n) => codeSpan(n)).join('; ')}` : `- ${head}`);
+  }
+  return { title: 'Merge notes', items };
+}
+
+function problemsSection(report: Report): Section {
+  return { title: `Problems (${report.problems.length})`, items: report.problems.map((p) => `- ${codeSpan(p, { max: 500 })}`) };
+}
+
+function renderSection(s: Section, items: string[], cut: number): string {
+  const body = [...(s.head && items.length ? [s.head] : []), ...items];
+  if (cut) body.push(`${s.head ? '\n' : ''}_… ${cut} more cut to fit GitHub's comment size; every entry is in report.json._`);
+  return `<details><summary>${s.title}</summary>\n\n${body.join('\n')}\n\n</details>`;
+}
+
+export function renderMarkdown(report: Report, maxLength = GITHUB_COMMENT_LIMIT): string {
+  const title = `${markerFor(report.name)}\n### ${VERDICT_ICON[report.verdict]} evalgate ${codeSpan(report.name)}: **${report.verdict}**`;
+  const head = [title, '', summaryLine(report), '', report.rules.length ? ruleTable(report.rules) : '_No rules._', '', baselineLine(report)].join('\n');
+  const sections = [problemsSection(report), jobsSection(report), notesSection(report)].filter((s) => s.items.length);
+  // Problems first: when space runs short, they matter more than job rows or merge notes.
+  let out = head;
+  const rendered: string[] = [];
+  const reserve = 200; // room for each section's cut note
+  for (const s of sections) {
+    const budget = maxLength - out.length - rendered.reduce((a, r) => a + r.length + 2, 0) - reserve;
+    const items: string[] = [];
+    let used = s.title.length + 60 + (s.head?.length ?? 0);
+    for (const item of s.items) {
+      if (used + item.length + 1 > budget) break;
+      items.push(item);
+      used += item.length + 1;
+    }
+    if (items.length === 0 && budget < 300) {
+      rendered.push(`_${s.title}: cut to fit GitHub's comment size; see report.json._`);
+      continue;
+    }
+    rendered.push(renderSection(s, items, s.items.length - items.length));
+  }
+  out = [head, ...rendered].join('\n\n') + '\n';
+  return out;
+}

@@ -1,0 +1,60 @@
+/** report.json (SPEC §4): the shape a later run reads back as its baseline. */
+import type { MergedIndicator } from '../indicators/merge.js';
+import type { RuleResult, Verdict } from '../gate.js';
+
+export interface JobRecord {
+  indicator: string;
+  shard: number;
+  platform_id: string | null;
+  platform_url: string | null;
+  status: string;
+  duration_s: number | null;
+}
+
+export interface BaselineInfo {
+  source: 'artifact' | 'file' | 'none';
+  run_id: number | string | null;
+  commit: string | null;
+  created_at: string | null;
+  path: string | null;
+  note: string | null;
+}
+
+export interface IndicatorEntry {
+  [field: string]: unknown;
+  sources: string[];
+  approximate: boolean;
+  notes: string[];
+  attacks?: Record<string, IndicatorEntry>;
+}
+
+export interface Report {
+  schema_version: 1;
+  name: string;
+  verdict: Verdict;
+  generated_at: string;
+  commit: string | null;
+  ref: string | null;
+  pull_request: number | null;
+  platform: string;
+  required: string[];
+  missing_indicators: string[];
+  indicators: Record<string, IndicatorEntry>;
+  rules: RuleResult[];
+  problems: string[];
+  jobs: JobRecord[];
+  baseline: BaselineInfo;
+}
+
+export function indicatorEntry(m: MergedIndicator): IndicatorEntry {
+  const entry: IndicatorEntry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
+  if (m.attacks) {
+    entry.attacks = {};
+    for (const [k, a] of Object.entries(m.attacks)) entry.attacks[k] = indicatorEntry(a);
+  }
+  return entry;
+}
+
+export function renderJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}

@@ -1,0 +1,165 @@
+/**
+ * The engine: collect → validate & merge → gate → report. The CLI and the action both call it;
+ * it does file I/O through node:fs and everything else through the Runtime.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseJsonText } from './core/json.js';
+import { ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
+import { IndicatorMerger, type MergeResult } from './core/indicators/merge.js';
+import { validateIndicator } from './core/indicators/validate.js';
+import { gate, type BaselineIndicators } from './core/gate.js';
+import { readBaselineReport } from './core/baseline.js';
+import { indicatorEntry, renderJson, type BaselineInfo, type JobRecord, type Report } from './core/report/report.js';
+import { renderMarkdown } from './core/report/md.js';
+import { renderProm } from './core/report/prom.js';
+import { listResults, readIndicatorText } from './stores/fs.js';
+import { runContext } from './github/context.js';
+import type { Settings } from './config/settings.js';
+import type { Runtime } from './runtime.js';
+
+export interface Collected {
+  merge: MergeResult;
+  problems: Problem[];
+  files: string[];
+}
+
+/** Reads, validates and folds each file in turn; a file's parsed text is dropped once folded. */
+export async function collect(files: readonly string[], settings: Pick<Settings, 'maxFileSizeMb' | 'merge'>, rt: Runtime): Promise<Collected> {
+  const problems: Problem[] = [];
+  const merger = new IndicatorMerger(settings.merge);
+  for (const file of files) {
+    const read = await readIndicatorText(file, rt.cwd, settings.maxFileSizeMb);
+    if (!read.ok) {
+      problems.push(read.problem);
+      continue;
+    }
+    const parsed = parseJsonText(read.text, file);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const v = validateIndicator(parsed.value, file);
+    if (v.ok && parsed.problems.length === 0) merger.add(v.record);
+    else {
+      // A non-finite number is reported once, by the parser, not again as "expected a number".
+      const seen = new Set(parsed.problems.map((p) => p.path));
+      problems.push(...parsed.problems, ...(v.ok ? [] : v.problems.filter((p) => !seen.has(p.path))));
+      const indicator = v.ok ? v.record.indicator : v.indicator;
+      if (indicator) merger.invalid(indicator, file);
+    }
+  }
+  const merge = merger.finish();
+  problems.push(...merge.problems);
+  return { merge, problems, files: [...files] };
+}
+
+async function loadBaseline(settings: Settings, rt: Runtime): Promise<{ indicators: BaselineIndicators | null; info: BaselineInfo; problems: Problem[] }> {
+  const none = (note: string | null): BaselineInfo => ({ source: 'none', run_id: null, commit: null, created_at: null, path: null, note });
+  if (settings.baseline.kind === 'none') return { indicators: null, info: none(null), problems: [] };
+  if (settings.baseline.kind === 'auto') {
+    // The artifact lookup needs the GitHub API; outside a pull request there is no baseline.
+    return { indicators: null, info: none('baseline: auto finds one only on pull requests in GitHub Actions'), problems: [] };
+  }
+  const file = settings.baseline.path;
+  let text: string;
+  try {
+    text = await fs.readFile(path.resolve(rt.cwd, file), 'utf8');
+  } catch (e) {
+    const problem = { file, expected: 'a baseline report.json (--baseline PATH|none)', found: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
+    return { indicators: null, info: none('the baseline could not be read'), problems: [problem] };
+  }
+  const parsed = parseJsonText(text, file);
+  const read = parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false as const, problems: parsed.problems };
+  if (!read.ok) return { indicators: null, info: none('the baseline could not be read'), problems: read.problems };
+  return {
+    indicators: read.indicators,
+    info: { source: 'file', run_id: null, commit: read.commit, created_at: read.createdAt, path: file, note: null },
+    problems: [],
+  };
+}
+
+export interface GateRun {
+  report: Report;
+  exitCode: ExitCode;
+  paths: { json: string; markdown: string; prom: string };
+  markdown: string;
+}
+
+export interface GateOptions {
+  /** indicator files to read; by default those named by settings.results */
+  files?: string[];
+  /** problems found before collecting (settings, config) */
+  problems?: Problem[];
+  jobs?: JobRecord[];
+  /** a job or platform failed: exit 3 */
+  platformFailed?: boolean;
+}
+
+export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions = {}): Promise<GateRun> {
+  const problems: Problem[] = [...(opts.problems ?? [])];
+  let files = opts.files;
+  if (!files) {
+    if (!settings.results) {
+      problems.push({ file: '--results', expected: 'a folder, file or glob of indicator files', found: 'nothing' });
+      files = [];
+    } else {
+      const listing = await listResults(settings.results, rt.cwd);
+      problems.push(...listing.problems);
+      files = listing.files;
+    }
+  }
+  const collected = await collect(files, settings, rt);
+  problems.push(...collected.problems);
+  const baseline = await loadBaseline(settings, rt);
+  problems.push(...baseline.problems);
+
+  const { merge } = collected;
+  const outcome = gate(settings.rules, settings.indicators, merge.indicators, baseline.indicators, {
+    invalidInput: problems.length > 0,
+    unmerged: merge.unmerged,
+  });
+  const ctx = runContext(rt.env);
+  const indicators: Report['indicators'] = {};
+  for (const k of Object.keys(merge.indicators).sort()) indicators[k] = indicatorEntry(merge.indicators[k]!);
+
+  const report: Report = {
+    schema_version: 1,
+    name: settings.name,
+    verdict: outcome.verdict,
+    generated_at: rt.now().toISOString(),
+    commit: ctx.commit,
+    ref: ctx.ref,
+    pull_request: ctx.pullRequest,
+    platform: settings.platform,
+    required: settings.indicators,
+    missing_indicators: outcome.missingIndicators,
+    indicators,
+    rules: outcome.results,
+    problems: problems.map(formatProblem),
+    jobs: opts.jobs ?? [],
+    baseline: baseline.info,
+  };
+
+  const out = path.resolve(rt.cwd, settings.out);
+  await fs.mkdir(out, { recursive: true });
+  const markdown = renderMarkdown(report);
+  const paths = { json: path.join(out, 'report.json'), markdown: path.join(out, 'report.md'), prom: path.join(out, 'report.prom') };
+  await Promise.all([
+    fs.writeFile(paths.json, renderJson(report)),
+    fs.writeFile(paths.markdown, markdown),
+    fs.writeFile(paths.prom, renderProm(report)),
+  ]);
+  return { report, exitCode: exitCodeFor(report, settings.failOn, problems.length > 0, opts.platformFailed ?? false), paths, markdown };
+}
+
+/** SPEC §5: fail-on changes only exit code 1; invalid input is 2 and a platform failure 3 whatever it says. */
+export function exitCodeFor(report: Report, failOn: Settings['failOn'], invalidInput: boolean, platformFailed: boolean): ExitCode {
+  const gateFailed =
+    (failOn === 'error' && report.verdict === 'fail') || (failOn === 'warn' && report.verdict !== 'pass');
+  return highestExitCode(
+    gateFailed ? ExitCode.GateFailed : ExitCode.Ok,
+    invalidInput ? ExitCode.InvalidInput : ExitCode.Ok,
+    platformFailed ? ExitCode.PlatformFailure : ExitCode.Ok,
+  );
+}
