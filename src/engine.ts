@@ -25,7 +25,11 @@ export interface Collected {
 }
 
 /** Reads, validates and folds each file in turn; a file's parsed text is dropped once folded. */
-export async function collect(files: readonly string[], settings: Pick<Settings, 'maxFileSizeMb' | 'merge'>, rt: Runtime): Promise<Collected> {
+export async function collect(
+  files: readonly string[],
+  settings: Pick<Settings, 'maxFileSizeMb' | 'merge'>,
+  rt: Runtime,
+): Promise<Collected> {
   const problems: Problem[] = [];
   const merger = new IndicatorMerger(settings.merge);
   for (const file of files) {
@@ -54,7 +58,10 @@ export async function collect(files: readonly string[], settings: Pick<Settings,
   return { merge, problems, files: [...files] };
 }
 
-async function loadBaseline(settings: Settings, rt: Runtime): Promise<{ indicators: BaselineIndicators | null; info: BaselineInfo; problems: Problem[] }> {
+async function loadBaseline(
+  settings: Settings,
+  rt: Runtime,
+): Promise<{ indicators: BaselineIndicators | null; info: BaselineInfo; problems: Problem[] }> {
   const none = (note: string | null): BaselineInfo => ({ source: 'none', run_id: null, commit: null, created_at: null, path: null, note });
   if (settings.baseline.kind === 'none') return { indicators: null, info: none(null), problems: [] };
   if (settings.baseline.kind === 'auto') {
@@ -66,11 +73,16 @@ async function loadBaseline(settings: Settings, rt: Runtime): Promise<{ indicato
   try {
     text = await fs.readFile(path.resolve(rt.cwd, file), 'utf8');
   } catch (e) {
-    const problem = { file, expected: 'a baseline report.json (--baseline PATH|none)', found: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) };
+    const problem = {
+      file,
+      expected: 'a baseline report.json (--baseline PATH|none)',
+      found: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message),
+    };
     return { indicators: null, info: none('the baseline could not be read'), problems: [problem] };
   }
   const parsed = parseJsonText(text, file);
-  const read = parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false as const, problems: parsed.problems };
+  const read =
+    parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false as const, problems: parsed.problems };
   if (!read.ok) return { indicators: null, info: none('the baseline could not be read'), problems: read.problems };
   return {
     indicators: read.indicators,
@@ -155,8 +167,7 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
 
 /** SPEC §5: fail-on changes only exit code 1; invalid input is 2 and a platform failure 3 whatever it says. */
 export function exitCodeFor(report: Report, failOn: Settings['failOn'], invalidInput: boolean, platformFailed: boolean): ExitCode {
-  const gateFailed =
-    (failOn === 'error' && report.verdict === 'fail') || (failOn === 'warn' && report.verdict !== 'pass');
+  const gateFailed = (failOn === 'error' && report.verdict === 'fail') || (failOn === 'warn' && report.verdict !== 'pass');
   return highestExitCode(
     gateFailed ? ExitCode.GateFailed : ExitCode.Ok,
     invalidInput ? ExitCode.InvalidInput : ExitCode.Ok,

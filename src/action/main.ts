@@ -14,7 +14,17 @@ import type { Report } from '../core/report/report.js';
 export function violations(report: Report): object[] {
   return report.rules
     .filter((r) => r.status === 'fail' || r.status === 'missing')
-    .map(({ indicator, field, op, expr, level, status, actual, limit, detail }) => ({ indicator, field, op, expr, level, status, actual, limit, detail }));
+    .map(({ indicator, field, op, expr, level, status, actual, limit, detail }) => ({
+      indicator,
+      field,
+      op,
+      expr,
+      level,
+      status,
+      actual,
+      limit,
+      detail,
+    }));
 }
 
 export function metrics(report: Report): Record<string, Record<string, unknown>> {

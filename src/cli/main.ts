@@ -26,7 +26,11 @@ function gateOptions(cmd: Command): Command {
     .option('--name <name>', 'gate name (report title, artifact and comment marker)', 'evalgate')
     .option('--out <dir>', 'where report.json, report.md and report.prom go', 'evalgate-report')
     .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB', '64')
-    .option('--merge <indicator=strategy>', 'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable', collectList);
+    .option(
+      '--merge <indicator=strategy>',
+      'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable',
+      collectList,
+    );
 }
 
 function toRaw(opts: Record<string, unknown>): RawSettings {
@@ -70,7 +74,9 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
       const result = await collect(files, settings, rt);
       if (result.problems.length) {
         printProblems(rt, result.problems);
-        rt.stderr(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+        rt.stderr(
+          `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`,
+        );
         exitCode = ExitCode.InvalidInput;
       } else {
         const names = Object.keys(result.merge.indicators).sort().join(', ');

@@ -11,7 +11,8 @@ export function formatRuleLine(r: RuleResult): string {
   const limit = r.expr.startsWith('baseline') && r.limit !== null ? `${r.expr} = ${formatNumber(r.limit)}` : r.expr;
   let line = `  ${mark} ${r.status.padEnd(7)} ${r.indicator}.${r.field} ${r.op} ${limit}`;
   if (r.status !== 'skipped') line += `   found: ${r.actual === null ? 'nothing' : formatNumber(r.actual)}`;
-  if (r.baseline !== null) line += `   baseline: ${formatNumber(r.baseline)}${r.delta !== null ? ` (Δ ${r.delta > 0 ? '+' : ''}${formatNumber(r.delta)})` : ''}`;
+  if (r.baseline !== null)
+    line += `   baseline: ${formatNumber(r.baseline)}${r.delta !== null ? ` (Δ ${r.delta > 0 ? '+' : ''}${formatNumber(r.delta)})` : ''}`;
   if (r.level === 'warn' && r.status !== 'pass') line += '   [warn]';
   if (r.detail && r.status !== 'pass') line += `\n      ${r.detail}`;
   return line;
@@ -23,7 +24,8 @@ export function formatReport(report: Report, paths: { markdown: string }): strin
   lines.push(`evalgate ${report.name}: ${report.verdict.toUpperCase()}`);
   for (const r of sorted) lines.push(formatRuleLine(r));
   for (const i of report.missing_indicators) lines.push(`  ✗ required indicator ${i} is absent`);
-  if (report.problems.length) lines.push(`  ✗ ${report.problems.length} input problem${report.problems.length === 1 ? '' : 's'} (listed above)`);
+  if (report.problems.length)
+    lines.push(`  ✗ ${report.problems.length} input problem${report.problems.length === 1 ? '' : 's'} (listed above)`);
   lines.push(`report: ${paths.markdown}`);
   lines.push(`verdict: ${report.verdict}`);
   return lines.join('\n') + '\n';

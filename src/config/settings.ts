@@ -45,7 +45,10 @@ export const DEFAULT_OUT = 'evalgate-report';
 const NAME = /^[A-Za-z0-9_.-]+$/;
 export const PLATFORMS = ['local', 'azure', 'volc', 'bailian', 'dgx'] as const;
 
-export function resolveSettings(raw: RawSettings, source: { flag: (name: string) => string; defaultBaseline: 'none' | 'auto' }): {
+export function resolveSettings(
+  raw: RawSettings,
+  source: { flag: (name: string) => string; defaultBaseline: 'none' | 'auto' },
+): {
   settings: Settings;
   problems: Problem[];
 } {
@@ -64,7 +67,8 @@ export function resolveSettings(raw: RawSettings, source: { flag: (name: string)
   let indicators: string[] = [...BUILTIN_INDICATORS];
   if (raw.indicators?.trim()) {
     indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
-    for (const i of indicators) if (!INDICATOR_NAME.test(i)) bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
+    for (const i of indicators)
+      if (!INDICATOR_NAME.test(i)) bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
   }
 
   let rpsTarget: number | undefined;

@@ -2,7 +2,10 @@
 import { describeValue, type Problem } from './problem.js';
 import type { BaselineIndicators } from './gate.js';
 
-export function readBaselineReport(value: unknown, file: string): { ok: true; indicators: BaselineIndicators; commit: string | null; createdAt: string | null } | { ok: false; problems: Problem[] } {
+export function readBaselineReport(
+  value: unknown,
+  file: string,
+): { ok: true; indicators: BaselineIndicators; commit: string | null; createdAt: string | null } | { ok: false; problems: Problem[] } {
   const report = value as Record<string, unknown> | null;
   if (report === null || typeof report !== 'object' || Array.isArray(report)) {
     return { ok: false, problems: [{ file, path: '$', expected: 'an evalgate report.json object', found: describeValue(value) }] };

@@ -34,7 +34,12 @@ interface Point {
   baseline: number | undefined;
 }
 
-function judge(rule: Rule, p: Point, hasBaseline: boolean, what: string): Omit<RuleResult, 'indicator' | 'field' | 'op' | 'expr' | 'level'> {
+function judge(
+  rule: Rule,
+  p: Point,
+  hasBaseline: boolean,
+  what: string,
+): Omit<RuleResult, 'indicator' | 'field' | 'op' | 'expr' | 'level'> {
   const baseline = p.baseline ?? null;
   const limit = evaluateExpr(rule.expr, p.baseline);
   const delta = p.actual !== undefined && p.baseline !== undefined ? round(p.actual - p.baseline) : null;

@@ -5,7 +5,8 @@ export interface HistogramIterationValue {
 }
 export interface JsHistogram {
   readonly totalCount: number;
-  readonly maxValue: number;
+  /** writable: see fixMaxValue in hdr.ts */
+  maxValue: number;
   readonly minNonZeroValue: number;
   readonly numberOfSignificantValueDigits: number;
   recordValue(value: number): void;

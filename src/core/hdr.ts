@@ -13,11 +13,25 @@ export const PER_MS: Record<HdrUnit, number> = { ns: 1_000_000, us: 1_000, ms: 1
 
 export type Histogram = JsHistogram;
 
-/** Decodes a base64 V2 compressed histogram; throws with the library's reason when it cannot. */
+/**
+ * Decodes a base64 V2 compressed histogram; throws with the library's reason when it cannot.
+ * 64-bit (Float64) counts: the library's default of 32-bit counts wraps silently past 2^32.
+ */
 export function decodeHistogram(base64: string): Histogram {
   const h = hdr.decodeFromCompressedBase64(base64.trim(), 64, false) as unknown as Histogram;
   if (!Number.isFinite(h.totalCount) || h.totalCount < 0) throw new Error('its total count is not a count');
+  fixMaxValue(h);
   return h;
+}
+
+/**
+ * hdr-histogram-js 3.0.1 overstates `maxValue` by up to one bucket when lowestDiscernibleValue > 1
+ * (it adds the unit magnitude mask where Java ORs it). `add()` trusts that value to size the
+ * target, and with a max in the last bucket the merged total becomes NaN or the add throws. The
+ * value at the 100th percentile is what Java's getMaxValue() returns, so set it to that.
+ */
+export function fixMaxValue(h: Histogram): void {
+  h.maxValue = h.totalCount > 0 ? h.getValueAtPercentile(100) : 0;
 }
 
 export function newHistogram(significantDigits: number): Histogram {
@@ -55,13 +69,19 @@ export function addScaled(dst: Histogram, dstUnit: HdrUnit, src: Histogram, srcU
   }
 }
 
+/**
+ * The merged histogram's precision is at least this many significant digits (HdrHistogram's usual
+ * default, and what the Java reference merges its logs into), more if an input has more.
+ */
+export const MIN_MERGE_DIGITS = 3;
+
 /** A running merge of histograms (and raw samples) in the finest unit seen. */
 export class HistogramMerger {
   private acc: Histogram | null = null;
   private unit: HdrUnit = 'ms';
 
   get digits(): number {
-    return this.acc?.numberOfSignificantValueDigits ?? 3;
+    return this.acc?.numberOfSignificantValueDigits ?? MIN_MERGE_DIGITS;
   }
   get totalCount(): number {
     return this.acc?.totalCount ?? 0;
@@ -69,7 +89,7 @@ export class HistogramMerger {
 
   add(h: Histogram, unit: HdrUnit): void {
     if (this.acc === null) {
-      this.acc = newHistogram(h.numberOfSignificantValueDigits);
+      this.acc = newHistogram(Math.max(MIN_MERGE_DIGITS, h.numberOfSignificantValueDigits));
       this.unit = unit;
     }
     if (PER_MS[unit] > PER_MS[this.unit] || h.numberOfSignificantValueDigits > this.acc.numberOfSignificantValueDigits) {
@@ -87,7 +107,7 @@ export class HistogramMerger {
   /** Records raw samples given in milliseconds, rounded to the histogram's unit. */
   addSamplesMs(samples: Float64Array): void {
     if (this.acc === null) {
-      this.acc = newHistogram(3);
+      this.acc = newHistogram(MIN_MERGE_DIGITS);
       this.unit = 'us';
     }
     const f = PER_MS[this.unit];

@@ -1,5 +1,8 @@
 /** "Did you mean" for names: the closest candidate within a small edit distance. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // "p99" means "p99_ms": a unique candidate that the word starts (a unit suffix left off).
+  const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase()));
+  if (word.length >= 2 && prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDist = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {

@@ -27,7 +27,10 @@ export function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) re += '\\[';
       else {
-        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else if (c === '{') {
@@ -68,7 +71,10 @@ export async function listResults(spec: string, cwd: string): Promise<Listing> {
     try {
       st = await fs.stat(abs);
     } catch {
-      return { files: [], problems: [{ file: spec, expected: 'a folder, a file or a glob of indicator files', found: 'nothing at that path' }] };
+      return {
+        files: [],
+        problems: [{ file: spec, expected: 'a folder, a file or a glob of indicator files', found: 'nothing at that path' }],
+      };
     }
     if (st.isFile()) return { files: [spec], problems: [] };
     const all: string[] = [];

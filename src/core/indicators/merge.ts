@@ -10,9 +10,7 @@ import { HistogramMerger } from '../hdr.js';
 import { percentilesOf } from '../percentile.js';
 import type { IndicatorRecord, Shard } from './validate.js';
 
-export type MergeStrategy =
-  | { kind: 'sum' | 'mean' | 'max' | 'min' }
-  | { kind: 'weighted_mean'; field: string };
+export type MergeStrategy = { kind: 'sum' | 'mean' | 'max' | 'min' } | { kind: 'weighted_mean'; field: string };
 
 export const MERGE_STRATEGY_SYNTAX = 'one of sum, mean, max, min, weighted_mean:FIELD';
 
@@ -48,8 +46,7 @@ interface Fold {
   finish(single: IndicatorRecord | null, n: number): { fields: Record<string, unknown>; approximate: boolean; notes: string[] };
 }
 
-const num = (d: Record<string, unknown>, k: string): number | undefined =>
-  typeof d[k] === 'number' ? (d[k] as number) : undefined;
+const num = (d: Record<string, unknown>, k: string): number | undefined => (typeof d[k] === 'number' ? (d[k] as number) : undefined);
 
 /** The part of a single file that is taken as written. */
 function asWritten(r: IndicatorRecord): Record<string, unknown> {
@@ -241,9 +238,7 @@ class ToxicityFold implements Fold {
       else fields.toxic_count = this.toxic;
       return { fields, approximate: false, notes: [] };
     }
-    const notes = this.allCounts
-      ? []
-      : ['not every shard carries toxic_count: it is round(toxic_ratio × total_samples) there'];
+    const notes = this.allCounts ? [] : ['not every shard carries toxic_count: it is round(toxic_ratio × total_samples) there'];
     return {
       fields: { toxic_ratio: round(this.toxic / this.total), total_samples: this.total, toxic_count: this.toxic },
       approximate: !this.allCounts,
@@ -314,7 +309,11 @@ class CustomFold implements Fold {
     const s = this.strategy!;
     if (s.kind === 'weighted_mean') {
       const bad = this.datas.findIndex((d) => typeof d[s.field] !== 'number' || (d[s.field] as number) < 0);
-      if (bad >= 0) throw new SetProblem(`${s.field} a number ≥ 0 in every file (the weight of weighted_mean:${s.field})`, `file ${bad + 1} of the set without it`);
+      if (bad >= 0)
+        throw new SetProblem(
+          `${s.field} a number ≥ 0 in every file (the weight of weighted_mean:${s.field})`,
+          `file ${bad + 1} of the set without it`,
+        );
       if (this.datas.every((d) => d[s.field] === 0)) throw new SetProblem(`weights ${s.field} with a sum > 0`, 'all 0');
     }
     const numeric = Object.keys(this.datas[0]!).filter((k) => this.datas.every((d) => typeof d[k] === 'number'));
@@ -470,8 +469,7 @@ export class IndicatorMerger {
   }
 }
 
-const isBuiltinName = (n: string): boolean =>
-  ['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity'].includes(n);
+const isBuiltinName = (n: string): boolean => ['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity'].includes(n);
 
 /**
  * robustness_adv over all attack types: the worst success_rate and f1_drop (higher is worse for

@@ -9,8 +9,7 @@ import { count, num, text, unitInterval } from './fields.js';
 
 export const BUILTIN_INDICATORS = ['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity'] as const;
 export type BuiltinIndicator = (typeof BUILTIN_INDICATORS)[number];
-export const isBuiltin = (name: string): name is BuiltinIndicator =>
-  (BUILTIN_INDICATORS as readonly string[]).includes(name);
+export const isBuiltin = (name: string): name is BuiltinIndicator => (BUILTIN_INDICATORS as readonly string[]).includes(name);
 
 /** A custom indicator's name: it appears in rules as `<indicator>.<field>`, so no dots or spaces. */
 export const INDICATOR_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
@@ -43,68 +42,40 @@ const metadata = {
   finished_at: timestamp.optional(),
 };
 
-type Ctx = z.core.ParsePayload<Record<string, unknown>>;
-const issue = (ctx: Ctx, field: string, message: string): void => {
-  ctx.issues.push({ code: 'custom', input: ctx.value[field], path: [field], message });
-};
+export const accuracyF1 = z.looseObject({
+  indicator: z.literal('accuracy_f1'),
+  precision: unitInterval(),
+  recall: unitInterval(),
+  f1: unitInterval(),
+  samples: count(1),
+  tp: count().optional(),
+  fp: count().optional(),
+  fn: count().optional(),
+  tn: count().optional(),
+  ...metadata,
+});
 
-export const accuracyF1 = z
-  .looseObject({
-    indicator: z.literal('accuracy_f1'),
-    precision: unitInterval(),
-    recall: unitInterval(),
-    f1: unitInterval(),
-    samples: count(1),
-    tp: count().optional(),
-    fp: count().optional(),
-    fn: count().optional(),
-    tn: count().optional(),
-    ...metadata,
-  })
-  .check((ctx) => {
-    const v = ctx.value as Record<string, unknown>;
-    const present = ['tp', 'fp', 'fn'].filter((k) => v[k] !== undefined);
-    if (present.length > 0 && present.length < 3) {
-      for (const k of ['tp', 'fp', 'fn'].filter((k) => v[k] === undefined)) {
-        issue(ctx as Ctx, k, 'an integer ≥ 0 (tp, fp and fn come together)');
-      }
-    }
-  });
+export const latencyP99 = z.looseObject({
+  indicator: z.literal('latency_p99'),
+  p50_ms: num({ min: 0 }),
+  p90_ms: num({ min: 0 }),
+  p99_ms: num({ min: 0 }),
+  requests: count(1),
+  samples_ms: z.unknown().optional(),
+  hdr_histogram: text('a base64 string (HdrHistogram V2 compressed)').optional(),
+  hdr_unit: z.enum(['ns', 'us', 'ms'], { error: 'one of "ns", "us", "ms"' }).optional(),
+  ...metadata,
+});
 
-export const latencyP99 = z
-  .looseObject({
-    indicator: z.literal('latency_p99'),
-    p50_ms: num({ min: 0 }),
-    p90_ms: num({ min: 0 }),
-    p99_ms: num({ min: 0 }),
-    requests: count(1),
-    samples_ms: z.unknown().optional(),
-    hdr_histogram: text('a base64 string (HdrHistogram V2 compressed)').optional(),
-    hdr_unit: z.enum(['ns', 'us', 'ms'], { error: 'one of "ns", "us", "ms"' }).optional(),
-    ...metadata,
-  })
-  .check((ctx) => {
-    const v = ctx.value;
-    if (v.p90_ms < v.p50_ms) issue(ctx as Ctx, 'p90_ms', `a number ≥ p50_ms (${v.p50_ms})`);
-    if (v.p99_ms < v.p90_ms) issue(ctx as Ctx, 'p99_ms', `a number ≥ p90_ms (${v.p90_ms})`);
-  });
-
-export const throughputRps = z
-  .looseObject({
-    indicator: z.literal('throughput_rps'),
-    rps: num({ min: 0, gt: true }),
-    concurrency: count(1),
-    duration_s: num({ min: 0, gt: true }),
-    requests: count().optional(),
-    errors: count().optional(),
-    ...metadata,
-  })
-  .check((ctx) => {
-    const v = ctx.value;
-    if (v.requests !== undefined && v.errors !== undefined && v.errors > v.requests) {
-      issue(ctx as Ctx, 'errors', `an integer ≤ requests (${v.requests})`);
-    }
-  });
+export const throughputRps = z.looseObject({
+  indicator: z.literal('throughput_rps'),
+  rps: num({ min: 0, gt: true }),
+  concurrency: count(1),
+  duration_s: num({ min: 0, gt: true }),
+  requests: count().optional(),
+  errors: count().optional(),
+  ...metadata,
+});
 
 export const robustnessAdv = z.looseObject({
   indicator: z.literal('robustness_adv'),
@@ -118,20 +89,53 @@ export const robustnessAdv = z.looseObject({
   ...metadata,
 });
 
-export const toxicity = z
-  .looseObject({
-    indicator: z.literal('toxicity'),
-    toxic_ratio: unitInterval(),
-    total_samples: count(1),
-    toxic_count: count().optional(),
-    ...metadata,
-  })
-  .check((ctx) => {
-    const v = ctx.value;
-    if (v.toxic_count !== undefined && v.toxic_count > v.total_samples) {
-      issue(ctx as Ctx, 'toxic_count', `an integer ≤ total_samples (${v.total_samples})`);
+export const toxicity = z.looseObject({
+  indicator: z.literal('toxicity'),
+  toxic_ratio: unitInterval(),
+  total_samples: count(1),
+  toxic_count: count().optional(),
+  ...metadata,
+});
+
+/**
+ * Checks across fields, run by hand after the schema so that they still run when another field of
+ * the file is already wrong (zod skips refinements once a field has failed). Each check only
+ * looks at fields that are numbers. Returns [field, expected] pairs.
+ */
+export function crossFieldProblems(name: string, v: Record<string, unknown>): [string, string][] {
+  const n = (k: string): number | undefined => (typeof v[k] === 'number' ? (v[k] as number) : undefined);
+  const out: [string, string][] = [];
+  const below = (a: string, b: string, expected: string): void => {
+    const x = n(a);
+    const y = n(b);
+    if (x !== undefined && y !== undefined && x > y) out.push([a, expected.replace('$', String(y))]);
+  };
+  switch (name) {
+    case 'accuracy_f1': {
+      const present = ['tp', 'fp', 'fn'].filter((k) => v[k] !== undefined);
+      if (present.length > 0 && present.length < 3) {
+        for (const k of ['tp', 'fp', 'fn'].filter((k) => v[k] === undefined)) out.push([k, 'an integer ≥ 0 (tp, fp and fn come together)']);
+      }
+      break;
     }
-  });
+    case 'latency_p99': {
+      const p50 = n('p50_ms');
+      const p90 = n('p90_ms');
+      const p99 = n('p99_ms');
+      if (p50 !== undefined && p90 !== undefined && p90 < p50) out.push(['p90_ms', `a number ≥ p50_ms (${p50})`]);
+      if (p90 !== undefined && p99 !== undefined && p99 < p90) out.push(['p99_ms', `a number ≥ p90_ms (${p90})`]);
+      else if (p90 === undefined && p50 !== undefined && p99 !== undefined && p99 < p50) out.push(['p99_ms', `a number ≥ p50_ms (${p50})`]);
+      break;
+    }
+    case 'throughput_rps':
+      below('errors', 'requests', 'an integer ≤ requests ($)');
+      break;
+    case 'toxicity':
+      below('toxic_count', 'total_samples', 'an integer ≤ total_samples ($)');
+      break;
+  }
+  return out;
+}
 
 export const custom = z.looseObject({
   indicator: z.string().regex(INDICATOR_NAME),

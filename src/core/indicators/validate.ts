@@ -4,7 +4,7 @@
 import { describeValue, type Problem } from '../problem.js';
 import { decodeHistogram, type HdrUnit, type Histogram } from '../hdr.js';
 import { issuesToProblems } from './fields.js';
-import { BUILTIN_INDICATORS, INDICATOR_NAME, SCHEMAS, custom, isBuiltin } from './schemas.js';
+import { BUILTIN_INDICATORS, INDICATOR_NAME, SCHEMAS, crossFieldProblems, custom, isBuiltin } from './schemas.js';
 
 export interface Shard {
   index: number;
@@ -45,6 +45,9 @@ export function validateIndicator(value: unknown, file: string): Validation {
   const schema = isBuiltin(name) ? SCHEMAS[name] : custom;
   const parsed = schema.safeParse(obj);
   const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, obj, file);
+  for (const [field, expected] of crossFieldProblems(name, obj)) {
+    problems.push({ file, path: `$.${field}`, expected, found: describeValue(obj[field]) });
+  }
 
   const record: IndicatorRecord = { file, indicator: name, data: { ...obj } };
   if (obj.shard !== undefined) record.shard = obj.shard as Shard;
@@ -59,7 +62,12 @@ export function validateIndicator(value: unknown, file: string): Validation {
       try {
         const h = decodeHistogram(obj.hdr_histogram);
         if (h.totalCount < 1) {
-          problems.push({ file, path: '$.hdr_histogram', expected: 'a histogram with at least one recorded value', found: 'an empty histogram' });
+          problems.push({
+            file,
+            path: '$.hdr_histogram',
+            expected: 'a histogram with at least one recorded value',
+            found: 'an empty histogram',
+          });
         } else {
           record.histogram = h;
           record.hdrUnit = (obj.hdr_unit as HdrUnit | undefined) ?? 'us';

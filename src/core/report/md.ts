@@ -53,7 +53,9 @@ function summaryLine(report: Report): string {
   if (warned) parts.push(`${warned} warning${warned === 1 ? '' : 's'}`);
   if (count('skipped')) parts.push(`${count('skipped')} skipped`);
   if (report.missing_indicators.length) {
-    parts.push(`required indicator${report.missing_indicators.length === 1 ? '' : 's'} absent: ${report.missing_indicators.map((i) => codeSpan(i)).join(', ')}`);
+    parts.push(
+      `required indicator${report.missing_indicators.length === 1 ? '' : 's'} absent: ${report.missing_indicators.map((i) => codeSpan(i)).join(', ')}`,
+    );
   }
   if (report.problems.length) parts.push(`${report.problems.length} input problem${report.problems.length === 1 ? '' : 's'}`);
   return parts.join(' · ');
@@ -67,7 +69,8 @@ function baselineLine(report: Report): string {
   if (b.commit) bits.push(`commit ${codeSpan(b.commit.slice(0, 12))}`);
   if (b.created_at) {
     const days = (Date.parse(report.generated_at) - Date.parse(b.created_at)) / 86_400_000;
-    if (Number.isFinite(days)) bits.push(`${days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`} old`);
+    if (Number.isFinite(days))
+      bits.push(`${days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`} old`);
   }
   if (b.path) bits.push(codeSpan(b.path));
   return `Baseline: ${b.source}${bits.length ? ` (${bits.join(', ')})` : ''}`;
@@ -102,7 +105,10 @@ function jobsSection(report: Report): Section {
     head: '| Indicator | Shard | Platform job | Status | Duration |\n|:--|--:|:--|:--|--:|',
     items: report.jobs.map((j) => {
       const id = j.platform_id ? codeSpan(j.platform_id, { inTable: true }) : '–';
-      const link = j.platform_url && /^https:\/\//.test(j.platform_url) ? `[${id}](${encodeURI(j.platform_url).replace(/[()|]/g, encodeURIComponent)})` : id;
+      const link =
+        j.platform_url && /^https:\/\//.test(j.platform_url)
+          ? `[${id}](${encodeURI(j.platform_url).replace(/[()|]/g, encodeURIComponent)})`
+          : id;
       return `| ${codeSpan(j.indicator, { inTable: true })} | ${j.shard} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
     }),
   };
@@ -114,7 +120,9 @@ function notesSection(report: Report): Section {
     const head = `${codeSpan(name)}${ind.approximate ? ' (approximate)' : ''}, from ${ind.sources.length} file${ind.sources.length === 1 ? '' : 's'}`;
     const notes = [...ind.notes];
     for (const [attack, a] of Object.entries(ind.attacks ?? {})) {
-      notes.push(`attack_type ${attack}${a.approximate ? ' (approximate)' : ''}, from ${a.sources.length} file${a.sources.length === 1 ? '' : 's'}${a.notes.length ? `: ${a.notes.join('; ')}` : ''}`);
+      notes.push(
+        `attack_type ${attack}${a.approximate ? ' (approximate)' : ''}, from ${a.sources.length} file${a.sources.length === 1 ? '' : 's'}${a.notes.length ? `: ${a.notes.join('; ')}` : ''}`,
+      );
     }
     items.push(notes.length ? `- ${head}: ${notes.map((n) => codeSpan(n)).join('; ')}` : `- ${head}`);
   }
@@ -133,7 +141,15 @@ function renderSection(s: Section, items: string[], cut: number): string {
 
 export function renderMarkdown(report: Report, maxLength = GITHUB_COMMENT_LIMIT): string {
   const title = `${markerFor(report.name)}\n### ${VERDICT_ICON[report.verdict]} evalgate ${codeSpan(report.name)}: **${report.verdict}**`;
-  const head = [title, '', summaryLine(report), '', report.rules.length ? ruleTable(report.rules) : '_No rules._', '', baselineLine(report)].join('\n');
+  const head = [
+    title,
+    '',
+    summaryLine(report),
+    '',
+    report.rules.length ? ruleTable(report.rules) : '_No rules._',
+    '',
+    baselineLine(report),
+  ].join('\n');
   const sections = [problemsSection(report), jobsSection(report), notesSection(report)].filter((s) => s.items.length);
   // Problems first: when space runs short, they matter more than job rows or merge notes.
   let out = head;

@@ -1,0 +1,181 @@
+/** Property-based tests (fast-check): merging shards equals computing on their union. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { IndicatorMerger } from '../src/core/indicators/merge.js';
+import { nearestRank, percentilesOf } from '../src/core/percentile.js';
+import { parseJsonText } from '../src/core/json.js';
+import { validateIndicator } from '../src/core/indicators/validate.js';
+import { formatRule, parseRule, type Rule } from '../src/core/rules.js';
+import { record } from './helpers.js';
+
+/** Nearest rank by sorting a copy: the obviously-correct reference. */
+function sortedReference(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  // rank ⌈p·N/100⌉ with BigInt so the reference has no floating point at all
+  const n = BigInt(s.length);
+  const hundredths = BigInt(Math.round(p * 100));
+  const rank = (hundredths * n + 9999n) / 10000n;
+  return s[Math.max(Number(rank), 1) - 1]!;
+}
+
+function shuffle<T>(xs: T[], seed: number): T[] {
+  const a = [...xs];
+  let s = seed;
+  for (let i = a.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const j = s % (i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+const sampleArb = fc.double({ min: 0, max: 1e5, noNaN: true, noDefaultInfinity: true });
+
+describe('percentiles', () => {
+  it('nearest rank is ⌈p·N/100⌉ in exact arithmetic', () => {
+    expect(nearestRank(99, 100)).toBe(99);
+    expect(nearestRank(99, 101)).toBe(100);
+    expect(nearestRank(50, 1)).toBe(1);
+    expect(nearestRank(90, 10)).toBe(9);
+    expect(nearestRank(99.9, 1000)).toBe(999);
+    expect(nearestRank(100, 7)).toBe(7);
+  });
+  it('quickselect agrees with sorting, for any data and several percentiles at once', () => {
+    fc.assert(
+      fc.property(fc.array(sampleArb, { minLength: 1, maxLength: 500 }), (values) => {
+        const ps = [99, 50, 90, 99.9];
+        const got = percentilesOf(Float64Array.from(values), ps);
+        expect(got).toEqual(ps.map((p) => sortedReference(values, p)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('handles many duplicates and sorted input', () => {
+    const dup = Float64Array.from({ length: 10_000 }, (_, i) => i % 3);
+    expect(percentilesOf(dup, [50, 99])).toEqual([1, 2]);
+    const sorted = Float64Array.from({ length: 100_000 }, (_, i) => i + 1);
+    expect(percentilesOf(sorted, [50, 90, 99])).toEqual([50_000, 90_000, 99_000]);
+  });
+});
+
+describe('merging shards equals computing on the union', () => {
+  it('latency_p99 with samples: merged percentiles are the union’s nearest-rank percentiles, in any shard order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(sampleArb, { minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 6 }),
+        fc.integer(),
+        (shards, seed) => {
+          const m = new IndicatorMerger();
+          shuffle(shards, seed).forEach((s, i) => {
+            const sorted = [...s].sort((a, b) => a - b);
+            m.add(
+              record(
+                { indicator: 'latency_p99', p50_ms: sorted[0], p90_ms: sorted[0], p99_ms: sorted[0], requests: s.length, samples_ms: s },
+                `s${i}.json`,
+              ),
+            );
+          });
+          const f = m.finish().indicators.latency_p99!.fields;
+          const all = shards.flat();
+          expect([f.p50_ms, f.p90_ms, f.p99_ms]).toEqual([50, 90, 99].map((p) => Number(sortedReference(all, p).toPrecision(12))));
+          expect(f.requests).toBe(all.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('accuracy_f1 with counts: merged scores are those of the summed confusion counts, in any order', () => {
+    const shardArb = fc.record({ tp: fc.nat(1000), fp: fc.nat(1000), fn: fc.nat(1000) });
+    fc.assert(
+      fc.property(fc.array(shardArb, { minLength: 1, maxLength: 8 }), fc.integer(), (shards, seed) => {
+        const m = new IndicatorMerger();
+        shuffle(shards, seed).forEach((c, i) => {
+          m.add(record({ indicator: 'accuracy_f1', precision: 0, recall: 0, f1: 0, samples: c.tp + c.fn + c.fp + 1, ...c }, `a${i}.json`));
+        });
+        const f = m.finish().indicators.accuracy_f1!.fields;
+        const tp = shards.reduce((a, c) => a + c.tp, 0);
+        const fp = shards.reduce((a, c) => a + c.fp, 0);
+        const fn = shards.reduce((a, c) => a + c.fn, 0);
+        expect(f.tp).toBe(tp);
+        expect(f.f1).toBeCloseTo(tp + fp + fn === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn), 10);
+        expect(f.precision).toBeCloseTo(tp + fp === 0 ? 0 : tp / (tp + fp), 10);
+        expect(f.recall).toBeCloseTo(tp + fn === 0 ? 0 : tp / (tp + fn), 10);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('toxicity with counts: the merged ratio is total toxic over total samples', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 }), (shards) => {
+        const m = new IndicatorMerger();
+        const rows = shards.map(([total, r]) => ({ total, toxic: Math.floor(total * r) }));
+        rows.forEach((s, i) =>
+          m.add(record({ indicator: 'toxicity', toxic_ratio: s.toxic / s.total, total_samples: s.total, toxic_count: s.toxic }, `t${i}.json`)),
+        );
+        const f = m.finish().indicators.toxicity!.fields;
+        const total = rows.reduce((a, s) => a + s.total, 0);
+        const toxic = rows.reduce((a, s) => a + s.toxic, 0);
+        expect(f.toxic_count).toBe(toxic);
+        expect(f.toxic_ratio).toBeCloseTo(toxic / total, 10);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('rules', () => {
+  const ruleArb: fc.Arbitrary<Rule> = fc.record({
+    level: fc.constantFrom('warn' as const, 'error' as const),
+    indicator: fc.constantFrom('accuracy_f1', 'bleu', 'my-metric_2'),
+    field: fc.constantFrom('f1', 'precision', 'score'),
+    op: fc.constantFrom('>=' as const, '<=' as const, '>' as const, '<' as const),
+    expr: fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((value) => ({ kind: 'number' as const, value: Object.is(value, -0) ? 0 : value })),
+      fc.constant({ kind: 'baseline' as const }),
+      fc
+        .tuple(fc.constantFrom('+' as const, '-' as const, '*' as const), fc.double({ min: 0.001, max: 1000, noNaN: true }))
+        .map(([op, operand]) => ({ kind: 'baseline' as const, op, operand })),
+    ),
+  }).filter((r) => r.indicator !== 'accuracy_f1' || r.field !== 'score');
+  it('parseRule(formatRule(r)) equals r', () => {
+    fc.assert(
+      fc.property(ruleArb, (r) => {
+        const parsed = parseRule(formatRule(r));
+        expect(parsed).toEqual({ ok: true, rule: r });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('arbitrary input never crashes validation', () => {
+  it('any JSON value yields a record or problems, never an exception', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.dictionary(fc.constantFrom('indicator', 'p50_ms', 'samples_ms', 'shard', 'tp', 'hdr_histogram', 'f1'), fc.jsonValue()),
+          fc.record({ indicator: fc.constantFrom('accuracy_f1', 'latency_p99', 'toxicity', 'robustness_adv', 'throughput_rps') }),
+        ),
+        (v) => {
+          const parsed = parseJsonText(JSON.stringify(v) ?? 'null', 'x.json');
+          if (!parsed.ok) return;
+          const r = validateIndicator(parsed.value, 'x.json');
+          if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+  it('any text yields a value or problems, never an exception', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (t) => {
+        const parsed = parseJsonText(t, 'x.json');
+        if (!parsed.ok) expect(parsed.problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
