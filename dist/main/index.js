@@ -52572,9 +52572,6 @@ const metadata = {
     started_at: timestamp.optional(),
     finished_at: timestamp.optional(),
 };
-const schemas_issue = (ctx, field, message) => {
-    ctx.issues.push({ code: 'custom', input: ctx.value[field], path: [field], message });
-};
 const accuracyF1 = looseObject({
     indicator: literal('accuracy_f1'),
     precision: unitInterval(),
@@ -52586,15 +52583,6 @@ const accuracyF1 = looseObject({
     fn: count().optional(),
     tn: count().optional(),
     ...metadata,
-})
-    .check((ctx) => {
-    const v = ctx.value;
-    const present = ['tp', 'fp', 'fn'].filter((k) => v[k] !== undefined);
-    if (present.length > 0 && present.length < 3) {
-        for (const k of ['tp', 'fp', 'fn'].filter((k) => v[k] === undefined)) {
-            schemas_issue(ctx, k, 'an integer ≥ 0 (tp, fp and fn come together)');
-        }
-    }
 });
 const latencyP99 = looseObject({
     indicator: literal('latency_p99'),
@@ -52606,13 +52594,6 @@ const latencyP99 = looseObject({
     hdr_histogram: fields_text('a base64 string (HdrHistogram V2 compressed)').optional(),
     hdr_unit: schemas_enum(['ns', 'us', 'ms'], { error: 'one of "ns", "us", "ms"' }).optional(),
     ...metadata,
-})
-    .check((ctx) => {
-    const v = ctx.value;
-    if (v.p90_ms < v.p50_ms)
-        schemas_issue(ctx, 'p90_ms', `a number ≥ p50_ms (${v.p50_ms})`);
-    if (v.p99_ms < v.p90_ms)
-        schemas_issue(ctx, 'p99_ms', `a number ≥ p90_ms (${v.p90_ms})`);
 });
 const throughputRps = looseObject({
     indicator: literal('throughput_rps'),
@@ -52622,12 +52603,6 @@ const throughputRps = looseObject({
     requests: count().optional(),
     errors: count().optional(),
     ...metadata,
-})
-    .check((ctx) => {
-    const v = ctx.value;
-    if (v.requests !== undefined && v.errors !== undefined && v.errors > v.requests) {
-        schemas_issue(ctx, 'errors', `an integer ≤ requests (${v.requests})`);
-    }
 });
 const robustnessAdv = looseObject({
     indicator: literal('robustness_adv'),
@@ -52646,13 +52621,51 @@ const toxicity = looseObject({
     total_samples: count(1),
     toxic_count: count().optional(),
     ...metadata,
-})
-    .check((ctx) => {
-    const v = ctx.value;
-    if (v.toxic_count !== undefined && v.toxic_count > v.total_samples) {
-        schemas_issue(ctx, 'toxic_count', `an integer ≤ total_samples (${v.total_samples})`);
-    }
 });
+/**
+ * Checks across fields, run by hand after the schema so that they still run when another field of
+ * the file is already wrong (zod skips refinements once a field has failed). Each check only
+ * looks at fields that are numbers. Returns [field, expected] pairs.
+ */
+function crossFieldProblems(name, v) {
+    const n = (k) => (typeof v[k] === 'number' ? v[k] : undefined);
+    const out = [];
+    const below = (a, b, expected) => {
+        const x = n(a);
+        const y = n(b);
+        if (x !== undefined && y !== undefined && x > y)
+            out.push([a, expected.replace('$', String(y))]);
+    };
+    switch (name) {
+        case 'accuracy_f1': {
+            const present = ['tp', 'fp', 'fn'].filter((k) => v[k] !== undefined);
+            if (present.length > 0 && present.length < 3) {
+                for (const k of ['tp', 'fp', 'fn'].filter((k) => v[k] === undefined))
+                    out.push([k, 'an integer ≥ 0 (tp, fp and fn come together)']);
+            }
+            break;
+        }
+        case 'latency_p99': {
+            const p50 = n('p50_ms');
+            const p90 = n('p90_ms');
+            const p99 = n('p99_ms');
+            if (p50 !== undefined && p90 !== undefined && p90 < p50)
+                out.push(['p90_ms', `a number ≥ p50_ms (${p50})`]);
+            if (p90 !== undefined && p99 !== undefined && p99 < p90)
+                out.push(['p99_ms', `a number ≥ p90_ms (${p90})`]);
+            else if (p90 === undefined && p50 !== undefined && p99 !== undefined && p99 < p50)
+                out.push(['p99_ms', `a number ≥ p50_ms (${p50})`]);
+            break;
+        }
+        case 'throughput_rps':
+            below('errors', 'requests', 'an integer ≤ requests ($)');
+            break;
+        case 'toxicity':
+            below('toxic_count', 'total_samples', 'an integer ≤ total_samples ($)');
+            break;
+    }
+    return out;
+}
 const schemas_custom = looseObject({
     indicator: schemas_string().regex(INDICATOR_NAME),
     ...metadata,
@@ -52685,12 +52698,25 @@ var dist = __nccwpck_require__(2960);
 const HDR_UNITS = (/* unused pure expression or super */ null && (['ns', 'us', 'ms']));
 /** How many of each unit make one millisecond. */
 const PER_MS = { ns: 1_000_000, us: 1_000, ms: 1 };
-/** Decodes a base64 V2 compressed histogram; throws with the library's reason when it cannot. */
+/**
+ * Decodes a base64 V2 compressed histogram; throws with the library's reason when it cannot.
+ * 64-bit (Float64) counts: the library's default of 32-bit counts wraps silently past 2^32.
+ */
 function decodeHistogram(base64) {
     const h = dist/* decodeFromCompressedBase64 */.Vc(base64.trim(), 64, false);
     if (!Number.isFinite(h.totalCount) || h.totalCount < 0)
         throw new Error('its total count is not a count');
+    fixMaxValue(h);
     return h;
+}
+/**
+ * hdr-histogram-js 3.0.1 overstates `maxValue` by up to one bucket when lowestDiscernibleValue > 1
+ * (it adds the unit magnitude mask where Java ORs it). `add()` trusts that value to size the
+ * target, and with a max in the last bucket the merged total becomes NaN or the add throws. The
+ * value at the 100th percentile is what Java's getMaxValue() returns, so set it to that.
+ */
+function fixMaxValue(h) {
+    h.maxValue = h.totalCount > 0 ? h.getValueAtPercentile(100) : 0;
 }
 function newHistogram(significantDigits) {
     return dist/* build */.jq({
@@ -52724,19 +52750,24 @@ function addScaled(dst, dstUnit, src, srcUnit) {
         dst.recordValueWithCount(src.highestEquivalentValue(v.valueIteratedTo) * factor, v.countAtValueIteratedTo);
     }
 }
+/**
+ * The merged histogram's precision is at least this many significant digits (HdrHistogram's usual
+ * default, and what the Java reference merges its logs into), more if an input has more.
+ */
+const MIN_MERGE_DIGITS = 3;
 /** A running merge of histograms (and raw samples) in the finest unit seen. */
 class HistogramMerger {
     acc = null;
     unit = 'ms';
     get digits() {
-        return this.acc?.numberOfSignificantValueDigits ?? 3;
+        return this.acc?.numberOfSignificantValueDigits ?? MIN_MERGE_DIGITS;
     }
     get totalCount() {
         return this.acc?.totalCount ?? 0;
     }
     add(h, unit) {
         if (this.acc === null) {
-            this.acc = newHistogram(h.numberOfSignificantValueDigits);
+            this.acc = newHistogram(Math.max(MIN_MERGE_DIGITS, h.numberOfSignificantValueDigits));
             this.unit = unit;
         }
         if (PER_MS[unit] > PER_MS[this.unit] || h.numberOfSignificantValueDigits > this.acc.numberOfSignificantValueDigits) {
@@ -52753,7 +52784,7 @@ class HistogramMerger {
     /** Records raw samples given in milliseconds, rounded to the histogram's unit. */
     addSamplesMs(samples) {
         if (this.acc === null) {
-            this.acc = newHistogram(3);
+            this.acc = newHistogram(MIN_MERGE_DIGITS);
             this.unit = 'us';
         }
         const f = PER_MS[this.unit];
@@ -52878,7 +52909,7 @@ function parseMergeStrategy(text) {
 }
 /** Fields that describe one file, not the merged indicator. */
 const PER_FILE = new Set(['indicator', 'shard', 'run_id', 'started_at', 'finished_at']);
-const merge_num = (d, k) => typeof d[k] === 'number' ? d[k] : undefined;
+const merge_num = (d, k) => (typeof d[k] === 'number' ? d[k] : undefined);
 /** The part of a single file that is taken as written. */
 function asWritten(r) {
     const out = {};
@@ -53080,9 +53111,7 @@ class ToxicityFold {
                 fields.toxic_count = this.toxic;
             return { fields, approximate: false, notes: [] };
         }
-        const notes = this.allCounts
-            ? []
-            : ['not every shard carries toxic_count: it is round(toxic_ratio × total_samples) there'];
+        const notes = this.allCounts ? [] : ['not every shard carries toxic_count: it is round(toxic_ratio × total_samples) there'];
         return {
             fields: { toxic_ratio: round(this.toxic / this.total), total_samples: this.total, toxic_count: this.toxic },
             approximate: !this.allCounts,
@@ -53390,6 +53419,10 @@ function checkShardSet(subject, files) {
 ;// CONCATENATED MODULE: ./src/core/suggest.ts
 /** "Did you mean" for names: the closest candidate within a small edit distance. */
 function closest(word, candidates) {
+    // "p99" means "p99_ms": a unique candidate that the word starts (a unit suffix left off).
+    const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase()));
+    if (word.length >= 2 && prefixed.length === 1)
+        return prefixed[0];
     let best;
     let bestDist = Math.max(2, Math.floor(word.length / 3)) + 1;
     for (const c of candidates) {
@@ -53606,7 +53639,10 @@ function globToRegExp(glob) {
             if (end < 0)
                 re += '\\[';
             else {
-                re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+                re += `[${glob
+                    .slice(i + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
                 i = end;
             }
         }
@@ -53647,7 +53683,10 @@ async function listResults(spec, cwd) {
             st = await external_node_fs_namespaceObject.promises.stat(abs);
         }
         catch {
-            return { files: [], problems: [{ file: spec, expected: 'a folder, a file or a glob of indicator files', found: 'nothing at that path' }] };
+            return {
+                files: [],
+                problems: [{ file: spec, expected: 'a folder, a file or a glob of indicator files', found: 'nothing at that path' }],
+            };
         }
         if (st.isFile())
             return { files: [spec], problems: [] };
@@ -53814,6 +53853,9 @@ function validateIndicator(value, file) {
     const schema = isBuiltin(name) ? SCHEMAS[name] : schemas_custom;
     const parsed = schema.safeParse(obj);
     const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, obj, file);
+    for (const [field, expected] of crossFieldProblems(name, obj)) {
+        problems.push({ file, path: `$.${field}`, expected, found: describeValue(obj[field]) });
+    }
     const record = { file, indicator: name, data: { ...obj } };
     if (obj.shard !== undefined)
         record.shard = obj.shard;
@@ -53828,7 +53870,12 @@ function validateIndicator(value, file) {
             try {
                 const h = decodeHistogram(obj.hdr_histogram);
                 if (h.totalCount < 1) {
-                    problems.push({ file, path: '$.hdr_histogram', expected: 'a histogram with at least one recorded value', found: 'an empty histogram' });
+                    problems.push({
+                        file,
+                        path: '$.hdr_histogram',
+                        expected: 'a histogram with at least one recorded value',
+                        found: 'an empty histogram',
+                    });
                 }
                 else {
                     record.histogram = h;
@@ -54448,6 +54495,8 @@ function toAlignment(value) {
  * spaces; in a table cell `|` is written `\|` (GFM reads that even inside a code span).
  */
 function codeSpan(text, opts = {}) {
+    if (text === '')
+        return '` `';
     let t = text.replace(/\r\n|\r|\n/g, ' ');
     const max = opts.max ?? 300;
     if (t.length > max)
@@ -54458,8 +54507,8 @@ function codeSpan(text, opts = {}) {
     for (const run of t.match(/`+/g) ?? [])
         longest = Math.max(longest, run.length);
     const fence = '`'.repeat(longest + 1);
-    // A span that starts or ends with a backtick (or is blank) needs a space inside each fence.
-    const pad = /^[` ]|[` ]$/.test(t) || t === '' ? ' ' : '';
+    // A span that starts or ends with a backtick (or a space) needs a space inside each fence.
+    const pad = /^[` ]|[` ]$/.test(t) ? ' ' : '';
     return `${fence}${pad}${t}${pad}${fence}`;
 }
 
@@ -54558,7 +54607,9 @@ function jobsSection(report) {
         head: '| Indicator | Shard | Platform job | Status | Duration |\n|:--|--:|:--|:--|--:|',
         items: report.jobs.map((j) => {
             const id = j.platform_id ? codeSpan(j.platform_id, { inTable: true }) : '–';
-            const link = j.platform_url && /^https:\/\//.test(j.platform_url) ? `[${id}](${encodeURI(j.platform_url).replace(/[()|]/g, encodeURIComponent)})` : id;
+            const link = j.platform_url && /^https:\/\//.test(j.platform_url)
+                ? `[${id}](${encodeURI(j.platform_url).replace(/[()|]/g, encodeURIComponent)})`
+                : id;
             return `| ${codeSpan(j.indicator, { inTable: true })} | ${j.shard} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
         }),
     };
@@ -54586,7 +54637,15 @@ function renderSection(s, items, cut) {
 }
 function renderMarkdown(report, maxLength = GITHUB_COMMENT_LIMIT) {
     const title = `${markerFor(report.name)}\n### ${VERDICT_ICON[report.verdict]} evalgate ${codeSpan(report.name)}: **${report.verdict}**`;
-    const head = [title, '', summaryLine(report), '', report.rules.length ? ruleTable(report.rules) : '_No rules._', '', baselineLine(report)].join('\n');
+    const head = [
+        title,
+        '',
+        summaryLine(report),
+        '',
+        report.rules.length ? ruleTable(report.rules) : '_No rules._',
+        '',
+        baselineLine(report),
+    ].join('\n');
     const sections = [problemsSection(report), jobsSection(report), notesSection(report)].filter((s) => s.items.length);
     // Problems first: when space runs short, they matter more than job rows or merge notes.
     let out = head;
@@ -54741,7 +54800,11 @@ async function loadBaseline(settings, rt) {
         text = await external_node_fs_namespaceObject.promises.readFile(external_node_path_default().resolve(rt.cwd, file), 'utf8');
     }
     catch (e) {
-        const problem = { file, expected: 'a baseline report.json (--baseline PATH|none)', found: e.code === 'ENOENT' ? 'no such file' : String(e.message) };
+        const problem = {
+            file,
+            expected: 'a baseline report.json (--baseline PATH|none)',
+            found: e.code === 'ENOENT' ? 'no such file' : String(e.message),
+        };
         return { indicators: null, info: none('the baseline could not be read'), problems: [problem] };
     }
     const parsed = parseJsonText(text, file);
@@ -54899,7 +54962,17 @@ function readInputs() {
 function violations(report) {
     return report.rules
         .filter((r) => r.status === 'fail' || r.status === 'missing')
-        .map(({ indicator, field, op, expr, level, status, actual, limit, detail }) => ({ indicator, field, op, expr, level, status, actual, limit, detail }));
+        .map(({ indicator, field, op, expr, level, status, actual, limit, detail }) => ({
+        indicator,
+        field,
+        op,
+        expr,
+        level,
+        status,
+        actual,
+        limit,
+        detail,
+    }));
 }
 function metrics(report) {
     const out = {};

@@ -1,0 +1,106 @@
+/**
+ * The action as the runner runs it: dist/main/index.js and dist/post/index.js with INPUT_* set,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY pointing at files, under Node 24 (`runs.using: node24`)
+ * when scripts/test.sh has fetched it (EVALGATE_NODE24), else the current Node.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFiles } from './helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NODE = process.env.EVALGATE_NODE24 || process.execPath;
+
+/** GITHUB_OUTPUT uses heredoc blocks: name<<delimiter\nvalue\ndelimiter */
+function readOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; lines[i] !== m[2]; i++) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
+}
+
+function runAction(entry: 'main' | 'post', dir: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
+  const outputFile = path.join(dir, 'github_output');
+  const summaryFile = path.join(dir, 'step_summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: path.join(dir, 'state'), ...extraEnv };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+  const r = spawnSync(NODE, [path.join(ROOT, 'dist', entry, 'index.js')], { cwd: dir, encoding: 'utf8', env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, 'utf8') };
+}
+
+const SEED = {
+  'results/accuracy_f1.json': '{"indicator":"accuracy_f1","precision":0.82,"recall":0.78,"f1":0.80,"samples":1000}',
+  'results/latency_p99.json': '{"indicator":"latency_p99","p50_ms":20,"p90_ms":45,"p99_ms":120,"requests":10000}',
+  'results/throughput_rps.json': '{"indicator":"throughput_rps","rps":250,"concurrency":16,"duration_s":60}',
+  'results/robustness_adv.json': '{"indicator":"robustness_adv","attack_type":"fgsm","success_rate":0.12,"f1_drop":0.08}',
+  'results/toxicity.json': '{"indicator":"toxicity","toxic_ratio":0.003,"total_samples":20000}',
+};
+
+describe('action main (results only)', () => {
+  it(`gates results and sets every output (node ${NODE === process.execPath ? process.version : '24'})`, () => {
+    const dir = writeFiles(SEED);
+    const r = runAction('main', dir, { results: 'results', baseline: 'none', 'rps-target': '100', 'github-token': 'ghs_secret123' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    expect(r.outputs.passed).toBe('true');
+    expect(r.outputs['report-json']).toBe(path.join(dir, 'evalgate-report', 'report.json'));
+    expect(r.outputs['report-markdown']).toBe(path.join(dir, 'evalgate-report', 'report.md'));
+    expect(JSON.parse(r.outputs.violations!)).toEqual([]);
+    expect(JSON.parse(r.outputs.metrics!).accuracy_f1).toMatchObject({ f1: 0.8, approximate: false });
+    expect(r.outputs['comment-url']).toBe('');
+    expect(r.summary).toContain('<!-- evalgate:evalgate -->');
+    expect(r.summary).toContain('| `throughput_rps` | `rps`');
+    // the token is masked and appears nowhere
+    expect(r.stdout).toContain('::add-mask::ghs_secret123');
+    expect(r.stdout.replace('::add-mask::ghs_secret123', '') + r.summary + readFileSync(r.outputs['report-json']!, 'utf8')).not.toContain('ghs_secret123');
+  });
+
+  it('fails the step with an annotation per failed rule; passed=false; violations listed', () => {
+    const dir = writeFiles(SEED);
+    const r = runAction('main', dir, { results: 'results', baseline: 'none', thresholds: 'accuracy_f1.f1 >= 0.9\nwarn latency_p99.p99_ms <= 100', name: 'nightly' });
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs.passed).toBe('false');
+    expect(JSON.parse(r.outputs.violations!)).toEqual([
+      expect.objectContaining({ indicator: 'accuracy_f1', field: 'f1', status: 'fail', level: 'error', actual: 0.8, limit: 0.9 }),
+      expect.objectContaining({ indicator: 'latency_p99', field: 'p99_ms', status: 'fail', level: 'warn', actual: 120, limit: 100 }),
+    ]);
+    expect(r.stdout).toContain('::error title=evalgate nightly::accuracy_f1.f1 >= 0.9: fail (found 0.8)');
+    expect(r.stdout).toContain('::warning title=evalgate nightly::latency_p99.p99_ms <= 100: fail (found 120)');
+    expect(r.stdout).toContain('::error::evalgate nightly: fail (exit code 1)');
+    expect(r.summary).toContain('<!-- evalgate:nightly -->');
+  });
+
+  it('fail-on never keeps the step green (passed=true) while the verdict stays fail', () => {
+    const dir = writeFiles(SEED);
+    const r = runAction('main', dir, { results: 'results', baseline: 'none', thresholds: 'accuracy_f1.f1 >= 0.9', 'fail-on': 'never' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs.passed).toBe('true');
+  });
+
+  it('an invalid input fails with its message and no stack trace', () => {
+    const dir = writeFiles(SEED);
+    const r = runAction('main', dir, { results: 'results', 'fail-on': 'sometimes', baseline: 'none' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error title=evalgate%3A invalid input::input fail-on: expected one of error, warn, never, got "sometimes"');
+    expect(r.stdout + r.stderr).not.toContain('    at ');
+  });
+});
+
+describe('action post', () => {
+  it('has nothing to cancel when main started no remote job', () => {
+    const r = runAction('post', writeFiles({}), {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no remote jobs were started; nothing to cancel');
+  });
+});
