@@ -7,6 +7,8 @@ export interface Runtime {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   now: () => Date;
+  /** stdout is a terminal (live progress lines) */
+  isTTY?: boolean;
 }
 
 export function processRuntime(): Runtime {
@@ -16,5 +18,6 @@ export function processRuntime(): Runtime {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     now: () => new Date(),
+    isTTY: Boolean(process.stdout.isTTY) && process.env.CI !== 'true',
   };
 }

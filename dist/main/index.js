@@ -53745,29 +53745,34 @@ async function readIndicatorText(file, cwd, maxFileSizeMb) {
 
 const DEFAULT_NAME = 'evalgate';
 const DEFAULT_OUT = 'evalgate-report';
+const DEFAULT_TIMEOUT_MINUTES = 60;
 const settings_NAME = /^[A-Za-z0-9_.-]+$/;
 const PLATFORMS = ['local', 'azure', 'volc', 'bailian', 'dgx'];
-function resolveSettings(raw, source) {
+/**
+ * Flags (or action inputs) override the config file, which overrides the defaults. Config values
+ * were validated when the file was read; flag values are validated here.
+ */
+function resolveSettings(raw, source, config) {
     const problems = [];
     const bad = (name, expected, found) => {
         problems.push({ file: source.flag(name), expected, found: JSON.stringify(found) });
     };
-    const name = raw.name?.trim() || DEFAULT_NAME;
+    const name = raw.name?.trim() || config?.name || DEFAULT_NAME;
     if (!settings_NAME.test(name))
         bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
-    let platform = (raw.platform?.trim() || 'local').toLowerCase();
+    let platform = (raw.platform?.trim() || config?.platform || 'local').toLowerCase();
     if (platform === 'bairui')
         platform = 'bailian'; // the seed's name for it
     if (!PLATFORMS.includes(platform))
         bad('platform', `one of ${PLATFORMS.join(', ')}`, platform);
-    let indicators = [...BUILTIN_INDICATORS];
+    let indicators = config?.indicators ? [...new Set(config.indicators)] : [...BUILTIN_INDICATORS];
     if (raw.indicators?.trim()) {
         indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
         for (const i of indicators)
             if (!INDICATOR_NAME.test(i))
                 bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
     }
-    let rpsTarget;
+    let rpsTarget = config?.rps_target;
     if (raw['rps-target']?.trim()) {
         rpsTarget = Number(raw['rps-target']);
         if (!Number.isFinite(rpsTarget) || rpsTarget <= 0) {
@@ -53783,20 +53788,25 @@ function resolveSettings(raw, source) {
         if (rpsTarget !== undefined)
             rules.push(rpsRule(rpsTarget));
     }
+    else if (config?.rules) {
+        rules = [...config.rules];
+        if (rpsTarget !== undefined)
+            rules.push(rpsRule(rpsTarget));
+    }
     else
         rules = defaultRules(indicators, rpsTarget);
-    const failOn = (raw['fail-on']?.trim() || 'error');
+    const failOn = (raw['fail-on']?.trim() || config?.fail_on || 'error');
     if (!['error', 'warn', 'never'].includes(failOn))
         bad('fail-on', 'one of error, warn, never', failOn);
     let baseline = { kind: source.defaultBaseline };
-    const b = raw.baseline?.trim();
+    const b = raw.baseline?.trim() || config?.baseline?.trim();
     if (b === 'none')
         baseline = { kind: 'none' };
     else if (b === 'auto')
         baseline = { kind: 'auto' };
     else if (b)
         baseline = { kind: 'file', path: b };
-    let maxFileSizeMb = DEFAULT_MAX_FILE_SIZE_MB;
+    let maxFileSizeMb = config?.max_file_size_mb ?? DEFAULT_MAX_FILE_SIZE_MB;
     if (raw['max-file-size']?.trim()) {
         maxFileSizeMb = Number(raw['max-file-size']);
         if (!Number.isFinite(maxFileSizeMb) || maxFileSizeMb <= 0) {
@@ -53804,7 +53814,7 @@ function resolveSettings(raw, source) {
             maxFileSizeMb = DEFAULT_MAX_FILE_SIZE_MB;
         }
     }
-    const merge = {};
+    const merge = { ...config?.merge };
     for (const m of raw.merge ?? []) {
         const eq = m.indexOf('=');
         const strategy = eq > 0 ? parseMergeStrategy(m.slice(eq + 1)) : null;
@@ -53813,6 +53823,17 @@ function resolveSettings(raw, source) {
         else
             merge[m.slice(0, eq).trim()] = strategy;
     }
+    let timeoutMinutes = config?.timeout_minutes ?? DEFAULT_TIMEOUT_MINUTES;
+    if (raw['timeout-minutes']?.trim()) {
+        timeoutMinutes = Number(raw['timeout-minutes']);
+        if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0) {
+            bad('timeout-minutes', 'a number of minutes > 0', raw['timeout-minutes']);
+            timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+        }
+    }
+    const dryRunText = raw['dry-run']?.trim().toLowerCase();
+    if (dryRunText && !['true', 'false'].includes(dryRunText))
+        bad('dry-run', 'true or false', raw['dry-run']);
     const settings = {
         name,
         platform,
@@ -53823,9 +53844,29 @@ function resolveSettings(raw, source) {
         out: raw.out?.trim() || DEFAULT_OUT,
         maxFileSizeMb,
         merge,
+        jobs: config?.jobs ?? {},
+        timeoutMinutes,
+        dryRun: dryRunText === 'true',
+        platformConfig: {
+            ...(config?.azure && { azure: config.azure }),
+            ...(config?.volc && { volc: config.volc }),
+            ...(config?.bailian && { bailian: config.bailian }),
+            ...(config?.dgx && { dgx: config.dgx }),
+        },
     };
-    if (raw.results?.trim())
-        settings.results = raw.results.trim();
+    const results = raw.results?.trim() || config?.results;
+    if (results)
+        settings.results = results;
+    const model = raw.model?.trim() || config?.model;
+    if (model)
+        settings.model = model;
+    const data = raw.data?.trim() || config?.data;
+    if (data)
+        settings.data = data;
+    if (config?.concurrency)
+        settings.concurrency = config.concurrency;
+    if (config)
+        settings.configFile = config.file;
     return { settings, problems };
 }
 
@@ -54886,6 +54927,7 @@ function processRuntime() {
         stdout: (t) => process.stdout.write(t),
         stderr: (t) => process.stderr.write(t),
         now: () => new Date(),
+        isTTY: Boolean(process.stdout.isTTY) && process.env.CI !== 'true',
     };
 }
 

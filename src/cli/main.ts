@@ -5,6 +5,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, EvalgateError, formatProblem, type Problem } from '../core/problem.js';
 import { resolveSettings, type RawSettings } from '../config/settings.js';
 import { collect, runGate } from '../engine.js';
+import { loadConfig } from '../config/file.js';
+import { runPipeline } from '../run.js';
 import { formatReport } from './print.js';
 import type { Runtime } from '../runtime.js';
 
@@ -21,16 +23,25 @@ function gateOptions(cmd: Command): Command {
     .option('--indicators <list>', 'required indicators, comma-separated (default: the five built-in ones)')
     .option('--thresholds <rules>', 'threshold rules, separated by newlines or ";" (replace the defaults)')
     .option('--rps-target <n>', 'add the rule throughput_rps.rps >= N')
-    .option('--baseline <path|none>', 'a baseline report.json, or none', 'none')
-    .addOption(new Option('--fail-on <level>', 'which verdicts fail the command').choices(['error', 'warn', 'never']).default('error'))
-    .option('--name <name>', 'gate name (report title, artifact and comment marker)', 'evalgate')
-    .option('--out <dir>', 'where report.json, report.md and report.prom go', 'evalgate-report')
-    .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB', '64')
+    // No commander defaults here: a flag overrides the config file, which overrides the defaults
+    // (applied in resolveSettings), so an unset flag must stay unset.
+    .option('--baseline <path|none>', 'a baseline report.json, or none (default: none)')
+    .addOption(new Option('--fail-on <level>', 'which verdicts fail the command (default: error)').choices(['error', 'warn', 'never']))
+    .option('--name <name>', 'gate name: report title, artifact and comment marker (default: evalgate)')
+    .option('--out <dir>', 'where report.json, report.md and report.prom go (default: evalgate-report)')
+    .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB (default: 64)')
     .option(
       '--merge <indicator=strategy>',
       'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable',
       collectList,
     );
+}
+
+async function settingsFrom(opts: Record<string, unknown>, rt: Runtime) {
+  const loaded = await loadConfig(typeof opts.config === 'string' ? opts.config : undefined, rt.cwd);
+  if (loaded && !loaded.ok) throw new EvalgateError(loaded.problems);
+  const { settings, problems } = resolveSettings(toRaw(opts), cliSource, loaded?.config);
+  return { settings, problems };
 }
 
 function toRaw(opts: Record<string, unknown>): RawSettings {
@@ -46,6 +57,11 @@ function toRaw(opts: Record<string, unknown>): RawSettings {
     'max-file-size': s('maxFileSize'),
     merge: (opts.merge as string[] | undefined) ?? [],
     results: s('results'),
+    platform: s('platform'),
+    model: s('model'),
+    data: s('data'),
+    'timeout-minutes': s('timeoutMinutes'),
+    'dry-run': opts.dryRun === true ? 'true' : undefined,
   };
 }
 
@@ -66,10 +82,11 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
     .command('validate')
     .description('check indicator files and list every problem (exit 0 when all are valid, 2 otherwise)')
     .argument('<files...>', 'indicator JSON files')
-    .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB', '64')
+    .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB (default: 64)')
     .option('--merge <indicator=strategy>', 'merge strategy of a custom indicator; repeatable', collectList)
+    .option('--config <file>', 'config file for merge strategies and max_file_size_mb (default .github/evalgate.yml when it exists)')
     .action(async (files: string[], opts: Record<string, unknown>) => {
-      const { settings, problems } = resolveSettings(toRaw(opts), cliSource);
+      const { settings, problems } = await settingsFrom(opts, rt);
       if (problems.length) throw new EvalgateError(problems);
       const result = await collect(files, settings, rt);
       if (result.problems.length) {
@@ -88,13 +105,47 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
     program
       .command('gate')
       .description('gate existing indicator files: merge, hold against thresholds and baseline, report')
-      .requiredOption('--results <dir|glob>', 'a folder (every *.json below it), a file or a glob of indicator files'),
+      .option('--results <dir|glob>', 'a folder (every *.json below it), a file or a glob of indicator files (or results: in the config)')
+      .option('--config <file>', 'config file (default .github/evalgate.yml when it exists)'),
   ).action(async (opts: Record<string, unknown>) => {
-    const { settings, problems } = resolveSettings(toRaw(opts), cliSource);
+    const { settings, problems } = await settingsFrom(opts, rt);
+    if (!settings.results) throw new EvalgateError([{ file: '--results', expected: 'a folder, file or glob of indicator files', found: 'nothing' }]);
     const run = await runGate(settings, rt, { problems });
     for (const p of run.report.problems) rt.stderr(`error: ${p}\n`);
     rt.stdout(formatReport(run.report, run.paths));
     exitCode = run.exitCode;
+  });
+
+  gateOptions(
+    program
+      .command('run')
+      .description('run the evaluation jobs on the platform, then merge, gate and report (plan → stage → submit → wait → collect → gate)')
+      .option('--config <file>', 'config file (default .github/evalgate.yml when it exists)')
+      .option('--platform <name>', 'local (default), azure, volc, bailian (alias bairui), dgx')
+      .option('--model <path|uri>', 'the model; a local path is staged to the platform')
+      .option('--data <path|uri>', 'the data; a local path is staged to the platform')
+      .option('--results <dir|glob>', 'gate these indicator files instead of running jobs')
+      .option('--timeout-minutes <n>', 'per-job timeout unless the job sets timeout_minutes', undefined)
+      .option('--dry-run', "print each job's rendered platform spec and stop"),
+  ).action(async (opts: Record<string, unknown>) => {
+    const { settings, problems } = await settingsFrom(opts, rt);
+    if (problems.length) throw new EvalgateError(problems);
+    // Ctrl-C or a CI cancel: every job is cancelled (its whole process group on local), then report.
+    const abort = new AbortController();
+    const onSignal = (): void => abort.abort();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      const result = await runPipeline(settings, rt, { signal: abort.signal });
+      if (result.gate) {
+        for (const p of result.gate.report.problems) rt.stderr(`error: ${p}\n`);
+        rt.stdout(formatReport(result.gate.report, result.gate.paths));
+      }
+      exitCode = result.exitCode;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
   });
 
   try {

@@ -7,6 +7,7 @@ import { BUILTIN_INDICATORS, INDICATOR_NAME } from '../core/indicators/schemas.j
 import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
 import { defaultRules, parseRules, rpsRule, type Rule } from '../core/rules.js';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../stores/fs.js';
+import type { Config, JobConfig } from './file.js';
 
 export type FailOn = 'error' | 'warn' | 'never';
 export type BaselineSetting = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string };
@@ -23,6 +24,19 @@ export interface Settings {
   maxFileSizeMb: number;
   merge: Record<string, MergeStrategy>;
   results?: string;
+  model?: string;
+  data?: string;
+  /** the jobs of the config, keyed by indicator (or job name) */
+  jobs: Record<string, JobConfig>;
+  /** per-job timeout unless the job sets its own */
+  timeoutMinutes: number;
+  /** local platform: jobs at once (default: the number of CPUs) */
+  concurrency?: number;
+  dryRun: boolean;
+  /** the config file the settings came from, if any */
+  configFile?: string;
+  /** platform sections of the config */
+  platformConfig: Record<string, Record<string, unknown>>;
 }
 
 /** Raw values as strings, as they come from argv or `INPUT_*` (names are the action's inputs). */
@@ -38,16 +52,26 @@ export interface RawSettings {
   'max-file-size'?: string;
   merge?: string[];
   results?: string;
+  model?: string;
+  data?: string;
+  'timeout-minutes'?: string;
+  'dry-run'?: string;
 }
 
 export const DEFAULT_NAME = 'evalgate';
 export const DEFAULT_OUT = 'evalgate-report';
+export const DEFAULT_TIMEOUT_MINUTES = 60;
 const NAME = /^[A-Za-z0-9_.-]+$/;
 export const PLATFORMS = ['local', 'azure', 'volc', 'bailian', 'dgx'] as const;
 
+/**
+ * Flags (or action inputs) override the config file, which overrides the defaults. Config values
+ * were validated when the file was read; flag values are validated here.
+ */
 export function resolveSettings(
   raw: RawSettings,
   source: { flag: (name: string) => string; defaultBaseline: 'none' | 'auto' },
+  config?: Config,
 ): {
   settings: Settings;
   problems: Problem[];
@@ -57,21 +81,21 @@ export function resolveSettings(
     problems.push({ file: source.flag(name), expected, found: JSON.stringify(found) });
   };
 
-  const name = raw.name?.trim() || DEFAULT_NAME;
+  const name = raw.name?.trim() || config?.name || DEFAULT_NAME;
   if (!NAME.test(name)) bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
 
-  let platform = (raw.platform?.trim() || 'local').toLowerCase();
+  let platform = (raw.platform?.trim() || config?.platform || 'local').toLowerCase();
   if (platform === 'bairui') platform = 'bailian'; // the seed's name for it
   if (!(PLATFORMS as readonly string[]).includes(platform)) bad('platform', `one of ${PLATFORMS.join(', ')}`, platform);
 
-  let indicators: string[] = [...BUILTIN_INDICATORS];
+  let indicators: string[] = config?.indicators ? [...new Set(config.indicators)] : [...BUILTIN_INDICATORS];
   if (raw.indicators?.trim()) {
     indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
     for (const i of indicators)
       if (!INDICATOR_NAME.test(i)) bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
   }
 
-  let rpsTarget: number | undefined;
+  let rpsTarget: number | undefined = config?.rps_target;
   if (raw['rps-target']?.trim()) {
     rpsTarget = Number(raw['rps-target']);
     if (!Number.isFinite(rpsTarget) || rpsTarget <= 0) {
@@ -86,18 +110,21 @@ export function resolveSettings(
     problems.push(...parsed.problems);
     rules = parsed.rules;
     if (rpsTarget !== undefined) rules.push(rpsRule(rpsTarget));
+  } else if (config?.rules) {
+    rules = [...config.rules];
+    if (rpsTarget !== undefined) rules.push(rpsRule(rpsTarget));
   } else rules = defaultRules(indicators, rpsTarget);
 
-  const failOn = (raw['fail-on']?.trim() || 'error') as FailOn;
+  const failOn = (raw['fail-on']?.trim() || config?.fail_on || 'error') as FailOn;
   if (!['error', 'warn', 'never'].includes(failOn)) bad('fail-on', 'one of error, warn, never', failOn);
 
   let baseline: BaselineSetting = { kind: source.defaultBaseline };
-  const b = raw.baseline?.trim();
+  const b = raw.baseline?.trim() || config?.baseline?.trim();
   if (b === 'none') baseline = { kind: 'none' };
   else if (b === 'auto') baseline = { kind: 'auto' };
   else if (b) baseline = { kind: 'file', path: b };
 
-  let maxFileSizeMb = DEFAULT_MAX_FILE_SIZE_MB;
+  let maxFileSizeMb = config?.max_file_size_mb ?? DEFAULT_MAX_FILE_SIZE_MB;
   if (raw['max-file-size']?.trim()) {
     maxFileSizeMb = Number(raw['max-file-size']);
     if (!Number.isFinite(maxFileSizeMb) || maxFileSizeMb <= 0) {
@@ -106,13 +133,25 @@ export function resolveSettings(
     }
   }
 
-  const merge: Record<string, MergeStrategy> = {};
+  const merge: Record<string, MergeStrategy> = { ...config?.merge };
   for (const m of raw.merge ?? []) {
     const eq = m.indexOf('=');
     const strategy = eq > 0 ? parseMergeStrategy(m.slice(eq + 1)) : null;
     if (!strategy) bad('merge', `INDICATOR=STRATEGY with STRATEGY ${MERGE_STRATEGY_SYNTAX}`, m);
     else merge[m.slice(0, eq).trim()] = strategy;
   }
+
+  let timeoutMinutes = config?.timeout_minutes ?? DEFAULT_TIMEOUT_MINUTES;
+  if (raw['timeout-minutes']?.trim()) {
+    timeoutMinutes = Number(raw['timeout-minutes']);
+    if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0) {
+      bad('timeout-minutes', 'a number of minutes > 0', raw['timeout-minutes']);
+      timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    }
+  }
+
+  const dryRunText = raw['dry-run']?.trim().toLowerCase();
+  if (dryRunText && !['true', 'false'].includes(dryRunText)) bad('dry-run', 'true or false', raw['dry-run']!);
 
   const settings: Settings = {
     name,
@@ -124,7 +163,23 @@ export function resolveSettings(
     out: raw.out?.trim() || DEFAULT_OUT,
     maxFileSizeMb,
     merge,
+    jobs: config?.jobs ?? {},
+    timeoutMinutes,
+    dryRun: dryRunText === 'true',
+    platformConfig: {
+      ...(config?.azure && { azure: config.azure }),
+      ...(config?.volc && { volc: config.volc }),
+      ...(config?.bailian && { bailian: config.bailian }),
+      ...(config?.dgx && { dgx: config.dgx }),
+    },
   };
-  if (raw.results?.trim()) settings.results = raw.results.trim();
+  const results = raw.results?.trim() || config?.results;
+  if (results) settings.results = results;
+  const model = raw.model?.trim() || config?.model;
+  if (model) settings.model = model;
+  const data = raw.data?.trim() || config?.data;
+  if (data) settings.data = data;
+  if (config?.concurrency) settings.concurrency = config.concurrency;
+  if (config) settings.configFile = config.file;
   return { settings, problems };
 }

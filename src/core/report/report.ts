@@ -9,6 +9,8 @@ export interface JobRecord {
   platform_url: string | null;
   status: string;
   duration_s: number | null;
+  /** why a job failed or was cancelled, in the platform's words */
+  message?: string;
 }
 
 export interface BaselineInfo {

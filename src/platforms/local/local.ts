@@ -1,0 +1,184 @@
+/**
+ * `local`: jobs as child processes on the runner, in parallel (bounded, default the number of
+ * CPUs). Each job runs through /bin/sh in its own process group with its own output folder and
+ * log; a timeout or a cancel kills the whole group (TERM, then KILL after a grace period), and so
+ * does a job's normal exit, so a server a job left in the background does not outlive it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { Locations, PlannedJob } from '../../core/plan.js';
+import type { JobHandle, JobStatus, Platform } from '../platform.js';
+
+export interface LocalOptions {
+  /** the working directory of every job (the repository) */
+  cwd: string;
+  /** where each job's folder goes: <workDir>/<job name>/{out/, log.txt} */
+  workDir: string;
+  concurrency?: number;
+  env?: Record<string, string | undefined>;
+  /** between TERM and KILL */
+  killGraceMs?: number;
+}
+
+interface Running {
+  job: PlannedJob;
+  dir: string;
+  status: JobStatus;
+  child?: ChildProcess;
+  timer?: NodeJS.Timeout;
+  done: Promise<void>;
+  resolveDone: () => void;
+  timedOut?: boolean;
+  cancelled?: boolean;
+}
+
+export class LocalPlatform implements Platform {
+  readonly name = 'local';
+  readonly pollIntervalMs = 200;
+  private readonly jobs = new Map<string, Running>();
+  private readonly queue: Running[] = [];
+  private active = 0;
+  private readonly limit: number;
+
+  constructor(private readonly opts: LocalOptions) {
+    this.limit = Math.max(1, opts.concurrency ?? availableParallelism());
+  }
+
+  locate(_key: string, _shard: unknown, name: string, staged: { model: string; data: string }): Locations {
+    return { model: staged.model, data: staged.data, out: path.join(this.opts.workDir, name, 'out') };
+  }
+
+  async stage(localOrUri: string): Promise<string> {
+    // The runner is the platform: a local path is used where it is, made absolute.
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(localOrUri) ? localOrUri : path.resolve(this.opts.cwd, localOrUri);
+  }
+
+  async submit(job: PlannedJob): Promise<JobHandle> {
+    const existing = this.jobs.get(job.name);
+    if (existing) return { job, id: job.name };
+    const dir = path.join(this.opts.workDir, job.name);
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.mkdir(path.join(dir, 'out'), { recursive: true });
+    let resolveDone!: () => void;
+    const done = new Promise<void>((r) => (resolveDone = r));
+    const run: Running = { job, dir, status: { state: 'queued', platformStatus: 'queued' }, done, resolveDone };
+    this.jobs.set(job.name, run);
+    this.queue.push(run);
+    this.pump();
+    return { job, id: job.name };
+  }
+
+  private pump(): void {
+    while (this.active < this.limit && this.queue.length) {
+      const run = this.queue.shift()!;
+      if (run.status.state !== 'queued') continue;
+      this.start(run);
+    }
+  }
+
+  private start(run: Running): void {
+    this.active++;
+    const log = createWriteStream(path.join(run.dir, 'log.txt'));
+    const env = { ...(this.opts.env ?? process.env), ...run.job.env };
+    const child = spawn('/bin/sh', ['-c', run.job.command], {
+      cwd: this.opts.cwd,
+      env,
+      detached: true, // its own process group, so the whole tree can be signalled at once
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    run.child = child;
+    run.status = { state: 'running', platformStatus: `running (pid ${child.pid})`, startedAt: Date.now() };
+    child.stdout!.pipe(log, { end: false });
+    child.stderr!.pipe(log, { end: false });
+    run.timer = setTimeout(() => {
+      run.timedOut = true;
+      this.killGroup(run);
+    }, run.job.timeoutMinutes * 60_000);
+    const finish = (code: number | null, signal: NodeJS.Signals | null, error?: Error): void => {
+      if (run.status.state !== 'running') return;
+      clearTimeout(run.timer);
+      // Nothing a job started may outlive it: its group goes too (ESRCH when already gone).
+      this.signalGroup(child, 'SIGKILL');
+      const finishedAt = Date.now();
+      const base = { startedAt: run.status.startedAt, finishedAt };
+      if (run.cancelled) run.status = { ...base, state: 'cancelled', platformStatus: 'cancelled', message: 'cancelled' };
+      else if (run.timedOut) {
+        run.status = { ...base, state: 'failed', platformStatus: 'timed out', message: `timed out after ${run.job.timeoutMinutes} min (killed)` };
+      } else if (error) run.status = { ...base, state: 'failed', platformStatus: 'spawn error', message: error.message };
+      else if (code === 0) run.status = { ...base, state: 'succeeded', platformStatus: 'exited 0' };
+      else if (signal) run.status = { ...base, state: 'failed', platformStatus: `killed by ${signal}`, message: `killed by ${signal}` };
+      else run.status = { ...base, state: 'failed', platformStatus: `exited ${code}`, message: `exited with code ${code}` };
+      log.end();
+      this.active--;
+      this.pump();
+      log.once('close', () => run.resolveDone());
+    };
+    child.once('error', (e) => finish(null, null, e));
+    child.once('close', (code, signal) => finish(code, signal));
+  }
+
+  private signalGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): void {
+    if (!child?.pid) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // the group is already gone
+    }
+  }
+
+  private killGroup(run: Running): void {
+    this.signalGroup(run.child, 'SIGTERM');
+    const t = setTimeout(() => this.signalGroup(run.child, 'SIGKILL'), this.opts.killGraceMs ?? 5000);
+    t.unref();
+  }
+
+  async status(h: JobHandle): Promise<JobStatus> {
+    return this.jobs.get(h.id)!.status;
+  }
+
+  async logs(h: JobHandle, lines: number): Promise<string> {
+    const run = this.jobs.get(h.id);
+    if (!run) return '';
+    try {
+      const text = await fs.readFile(path.join(run.dir, 'log.txt'), 'utf8');
+      return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
+  }
+
+  async collect(h: JobHandle): Promise<string[]> {
+    const run = this.jobs.get(h.id)!;
+    await run.done;
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (e.name.endsWith('.json')) out.push(p);
+      }
+    };
+    await walk(path.join(run.dir, 'out'));
+    return out.sort();
+  }
+
+  async cancel(h: JobHandle): Promise<void> {
+    const run = this.jobs.get(h.id);
+    if (!run) return;
+    if (run.status.state === 'queued') {
+      run.status = { state: 'cancelled', platformStatus: 'cancelled', message: 'cancelled before it started' };
+      run.resolveDone();
+      return;
+    }
+    if (run.status.state !== 'running') return;
+    run.cancelled = true;
+    this.killGroup(run);
+    await run.done;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((r) => this.cancel({ job: r.job, id: r.job.name })));
+  }
+}

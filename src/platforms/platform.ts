@@ -1,0 +1,46 @@
+/**
+ * One interface every platform implements (local now; dgx, azure, bailian, volc next), so that a
+ * new platform is one module, one template and its tests.
+ */
+import type { Locations, PlannedJob, Shard } from '../core/plan.js';
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const TERMINAL: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
+
+export interface JobStatus {
+  state: JobState;
+  /** the platform's own status word (e.g. "Running", "TIMEOUT", "exited 1") */
+  platformStatus: string;
+  /** why it failed or was cancelled, in the platform's words */
+  message?: string;
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+export interface JobHandle {
+  job: PlannedJob;
+  /** the platform's id of the job (a pid, an Azure job name, a DLC job id, a Slurm job id) */
+  id: string;
+  /** a link to the job in the platform's UI, when it has one */
+  url?: string;
+}
+
+export interface Platform {
+  readonly name: string;
+  /** how often to ask for status at first; the runner backs off with jitter from there */
+  readonly pollIntervalMs: number;
+  /** where a job sees the model, the data and its output folder */
+  locate(key: string, shard: Shard, name: string, staged: { model: string; data: string }): Locations;
+  /** uploads a local path to the platform's store (content-addressed) and returns how jobs name it */
+  stage(localOrUri: string, kind: 'model' | 'data'): Promise<string>;
+  /** submits a job, or attaches to the job of the same name that a retried run submitted already */
+  submit(job: PlannedJob): Promise<JobHandle>;
+  status(handle: JobHandle): Promise<JobStatus>;
+  /** the last `lines` lines of the job's log */
+  logs(handle: JobHandle, lines: number): Promise<string>;
+  /** downloads every indicator file the job wrote into `dest`; returns their paths */
+  collect(handle: JobHandle, dest: string): Promise<string[]>;
+  cancel(handle: JobHandle): Promise<void>;
+  /** releases what the platform holds (connections, child processes) */
+  close?(): Promise<void>;
+}

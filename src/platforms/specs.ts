@@ -1,0 +1,136 @@
+/**
+ * What `--dry-run` renders for each platform: where a job sees the model, data and its output,
+ * where staging would put a local path (content-addressed, computed here without uploading), and
+ * the template variables taken from the platform's config section.
+ */
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import type { Locations, PlannedJob } from '../core/plan.js';
+import { contentHash, jobVars, readTemplate, renderTemplate, TEMPLATES } from './templates.js';
+
+export interface Staged {
+  /** as the user named it */
+  source: string;
+  kind: 'file' | 'folder' | 'uri';
+  basename: string;
+  /** sha256 of the content (file, or folder listing) */
+  sha?: string;
+}
+
+export async function describeStaged(source: string, cwd: string): Promise<Staged> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return { source, kind: 'uri', basename: path.posix.basename(source.replace(/\/+$/, '')) };
+  const abs = path.resolve(cwd, source);
+  const st = await fs.stat(abs);
+  return { source, kind: st.isFile() ? 'file' : 'folder', basename: path.basename(abs), sha: await contentHash(abs) };
+}
+
+interface SpecPlatform {
+  /** config keys a spec needs, with their defaults (undefined: required) */
+  keys: Record<string, string | undefined>;
+  locate(m: Staged, d: Staged, jobName: string, cfg: Record<string, string>): Locations;
+  vars(job: PlannedJob, m: Staged, d: Staged, cfg: Record<string, string>): Record<string, string | number>;
+}
+
+const MOUNT = '/mnt/evalgate';
+const casPath = (prefix: string, s: Staged): string => `${prefix.replace(/\/+$/, '')}/cas/${s.sha}/`;
+const inMount = (dir: string, s: Staged): string => (s.kind === 'file' ? `${dir}/${s.basename}` : dir);
+
+const SPECS: Record<keyof typeof TEMPLATES, SpecPlatform> = {
+  azure: {
+    keys: { compute: undefined, environment: undefined, datastore: 'workspaceblobstore', experiment: 'evalgate', prefix: 'evalgate' },
+    locate: () => ({ model: '${{inputs.model}}', data: '${{inputs.data}}', out: '${{outputs.results}}' }),
+    vars(job, m, d, cfg) {
+      const uri = (s: Staged): string =>
+        s.kind === 'uri' ? s.source : `azureml://datastores/${cfg.datastore}/paths/${casPath(cfg.prefix!, s)}${s.kind === 'file' ? s.basename : ''}`;
+      return {
+        compute: cfg.compute!,
+        environment: cfg.environment!,
+        experiment: cfg.experiment!,
+        model_type: m.kind === 'file' ? 'uri_file' : 'uri_folder',
+        model_uri: uri(m),
+        data_type: d.kind === 'file' ? 'uri_file' : 'uri_folder',
+        data_uri: uri(d),
+        out_uri: `azureml://datastores/${cfg.datastore}/paths/${cfg.prefix}/runs/${job.name}/`,
+      };
+    },
+  },
+  bailian: {
+    keys: { workspace_id: undefined, image: undefined, oss_bucket: undefined, region: 'cn-hangzhou', ecs_spec: 'ecs.g6.xlarge', oss_prefix: 'evalgate' },
+    locate: (m, d) => ({ model: inMount(`${MOUNT}/model`, m), data: inMount(`${MOUNT}/data`, d), out: `${MOUNT}/out` }),
+    vars(job, m, d, cfg) {
+      const host = `oss://${cfg.oss_bucket}.oss-${cfg.region}-internal.aliyuncs.com`;
+      const dir = (s: Staged): string => (s.kind === 'uri' ? s.source : `${host}/${casPath(cfg.oss_prefix!, s)}`);
+      return {
+        workspace_id: cfg.workspace_id!,
+        image: job.image ?? cfg.image!,
+        ecs_spec: job.resources.instance_type ?? cfg.ecs_spec!,
+        model_mount_uri: dir(m),
+        data_mount_uri: dir(d),
+        out_uri: `${host}/${cfg.oss_prefix}/runs/${job.name}/`,
+      };
+    },
+  },
+  volc: {
+    keys: { resource_queue_id: undefined, image: undefined, tos_bucket: undefined, instance_type: undefined, project: 'default', tos_prefix: 'evalgate' },
+    locate: (m, d) => ({ model: inMount(`${MOUNT}/model`, m), data: inMount(`${MOUNT}/data`, d), out: `${MOUNT}/out` }),
+    vars(job, m, d, cfg) {
+      const prefix = (s: Staged): string => (s.kind === 'uri' ? s.source.replace(/^tos:\/\/[^/]+\//, '') : casPath(cfg.tos_prefix!, s));
+      return {
+        project: cfg.project!,
+        image: job.image ?? cfg.image!,
+        resource_queue_id: cfg.resource_queue_id!,
+        instance_type: job.resources.instance_type ?? cfg.instance_type!,
+        tos_bucket: cfg.tos_bucket!,
+        model_prefix: prefix(m),
+        data_prefix: prefix(d),
+        out_prefix: `${cfg.tos_prefix}/runs/${job.name}/`,
+      };
+    },
+  },
+  dgx: {
+    keys: { shared_dir: undefined, workdir: '' },
+    locate(m, d, jobName, cfg) {
+      const at = (s: Staged): string => (s.kind === 'uri' ? s.source : `${cfg.shared_dir}/evalgate/cas/${s.sha}/${s.basename}`);
+      return { model: at(m), data: at(d), out: `${cfg.shared_dir}/evalgate/runs/${jobName}/out` };
+    },
+    vars(job, _m, _d, cfg) {
+      const run = `${cfg.shared_dir}/evalgate/runs/${job.name}`;
+      return { out_dir: `${run}/out`, log_path: `${run}/log.txt`, workdir: cfg.workdir || cfg.shared_dir! };
+    },
+  },
+};
+
+export function isSpecPlatform(name: string): name is keyof typeof SPECS {
+  return name in SPECS;
+}
+
+/** The platform's config section with defaults filled in, and the keys it still lacks. */
+export function specConfig(platform: keyof typeof SPECS, section: Record<string, unknown> | undefined): { cfg: Record<string, string>; missing: string[] } {
+  const cfg: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [k, def] of Object.entries(SPECS[platform].keys)) {
+    const v = section?.[k];
+    if (v !== undefined && v !== null && v !== '') cfg[k] = String(v);
+    else if (def !== undefined) cfg[k] = def;
+    else missing.push(`${platform}.${k}`);
+  }
+  return { cfg, missing };
+}
+
+export function specLocate(platform: keyof typeof SPECS, m: Staged, d: Staged, jobName: string, cfg: Record<string, string>): Locations {
+  return SPECS[platform].locate(m, d, jobName, cfg);
+}
+
+export async function renderSpec(
+  platform: keyof typeof SPECS,
+  job: PlannedJob,
+  gate: string,
+  m: Staged,
+  d: Staged,
+  cfg: Record<string, string>,
+): Promise<{ file: string; text: string; missing: string[] }> {
+  const template = await readTemplate(platform);
+  const vars = { ...jobVars(job, gate), ...SPECS[platform].vars(job, m, d, cfg) };
+  const { text, missing } = renderTemplate(template, vars, TEMPLATES[platform].format);
+  return { file: `platforms/job_templates/${TEMPLATES[platform].file}`, text, missing };
+}

@@ -1,0 +1,240 @@
+/**
+ * `evalgate run`: plan → stage → submit → wait → collect → validate & merge → gate → report.
+ * Every remote job the run started is cancelled when the run fails, times out or is cancelled.
+ */
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { ExitCode, formatProblem, type Problem } from './core/problem.js';
+import { plan, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
+import type { Settings } from './config/settings.js';
+import type { Runtime } from './runtime.js';
+import { runGate, type GateRun } from './engine.js';
+import { LocalPlatform } from './platforms/local/local.js';
+import { TERMINAL, type JobHandle, type JobStatus, type Platform } from './platforms/platform.js';
+import { describeStaged, isSpecPlatform, renderSpec, specConfig, specLocate, type Staged } from './platforms/specs.js';
+import { Progress } from './progress.js';
+import type { JobRecord } from './core/report/report.js';
+
+export interface RunOptions {
+  /** aborted on SIGINT/SIGTERM (or the action's cancel): every job still running is cancelled */
+  signal?: AbortSignal;
+  /** poll interval cap, for tests */
+  maxPollMs?: number;
+  /** an injected platform (tests); by default from settings.platform */
+  platform?: Platform;
+}
+
+export interface RunResult {
+  exitCode: ExitCode;
+  gate?: GateRun;
+}
+
+const LOG_TAIL = 50;
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+const label = (j: PlannedJob): string => (j.shard.count > 1 ? `${j.key} ${j.shard.index + 1}/${j.shard.count}` : j.key);
+
+function usesPlaceholder(settings: Settings, name: string): string | undefined {
+  return Object.entries(settings.jobs).find(([, j]) => j.command.includes(`{${name}}`))?.[0];
+}
+
+const planInput = (s: Settings) => ({ jobs: s.jobs, required: s.indicators, timeoutMinutes: s.timeoutMinutes, configFile: s.configFile });
+
+export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOptions = {}): Promise<RunResult> {
+  const problems: Problem[] = [];
+  const fail = (ps: Problem[]): RunResult => {
+    for (const p of ps) rt.stderr(`error: ${formatProblem(p)}\n`);
+    return { exitCode: ExitCode.InvalidInput };
+  };
+
+  // Results given: nothing to run, gate them (the action's `results` input, `run --results`).
+  if (settings.results) {
+    const gate = await runGate(settings, rt);
+    return { exitCode: gate.exitCode, gate };
+  }
+
+  for (const kind of ['model', 'data'] as const) {
+    const user = usesPlaceholder(settings, kind);
+    if (user && !settings[kind]) {
+      problems.push({ file: settings.configFile ?? 'config', path: kind, expected: `a path or URI (jobs.${user}.command uses {${kind}})`, found: 'nothing' });
+    }
+  }
+  const staged: Record<'model' | 'data', Staged | null> = { model: null, data: null };
+  for (const kind of ['model', 'data'] as const) {
+    const src = settings[kind];
+    if (!src) continue;
+    try {
+      staged[kind] = await describeStaged(src, rt.cwd);
+    } catch {
+      problems.push({ file: settings.configFile ?? `--${kind}`, path: kind, expected: 'an existing file or folder, or a URI', found: `${JSON.stringify(src)} (no such file or folder)` });
+    }
+  }
+  if (problems.length) return fail(problems);
+  const empty: Staged = { source: '', kind: 'uri', basename: '' };
+  const m = staged.model ?? empty;
+  const d = staged.data ?? empty;
+
+  const id = runIdentity(rt.env, path.basename(rt.cwd), settings.name, rt.now());
+  const workDir = path.resolve(rt.cwd, settings.out, 'jobs');
+
+  // Cloud platforms: their job specs can be rendered (--dry-run) before their adapters land.
+  if (isSpecPlatform(settings.platform)) {
+    const { cfg, missing } = specConfig(settings.platform, settings.platformConfig[settings.platform]);
+    if (!settings.dryRun) {
+      return fail([
+        { file: '--platform', expected: `a platform this version can run jobs on (local); ${settings.platform} renders its job specs with --dry-run`, found: JSON.stringify(settings.platform) },
+      ]);
+    }
+    if (missing.length) {
+      return fail(missing.map((k) => ({ file: settings.configFile ?? 'config', path: k, expected: `a value for ${k} (the ${settings.platform} job spec needs it)`, found: 'nothing' })));
+    }
+    const planned = plan(planInput(settings), id, (_key, _shard, name) => specLocate(settings.platform as 'azure', m, d, name, cfg));
+    if (planned.problems.length) return fail(planned.problems);
+    for (const job of planned.jobs) {
+      const spec = await renderSpec(settings.platform, job, settings.name, m, d, cfg);
+      rt.stdout(`# ${job.name} (${label(job)}) from ${spec.file}\n${spec.text.endsWith('\n') ? spec.text : spec.text + '\n'}\n`);
+    }
+    return { exitCode: ExitCode.Ok };
+  }
+
+  const platform =
+    opts.platform ??
+    new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: { ...rt.env } });
+  const where = { model: m.kind === 'uri' ? m.source : m.source && (await platform.stage(m.source, 'model')), data: '' };
+  where.data = d.kind === 'uri' ? d.source : d.source && (await platform.stage(d.source, 'data'));
+  const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
+  if (planned.problems.length) return fail(planned.problems);
+
+  if (settings.dryRun) {
+    for (const job of planned.jobs) {
+      const env = Object.entries(job.env)
+        .map(([k, v]) => `${k}=${shellQuote(v)}`)
+        .join(' \\\n    ');
+      rt.stdout(
+        `# ${job.name} (${label(job)}; timeout ${job.timeoutMinutes} min)\n(cd ${shellQuote(rt.cwd)} && mkdir -p ${shellQuote(job.env.EVALGATE_OUT!)} && env ${env} \\\n    /bin/sh -c ${shellQuote(job.command)})\n\n`,
+      );
+    }
+    return { exitCode: ExitCode.Ok };
+  }
+
+  // A previous local run's job folders would only confuse whoever looks in there.
+  if (!opts.platform) await fs.rm(workDir, { recursive: true, force: true });
+  const outcome = await runJobs(platform, planned.jobs, rt, opts);
+  await platform.close?.();
+
+  const failed = outcome.filter((o) => o.status.state !== 'succeeded');
+  for (const o of failed.filter((f) => f.status.state === 'failed')) {
+    rt.stderr(`error: job ${o.job.name} (${label(o.job)}) failed: ${o.status.message ?? o.status.platformStatus}\n`);
+    if (o.logTail) rt.stderr(`  last ${LOG_TAIL} lines of its log:\n${o.logTail.split('\n').map((l) => `  | ${l}`).join('\n')}\n`);
+  }
+  if (opts.signal?.aborted) rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
+
+  const files = outcome.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
+  const jobs: JobRecord[] = outcome.map((o) => ({
+    indicator: o.job.indicators.join(','),
+    shard: o.job.shard.index,
+    platform_id: o.handle?.id ?? null,
+    platform_url: o.handle?.url ?? null,
+    status: o.status.state,
+    duration_s: o.status.startedAt && o.status.finishedAt ? Math.round((o.status.finishedAt - o.status.startedAt) / 100) / 10 : null,
+    ...(o.status.message ? { message: o.status.message } : {}),
+  }));
+  const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0 });
+  return { exitCode: gate.exitCode, gate };
+}
+
+interface Outcome {
+  job: PlannedJob;
+  handle?: JobHandle;
+  status: JobStatus;
+  files: string[];
+  logTail?: string;
+}
+
+/**
+ * Submits every job, then polls with backoff and jitter until all are done. The first failure
+ * cancels the rest (a failed job fails the run, and jobs left running on a paid cluster cost
+ * money); so do a timeout and an abort.
+ */
+export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtime, opts: RunOptions = {}): Promise<Outcome[]> {
+  const progress = new Progress(
+    jobs.map((j) => ({ name: j.name, label: label(j) })),
+    rt.stdout,
+    rt.isTTY ?? false,
+  );
+  const out: Outcome[] = jobs.map((job) => ({ job, status: { state: 'queued', platformStatus: 'not submitted' }, files: [] }));
+  const cancelAll = async (reason: string): Promise<void> => {
+    await Promise.all(
+      out.map(async (o) => {
+        if (TERMINAL.includes(o.status.state)) return;
+        if (o.handle) {
+          try {
+            await platform.cancel(o.handle);
+          } catch (e) {
+            rt.stderr(`warning: could not cancel ${o.job.name}: ${(e as Error).message}\n`);
+          }
+        }
+        o.status = { ...o.status, state: 'cancelled', platformStatus: 'cancelled', message: reason, finishedAt: Date.now() };
+        progress.update(o.job.name, 'cancelled');
+      }),
+    );
+  };
+
+  try {
+    for (const o of out) {
+      if (opts.signal?.aborted) break;
+      o.handle = await platform.submit(o.job);
+    }
+    const submittedAt = Date.now();
+    let interval = platform.pollIntervalMs;
+    const cap = opts.maxPollMs ?? 30_000;
+    while (!opts.signal?.aborted) {
+      let failed = false;
+      for (const o of out) {
+        if (TERMINAL.includes(o.status.state) || !o.handle) continue;
+        o.status = await platform.status(o.handle);
+        progress.update(o.job.name, o.status.state);
+        if (o.status.state === 'failed') failed = true;
+        if (!TERMINAL.includes(o.status.state) && Date.now() - (o.status.startedAt ?? submittedAt) > o.job.timeoutMinutes * 60_000 + 5_000) {
+          await platform.cancel(o.handle);
+          o.status = { ...o.status, state: 'failed', platformStatus: 'timed out', message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`, finishedAt: Date.now() };
+          progress.update(o.job.name, 'failed');
+          failed = true;
+        }
+      }
+      progress.tick();
+      if (failed) {
+        await cancelAll('cancelled because another job failed');
+        break;
+      }
+      if (out.every((o) => TERMINAL.includes(o.status.state))) break;
+      // backoff with jitter: a thousand pollers must not hit the platform in step
+      await sleep(interval * (0.8 + Math.random() * 0.4), opts.signal);
+      interval = Math.min(cap, Math.ceil(interval * 1.5));
+    }
+    if (opts.signal?.aborted) await cancelAll('cancelled: the run was cancelled');
+  } catch (e) {
+    await cancelAll(`cancelled: ${(e as Error).message}`);
+    throw e;
+  } finally {
+    progress.done();
+  }
+
+  for (const o of out) {
+    if (!o.handle) continue;
+    if (o.status.state === 'succeeded') o.files = await platform.collect(o.handle, '');
+    else if (o.status.state === 'failed') o.logTail = await platform.logs(o.handle, LOG_TAIL);
+  }
+  return out;
+}
+
