@@ -116,7 +116,7 @@ describe('evalgate gate', () => {
   });
 
   it.each([
-    [['gate'], /required option '--results <dir\|glob>' not specified/],
+    [['gate'], /--results: expected a folder, file or glob of indicator files, got nothing/],
     [['gate', '--results', 'r', '--fail-on', 'sometimes'], /argument 'sometimes' is invalid. Allowed choices are error, warn, never/],
     [['gate', '--results', 'r', '--bogus'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],

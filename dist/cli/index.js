@@ -36403,10 +36403,11 @@ function keyLine(doc, lc, p, key) {
     }
     return lineAt(doc, lc, p);
 }
+const byLine = (ps) => [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.path ?? '').localeCompare(b.path ?? ''));
 const fieldName = (p) => p.map(String).join('.') || '(top level)';
 function parseConfig(text, file) {
     const lc = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length) {
         return {
             ok: false,
@@ -36415,6 +36416,7 @@ function parseConfig(text, file) {
                 line: e.linePos?.[0]?.line,
                 expected: 'valid YAML',
                 found: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+                path: e.linePos?.[0] ? `column ${e.linePos[0].col}` : undefined,
             })),
         };
     }
@@ -36437,12 +36439,19 @@ function parseConfig(text, file) {
                 }
                 continue;
             }
+            if (issue.code === 'invalid_key') {
+                // a bad key of a mapping (an env var name): the key is what was found
+                const key = String(issue.path[issue.path.length - 1]);
+                const expected = issue.path.includes('env') ? 'environment variable names of letters, digits and _' : 'names of letters, digits, "_" and "-"';
+                problems.push({ file, line: keyLine(doc, lc, issue.path.slice(0, -1), key), path: fieldName(issue.path), expected, found: `the name ${JSON.stringify(key)}` });
+                continue;
+            }
             let found = value;
             for (const seg of issue.path)
                 found = found && typeof found === 'object' ? found[seg] : undefined;
             problems.push({ file, line: lineAt(doc, lc, issue.path), path: fieldName(issue.path), expected: issue.message, found: describeValue(found) });
         }
-        return { ok: false, problems };
+        return { ok: false, problems: byLine(problems) };
     }
     const raw = parsed.data;
     let rules;
@@ -36491,7 +36500,7 @@ function parseConfig(text, file) {
     };
     if (rules === undefined)
         delete config.rules;
-    return problems.length ? { ok: false, problems } : { ok: true, config, problems };
+    return problems.length ? { ok: false, problems: byLine(problems) } : { ok: true, config, problems };
 }
 const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'];
 /** Unknown placeholders, and placeholders already inside quotes (they are quoted for you). */
@@ -36728,13 +36737,22 @@ class LocalPlatform {
                 run.status = { ...base, state: 'failed', platformStatus: `killed by ${signal}`, message: `killed by ${signal}` };
             else
                 run.status = { ...base, state: 'failed', platformStatus: `exited ${code}`, message: `exited with code ${code}` };
-            log.end();
             this.active--;
             this.pump();
+            // the log is complete once both pipes have drained (they close when the group is gone)
+            let open = 2;
+            const drained = () => {
+                if (--open === 0)
+                    log.end();
+            };
+            child.stdout.once('close', drained);
+            child.stderr.once('close', drained);
             log.once('close', () => run.resolveDone());
         };
         child.once('error', (e) => finish(null, null, e));
-        child.once('close', (code, signal) => finish(code, signal));
+        // 'exit', not 'close': a background process the job left holds its stdout open, and 'close'
+        // would wait for it. On exit the group is killed, which closes the pipes too.
+        child.once('exit', (code, signal) => finish(code, signal));
     }
     signalGroup(child, signal) {
         if (!child?.pid)

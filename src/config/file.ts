@@ -117,13 +117,15 @@ function keyLine(doc: Document, lc: LineCounter, p: readonly PropertyKey[], key:
   return lineAt(doc, lc, p);
 }
 
+const byLine = (ps: Problem[]): Problem[] => [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.path ?? '').localeCompare(b.path ?? ''));
+
 const fieldName = (p: readonly PropertyKey[]): string => p.map(String).join('.') || '(top level)';
 
 export type ConfigLoad = { ok: true; config: Config; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 export function parseConfig(text: string, file: string): ConfigLoad {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     return {
       ok: false,
@@ -132,6 +134,7 @@ export function parseConfig(text: string, file: string): ConfigLoad {
         line: e.linePos?.[0]?.line,
         expected: 'valid YAML',
         found: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+        path: e.linePos?.[0] ? `column ${e.linePos[0].col}` : undefined,
       })),
     };
   }
@@ -154,11 +157,18 @@ export function parseConfig(text: string, file: string): ConfigLoad {
         }
         continue;
       }
+      if (issue.code === 'invalid_key') {
+        // a bad key of a mapping (an env var name): the key is what was found
+        const key = String(issue.path[issue.path.length - 1]);
+        const expected = issue.path.includes('env') ? 'environment variable names of letters, digits and _' : 'names of letters, digits, "_" and "-"';
+        problems.push({ file, line: keyLine(doc, lc, issue.path.slice(0, -1), key), path: fieldName(issue.path), expected, found: `the name ${JSON.stringify(key)}` });
+        continue;
+      }
       let found: unknown = value;
       for (const seg of issue.path) found = found && typeof found === 'object' ? (found as Record<PropertyKey, unknown>)[seg] : undefined;
       problems.push({ file, line: lineAt(doc, lc, issue.path), path: fieldName(issue.path), expected: issue.message, found: describeValue(found) });
     }
-    return { ok: false, problems };
+    return { ok: false, problems: byLine(problems) };
   }
   const raw = parsed.data;
 
@@ -207,7 +217,7 @@ export function parseConfig(text: string, file: string): ConfigLoad {
     jobs: raw.jobs ?? {},
   };
   if (rules === undefined) delete config.rules;
-  return problems.length ? { ok: false, problems } : { ok: true, config, problems };
+  return problems.length ? { ok: false, problems: byLine(problems) } : { ok: true, config, problems };
 }
 
 export const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'] as const;

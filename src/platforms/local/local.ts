@@ -110,13 +110,21 @@ export class LocalPlatform implements Platform {
       else if (code === 0) run.status = { ...base, state: 'succeeded', platformStatus: 'exited 0' };
       else if (signal) run.status = { ...base, state: 'failed', platformStatus: `killed by ${signal}`, message: `killed by ${signal}` };
       else run.status = { ...base, state: 'failed', platformStatus: `exited ${code}`, message: `exited with code ${code}` };
-      log.end();
       this.active--;
       this.pump();
+      // the log is complete once both pipes have drained (they close when the group is gone)
+      let open = 2;
+      const drained = (): void => {
+        if (--open === 0) log.end();
+      };
+      child.stdout!.once('close', drained);
+      child.stderr!.once('close', drained);
       log.once('close', () => run.resolveDone());
     };
     child.once('error', (e) => finish(null, null, e));
-    child.once('close', (code, signal) => finish(code, signal));
+    // 'exit', not 'close': a background process the job left holds its stdout open, and 'close'
+    // would wait for it. On exit the group is killed, which closes the pipes too.
+    child.once('exit', (code, signal) => finish(code, signal));
   }
 
   private signalGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): void {
