@@ -1,0 +1,134 @@
+/**
+ * `evalgate run --dry-run` for each platform: the rendered specs are what each platform's own
+ * tooling takes (valid JSON / YAML / shell, with the fields of ../shared/platform-apis.md).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { tempDir } from './helpers.js';
+
+const CLI = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
+
+function dryRun(platform: string, extra = '') {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'model.onnx'), 'weights');
+  writeFileSync(
+    path.join(dir, 'evalgate.yml'),
+    `name: nightly
+model: model.onnx
+data: s3://bucket/val/
+indicators: [accuracy_f1]
+azure: {compute: cpu-cluster, environment: "azureml://registries/azureml/environments/sklearn-1.5/versions/1"}
+bailian: {workspace_id: ws-123, image: "registry.cn-hangzhou.aliyuncs.com/ns/eval:1", oss_bucket: evals}
+volc: {resource_queue_id: q-123, image: "vemlp-cn-beijing.cr.volces.com/ns/eval:1", tos_bucket: evals, instance_type: ml.g1e.large}
+dgx: {shared_dir: /raid/shared}
+${extra}jobs:
+  accuracy_f1:
+    shards: 2
+    timeout_minutes: 30
+    command: python f1.py --model {model} --data {data} --out {out} --shard {shard_index}/{shard_count} --note "it's \\"quoted\\""
+    env: {SEED: 1}
+`,
+  );
+  const r = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', platform, '--dry-run'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', GITHUB_REPOSITORY: 'acme/models', GITHUB_RUN_ID: '99', GITHUB_RUN_ATTEMPT: '1' },
+  });
+  // one spec per job, each after a "# <job name> (…) from <template>" line
+  const specs = r.stdout.split(/^# evalgate-\S+ \(.*\)(?: from \S+)?$/m).slice(1).map((s) => s.trim());
+  return { ...r, specs, dir };
+}
+
+describe('--dry-run renders every job and stops', () => {
+  it('local: a shell line per job that runs it by hand', () => {
+    const r = dryRun('local');
+    expect(r.status).toBe(0);
+    expect(r.specs).toHaveLength(2);
+    expect(r.stdout).toContain('# evalgate-acme-models-99-1-nightly-accuracy_f1-1 (accuracy_f1 2/2; timeout 30 min)');
+    const check = spawnSync('/bin/sh', ['-n', '-c', r.specs[0]!]);
+    expect(check.status).toBe(0);
+    expect(r.specs[0]).toContain(`--model ${path.join(r.dir, 'model.onnx')}`);
+  });
+
+  it('azure: an az ml command job YAML', () => {
+    const r = dryRun('azure');
+    expect(r.status).toBe(0);
+    const job = parseYaml(r.specs[1]!);
+    expect(job).toMatchObject({
+      type: 'command',
+      name: 'evalgate-acme-models-99-1-nightly-accuracy_f1-1',
+      compute: 'cpu-cluster',
+      environment: 'azureml://registries/azureml/environments/sklearn-1.5/versions/1',
+      inputs: { model: { type: 'uri_file', mode: 'ro_mount' }, data: { type: 'uri_folder', path: 's3://bucket/val/' } },
+      outputs: { results: { type: 'uri_folder', mode: 'rw_mount', path: 'azureml://datastores/workspaceblobstore/paths/evalgate/runs/evalgate-acme-models-99-1-nightly-accuracy_f1-1/' } },
+      environment_variables: { SEED: '1', EVALGATE_SHARD_INDEX: '1', EVALGATE_SHARD_COUNT: '2' },
+      limits: { timeout: 1800 },
+    });
+    expect(job.inputs.model.path).toMatch(/^azureml:\/\/datastores\/workspaceblobstore\/paths\/evalgate\/cas\/[0-9a-f]{64}\/model\.onnx$/);
+    expect(job.command).toBe(
+      `python f1.py --model '\${{inputs.model}}' --data '\${{inputs.data}}' --out '\${{outputs.results}}' --shard 1/2 --note "it's \\"quoted\\""`,
+    );
+  });
+
+  it('bailian: a PAI-DLC CreateJob body', () => {
+    const r = dryRun('bairui');
+    expect(r.status).toBe(0);
+    const job = JSON.parse(r.specs[0]!);
+    expect(job).toMatchObject({
+      DisplayName: 'evalgate-acme-models-99-1-nightly-accuracy_f1-0',
+      JobType: 'PyTorchJob',
+      WorkspaceId: 'ws-123',
+      JobSpecs: [{ Type: 'Worker', PodCount: 1, Image: 'registry.cn-hangzhou.aliyuncs.com/ns/eval:1', EcsSpec: 'ecs.g6.xlarge' }],
+      JobMaxRunningTimeMinutes: 30,
+      Envs: { SEED: '1', EVALGATE_SHARD_INDEX: '0' },
+    });
+    expect(job.UserCommand).toContain('--model /mnt/evalgate/model/model.onnx --data /mnt/evalgate/data --out /mnt/evalgate/out --shard 0/2');
+    expect(job.DataSources[0].Uri).toMatch(/^oss:\/\/evals\.oss-cn-hangzhou-internal\.aliyuncs\.com\/evalgate\/cas\/[0-9a-f]{64}\/$/);
+    expect(job.DisplayName).toMatch(/^[A-Za-z0-9_.-]{1,256}$/);
+  });
+
+  it('volc: an ML platform CreateJob body', () => {
+    const r = dryRun('volc');
+    expect(r.status).toBe(0);
+    const job = JSON.parse(r.specs[0]!);
+    expect(job).toMatchObject({
+      Name: 'evalgate-acme-models-99-1-nightly-accuracy_f1-0',
+      ProjectName: 'default',
+      RuntimeConfig: { Image: { Url: 'vemlp-cn-beijing.cr.volces.com/ns/eval:1' }, Framework: 'PyTorch' },
+      ResourceConfig: { ResourceQueueId: 'q-123', MaxRuntimeSeconds: 1800, Roles: [{ Name: 'worker', Replicas: 1, Resource: { InstanceTypeId: 'ml.g1e.large' } }] },
+    });
+    expect(job.RuntimeConfig.Envs).toContainEqual({ Name: 'SEED', Value: '1', IsPrivate: false });
+    expect(job.StorageConfig.Storages.map((s: { MountPath: string }) => s.MountPath)).toEqual(['/mnt/evalgate/model', '/mnt/evalgate/data', '/mnt/evalgate/out']);
+  });
+
+  it('dgx: an sbatch script that is valid shell', () => {
+    const r = dryRun('dgx');
+    expect(r.status).toBe(0);
+    const script = r.specs[0]!;
+    expect(script).toContain('#SBATCH --job-name=evalgate-acme-models-99-1-nightly-accuracy_f1-0');
+    expect(script).toContain('#SBATCH --time=30');
+    expect(script).toMatch(/--model \/raid\/shared\/evalgate\/cas\/[0-9a-f]{64}\/model\.onnx/);
+    expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
+  });
+
+  it('names the platform settings a spec still needs', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'evalgate.yml'), 'indicators: [accuracy_f1]\njobs:\n  accuracy_f1:\n    command: x\n');
+    const r = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'azure', '--dry-run'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'error: evalgate.yml: azure.compute: expected a value for azure.compute (the azure job spec needs it), got nothing\n' +
+        'error: evalgate.yml: azure.environment: expected a value for azure.environment (the azure job spec needs it), got nothing\n',
+    );
+  });
+
+  it('without --dry-run, a platform this version cannot run yet is refused (exit 2)', () => {
+    const r = dryRun('volc');
+    const again = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'volc'], { cwd: r.dir, encoding: 'utf8' });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('expected a platform this version can run jobs on (local); volc renders its job specs with --dry-run');
+  });
+});
