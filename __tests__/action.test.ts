@@ -97,6 +97,33 @@ describe('action main (results only)', () => {
   });
 });
 
+describe('action main (jobs from the config)', () => {
+  it('runs the config\'s jobs on the local platform and gates what they wrote', () => {
+    const dir = writeFiles({
+      'ci/evalgate.yml': [
+        'name: from-config',
+        'indicators: [toxicity]',
+        'jobs:',
+        '  toxicity:',
+        `    command: echo '{"indicator":"toxicity","toxic_ratio":0.001,"total_samples":1000,"toxic_count":1}' > {out}/toxicity.json`,
+      ].join('\n'),
+    });
+    const r = runAction('main', dir, { config: 'ci/evalgate.yml', baseline: 'none' });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    expect(JSON.parse(r.outputs.metrics!).toxicity).toMatchObject({ toxic_count: 1, total_samples: 1000 });
+    expect(r.summary).toContain('<!-- evalgate:from-config -->');
+  });
+
+  it('a config error is an annotation on its file and line', () => {
+    const dir = writeFiles({ 'ci/evalgate.yml': 'name: x\njobs:\n  toxicity:\n    comand: x\n' });
+    const r = runAction('main', dir, { config: 'ci/evalgate.yml' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error title=evalgate%3A invalid config,file=ci/evalgate.yml,line=4::ci/evalgate.yml:4: jobs.toxicity.comand: expected one of the known keys');
+  });
+});
+
 describe('action post', () => {
   it('has nothing to cancel when main started no remote job', () => {
     const r = runAction('post', writeFiles({}), {});

@@ -6,6 +6,7 @@ import type { RawSettings } from '../config/settings.js';
 export interface ActionInputs extends RawSettings {
   comment: string;
   token: string;
+  config?: string;
 }
 
 export function readInputs(): ActionInputs {
@@ -21,6 +22,11 @@ export function readInputs(): ActionInputs {
     'fail-on': get(Inputs.FailOn),
     name: get(Inputs.Name),
     results: get(Inputs.Results),
+    model: get(Inputs.Model),
+    data: get(Inputs.Data),
+    'timeout-minutes': get(Inputs.TimeoutMinutes),
+    'dry-run': get(Inputs.DryRun),
+    config: get(Inputs.Config),
     comment: get(Inputs.Comment) ?? 'always',
     token,
   };

@@ -1,11 +1,13 @@
 /**
- * The action's main step. This version gates existing indicator files (`results`); running jobs
- * on a platform arrives with the platform work.
+ * The action's main step: the same pipeline as `evalgate run` (or a gate of `results`), then the
+ * outputs, annotations and job summary. Cancelling the workflow sends SIGINT: every job is
+ * cancelled before the step ends.
  */
 import * as core from '@actions/core';
-import { ExitCode } from '../core/problem.js';
+import { ExitCode, formatProblem } from '../core/problem.js';
 import { resolveSettings } from '../config/settings.js';
-import { runGate } from '../engine.js';
+import { loadConfig } from '../config/file.js';
+import { runPipeline } from '../run.js';
 import { processRuntime, type Runtime } from '../runtime.js';
 import { Outputs } from './constants.js';
 import { readInputs } from './inputs.js';
@@ -39,15 +41,32 @@ export function metrics(report: Report): Record<string, Record<string, unknown>>
 export async function run(rt: Runtime = processRuntime()): Promise<void> {
   try {
     const inputs = readInputs();
-    const { settings, problems } = resolveSettings(inputs, { flag: (n) => `input ${n}`, defaultBaseline: 'auto' });
-    if (!settings.results) {
-      problems.push({
-        file: 'input results',
-        expected: 'a folder, file or glob of indicator files (this version gates existing results; running platform jobs comes next)',
-        found: 'nothing',
-      });
+    const loaded = await loadConfig(inputs.config, rt.cwd);
+    if (loaded && !loaded.ok) {
+      for (const p of loaded.problems) core.error(formatProblem(p), { title: 'evalgate: invalid config', file: p.file, startLine: p.line });
+      core.setFailed(`evalgate: the config has ${loaded.problems.length} problem(s)`);
+      return;
     }
-    const gateRun = await runGate(settings, rt, { problems });
+    const { settings, problems } = resolveSettings(inputs, { flag: (n) => `input ${n}`, defaultBaseline: 'auto' }, loaded?.config);
+    if (problems.length) {
+      for (const p of problems) core.error(formatProblem(p), { title: 'evalgate: invalid input' });
+      core.setFailed(`evalgate: ${problems.length} invalid input(s)`);
+      return;
+    }
+    const abort = new AbortController();
+    const onSignal = (): void => abort.abort();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const result = await runPipeline(settings, rt, { signal: abort.signal }).finally(() => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    });
+    const gateRun = result.gate;
+    if (!gateRun) {
+      // a dry run, or a run that stopped before the gate (its reasons were printed)
+      if (result.exitCode !== ExitCode.Ok) core.setFailed(`evalgate: stopped with exit code ${result.exitCode}`);
+      return;
+    }
     const { report } = gateRun;
 
     core.setOutput(Outputs.Verdict, report.verdict);
