@@ -107,6 +107,15 @@ describe('evalgate run (local)', () => {
     expect(alive(pid)).toBe(false);
   });
 
+  it('a job that closes its output before it exits is still collected (never a silent exit 0)', () => {
+    const dir = project(`  accuracy_f1:\n    command: ${JSON.stringify(`exec >/dev/null 2>&1; sleep 0.3; ${ACC}`)}\n`);
+    const r = evalgate(['run', '--config', 'evalgate.yml'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('verdict: pass');
+    expect(existsSync(path.join(dir, 'evalgate-report', 'report.json'))).toBe(true);
+  });
+
   it('runs at most `concurrency` jobs at once', () => {
     const dir = project(
       `  accuracy_f1:\n    shards: 3\n    command: ${JSON.stringify(`echo start $(date +%s%N) >> ../../../times; sleep 0.3; echo end $(date +%s%N) >> ../../../times; ${ACC}`)}\n`,

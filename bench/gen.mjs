@@ -24,7 +24,10 @@ const MIB = 1024 * 1024;
 
 /** cyrb128: a string -> four 32-bit seeds. */
 function seedsOf(str) {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < str.length; i++) {
     const k = str.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -47,7 +50,10 @@ export class Rng {
     for (let i = 0; i < 15; i++) this.u32();
   }
   u32() {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
+    this.a >>>= 0;
+    this.b >>>= 0;
+    this.c >>>= 0;
+    this.d >>>= 0;
     let t = (this.a + this.b) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;
@@ -268,6 +274,8 @@ function newHist(digits) {
  * the very same 100M raw values.
  */
 function genHdr(dir, rawDir, p) {
+  if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1)
+    throw new Error('raw/pairs.u32 is written little-endian: a big-endian host is not supported');
   const rng = new Rng(p.seed);
   const pairs = fs.openSync(path.join(rawDir, 'pairs.u32'), 'w');
   let bytes = 0;
@@ -310,7 +318,6 @@ function genHdr(dir, rawDir, p) {
     files++;
   }
   fs.closeSync(pairs);
-  if (!(new Uint8Array(new Uint32Array([1]).buffer)[0] === 1)) throw new Error('pairs.u32 assumes a little-endian host');
   return { files, bytes, values: p.shards * p.valuesPerShard, recorded_pairs: pairCount };
 }
 

@@ -33,7 +33,7 @@ export async function collect(
   const problems: Problem[] = [];
   const merger = new IndicatorMerger(settings.merge);
   for (const file of files) {
-    const read = await readIndicatorText(file, rt.cwd, settings.maxFileSizeMb);
+    const read = readIndicatorText(file, rt.cwd, settings.maxFileSizeMb);
     if (!read.ok) {
       problems.push(read.problem);
       continue;

@@ -1,3 +1,11 @@
+import * as core from '@actions/core';
 import { run } from './main.js';
 
-void run();
+// Fail closed: a main step whose event loop empties before run() settles must not pass.
+let settled = false;
+process.on('beforeExit', () => {
+  if (!settled) core.setFailed('evalgate: internal error: stopped before it finished');
+});
+void run().finally(() => {
+  settled = true;
+});

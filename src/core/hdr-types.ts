@@ -15,4 +15,15 @@ export interface JsHistogram {
   highestEquivalentValue(value: number): number;
   add(other: never): void;
   recordedValuesIterator: { reset(): void; hasNext(): boolean; next(): HistogramIterationValue };
+  // internals of JsHistogram used by addCounts (public in its JS, absent from its Histogram type)
+  readonly countsArrayLength: number;
+  readonly subBucketCount: number;
+  readonly unitMagnitude: number;
+  getCountAtIndex(index: number): number;
+  addToCountAtIndex(index: number, value: number): void;
+  setTotalCount(total: number): void;
+  updatedMaxValue(value: number): void;
+  updateMinNonZeroValue(value: number): void;
+  valueFromIndex(index: number): number;
+  resize(newHighestTrackableValue: number): void;
 }

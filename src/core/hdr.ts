@@ -57,7 +57,7 @@ export function encodeHistogram(h: Histogram): string {
  */
 export function addScaled(dst: Histogram, dstUnit: HdrUnit, src: Histogram, srcUnit: HdrUnit): void {
   if (srcUnit === dstUnit) {
-    dst.add(src as never);
+    if (!addCounts(dst, src)) dst.add(src as never);
     return;
   }
   const factor = PER_MS[dstUnit] / PER_MS[srcUnit];
@@ -74,6 +74,33 @@ export function addScaled(dst: Histogram, dstUnit: HdrUnit, src: Histogram, srcU
  * default, and what the Java reference merges its logs into), more if an input has more.
  */
 export const MIN_MERGE_DIGITS = 3;
+
+/**
+ * Adds `src` into `dst` count by count when both have the same bucket layout (sub-bucket count and
+ * unit magnitude): then index i means the same value range in both, whatever their lengths.
+ * hdr-histogram-js's own add() takes that path only when the bucket counts are equal too, which
+ * autoresized shards seldom are; its value-by-value path was 20 times slower on 1000 shards.
+ * Returns false (nothing done) when the layouts differ.
+ */
+export function addCounts(dst: Histogram, src: Histogram): boolean {
+  if (dst.subBucketCount !== src.subBucketCount || dst.unitMagnitude !== src.unitMagnitude) return false;
+  if (src.totalCount === 0) return true;
+  const highest = dst.highestEquivalentValue(dst.valueFromIndex(dst.countsArrayLength - 1));
+  if (highest < src.maxValue) dst.resize(src.maxValue);
+  let total = 0;
+  const n = src.countsArrayLength;
+  for (let i = 0; i < n; i++) {
+    const c = src.getCountAtIndex(i);
+    if (c > 0) {
+      dst.addToCountAtIndex(i, c);
+      total += c;
+    }
+  }
+  dst.setTotalCount(dst.totalCount + total);
+  dst.updatedMaxValue(Math.max(dst.maxValue, src.maxValue));
+  dst.updateMinNonZeroValue(Math.min(dst.minNonZeroValue, src.minNonZeroValue));
+  return true;
+}
 
 /** A running merge of histograms (and raw samples) in the finest unit seen. */
 export class HistogramMerger {

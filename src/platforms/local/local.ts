@@ -92,6 +92,20 @@ export class LocalPlatform implements Platform {
     run.status = { state: 'running', platformStatus: `running (pid ${child.pid})`, startedAt: Date.now() };
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
+    // The log is complete when the job has exited and both pipes have closed, in either order
+    // ('close' of a pipe can come before or after the child's 'exit').
+    let pipesOpen = 2;
+    let exited = false;
+    const endLog = (): void => {
+      if (exited && pipesOpen === 0) log.end();
+    };
+    const pipeClosed = (): void => {
+      pipesOpen--;
+      endLog();
+    };
+    child.stdout!.once('close', pipeClosed);
+    child.stderr!.once('close', pipeClosed);
+    log.once('close', () => run.resolveDone());
     run.timer = setTimeout(() => {
       run.timedOut = true;
       this.killGroup(run);
@@ -112,14 +126,8 @@ export class LocalPlatform implements Platform {
       else run.status = { ...base, state: 'failed', platformStatus: `exited ${code}`, message: `exited with code ${code}` };
       this.active--;
       this.pump();
-      // the log is complete once both pipes have drained (they close when the group is gone)
-      let open = 2;
-      const drained = (): void => {
-        if (--open === 0) log.end();
-      };
-      child.stdout!.once('close', drained);
-      child.stderr!.once('close', drained);
-      log.once('close', () => run.resolveDone());
+      exited = true;
+      endLog();
     };
     child.once('error', (e) => finish(null, null, e));
     // 'exit', not 'close': a background process the job left holds its stdout open, and 'close'
