@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFiles } from './helpers.js';
+import { SEED, writeFiles } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = process.env.EVALGATE_NODE24 || process.execPath;
@@ -31,19 +31,23 @@ function runAction(entry: 'main' | 'post', dir: string, inputs: Record<string, s
   const summaryFile = path.join(dir, 'step_summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: path.join(dir, 'state'), ...extraEnv };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: path.join(dir, 'state'),
+    ...extraEnv,
+  };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   const r = spawnSync(NODE, [path.join(ROOT, 'dist', entry, 'index.js')], { cwd: dir, encoding: 'utf8', env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, 'utf8') };
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    outputs: readOutputs(outputFile),
+    summary: readFileSync(summaryFile, 'utf8'),
+  };
 }
-
-const SEED = {
-  'results/accuracy_f1.json': '{"indicator":"accuracy_f1","precision":0.82,"recall":0.78,"f1":0.80,"samples":1000}',
-  'results/latency_p99.json': '{"indicator":"latency_p99","p50_ms":20,"p90_ms":45,"p99_ms":120,"requests":10000}',
-  'results/throughput_rps.json': '{"indicator":"throughput_rps","rps":250,"concurrency":16,"duration_s":60}',
-  'results/robustness_adv.json': '{"indicator":"robustness_adv","attack_type":"fgsm","success_rate":0.12,"f1_drop":0.08}',
-  'results/toxicity.json': '{"indicator":"toxicity","toxic_ratio":0.003,"total_samples":20000}',
-};
 
 describe('action main (results only)', () => {
   it(`gates results and sets every output (node ${NODE === process.execPath ? process.version : '24'})`, () => {
@@ -61,12 +65,19 @@ describe('action main (results only)', () => {
     expect(r.summary).toContain('| `throughput_rps` | `rps`');
     // the token is masked and appears nowhere
     expect(r.stdout).toContain('::add-mask::ghs_secret123');
-    expect(r.stdout.replace('::add-mask::ghs_secret123', '') + r.summary + readFileSync(r.outputs['report-json']!, 'utf8')).not.toContain('ghs_secret123');
+    expect(r.stdout.replace('::add-mask::ghs_secret123', '') + r.summary + readFileSync(r.outputs['report-json']!, 'utf8')).not.toContain(
+      'ghs_secret123',
+    );
   });
 
   it('fails the step with an annotation per failed rule; passed=false; violations listed', () => {
     const dir = writeFiles(SEED);
-    const r = runAction('main', dir, { results: 'results', baseline: 'none', thresholds: 'accuracy_f1.f1 >= 0.9\nwarn latency_p99.p99_ms <= 100', name: 'nightly' });
+    const r = runAction('main', dir, {
+      results: 'results',
+      baseline: 'none',
+      thresholds: 'accuracy_f1.f1 >= 0.9\nwarn latency_p99.p99_ms <= 100',
+      name: 'nightly',
+    });
     expect(r.code).toBe(1);
     expect(r.outputs.verdict).toBe('fail');
     expect(r.outputs.passed).toBe('false');
@@ -92,13 +103,15 @@ describe('action main (results only)', () => {
     const dir = writeFiles(SEED);
     const r = runAction('main', dir, { results: 'results', 'fail-on': 'sometimes', baseline: 'none' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('::error title=evalgate%3A invalid input::input fail-on: expected one of error, warn, never, got "sometimes"');
+    expect(r.stdout).toContain(
+      '::error title=evalgate%3A invalid input::input fail-on: expected one of error, warn, never, got "sometimes"',
+    );
     expect(r.stdout + r.stderr).not.toContain('    at ');
   });
 });
 
 describe('action main (jobs from the config)', () => {
-  it('runs the config\'s jobs on the local platform and gates what they wrote', () => {
+  it("runs the config's jobs on the local platform and gates what they wrote", () => {
     const dir = writeFiles({
       'ci/evalgate.yml': [
         'name: from-config',
@@ -120,7 +133,9 @@ describe('action main (jobs from the config)', () => {
     const dir = writeFiles({ 'ci/evalgate.yml': 'name: x\njobs:\n  toxicity:\n    comand: x\n' });
     const r = runAction('main', dir, { config: 'ci/evalgate.yml' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('::error title=evalgate%3A invalid config,file=ci/evalgate.yml,line=4::ci/evalgate.yml:4: jobs.toxicity.comand: expected one of the known keys');
+    expect(r.stdout).toContain(
+      '::error title=evalgate%3A invalid config,file=ci/evalgate.yml,line=4::ci/evalgate.yml:4: jobs.toxicity.comand: expected one of the known keys',
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, writeFiles } from './helpers.js';
+import { FIXTURES, SEED, writeFiles } from './helpers.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
 
@@ -14,14 +14,6 @@ function evalgate(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-const SEED = {
-  'results/accuracy_f1.json': '{"indicator":"accuracy_f1","precision":0.82,"recall":0.78,"f1":0.80,"samples":1000}',
-  'results/latency_p99.json': '{"indicator":"latency_p99","p50_ms":20,"p90_ms":45,"p99_ms":120,"requests":10000}',
-  'results/throughput_rps.json': '{"indicator":"throughput_rps","rps":250,"concurrency":16,"duration_s":60}',
-  'results/robustness_adv.json': '{"indicator":"robustness_adv","attack_type":"fgsm","success_rate":0.12,"f1_drop":0.08}',
-  'results/toxicity.json': '{"indicator":"toxicity","toxic_ratio":0.003,"total_samples":20000}',
-};
 
 /** Nothing a user did wrong may print a stack trace. */
 function expectNoStack(out: { stdout: string; stderr: string }): void {
@@ -68,7 +60,10 @@ describe('evalgate gate', () => {
   });
 
   it('exits 2 on an invalid file, lists every problem, still writes the report with verdict fail', () => {
-    const dir = writeFiles({ ...SEED, 'results/bad.json': '{"indicator":"latency_p99","p50_ms":NaN,"p90_ms":1,"p99_ms":"fast","requests":0}' });
+    const dir = writeFiles({
+      ...SEED,
+      'results/bad.json': '{"indicator":"latency_p99","p50_ms":NaN,"p90_ms":1,"p99_ms":"fast","requests":0}',
+    });
     const r = evalgate(['gate', '--results', 'results', '--fail-on', 'never'], dir);
     expect(r.code).toBe(2);
     expectNoStack(r);
@@ -100,7 +95,9 @@ describe('evalgate gate', () => {
   it('exits 2 on a file over the size cap', () => {
     const r = evalgate(['gate', '--results', 'results', '--max-file-size', '0.00001'], writeFiles(SEED));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error: results\/accuracy_f1\.json: expected a file of at most 0\.00001 MiB \(--max-file-size\), got 0\.0 MiB/);
+    expect(r.stderr).toMatch(
+      /error: results\/accuracy_f1\.json: expected a file of at most 0\.00001 MiB \(--max-file-size\), got 0\.0 MiB/,
+    );
   });
 
   it('reads a glob', () => {
@@ -161,7 +158,18 @@ describe('--help', () => {
   });
   it('gate --help documents every flag', () => {
     const r = evalgate(['gate', '--help'], writeFiles({}));
-    for (const flag of ['--results', '--indicators', '--thresholds', '--rps-target', '--baseline', '--fail-on', '--name', '--out', '--max-file-size', '--merge']) {
+    for (const flag of [
+      '--results',
+      '--indicators',
+      '--thresholds',
+      '--rps-target',
+      '--baseline',
+      '--fail-on',
+      '--name',
+      '--out',
+      '--max-file-size',
+      '--merge',
+    ]) {
       expect(r.stdout).toContain(flag);
     }
   });

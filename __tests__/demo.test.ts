@@ -49,6 +49,10 @@ describe('the shipped demo', () => {
     const r = run('examples/demo/failing.yml');
     expect(r.code).toBe(1);
     expect(r.report.verdict).toBe('fail');
-    expect(r.report.rules.find((x: { status: string }) => x.status === 'fail')).toMatchObject({ indicator: 'accuracy_f1', field: 'f1', level: 'error' });
+    expect(r.report.rules.find((x: { status: string }) => x.status === 'fail')).toMatchObject({
+      indicator: 'accuracy_f1',
+      field: 'f1',
+      level: 'error',
+    });
   });
 });

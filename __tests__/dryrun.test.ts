@@ -38,7 +38,10 @@ ${extra}jobs:
     env: { PATH: process.env.PATH ?? '', GITHUB_REPOSITORY: 'acme/models', GITHUB_RUN_ID: '99', GITHUB_RUN_ATTEMPT: '1' },
   });
   // one spec per job, each after a "# <job name> (…) from <template>" line
-  const specs = r.stdout.split(/^# evalgate-\S+ \(.*\)(?: from \S+)?$/m).slice(1).map((s) => s.trim());
+  const specs = r.stdout
+    .split(/^# evalgate-\S+ \(.*\)(?: from \S+)?$/m)
+    .slice(1)
+    .map((s) => s.trim());
   return { ...r, specs, dir };
 }
 
@@ -63,7 +66,13 @@ describe('--dry-run renders every job and stops', () => {
       compute: 'cpu-cluster',
       environment: 'azureml://registries/azureml/environments/sklearn-1.5/versions/1',
       inputs: { model: { type: 'uri_file', mode: 'ro_mount' }, data: { type: 'uri_folder', path: 's3://bucket/val/' } },
-      outputs: { results: { type: 'uri_folder', mode: 'rw_mount', path: 'azureml://datastores/workspaceblobstore/paths/evalgate/runs/evalgate-acme-models-99-1-nightly-accuracy_f1-1/' } },
+      outputs: {
+        results: {
+          type: 'uri_folder',
+          mode: 'rw_mount',
+          path: 'azureml://datastores/workspaceblobstore/paths/evalgate/runs/evalgate-acme-models-99-1-nightly-accuracy_f1-1/',
+        },
+      },
       environment_variables: { SEED: '1', EVALGATE_SHARD_INDEX: '1', EVALGATE_SHARD_COUNT: '2' },
       limits: { timeout: 1800 },
     });
@@ -85,7 +94,9 @@ describe('--dry-run renders every job and stops', () => {
       JobMaxRunningTimeMinutes: 30,
       Envs: { SEED: '1', EVALGATE_SHARD_INDEX: '0' },
     });
-    expect(job.UserCommand).toContain('--model /mnt/evalgate/model/model.onnx --data /mnt/evalgate/data --out /mnt/evalgate/out --shard 0/2');
+    expect(job.UserCommand).toContain(
+      '--model /mnt/evalgate/model/model.onnx --data /mnt/evalgate/data --out /mnt/evalgate/out --shard 0/2',
+    );
     expect(job.DataSources[0].Uri).toMatch(/^oss:\/\/evals\.oss-cn-hangzhou-internal\.aliyuncs\.com\/evalgate\/cas\/[0-9a-f]{64}\/$/);
     expect(job.DisplayName).toMatch(/^[A-Za-z0-9_.-]{1,256}$/);
   });
@@ -98,10 +109,18 @@ describe('--dry-run renders every job and stops', () => {
       Name: 'evalgate-acme-models-99-1-nightly-accuracy_f1-0',
       ProjectName: 'default',
       RuntimeConfig: { Image: { Url: 'vemlp-cn-beijing.cr.volces.com/ns/eval:1' }, Framework: 'PyTorch' },
-      ResourceConfig: { ResourceQueueId: 'q-123', MaxRuntimeSeconds: 1800, Roles: [{ Name: 'worker', Replicas: 1, Resource: { InstanceTypeId: 'ml.g1e.large' } }] },
+      ResourceConfig: {
+        ResourceQueueId: 'q-123',
+        MaxRuntimeSeconds: 1800,
+        Roles: [{ Name: 'worker', Replicas: 1, Resource: { InstanceTypeId: 'ml.g1e.large' } }],
+      },
     });
     expect(job.RuntimeConfig.Envs).toContainEqual({ Name: 'SEED', Value: '1', IsPrivate: false });
-    expect(job.StorageConfig.Storages.map((s: { MountPath: string }) => s.MountPath)).toEqual(['/mnt/evalgate/model', '/mnt/evalgate/data', '/mnt/evalgate/out']);
+    expect(job.StorageConfig.Storages.map((s: { MountPath: string }) => s.MountPath)).toEqual([
+      '/mnt/evalgate/model',
+      '/mnt/evalgate/data',
+      '/mnt/evalgate/out',
+    ]);
   });
 
   it('dgx: an sbatch script that is valid shell', () => {
@@ -117,7 +136,10 @@ describe('--dry-run renders every job and stops', () => {
   it('names the platform settings a spec still needs', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'evalgate.yml'), 'indicators: [accuracy_f1]\njobs:\n  accuracy_f1:\n    command: x\n');
-    const r = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'azure', '--dry-run'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'azure', '--dry-run'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       'error: evalgate.yml: azure.compute: expected a value for azure.compute (the azure job spec needs it), got nothing\n' +
@@ -127,7 +149,10 @@ describe('--dry-run renders every job and stops', () => {
 
   it('without --dry-run, a platform this version cannot run yet is refused (exit 2)', () => {
     const r = dryRun('volc');
-    const again = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'volc'], { cwd: r.dir, encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'volc'], {
+      cwd: r.dir,
+      encoding: 'utf8',
+    });
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('expected a platform this version can run jobs on (local); volc renders its job specs with --dry-run');
   });

@@ -53,7 +53,9 @@ describe('evaluateRule', () => {
     expect(evaluateRule(rule('accuracy_f1.f1 >= 0.5'), merged(acc(0.9)), base)).toMatchObject({ baseline: 0.8, delta: 0.1 });
   });
   it('latency_p99.p99_ms <= baseline * 1.10 at exactly 110%', () => {
-    expect(evaluateRule(rule('latency_p99.p99_ms <= baseline * 1.10'), merged(lat(110)), { latency_p99: { p99_ms: 100 } }).status).toBe('pass');
+    expect(evaluateRule(rule('latency_p99.p99_ms <= baseline * 1.10'), merged(lat(110)), { latency_p99: { p99_ms: 100 } }).status).toBe(
+      'pass',
+    );
   });
 
   describe('robustness_adv: holds only if it holds for every attack type', () => {

@@ -6,6 +6,15 @@ import { parseJsonText } from '../src/core/json.js';
 import { validateIndicator, type IndicatorRecord } from '../src/core/indicators/validate.js';
 import { formatProblem } from '../src/core/problem.js';
 
+/** The seed's five example files, as written in the seed, under results/. */
+export const SEED = {
+  'results/accuracy_f1.json': '{"indicator":"accuracy_f1","precision":0.82,"recall":0.78,"f1":0.80,"samples":1000}',
+  'results/latency_p99.json': '{"indicator":"latency_p99","p50_ms":20,"p90_ms":45,"p99_ms":120,"requests":10000}',
+  'results/throughput_rps.json': '{"indicator":"throughput_rps","rps":250,"concurrency":16,"duration_s":60}',
+  'results/robustness_adv.json': '{"indicator":"robustness_adv","attack_type":"fgsm","success_rate":0.12,"f1_drop":0.08}',
+  'results/toxicity.json': '{"indicator":"toxicity","toxic_ratio":0.003,"total_samples":20000}',
+};
+
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
 export function tempDir(prefix = 'evalgate-test-'): string {

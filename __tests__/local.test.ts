@@ -28,13 +28,7 @@ const alive = (pid: number): boolean => {
     return false;
   }
 };
-const pidsIn = (file: string): number[] =>
-  existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number)
-    : [];
+const pidsIn = (file: string): number[] => (existsSync(file) ? readFileSync(file, 'utf8').split(/\s+/).filter(Boolean).map(Number) : []);
 const waitFor = async (check: () => boolean, ms = 20_000): Promise<void> => {
   const end = Date.now() + ms;
   while (!check()) {
@@ -48,13 +42,18 @@ const ACC = `printf '{"indicator":"accuracy_f1","precision":0.8,"recall":0.8,"f1
 function project(jobs: string, extra = ''): string {
   const dir = tempDir();
   writeFileSync(path.join(dir, 'model.txt'), 'weights');
-  writeFileSync(path.join(dir, 'evalgate.yml'), `name: t\nmodel: model.txt\nindicators: [accuracy_f1]\nthresholds: accuracy_f1.f1 >= 0.5\n${extra}jobs:\n${jobs}`);
+  writeFileSync(
+    path.join(dir, 'evalgate.yml'),
+    `name: t\nmodel: model.txt\nindicators: [accuracy_f1]\nthresholds: accuracy_f1.f1 >= 0.5\n${extra}jobs:\n${jobs}`,
+  );
   return dir;
 }
 
 describe('evalgate run (local)', () => {
   it('runs the jobs, each in its own folder, and gates what they wrote', () => {
-    const dir = project(`  accuracy_f1:\n    shards: 3\n    command: ${JSON.stringify(ACC + '; echo "model={model} env=$SEED" ')}\n    env:\n      SEED: 42\n`);
+    const dir = project(
+      `  accuracy_f1:\n    shards: 3\n    command: ${JSON.stringify(ACC + '; echo "model={model} env=$SEED" ')}\n    env:\n      SEED: 42\n`,
+    );
     const r = evalgate(['run', '--config', 'evalgate.yml'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -122,14 +121,22 @@ describe('evalgate run (local)', () => {
       'concurrency: 1\n',
     );
     // jobs run in the repository; the times file is written relative to it
-    writeFileSync(path.join(dir, 'evalgate.yml'), readFileSync(path.join(dir, 'evalgate.yml'), 'utf8').replace(/\.\.\/\.\.\/\.\.\/times/g, 'times'));
+    writeFileSync(
+      path.join(dir, 'evalgate.yml'),
+      readFileSync(path.join(dir, 'evalgate.yml'), 'utf8').replace(/\.\.\/\.\.\/\.\.\/times/g, 'times'),
+    );
     expect(evalgate(['run', '--config', 'evalgate.yml'], dir).code).toBe(0);
-    const events = readFileSync(path.join(dir, 'times'), 'utf8').trim().split('\n').map((l) => l.split(' ')[0]);
+    const events = readFileSync(path.join(dir, 'times'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ')[0]);
     expect(events).toEqual(['start', 'end', 'start', 'end', 'start', 'end']);
   });
 
   it('SIGTERM cancels every job: each process group is killed, nothing survives, the jobs are reported cancelled', async () => {
-    const dir = project(`  accuracy_f1:\n    shards: 2\n    command: sleep 300 & echo $! >> pids; sleep 301 & echo $! >> pids; echo $$ >> pids; wait\n`);
+    const dir = project(
+      `  accuracy_f1:\n    shards: 2\n    command: sleep 300 & echo $! >> pids; sleep 301 & echo $! >> pids; echo $$ >> pids; wait\n`,
+    );
     const child = spawn(process.execPath, [CLI, 'run', '--config', 'evalgate.yml'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -148,10 +155,17 @@ describe('evalgate run (local)', () => {
 
   it('names a missing model and a required indicator no job writes (exit 2)', () => {
     const dir = project(`  accuracy_f1:\n    command: f1 --model {model}\n`);
-    writeFileSync(path.join(dir, 'evalgate.yml'), readFileSync(path.join(dir, 'evalgate.yml'), 'utf8').replace('model: model.txt', 'model: nope.onnx').replace('[accuracy_f1]', '[accuracy_f1, toxicity]'));
+    writeFileSync(
+      path.join(dir, 'evalgate.yml'),
+      readFileSync(path.join(dir, 'evalgate.yml'), 'utf8')
+        .replace('model: model.txt', 'model: nope.onnx')
+        .replace('[accuracy_f1]', '[accuracy_f1, toxicity]'),
+    );
     const r = evalgate(['run', '--config', 'evalgate.yml'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error: evalgate.yml: model: expected an existing file or folder, or a URI, got "nope.onnx" (no such file or folder)');
+    expect(r.stderr).toContain(
+      'error: evalgate.yml: model: expected an existing file or folder, or a URI, got "nope.onnx" (no such file or folder)',
+    );
   });
 
   it('reports config errors with their line numbers (exit 2)', () => {

@@ -53,10 +53,7 @@ describe('accuracy_f1', () => {
 
 describe('latency_p99', () => {
   it('merges samples and takes exact nearest-rank percentiles', () => {
-    const { indicators } = merge([
-      lat({ samples_ms: range(51, 100), requests: 50 }),
-      lat({ samples_ms: range(1, 50), requests: 50 }),
-    ]);
+    const { indicators } = merge([lat({ samples_ms: range(51, 100), requests: 50 }), lat({ samples_ms: range(1, 50), requests: 50 })]);
     expect(indicators.latency_p99).toMatchObject({ approximate: false, fields: { p50_ms: 50, p90_ms: 90, p99_ms: 99, requests: 100 } });
   });
   it('uses the maximum over shards (an upper bound) when a shard has no detail, marked approximate', () => {
@@ -106,8 +103,14 @@ describe('throughput_rps, toxicity, robustness_adv', () => {
   });
   it('sums toxic counts over summed totals', () => {
     const t = (o: object) => ({ indicator: 'toxicity', toxic_ratio: 0, total_samples: 1000, ...o });
-    const { indicators } = merge([t({ toxic_count: 3, toxic_ratio: 0.003 }), t({ toxic_count: 7, toxic_ratio: 0.0023, total_samples: 3000 })]);
-    expect(indicators.toxicity).toMatchObject({ approximate: false, fields: { toxic_count: 10, total_samples: 4000, toxic_ratio: 0.0025 } });
+    const { indicators } = merge([
+      t({ toxic_count: 3, toxic_ratio: 0.003 }),
+      t({ toxic_count: 7, toxic_ratio: 0.0023, total_samples: 3000 }),
+    ]);
+    expect(indicators.toxicity).toMatchObject({
+      approximate: false,
+      fields: { toxic_count: 10, total_samples: 4000, toxic_ratio: 0.0025 },
+    });
   });
   it('derives a missing toxic_count as round(ratio × total), marked approximate', () => {
     const t = (o: object) => ({ indicator: 'toxicity', total_samples: 1000, ...o });
@@ -170,7 +173,11 @@ describe('shard sets', () => {
       [s(0, 2), s(0, 2), s(1, 2)],
       ['accuracy_f1 (s0.json, s1.json, s2.json): $.shard: expected shard index 0 exactly once, got it 2 times (s0.json, s1.json)'],
     ],
-    ['a gap', [s(0, 3), s(2, 3)], ['accuracy_f1 (s0.json, s1.json): $.shard: expected indices 0…2 (shard.count 3), got no file for index 1']],
+    [
+      'a gap',
+      [s(0, 3), s(2, 3)],
+      ['accuracy_f1 (s0.json, s1.json): $.shard: expected indices 0…2 (shard.count 3), got no file for index 1'],
+    ],
     [
       'mixed counts',
       [s(0, 2), s(1, 3)],

@@ -1,1 +1,4 @@
-declare module 'parse-prometheus-text-format' { const parse: (text: string) => unknown; export default parse; }
+declare module 'parse-prometheus-text-format' {
+  const parse: (text: string) => unknown;
+  export default parse;
+}

@@ -28,18 +28,21 @@ describe('placeholders are substituted shell-quoted', () => {
   it('any string survives the shell as one argument (property)', () => {
     const dir = tempDir();
     fc.assert(
-      fc.property(fc.string({ minLength: 0, maxLength: 40 }).filter((s) => !s.includes('\0')), (s) => {
-        const out = execFileSync('/bin/sh', ['-c', `printf '%s' ${shellQuote(s)}`], { encoding: 'utf8', cwd: dir });
-        expect(out).toBe(s);
-      }),
+      fc.property(
+        fc.string({ minLength: 0, maxLength: 40 }).filter((s) => !s.includes('\0')),
+        (s) => {
+          const out = execFileSync('/bin/sh', ['-c', `printf '%s' ${shellQuote(s)}`], { encoding: 'utf8', cwd: dir });
+          expect(out).toBe(s);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('leaves ${VAR} and inline JSON alone', () => {
-    expect(renderCommand(`echo \${HOME} '{"a":{"b":1}}' {out}`, { out: '/tmp/x y', model: '', data: '', shard_index: '0', shard_count: '1' })).toBe(
-      `echo \${HOME} '{"a":{"b":1}}' '/tmp/x y'`,
-    );
+    expect(
+      renderCommand(`echo \${HOME} '{"a":{"b":1}}' {out}`, { out: '/tmp/x y', model: '', data: '', shard_index: '0', shard_count: '1' }),
+    ).toBe(`echo \${HOME} '{"a":{"b":1}}' '/tmp/x y'`);
   });
 });
 
@@ -47,7 +50,9 @@ describe('job names', () => {
   it('are deterministic from repository, run, attempt, gate, job and shard', () => {
     expect(jobName(id, 'accuracy_f1', { index: 3, count: 4 })).toBe('evalgate-acme-models-123456-2-evalgate-accuracy_f1-3');
     expect(jobName(id, 'accuracy_f1', { index: 3, count: 4 })).toBe(jobName({ ...id }, 'accuracy_f1', { index: 3, count: 4 }));
-    expect(jobName({ ...id, runAttempt: '3' }, 'accuracy_f1', { index: 3, count: 4 })).not.toBe(jobName(id, 'accuracy_f1', { index: 3, count: 4 }));
+    expect(jobName({ ...id, runAttempt: '3' }, 'accuracy_f1', { index: 3, count: 4 })).not.toBe(
+      jobName(id, 'accuracy_f1', { index: 3, count: 4 }),
+    );
   });
   it('stay within 100 characters of [a-z0-9_-], unique by a hash when cut', () => {
     const long = { ...id, repository: 'Some-Org/' + 'a'.repeat(150) };
@@ -82,17 +87,30 @@ describe('plan', () => {
       ['latency_p99', 0, 5],
     ]);
     expect(jobs[1]!.command).toBe(`f1 --shard 1/2 --out /o/${jobs[1]!.name}`);
-    expect(jobs[1]!.env).toMatchObject({ SEED: '7', EVALGATE_SHARD_INDEX: '1', EVALGATE_SHARD_COUNT: '2', EVALGATE_INDICATOR: 'accuracy_f1' });
+    expect(jobs[1]!.env).toMatchObject({
+      SEED: '7',
+      EVALGATE_SHARD_INDEX: '1',
+      EVALGATE_SHARD_COUNT: '2',
+      EVALGATE_INDICATOR: 'accuracy_f1',
+    });
     expect(jobs[2]!.indicators).toEqual(['latency_p99', 'throughput_rps']);
   });
   it('says which required indicator no job writes', () => {
-    const { problems } = plan({ jobs: { accuracy_f1: { command: 'x' } }, required: ['accuracy_f1', 'toxicity'], timeoutMinutes: 60, configFile: 'c.yml' }, id, locate);
+    const { problems } = plan(
+      { jobs: { accuracy_f1: { command: 'x' } }, required: ['accuracy_f1', 'toxicity'], timeoutMinutes: 60, configFile: 'c.yml' },
+      id,
+      locate,
+    );
     expect(problems).toEqual([
-      { file: 'c.yml', path: 'jobs.toxicity', expected: 'a job that writes the required indicator toxicity (or leave it out of indicators)', found: 'none' },
+      {
+        file: 'c.yml',
+        path: 'jobs.toxicity',
+        expected: 'a job that writes the required indicator toxicity (or leave it out of indicators)',
+        found: 'none',
+      },
     ]);
   });
   it('needs at least one job', () => {
     expect(plan({ jobs: {}, required: [], timeoutMinutes: 1 }, id, locate).problems[0]!.expected).toMatch(/at least one job/);
   });
 });
-

@@ -10,7 +10,12 @@ describe('progress', () => {
   it('in CI logs: one compact line per state change, nothing on repeats', () => {
     const out: string[] = [];
     let t = 0;
-    const p = new Progress(jobs, (s) => out.push(s), false, () => t);
+    const p = new Progress(
+      jobs,
+      (s) => out.push(s),
+      false,
+      () => t,
+    );
     p.update('a', 'running');
     p.update('a', 'running');
     p.tick();
@@ -29,7 +34,12 @@ describe('progress', () => {
   it('on a terminal: one live line per job, redrawn in place, at most 4 times a second', () => {
     const out: string[] = [];
     let t = 0;
-    const p = new Progress(jobs, (s) => out.push(s), true, () => t);
+    const p = new Progress(
+      jobs,
+      (s) => out.push(s),
+      true,
+      () => t,
+    );
     t = 1000;
     p.update('a', 'running');
     t = 1100;

@@ -108,37 +108,46 @@ describe('merging shards equals computing on the union', () => {
 
   it('toxicity with counts: the merged ratio is total toxic over total samples', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 }), (shards) => {
-        const m = new IndicatorMerger();
-        const rows = shards.map(([total, r]) => ({ total, toxic: Math.floor(total * r) }));
-        rows.forEach((s, i) =>
-          m.add(record({ indicator: 'toxicity', toxic_ratio: s.toxic / s.total, total_samples: s.total, toxic_count: s.toxic }, `t${i}.json`)),
-        );
-        const f = m.finish().indicators.toxicity!.fields;
-        const total = rows.reduce((a, s) => a + s.total, 0);
-        const toxic = rows.reduce((a, s) => a + s.toxic, 0);
-        expect(f.toxic_count).toBe(toxic);
-        expect(f.toxic_ratio).toBeCloseTo(toxic / total, 10);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 }),
+        (shards) => {
+          const m = new IndicatorMerger();
+          const rows = shards.map(([total, r]) => ({ total, toxic: Math.floor(total * r) }));
+          rows.forEach((s, i) =>
+            m.add(
+              record({ indicator: 'toxicity', toxic_ratio: s.toxic / s.total, total_samples: s.total, toxic_count: s.toxic }, `t${i}.json`),
+            ),
+          );
+          const f = m.finish().indicators.toxicity!.fields;
+          const total = rows.reduce((a, s) => a + s.total, 0);
+          const toxic = rows.reduce((a, s) => a + s.toxic, 0);
+          expect(f.toxic_count).toBe(toxic);
+          expect(f.toxic_ratio).toBeCloseTo(toxic / total, 10);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 });
 
 describe('rules', () => {
-  const ruleArb: fc.Arbitrary<Rule> = fc.record({
-    level: fc.constantFrom('warn' as const, 'error' as const),
-    indicator: fc.constantFrom('accuracy_f1', 'bleu', 'my-metric_2'),
-    field: fc.constantFrom('f1', 'precision', 'score'),
-    op: fc.constantFrom('>=' as const, '<=' as const, '>' as const, '<' as const),
-    expr: fc.oneof(
-      fc.double({ noNaN: true, noDefaultInfinity: true }).map((value) => ({ kind: 'number' as const, value: Object.is(value, -0) ? 0 : value })),
-      fc.constant({ kind: 'baseline' as const }),
-      fc
-        .tuple(fc.constantFrom('+' as const, '-' as const, '*' as const), fc.double({ min: 0.001, max: 1000, noNaN: true }))
-        .map(([op, operand]) => ({ kind: 'baseline' as const, op, operand })),
-    ),
-  }).filter((r) => r.indicator !== 'accuracy_f1' || r.field !== 'score');
+  const ruleArb: fc.Arbitrary<Rule> = fc
+    .record({
+      level: fc.constantFrom('warn' as const, 'error' as const),
+      indicator: fc.constantFrom('accuracy_f1', 'bleu', 'my-metric_2'),
+      field: fc.constantFrom('f1', 'precision', 'score'),
+      op: fc.constantFrom('>=' as const, '<=' as const, '>' as const, '<' as const),
+      expr: fc.oneof(
+        fc
+          .double({ noNaN: true, noDefaultInfinity: true })
+          .map((value) => ({ kind: 'number' as const, value: Object.is(value, -0) ? 0 : value })),
+        fc.constant({ kind: 'baseline' as const }),
+        fc
+          .tuple(fc.constantFrom('+' as const, '-' as const, '*' as const), fc.double({ min: 0.001, max: 1000, noNaN: true }))
+          .map(([op, operand]) => ({ kind: 'baseline' as const, op, operand })),
+      ),
+    })
+    .filter((r) => r.indicator !== 'accuracy_f1' || r.field !== 'score');
   it('parseRule(formatRule(r)) equals r', () => {
     fc.assert(
       fc.property(ruleArb, (r) => {

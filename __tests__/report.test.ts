@@ -128,19 +128,51 @@ describe('report.json', () => {
   it('has every field of SPEC §4', async () => {
     const run = await golden();
     const json = JSON.parse(readFileSync(run.paths.json, 'utf8'));
-    expect(json).toMatchObject({ schema_version: 1, verdict: 'fail', generated_at: '2026-11-25T12:00:00.000Z', commit: null, ref: null, pull_request: null, platform: 'local', jobs: [], problems: [] });
+    expect(json).toMatchObject({
+      schema_version: 1,
+      verdict: 'fail',
+      generated_at: '2026-11-25T12:00:00.000Z',
+      commit: null,
+      ref: null,
+      pull_request: null,
+      platform: 'local',
+      jobs: [],
+      problems: [],
+    });
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['indicators', 'rules', 'baseline']));
-    expect(json.baseline).toEqual({ source: 'file', run_id: null, commit: '0123456789abcdef0123456789abcdef01234567', created_at: '2026-11-20T12:00:00Z', path: 'baseline.json', note: null });
-    expect(Object.keys(json.rules[0]).sort()).toEqual(['actual', 'baseline', 'delta', 'detail', 'expr', 'field', 'indicator', 'level', 'limit', 'op', 'status'].sort());
-    expect(json.indicators.accuracy_f1).toMatchObject({ tp: 650, fp: 160, fn: 155, approximate: false, sources: ['results/accuracy_f1-0.json', 'results/accuracy_f1-1.json'] });
+    expect(json.baseline).toEqual({
+      source: 'file',
+      run_id: null,
+      commit: '0123456789abcdef0123456789abcdef01234567',
+      created_at: '2026-11-20T12:00:00Z',
+      path: 'baseline.json',
+      note: null,
+    });
+    expect(Object.keys(json.rules[0]).sort()).toEqual(
+      ['actual', 'baseline', 'delta', 'detail', 'expr', 'field', 'indicator', 'level', 'limit', 'op', 'status'].sort(),
+    );
+    expect(json.indicators.accuracy_f1).toMatchObject({
+      tp: 650,
+      fp: 160,
+      fn: 155,
+      approximate: false,
+      sources: ['results/accuracy_f1-0.json', 'results/accuracy_f1-1.json'],
+    });
     expect(Object.keys(json.indicators.robustness_adv.attacks)).toEqual(['fgsm', 'pgd']);
-    expect(json.indicators.robustness_adv.attacks.pgd).toMatchObject({ f1_drop: 0.09, sources: ['results/robustness_pgd.json'], approximate: false });
+    expect(json.indicators.robustness_adv.attacks.pgd).toMatchObject({
+      f1_drop: 0.09,
+      sources: ['results/robustness_pgd.json'],
+      approximate: false,
+    });
   });
 
   it('can be read back as the baseline of a later run', async () => {
     const first = await golden();
     const dir = writeFiles({ 'r/acc.json': { indicator: 'accuracy_f1', precision: 0.5, recall: 0.5, f1: 0.79, samples: 10 } });
-    const { settings } = resolveSettings({ results: 'r', baseline: first.paths.json, indicators: 'accuracy_f1', thresholds: 'accuracy_f1.f1 >= baseline - 0.01' }, cli);
+    const { settings } = resolveSettings(
+      { results: 'r', baseline: first.paths.json, indicators: 'accuracy_f1', thresholds: 'accuracy_f1.f1 >= baseline - 0.01' },
+      cli,
+    );
     const run = await runGate(settings, captureRuntime(dir));
     expect(run.report.rules[0]).toMatchObject({ status: 'fail', baseline: first.report.indicators.accuracy_f1!.f1 });
   });
@@ -150,7 +182,11 @@ describe('report.prom', () => {
   it('parses back as Prometheus text format with the verdict and every merged value', async () => {
     const run = await golden();
     const text = readFileSync(run.paths.prom, 'utf8');
-    const families = parsePrometheusTextFormat(text) as { name: string; type: string; metrics: { labels: Record<string, string>; value: string }[] }[];
+    const families = parsePrometheusTextFormat(text) as {
+      name: string;
+      type: string;
+      metrics: { labels: Record<string, string>; value: string }[];
+    }[];
     const byName = Object.fromEntries(families.map((f) => [f.name, f]));
     expect(byName.evalgate_verdict!.metrics.find((m) => m.labels.verdict === 'fail')!.value).toBe('1');
     const value = (labels: Record<string, string>) =>
@@ -159,7 +195,9 @@ describe('report.prom', () => {
     expect(value({ indicator: 'robustness_adv', attack_type: 'pgd', field: 'f1_drop' })).toBe(0.09);
     // the format's own line grammar: every sample line is name{labels} value
     for (const line of text.trimEnd().split('\n')) {
-      expect(line).toMatch(/^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+|[a-zA-Z_:][a-zA-Z0-9_:]*\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\} [-+0-9.eE]+|[-+]Inf|NaN)$/);
+      expect(line).toMatch(
+        /^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+|[a-zA-Z_:][a-zA-Z0-9_:]*\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\} [-+0-9.eE]+|[-+]Inf|NaN)$/,
+      );
     }
     expect(text.endsWith('\n')).toBe(true);
   });

@@ -5,8 +5,14 @@ import { formatProblem } from '../src/core/problem.js';
 describe('parseRule', () => {
   it.each([
     ['accuracy_f1.f1 >= 0.75', { level: 'error', indicator: 'accuracy_f1', field: 'f1', op: '>=', expr: { kind: 'number', value: 0.75 } }],
-    ['warn latency_p99.p99_ms<=300', { level: 'warn', indicator: 'latency_p99', field: 'p99_ms', op: '<=', expr: { kind: 'number', value: 300 } }],
-    ['error toxicity.toxic_ratio < 5e-3', { level: 'error', indicator: 'toxicity', field: 'toxic_ratio', op: '<', expr: { kind: 'number', value: 0.005 } }],
+    [
+      'warn latency_p99.p99_ms<=300',
+      { level: 'warn', indicator: 'latency_p99', field: 'p99_ms', op: '<=', expr: { kind: 'number', value: 300 } },
+    ],
+    [
+      'error toxicity.toxic_ratio < 5e-3',
+      { level: 'error', indicator: 'toxicity', field: 'toxic_ratio', op: '<', expr: { kind: 'number', value: 0.005 } },
+    ],
     [
       'accuracy_f1.f1 >= baseline - 0.02',
       { level: 'error', indicator: 'accuracy_f1', field: 'f1', op: '>=', expr: { kind: 'baseline', op: '-', operand: 0.02 } },
@@ -16,7 +22,10 @@ describe('parseRule', () => {
       { level: 'error', indicator: 'latency_p99', field: 'p99_ms', op: '<=', expr: { kind: 'baseline', op: '*', operand: 1.1 } },
     ],
     ['bleu.score > baseline', { level: 'error', indicator: 'bleu', field: 'score', op: '>', expr: { kind: 'baseline' } }],
-    ['throughput_rps.rps >= -1', { level: 'error', indicator: 'throughput_rps', field: 'rps', op: '>=', expr: { kind: 'number', value: -1 } }],
+    [
+      'throughput_rps.rps >= -1',
+      { level: 'error', indicator: 'throughput_rps', field: 'rps', op: '>=', expr: { kind: 'number', value: -1 } },
+    ],
   ])('%s', (text, rule) => {
     expect(parseRule(text)).toEqual({ ok: true, rule });
   });
@@ -38,7 +47,11 @@ describe('parseRule', () => {
       '"F1" (did you mean "f1"?)',
     ],
     ['latency_p99.p99 <= 300', 'a numeric field of latency_p99 (p50_ms, p90_ms, p99_ms, requests)', '"p99" (did you mean "p99_ms"?)'],
-    ['robustness_adv.attack_type <= 1', 'a numeric field of robustness_adv (success_rate, f1_drop, samples, eps, f1_clean, f1_adv)', '"attack_type"'],
+    [
+      'robustness_adv.attack_type <= 1',
+      'a numeric field of robustness_adv (success_rate, f1_drop, samples, eps, f1_clean, f1_adv)',
+      '"attack_type"',
+    ],
   ])('rejects %s', (text, expected, found) => {
     expect(parseRule(text)).toEqual({ ok: false, expected, found });
   });
@@ -46,7 +59,11 @@ describe('parseRule', () => {
 
 describe('parseRules', () => {
   it('splits on newlines and ";", skips blanks and comments, and names every bad rule with its line', () => {
-    const { rules, problems } = parseRules('accuracy_f1.f1 >= 0.7; latency_p99.p99_ms <= 300\n\n# a comment\ntoxicity.toxic_ratio => 1;x', 'evalgate.yml', 10);
+    const { rules, problems } = parseRules(
+      'accuracy_f1.f1 >= 0.7; latency_p99.p99_ms <= 300\n\n# a comment\ntoxicity.toxic_ratio => 1;x',
+      'evalgate.yml',
+      10,
+    );
     expect(rules.map((r) => `${r.indicator}.${r.field}`)).toEqual(['accuracy_f1.f1', 'latency_p99.p99_ms']);
     expect(problems.map(formatProblem)).toEqual([
       'evalgate.yml:13: rule "toxicity.toxic_ratio => 1": expected one of >=, <=, >, <, got "=>"',
@@ -57,7 +74,8 @@ describe('parseRules', () => {
 
 describe('default rules', () => {
   it('apply to the required indicators only, and rps only with a target', () => {
-    const names = (rs: ReturnType<typeof defaultRules>) => rs.map((r) => `${r.indicator}.${r.field} ${r.op} ${r.expr.kind === 'number' ? r.expr.value : ''}`);
+    const names = (rs: ReturnType<typeof defaultRules>) =>
+      rs.map((r) => `${r.indicator}.${r.field} ${r.op} ${r.expr.kind === 'number' ? r.expr.value : ''}`);
     expect(names(defaultRules(['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity']))).toEqual([
       'accuracy_f1.f1 >= 0.75',
       'latency_p99.p99_ms <= 300',

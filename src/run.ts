@@ -66,7 +66,12 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   for (const kind of ['model', 'data'] as const) {
     const user = usesPlaceholder(settings, kind);
     if (user && !settings[kind]) {
-      problems.push({ file: settings.configFile ?? 'config', path: kind, expected: `a path or URI (jobs.${user}.command uses {${kind}})`, found: 'nothing' });
+      problems.push({
+        file: settings.configFile ?? 'config',
+        path: kind,
+        expected: `a path or URI (jobs.${user}.command uses {${kind}})`,
+        found: 'nothing',
+      });
     }
   }
   const staged: Record<'model' | 'data', Staged | null> = { model: null, data: null };
@@ -76,7 +81,12 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     try {
       staged[kind] = await describeStaged(src, rt.cwd);
     } catch {
-      problems.push({ file: settings.configFile ?? `--${kind}`, path: kind, expected: 'an existing file or folder, or a URI', found: `${JSON.stringify(src)} (no such file or folder)` });
+      problems.push({
+        file: settings.configFile ?? `--${kind}`,
+        path: kind,
+        expected: 'an existing file or folder, or a URI',
+        found: `${JSON.stringify(src)} (no such file or folder)`,
+      });
     }
   }
   if (problems.length) return fail(problems);
@@ -92,11 +102,22 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     const { cfg, missing } = specConfig(settings.platform, settings.platformConfig[settings.platform]);
     if (!settings.dryRun) {
       return fail([
-        { file: '--platform', expected: `a platform this version can run jobs on (local); ${settings.platform} renders its job specs with --dry-run`, found: JSON.stringify(settings.platform) },
+        {
+          file: '--platform',
+          expected: `a platform this version can run jobs on (local); ${settings.platform} renders its job specs with --dry-run`,
+          found: JSON.stringify(settings.platform),
+        },
       ]);
     }
     if (missing.length) {
-      return fail(missing.map((k) => ({ file: settings.configFile ?? 'config', path: k, expected: `a value for ${k} (the ${settings.platform} job spec needs it)`, found: 'nothing' })));
+      return fail(
+        missing.map((k) => ({
+          file: settings.configFile ?? 'config',
+          path: k,
+          expected: `a value for ${k} (the ${settings.platform} job spec needs it)`,
+          found: 'nothing',
+        })),
+      );
     }
     const planned = plan(planInput(settings), id, (_key, _shard, name) => specLocate(settings.platform as 'azure', m, d, name, cfg));
     if (planned.problems.length) return fail(planned.problems);
@@ -107,9 +128,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     return { exitCode: ExitCode.Ok };
   }
 
-  const platform =
-    opts.platform ??
-    new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: { ...rt.env } });
+  const platform = opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: { ...rt.env } });
   const where = { model: m.kind === 'uri' ? m.source : m.source && (await platform.stage(m.source, 'model')), data: '' };
   where.data = d.kind === 'uri' ? d.source : d.source && (await platform.stage(d.source, 'data'));
   const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
@@ -135,9 +154,16 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   const failed = outcome.filter((o) => o.status.state !== 'succeeded');
   for (const o of failed.filter((f) => f.status.state === 'failed')) {
     rt.stderr(`error: job ${o.job.name} (${label(o.job)}) failed: ${o.status.message ?? o.status.platformStatus}\n`);
-    if (o.logTail) rt.stderr(`  last ${LOG_TAIL} lines of its log:\n${o.logTail.split('\n').map((l) => `  | ${l}`).join('\n')}\n`);
+    if (o.logTail)
+      rt.stderr(
+        `  last ${LOG_TAIL} lines of its log:\n${o.logTail
+          .split('\n')
+          .map((l) => `  | ${l}`)
+          .join('\n')}\n`,
+      );
   }
-  if (opts.signal?.aborted) rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
+  if (opts.signal?.aborted)
+    rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
 
   const files = outcome.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
   const jobs: JobRecord[] = outcome.map((o) => ({
@@ -205,9 +231,18 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
         o.status = await platform.status(o.handle);
         progress.update(o.job.name, o.status.state);
         if (o.status.state === 'failed') failed = true;
-        if (!TERMINAL.includes(o.status.state) && Date.now() - (o.status.startedAt ?? submittedAt) > o.job.timeoutMinutes * 60_000 + 5_000) {
+        if (
+          !TERMINAL.includes(o.status.state) &&
+          Date.now() - (o.status.startedAt ?? submittedAt) > o.job.timeoutMinutes * 60_000 + 5_000
+        ) {
           await platform.cancel(o.handle);
-          o.status = { ...o.status, state: 'failed', platformStatus: 'timed out', message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`, finishedAt: Date.now() };
+          o.status = {
+            ...o.status,
+            state: 'failed',
+            platformStatus: 'timed out',
+            message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`,
+            finishedAt: Date.now(),
+          };
           progress.update(o.job.name, 'failed');
           failed = true;
         }
@@ -237,4 +272,3 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
   }
   return out;
 }
-

@@ -35207,14 +35207,18 @@ function resolveSettings(raw, source, config) {
             if (!INDICATOR_NAME.test(i))
                 bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
     }
-    let rpsTarget = config?.rps_target;
-    if (raw['rps-target']?.trim()) {
-        rpsTarget = Number(raw['rps-target']);
-        if (!Number.isFinite(rpsTarget) || rpsTarget <= 0) {
-            bad('rps-target', 'a number > 0', raw['rps-target']);
-            rpsTarget = undefined;
-        }
-    }
+    /** A flag that must be a number > 0; a bad one is a problem and leaves `fallback`. */
+    const positive = (name, expected, fallback) => {
+        const text = raw[name]?.trim();
+        if (!text)
+            return fallback;
+        const n = Number(text);
+        if (Number.isFinite(n) && n > 0)
+            return n;
+        bad(name, expected, text);
+        return fallback;
+    };
+    const rpsTarget = positive('rps-target', 'a number > 0', config?.rps_target);
     let rules;
     if (raw.thresholds?.trim()) {
         const parsed = parseRules(raw.thresholds, source.flag('thresholds'));
@@ -35241,14 +35245,7 @@ function resolveSettings(raw, source, config) {
         baseline = { kind: 'auto' };
     else if (b)
         baseline = { kind: 'file', path: b };
-    let maxFileSizeMb = config?.max_file_size_mb ?? DEFAULT_MAX_FILE_SIZE_MB;
-    if (raw['max-file-size']?.trim()) {
-        maxFileSizeMb = Number(raw['max-file-size']);
-        if (!Number.isFinite(maxFileSizeMb) || maxFileSizeMb <= 0) {
-            bad('max-file-size', 'a size in MiB > 0', raw['max-file-size']);
-            maxFileSizeMb = DEFAULT_MAX_FILE_SIZE_MB;
-        }
-    }
+    const maxFileSizeMb = positive('max-file-size', 'a size in MiB > 0', config?.max_file_size_mb ?? DEFAULT_MAX_FILE_SIZE_MB);
     const merge = { ...config?.merge };
     for (const m of raw.merge ?? []) {
         const eq = m.indexOf('=');
@@ -35258,14 +35255,7 @@ function resolveSettings(raw, source, config) {
         else
             merge[m.slice(0, eq).trim()] = strategy;
     }
-    let timeoutMinutes = config?.timeout_minutes ?? DEFAULT_TIMEOUT_MINUTES;
-    if (raw['timeout-minutes']?.trim()) {
-        timeoutMinutes = Number(raw['timeout-minutes']);
-        if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0) {
-            bad('timeout-minutes', 'a number of minutes > 0', raw['timeout-minutes']);
-            timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
-        }
-    }
+    const timeoutMinutes = positive('timeout-minutes', 'a number of minutes > 0', config?.timeout_minutes ?? DEFAULT_TIMEOUT_MINUTES);
     const dryRunText = raw['dry-run']?.trim().toLowerCase();
     if (dryRunText && !['true', 'false'].includes(dryRunText))
         bad('dry-run', 'true or false', raw['dry-run']);
@@ -36372,7 +36362,8 @@ var yaml_dist = __nccwpck_require__(8815);
 
 
 const DEFAULT_CONFIG = '.github/evalgate.yml';
-const indicatorName = schemas_string({ error: 'an indicator name' }).regex(INDICATOR_NAME, { error: 'an indicator name of letters, digits, "_" and "-"' });
+const indicatorName = schemas_string({ error: 'an indicator name' })
+    .regex(INDICATOR_NAME, { error: 'an indicator name of letters, digits, "_" and "-"' });
 const positive = (what = 'a number > 0') => schemas_number({ error: what }).gt(0, { error: what });
 const scalar = union([schemas_string(), schemas_number(), schemas_boolean()], { error: 'a string, number or boolean' });
 const jobSchema = strictObject({
@@ -36382,7 +36373,9 @@ const jobSchema = strictObject({
         .min(1, { error: 'an integer from 1 to 1000' })
         .max(1000, { error: 'an integer from 1 to 1000' })
         .optional(),
-    indicators: array(indicatorName, { error: 'a list of the indicators this job writes' }).min(1, { error: 'at least one indicator' }).optional(),
+    indicators: array(indicatorName, { error: 'a list of the indicators this job writes' })
+        .min(1, { error: 'at least one indicator' })
+        .optional(),
     resources: strictObject({
         cpu: positive().optional(),
         memory_gb: positive().optional(),
@@ -36400,8 +36393,11 @@ const jobSchema = strictObject({
 }, { error: 'a mapping with command (and shards, indicators, resources, image, timeout_minutes, env)' });
 const platformSection = record(schemas_string(), unknown(), { error: 'a mapping' });
 const configSchema = strictObject({
-    name: schemas_string({ error: 'a gate name' }).regex(/^[A-Za-z0-9_.-]+$/, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
-    platform: schemas_enum(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' }).optional(),
+    name: schemas_string({ error: 'a gate name' })
+        .regex(/^[A-Za-z0-9_.-]+$/, { error: 'a gate name of letters, digits, ".", "_" and "-"' })
+        .optional(),
+    platform: schemas_enum(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' })
+        .optional(),
     indicators: union([array(indicatorName), schemas_string()], { error: 'a list of indicator names' }).optional(),
     model: schemas_string({ error: 'a path or URI' }).optional(),
     data: schemas_string({ error: 'a path or URI' }).optional(),
@@ -36483,14 +36479,28 @@ function parseConfig(text, file) {
             if (issue.code === 'invalid_key') {
                 // a bad key of a mapping (an env var name): the key is what was found
                 const key = String(issue.path[issue.path.length - 1]);
-                const expected = issue.path.includes('env') ? 'environment variable names of letters, digits and _' : 'names of letters, digits, "_" and "-"';
-                problems.push({ file, line: keyLine(doc, lc, issue.path.slice(0, -1), key), path: fieldName(issue.path), expected, found: `the name ${JSON.stringify(key)}` });
+                const expected = issue.path.includes('env')
+                    ? 'environment variable names of letters, digits and _'
+                    : 'names of letters, digits, "_" and "-"';
+                problems.push({
+                    file,
+                    line: keyLine(doc, lc, issue.path.slice(0, -1), key),
+                    path: fieldName(issue.path),
+                    expected,
+                    found: `the name ${JSON.stringify(key)}`,
+                });
                 continue;
             }
             let found = value;
             for (const seg of issue.path)
                 found = found && typeof found === 'object' ? found[seg] : undefined;
-            problems.push({ file, line: lineAt(doc, lc, issue.path), path: fieldName(issue.path), expected: issue.message, found: describeValue(found) });
+            problems.push({
+                file,
+                line: lineAt(doc, lc, issue.path),
+                path: fieldName(issue.path),
+                expected: issue.message,
+                found: describeValue(found),
+            });
         }
         return { ok: false, problems: byLine(problems) };
     }
@@ -36522,7 +36532,13 @@ function parseConfig(text, file) {
         if (s)
             merge[k] = s;
         else
-            problems.push({ file, line: lineAt(doc, lc, ['merge', k]), path: `merge.${k}`, expected: MERGE_STRATEGY_SYNTAX, found: JSON.stringify(v) });
+            problems.push({
+                file,
+                line: lineAt(doc, lc, ['merge', k]),
+                path: `merge.${k}`,
+                expected: MERGE_STRATEGY_SYNTAX,
+                found: JSON.stringify(v),
+            });
     }
     for (const [name, job] of Object.entries(raw.jobs ?? {})) {
         for (const p of placeholderProblems(job.command)) {
@@ -36551,7 +36567,10 @@ function placeholderProblems(command) {
         const name = m[2];
         if (!PLACEHOLDERS.includes(name)) {
             const hint = closest(name, PLACEHOLDERS);
-            out.push({ expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`, found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}` });
+            out.push({
+                expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`,
+                found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}`,
+            });
         }
         else if (m[1] && m[1] === m[3]) {
             out.push({ expected: `{${name}} without quotes around it (it is shell-quoted when substituted)`, found: m[0] });
@@ -36569,7 +36588,16 @@ async function loadConfig(file, cwd) {
     catch (e) {
         if (file === undefined && e.code === 'ENOENT')
             return null;
-        return { ok: false, problems: [{ file: name, expected: 'a readable config file (--config)', found: e.code === 'ENOENT' ? 'no such file' : String(e.message) }] };
+        return {
+            ok: false,
+            problems: [
+                {
+                    file: name,
+                    expected: 'a readable config file (--config)',
+                    found: e.code === 'ENOENT' ? 'no such file' : String(e.message),
+                },
+            ],
+        };
     }
     return parseConfig(text, name);
 }
@@ -36636,7 +36664,12 @@ function plan(input, id, locate) {
     const written = new Set(entries.flatMap(([key, j]) => j.indicators ?? [key]));
     for (const r of input.required) {
         if (!written.has(r)) {
-            problems.push({ file, path: `jobs.${r}`, expected: `a job that writes the required indicator ${r} (or leave it out of indicators)`, found: 'none' });
+            problems.push({
+                file,
+                path: `jobs.${r}`,
+                expected: `a job that writes the required indicator ${r} (or leave it out of indicators)`,
+                found: 'none',
+            });
         }
     }
     const jobs = [];
@@ -36783,7 +36816,12 @@ class LocalPlatform {
             if (run.cancelled)
                 run.status = { ...base, state: 'cancelled', platformStatus: 'cancelled', message: 'cancelled' };
             else if (run.timedOut) {
-                run.status = { ...base, state: 'failed', platformStatus: 'timed out', message: `timed out after ${run.job.timeoutMinutes} min (killed)` };
+                run.status = {
+                    ...base,
+                    state: 'failed',
+                    platformStatus: 'timed out',
+                    message: `timed out after ${run.job.timeoutMinutes} min (killed)`,
+                };
             }
             else if (error)
                 run.status = { ...base, state: 'failed', platformStatus: 'spawn error', message: error.message };
@@ -36827,7 +36865,11 @@ class LocalPlatform {
             return '';
         try {
             const text = await external_node_fs_.promises.readFile(external_node_path_default().join(run.dir, 'log.txt'), 'utf8');
-            return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).slice(-lines).join('\n');
+            return text
+                .split('\n')
+                .filter((l, i, all) => l !== '' || i < all.length - 1)
+                .slice(-lines)
+                .join('\n');
         }
         catch {
             return '';
@@ -36923,7 +36965,9 @@ async function readTemplate(platform) {
 async function contentHash(p) {
     const st = await external_node_fs_.promises.stat(p);
     if (st.isFile())
-        return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(await external_node_fs_.promises.readFile(p)).digest('hex');
+        return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+            .update(await external_node_fs_.promises.readFile(p))
+            .digest('hex');
     const entries = [];
     const walk = async (dir) => {
         for (const e of (await external_node_fs_.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -36982,7 +37026,9 @@ const SPECS = {
         keys: { compute: undefined, environment: undefined, datastore: 'workspaceblobstore', experiment: 'evalgate', prefix: 'evalgate' },
         locate: () => ({ model: '${{inputs.model}}', data: '${{inputs.data}}', out: '${{outputs.results}}' }),
         vars(job, m, d, cfg) {
-            const uri = (s) => s.kind === 'uri' ? s.source : `azureml://datastores/${cfg.datastore}/paths/${casPath(cfg.prefix, s)}${s.kind === 'file' ? s.basename : ''}`;
+            const uri = (s) => s.kind === 'uri'
+                ? s.source
+                : `azureml://datastores/${cfg.datastore}/paths/${casPath(cfg.prefix, s)}${s.kind === 'file' ? s.basename : ''}`;
             return {
                 compute: cfg.compute,
                 environment: cfg.environment,
@@ -36996,7 +37042,14 @@ const SPECS = {
         },
     },
     bailian: {
-        keys: { workspace_id: undefined, image: undefined, oss_bucket: undefined, region: 'cn-hangzhou', ecs_spec: 'ecs.g6.xlarge', oss_prefix: 'evalgate' },
+        keys: {
+            workspace_id: undefined,
+            image: undefined,
+            oss_bucket: undefined,
+            region: 'cn-hangzhou',
+            ecs_spec: 'ecs.g6.xlarge',
+            oss_prefix: 'evalgate',
+        },
         locate: (m, d) => ({ model: inMount(`${MOUNT}/model`, m), data: inMount(`${MOUNT}/data`, d), out: `${MOUNT}/out` }),
         vars(job, m, d, cfg) {
             const host = `oss://${cfg.oss_bucket}.oss-${cfg.region}-internal.aliyuncs.com`;
@@ -37012,7 +37065,14 @@ const SPECS = {
         },
     },
     volc: {
-        keys: { resource_queue_id: undefined, image: undefined, tos_bucket: undefined, instance_type: undefined, project: 'default', tos_prefix: 'evalgate' },
+        keys: {
+            resource_queue_id: undefined,
+            image: undefined,
+            tos_bucket: undefined,
+            instance_type: undefined,
+            project: 'default',
+            tos_prefix: 'evalgate',
+        },
         locate: (m, d) => ({ model: inMount(`${MOUNT}/model`, m), data: inMount(`${MOUNT}/data`, d), out: `${MOUNT}/out` }),
         vars(job, m, d, cfg) {
             const prefix = (s) => (s.kind === 'uri' ? s.source.replace(/^tos:\/\/[^/]+\//, '') : casPath(cfg.tos_prefix, s));
@@ -37188,7 +37248,12 @@ async function runPipeline(settings, rt, opts = {}) {
     for (const kind of ['model', 'data']) {
         const user = usesPlaceholder(settings, kind);
         if (user && !settings[kind]) {
-            problems.push({ file: settings.configFile ?? 'config', path: kind, expected: `a path or URI (jobs.${user}.command uses {${kind}})`, found: 'nothing' });
+            problems.push({
+                file: settings.configFile ?? 'config',
+                path: kind,
+                expected: `a path or URI (jobs.${user}.command uses {${kind}})`,
+                found: 'nothing',
+            });
         }
     }
     const staged = { model: null, data: null };
@@ -37200,7 +37265,12 @@ async function runPipeline(settings, rt, opts = {}) {
             staged[kind] = await describeStaged(src, rt.cwd);
         }
         catch {
-            problems.push({ file: settings.configFile ?? `--${kind}`, path: kind, expected: 'an existing file or folder, or a URI', found: `${JSON.stringify(src)} (no such file or folder)` });
+            problems.push({
+                file: settings.configFile ?? `--${kind}`,
+                path: kind,
+                expected: 'an existing file or folder, or a URI',
+                found: `${JSON.stringify(src)} (no such file or folder)`,
+            });
         }
     }
     if (problems.length)
@@ -37215,11 +37285,20 @@ async function runPipeline(settings, rt, opts = {}) {
         const { cfg, missing } = specConfig(settings.platform, settings.platformConfig[settings.platform]);
         if (!settings.dryRun) {
             return fail([
-                { file: '--platform', expected: `a platform this version can run jobs on (local); ${settings.platform} renders its job specs with --dry-run`, found: JSON.stringify(settings.platform) },
+                {
+                    file: '--platform',
+                    expected: `a platform this version can run jobs on (local); ${settings.platform} renders its job specs with --dry-run`,
+                    found: JSON.stringify(settings.platform),
+                },
             ]);
         }
         if (missing.length) {
-            return fail(missing.map((k) => ({ file: settings.configFile ?? 'config', path: k, expected: `a value for ${k} (the ${settings.platform} job spec needs it)`, found: 'nothing' })));
+            return fail(missing.map((k) => ({
+                file: settings.configFile ?? 'config',
+                path: k,
+                expected: `a value for ${k} (the ${settings.platform} job spec needs it)`,
+                found: 'nothing',
+            })));
         }
         const planned = plan(planInput(settings), id, (_key, _shard, name) => specLocate(settings.platform, m, d, name, cfg));
         if (planned.problems.length)
@@ -37230,8 +37309,7 @@ async function runPipeline(settings, rt, opts = {}) {
         }
         return { exitCode: ExitCode.Ok };
     }
-    const platform = opts.platform ??
-        new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: { ...rt.env } });
+    const platform = opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: { ...rt.env } });
     const where = { model: m.kind === 'uri' ? m.source : m.source && (await platform.stage(m.source, 'model')), data: '' };
     where.data = d.kind === 'uri' ? d.source : d.source && (await platform.stage(d.source, 'data'));
     const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
@@ -37255,7 +37333,10 @@ async function runPipeline(settings, rt, opts = {}) {
     for (const o of failed.filter((f) => f.status.state === 'failed')) {
         rt.stderr(`error: job ${o.job.name} (${label(o.job)}) failed: ${o.status.message ?? o.status.platformStatus}\n`);
         if (o.logTail)
-            rt.stderr(`  last ${LOG_TAIL} lines of its log:\n${o.logTail.split('\n').map((l) => `  | ${l}`).join('\n')}\n`);
+            rt.stderr(`  last ${LOG_TAIL} lines of its log:\n${o.logTail
+                .split('\n')
+                .map((l) => `  | ${l}`)
+                .join('\n')}\n`);
     }
     if (opts.signal?.aborted)
         rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
@@ -37314,9 +37395,16 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                 progress.update(o.job.name, o.status.state);
                 if (o.status.state === 'failed')
                     failed = true;
-                if (!TERMINAL.includes(o.status.state) && Date.now() - (o.status.startedAt ?? submittedAt) > o.job.timeoutMinutes * 60_000 + 5_000) {
+                if (!TERMINAL.includes(o.status.state) &&
+                    Date.now() - (o.status.startedAt ?? submittedAt) > o.job.timeoutMinutes * 60_000 + 5_000) {
                     await platform.cancel(o.handle);
-                    o.status = { ...o.status, state: 'failed', platformStatus: 'timed out', message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`, finishedAt: Date.now() };
+                    o.status = {
+                        ...o.status,
+                        state: 'failed',
+                        platformStatus: 'timed out',
+                        message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`,
+                        finishedAt: Date.now(),
+                    };
                     progress.update(o.job.name, 'failed');
                     failed = true;
                 }
@@ -37404,7 +37492,7 @@ function printProblems(rt, problems) {
 }
 const collectList = (v, prev = []) => [...prev, v];
 function gateOptions(cmd) {
-    return cmd
+    return (cmd
         .option('--indicators <list>', 'required indicators, comma-separated (default: the five built-in ones)')
         .option('--thresholds <rules>', 'threshold rules, separated by newlines or ";" (replace the defaults)')
         .option('--rps-target <n>', 'add the rule throughput_rps.rps >= N')
@@ -37415,7 +37503,7 @@ function gateOptions(cmd) {
         .option('--name <name>', 'gate name: report title, artifact and comment marker (default: evalgate)')
         .option('--out <dir>', 'where report.json, report.md and report.prom go (default: evalgate-report)')
         .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB (default: 64)')
-        .option('--merge <indicator=strategy>', 'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable', collectList);
+        .option('--merge <indicator=strategy>', 'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable', collectList));
 }
 async function settingsFrom(opts, rt) {
     const loaded = await loadConfig(typeof opts.config === 'string' ? opts.config : undefined, rt.cwd);

@@ -19,22 +19,24 @@ function printProblems(rt: Runtime, problems: readonly Problem[]): void {
 const collectList = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 function gateOptions(cmd: Command): Command {
-  return cmd
-    .option('--indicators <list>', 'required indicators, comma-separated (default: the five built-in ones)')
-    .option('--thresholds <rules>', 'threshold rules, separated by newlines or ";" (replace the defaults)')
-    .option('--rps-target <n>', 'add the rule throughput_rps.rps >= N')
-    // No commander defaults here: a flag overrides the config file, which overrides the defaults
-    // (applied in resolveSettings), so an unset flag must stay unset.
-    .option('--baseline <path|none>', 'a baseline report.json, or none (default: none)')
-    .addOption(new Option('--fail-on <level>', 'which verdicts fail the command (default: error)').choices(['error', 'warn', 'never']))
-    .option('--name <name>', 'gate name: report title, artifact and comment marker (default: evalgate)')
-    .option('--out <dir>', 'where report.json, report.md and report.prom go (default: evalgate-report)')
-    .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB (default: 64)')
-    .option(
-      '--merge <indicator=strategy>',
-      'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable',
-      collectList,
-    );
+  return (
+    cmd
+      .option('--indicators <list>', 'required indicators, comma-separated (default: the five built-in ones)')
+      .option('--thresholds <rules>', 'threshold rules, separated by newlines or ";" (replace the defaults)')
+      .option('--rps-target <n>', 'add the rule throughput_rps.rps >= N')
+      // No commander defaults here: a flag overrides the config file, which overrides the defaults
+      // (applied in resolveSettings), so an unset flag must stay unset.
+      .option('--baseline <path|none>', 'a baseline report.json, or none (default: none)')
+      .addOption(new Option('--fail-on <level>', 'which verdicts fail the command (default: error)').choices(['error', 'warn', 'never']))
+      .option('--name <name>', 'gate name: report title, artifact and comment marker (default: evalgate)')
+      .option('--out <dir>', 'where report.json, report.md and report.prom go (default: evalgate-report)')
+      .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB (default: 64)')
+      .option(
+        '--merge <indicator=strategy>',
+        'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable',
+        collectList,
+      )
+  );
 }
 
 async function settingsFrom(opts: Record<string, unknown>, rt: Runtime) {
@@ -109,7 +111,8 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
       .option('--config <file>', 'config file (default .github/evalgate.yml when it exists)'),
   ).action(async (opts: Record<string, unknown>) => {
     const { settings, problems } = await settingsFrom(opts, rt);
-    if (!settings.results) throw new EvalgateError([{ file: '--results', expected: 'a folder, file or glob of indicator files', found: 'nothing' }]);
+    if (!settings.results)
+      throw new EvalgateError([{ file: '--results', expected: 'a folder, file or glob of indicator files', found: 'nothing' }]);
     const run = await runGate(settings, rt, { problems });
     for (const p of run.report.problems) rt.stderr(`error: ${p}\n`);
     rt.stdout(formatReport(run.report, run.paths));

@@ -15,7 +15,9 @@ import { closest } from '../core/suggest.js';
 
 export const DEFAULT_CONFIG = '.github/evalgate.yml';
 
-const indicatorName = z.string({ error: 'an indicator name' }).regex(INDICATOR_NAME, { error: 'an indicator name of letters, digits, "_" and "-"' });
+const indicatorName = z
+  .string({ error: 'an indicator name' })
+  .regex(INDICATOR_NAME, { error: 'an indicator name of letters, digits, "_" and "-"' });
 const positive = (what = 'a number > 0') => z.number({ error: what }).gt(0, { error: what });
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'a string, number or boolean' });
 
@@ -28,7 +30,10 @@ const jobSchema = z.strictObject(
       .min(1, { error: 'an integer from 1 to 1000' })
       .max(1000, { error: 'an integer from 1 to 1000' })
       .optional(),
-    indicators: z.array(indicatorName, { error: 'a list of the indicators this job writes' }).min(1, { error: 'at least one indicator' }).optional(),
+    indicators: z
+      .array(indicatorName, { error: 'a list of the indicators this job writes' })
+      .min(1, { error: 'at least one indicator' })
+      .optional(),
     resources: z
       .strictObject(
         {
@@ -57,8 +62,13 @@ const platformSection = z.record(z.string(), z.unknown(), { error: 'a mapping' }
 
 const configSchema = z.strictObject(
   {
-    name: z.string({ error: 'a gate name' }).regex(/^[A-Za-z0-9_.-]+$/, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
-    platform: z.enum(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' }).optional(),
+    name: z
+      .string({ error: 'a gate name' })
+      .regex(/^[A-Za-z0-9_.-]+$/, { error: 'a gate name of letters, digits, ".", "_" and "-"' })
+      .optional(),
+    platform: z
+      .enum(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' })
+      .optional(),
     indicators: z.union([z.array(indicatorName), z.string()], { error: 'a list of indicator names' }).optional(),
     model: z.string({ error: 'a path or URI' }).optional(),
     data: z.string({ error: 'a path or URI' }).optional(),
@@ -117,7 +127,8 @@ function keyLine(doc: Document, lc: LineCounter, p: readonly PropertyKey[], key:
   return lineAt(doc, lc, p);
 }
 
-const byLine = (ps: Problem[]): Problem[] => [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.path ?? '').localeCompare(b.path ?? ''));
+const byLine = (ps: Problem[]): Problem[] =>
+  [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.path ?? '').localeCompare(b.path ?? ''));
 
 const fieldName = (p: readonly PropertyKey[]): string => p.map(String).join('.') || '(top level)';
 
@@ -160,13 +171,27 @@ export function parseConfig(text: string, file: string): ConfigLoad {
       if (issue.code === 'invalid_key') {
         // a bad key of a mapping (an env var name): the key is what was found
         const key = String(issue.path[issue.path.length - 1]);
-        const expected = issue.path.includes('env') ? 'environment variable names of letters, digits and _' : 'names of letters, digits, "_" and "-"';
-        problems.push({ file, line: keyLine(doc, lc, issue.path.slice(0, -1), key), path: fieldName(issue.path), expected, found: `the name ${JSON.stringify(key)}` });
+        const expected = issue.path.includes('env')
+          ? 'environment variable names of letters, digits and _'
+          : 'names of letters, digits, "_" and "-"';
+        problems.push({
+          file,
+          line: keyLine(doc, lc, issue.path.slice(0, -1), key),
+          path: fieldName(issue.path),
+          expected,
+          found: `the name ${JSON.stringify(key)}`,
+        });
         continue;
       }
       let found: unknown = value;
       for (const seg of issue.path) found = found && typeof found === 'object' ? (found as Record<PropertyKey, unknown>)[seg] : undefined;
-      problems.push({ file, line: lineAt(doc, lc, issue.path), path: fieldName(issue.path), expected: issue.message, found: describeValue(found) });
+      problems.push({
+        file,
+        line: lineAt(doc, lc, issue.path),
+        path: fieldName(issue.path),
+        expected: issue.message,
+        found: describeValue(found),
+      });
     }
     return { ok: false, problems: byLine(problems) };
   }
@@ -197,7 +222,14 @@ export function parseConfig(text: string, file: string): ConfigLoad {
   for (const [k, v] of Object.entries(raw.merge ?? {})) {
     const s = parseMergeStrategy(v);
     if (s) merge[k] = s;
-    else problems.push({ file, line: lineAt(doc, lc, ['merge', k]), path: `merge.${k}`, expected: MERGE_STRATEGY_SYNTAX, found: JSON.stringify(v) });
+    else
+      problems.push({
+        file,
+        line: lineAt(doc, lc, ['merge', k]),
+        path: `merge.${k}`,
+        expected: MERGE_STRATEGY_SYNTAX,
+        found: JSON.stringify(v),
+      });
   }
 
   for (const [name, job] of Object.entries(raw.jobs ?? {})) {
@@ -229,7 +261,10 @@ export function placeholderProblems(command: string): { expected: string; found:
     const name = m[2]!;
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
       const hint = closest(name, PLACEHOLDERS);
-      out.push({ expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`, found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}` });
+      out.push({
+        expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`,
+        found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}`,
+      });
     } else if (m[1] && m[1] === m[3]) {
       out.push({ expected: `{${name}} without quotes around it (it is shell-quoted when substituted)`, found: m[0] });
     }
@@ -245,7 +280,16 @@ export async function loadConfig(file: string | undefined, cwd: string): Promise
     text = await fs.readFile(path.resolve(cwd, name), 'utf8');
   } catch (e) {
     if (file === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { ok: false, problems: [{ file: name, expected: 'a readable config file (--config)', found: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message) }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file: name,
+          expected: 'a readable config file (--config)',
+          found: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message),
+        },
+      ],
+    };
   }
   return parseConfig(text, name);
 }

@@ -95,14 +95,17 @@ export function resolveSettings(
       if (!INDICATOR_NAME.test(i)) bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
   }
 
-  let rpsTarget: number | undefined = config?.rps_target;
-  if (raw['rps-target']?.trim()) {
-    rpsTarget = Number(raw['rps-target']);
-    if (!Number.isFinite(rpsTarget) || rpsTarget <= 0) {
-      bad('rps-target', 'a number > 0', raw['rps-target']);
-      rpsTarget = undefined;
-    }
-  }
+  /** A flag that must be a number > 0; a bad one is a problem and leaves `fallback`. */
+  const positive = <T extends number | undefined>(name: keyof RawSettings, expected: string, fallback: T): number | T => {
+    const text = (raw[name] as string | undefined)?.trim();
+    if (!text) return fallback;
+    const n = Number(text);
+    if (Number.isFinite(n) && n > 0) return n;
+    bad(name, expected, text);
+    return fallback;
+  };
+
+  const rpsTarget = positive('rps-target', 'a number > 0', config?.rps_target);
 
   let rules: Rule[];
   if (raw.thresholds?.trim()) {
@@ -124,14 +127,7 @@ export function resolveSettings(
   else if (b === 'auto') baseline = { kind: 'auto' };
   else if (b) baseline = { kind: 'file', path: b };
 
-  let maxFileSizeMb = config?.max_file_size_mb ?? DEFAULT_MAX_FILE_SIZE_MB;
-  if (raw['max-file-size']?.trim()) {
-    maxFileSizeMb = Number(raw['max-file-size']);
-    if (!Number.isFinite(maxFileSizeMb) || maxFileSizeMb <= 0) {
-      bad('max-file-size', 'a size in MiB > 0', raw['max-file-size']);
-      maxFileSizeMb = DEFAULT_MAX_FILE_SIZE_MB;
-    }
-  }
+  const maxFileSizeMb = positive('max-file-size', 'a size in MiB > 0', config?.max_file_size_mb ?? DEFAULT_MAX_FILE_SIZE_MB);
 
   const merge: Record<string, MergeStrategy> = { ...config?.merge };
   for (const m of raw.merge ?? []) {
@@ -141,14 +137,7 @@ export function resolveSettings(
     else merge[m.slice(0, eq).trim()] = strategy;
   }
 
-  let timeoutMinutes = config?.timeout_minutes ?? DEFAULT_TIMEOUT_MINUTES;
-  if (raw['timeout-minutes']?.trim()) {
-    timeoutMinutes = Number(raw['timeout-minutes']);
-    if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0) {
-      bad('timeout-minutes', 'a number of minutes > 0', raw['timeout-minutes']);
-      timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
-    }
-  }
+  const timeoutMinutes = positive('timeout-minutes', 'a number of minutes > 0', config?.timeout_minutes ?? DEFAULT_TIMEOUT_MINUTES);
 
   const dryRunText = raw['dry-run']?.trim().toLowerCase();
   if (dryRunText && !['true', 'false'].includes(dryRunText)) bad('dry-run', 'true or false', raw['dry-run']!);

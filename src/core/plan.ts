@@ -112,7 +112,12 @@ export function plan(
   const written = new Set(entries.flatMap(([key, j]) => j.indicators ?? [key]));
   for (const r of input.required) {
     if (!written.has(r)) {
-      problems.push({ file, path: `jobs.${r}`, expected: `a job that writes the required indicator ${r} (or leave it out of indicators)`, found: 'none' });
+      problems.push({
+        file,
+        path: `jobs.${r}`,
+        expected: `a job that writes the required indicator ${r} (or leave it out of indicators)`,
+        found: 'none',
+      });
     }
   }
   const jobs: PlannedJob[] = [];

@@ -41,7 +41,9 @@ const SPECS: Record<keyof typeof TEMPLATES, SpecPlatform> = {
     locate: () => ({ model: '${{inputs.model}}', data: '${{inputs.data}}', out: '${{outputs.results}}' }),
     vars(job, m, d, cfg) {
       const uri = (s: Staged): string =>
-        s.kind === 'uri' ? s.source : `azureml://datastores/${cfg.datastore}/paths/${casPath(cfg.prefix!, s)}${s.kind === 'file' ? s.basename : ''}`;
+        s.kind === 'uri'
+          ? s.source
+          : `azureml://datastores/${cfg.datastore}/paths/${casPath(cfg.prefix!, s)}${s.kind === 'file' ? s.basename : ''}`;
       return {
         compute: cfg.compute!,
         environment: cfg.environment!,
@@ -55,7 +57,14 @@ const SPECS: Record<keyof typeof TEMPLATES, SpecPlatform> = {
     },
   },
   bailian: {
-    keys: { workspace_id: undefined, image: undefined, oss_bucket: undefined, region: 'cn-hangzhou', ecs_spec: 'ecs.g6.xlarge', oss_prefix: 'evalgate' },
+    keys: {
+      workspace_id: undefined,
+      image: undefined,
+      oss_bucket: undefined,
+      region: 'cn-hangzhou',
+      ecs_spec: 'ecs.g6.xlarge',
+      oss_prefix: 'evalgate',
+    },
     locate: (m, d) => ({ model: inMount(`${MOUNT}/model`, m), data: inMount(`${MOUNT}/data`, d), out: `${MOUNT}/out` }),
     vars(job, m, d, cfg) {
       const host = `oss://${cfg.oss_bucket}.oss-${cfg.region}-internal.aliyuncs.com`;
@@ -71,7 +80,14 @@ const SPECS: Record<keyof typeof TEMPLATES, SpecPlatform> = {
     },
   },
   volc: {
-    keys: { resource_queue_id: undefined, image: undefined, tos_bucket: undefined, instance_type: undefined, project: 'default', tos_prefix: 'evalgate' },
+    keys: {
+      resource_queue_id: undefined,
+      image: undefined,
+      tos_bucket: undefined,
+      instance_type: undefined,
+      project: 'default',
+      tos_prefix: 'evalgate',
+    },
     locate: (m, d) => ({ model: inMount(`${MOUNT}/model`, m), data: inMount(`${MOUNT}/data`, d), out: `${MOUNT}/out` }),
     vars(job, m, d, cfg) {
       const prefix = (s: Staged): string => (s.kind === 'uri' ? s.source.replace(/^tos:\/\/[^/]+\//, '') : casPath(cfg.tos_prefix!, s));
@@ -105,7 +121,10 @@ export function isSpecPlatform(name: string): name is keyof typeof SPECS {
 }
 
 /** The platform's config section with defaults filled in, and the keys it still lacks. */
-export function specConfig(platform: keyof typeof SPECS, section: Record<string, unknown> | undefined): { cfg: Record<string, string>; missing: string[] } {
+export function specConfig(
+  platform: keyof typeof SPECS,
+  section: Record<string, unknown> | undefined,
+): { cfg: Record<string, string>; missing: string[] } {
   const cfg: Record<string, string> = {};
   const missing: string[] = [];
   for (const [k, def] of Object.entries(SPECS[platform].keys)) {

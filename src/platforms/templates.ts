@@ -26,7 +26,11 @@ export function templatesDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'platforms', 'job_templates');
 }
 
-export function renderTemplate(text: string, vars: Record<string, string | number>, format: TemplateFormat): { text: string; missing: string[] } {
+export function renderTemplate(
+  text: string,
+  vars: Record<string, string | number>,
+  format: TemplateFormat,
+): { text: string; missing: string[] } {
   const missing = new Set<string>();
   const escape = (v: string): string => (format === 'sh' ? shellQuote(v) : JSON.stringify(v).slice(1, -1));
   const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw: string | undefined, esc: string | undefined) => {
@@ -52,7 +56,10 @@ export async function readTemplate(platform: keyof typeof TEMPLATES): Promise<st
  */
 export async function contentHash(p: string): Promise<string> {
   const st = await fs.stat(p);
-  if (st.isFile()) return createHash('sha256').update(await fs.readFile(p)).digest('hex');
+  if (st.isFile())
+    return createHash('sha256')
+      .update(await fs.readFile(p))
+      .digest('hex');
   const entries: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {

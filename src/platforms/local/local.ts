@@ -119,7 +119,12 @@ export class LocalPlatform implements Platform {
       const base = { startedAt: run.status.startedAt, finishedAt };
       if (run.cancelled) run.status = { ...base, state: 'cancelled', platformStatus: 'cancelled', message: 'cancelled' };
       else if (run.timedOut) {
-        run.status = { ...base, state: 'failed', platformStatus: 'timed out', message: `timed out after ${run.job.timeoutMinutes} min (killed)` };
+        run.status = {
+          ...base,
+          state: 'failed',
+          platformStatus: 'timed out',
+          message: `timed out after ${run.job.timeoutMinutes} min (killed)`,
+        };
       } else if (error) run.status = { ...base, state: 'failed', platformStatus: 'spawn error', message: error.message };
       else if (code === 0) run.status = { ...base, state: 'succeeded', platformStatus: 'exited 0' };
       else if (signal) run.status = { ...base, state: 'failed', platformStatus: `killed by ${signal}`, message: `killed by ${signal}` };
@@ -159,7 +164,11 @@ export class LocalPlatform implements Platform {
     if (!run) return '';
     try {
       const text = await fs.readFile(path.join(run.dir, 'log.txt'), 'utf8');
-      return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1).slice(-lines).join('\n');
+      return text
+        .split('\n')
+        .filter((l, i, all) => l !== '' || i < all.length - 1)
+        .slice(-lines)
+        .join('\n');
     } catch {
       return '';
     }
