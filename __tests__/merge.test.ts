@@ -210,3 +210,15 @@ describe('shard sets', () => {
     expect(merge([r('fgsm', 0), r('fgsm', 1), r('pgd', 0)]).messages[0]).toMatch(/^robustness_adv \(attack_type "pgd"\) \(s2.json\)/);
   });
 });
+
+describe('names that are properties of every object', () => {
+  it('keep an attack_type such as "constructor" or "__proto__" as an attack', () => {
+    const r = (attack_type: string, f1_drop: number) => ({ indicator: 'robustness_adv', attack_type, success_rate: 0.1, f1_drop });
+    const m = new IndicatorMerger();
+    [r('constructor', 0.2), r('__proto__', 0.3), r('toString', 0.05)].forEach((v, i) => m.add(record(v, `r${i}.json`)));
+    const ra = m.finish().indicators.robustness_adv!;
+    expect(Object.keys(ra.attacks!)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(ra.fields.f1_drop).toBe(0.3);
+    expect(JSON.parse(JSON.stringify(ra.attacks)).__proto__.fields.f1_drop).toBe(0.3);
+  });
+});

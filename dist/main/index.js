@@ -61132,6 +61132,14 @@ const BUILTIN_INDICATORS = ['accuracy_f1', 'latency_p99', 'throughput_rps', 'rob
 const isBuiltin = (name) => BUILTIN_INDICATORS.includes(name);
 /** A custom indicator's name: it appears in rules as `<indicator>.<field>`, so no dots or spaces. */
 const INDICATOR_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+/**
+ * Names that are properties of every JavaScript object (`__proto__`, `constructor`, `toString`…).
+ * Indicators are keyed by name in plain objects, where such a name would read or replace what
+ * every object inherits and the indicator would silently go missing; they are refused instead.
+ */
+const isReservedName = (name) => name in Object.prototype || name === 'prototype';
+const isIndicatorName = (name) => INDICATOR_NAME.test(name) && !isReservedName(name);
+const INDICATOR_NAME_RULE = 'an indicator name of letters, digits, "_" and "-" (not __proto__, constructor or another built-in object property)';
 const shard = object({
     index: count(0),
     count: count(1),
@@ -61248,7 +61256,7 @@ function crossFieldProblems(name, v) {
     return out;
 }
 const schemas_custom = looseObject({
-    indicator: schemas_string().regex(INDICATOR_NAME),
+    indicator: schemas_string().refine(isIndicatorName),
     ...metadata,
 });
 const SCHEMAS = {
@@ -61925,7 +61933,8 @@ class IndicatorMerger {
             if (g.attack === undefined)
                 indicators[g.indicator] = merged;
             else {
-                const byAttack = attacks.get(g.indicator) ?? {};
+                // attack types are free text: a null-prototype map keeps "constructor" or "__proto__" an attack
+                const byAttack = attacks.get(g.indicator) ?? Object.create(null);
                 byAttack[g.attack] = merged;
                 attacks.set(g.indicator, byAttack);
             }
@@ -61971,7 +61980,7 @@ function combineAttacks(byAttack) {
     const samples = all.map((a) => a.fields.samples);
     if (samples.every((s) => typeof s === 'number'))
         fields.samples = samples.reduce((a, b) => a + b, 0);
-    const sorted = {};
+    const sorted = Object.create(null);
     for (const n of names)
         sorted[n] = byAttack[n];
     return {
@@ -62098,16 +62107,16 @@ function parseRule(text) {
     }
     const indicator = target.slice(0, dot);
     const field = target.slice(dot + 1);
-    if (!NAME.test(indicator))
-        return bad('an indicator name of letters, digits, "_" and "-"', JSON.stringify(indicator));
+    if (!isIndicatorName(indicator))
+        return bad(INDICATOR_NAME_RULE, JSON.stringify(indicator));
     if (isBuiltin(indicator)) {
         const fields = NUMERIC_FIELDS[indicator];
         if (!fields.includes(field)) {
             return bad(`a numeric field of ${indicator} (${fields.join(', ')})`, `${JSON.stringify(field)}${didYouMean(field, fields)}`);
         }
     }
-    else if (!NAME.test(field)) {
-        return bad('a field name of letters, digits, "_" and "-"', JSON.stringify(field));
+    else if (!NAME.test(field) || isReservedName(field)) {
+        return bad('a field name of letters, digits, "_" and "-" (not a built-in object property)', JSON.stringify(field));
     }
     const op = OPS.find((o) => rest.startsWith(o) && !/^[<>=!]/.test(rest.slice(o.length)));
     if (!op) {
@@ -62391,8 +62400,8 @@ function resolveSettings(raw, source, config) {
     if (raw.indicators?.trim()) {
         indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
         for (const i of indicators)
-            if (!INDICATOR_NAME.test(i))
-                bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
+            if (!isIndicatorName(i))
+                bad('indicators', `${INDICATOR_NAME_RULE}, separated by commas`, i);
     }
     /** A flag that must be a number > 0; a bad one is a problem and leaves `fallback`. */
     const positive = (name, expected, fallback) => {
@@ -62437,7 +62446,7 @@ function resolveSettings(raw, source, config) {
     for (const m of raw.merge ?? []) {
         const eq = m.indexOf('=');
         const strategy = eq > 0 ? parseMergeStrategy(m.slice(eq + 1)) : null;
-        if (!strategy)
+        if (!strategy || !isIndicatorName(m.slice(0, eq).trim()))
             bad('merge', `INDICATOR=STRATEGY with STRATEGY ${MERGE_STRATEGY_SYNTAX}`, m);
         else
             merge[m.slice(0, eq).trim()] = strategy;
@@ -62501,7 +62510,7 @@ var yaml_dist = __nccwpck_require__(8815);
 
 const DEFAULT_CONFIG = '.github/evalgate.yml';
 const indicatorName = schemas_string({ error: 'an indicator name' })
-    .regex(INDICATOR_NAME, { error: 'an indicator name of letters, digits, "_" and "-"' });
+    .refine(isIndicatorName, { error: INDICATOR_NAME_RULE });
 const positive = (what = 'a number > 0') => schemas_number({ error: what }).gt(0, { error: what });
 const scalar = union([schemas_string(), schemas_number(), schemas_boolean()], { error: 'a string, number or boolean' });
 const jobSchema = strictObject({
@@ -62868,11 +62877,13 @@ function validateIndicator(value, file) {
     }
     const obj = value;
     const name = obj.indicator;
-    if (typeof name !== 'string' || !INDICATOR_NAME.test(name)) {
-        const expected = typeof name === 'string'
-            ? 'an indicator name of letters, digits, "_" and "-" (rules name it as <indicator>.<field>)'
-            : `a string naming the indicator (${BUILTIN_INDICATORS.join(', ')}, or a custom name)`;
+    if (typeof name !== 'string' || !isIndicatorName(name)) {
+        const expected = typeof name === 'string' ? INDICATOR_NAME_RULE : `a string naming the indicator (${BUILTIN_INDICATORS.join(', ')}, or a custom name)`;
         return { ok: false, problems: [{ file, path: '$.indicator', expected, found: describeValue(name) }] };
+    }
+    if (Object.hasOwn(obj, '__proto__')) {
+        // JSON.parse makes it an own key; copied into a plain object it would replace the prototype
+        return { ok: false, indicator: name, problems: [{ file, path: '$["__proto__"]', expected: 'no __proto__ key (it is reserved)', found: 'one' }] };
     }
     const schema = isBuiltin(name) ? SCHEMAS[name] : schemas_custom;
     const parsed = schema.safeParse(obj);
@@ -62951,7 +62962,7 @@ function readSamples(raw, file, problems) {
 ;// CONCATENATED MODULE: ./src/core/gate.ts
 
 const gate_round = (x) => Number(x.toPrecision(12));
-const numberAt = (o, k) => o && typeof o[k] === 'number' && Number.isFinite(o[k]) ? o[k] : undefined;
+const numberAt = (o, k) => o && Object.hasOwn(o, k) && typeof o[k] === 'number' && Number.isFinite(o[k]) ? o[k] : undefined;
 function judge(rule, p, hasBaseline, what) {
     const baseline = p.baseline ?? null;
     const limit = evaluateExpr(rule.expr, p.baseline);
@@ -63000,7 +63011,7 @@ function judgeAttacks(rule, attacks, base, hasBaseline) {
     const baseAttacks = (base?.attacks ?? {});
     const per = Object.entries(attacks).map(([name, a]) => ({
         name,
-        r: judge(rule, { actual: numberAt(a.fields, rule.field), baseline: numberAt(baseAttacks[name], rule.field) }, hasBaseline, `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`),
+        r: judge(rule, { actual: numberAt(a.fields, rule.field), baseline: numberAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field) }, hasBaseline, `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`),
     }));
     const summary = per.map(({ name, r }) => `${name}: ${r.actual ?? 'absent'} ${r.status}`).join(', ');
     const pick = (status) => per.filter((x) => x.r.status === status);
@@ -63074,7 +63085,7 @@ function readBaselineReport(value, file) {
 function indicatorEntry(m) {
     const entry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
     if (m.attacks) {
-        entry.attacks = {};
+        entry.attacks = Object.create(null);
         for (const [k, a] of Object.entries(m.attacks))
             entry.attacks[k] = indicatorEntry(a);
     }

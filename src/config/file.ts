@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { describeValue, type Problem } from '../core/problem.js';
-import { INDICATOR_NAME } from '../core/indicators/schemas.js';
+import { INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/schemas.js';
 import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
 import { parseRules, type Rule } from '../core/rules.js';
 import { closest } from '../core/suggest.js';
@@ -17,7 +17,7 @@ export const DEFAULT_CONFIG = '.github/evalgate.yml';
 
 const indicatorName = z
   .string({ error: 'an indicator name' })
-  .regex(INDICATOR_NAME, { error: 'an indicator name of letters, digits, "_" and "-"' });
+  .refine(isIndicatorName, { error: INDICATOR_NAME_RULE });
 const positive = (what = 'a number > 0') => z.number({ error: what }).gt(0, { error: what });
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'a string, number or boolean' });
 

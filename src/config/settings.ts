@@ -3,7 +3,7 @@
  * file). Every bad value becomes a Problem naming the flag/input and what was expected.
  */
 import type { Problem } from '../core/problem.js';
-import { BUILTIN_INDICATORS, INDICATOR_NAME } from '../core/indicators/schemas.js';
+import { BUILTIN_INDICATORS, INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/schemas.js';
 import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
 import { defaultRules, parseRules, rpsRule, type Rule } from '../core/rules.js';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../stores/fs.js';
@@ -92,7 +92,7 @@ export function resolveSettings(
   if (raw.indicators?.trim()) {
     indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
     for (const i of indicators)
-      if (!INDICATOR_NAME.test(i)) bad('indicators', 'indicator names of letters, digits, "_" and "-", separated by commas', i);
+      if (!isIndicatorName(i)) bad('indicators', `${INDICATOR_NAME_RULE}, separated by commas`, i);
   }
 
   /** A flag that must be a number > 0; a bad one is a problem and leaves `fallback`. */
@@ -133,7 +133,7 @@ export function resolveSettings(
   for (const m of raw.merge ?? []) {
     const eq = m.indexOf('=');
     const strategy = eq > 0 ? parseMergeStrategy(m.slice(eq + 1)) : null;
-    if (!strategy) bad('merge', `INDICATOR=STRATEGY with STRATEGY ${MERGE_STRATEGY_SYNTAX}`, m);
+    if (!strategy || !isIndicatorName(m.slice(0, eq).trim())) bad('merge', `INDICATOR=STRATEGY with STRATEGY ${MERGE_STRATEGY_SYNTAX}`, m);
     else merge[m.slice(0, eq).trim()] = strategy;
   }
 

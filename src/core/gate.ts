@@ -27,7 +27,7 @@ export type BaselineIndicators = Record<string, Record<string, unknown>>;
 
 const round = (x: number): number => Number(x.toPrecision(12));
 const numberAt = (o: Record<string, unknown> | undefined, k: string): number | undefined =>
-  o && typeof o[k] === 'number' && Number.isFinite(o[k]) ? (o[k] as number) : undefined;
+  o && Object.hasOwn(o, k) && typeof o[k] === 'number' && Number.isFinite(o[k]) ? (o[k] as number) : undefined;
 
 interface Point {
   actual: number | undefined;
@@ -103,7 +103,7 @@ function judgeAttacks(
     name,
     r: judge(
       rule,
-      { actual: numberAt(a.fields, rule.field), baseline: numberAt(baseAttacks[name], rule.field) },
+      { actual: numberAt(a.fields, rule.field), baseline: numberAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field) },
       hasBaseline,
       `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`,
     ),

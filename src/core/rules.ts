@@ -13,7 +13,7 @@
  * field's value in the baseline report (for robustness_adv: of the same attack type).
  */
 import type { Problem } from './problem.js';
-import { NUMERIC_FIELDS, isBuiltin } from './indicators/schemas.js';
+import { INDICATOR_NAME_RULE, NUMERIC_FIELDS, isBuiltin, isIndicatorName, isReservedName } from './indicators/schemas.js';
 import { didYouMean } from './suggest.js';
 
 export type Level = 'warn' | 'error';
@@ -65,14 +65,14 @@ export function parseRule(text: string): RuleParse {
   }
   const indicator = target.slice(0, dot);
   const field = target.slice(dot + 1);
-  if (!NAME.test(indicator)) return bad('an indicator name of letters, digits, "_" and "-"', JSON.stringify(indicator));
+  if (!isIndicatorName(indicator)) return bad(INDICATOR_NAME_RULE, JSON.stringify(indicator));
   if (isBuiltin(indicator)) {
     const fields = NUMERIC_FIELDS[indicator];
     if (!fields.includes(field)) {
       return bad(`a numeric field of ${indicator} (${fields.join(', ')})`, `${JSON.stringify(field)}${didYouMean(field, fields)}`);
     }
-  } else if (!NAME.test(field)) {
-    return bad('a field name of letters, digits, "_" and "-"', JSON.stringify(field));
+  } else if (!NAME.test(field) || isReservedName(field)) {
+    return bad('a field name of letters, digits, "_" and "-" (not a built-in object property)', JSON.stringify(field));
   }
 
   const op = OPS.find((o) => rest.startsWith(o) && !/^[<>=!]/.test(rest.slice(o.length)));

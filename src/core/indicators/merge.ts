@@ -439,7 +439,8 @@ export class IndicatorMerger {
       const merged: MergedIndicator = { fields, sources: g.files.map((f) => f.file), approximate, notes };
       if (g.attack === undefined) indicators[g.indicator] = merged;
       else {
-        const byAttack = attacks.get(g.indicator) ?? {};
+        // attack types are free text: a null-prototype map keeps "constructor" or "__proto__" an attack
+        const byAttack = attacks.get(g.indicator) ?? (Object.create(null) as Record<string, MergedIndicator>);
         byAttack[g.attack] = merged;
         attacks.set(g.indicator, byAttack);
       }
@@ -485,7 +486,7 @@ function combineAttacks(byAttack: Record<string, MergedIndicator>): MergedIndica
   }
   const samples = all.map((a) => a.fields.samples);
   if (samples.every((s) => typeof s === 'number')) fields.samples = (samples as number[]).reduce((a, b) => a + b, 0);
-  const sorted: Record<string, MergedIndicator> = {};
+  const sorted = Object.create(null) as Record<string, MergedIndicator>;
   for (const n of names) sorted[n] = byAttack[n]!;
   return {
     fields,

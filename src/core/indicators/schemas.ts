@@ -14,6 +14,16 @@ export const isBuiltin = (name: string): name is BuiltinIndicator => (BUILTIN_IN
 /** A custom indicator's name: it appears in rules as `<indicator>.<field>`, so no dots or spaces. */
 export const INDICATOR_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 
+/**
+ * Names that are properties of every JavaScript object (`__proto__`, `constructor`, `toString`…).
+ * Indicators are keyed by name in plain objects, where such a name would read or replace what
+ * every object inherits and the indicator would silently go missing; they are refused instead.
+ */
+export const isReservedName = (name: string): boolean => name in Object.prototype || name === 'prototype';
+
+export const isIndicatorName = (name: string): boolean => INDICATOR_NAME.test(name) && !isReservedName(name);
+export const INDICATOR_NAME_RULE = 'an indicator name of letters, digits, "_" and "-" (not __proto__, constructor or another built-in object property)';
+
 const shard = z
   .object(
     {
@@ -138,7 +148,7 @@ export function crossFieldProblems(name: string, v: Record<string, unknown>): [s
 }
 
 export const custom = z.looseObject({
-  indicator: z.string().regex(INDICATOR_NAME),
+  indicator: z.string().refine(isIndicatorName),
   ...metadata,
 });
 

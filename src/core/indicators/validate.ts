@@ -4,7 +4,7 @@
 import { describeValue, type Problem } from '../problem.js';
 import { decodeHistogram, type HdrUnit, type Histogram } from '../hdr.js';
 import { issuesToProblems } from './fields.js';
-import { BUILTIN_INDICATORS, INDICATOR_NAME, SCHEMAS, crossFieldProblems, custom, isBuiltin } from './schemas.js';
+import { BUILTIN_INDICATORS, INDICATOR_NAME_RULE, SCHEMAS, crossFieldProblems, custom, isBuiltin, isIndicatorName } from './schemas.js';
 
 export interface Shard {
   index: number;
@@ -34,14 +34,16 @@ export function validateIndicator(value: unknown, file: string): Validation {
   }
   const obj = value as Record<string, unknown>;
   const name = obj.indicator;
-  if (typeof name !== 'string' || !INDICATOR_NAME.test(name)) {
+  if (typeof name !== 'string' || !isIndicatorName(name)) {
     const expected =
-      typeof name === 'string'
-        ? 'an indicator name of letters, digits, "_" and "-" (rules name it as <indicator>.<field>)'
-        : `a string naming the indicator (${BUILTIN_INDICATORS.join(', ')}, or a custom name)`;
+      typeof name === 'string' ? INDICATOR_NAME_RULE : `a string naming the indicator (${BUILTIN_INDICATORS.join(', ')}, or a custom name)`;
     return { ok: false, problems: [{ file, path: '$.indicator', expected, found: describeValue(name) }] };
   }
 
+  if (Object.hasOwn(obj, '__proto__')) {
+    // JSON.parse makes it an own key; copied into a plain object it would replace the prototype
+    return { ok: false, indicator: name, problems: [{ file, path: '$["__proto__"]', expected: 'no __proto__ key (it is reserved)', found: 'one' }] };
+  }
   const schema = isBuiltin(name) ? SCHEMAS[name] : custom;
   const parsed = schema.safeParse(obj);
   const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, obj, file);

@@ -51,7 +51,7 @@ export interface Report {
 export function indicatorEntry(m: MergedIndicator): IndicatorEntry {
   const entry: IndicatorEntry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
   if (m.attacks) {
-    entry.attacks = {};
+    entry.attacks = Object.create(null) as Record<string, IndicatorEntry>;
     for (const [k, a] of Object.entries(m.attacks)) entry.attacks[k] = indicatorEntry(a);
   }
   return entry;
