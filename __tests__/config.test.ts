@@ -55,13 +55,6 @@ describe('config errors name the file, line and field', () => {
       ],
     ],
     [
-      'a placeholder in quotes',
-      'jobs:\n  toxicity:\n    command: run --model "{model}"\n',
-      [
-        '.github/evalgate.yml:3: jobs.toxicity.command: expected {model} without quotes around it (it is shell-quoted when substituted), got "{model}"',
-      ],
-    ],
-    [
       'a bad merge strategy',
       'merge:\n  bleu: median\n',
       ['.github/evalgate.yml:2: merge.bleu: expected one of sum, mean, max, min, weighted_mean:FIELD, got "median"'],

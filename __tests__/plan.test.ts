@@ -39,6 +39,24 @@ describe('placeholders are substituted shell-quoted', () => {
     );
   });
 
+  it('stays literal inside double quotes, single quotes and next to other text (property)', () => {
+    const dir = tempDir();
+    const marker = path.join(dir, 'pwned');
+    const valueArb = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(`$(touch ${marker})`, `\`touch ${marker}\``, `it's "x" \\ $HOME`, `'; touch ${marker}; '`, `"; touch ${marker}; "`),
+    );
+    fc.assert(
+      fc.property(valueArb.filter((v) => !v.includes('\0')), fc.constantFrom('"--model={model}/w"', "'--model={model}/w'", '--model={model}/w', '"{model}"'), (v, shape) => {
+        const cmd = renderCommand(`printf '%s' ${shape}`, { model: v, data: '', out: dir, shard_index: '0', shard_count: '1' });
+        const out = execFileSync('/bin/sh', ['-c', cmd], { encoding: 'utf8', cwd: dir });
+        expect(out).toBe(shape.includes('--model') ? `--model=${v}/w` : v);
+        expect(existsSync(marker)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves ${VAR} and inline JSON alone', () => {
     expect(
       renderCommand(`echo \${HOME} '{"a":{"b":1}}' {out}`, { out: '/tmp/x y', model: '', data: '', shard_index: '0', shard_count: '1' }),
@@ -47,6 +65,13 @@ describe('placeholders are substituted shell-quoted', () => {
 });
 
 describe('job names', () => {
+  it('keep job keys that differ only in case apart', () => {
+    const a = jobName(id, 'tp', { index: 0, count: 1 });
+    const b = jobName(id, 'TP', { index: 0, count: 1 });
+    expect(a).toBe('evalgate-acme-models-123456-2-evalgate-tp-0');
+    expect(b).toMatch(/^evalgate-acme-models-123456-2-evalgate-tp-[0-9a-f]{6}-0$/);
+  });
+
   it('are deterministic from repository, run, attempt, gate, job and shard', () => {
     expect(jobName(id, 'accuracy_f1', { index: 3, count: 4 })).toBe('evalgate-acme-models-123456-2-evalgate-accuracy_f1-3');
     expect(jobName(id, 'accuracy_f1', { index: 3, count: 4 })).toBe(jobName({ ...id }, 'accuracy_f1', { index: 3, count: 4 }));

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseJsonText } from './core/json.js';
-import { ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
+import { EvalgateError, ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
 import { IndicatorMerger, type MergeResult } from './core/indicators/merge.js';
 import { validateIndicator } from './core/indicators/validate.js';
 import { gate, type BaselineIndicators } from './core/gate.js';
@@ -65,7 +65,12 @@ async function loadBaseline(
   const none = (note: string | null): BaselineInfo => ({ source: 'none', run_id: null, commit: null, created_at: null, path: null, note });
   if (settings.baseline.kind === 'none') return { indicators: null, info: none(null), problems: [] };
   if (settings.baseline.kind === 'auto') {
-    // The artifact lookup needs the GitHub API; outside a pull request there is no baseline.
+    const onPr = /^pull_request/.test(rt.env.GITHUB_EVENT_NAME ?? '');
+    if (onPr) {
+      // Not silently: every baseline rule is skipped without one, so a regression would pass.
+      rt.stderr('warning: baseline: auto does not look up the base branch\'s report in this version; baseline rules are skipped (pass --baseline PATH)\n');
+      return { indicators: null, info: none('baseline: auto does not look up artifacts in this version; baseline rules were skipped'), problems: [] };
+    }
     return { indicators: null, info: none('baseline: auto finds one only on pull requests in GitHub Actions'), problems: [] };
   }
   const file = settings.baseline.path;
@@ -154,7 +159,11 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
   };
 
   const out = path.resolve(rt.cwd, settings.out);
-  await fs.mkdir(out, { recursive: true });
+  try {
+    await fs.mkdir(out, { recursive: true });
+  } catch (e) {
+    throw new EvalgateError([{ file: '--out', expected: 'a folder evalgate can create and write', found: `${JSON.stringify(settings.out)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
+  }
   const markdown = renderMarkdown(report);
   const paths = { json: path.join(out, 'report.json'), markdown: path.join(out, 'report.md'), prom: path.join(out, 'report.prom') };
   await Promise.all([

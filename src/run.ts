@@ -3,7 +3,6 @@
  * Every remote job the run started is cancelled when the run fails, times out or is cancelled.
  */
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import { ExitCode, formatProblem, type Problem } from './core/problem.js';
 import { plan, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
 import type { Settings } from './config/settings.js';
@@ -46,6 +45,21 @@ const label = (j: PlannedJob): string => (j.shard.count > 1 ? `${j.key} ${j.shar
 
 function usesPlaceholder(settings: Settings, name: string): string | undefined {
   return Object.entries(settings.jobs).find(([, j]) => j.command.includes(`{${name}}`))?.[0];
+}
+
+/**
+ * What a job's process inherits: the runner's environment without the credentials of the action
+ * itself. Evaluation jobs run model code; they get no GitHub token, no artifact-service token,
+ * no OIDC request token and no action input (INPUT_GITHUB-TOKEN among them). A job that needs a
+ * secret names it in its `env`.
+ */
+export function jobEnvironment(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (/^INPUT_/i.test(k) || /^ACTIONS_(RUNTIME|ID_TOKEN_REQUEST|RESULTS|CACHE)_/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
 }
 
 const planInput = (s: Settings) => ({ jobs: s.jobs, required: s.indicators, timeoutMinutes: s.timeoutMinutes, configFile: s.configFile });
@@ -128,7 +142,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     return { exitCode: ExitCode.Ok };
   }
 
-  const platform = opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: { ...rt.env } });
+  const platform = opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
   const where = { model: m.kind === 'uri' ? m.source : m.source && (await platform.stage(m.source, 'model')), data: '' };
   where.data = d.kind === 'uri' ? d.source : d.source && (await platform.stage(d.source, 'data'));
   const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
@@ -146,8 +160,6 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     return { exitCode: ExitCode.Ok };
   }
 
-  // A previous local run's job folders would only confuse whoever looks in there.
-  if (!opts.platform) await fs.rm(workDir, { recursive: true, force: true });
   const outcome = await runJobs(platform, planned.jobs, rt, opts);
   await platform.close?.();
 
@@ -223,7 +235,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     }
     const submittedAt = Date.now();
     let interval = platform.pollIntervalMs;
-    const cap = opts.maxPollMs ?? 30_000;
+    const cap = opts.maxPollMs ?? platform.maxPollIntervalMs;
     while (!opts.signal?.aborted) {
       let failed = false;
       for (const o of out) {

@@ -33955,7 +33955,8 @@ const isIndicatorName = (name) => INDICATOR_NAME.test(name) && !isReservedName(n
 const INDICATOR_NAME_RULE = 'an indicator name of letters, digits, "_" and "-" (not __proto__, constructor or another built-in object property)';
 const shard = object({
     index: count(0),
-    count: count(1),
+    // a bound keeps a typo such as 1e15 from making the gap check allocate forever
+    count: num({ int: true, min: 1, max: 100_000 }),
 }, { error: 'an object {index, count}' })
     .check((ctx) => {
     const { index, count: n } = ctx.value;
@@ -34219,6 +34220,13 @@ class HistogramMerger {
             this.acc = newHistogram(MIN_MERGE_DIGITS);
             this.unit = 'us';
         }
+        else if (PER_MS[this.unit] < PER_MS.us) {
+            // raw samples carry sub-millisecond detail: a histogram in ms would round 300.4 to 300
+            const finer = newHistogram(this.acc.numberOfSignificantValueDigits);
+            addScaled(finer, 'us', this.acc, this.unit);
+            this.acc = finer;
+            this.unit = 'us';
+        }
         const f = PER_MS[this.unit];
         for (let i = 0; i < samples.length; i++)
             this.acc.recordValue(Math.round(samples[i] * f));
@@ -34339,8 +34347,11 @@ function parseMergeStrategy(text) {
     const m = /^weighted_mean:([A-Za-z0-9_-]+)$/.exec(t);
     return m ? { kind: 'weighted_mean', field: m[1] } : null;
 }
-/** Fields that describe one file, not the merged indicator. */
-const PER_FILE = new Set(['indicator', 'shard', 'run_id', 'started_at', 'finished_at']);
+/**
+ * Fields that describe one file, not the merged indicator; and the report's own keys of an
+ * indicator entry, which a file's extra fields must not replace.
+ */
+const PER_FILE = new Set(['indicator', 'shard', 'run_id', 'started_at', 'finished_at', 'sources', 'approximate', 'notes', 'attacks']);
 const merge_num = (d, k) => (typeof d[k] === 'number' ? d[k] : undefined);
 /** The part of a single file that is taken as written. */
 function asWritten(r) {
@@ -34606,6 +34617,7 @@ class CustomFold {
     name;
     strategy;
     datas = [];
+    files = [];
     constructor(name, strategy) {
         this.name = name;
         this.strategy = strategy;
@@ -34614,9 +34626,10 @@ class CustomFold {
         // Custom indicators are small summaries; only numeric fields are kept per shard.
         const d = {};
         for (const [k, v] of Object.entries(r.data))
-            if (typeof v === 'number' || !PER_FILE.has(k))
+            if (!PER_FILE.has(k))
                 d[k] = v;
         this.datas.push(d);
+        this.files.push(r.file);
     }
     finish(single) {
         if (single)
@@ -34641,7 +34654,7 @@ class CustomFold {
                     v = sum(vs);
                     break;
                 case 'mean':
-                    v = sum(vs) / vs.length;
+                    v = vs.reduce((a, x) => a + x / vs.length, 0); // divided first: no overflow near 1e308
                     break;
                 case 'max':
                     v = vs.reduce((a, b) => Math.max(a, b), -Infinity);
@@ -34656,6 +34669,8 @@ class CustomFold {
                     break;
                 }
             }
+            if (!Number.isFinite(v))
+                throw new SetProblem(`${k} merged to a finite number (strategy ${s.kind})`, String(v));
             fields[k] = round(v);
         }
         const dropped = [...new Set(this.datas.flatMap((d) => Object.keys(d)))].filter((k) => !numeric.includes(k) && typeof this.datas.find((d) => d[k] !== undefined)?.[k] === 'number');
@@ -34713,10 +34728,13 @@ class IndicatorMerger {
             unmerged[indicator] = `not merged: ${files.length} of its files ${files.length === 1 ? 'is' : 'are'} invalid (${files.join(', ')})`;
         }
         for (const g of this.groups.values()) {
-            if (unmerged[g.indicator])
-                continue;
             const subject = g.attack === undefined ? g.indicator : `${g.indicator} (attack_type ${JSON.stringify(g.attack)})`;
             const setProblems = checkShardSet(subject, g.files);
+            if (unmerged[g.indicator]) {
+                // an invalid file keeps the set out of the merge; its set problems are still listed
+                problems.push(...setProblems);
+                continue;
+            }
             if (g.files.length > 1 && !isBuiltinName(g.indicator) && !this.strategies[g.indicator]) {
                 setProblems.push({
                     subject,
@@ -35023,14 +35041,21 @@ function evaluateExpr(e, baseline) {
     // inclusive boundary holds at the value a person computes.
     return Number(v.toPrecision(12));
 }
+/**
+ * Two numbers closer than this (relative) are the same number: `baseline * 1.10` or a limit
+ * rounded for display must not turn an inclusive boundary the user wrote into a failure, nor a
+ * strict one into a pass. Far below any meaningful difference in a metric.
+ */
+const SAME = 1e-11;
+const same = (a, b) => Math.abs(a - b) <= SAME * Math.max(Math.abs(a), Math.abs(b));
 function holds(actual, op, limit) {
+    if (same(actual, limit))
+        return op === '>=' || op === '<=';
     switch (op) {
         case '>=':
-            return actual >= limit;
-        case '<=':
-            return actual <= limit;
         case '>':
             return actual > limit;
+        case '<=':
         case '<':
             return actual < limit;
     }
@@ -35097,13 +35122,21 @@ function globToRegExp(glob) {
     }
     return new RegExp(`^${re}$`);
 }
-async function walk(dir, out) {
+/** Every file below `dir`, following links to folders once each (a link cycle ends there). */
+async function walk(dir, out, seen = new Set()) {
+    const real = await external_node_fs_.promises.realpath(dir);
+    if (seen.has(real))
+        return;
+    seen.add(real);
     const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true });
     for (const e of entries) {
         const p = external_node_path_default().join(dir, e.name);
-        if (e.isDirectory())
-            await walk(p, out);
-        else if (e.isFile() || e.isSymbolicLink())
+        let isDir = e.isDirectory();
+        if (e.isSymbolicLink())
+            isDir = await external_node_fs_.promises.stat(p).then((st) => st.isDirectory(), () => false);
+        if (isDir)
+            await walk(p, out, seen);
+        else
             out.push(p);
     }
 }
@@ -35158,7 +35191,11 @@ function readIndicatorText(file, cwd, maxFileSizeMb) {
     const abs = external_node_path_default().resolve(cwd, file);
     let size;
     try {
-        size = (0,external_node_fs_.statSync)(abs).size;
+        const st = (0,external_node_fs_.statSync)(abs);
+        // a FIFO or a device named *.json would block the read forever
+        if (!st.isFile())
+            return { ok: false, problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file (FIFO, socket or device)' } };
+        size = st.size;
     }
     catch (e) {
         return { ok: false, problem: { file, expected: 'a readable file', found: e.code ?? 'an error' } };
@@ -35201,9 +35238,11 @@ function resolveSettings(raw, source, config) {
     const bad = (name, expected, found) => {
         problems.push({ file: source.flag(name), expected, found: JSON.stringify(found) });
     };
-    const name = raw.name?.trim() || config?.name || DEFAULT_NAME;
-    if (!settings_NAME.test(name))
+    let name = raw.name?.trim() || config?.name || DEFAULT_NAME;
+    if (!settings_NAME.test(name)) {
         bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
+        name = DEFAULT_NAME; // the report still written must not carry it (it goes into a comment marker)
+    }
     let platform = (raw.platform?.trim() || config?.platform || 'local').toLowerCase();
     if (platform === 'bairui')
         platform = 'bailian'; // the seed's name for it
@@ -35212,6 +35251,10 @@ function resolveSettings(raw, source, config) {
     let indicators = config?.indicators ? [...new Set(config.indicators)] : [...BUILTIN_INDICATORS];
     if (raw.indicators?.trim()) {
         indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
+        if (indicators.length === 0) {
+            bad('indicators', 'at least one indicator name', raw.indicators);
+            indicators = [...BUILTIN_INDICATORS];
+        }
         for (const i of indicators)
             if (!isIndicatorName(i))
                 bad('indicators', `${INDICATOR_NAME_RULE}, separated by commas`, i);
@@ -36268,7 +36311,12 @@ async function loadBaseline(settings, rt) {
     if (settings.baseline.kind === 'none')
         return { indicators: null, info: none(null), problems: [] };
     if (settings.baseline.kind === 'auto') {
-        // The artifact lookup needs the GitHub API; outside a pull request there is no baseline.
+        const onPr = /^pull_request/.test(rt.env.GITHUB_EVENT_NAME ?? '');
+        if (onPr) {
+            // Not silently: every baseline rule is skipped without one, so a regression would pass.
+            rt.stderr('warning: baseline: auto does not look up the base branch\'s report in this version; baseline rules are skipped (pass --baseline PATH)\n');
+            return { indicators: null, info: none('baseline: auto does not look up artifacts in this version; baseline rules were skipped'), problems: [] };
+        }
         return { indicators: null, info: none('baseline: auto finds one only on pull requests in GitHub Actions'), problems: [] };
     }
     const file = settings.baseline.path;
@@ -36339,7 +36387,12 @@ async function runGate(settings, rt, opts = {}) {
         baseline: baseline.info,
     };
     const out = external_node_path_default().resolve(rt.cwd, settings.out);
-    await external_node_fs_.promises.mkdir(out, { recursive: true });
+    try {
+        await external_node_fs_.promises.mkdir(out, { recursive: true });
+    }
+    catch (e) {
+        throw new EvalgateError([{ file: '--out', expected: 'a folder evalgate can create and write', found: `${JSON.stringify(settings.out)} (${e.code ?? e.message})` }]);
+    }
     const markdown = renderMarkdown(report);
     const paths = { json: external_node_path_default().join(out, 'report.json'), markdown: external_node_path_default().join(out, 'report.md'), prom: external_node_path_default().join(out, 'report.prom') };
     await Promise.all([
@@ -36571,20 +36624,14 @@ function parseConfig(text, file) {
     return problems.length ? { ok: false, problems: byLine(problems) } : { ok: true, config, problems };
 }
 const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'];
-/** Unknown placeholders, and placeholders already inside quotes (they are quoted for you). */
+/** Unknown placeholders (known ones are quoted for wherever they stand). */
 function placeholderProblems(command) {
     const out = [];
-    for (const m of command.matchAll(/(['"]?)(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}(['"]?)/g)) {
-        const name = m[2];
+    for (const m of command.matchAll(/(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+        const name = m[1];
         if (!PLACEHOLDERS.includes(name)) {
             const hint = closest(name, PLACEHOLDERS);
-            out.push({
-                expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`,
-                found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}`,
-            });
-        }
-        else if (m[1] && m[1] === m[3]) {
-            out.push({ expected: `{${name}} without quotes around it (it is shell-quoted when substituted)`, found: m[0] });
+            out.push({ expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`, found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}` });
         }
     }
     return out;
@@ -36630,25 +36677,72 @@ function shellQuote(value) {
 }
 /** `{name}`, but not a shell's `${name}`. Inline JSON (`{"a": 1}`) never matches. */
 const PLACEHOLDER = /(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-/** Substitutes `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}`, each value shell-quoted. */
-function renderCommand(template, values, quote = shellQuote) {
-    return template.replace(PLACEHOLDER, (_m, name) => {
+/**
+ * The quoting context at every offset of a POSIX shell command: outside quotes, inside '…', or
+ * inside "…" (with backslash escapes outside single quotes). Enough to substitute a value safely
+ * wherever a placeholder stands.
+ */
+function contexts(command) {
+    const out = new Array(command.length);
+    let ctx = 'bare';
+    for (let i = 0; i < command.length; i++) {
+        const c = command[i];
+        out[i] = ctx;
+        if (ctx === 'single') {
+            if (c === "'")
+                ctx = 'bare';
+        }
+        else if (c === '\\') {
+            out[i + 1] = ctx;
+            i++;
+        }
+        else if (ctx === 'double') {
+            if (c === '"')
+                ctx = 'bare';
+        }
+        else if (c === "'")
+            ctx = 'single';
+        else if (c === '"')
+            ctx = 'double';
+    }
+    return out;
+}
+/** A value as one literal word in each context: quoted bare, escaped in "…", spliced out of '…'. */
+function quoteIn(ctx, value) {
+    if (ctx === 'double')
+        return value.replace(/[\\$`"]/g, '\\$&');
+    if (ctx === 'single')
+        return value.replace(/'/g, `'\\''`);
+    return shellQuote(value);
+}
+/**
+ * Substitutes `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` so that each value stays
+ * literal whatever it holds (`$(…)`, backticks, quotes): shell-quoted where the placeholder is
+ * bare, escaped for where it stands inside quotes. `quote` replaces the bare-context quoting.
+ */
+function renderCommand(template, values, quote) {
+    const ctx = contexts(template);
+    return template.replace(PLACEHOLDER, (_m, name, offset) => {
         const v = values[name];
         if (v === undefined)
             throw new Error(`unknown placeholder {${name}}`);
-        return quote(v);
+        const c = ctx[offset] ?? 'bare';
+        return c === 'bare' && quote ? quote(v) : quoteIn(c, v);
     });
 }
 const MAX_NAME = 100;
 /** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
 function jobName(id, key, shard) {
-    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
-    const clean = parts
-        .map((p) => p
+    const norm = (p) => p
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/^-+|-+$/g, ''))
-        .join('-');
+        .replace(/^-+|-+$/g, '');
+    // Job keys are case-sensitive in the config but names are not: "tp" and "TP" must not become
+    // one job (the second submit would attach to the first). A key that normalising changed
+    // carries a hash of itself.
+    const jobPart = norm(key) === key ? key : `${norm(key)}-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex').slice(0, 6)}`;
+    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
+    const clean = [...parts.slice(0, 5).map(norm), jobPart, String(shard.index)].join('-');
     if (clean.length <= MAX_NAME)
         return clean;
     // Too long: keep the readable end (gate, job, shard) and make the start unique with a hash.
@@ -36745,6 +36839,7 @@ class LocalPlatform {
     opts;
     name = 'local';
     pollIntervalMs = 200;
+    maxPollIntervalMs = 1000;
     jobs = new Map();
     queue = [];
     active = 0;
@@ -36815,7 +36910,9 @@ class LocalPlatform {
         run.timer = setTimeout(() => {
             run.timedOut = true;
             this.killGroup(run);
-        }, run.job.timeoutMinutes * 60_000);
+        }, 
+        // setTimeout fires at once past 2^31-1 ms (24.8 days); longer is as good as no timeout
+        Math.min(run.job.timeoutMinutes * 60_000, 2 ** 31 - 1));
         const finish = (code, signal, error) => {
             if (run.status.state !== 'running')
                 return;
@@ -36846,6 +36943,20 @@ class LocalPlatform {
             this.pump();
             exited = true;
             endLog();
+            if (pipesOpen > 0) {
+                // Still open after the group was killed: a process that left the group (setsid) holds
+                // them. Its output is cut, so that the run is not held hostage by it.
+                const grace = setTimeout(() => {
+                    if (pipesOpen === 0)
+                        return;
+                    log.write('\n[evalgate: output cut: a process that left the job still held it open]\n');
+                    child.stdout.destroy();
+                    child.stderr.destroy();
+                    pipesOpen = 0;
+                    endLog();
+                }, this.opts.pipeGraceMs ?? 2000);
+                grace.unref();
+            }
         };
         child.once('error', (e) => finish(null, null, e));
         // 'exit', not 'close': a background process the job left holds its stdout open, and 'close'
@@ -37226,7 +37337,6 @@ class Progress {
 
 
 
-
 const LOG_TAIL = 50;
 const sleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted)
@@ -37242,6 +37352,21 @@ const sleep = (ms, signal) => new Promise((resolve) => {
 const label = (j) => (j.shard.count > 1 ? `${j.key} ${j.shard.index + 1}/${j.shard.count}` : j.key);
 function usesPlaceholder(settings, name) {
     return Object.entries(settings.jobs).find(([, j]) => j.command.includes(`{${name}}`))?.[0];
+}
+/**
+ * What a job's process inherits: the runner's environment without the credentials of the action
+ * itself. Evaluation jobs run model code; they get no GitHub token, no artifact-service token,
+ * no OIDC request token and no action input (INPUT_GITHUB-TOKEN among them). A job that needs a
+ * secret names it in its `env`.
+ */
+function jobEnvironment(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (/^INPUT_/i.test(k) || /^ACTIONS_(RUNTIME|ID_TOKEN_REQUEST|RESULTS|CACHE)_/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k))
+            continue;
+        out[k] = v;
+    }
+    return out;
 }
 const planInput = (s) => ({ jobs: s.jobs, required: s.indicators, timeoutMinutes: s.timeoutMinutes, configFile: s.configFile });
 async function runPipeline(settings, rt, opts = {}) {
@@ -37320,7 +37445,7 @@ async function runPipeline(settings, rt, opts = {}) {
         }
         return { exitCode: ExitCode.Ok };
     }
-    const platform = opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: { ...rt.env } });
+    const platform = opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
     const where = { model: m.kind === 'uri' ? m.source : m.source && (await platform.stage(m.source, 'model')), data: '' };
     where.data = d.kind === 'uri' ? d.source : d.source && (await platform.stage(d.source, 'data'));
     const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
@@ -37335,9 +37460,6 @@ async function runPipeline(settings, rt, opts = {}) {
         }
         return { exitCode: ExitCode.Ok };
     }
-    // A previous local run's job folders would only confuse whoever looks in there.
-    if (!opts.platform)
-        await external_node_fs_.promises.rm(workDir, { recursive: true, force: true });
     const outcome = await runJobs(platform, planned.jobs, rt, opts);
     await platform.close?.();
     const failed = outcome.filter((o) => o.status.state !== 'succeeded');
@@ -37396,7 +37518,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         }
         const submittedAt = Date.now();
         let interval = platform.pollIntervalMs;
-        const cap = opts.maxPollMs ?? 30_000;
+        const cap = opts.maxPollMs ?? platform.maxPollIntervalMs;
         while (!opts.signal?.aborted) {
             let failed = false;
             for (const o of out) {
@@ -37605,7 +37727,14 @@ async function main(argv, rt) {
             throw new EvalgateError(problems);
         // Ctrl-C or a CI cancel: every job is cancelled (its whole process group on local), then report.
         const abort = new AbortController();
-        const onSignal = () => abort.abort();
+        const onSignal = () => {
+            if (abort.signal.aborted) {
+                // a second Ctrl-C: stop waiting for jobs to wind down
+                rt.stderr('evalgate: interrupted again; exiting without waiting\n');
+                process.exit(ExitCode.PlatformFailure);
+            }
+            abort.abort();
+        };
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
         try {

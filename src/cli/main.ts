@@ -135,7 +135,14 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
     if (problems.length) throw new EvalgateError(problems);
     // Ctrl-C or a CI cancel: every job is cancelled (its whole process group on local), then report.
     const abort = new AbortController();
-    const onSignal = (): void => abort.abort();
+    const onSignal = (): void => {
+      if (abort.signal.aborted) {
+        // a second Ctrl-C: stop waiting for jobs to wind down
+        rt.stderr('evalgate: interrupted again; exiting without waiting\n');
+        process.exit(ExitCode.PlatformFailure);
+      }
+      abort.abort();
+    };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {

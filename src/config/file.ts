@@ -254,19 +254,14 @@ export function parseConfig(text: string, file: string): ConfigLoad {
 
 export const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'] as const;
 
-/** Unknown placeholders, and placeholders already inside quotes (they are quoted for you). */
+/** Unknown placeholders (known ones are quoted for wherever they stand). */
 export function placeholderProblems(command: string): { expected: string; found: string }[] {
   const out: { expected: string; found: string }[] = [];
-  for (const m of command.matchAll(/(['"]?)(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}(['"]?)/g)) {
-    const name = m[2]!;
+  for (const m of command.matchAll(/(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    const name = m[1]!;
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
       const hint = closest(name, PLACEHOLDERS);
-      out.push({
-        expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`,
-        found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}`,
-      });
-    } else if (m[1] && m[1] === m[3]) {
-      out.push({ expected: `{${name}} without quotes around it (it is shell-quoted when substituted)`, found: m[0] });
+      out.push({ expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`, found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}` });
     }
   }
   return out;

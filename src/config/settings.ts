@@ -81,8 +81,11 @@ export function resolveSettings(
     problems.push({ file: source.flag(name), expected, found: JSON.stringify(found) });
   };
 
-  const name = raw.name?.trim() || config?.name || DEFAULT_NAME;
-  if (!NAME.test(name)) bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
+  let name = raw.name?.trim() || config?.name || DEFAULT_NAME;
+  if (!NAME.test(name)) {
+    bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
+    name = DEFAULT_NAME; // the report still written must not carry it (it goes into a comment marker)
+  }
 
   let platform = (raw.platform?.trim() || config?.platform || 'local').toLowerCase();
   if (platform === 'bairui') platform = 'bailian'; // the seed's name for it
@@ -91,6 +94,10 @@ export function resolveSettings(
   let indicators: string[] = config?.indicators ? [...new Set(config.indicators)] : [...BUILTIN_INDICATORS];
   if (raw.indicators?.trim()) {
     indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
+    if (indicators.length === 0) {
+      bad('indicators', 'at least one indicator name', raw.indicators);
+      indicators = [...BUILTIN_INDICATORS];
+    }
     for (const i of indicators)
       if (!isIndicatorName(i)) bad('indicators', `${INDICATOR_NAME_RULE}, separated by commas`, i);
   }

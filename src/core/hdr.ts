@@ -136,6 +136,12 @@ export class HistogramMerger {
     if (this.acc === null) {
       this.acc = newHistogram(MIN_MERGE_DIGITS);
       this.unit = 'us';
+    } else if (PER_MS[this.unit] < PER_MS.us) {
+      // raw samples carry sub-millisecond detail: a histogram in ms would round 300.4 to 300
+      const finer = newHistogram(this.acc.numberOfSignificantValueDigits);
+      addScaled(finer, 'us', this.acc, this.unit);
+      this.acc = finer;
+      this.unit = 'us';
     }
     const f = PER_MS[this.unit];
     for (let i = 0; i < samples.length; i++) this.acc.recordValue(Math.round(samples[i]! * f));

@@ -52,12 +52,51 @@ export function shellQuote(value: string): string {
 /** `{name}`, but not a shell's `${name}`. Inline JSON (`{"a": 1}`) never matches. */
 export const PLACEHOLDER = /(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
-/** Substitutes `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}`, each value shell-quoted. */
-export function renderCommand(template: string, values: Record<string, string>, quote: (v: string) => string = shellQuote): string {
-  return template.replace(PLACEHOLDER, (_m, name: string) => {
+type Context = 'bare' | 'single' | 'double';
+
+/**
+ * The quoting context at every offset of a POSIX shell command: outside quotes, inside '…', or
+ * inside "…" (with backslash escapes outside single quotes). Enough to substitute a value safely
+ * wherever a placeholder stands.
+ */
+function contexts(command: string): Context[] {
+  const out: Context[] = new Array(command.length);
+  let ctx: Context = 'bare';
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    out[i] = ctx;
+    if (ctx === 'single') {
+      if (c === "'") ctx = 'bare';
+    } else if (c === '\\') {
+      out[i + 1] = ctx;
+      i++;
+    } else if (ctx === 'double') {
+      if (c === '"') ctx = 'bare';
+    } else if (c === "'") ctx = 'single';
+    else if (c === '"') ctx = 'double';
+  }
+  return out;
+}
+
+/** A value as one literal word in each context: quoted bare, escaped in "…", spliced out of '…'. */
+function quoteIn(ctx: Context, value: string): string {
+  if (ctx === 'double') return value.replace(/[\\$`"]/g, '\\$&');
+  if (ctx === 'single') return value.replace(/'/g, `'\\''`);
+  return shellQuote(value);
+}
+
+/**
+ * Substitutes `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` so that each value stays
+ * literal whatever it holds (`$(…)`, backticks, quotes): shell-quoted where the placeholder is
+ * bare, escaped for where it stands inside quotes. `quote` replaces the bare-context quoting.
+ */
+export function renderCommand(template: string, values: Record<string, string>, quote?: (v: string) => string): string {
+  const ctx = contexts(template);
+  return template.replace(PLACEHOLDER, (_m, name: string, offset: number) => {
     const v = values[name];
     if (v === undefined) throw new Error(`unknown placeholder {${name}}`);
-    return quote(v);
+    const c = ctx[offset] ?? 'bare';
+    return c === 'bare' && quote ? quote(v) : quoteIn(c, v);
   });
 }
 
@@ -65,15 +104,17 @@ const MAX_NAME = 100;
 
 /** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
 export function jobName(id: RunIdentity, key: string, shard: Shard): string {
+  const norm = (p: string): string =>
+    p
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  // Job keys are case-sensitive in the config but names are not: "tp" and "TP" must not become
+  // one job (the second submit would attach to the first). A key that normalising changed
+  // carries a hash of itself.
+  const jobPart = norm(key) === key ? key : `${norm(key)}-${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
   const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
-  const clean = parts
-    .map((p) =>
-      p
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/^-+|-+$/g, ''),
-    )
-    .join('-');
+  const clean = [...parts.slice(0, 5).map(norm), jobPart, String(shard.index)].join('-');
   if (clean.length <= MAX_NAME) return clean;
   // Too long: keep the readable end (gate, job, shard) and make the start unique with a hash.
   const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 10);

@@ -163,14 +163,21 @@ export function evaluateExpr(e: Expr, baseline: number | undefined): number | nu
   return Number(v.toPrecision(12));
 }
 
+/**
+ * Two numbers closer than this (relative) are the same number: `baseline * 1.10` or a limit
+ * rounded for display must not turn an inclusive boundary the user wrote into a failure, nor a
+ * strict one into a pass. Far below any meaningful difference in a metric.
+ */
+const SAME = 1e-11;
+const same = (a: number, b: number): boolean => Math.abs(a - b) <= SAME * Math.max(Math.abs(a), Math.abs(b));
+
 export function holds(actual: number, op: Op, limit: number): boolean {
+  if (same(actual, limit)) return op === '>=' || op === '<=';
   switch (op) {
     case '>=':
-      return actual >= limit;
-    case '<=':
-      return actual <= limit;
     case '>':
       return actual > limit;
+    case '<=':
     case '<':
       return actual < limit;
   }

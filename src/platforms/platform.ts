@@ -29,6 +29,8 @@ export interface Platform {
   readonly name: string;
   /** how often to ask for status at first; the runner backs off with jitter from there */
   readonly pollIntervalMs: number;
+  /** the backoff's ceiling: the verdict comes at most this long after the last job ends */
+  readonly maxPollIntervalMs: number;
   /** where a job sees the model, the data and its output folder */
   locate(key: string, shard: Shard, name: string, staged: { model: string; data: string }): Locations;
   /** uploads a local path to the platform's store (content-addressed) and returns how jobs name it */

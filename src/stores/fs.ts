@@ -49,12 +49,18 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
+/** Every file below `dir`, following links to folders once each (a link cycle ends there). */
+async function walk(dir: string, out: string[], seen = new Set<string>()): Promise<void> {
+  const real = await fs.realpath(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = await fs.readdir(dir, { withFileTypes: true });
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile() || e.isSymbolicLink()) out.push(p);
+    let isDir = e.isDirectory();
+    if (e.isSymbolicLink()) isDir = await fs.stat(p).then((st) => st.isDirectory(), () => false);
+    if (isDir) await walk(p, out, seen);
+    else out.push(p);
   }
 }
 
@@ -115,7 +121,10 @@ export function readIndicatorText(file: string, cwd: string, maxFileSizeMb: numb
   const abs = path.resolve(cwd, file);
   let size: number;
   try {
-    size = statSync(abs).size;
+    const st = statSync(abs);
+    // a FIFO or a device named *.json would block the read forever
+    if (!st.isFile()) return { ok: false, problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file (FIFO, socket or device)' } };
+    size = st.size;
   } catch (e) {
     return { ok: false, problem: { file, expected: 'a readable file', found: (e as NodeJS.ErrnoException).code ?? 'an error' } };
   }

@@ -37,8 +37,11 @@ export interface MergeResult {
   unmerged: Record<string, string>;
 }
 
-/** Fields that describe one file, not the merged indicator. */
-const PER_FILE = new Set(['indicator', 'shard', 'run_id', 'started_at', 'finished_at']);
+/**
+ * Fields that describe one file, not the merged indicator; and the report's own keys of an
+ * indicator entry, which a file's extra fields must not replace.
+ */
+const PER_FILE = new Set(['indicator', 'shard', 'run_id', 'started_at', 'finished_at', 'sources', 'approximate', 'notes', 'attacks']);
 
 interface Fold {
   add(r: IndicatorRecord): void;
@@ -294,6 +297,7 @@ class RobustnessFold implements Fold {
 
 class CustomFold implements Fold {
   private datas: Record<string, unknown>[] = [];
+  private files: string[] = [];
   constructor(
     private readonly name: string,
     private readonly strategy: MergeStrategy | undefined,
@@ -301,8 +305,9 @@ class CustomFold implements Fold {
   add(r: IndicatorRecord): void {
     // Custom indicators are small summaries; only numeric fields are kept per shard.
     const d: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(r.data)) if (typeof v === 'number' || !PER_FILE.has(k)) d[k] = v;
+    for (const [k, v] of Object.entries(r.data)) if (!PER_FILE.has(k)) d[k] = v;
     this.datas.push(d);
+    this.files.push(r.file);
   }
   finish(single: IndicatorRecord | null) {
     if (single) return { fields: asWritten(single), approximate: false, notes: [] };
@@ -328,7 +333,7 @@ class CustomFold implements Fold {
           v = sum(vs);
           break;
         case 'mean':
-          v = sum(vs) / vs.length;
+          v = vs.reduce((a, x) => a + x / vs.length, 0); // divided first: no overflow near 1e308
           break;
         case 'max':
           v = vs.reduce((a, b) => Math.max(a, b), -Infinity);
@@ -343,6 +348,7 @@ class CustomFold implements Fold {
           break;
         }
       }
+      if (!Number.isFinite(v)) throw new SetProblem(`${k} merged to a finite number (strategy ${s.kind})`, String(v));
       fields[k] = round(v);
     }
     const dropped = [...new Set(this.datas.flatMap((d) => Object.keys(d)))].filter(
@@ -410,9 +416,13 @@ export class IndicatorMerger {
       unmerged[indicator] = `not merged: ${files.length} of its files ${files.length === 1 ? 'is' : 'are'} invalid (${files.join(', ')})`;
     }
     for (const g of this.groups.values()) {
-      if (unmerged[g.indicator]) continue;
       const subject = g.attack === undefined ? g.indicator : `${g.indicator} (attack_type ${JSON.stringify(g.attack)})`;
       const setProblems = checkShardSet(subject, g.files);
+      if (unmerged[g.indicator]) {
+        // an invalid file keeps the set out of the merge; its set problems are still listed
+        problems.push(...setProblems);
+        continue;
+      }
       if (g.files.length > 1 && !isBuiltinName(g.indicator) && !this.strategies[g.indicator]) {
         setProblems.push({
           subject,

@@ -28,7 +28,8 @@ const shard = z
   .object(
     {
       index: count(0),
-      count: count(1),
+      // a bound keeps a typo such as 1e15 from making the gap check allocate forever
+      count: num({ int: true, min: 1, max: 100_000 }),
     },
     { error: 'an object {index, count}' },
   )

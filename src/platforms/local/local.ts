@@ -20,6 +20,8 @@ export interface LocalOptions {
   env?: Record<string, string | undefined>;
   /** between TERM and KILL */
   killGraceMs?: number;
+  /** how long a job's output may stay open after it exited */
+  pipeGraceMs?: number;
 }
 
 interface Running {
@@ -37,6 +39,7 @@ interface Running {
 export class LocalPlatform implements Platform {
   readonly name = 'local';
   readonly pollIntervalMs = 200;
+  readonly maxPollIntervalMs = 1000;
   private readonly jobs = new Map<string, Running>();
   private readonly queue: Running[] = [];
   private active = 0;
@@ -106,10 +109,14 @@ export class LocalPlatform implements Platform {
     child.stdout!.once('close', pipeClosed);
     child.stderr!.once('close', pipeClosed);
     log.once('close', () => run.resolveDone());
-    run.timer = setTimeout(() => {
-      run.timedOut = true;
-      this.killGroup(run);
-    }, run.job.timeoutMinutes * 60_000);
+    run.timer = setTimeout(
+      () => {
+        run.timedOut = true;
+        this.killGroup(run);
+      },
+      // setTimeout fires at once past 2^31-1 ms (24.8 days); longer is as good as no timeout
+      Math.min(run.job.timeoutMinutes * 60_000, 2 ** 31 - 1),
+    );
     const finish = (code: number | null, signal: NodeJS.Signals | null, error?: Error): void => {
       if (run.status.state !== 'running') return;
       clearTimeout(run.timer);
@@ -133,6 +140,19 @@ export class LocalPlatform implements Platform {
       this.pump();
       exited = true;
       endLog();
+      if (pipesOpen > 0) {
+        // Still open after the group was killed: a process that left the group (setsid) holds
+        // them. Its output is cut, so that the run is not held hostage by it.
+        const grace = setTimeout(() => {
+          if (pipesOpen === 0) return;
+          log.write('\n[evalgate: output cut: a process that left the job still held it open]\n');
+          child.stdout!.destroy();
+          child.stderr!.destroy();
+          pipesOpen = 0;
+          endLog();
+        }, this.opts.pipeGraceMs ?? 2000);
+        grace.unref();
+      }
     };
     child.once('error', (e) => finish(null, null, e));
     // 'exit', not 'close': a background process the job left holds its stdout open, and 'close'
