@@ -68,8 +68,14 @@ async function loadBaseline(
     const onPr = /^pull_request/.test(rt.env.GITHUB_EVENT_NAME ?? '');
     if (onPr) {
       // Not silently: every baseline rule is skipped without one, so a regression would pass.
-      rt.stderr('warning: baseline: auto does not look up the base branch\'s report in this version; baseline rules are skipped (pass --baseline PATH)\n');
-      return { indicators: null, info: none('baseline: auto does not look up artifacts in this version; baseline rules were skipped'), problems: [] };
+      rt.stderr(
+        "warning: baseline: auto does not look up the base branch's report in this version; baseline rules are skipped (pass --baseline PATH)\n",
+      );
+      return {
+        indicators: null,
+        info: none('baseline: auto does not look up artifacts in this version; baseline rules were skipped'),
+        problems: [],
+      };
     }
     return { indicators: null, info: none('baseline: auto finds one only on pull requests in GitHub Actions'), problems: [] };
   }
@@ -162,7 +168,13 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
   try {
     await fs.mkdir(out, { recursive: true });
   } catch (e) {
-    throw new EvalgateError([{ file: '--out', expected: 'a folder evalgate can create and write', found: `${JSON.stringify(settings.out)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }]);
+    throw new EvalgateError([
+      {
+        file: '--out',
+        expected: 'a folder evalgate can create and write',
+        found: `${JSON.stringify(settings.out)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      },
+    ]);
   }
   const markdown = renderMarkdown(report);
   const paths = { json: path.join(out, 'report.json'), markdown: path.join(out, 'report.md'), prom: path.join(out, 'report.prom') };

@@ -56,7 +56,8 @@ function usesPlaceholder(settings: Settings, name: string): string | undefined {
 export function jobEnvironment(env: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(env)) {
-    if (/^INPUT_/i.test(k) || /^ACTIONS_(RUNTIME|ID_TOKEN_REQUEST|RESULTS|CACHE)_/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k)) continue;
+    if (/^INPUT_/i.test(k) || /^ACTIONS_(RUNTIME|ID_TOKEN_REQUEST|RESULTS|CACHE)_/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k))
+      continue;
     out[k] = v;
   }
   return out;
@@ -142,9 +143,13 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     return { exitCode: ExitCode.Ok };
   }
 
-  const platform = opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
-  const where = { model: m.kind === 'uri' ? m.source : m.source && (await platform.stage(m.source, 'model')), data: '' };
-  where.data = d.kind === 'uri' ? d.source : d.source && (await platform.stage(d.source, 'data'));
+  const platform =
+    opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
+  // stage() passes a URI through and stages a local path
+  const where = {
+    model: m.source && (await platform.stage(m.source, 'model')),
+    data: d.source && (await platform.stage(d.source, 'data')),
+  };
   const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
   if (planned.problems.length) return fail(planned.problems);
 

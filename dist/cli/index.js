@@ -35074,6 +35074,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 const DEFAULT_MAX_FILE_SIZE_MB = 64;
+/** `scheme://…` (azblob://, oss://, tos://, s3://, https://): a location staging passes through. */
+const isUri = (p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
 const MIB = 1024 * 1024;
 const hasMagic = (p) => /[*?[\]{}]/.test(p);
 /** A glob pattern as a regular expression over `/`-separated paths: `**`, `*`, `?`, `[…]`, `{a,b}`. */
@@ -35194,7 +35196,10 @@ function readIndicatorText(file, cwd, maxFileSizeMb) {
         const st = (0,external_node_fs_.statSync)(abs);
         // a FIFO or a device named *.json would block the read forever
         if (!st.isFile())
-            return { ok: false, problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file (FIFO, socket or device)' } };
+            return {
+                ok: false,
+                problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file (FIFO, socket or device)' },
+            };
         size = st.size;
     }
     catch (e) {
@@ -35227,7 +35232,8 @@ function readIndicatorText(file, cwd, maxFileSizeMb) {
 const DEFAULT_NAME = 'evalgate';
 const DEFAULT_OUT = 'evalgate-report';
 const DEFAULT_TIMEOUT_MINUTES = 60;
-const settings_NAME = /^[A-Za-z0-9_.-]+$/;
+/** A gate name: it goes into the comment marker, the artifact name and report.prom labels. */
+const GATE_NAME = /^[A-Za-z0-9_.-]+$/;
 const PLATFORMS = ['local', 'azure', 'volc', 'bailian', 'dgx'];
 /**
  * Flags (or action inputs) override the config file, which overrides the defaults. Config values
@@ -35239,7 +35245,7 @@ function resolveSettings(raw, source, config) {
         problems.push({ file: source.flag(name), expected, found: JSON.stringify(found) });
     };
     let name = raw.name?.trim() || config?.name || DEFAULT_NAME;
-    if (!settings_NAME.test(name)) {
+    if (!GATE_NAME.test(name)) {
         bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
         name = DEFAULT_NAME; // the report still written must not carry it (it goes into a comment marker)
     }
@@ -35368,7 +35374,11 @@ function validateIndicator(value, file) {
     }
     if (Object.hasOwn(obj, '__proto__')) {
         // JSON.parse makes it an own key; copied into a plain object it would replace the prototype
-        return { ok: false, indicator: name, problems: [{ file, path: '$["__proto__"]', expected: 'no __proto__ key (it is reserved)', found: 'one' }] };
+        return {
+            ok: false,
+            indicator: name,
+            problems: [{ file, path: '$["__proto__"]', expected: 'no __proto__ key (it is reserved)', found: 'one' }],
+        };
     }
     const schema = isBuiltin(name) ? SCHEMAS[name] : schemas_custom;
     const parsed = schema.safeParse(obj);
@@ -35496,7 +35506,10 @@ function judgeAttacks(rule, attacks, base, hasBaseline) {
     const baseAttacks = (base?.attacks ?? {});
     const per = Object.entries(attacks).map(([name, a]) => ({
         name,
-        r: judge(rule, { actual: numberAt(a.fields, rule.field), baseline: numberAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field) }, hasBaseline, `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`),
+        r: judge(rule, {
+            actual: numberAt(a.fields, rule.field),
+            baseline: numberAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field),
+        }, hasBaseline, `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`),
     }));
     const summary = per.map(({ name, r }) => `${name}: ${r.actual ?? 'absent'} ${r.status}`).join(', ');
     const pick = (status) => per.filter((x) => x.r.status === status);
@@ -36314,8 +36327,12 @@ async function loadBaseline(settings, rt) {
         const onPr = /^pull_request/.test(rt.env.GITHUB_EVENT_NAME ?? '');
         if (onPr) {
             // Not silently: every baseline rule is skipped without one, so a regression would pass.
-            rt.stderr('warning: baseline: auto does not look up the base branch\'s report in this version; baseline rules are skipped (pass --baseline PATH)\n');
-            return { indicators: null, info: none('baseline: auto does not look up artifacts in this version; baseline rules were skipped'), problems: [] };
+            rt.stderr("warning: baseline: auto does not look up the base branch's report in this version; baseline rules are skipped (pass --baseline PATH)\n");
+            return {
+                indicators: null,
+                info: none('baseline: auto does not look up artifacts in this version; baseline rules were skipped'),
+                problems: [],
+            };
         }
         return { indicators: null, info: none('baseline: auto finds one only on pull requests in GitHub Actions'), problems: [] };
     }
@@ -36391,7 +36408,13 @@ async function runGate(settings, rt, opts = {}) {
         await external_node_fs_.promises.mkdir(out, { recursive: true });
     }
     catch (e) {
-        throw new EvalgateError([{ file: '--out', expected: 'a folder evalgate can create and write', found: `${JSON.stringify(settings.out)} (${e.code ?? e.message})` }]);
+        throw new EvalgateError([
+            {
+                file: '--out',
+                expected: 'a folder evalgate can create and write',
+                found: `${JSON.stringify(settings.out)} (${e.code ?? e.message})`,
+            },
+        ]);
     }
     const markdown = renderMarkdown(report);
     const paths = { json: external_node_path_default().join(out, 'report.json'), markdown: external_node_path_default().join(out, 'report.md'), prom: external_node_path_default().join(out, 'report.prom') };
@@ -36425,9 +36448,9 @@ var yaml_dist = __nccwpck_require__(8815);
 
 
 
+
 const DEFAULT_CONFIG = '.github/evalgate.yml';
-const indicatorName = schemas_string({ error: 'an indicator name' })
-    .refine(isIndicatorName, { error: INDICATOR_NAME_RULE });
+const indicatorName = schemas_string({ error: 'an indicator name' }).refine(isIndicatorName, { error: INDICATOR_NAME_RULE });
 const positive = (what = 'a number > 0') => schemas_number({ error: what }).gt(0, { error: what });
 const scalar = union([schemas_string(), schemas_number(), schemas_boolean()], { error: 'a string, number or boolean' });
 const jobSchema = strictObject({
@@ -36457,9 +36480,7 @@ const jobSchema = strictObject({
 }, { error: 'a mapping with command (and shards, indicators, resources, image, timeout_minutes, env)' });
 const platformSection = record(schemas_string(), unknown(), { error: 'a mapping' });
 const configSchema = strictObject({
-    name: schemas_string({ error: 'a gate name' })
-        .regex(/^[A-Za-z0-9_.-]+$/, { error: 'a gate name of letters, digits, ".", "_" and "-"' })
-        .optional(),
+    name: schemas_string({ error: 'a gate name' }).regex(GATE_NAME, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
     platform: schemas_enum(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' })
         .optional(),
     indicators: union([array(indicatorName), schemas_string()], { error: 'a list of indicator names' }).optional(),
@@ -36631,7 +36652,10 @@ function placeholderProblems(command) {
         const name = m[1];
         if (!PLACEHOLDERS.includes(name)) {
             const hint = closest(name, PLACEHOLDERS);
-            out.push({ expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`, found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}` });
+            out.push({
+                expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`,
+                found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}`,
+            });
         }
     }
     return out;
@@ -36835,6 +36859,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
 class LocalPlatform {
     opts;
     name = 'local';
@@ -36853,7 +36878,7 @@ class LocalPlatform {
     }
     async stage(localOrUri) {
         // The runner is the platform: a local path is used where it is, made absolute.
-        return /^[a-z][a-z0-9+.-]*:\/\//i.test(localOrUri) ? localOrUri : external_node_path_default().resolve(this.opts.cwd, localOrUri);
+        return isUri(localOrUri) ? localOrUri : external_node_path_default().resolve(this.opts.cwd, localOrUri);
     }
     async submit(job) {
         const existing = this.jobs.get(job.name);
@@ -37133,8 +37158,9 @@ function jobVars(job, gate) {
 
 
 
+
 async function describeStaged(source, cwd) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source))
+    if (isUri(source))
         return { source, kind: 'uri', basename: external_node_path_default().posix.basename(source.replace(/\/+$/, '')) };
     const abs = external_node_path_default().resolve(cwd, source);
     const st = await external_node_fs_.promises.stat(abs);
@@ -37446,8 +37472,11 @@ async function runPipeline(settings, rt, opts = {}) {
         return { exitCode: ExitCode.Ok };
     }
     const platform = opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
-    const where = { model: m.kind === 'uri' ? m.source : m.source && (await platform.stage(m.source, 'model')), data: '' };
-    where.data = d.kind === 'uri' ? d.source : d.source && (await platform.stage(d.source, 'data'));
+    // stage() passes a URI through and stages a local path
+    const where = {
+        model: m.source && (await platform.stage(m.source, 'model')),
+        data: d.source && (await platform.stage(d.source, 'data')),
+    };
     const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
     if (planned.problems.length)
         return fail(planned.problems);

@@ -12,12 +12,11 @@ import { INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/schemas
 import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
 import { parseRules, type Rule } from '../core/rules.js';
 import { closest } from '../core/suggest.js';
+import { GATE_NAME } from './settings.js';
 
 export const DEFAULT_CONFIG = '.github/evalgate.yml';
 
-const indicatorName = z
-  .string({ error: 'an indicator name' })
-  .refine(isIndicatorName, { error: INDICATOR_NAME_RULE });
+const indicatorName = z.string({ error: 'an indicator name' }).refine(isIndicatorName, { error: INDICATOR_NAME_RULE });
 const positive = (what = 'a number > 0') => z.number({ error: what }).gt(0, { error: what });
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: 'a string, number or boolean' });
 
@@ -62,10 +61,7 @@ const platformSection = z.record(z.string(), z.unknown(), { error: 'a mapping' }
 
 const configSchema = z.strictObject(
   {
-    name: z
-      .string({ error: 'a gate name' })
-      .regex(/^[A-Za-z0-9_.-]+$/, { error: 'a gate name of letters, digits, ".", "_" and "-"' })
-      .optional(),
+    name: z.string({ error: 'a gate name' }).regex(GATE_NAME, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
     platform: z
       .enum(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' })
       .optional(),
@@ -261,7 +257,10 @@ export function placeholderProblems(command: string): { expected: string; found:
     const name = m[1]!;
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {
       const hint = closest(name, PLACEHOLDERS);
-      out.push({ expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`, found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}` });
+      out.push({
+        expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`,
+        found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}`,
+      });
     }
   }
   return out;

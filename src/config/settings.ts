@@ -61,7 +61,8 @@ export interface RawSettings {
 export const DEFAULT_NAME = 'evalgate';
 export const DEFAULT_OUT = 'evalgate-report';
 export const DEFAULT_TIMEOUT_MINUTES = 60;
-const NAME = /^[A-Za-z0-9_.-]+$/;
+/** A gate name: it goes into the comment marker, the artifact name and report.prom labels. */
+export const GATE_NAME = /^[A-Za-z0-9_.-]+$/;
 export const PLATFORMS = ['local', 'azure', 'volc', 'bailian', 'dgx'] as const;
 
 /**
@@ -82,7 +83,7 @@ export function resolveSettings(
   };
 
   let name = raw.name?.trim() || config?.name || DEFAULT_NAME;
-  if (!NAME.test(name)) {
+  if (!GATE_NAME.test(name)) {
     bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
     name = DEFAULT_NAME; // the report still written must not carry it (it goes into a comment marker)
   }
@@ -98,8 +99,7 @@ export function resolveSettings(
       bad('indicators', 'at least one indicator name', raw.indicators);
       indicators = [...BUILTIN_INDICATORS];
     }
-    for (const i of indicators)
-      if (!isIndicatorName(i)) bad('indicators', `${INDICATOR_NAME_RULE}, separated by commas`, i);
+    for (const i of indicators) if (!isIndicatorName(i)) bad('indicators', `${INDICATOR_NAME_RULE}, separated by commas`, i);
   }
 
   /** A flag that must be a number > 0; a bad one is a problem and leaves `fallback`. */

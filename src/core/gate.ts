@@ -103,7 +103,10 @@ function judgeAttacks(
     name,
     r: judge(
       rule,
-      { actual: numberAt(a.fields, rule.field), baseline: numberAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field) },
+      {
+        actual: numberAt(a.fields, rule.field),
+        baseline: numberAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field),
+      },
       hasBaseline,
       `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`,
     ),

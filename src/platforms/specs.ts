@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Locations, PlannedJob } from '../core/plan.js';
+import { isUri } from '../stores/fs.js';
 import { contentHash, jobVars, readTemplate, renderTemplate, TEMPLATES } from './templates.js';
 
 export interface Staged {
@@ -18,7 +19,7 @@ export interface Staged {
 }
 
 export async function describeStaged(source: string, cwd: string): Promise<Staged> {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return { source, kind: 'uri', basename: path.posix.basename(source.replace(/\/+$/, '')) };
+  if (isUri(source)) return { source, kind: 'uri', basename: path.posix.basename(source.replace(/\/+$/, '')) };
   const abs = path.resolve(cwd, source);
   const st = await fs.stat(abs);
   return { source, kind: st.isFile() ? 'file' : 'folder', basename: path.basename(abs), sha: await contentHash(abs) };

@@ -7,6 +7,9 @@ import path from 'node:path';
 import type { Problem } from '../core/problem.js';
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 64;
+
+/** `scheme://…` (azblob://, oss://, tos://, s3://, https://): a location staging passes through. */
+export const isUri = (p: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
 const MIB = 1024 * 1024;
 
 const hasMagic = (p: string): boolean => /[*?[\]{}]/.test(p);
@@ -58,7 +61,11 @@ async function walk(dir: string, out: string[], seen = new Set<string>()): Promi
   for (const e of entries) {
     const p = path.join(dir, e.name);
     let isDir = e.isDirectory();
-    if (e.isSymbolicLink()) isDir = await fs.stat(p).then((st) => st.isDirectory(), () => false);
+    if (e.isSymbolicLink())
+      isDir = await fs.stat(p).then(
+        (st) => st.isDirectory(),
+        () => false,
+      );
     if (isDir) await walk(p, out, seen);
     else out.push(p);
   }
@@ -123,7 +130,11 @@ export function readIndicatorText(file: string, cwd: string, maxFileSizeMb: numb
   try {
     const st = statSync(abs);
     // a FIFO or a device named *.json would block the read forever
-    if (!st.isFile()) return { ok: false, problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file (FIFO, socket or device)' } };
+    if (!st.isFile())
+      return {
+        ok: false,
+        problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file (FIFO, socket or device)' },
+      };
     size = st.size;
   } catch (e) {
     return { ok: false, problem: { file, expected: 'a readable file', found: (e as NodeJS.ErrnoException).code ?? 'an error' } };

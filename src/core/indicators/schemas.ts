@@ -22,7 +22,8 @@ export const INDICATOR_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 export const isReservedName = (name: string): boolean => name in Object.prototype || name === 'prototype';
 
 export const isIndicatorName = (name: string): boolean => INDICATOR_NAME.test(name) && !isReservedName(name);
-export const INDICATOR_NAME_RULE = 'an indicator name of letters, digits, "_" and "-" (not __proto__, constructor or another built-in object property)';
+export const INDICATOR_NAME_RULE =
+  'an indicator name of letters, digits, "_" and "-" (not __proto__, constructor or another built-in object property)';
 
 const shard = z
   .object(

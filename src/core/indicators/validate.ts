@@ -42,7 +42,11 @@ export function validateIndicator(value: unknown, file: string): Validation {
 
   if (Object.hasOwn(obj, '__proto__')) {
     // JSON.parse makes it an own key; copied into a plain object it would replace the prototype
-    return { ok: false, indicator: name, problems: [{ file, path: '$["__proto__"]', expected: 'no __proto__ key (it is reserved)', found: 'one' }] };
+    return {
+      ok: false,
+      indicator: name,
+      problems: [{ file, path: '$["__proto__"]', expected: 'no __proto__ key (it is reserved)', found: 'one' }],
+    };
   }
   const schema = isBuiltin(name) ? SCHEMAS[name] : custom;
   const parsed = schema.safeParse(obj);

@@ -9,6 +9,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
+import { isUri } from '../../stores/fs.js';
 import type { JobHandle, JobStatus, Platform } from '../platform.js';
 
 export interface LocalOptions {
@@ -55,7 +56,7 @@ export class LocalPlatform implements Platform {
 
   async stage(localOrUri: string): Promise<string> {
     // The runner is the platform: a local path is used where it is, made absolute.
-    return /^[a-z][a-z0-9+.-]*:\/\//i.test(localOrUri) ? localOrUri : path.resolve(this.opts.cwd, localOrUri);
+    return isUri(localOrUri) ? localOrUri : path.resolve(this.opts.cwd, localOrUri);
   }
 
   async submit(job: PlannedJob): Promise<JobHandle> {
