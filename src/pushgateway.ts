@@ -1,0 +1,256 @@
+/**
+ * Push report.prom to a Prometheus Pushgateway (SPEC §4: the seed's monitoring and alerting step).
+ *
+ *   PUT <base>/metrics/job/evalgate/gate/<name>[/ref/<ref>]      (a PUT replaces the whole group)
+ *
+ * The grouping key is job, gate and ref; a value that is not plain safe characters (a ref such as
+ * `refs/pull/12/merge` has slashes) goes in the `@base64` form of the Pushgateway README. A base URL
+ * may carry a path prefix (a gateway behind a reverse proxy) and `user:pass@` credentials, which are
+ * sent as an Authorization: Basic header (fetch refuses URLs with credentials) and never appear in a
+ * message or in the returned URL. Transient failures (network errors, timeouts, 5xx, 429) are retried
+ * with exponential backoff and jitter, honouring Retry-After; any other status is reported at once
+ * with the gateway's own text, which says what it did not accept.
+ */
+import { STATUS_CODES } from 'node:http';
+import { renderProm } from './core/report/prom.js';
+import type { Report } from './core/report/report.js';
+
+export const PUSH_JOB = 'evalgate';
+export const PROM_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+export interface PushOptions {
+  /** the gate name: the `gate` label of the group */
+  gate: string;
+  /** the git ref (`refs/pull/12/merge`): the `ref` label; null or empty leaves it out of the group */
+  ref: string | null;
+  fetch?: typeof fetch;
+  /** cancels the push, between attempts too */
+  signal?: AbortSignal;
+  /** attempts in all, the first one included (default 4) */
+  attempts?: number;
+  /** first backoff in ms, doubled on each retry (default 500) and capped at `maxDelayMs` (default 8,000) */
+  retryDelayMs?: number;
+  maxDelayMs?: number;
+  /** how long one attempt may take (default 15,000 ms) */
+  timeoutMs?: number;
+  /** waits between attempts; tests pass one that records the delay and returns at once */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** in [0, 1): the jitter */
+  random?: () => number;
+}
+
+export interface PushResult {
+  /** the grouping URL pushed to, without credentials */
+  url: string;
+}
+
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** Values written as they are: characters that need no escaping in a path segment, and not `.` or `..`, which URL parsers resolve away. */
+const PLAIN_VALUE = /^[A-Za-z0-9_.-]+$/;
+/** Retry-After is honoured up to this: a gateway asking for minutes would stall the whole job. */
+const MAX_RETRY_AFTER_MS = 30_000;
+const MAX_DETAIL = 500;
+
+/**
+ * The Pushgateway path of a grouping key: `/metrics/job/<job>{/<label>/<value>}`. The first label must
+ * be `job`. A value that is empty, contains `/` or anything but `[A-Za-z0-9_.-]` (or is `.`/`..`) is
+ * written `<label>@base64/<base64url>`, and the empty value `<label>@base64/=`, as the README says.
+ */
+export function groupingPath(labels: [string, string][]): string {
+  if (labels[0]?.[0] !== 'job')
+    throw new Error(`grouping key: expected "job" as the first label, got ${JSON.stringify(labels[0]?.[0] ?? null)}`);
+  if (labels[0][1] === '') throw new Error('grouping key: expected a non-empty job name');
+  const seen = new Set<string>();
+  let out = '/metrics';
+  for (const [name, value] of labels) {
+    if (!LABEL_NAME.test(name) || name.startsWith('__')) {
+      throw new Error(
+        `grouping key: expected a label name of letters, digits and "_" (not starting with "__"), got ${JSON.stringify(name)}`,
+      );
+    }
+    if (seen.has(name)) throw new Error(`grouping key: label ${JSON.stringify(name)} is given twice`);
+    seen.add(name);
+    if (PLAIN_VALUE.test(value) && value !== '.' && value !== '..') out += `/${name}/${value}`;
+    else out += `/${name}@base64/${value === '' ? '=' : Buffer.from(value, 'utf8').toString('base64url')}`;
+  }
+  return out;
+}
+
+interface Target {
+  /** where to PUT, without credentials */
+  url: string;
+  /** the base URL as messages show it: no credentials, no trailing slash */
+  display: string;
+  authorization: string | null;
+  /** strings that must not appear in a message */
+  secrets: string[];
+}
+
+/** Everything that looks like `//user:pass@` in text we could not parse as a URL. */
+const hideUserinfo = (text: string): string => text.replace(/\/\/[^/?#]*@/g, '//***@');
+
+/** Parses and checks the base URL; throws a clear message (without credentials) when it is unusable. */
+export function pushTarget(base: string, labels: [string, string][]): Target {
+  let shown = JSON.stringify(hideUserinfo(base));
+  const fail = (why: string): never => {
+    throw new Error(`pushgateway ${shown}: ${why}`);
+  };
+  let u: URL;
+  try {
+    u = new URL(base.trim());
+  } catch {
+    return fail('not a URL; expected the gateway\'s base URL, such as "http://localhost:9091" or "https://pgw.example.com/prefix"');
+  }
+  // shown without credentials, query or fragment (a token may hide in either)
+  shown = JSON.stringify(u.protocol === 'http:' || u.protocol === 'https:' ? `${u.origin}${u.pathname}` : hideUserinfo(base));
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    fail(`expected an http:// or https:// URL (such as "http://localhost:9091"), got the scheme "${u.protocol.slice(0, -1)}"`);
+  }
+  if (u.search || u.hash) fail('expected no query string or fragment (#) in the base URL');
+  if (/\/metrics\/job(@base64)?\//.test(u.pathname)) {
+    fail('expected the gateway\'s base URL, not a grouping URL: evalgate adds "/metrics/job/evalgate/gate/<name>/ref/<ref>" itself');
+  }
+  const secrets: string[] = [];
+  let authorization: string | null = null;
+  if (u.username || u.password) {
+    const user = safeDecode(u.username);
+    const pass = safeDecode(u.password);
+    authorization = `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}`;
+    for (const s of [u.username, u.password, user, pass]) if (s.length >= 3) secrets.push(s);
+    u.username = '';
+    u.password = '';
+  }
+  const prefix = u.pathname.replace(/\/+$/, '');
+  const display = `${u.origin}${prefix}`;
+  return { url: `${display}${groupingPath(labels)}`, display, authorization, secrets };
+}
+
+const safeDecode = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/**
+ * PUTs the report's Prometheus text to the gateway, grouped by job `evalgate`, gate and ref.
+ * Throws an Error naming the gateway (never its credentials) and what went wrong.
+ */
+export async function pushMetrics(url: string, report: Report, opts: PushOptions): Promise<PushResult> {
+  const labels: [string, string][] = [
+    ['job', PUSH_JOB],
+    ['gate', opts.gate],
+  ];
+  if (opts.ref) labels.push(['ref', opts.ref]);
+  const target = pushTarget(url, labels);
+  const body = renderProm(report);
+  const doFetch = opts.fetch ?? globalThis.fetch;
+  const attempts = Math.max(1, opts.attempts ?? 4);
+  const baseDelay = opts.retryDelayMs ?? 500;
+  const maxDelay = opts.maxDelayMs ?? 8_000;
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const sleep = opts.sleep ?? abortableSleep;
+  const random = opts.random ?? Math.random;
+  const headers: Record<string, string> = { 'Content-Type': PROM_CONTENT_TYPE };
+  if (target.authorization) headers.Authorization = target.authorization;
+
+  // typed as a declaration, so the compiler knows the code after a call is unreachable
+  const fail: (what: string, cause?: unknown) => never = (what, cause) => {
+    let text = `pushgateway ${target.display}: ${what}`;
+    for (const s of target.secrets) text = text.split(s).join('***');
+    throw new Error(text, cause === undefined ? undefined : { cause });
+  };
+
+  for (let attempt = 1; ; attempt++) {
+    if (opts.signal?.aborted) fail('cancelled');
+    const outcome = await pushOnce(doFetch, target, { method: 'PUT', headers, body }, timeoutMs, opts.signal);
+    if (outcome.ok) return { url: target.url };
+    if (outcome.cancelled) fail('cancelled', outcome.cause);
+    if (!outcome.transient) fail(outcome.failure);
+    if (attempt >= attempts) fail(`${outcome.failure} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`, outcome.cause);
+    // exponential backoff with "equal jitter": half the delay fixed, half random, so the retries of
+    // several gates spread out; a Retry-After from the gateway is the floor
+    const backoff = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
+    const delay = Math.max(backoff / 2 + random() * (backoff / 2), Math.min(outcome.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
+    try {
+      await sleep(Math.round(delay), opts.signal);
+    } catch (e) {
+      fail('cancelled', e);
+    }
+  }
+}
+
+type Outcome =
+  | { ok: true }
+  | { ok: false; cancelled: true; cause: unknown }
+  | { ok: false; cancelled: false; failure: string; transient: boolean; retryAfterMs: number | null; cause?: unknown };
+
+async function pushOnce(
+  doFetch: typeof fetch,
+  target: Target,
+  init: RequestInit,
+  timeoutMs: number,
+  cancel: AbortSignal | undefined,
+): Promise<Outcome> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
+  let res: Response;
+  let text: string;
+  try {
+    res = await doFetch(target.url, { ...init, signal });
+    // the body is read either way, so the connection can be reused; a body cut short is no body
+    text = await res.text().catch(() => '');
+  } catch (e) {
+    if (cancel?.aborted) return { ok: false, cancelled: true, cause: e };
+    const failure = timeout.aborted ? `no response within ${timeoutMs} ms` : networkError(e);
+    return { ok: false, cancelled: false, failure, transient: true, retryAfterMs: null, cause: e };
+  }
+  if (res.ok) return { ok: true };
+  const detail = oneLine(text);
+  return {
+    ok: false,
+    cancelled: false,
+    failure: `${res.status} ${res.statusText || STATUS_CODES[res.status] || 'error'}${detail ? `: ${detail}` : ''}`,
+    transient: res.status === 429 || res.status >= 500,
+    retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), Date.now()),
+  };
+}
+
+/** Retry-After: delta-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+function oneLine(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > MAX_DETAIL ? `${t.slice(0, MAX_DETAIL - 1)}…` : t;
+}
+
+/** undici throws `TypeError: fetch failed` with the reason in `cause` (an AggregateError when every address failed). */
+function networkError(e: unknown): string {
+  let cause: unknown = e instanceof Error && e.cause !== undefined ? e.cause : e;
+  if (cause instanceof AggregateError && !cause.message && cause.errors[0] !== undefined) cause = cause.errors[0];
+  const err = cause as { message?: unknown; code?: unknown };
+  const message = typeof err?.message === 'string' && err.message ? err.message : typeof err?.code === 'string' ? err.code : String(cause);
+  return `network error: ${oneLine(message)}`;
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
