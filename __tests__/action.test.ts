@@ -31,6 +31,7 @@ function runAction(entry: 'main' | 'post', dir: string, inputs: Record<string, s
   const summaryFile = path.join(dir, 'step_summary');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
+  writeFileSync(path.join(dir, 'state'), ''); // the runner creates it
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     GITHUB_OUTPUT: outputFile,
@@ -85,8 +86,10 @@ describe('action main (results only)', () => {
       expect.objectContaining({ indicator: 'accuracy_f1', field: 'f1', status: 'fail', level: 'error', actual: 0.8, limit: 0.9 }),
       expect.objectContaining({ indicator: 'latency_p99', field: 'p99_ms', status: 'fail', level: 'warn', actual: 120, limit: 100 }),
     ]);
-    expect(r.stdout).toContain('::error title=evalgate nightly::accuracy_f1.f1 >= 0.9: fail (found 0.8)');
-    expect(r.stdout).toContain('::warning title=evalgate nightly::latency_p99.p99_ms <= 100: fail (found 120)');
+    expect(r.stdout).toContain('::error title=evalgate nightly%3A accuracy_f1.f1 failed::accuracy_f1.f1 >= 0.9: fail (found 0.8)');
+    expect(r.stdout).toContain(
+      '::warning title=evalgate nightly%3A latency_p99.p99_ms failed::latency_p99.p99_ms <= 100: fail (found 120)',
+    );
     expect(r.stdout).toContain('::error::evalgate nightly: fail (exit code 1)');
     expect(r.summary).toContain('<!-- evalgate:nightly -->');
   });
@@ -143,6 +146,6 @@ describe('action post', () => {
   it('has nothing to cancel when main started no remote job', () => {
     const r = runAction('post', writeFiles({}), {});
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('no remote jobs were started; nothing to cancel');
+    expect(r.stdout).toContain('no job was left running; nothing to cancel');
   });
 });

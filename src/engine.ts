@@ -58,12 +58,28 @@ export async function collect(
   return { merge, problems, files: [...files] };
 }
 
-async function loadBaseline(
-  settings: Settings,
-  rt: Runtime,
-): Promise<{ indicators: BaselineIndicators | null; info: BaselineInfo; problems: Problem[] }> {
-  const none = (note: string | null): BaselineInfo => ({ source: 'none', run_id: null, commit: null, created_at: null, path: null, note });
+export interface BaselineResult {
+  indicators: BaselineIndicators | null;
+  info: BaselineInfo;
+  problems: Problem[];
+}
+
+/** finds the baseline for `baseline: auto` (the action: the base branch's last report artifact) */
+export type BaselineProvider = () => Promise<BaselineResult>;
+
+export const noBaseline = (note: string | null): BaselineInfo => ({
+  source: 'none',
+  run_id: null,
+  commit: null,
+  created_at: null,
+  path: null,
+  note,
+});
+
+async function loadBaseline(settings: Settings, rt: Runtime, provider?: BaselineProvider): Promise<BaselineResult> {
+  const none = noBaseline;
   if (settings.baseline.kind === 'none') return { indicators: null, info: none(null), problems: [] };
+  if (settings.baseline.kind === 'auto' && provider) return provider();
   if (settings.baseline.kind === 'auto') {
     const onPr = /^pull_request/.test(rt.env.GITHUB_EVENT_NAME ?? '');
     if (onPr) {
@@ -117,6 +133,7 @@ export interface GateOptions {
   jobs?: JobRecord[];
   /** a job or platform failed: exit 3 */
   platformFailed?: boolean;
+  baseline?: BaselineProvider;
 }
 
 export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions = {}): Promise<GateRun> {
@@ -134,7 +151,7 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
   }
   const collected = await collect(files, settings, rt);
   problems.push(...collected.problems);
-  const baseline = await loadBaseline(settings, rt);
+  const baseline = await loadBaseline(settings, rt, opts.baseline);
   problems.push(...baseline.problems);
 
   const { merge } = collected;

@@ -7,9 +7,9 @@ import { ExitCode, formatProblem, type Problem } from './core/problem.js';
 import { plan, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
-import { runGate, type GateRun } from './engine.js';
+import { runGate, type BaselineProvider, type GateRun } from './engine.js';
 import { LocalPlatform } from './platforms/local/local.js';
-import { TERMINAL, type JobHandle, type JobStatus, type Platform } from './platforms/platform.js';
+import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { describeStaged, isSpecPlatform, renderSpec, specConfig, specLocate, type Staged } from './platforms/specs.js';
 import { Progress } from './progress.js';
 import type { JobRecord } from './core/report/report.js';
@@ -21,6 +21,10 @@ export interface RunOptions {
   maxPollMs?: number;
   /** an injected platform (tests); by default from settings.platform */
   platform?: Platform;
+  /** called whenever the set of jobs that may still be running changes (the action saves it for its post step) */
+  onActiveJobs?: (jobs: SavedJob[]) => void;
+  /** where the baseline comes from when settings.baseline is `auto` (the action: the base branch's artifact) */
+  baseline?: BaselineProvider;
 }
 
 export interface RunResult {
@@ -74,7 +78,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
 
   // Results given: nothing to run, gate them (the action's `results` input, `run --results`).
   if (settings.results) {
-    const gate = await runGate(settings, rt);
+    const gate = await runGate(settings, rt, { baseline: opts.baseline });
     return { exitCode: gate.exitCode, gate };
   }
 
@@ -192,7 +196,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     duration_s: o.status.startedAt && o.status.finishedAt ? Math.round((o.status.finishedAt - o.status.startedAt) / 100) / 10 : null,
     ...(o.status.message ? { message: o.status.message } : {}),
   }));
-  const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0 });
+  const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0, baseline: opts.baseline });
   return { exitCode: gate.exitCode, gate };
 }
 
@@ -233,10 +237,22 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     );
   };
 
+  let lastSaved = '[]';
+  const publish = (): void => {
+    if (!opts.onActiveJobs) return;
+    const active = out.flatMap((o) => (o.handle && !TERMINAL.includes(o.status.state) ? [platform.saved?.(o.handle) ?? null] : []));
+    const list = active.filter((s): s is SavedJob => s !== null);
+    const text = JSON.stringify(list);
+    if (text === lastSaved) return;
+    lastSaved = text;
+    opts.onActiveJobs(list);
+  };
+
   try {
     for (const o of out) {
       if (opts.signal?.aborted) break;
       o.handle = await platform.submit(o.job);
+      publish();
     }
     const submittedAt = Date.now();
     let interval = platform.pollIntervalMs;
@@ -265,6 +281,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
         }
       }
       progress.tick();
+      publish();
       if (failed) {
         await cancelAll('cancelled because another job failed');
         break;
@@ -280,6 +297,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     throw e;
   } finally {
     progress.done();
+    publish();
   }
 
   for (const o of out) {

@@ -35317,6 +35317,21 @@ function resolveSettings(raw, source, config) {
     const dryRunText = raw['dry-run']?.trim().toLowerCase();
     if (dryRunText && !['true', 'false'].includes(dryRunText))
         bad('dry-run', 'true or false', raw['dry-run']);
+    const pushgateway = raw.pushgateway?.trim();
+    if (pushgateway) {
+        let url = null;
+        try {
+            url = new URL(pushgateway);
+        }
+        catch {
+            // reported below
+        }
+        if (!url || !/^https?:$/.test(url.protocol)) {
+            // the URL may carry a password: name only its scheme and host
+            const shown = url ? `${url.protocol}//${url.host}` : 'not a URL';
+            problems.push({ file: source.flag('pushgateway'), expected: 'an http:// or https:// Pushgateway URL', found: shown });
+        }
+    }
     const settings = {
         name,
         platform,
@@ -35348,6 +35363,8 @@ function resolveSettings(raw, source, config) {
         settings.data = data;
     if (config?.concurrency)
         settings.concurrency = config.concurrency;
+    if (pushgateway)
+        settings.pushgateway = pushgateway;
     if (config)
         settings.configFile = config.file;
     return { settings, problems };
@@ -36048,12 +36065,15 @@ function codeSpan(text, opts = {}) {
 ;// CONCATENATED MODULE: ./src/core/report/md.ts
 /**
  * report.md: a verdict line, one table row per rule, then collapsible details (jobs, merge notes,
- * problems). It must fit a GitHub comment (65,536 characters): details are cut, with a note,
+ * problems). It must fit a GitHub comment (65,536): details are cut, with a note,
  * before anything of the rule table is.
  */
 
 
+/** GitHub's comment limit; counted in UTF-8 bytes, which satisfies either reading of its unit */
 const GITHUB_COMMENT_LIMIT = 65_536;
+const encoder = new TextEncoder();
+const size = (s) => encoder.encode(s).length;
 function markerFor(name) {
     return `<!-- evalgate:${name} -->`;
 }
@@ -36168,6 +36188,7 @@ function renderSection(s, items, cut) {
         body.push(`${s.head ? '\n' : ''}_… ${cut} more cut to fit GitHub's comment size; every entry is in report.json._`);
     return `<details><summary>${s.title}</summary>\n\n${body.join('\n')}\n\n</details>`;
 }
+/** `maxLength` is in UTF-8 bytes */
 function renderMarkdown(report, maxLength = GITHUB_COMMENT_LIMIT) {
     const title = `${markerFor(report.name)}\n### ${VERDICT_ICON[report.verdict]} evalgate ${codeSpan(report.name)}: **${report.verdict}**`;
     const head = [
@@ -36185,14 +36206,15 @@ function renderMarkdown(report, maxLength = GITHUB_COMMENT_LIMIT) {
     const rendered = [];
     const reserve = 200; // room for each section's cut note
     for (const s of sections) {
-        const budget = maxLength - out.length - rendered.reduce((a, r) => a + r.length + 2, 0) - reserve;
+        const budget = maxLength - size(out) - rendered.reduce((a, r) => a + size(r) + 2, 0) - reserve;
         const items = [];
-        let used = s.title.length + 60 + (s.head?.length ?? 0);
+        let used = size(s.title) + 60 + size(s.head ?? '');
         for (const item of s.items) {
-            if (used + item.length + 1 > budget)
+            const n = size(item);
+            if (used + n + 1 > budget)
                 break;
             items.push(item);
-            used += item.length + 1;
+            used += n + 1;
         }
         if (items.length === 0 && budget < 300) {
             rendered.push(`_${s.title}: cut to fit GitHub's comment size; see report.json._`);
@@ -36250,24 +36272,46 @@ function renderProm(report) {
 ;// CONCATENATED MODULE: ./src/github/context.ts
 /** What a report says about where it ran, from the GitHub Actions environment when there is one. */
 
-function runContext(env) {
-    let commit = env.GITHUB_SHA || null;
-    let pullRequest = null;
-    const event = env.GITHUB_EVENT_NAME ?? '';
-    if (env.GITHUB_EVENT_PATH && (event === 'pull_request' || event === 'pull_request_target')) {
-        try {
-            const payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-            // On pull_request events GITHUB_SHA is the merge commit; the report names the PR's head.
-            if (typeof payload.pull_request?.head?.sha === 'string')
-                commit = payload.pull_request.head.sha;
-            if (typeof payload.pull_request?.number === 'number')
-                pullRequest = payload.pull_request.number;
-        }
-        catch {
-            // An unreadable event file leaves the workflow's SHA in place; nothing is gated on it.
-        }
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function readPullRequest(env) {
+    if (!env.GITHUB_EVENT_PATH || !PR_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
+        return null;
+    try {
+        const payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const pr = payload.pull_request;
+        const number = typeof pr?.number === 'number' ? pr.number : typeof payload.number === 'number' ? payload.number : null;
+        if (number === null)
+            return null;
+        return {
+            number,
+            baseRef: typeof pr?.base?.ref === 'string' ? pr.base.ref : env.GITHUB_BASE_REF || null,
+            headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : null,
+        };
     }
-    return { commit, ref: env.GITHUB_REF || null, pullRequest };
+    catch {
+        // An unreadable event file: no pull request is known; nothing is gated on it.
+        return null;
+    }
+}
+function githubContext(env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    // GITHUB_WORKFLOW_REF: octo-org/octo-repo/.github/workflows/ci.yml@refs/pull/12/merge
+    const workflowPath = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? '')?.[1] ?? null;
+    const runId = Number(env.GITHUB_RUN_ID);
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        owner: owner || null,
+        repo: repo || null,
+        pullRequest: readPullRequest(env),
+        workflowFile: workflowPath ? workflowPath.split('/').pop() : null,
+        runId: Number.isSafeInteger(runId) && runId > 0 ? runId : null,
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    };
+}
+function runContext(env) {
+    const pr = readPullRequest(env);
+    // On pull_request events GITHUB_SHA is the merge commit; the report names the PR's head.
+    return { commit: pr?.headSha || env.GITHUB_SHA || null, ref: env.GITHUB_REF || null, pullRequest: pr?.number ?? null };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -36319,10 +36363,20 @@ async function collect(files, settings, rt) {
     problems.push(...merge.problems);
     return { merge, problems, files: [...files] };
 }
-async function loadBaseline(settings, rt) {
-    const none = (note) => ({ source: 'none', run_id: null, commit: null, created_at: null, path: null, note });
+const noBaseline = (note) => ({
+    source: 'none',
+    run_id: null,
+    commit: null,
+    created_at: null,
+    path: null,
+    note,
+});
+async function loadBaseline(settings, rt, provider) {
+    const none = noBaseline;
     if (settings.baseline.kind === 'none')
         return { indicators: null, info: none(null), problems: [] };
+    if (settings.baseline.kind === 'auto' && provider)
+        return provider();
     if (settings.baseline.kind === 'auto') {
         const onPr = /^pull_request/.test(rt.env.GITHUB_EVENT_NAME ?? '');
         if (onPr) {
@@ -36375,7 +36429,7 @@ async function runGate(settings, rt, opts = {}) {
     }
     const collected = await collect(files, settings, rt);
     problems.push(...collected.problems);
-    const baseline = await loadBaseline(settings, rt);
+    const baseline = await loadBaseline(settings, rt, opts.baseline);
     problems.push(...baseline.problems);
     const { merge } = collected;
     const outcome = gate(settings.rules, settings.indicators, merge.indicators, baseline.indicators, {
@@ -36860,6 +36914,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+/** set in every local job's environment: the post step checks it before it signals a process group */
+const JOB_MARKER = 'EVALGATE_JOB';
 class LocalPlatform {
     opts;
     name = 'local';
@@ -36906,7 +36962,7 @@ class LocalPlatform {
     start(run) {
         this.active++;
         const log = (0,external_node_fs_.createWriteStream)(external_node_path_default().join(run.dir, 'log.txt'));
-        const env = { ...(this.opts.env ?? process.env), ...run.job.env };
+        const env = { ...(this.opts.env ?? process.env), ...run.job.env, [JOB_MARKER]: run.job.name };
         const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', run.job.command], {
             cwd: this.opts.cwd,
             env,
@@ -37052,6 +37108,12 @@ class LocalPlatform {
         run.cancelled = true;
         this.killGroup(run);
         await run.done;
+    }
+    saved(h) {
+        const run = this.jobs.get(h.id);
+        if (!run?.child?.pid || run.status.state !== 'running')
+            return null;
+        return { platform: this.name, name: run.job.name, id: h.id, pgid: run.child.pid };
     }
     async close() {
         await Promise.all([...this.jobs.values()].map((r) => this.cancel({ job: r.job, id: r.job.name })));
@@ -37404,7 +37466,7 @@ async function runPipeline(settings, rt, opts = {}) {
     };
     // Results given: nothing to run, gate them (the action's `results` input, `run --results`).
     if (settings.results) {
-        const gate = await runGate(settings, rt);
+        const gate = await runGate(settings, rt, { baseline: opts.baseline });
         return { exitCode: gate.exitCode, gate };
     }
     for (const kind of ['model', 'data']) {
@@ -37512,7 +37574,7 @@ async function runPipeline(settings, rt, opts = {}) {
         duration_s: o.status.startedAt && o.status.finishedAt ? Math.round((o.status.finishedAt - o.status.startedAt) / 100) / 10 : null,
         ...(o.status.message ? { message: o.status.message } : {}),
     }));
-    const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0 });
+    const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0, baseline: opts.baseline });
     return { exitCode: gate.exitCode, gate };
 }
 /**
@@ -37539,11 +37601,24 @@ async function runJobs(platform, jobs, rt, opts = {}) {
             progress.update(o.job.name, 'cancelled');
         }));
     };
+    let lastSaved = '[]';
+    const publish = () => {
+        if (!opts.onActiveJobs)
+            return;
+        const active = out.flatMap((o) => (o.handle && !TERMINAL.includes(o.status.state) ? [platform.saved?.(o.handle) ?? null] : []));
+        const list = active.filter((s) => s !== null);
+        const text = JSON.stringify(list);
+        if (text === lastSaved)
+            return;
+        lastSaved = text;
+        opts.onActiveJobs(list);
+    };
     try {
         for (const o of out) {
             if (opts.signal?.aborted)
                 break;
             o.handle = await platform.submit(o.job);
+            publish();
         }
         const submittedAt = Date.now();
         let interval = platform.pollIntervalMs;
@@ -37572,6 +37647,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                 }
             }
             progress.tick();
+            publish();
             if (failed) {
                 await cancelAll('cancelled because another job failed');
                 break;
@@ -37591,6 +37667,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
     }
     finally {
         progress.done();
+        publish();
     }
     for (const o of out) {
         if (!o.handle)

@@ -1,33 +1,48 @@
-/** Action inputs read once into RawSettings (names as in action.yml). */
+/** Action inputs read once into RawSettings (names as in action.yml), secrets masked first. */
 import * as core from '@actions/core';
 import { Inputs } from './constants.js';
 import type { RawSettings } from '../config/settings.js';
+import type { Problem } from '../core/problem.js';
+import { COMMENT_MODES, type CommentMode } from '../github/comment.js';
+import { maskUrlCredentials, maskValue } from './secrets.js';
 
 export interface ActionInputs extends RawSettings {
-  comment: string;
+  comment: CommentMode;
   token: string;
   config?: string;
 }
 
-export function readInputs(): ActionInputs {
+export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
   const get = (name: string): string | undefined => core.getInput(name) || undefined;
   const token = core.getInput(Inputs.GithubToken);
-  if (token) core.setSecret(token);
+  maskValue(token);
+  const pushgateway = get(Inputs.Pushgateway);
+  maskUrlCredentials(pushgateway);
+  const problems: Problem[] = [];
+  const commentText = (get(Inputs.Comment) ?? 'always').toLowerCase();
+  let comment: CommentMode = 'always';
+  if ((COMMENT_MODES as readonly string[]).includes(commentText)) comment = commentText as CommentMode;
+  else
+    problems.push({ file: `input ${Inputs.Comment}`, expected: `one of ${COMMENT_MODES.join(', ')}`, found: JSON.stringify(commentText) });
   return {
-    platform: get(Inputs.Platform),
-    indicators: get(Inputs.Indicators),
-    thresholds: get(Inputs.Thresholds),
-    'rps-target': get(Inputs.RpsTarget),
-    baseline: get(Inputs.Baseline),
-    'fail-on': get(Inputs.FailOn),
-    name: get(Inputs.Name),
-    results: get(Inputs.Results),
-    model: get(Inputs.Model),
-    data: get(Inputs.Data),
-    'timeout-minutes': get(Inputs.TimeoutMinutes),
-    'dry-run': get(Inputs.DryRun),
-    config: get(Inputs.Config),
-    comment: get(Inputs.Comment) ?? 'always',
-    token,
+    inputs: {
+      platform: get(Inputs.Platform),
+      indicators: get(Inputs.Indicators),
+      thresholds: get(Inputs.Thresholds),
+      'rps-target': get(Inputs.RpsTarget),
+      baseline: get(Inputs.Baseline),
+      'fail-on': get(Inputs.FailOn),
+      name: get(Inputs.Name),
+      results: get(Inputs.Results),
+      model: get(Inputs.Model),
+      data: get(Inputs.Data),
+      'timeout-minutes': get(Inputs.TimeoutMinutes),
+      'dry-run': get(Inputs.DryRun),
+      pushgateway,
+      config: get(Inputs.Config),
+      comment,
+      token,
+    },
+    problems,
   };
 }

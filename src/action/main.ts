@@ -1,17 +1,33 @@
 /**
- * The action's main step: the same pipeline as `evalgate run` (or a gate of `results`), then the
- * outputs, annotations and job summary. Cancelling the workflow sends SIGINT: every job is
- * cancelled before the step ends.
+ * The action's main step: the same pipeline as `evalgate run` (or a gate of `results`), then
+ * publishing: outputs, annotations, the job summary, the `evalgate-<name>` artifact, the sticky PR
+ * comment and the pushgateway. Publishing never changes the verdict: a step that cannot comment
+ * or upload warns once and goes on. Cancelling the workflow sends SIGINT: every job is cancelled
+ * before the step ends, and the post step cancels what a killed main step left.
  */
 import * as core from '@actions/core';
-import { ExitCode, formatProblem } from '../core/problem.js';
-import { resolveSettings } from '../config/settings.js';
+import { ExitCode, formatProblem, type Problem } from '../core/problem.js';
+import { resolveSettings, type Settings } from '../config/settings.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
+import { noBaseline, type BaselineProvider, type GateRun } from '../engine.js';
 import { processRuntime, type Runtime } from '../runtime.js';
-import { Outputs } from './constants.js';
-import { readInputs } from './inputs.js';
+import { markerFor, renderMarkdown } from '../core/report/md.js';
 import type { Report } from '../core/report/report.js';
+import { githubApi } from '../github/api.js';
+import { githubContext, type GitHubContext } from '../github/context.js';
+import { upsertComment } from '../github/comment.js';
+import { artifactName, findArtifactBaseline } from '../github/baseline.js';
+import { artifactDownloader, uploadReport } from '../github/artifact.js';
+import { Outputs } from './constants.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { maskCredentials } from './secrets.js';
+import { jobsSaver } from './jobs-state.js';
+
+/** GitHub drops annotations past 10 errors and 10 warnings per step */
+export const ANNOTATIONS_PER_LEVEL = 10;
+/** $GITHUB_STEP_SUMMARY takes 1 MiB per step; this leaves room for the lines around the report */
+export const SUMMARY_LIMIT = 1024 * 1024 - 8 * 1024;
 
 export function violations(report: Report): object[] {
   return report.rules
@@ -38,26 +54,152 @@ export function metrics(report: Report): Record<string, Record<string, unknown>>
   return out;
 }
 
+interface Annotation {
+  level: 'error' | 'warning';
+  title: string;
+  text: string;
+}
+
+/** one per invalid input and per failed or missing rule, within GitHub's per-step caps */
+export function annotations(report: Report): Annotation[] {
+  const all: Annotation[] = report.problems.map((p) => ({ level: 'error', title: `evalgate ${report.name}: invalid input`, text: p }));
+  for (const r of report.rules.filter((x) => x.status === 'fail' || x.status === 'missing')) {
+    const found = r.actual !== null ? ` (found ${r.actual})` : '';
+    all.push({
+      level: r.level === 'error' ? 'error' : 'warning',
+      title: `evalgate ${report.name}: ${r.indicator}.${r.field} ${r.status === 'missing' ? 'missing' : 'failed'}`,
+      text: `${r.indicator}.${r.field} ${r.op} ${r.expr}: ${r.status}${found}${r.detail ? ` — ${r.detail}` : ''}`,
+    });
+  }
+  for (const i of report.missing_indicators) {
+    all.push({
+      level: 'error',
+      title: `evalgate ${report.name}: ${i} absent`,
+      text: `required indicator ${i} is absent: no file reported it`,
+    });
+  }
+  const out: Annotation[] = [];
+  for (const level of ['error', 'warning'] as const) {
+    const list = all.filter((a) => a.level === level);
+    if (list.length <= ANNOTATIONS_PER_LEVEL) out.push(...list);
+    else {
+      out.push(...list.slice(0, ANNOTATIONS_PER_LEVEL - 1));
+      out.push({
+        level,
+        title: `evalgate ${report.name}: ${list.length - ANNOTATIONS_PER_LEVEL + 1} more`,
+        text: `${list.length - ANNOTATIONS_PER_LEVEL + 1} more ${level === 'error' ? 'errors' : 'warnings'}; every one is in the job summary and report.json`,
+      });
+    }
+  }
+  return out;
+}
+
+function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubContext, env: Runtime['env']): BaselineProvider | undefined {
+  if (settings.baseline.kind !== 'auto') return undefined;
+  return async () => {
+    if (!ctx.pullRequest) {
+      return { indicators: null, info: noBaseline('baseline: auto finds one only on pull requests'), problems: [] };
+    }
+    if (!inputs.token) {
+      const note = 'no baseline: no github-token to look up the base branch artifact with';
+      core.warning(note);
+      return { indicators: null, info: noBaseline(note), problems: [] };
+    }
+    const api = githubApi(inputs.token, env);
+    const result = await findArtifactBaseline({
+      api,
+      ctx,
+      gate: settings.name,
+      download: artifactDownloader(inputs.token, ctx.owner ?? '', ctx.repo ?? ''),
+      warn: (t) => core.warning(t),
+    });
+    if (result.info.source === 'artifact') core.info(`evalgate: baseline from run ${result.info.run_id} (${result.info.path})`);
+    return result;
+  };
+}
+
+async function publish(gateRun: GateRun, settings: Settings, inputs: ActionInputs, ctx: GitHubContext, rt: Runtime): Promise<void> {
+  const { report } = gateRun;
+  core.setOutput(Outputs.Verdict, report.verdict);
+  core.setOutput(Outputs.Passed, String(gateRun.exitCode === ExitCode.Ok));
+  core.setOutput(Outputs.ReportJson, gateRun.paths.json);
+  core.setOutput(Outputs.ReportMarkdown, gateRun.paths.markdown);
+  core.setOutput(Outputs.Violations, JSON.stringify(violations(report)));
+  core.setOutput(Outputs.Metrics, JSON.stringify(metrics(report)));
+
+  for (const a of annotations(report)) {
+    if (a.level === 'error') core.error(a.text, { title: a.title });
+    else core.warning(a.text, { title: a.title });
+  }
+
+  // Artifact first: the baseline of later runs, whatever happens to the comment.
+  const upload = await uploadReport(artifactName(settings.name), [gateRun.paths.json, gateRun.paths.markdown], rt.env);
+  if (!upload.ok) core.warning(upload.warning);
+  else core.info(`evalgate: uploaded artifact ${artifactName(settings.name)}${upload.id !== null ? ` (id ${upload.id})` : ''}`);
+
+  let commentUrl = '';
+  let commentNote: string | null = null;
+  const pr = ctx.pullRequest;
+  if (pr && inputs.comment !== 'never') {
+    if (!inputs.token || !ctx.owner || !ctx.repo) {
+      commentNote = 'no PR comment: no github-token or GITHUB_REPOSITORY';
+      core.warning(commentNote);
+    } else {
+      const result = await upsertComment(
+        githubApi(inputs.token, rt.env),
+        { owner: ctx.owner, repo: ctx.repo, issue: pr.number },
+        markerFor(report.name),
+        gateRun.markdown,
+        { mode: inputs.comment, failing: report.verdict !== 'pass' },
+      );
+      if (result.action === 'failed') {
+        commentNote = result.warning;
+        core.warning(result.warning);
+      } else if (result.action === 'skipped') core.info(`evalgate: no PR comment (${result.reason})`);
+      else {
+        commentUrl = result.url;
+        core.info(`evalgate: PR comment ${result.action}: ${result.url}`);
+      }
+    }
+  }
+  core.setOutput(Outputs.CommentUrl, commentUrl);
+
+  try {
+    const lines = [renderMarkdown(report, SUMMARY_LIMIT)];
+    if (commentUrl) lines.push(`[The PR comment](${commentUrl})`);
+    if (commentNote) lines.push(`> [!WARNING]\n> ${commentNote.replace(/\n/g, ' ')}`);
+    await core.summary.addRaw(lines.join('\n\n'), true).write();
+  } catch (e) {
+    core.warning(`could not write the job summary: ${(e as Error).message}`);
+  }
+}
+
+function reportProblems(kind: string, problems: Problem[], file?: boolean): void {
+  for (const p of problems) {
+    core.error(formatProblem(p), { title: `evalgate: invalid ${kind}`, ...(file && p.file ? { file: p.file, startLine: p.line } : {}) });
+  }
+  core.setFailed(`evalgate: ${problems.length} invalid ${kind}${problems.length === 1 ? '' : 's'}`);
+}
+
 export async function run(rt: Runtime = processRuntime()): Promise<void> {
   try {
-    const inputs = readInputs();
+    maskCredentials(rt.env);
+    const { inputs, problems: inputProblems } = readInputs();
     const loaded = await loadConfig(inputs.config, rt.cwd);
-    if (loaded && !loaded.ok) {
-      for (const p of loaded.problems) core.error(formatProblem(p), { title: 'evalgate: invalid config', file: p.file, startLine: p.line });
-      core.setFailed(`evalgate: the config has ${loaded.problems.length} problem(s)`);
-      return;
-    }
+    if (loaded && !loaded.ok) return reportProblems('config', loaded.problems, true);
     const { settings, problems } = resolveSettings(inputs, { flag: (n) => `input ${n}`, defaultBaseline: 'auto' }, loaded?.config);
-    if (problems.length) {
-      for (const p of problems) core.error(formatProblem(p), { title: 'evalgate: invalid input' });
-      core.setFailed(`evalgate: ${problems.length} invalid input(s)`);
-      return;
-    }
+    if (problems.length || inputProblems.length) return reportProblems('input', [...inputProblems, ...problems]);
+
+    const ctx = githubContext(rt.env);
     const abort = new AbortController();
     const onSignal = (): void => abort.abort();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const result = await runPipeline(settings, rt, { signal: abort.signal }).finally(() => {
+    const result = await runPipeline(settings, rt, {
+      signal: abort.signal,
+      onActiveJobs: jobsSaver(rt.env),
+      baseline: baselineProvider(settings, inputs, ctx, rt.env),
+    }).finally(() => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     });
@@ -67,29 +209,9 @@ export async function run(rt: Runtime = processRuntime()): Promise<void> {
       if (result.exitCode !== ExitCode.Ok) core.setFailed(`evalgate: stopped with exit code ${result.exitCode}`);
       return;
     }
-    const { report } = gateRun;
-
-    core.setOutput(Outputs.Verdict, report.verdict);
-    core.setOutput(Outputs.Passed, String(gateRun.exitCode === ExitCode.Ok));
-    core.setOutput(Outputs.ReportJson, gateRun.paths.json);
-    core.setOutput(Outputs.ReportMarkdown, gateRun.paths.markdown);
-    core.setOutput(Outputs.Violations, JSON.stringify(violations(report)));
-    core.setOutput(Outputs.Metrics, JSON.stringify(metrics(report)));
-    core.setOutput(Outputs.CommentUrl, '');
-
-    for (const p of report.problems) core.error(p, { title: 'evalgate: invalid input' });
-    for (const r of report.rules.filter((x) => x.status === 'fail' || x.status === 'missing')) {
-      const text = `${r.indicator}.${r.field} ${r.op} ${r.expr}: ${r.status}${r.actual !== null ? ` (found ${r.actual})` : ''}${r.detail ? ` — ${r.detail}` : ''}`;
-      if (r.level === 'error') core.error(text, { title: `evalgate ${report.name}` });
-      else core.warning(text, { title: `evalgate ${report.name}` });
-    }
-    try {
-      await core.summary.addRaw(gateRun.markdown).write();
-    } catch (e) {
-      core.warning(`could not write the job summary: ${(e as Error).message}`);
-    }
+    await publish(gateRun, settings, inputs, ctx, rt);
     if (gateRun.exitCode !== ExitCode.Ok) {
-      core.setFailed(`evalgate ${report.name}: ${report.verdict} (exit code ${gateRun.exitCode})`);
+      core.setFailed(`evalgate ${gateRun.report.name}: ${gateRun.report.verdict} (exit code ${gateRun.exitCode})`);
     }
   } catch (e) {
     core.setFailed(`evalgate: internal error: ${(e as Error)?.message ?? String(e)}`);

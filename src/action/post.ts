@@ -1,16 +1,35 @@
 /**
- * The action's post step: cancels every remote job the main step started and that may still be
- * running (a cancelled workflow or a timeout still runs `post`). It warns and never fails.
+ * The action's post step: cancels every job the main step recorded as still running (a cancelled
+ * workflow or a timeout still runs `post`). It warns and never fails.
  */
 import * as core from '@actions/core';
-import { State } from './constants.js';
+import { rmSync } from 'node:fs';
+import type { SavedJob } from '../platforms/platform.js';
+import { cancelSavedLocal } from '../platforms/local/cancel-saved.js';
+import { readSavedJobs } from './jobs-state.js';
 
-export async function cleanup(): Promise<void> {
-  const saved = core.getState(State.Jobs);
-  if (!saved) {
-    core.info('evalgate: no remote jobs were started; nothing to cancel');
-    return;
+export async function cleanup(env: Record<string, string | undefined> = process.env): Promise<void> {
+  try {
+    const { jobs, files } = readSavedJobs(env, (t) => core.warning(t));
+    if (jobs.length === 0) {
+      core.info('evalgate: no job was left running; nothing to cancel');
+    } else {
+      const byPlatform = new Map<string, SavedJob[]>();
+      for (const j of jobs) byPlatform.set(j.platform, [...(byPlatform.get(j.platform) ?? []), j]);
+      for (const [platform, list] of byPlatform) {
+        if (platform !== 'local') {
+          core.warning(`evalgate: cannot cancel ${platform} jobs in this version: ${list.map((j) => `${j.name} (${j.id})`).join(', ')}`);
+          continue;
+        }
+        for (const o of await cancelSavedLocal(list)) {
+          const text = `evalgate: job ${o.job.name}: ${o.result}${o.detail ? ` (${o.detail})` : ''}`;
+          if (o.result === 'failed') core.warning(text);
+          else core.info(text);
+        }
+      }
+    }
+    for (const f of files) rmSync(f, { force: true });
+  } catch (e) {
+    core.warning(`evalgate: post step: ${(e as Error)?.message ?? String(e)}`);
   }
-  // Platforms that start remote jobs register their cancel here as they land.
-  core.warning(`evalgate: remote jobs were recorded (${saved.length} bytes of state) but this version has no platform to cancel them with`);
 }

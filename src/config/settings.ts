@@ -37,6 +37,8 @@ export interface Settings {
   configFile?: string;
   /** platform sections of the config */
   platformConfig: Record<string, Record<string, unknown>>;
+  /** a Prometheus Pushgateway to push report.prom to */
+  pushgateway?: string;
 }
 
 /** Raw values as strings, as they come from argv or `INPUT_*` (names are the action's inputs). */
@@ -56,6 +58,7 @@ export interface RawSettings {
   data?: string;
   'timeout-minutes'?: string;
   'dry-run'?: string;
+  pushgateway?: string;
 }
 
 export const DEFAULT_NAME = 'evalgate';
@@ -149,6 +152,21 @@ export function resolveSettings(
   const dryRunText = raw['dry-run']?.trim().toLowerCase();
   if (dryRunText && !['true', 'false'].includes(dryRunText)) bad('dry-run', 'true or false', raw['dry-run']!);
 
+  const pushgateway = raw.pushgateway?.trim();
+  if (pushgateway) {
+    let url: URL | null = null;
+    try {
+      url = new URL(pushgateway);
+    } catch {
+      // reported below
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      // the URL may carry a password: name only its scheme and host
+      const shown = url ? `${url.protocol}//${url.host}` : 'not a URL';
+      problems.push({ file: source.flag('pushgateway'), expected: 'an http:// or https:// Pushgateway URL', found: shown });
+    }
+  }
+
   const settings: Settings = {
     name,
     platform,
@@ -176,6 +194,7 @@ export function resolveSettings(
   const data = raw.data?.trim() || config?.data;
   if (data) settings.data = data;
   if (config?.concurrency) settings.concurrency = config.concurrency;
+  if (pushgateway) settings.pushgateway = pushgateway;
   if (config) settings.configFile = config.file;
   return { settings, problems };
 }

@@ -25,6 +25,19 @@ export interface JobHandle {
   url?: string;
 }
 
+/**
+ * What the action's post step needs to cancel a job after the main step is gone (a cancelled
+ * workflow): plain JSON, saved with core.saveState as jobs start and end.
+ */
+export interface SavedJob {
+  platform: string;
+  /** the planned job's name */
+  name: string;
+  /** the platform's id of the job */
+  id: string;
+  [detail: string]: unknown;
+}
+
 export interface Platform {
   readonly name: string;
   /** how often to ask for status at first; the runner backs off with jitter from there */
@@ -43,6 +56,8 @@ export interface Platform {
   /** downloads every indicator file the job wrote into `dest`; returns their paths */
   collect(handle: JobHandle, dest: string): Promise<string[]>;
   cancel(handle: JobHandle): Promise<void>;
+  /** what the post step needs to cancel this job later, while it may still be running; null once it cannot be */
+  saved?(handle: JobHandle): SavedJob | null;
   /** releases what the platform holds (connections, child processes) */
   close?(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 /**
  * report.md: a verdict line, one table row per rule, then collapsible details (jobs, merge notes,
- * problems). It must fit a GitHub comment (65,536 characters): details are cut, with a note,
+ * problems). It must fit a GitHub comment (65,536): details are cut, with a note,
  * before anything of the rule table is.
  */
 import { markdownTable } from 'markdown-table';
@@ -8,7 +8,11 @@ import type { RuleResult } from '../gate.js';
 import type { Report } from './report.js';
 import { codeSpan } from './escape.js';
 
+/** GitHub's comment limit; counted in UTF-8 bytes, which satisfies either reading of its unit */
 export const GITHUB_COMMENT_LIMIT = 65_536;
+
+const encoder = new TextEncoder();
+const size = (s: string): number => encoder.encode(s).length;
 
 export function markerFor(name: string): string {
   return `<!-- evalgate:${name} -->`;
@@ -139,6 +143,7 @@ function renderSection(s: Section, items: string[], cut: number): string {
   return `<details><summary>${s.title}</summary>\n\n${body.join('\n')}\n\n</details>`;
 }
 
+/** `maxLength` is in UTF-8 bytes */
 export function renderMarkdown(report: Report, maxLength = GITHUB_COMMENT_LIMIT): string {
   const title = `${markerFor(report.name)}\n### ${VERDICT_ICON[report.verdict]} evalgate ${codeSpan(report.name)}: **${report.verdict}**`;
   const head = [
@@ -156,13 +161,14 @@ export function renderMarkdown(report: Report, maxLength = GITHUB_COMMENT_LIMIT)
   const rendered: string[] = [];
   const reserve = 200; // room for each section's cut note
   for (const s of sections) {
-    const budget = maxLength - out.length - rendered.reduce((a, r) => a + r.length + 2, 0) - reserve;
+    const budget = maxLength - size(out) - rendered.reduce((a, r) => a + size(r) + 2, 0) - reserve;
     const items: string[] = [];
-    let used = s.title.length + 60 + (s.head?.length ?? 0);
+    let used = size(s.title) + 60 + size(s.head ?? '');
     for (const item of s.items) {
-      if (used + item.length + 1 > budget) break;
+      const n = size(item);
+      if (used + n + 1 > budget) break;
       items.push(item);
-      used += item.length + 1;
+      used += n + 1;
     }
     if (items.length === 0 && budget < 300) {
       rendered.push(`_${s.title}: cut to fit GitHub's comment size; see report.json._`);

@@ -10,7 +10,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
 import { isUri } from '../../stores/fs.js';
-import type { JobHandle, JobStatus, Platform } from '../platform.js';
+import type { JobHandle, JobStatus, Platform, SavedJob } from '../platform.js';
+
+/** set in every local job's environment: the post step checks it before it signals a process group */
+export const JOB_MARKER = 'EVALGATE_JOB';
 
 export interface LocalOptions {
   /** the working directory of every job (the repository) */
@@ -85,7 +88,7 @@ export class LocalPlatform implements Platform {
   private start(run: Running): void {
     this.active++;
     const log = createWriteStream(path.join(run.dir, 'log.txt'));
-    const env = { ...(this.opts.env ?? process.env), ...run.job.env };
+    const env = { ...(this.opts.env ?? process.env), ...run.job.env, [JOB_MARKER]: run.job.name };
     const child = spawn('/bin/sh', ['-c', run.job.command], {
       cwd: this.opts.cwd,
       env,
@@ -222,6 +225,12 @@ export class LocalPlatform implements Platform {
     run.cancelled = true;
     this.killGroup(run);
     await run.done;
+  }
+
+  saved(h: JobHandle): SavedJob | null {
+    const run = this.jobs.get(h.id);
+    if (!run?.child?.pid || run.status.state !== 'running') return null;
+    return { platform: this.name, name: run.job.name, id: h.id, pgid: run.child.pid };
   }
 
   async close(): Promise<void> {

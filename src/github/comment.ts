@@ -1,0 +1,94 @@
+/**
+ * The sticky PR comment (SPEC §4): one per gate, found again by its hidden marker in a comment
+ * written by the token's own identity, across every page of the pull request's comments, and
+ * updated in place. A stranger's comment that quotes the marker is never touched.
+ */
+import { describeError, type GitHubApi } from './api.js';
+
+export type CommentMode = 'always' | 'on-failure' | 'never';
+export const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-failure', 'never'];
+
+/** the workflow token (GITHUB_TOKEN) is an installation token of the GitHub Actions app */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+export interface CommentTarget {
+  owner: string;
+  repo: string;
+  issue: number;
+}
+
+export type CommentResult =
+  | { action: 'created' | 'updated' | 'unchanged'; url: string; id: number }
+  | { action: 'skipped'; url: null; reason: string }
+  | { action: 'failed'; url: null; warning: string };
+
+interface IssueComment {
+  id: number;
+  body?: string | null;
+  html_url: string;
+  user: { login: string } | null;
+}
+
+/**
+ * Who the token writes as. A personal token reads itself from GET /user; an installation token
+ * (the workflow's GITHUB_TOKEN) may not (403 "Resource not accessible by integration") and writes
+ * as github-actions[bot].
+ */
+export async function tokenIdentity(api: GitHubApi): Promise<string> {
+  try {
+    const { data } = await api.rest.users.getAuthenticated();
+    return data.login;
+  } catch (e) {
+    const { status } = describeError(e);
+    if (status === 403 || status === 404) return ACTIONS_BOT;
+    throw e;
+  }
+}
+
+export function warningFor(status: number | null, message: string, target: CommentTarget): string {
+  const where = `pull request #${target.issue}`;
+  if (status === 403 || status === 404) {
+    return (
+      `could not comment on ${where}: ${message}. A pull request from a fork gets a read-only token; otherwise give the ` +
+      'workflow `permissions: pull-requests: write`. The report is in the job summary.'
+    );
+  }
+  return `could not comment on ${where}: ${message}. The report is in the job summary.`;
+}
+
+export async function upsertComment(
+  api: GitHubApi,
+  target: CommentTarget,
+  marker: string,
+  body: string,
+  opts: { mode: CommentMode; failing: boolean },
+): Promise<CommentResult> {
+  if (opts.mode === 'never') return { action: 'skipped', url: null, reason: 'comment: never' };
+  if (!body.includes(marker)) throw new Error(`internal error: the comment body lacks its marker ${marker}`);
+  try {
+    const me = await tokenIdentity(api);
+    const all = (await api.paginate(api.rest.issues.listComments, {
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issue,
+      per_page: 100,
+    })) as IssueComment[];
+    // The oldest of ours keeps its place in the conversation.
+    const mine = all.find((c) => c.user?.login === me && typeof c.body === 'string' && c.body.includes(marker));
+    if (mine) {
+      if (mine.body === body) return { action: 'unchanged', url: mine.html_url, id: mine.id };
+      const { data } = await api.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: mine.id, body });
+      return { action: 'updated', url: data.html_url, id: data.id };
+    }
+    // on-failure: a new comment only for a failing gate; an existing one is always updated (above),
+    // so that a fixed pull request shows it is fixed.
+    if (opts.mode === 'on-failure' && !opts.failing) {
+      return { action: 'skipped', url: null, reason: 'comment: on-failure and the gate passed' };
+    }
+    const { data } = await api.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issue, body });
+    return { action: 'created', url: data.html_url, id: data.id };
+  } catch (e) {
+    const { status, message } = describeError(e);
+    return { action: 'failed', url: null, warning: warningFor(status, message, target) };
+  }
+}
