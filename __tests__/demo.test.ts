@@ -34,7 +34,9 @@ describe('the shipped demo', () => {
     expect(r.report.indicators.accuracy_f1).toMatchObject({ approximate: false, samples: 600 });
     expect(r.report.indicators.accuracy_f1.sources).toHaveLength(2);
     expect(r.report.indicators.latency_p99.requests).toBeGreaterThan(100);
-    expect(r.report.rules.map((x: { status: string }) => x.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+    // the baseline rule is skipped without a baseline (the CLI has none by default), and says why
+    expect(r.report.rules.map((x: { status: string }) => x.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'skipped']);
+    expect(r.report.rules[6]).toMatchObject({ expr: 'baseline - 0.02', baseline: null, limit: null });
   });
 
   it('is deterministic where it measures no time', () => {

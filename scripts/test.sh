@@ -28,6 +28,9 @@ if [ "${CI:-}" = "true" ] && git rev-parse --git-dir >/dev/null 2>&1; then
   fi
 fi
 
+# Real services the tests start and stop themselves (Debian packages, installed when missing).
+bash scripts/ensure-debian.sh prometheus-pushgateway prometheus-pushgateway
+
 results="$(mktemp -d)/vitest.json"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile="$results" || status=$?

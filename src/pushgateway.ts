@@ -254,3 +254,21 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * The push as the CLI and the action do it: when a gateway is set, push, and turn a failure into a
+ * warning. Monitoring never changes the verdict.
+ */
+export async function pushIfConfigured(
+  gateway: string | undefined,
+  report: Report,
+  signal?: AbortSignal,
+): Promise<{ pushed: string } | { warning: string } | null> {
+  if (!gateway) return null;
+  try {
+    const r = await pushMetrics(gateway, report, { gate: report.name, ref: report.ref, signal });
+    return { pushed: r.url };
+  } catch (e) {
+    return { warning: `${(e as Error).message} (the verdict is unchanged)` };
+  }
+}

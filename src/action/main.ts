@@ -23,6 +23,7 @@ import { Outputs } from './constants.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { maskCredentials } from './secrets.js';
 import { jobsSaver } from './jobs-state.js';
+import { pushIfConfigured } from '../pushgateway.js';
 
 /** GitHub drops annotations past 10 errors and 10 warnings per step */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -163,6 +164,10 @@ async function publish(gateRun: GateRun, settings: Settings, inputs: ActionInput
     }
   }
   core.setOutput(Outputs.CommentUrl, commentUrl);
+
+  const pushed = await pushIfConfigured(settings.pushgateway, report);
+  if (pushed && 'warning' in pushed) core.warning(pushed.warning);
+  else if (pushed) core.info(`evalgate: pushed the metrics to ${pushed.pushed}`);
 
   try {
     const lines = [renderMarkdown(report, SUMMARY_LIMIT)];

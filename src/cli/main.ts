@@ -3,12 +3,14 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, EvalgateError, formatProblem, type Problem } from '../core/problem.js';
-import { resolveSettings, type RawSettings } from '../config/settings.js';
+import { resolveSettings, type RawSettings, type Settings } from '../config/settings.js';
 import { collect, runGate } from '../engine.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
 import { formatReport } from './print.js';
 import type { Runtime } from '../runtime.js';
+import type { Report } from '../core/report/report.js';
+import { pushIfConfigured } from '../pushgateway.js';
 
 const VERSION = '0.1.0';
 
@@ -31,6 +33,7 @@ function gateOptions(cmd: Command): Command {
       .option('--name <name>', 'gate name: report title, artifact and comment marker (default: evalgate)')
       .option('--out <dir>', 'where report.json, report.md and report.prom go (default: evalgate-report)')
       .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB (default: 64)')
+      .option('--pushgateway <url>', 'push report.prom to this Prometheus Pushgateway (grouped by gate and ref)')
       .option(
         '--merge <indicator=strategy>',
         'merge strategy of a custom indicator (sum, mean, max, min, weighted_mean:FIELD); repeatable',
@@ -64,7 +67,14 @@ function toRaw(opts: Record<string, unknown>): RawSettings {
     data: s('data'),
     'timeout-minutes': s('timeoutMinutes'),
     'dry-run': opts.dryRun === true ? 'true' : undefined,
+    pushgateway: s('pushgateway'),
   };
+}
+
+async function push(settings: Settings, report: Report, rt: Runtime, signal?: AbortSignal): Promise<void> {
+  const r = await pushIfConfigured(settings.pushgateway, report, signal);
+  if (r && 'warning' in r) rt.stderr(`warning: ${r.warning}\n`);
+  else if (r) rt.stdout(`pushed the metrics to ${r.pushed}\n`);
 }
 
 const cliSource = { flag: (name: string) => `--${name}`, defaultBaseline: 'none' as const };
@@ -116,6 +126,7 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
     const run = await runGate(settings, rt, { problems });
     for (const p of run.report.problems) rt.stderr(`error: ${p}\n`);
     rt.stdout(formatReport(run.report, run.paths));
+    await push(settings, run.report, rt);
     exitCode = run.exitCode;
   });
 
@@ -150,6 +161,7 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
       if (result.gate) {
         for (const p of result.gate.report.problems) rt.stderr(`error: ${p}\n`);
         rt.stdout(formatReport(result.gate.report, result.gate.paths));
+        await push(settings, result.gate.report, rt, abort.signal);
       }
       exitCode = result.exitCode;
     } finally {
