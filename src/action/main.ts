@@ -148,6 +148,7 @@ async function publish(gateRun: GateRun, settings: Settings, inputs: ActionInput
     } else {
       const result = await upsertComment(
         githubApi(inputs.token, rt.env),
+        inputs.token,
         { owner: ctx.owner, repo: ctx.repo, issue: pr.number },
         markerFor(report.name),
         gateRun.markdown,

@@ -30,11 +30,12 @@ interface IssueComment {
 }
 
 /**
- * Who the token writes as. A personal token reads itself from GET /user; an installation token
- * (the workflow's GITHUB_TOKEN) may not (403 "Resource not accessible by integration") and writes
- * as github-actions[bot].
+ * Who the token writes as. The workflow token (an installation token, `ghs_…`) writes as
+ * github-actions[bot] and may not read GET /user (403 "Resource not accessible by integration");
+ * a personal token reads its login from GET /user.
  */
-export async function tokenIdentity(api: GitHubApi): Promise<string> {
+export async function tokenIdentity(api: GitHubApi, token: string): Promise<string> {
+  if (token.startsWith('ghs_')) return ACTIONS_BOT;
   try {
     const { data } = await api.rest.users.getAuthenticated();
     return data.login;
@@ -58,6 +59,7 @@ export function warningFor(status: number | null, message: string, target: Comme
 
 export async function upsertComment(
   api: GitHubApi,
+  token: string,
   target: CommentTarget,
   marker: string,
   body: string,
@@ -66,7 +68,7 @@ export async function upsertComment(
   if (opts.mode === 'never') return { action: 'skipped', url: null, reason: 'comment: never' };
   if (!body.includes(marker)) throw new Error(`internal error: the comment body lacks its marker ${marker}`);
   try {
-    const me = await tokenIdentity(api);
+    const me = await tokenIdentity(api, token);
     const all = (await api.paginate(api.rest.issues.listComments, {
       owner: target.owner,
       repo: target.repo,
