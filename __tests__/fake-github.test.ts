@@ -53,6 +53,11 @@ function octokit(token = WORKFLOW): Octokit {
 
 const repoArgs = (): { owner: string; repo: string } => ({ owner: fake.owner, repo: fake.repo });
 
+/** A request Octokit's types would refuse (a wrong parameter on purpose). */
+function rawRequest(ok: Octokit, route: string, params: Record<string, unknown>): Promise<unknown> {
+  return ok.request(route, params);
+}
+
 /** Runs `fn` with env vars set (as @actions/artifact reads process.env at call time), then restores them. */
 async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   const before: Record<string, string | undefined> = {};
@@ -201,18 +206,20 @@ describe('REST: issue comments', () => {
 
   it('answers 422 to a missing body, a body of the wrong type, an empty body and an over-long body', async () => {
     const ok = octokit();
-    const none = await status(ok.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 1 }));
+    const none = await status(
+      rawRequest(ok, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 1 }),
+    );
     expect(none.status).toBe(422);
     expect(none.data).toMatchObject({ message: "Invalid request.\n\nFor 'links/0/schema', nil is not an object." });
 
     const missing = await status(
-      ok.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 1, text: 'hi' }),
+      rawRequest(ok, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 1, text: 'hi' }),
     );
     expect(missing.status).toBe(422);
     expect(missing.data).toMatchObject({ message: 'Invalid request.\n\n"body" wasn\'t supplied.' });
 
     const wrongType = await status(
-      ok.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 1, body: 42 }),
+      rawRequest(ok, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 1, body: 42 }),
     );
     expect(wrongType.status).toBe(422);
     expect(wrongType.data).toMatchObject({ message: "Invalid request.\n\nFor 'properties/body', 42 is not a string." });
@@ -254,7 +261,7 @@ describe('REST: issue comments', () => {
     ).toBe(404);
     expect((await status(ok.rest.issues.listComments({ owner: 'someone', repo: 'else', issue_number: 1 }))).status).toBe(404);
     const nonInt = await status(
-      ok.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 'abc' }),
+      rawRequest(ok, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 'abc' }),
     );
     expect(nonInt.status).toBe(404);
     expect(nonInt.data).toMatchObject({ message: 'Not Found' });
@@ -269,8 +276,11 @@ describe('REST: issue comments', () => {
     expect(fake.violations).toEqual([expect.stringContaining('per_page=101 is over the maximum of 100')]);
     expect((await status(ok.rest.issues.listComments({ ...repoArgs(), issue_number: 9, per_page: 0 }))).status).toBe(422);
     expect(
-      (await status(ok.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 9, page: 'x' })))
-        .status,
+      (
+        await status(
+          rawRequest(ok, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repoArgs(), issue_number: 9, page: 'x' }),
+        )
+      ).status,
     ).toBe(422);
     expect(fake.violations).toHaveLength(3);
   });
@@ -367,7 +377,7 @@ describe('REST: workflow runs', () => {
 
     expect((await status(ok.rest.actions.listWorkflowRuns({ ...repoArgs(), workflow_id: 'nope.yml' }))).status).toBe(404);
     const bad = await status(
-      ok.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+      rawRequest(ok, 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
         ...repoArgs(),
         workflow_id: 'gate.yml',
         status: 'green',
@@ -398,6 +408,7 @@ describe('artifacts: the real @actions/artifact client against the fake runtime 
       client.uploadArtifact('evalgate-ci', report.files, path.join(ws, 'evalgate-report')),
     );
     expect(up.id).toBeGreaterThan(0);
+    const id = up.id!;
     const stored = fake.artifacts(run.id);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ id: up.id, name: 'evalgate-ci', finalized: true, size: up.size, digest: `sha256:${up.digest}` });
@@ -426,7 +437,7 @@ describe('artifacts: the real @actions/artifact client against the fake runtime 
       archive_download_url: `${fake.url}/repos/${fake.owner}/${fake.repo}/actions/artifacts/${up.id}/zip`,
       workflow_run: { id: run.id, head_sha: run.head_sha },
     });
-    expect((await ok.rest.actions.getArtifact({ ...repoArgs(), artifact_id: up.id })).data.name).toBe('evalgate-ci');
+    expect((await ok.rest.actions.getArtifact({ ...repoArgs(), artifact_id: id })).data.name).toBe('evalgate-ci');
 
     // Download through the public REST API (302 to an Azurite SAS URL), from another run's job.
     const other = fake.addWorkflowRun({ workflowFile: 'ci.yml', head_branch: 'feature', head_sha: '2'.repeat(40), event: 'pull_request' });
@@ -434,7 +445,7 @@ describe('artifacts: the real @actions/artifact client against the fake runtime 
     fake.requests.length = 0;
     fake.blobRequests.length = 0;
     const dl = await withEnv(runtimeEnv(other.runtimeToken, ws), () =>
-      client.downloadArtifact(up.id, {
+      client.downloadArtifact(id, {
         path: outPublic,
         findBy: { token: WORKFLOW, workflowRunId: run.id, repositoryOwner: fake.owner, repositoryName: fake.repo },
       }),
@@ -450,7 +461,7 @@ describe('artifacts: the real @actions/artifact client against the fake runtime 
 
     // Download through the runtime service (same run: ListArtifacts + GetSignedArtifactURL).
     const outInternal = path.join(ws, 'internal');
-    await withEnv(runtimeEnv(run.runtimeToken, ws), () => client.downloadArtifact(up.id, { path: outInternal }));
+    await withEnv(runtimeEnv(run.runtimeToken, ws), () => client.downloadArtifact(id, { path: outInternal }));
     expect(readFileSync(path.join(outInternal, 'report.json')).equals(report.json)).toBe(true);
 
     const found = await withEnv(runtimeEnv(run.runtimeToken, ws), () => client.getArtifact('evalgate-ci'));
