@@ -106,6 +106,15 @@ describe('report.md', () => {
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     for (let i = 0; i < 300; i++) expect(md).toContain(`\`f${i}\``);
   });
+
+  it('counts the limit in UTF-8 bytes: multi-byte problem text still fits a comment', () => {
+    // 2,000 problems of 60 CJK characters: 3 bytes each, so a character count would overshoot 3x
+    const report = { ...emptyReport(), problems: Array.from({ length: 2000 }, (_, i) => `问题 ${i} ${'指标'.repeat(30)}`) };
+    const md = renderMarkdown(report);
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(Buffer.byteLength(md, 'utf8')).toBeGreaterThan(GITHUB_COMMENT_LIMIT - 2000);
+    expect(md).toContain('more cut to fit');
+  });
 });
 
 describe('codeSpan', () => {

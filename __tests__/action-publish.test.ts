@@ -1,0 +1,91 @@
+/** What the action publishes, as pure functions: annotations within GitHub's caps, the summary within 1 MiB. */
+import { describe, expect, it } from 'vitest';
+import { annotations, ANNOTATIONS_PER_LEVEL, SUMMARY_LIMIT } from '../src/action/main.js';
+import { renderMarkdown } from '../src/core/report/md.js';
+import type { Report } from '../src/core/report/report.js';
+import type { RuleResult } from '../src/core/gate.js';
+
+function report(rules: RuleResult[], problems: string[] = [], missing: string[] = []): Report {
+  return {
+    schema_version: 1,
+    name: 'nightly',
+    verdict: 'fail',
+    generated_at: '2026-11-25T12:00:00.000Z',
+    commit: null,
+    ref: null,
+    pull_request: null,
+    platform: 'local',
+    required: [],
+    missing_indicators: missing,
+    indicators: {},
+    rules,
+    problems,
+    jobs: [],
+    baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
+  };
+}
+
+const rule = (i: number, level: 'error' | 'warn', status: RuleResult['status']): RuleResult => ({
+  indicator: `custom_${i}`,
+  field: 'score',
+  op: '>=',
+  expr: '1',
+  level,
+  status,
+  actual: status === 'missing' ? null : 0.5,
+  limit: 1,
+  baseline: null,
+  delta: null,
+  detail: null,
+});
+
+describe('annotations', () => {
+  it('one per failed or missing rule, by level, titled with the gate and the rule', () => {
+    const a = annotations(
+      report([rule(1, 'error', 'fail'), rule(2, 'warn', 'missing'), rule(3, 'error', 'pass'), rule(4, 'error', 'skipped')]),
+    );
+    expect(a).toEqual([
+      { level: 'error', title: 'evalgate nightly: custom_1.score failed', text: 'custom_1.score >= 1: fail (found 0.5)' },
+      { level: 'warning', title: 'evalgate nightly: custom_2.score missing', text: 'custom_2.score >= 1: missing' },
+    ]);
+  });
+
+  it('past 10 of a level, the 10th says how many more (GitHub drops the rest silently)', () => {
+    const rules = [
+      ...Array.from({ length: 14 }, (_, i) => rule(i, 'error', 'fail')),
+      ...Array.from({ length: 3 }, (_, i) => rule(100 + i, 'warn', 'fail')),
+    ];
+    const a = annotations(report(rules, ['bad file x.json'], ['toxicity']));
+    const errors = a.filter((x) => x.level === 'error');
+    expect(errors).toHaveLength(ANNOTATIONS_PER_LEVEL);
+    // 1 problem + 14 rules + 1 absent indicator = 16: 9 shown, the 10th counts 7 more
+    expect(errors[0]!.text).toBe('bad file x.json');
+    expect(errors[9]).toEqual({
+      level: 'error',
+      title: 'evalgate nightly: 7 more',
+      text: '7 more errors; every one is in the job summary and report.json',
+    });
+    expect(a.filter((x) => x.level === 'warning')).toHaveLength(3);
+  });
+});
+
+describe('job summary', () => {
+  it('keeps every detail a comment would cut, and stays under 1 MiB', () => {
+    const r = report(
+      [rule(1, 'error', 'fail')],
+      Array.from({ length: 5000 }, (_, i) => `problem ${i} ${'x'.repeat(100)}`),
+    );
+    const comment = renderMarkdown(r);
+    const summary = renderMarkdown(r, SUMMARY_LIMIT);
+    expect(comment).toContain('more cut to fit');
+    expect(summary).not.toContain('more cut to fit');
+    expect(summary).toContain('problem 4999');
+    const huge = report(
+      [rule(1, 'error', 'fail')],
+      Array.from({ length: 20000 }, (_, i) => `problem ${i} ${'x'.repeat(100)}`),
+    );
+    const capped = renderMarkdown(huge, SUMMARY_LIMIT);
+    expect(Buffer.byteLength(capped)).toBeLessThanOrEqual(1024 * 1024);
+    expect(capped).toContain('more cut to fit');
+  });
+});
