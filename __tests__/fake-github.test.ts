@@ -484,6 +484,28 @@ describe('artifacts: the real @actions/artifact client against the fake runtime 
     expect(fake.artifacts(run.id)).toHaveLength(1);
   });
 
+  it('another job of the same run downloads and deletes an artifact; the name can then be used again', async () => {
+    const run = fake.addWorkflowRun({ head_branch: 'main', head_sha: '8'.repeat(40), event: 'push' });
+    const job2 = fake.addJob(run.id);
+    const ws = tempDir();
+    const report = writeReport(path.join(ws, 'r'));
+    const client = new artifactLib.DefaultArtifactClient();
+    const up = await withEnv(runtimeEnv(run.runtimeToken, ws), () => client.uploadArtifact('evalgate-x', report.files, path.join(ws, 'r')));
+    await withEnv(runtimeEnv(job2.runtimeToken, ws), async () => {
+      await client.downloadArtifact(up.id!, { path: path.join(ws, 'job2') });
+      expect(readFileSync(path.join(ws, 'job2', 'report.md')).equals(report.md)).toBe(true);
+      expect((await client.listArtifacts()).artifacts.map((a) => a.name)).toEqual(['evalgate-x']);
+      expect(await client.deleteArtifact('evalgate-x')).toEqual({ id: up.id });
+    });
+    const listed = await octokit().rest.actions.listWorkflowRunArtifacts({ ...repoArgs(), run_id: run.id });
+    expect(listed.data.total_count).toBe(0);
+    const again = await withEnv(runtimeEnv(job2.runtimeToken, ws), () =>
+      client.uploadArtifact('evalgate-x', report.files, path.join(ws, 'r')),
+    );
+    expect(again.id).toBeGreaterThan(up.id!);
+    expect(fake.violations).toEqual([]);
+  });
+
   it('an expired artifact: listed with expired: true, its zip download is 410', async () => {
     const run = fake.addWorkflowRun({ head_branch: 'main', head_sha: '4'.repeat(40), event: 'push' });
     const art = await fake.addArtifact(run.id, 'evalgate-old', { 'report.json': '{"old":true}' });

@@ -62,8 +62,10 @@
  * application/json (protobuf is not implemented → 404 bad_route + violation); `Authorization: Bearer <a token
  * minted by addWorkflowRun/addJob>` (else 401 unauthenticated); the body parses with the client's generated
  * protobuf-JSON types (else 400 malformed; unknown fields are a violation only, Twirp discards them); the
- * request's workflow_run_backend_id / workflow_job_run_backend_id equal the token's `scp`
- * `Actions.Results:<run>:<job>` (else 403 permission_denied [U]); names are non-empty and free of
+ * request's workflow_run_backend_id is the token's `scp` `Actions.Results:<run>:<job>` run, and its
+ * workflow_job_run_backend_id is the token's job for Create/FinalizeArtifact and a job of that run otherwise
+ * (else 403 permission_denied [U]); Finalize/GetSignedArtifactURL/Delete name the job that uploaded the artifact
+ * (else 404 not_found [U]); names are non-empty and free of
  * `" : < > | * ? \r \n \ /` (else 400 invalid_argument [U]); a name that already exists in the workflow run →
  * 409 already_exists; FinalizeArtifact of an unknown name → 404 not_found; the uploaded blob must exist and
  * its length and sha256 must equal `size`/`hash` (400 invalid_argument: stricter than the real service [U]).
@@ -1283,7 +1285,12 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       } catch (e) {
         violations.push(`twirp ${method}: ${(e as Error).message} (Twirp discards unknown fields)`);
       }
-      if (msg.workflowRunBackendId !== scope.run || msg.workflowJobRunBackendId !== scope.job) {
+      // The run must be the token's. Uploads (Create/Finalize) must name the token's own job; the other calls may
+      // name any job of the run: @actions/artifact passes the uploading job's id from ListArtifacts when it
+      // downloads or deletes an artifact another job of the same run uploaded.
+      const ownJobOnly = method === 'CreateArtifact' || method === 'FinalizeArtifact';
+      const jobOk = ownJobOnly ? msg.workflowJobRunBackendId === scope.job : run.jobs.has(String(msg.workflowJobRunBackendId));
+      if (msg.workflowRunBackendId !== scope.run || !jobOk) {
         throw new TwirpError(
           'permission_denied',
           'workflow run/job backend ids do not match the token',
@@ -1348,7 +1355,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       case 'FinalizeArtifact': {
         const name = checkName(msg.name);
         const art = findInRun(run, name);
-        if (!art) throw new TwirpError('not_found', `artifact ${JSON.stringify(name)} not found`);
+        if (!art || art.backendIds.job !== msg.workflowJobRunBackendId)
+          throw new TwirpError('not_found', `artifact ${JSON.stringify(name)} not found`);
         if (art.finalized) throw new TwirpError('failed_precondition', `artifact ${JSON.stringify(name)} is already finalized`);
         const size = Number(msg.size);
         let data: Buffer;
@@ -1395,7 +1403,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       case 'GetSignedArtifactURL': {
         const name = checkName(msg.name);
         const art = findInRun(run, name);
-        if (!art || !art.finalized || isExpired(art)) throw new TwirpError('not_found', `artifact ${JSON.stringify(name)} not found`);
+        if (!art || !art.finalized || isExpired(art) || art.backendIds.job !== msg.workflowJobRunBackendId) {
+          throw new TwirpError('not_found', `artifact ${JSON.stringify(name)} not found`);
+        }
         const filename = art.mimeType === 'application/zip' ? `${art.name}.zip` : art.name;
         return {
           signed_url: sasUrl(art.blobName, 'r', 10 * 60_000, {
@@ -1407,7 +1417,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       case 'DeleteArtifact': {
         const name = checkName(msg.name);
         const art = findInRun(run, name);
-        if (!art || !art.finalized) throw new TwirpError('not_found', `artifact ${JSON.stringify(name)} not found`);
+        if (!art || !art.finalized || art.backendIds.job !== msg.workflowJobRunBackendId) {
+          throw new TwirpError('not_found', `artifact ${JSON.stringify(name)} not found`);
+        }
         art.deleted = true;
         await containerClient.getBlockBlobClient(art.blobName).deleteIfExists();
         return { ok: true, artifact_id: String(art.id) };
