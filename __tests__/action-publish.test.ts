@@ -36,7 +36,7 @@ const rule = (i: number, level: 'error' | 'warn', status: RuleResult['status']):
   limit: 1,
   baseline: null,
   delta: null,
-  detail: null,
+  detail: '',
 });
 
 describe('annotations', () => {
