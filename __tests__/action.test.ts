@@ -149,3 +149,43 @@ describe('action post', () => {
     expect(r.stdout).toContain('no job was left running; nothing to cancel');
   });
 });
+
+describe('action secrets', () => {
+  it('masks the token, platform credentials from the environment (each line of a key) and a pushgateway password', () => {
+    const dir = writeFiles(SEED);
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\nAAAAMwAAAAtzc2gtZWQyNTUxOQAAACBkZXVfa2V5\n-----END OPENSSH PRIVATE KEY-----';
+    const r = runAction(
+      'main',
+      dir,
+      { results: 'results', baseline: 'none', 'github-token': 'ghs_tok12345', pushgateway: 'http://ops:pg-s3cret@127.0.0.1:1/' },
+      { AZURE_CLIENT_SECRET: 'az-secret-value', VOLCENGINE_SECRET_KEY: 'volc-secret-value', EVALGATE_SSH_KEY: key },
+    );
+    for (const s of [
+      'ghs_tok12345',
+      'az-secret-value',
+      'volc-secret-value',
+      'pg-s3cret',
+      'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+      'AAAAMwAAAAtzc2gtZWQyNTUxOQAAACBkZXVfa2V5',
+    ]) {
+      expect(r.stdout).toContain(`::add-mask::${s}`);
+    }
+    // the push fails (nothing listens on port 1): a warning without the password, the verdict unchanged
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    const warning = r.stdout.split('\n').find((l) => l.startsWith('::warning::pushgateway'));
+    expect(warning).toContain('http://127.0.0.1:1');
+    expect(warning).not.toContain('pg-s3cret');
+    expect(warning).not.toContain('ops:');
+  });
+
+  it('an invalid comment mode or pushgateway URL is an input error naming the input, without echoing credentials', () => {
+    const dir = writeFiles(SEED);
+    const r = runAction('main', dir, { results: 'results', comment: 'sometimes', pushgateway: 'ftp://u:hunter2@host/' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('input comment: expected one of always, on-failure, never, got "sometimes"');
+    expect(r.stdout).toContain('input pushgateway: expected an http:// or https:// Pushgateway URL, got ftp://host');
+    expect(r.stdout.replaceAll('::add-mask::hunter2', '')).not.toContain('hunter2');
+  });
+});

@@ -114,7 +114,7 @@ describe('review regressions', () => {
     const r = evalgate(['gate', '--results', 'r', '--indicators', 'accuracy_f1', '--baseline', 'auto', '--thresholds', 'accuracy_f1.f1 >= baseline - 0.01'], dir, {
       GITHUB_EVENT_NAME: 'pull_request',
     });
-    expect(r.stderr).toContain('warning: baseline: auto does not look up');
+    expect(r.stderr).toContain("warning: baseline: auto looks up the base branch's report artifact only in the GitHub Action");
     expect(JSON.parse(readFileSync(path.join(dir, 'evalgate-report', 'report.json'), 'utf8')).baseline.note).toMatch(/baseline rules were skipped/);
   });
 

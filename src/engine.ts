@@ -85,11 +85,11 @@ async function loadBaseline(settings: Settings, rt: Runtime, provider?: Baseline
     if (onPr) {
       // Not silently: every baseline rule is skipped without one, so a regression would pass.
       rt.stderr(
-        "warning: baseline: auto does not look up the base branch's report in this version; baseline rules are skipped (pass --baseline PATH)\n",
+        "warning: baseline: auto looks up the base branch's report artifact only in the GitHub Action; baseline rules are skipped (pass --baseline PATH)\n",
       );
       return {
         indicators: null,
-        info: none('baseline: auto does not look up artifacts in this version; baseline rules were skipped'),
+        info: none('baseline: auto looks up artifacts only in the GitHub Action; baseline rules were skipped'),
         problems: [],
       };
     }
