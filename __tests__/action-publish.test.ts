@@ -20,6 +20,7 @@ function report(rules: RuleResult[], problems: string[] = [], missing: string[] 
     indicators: {},
     rules,
     problems,
+    warnings: [],
     jobs: [],
     baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
   };
@@ -50,22 +51,36 @@ describe('annotations', () => {
     ]);
   });
 
-  it('past 10 of a level, the 10th says how many more (GitHub drops the rest silently)', () => {
+  it('an absent indicator is one annotation, not one more per rule on it', () => {
+    const a = annotations(report([rule(1, 'error', 'missing')], [], ['custom_1']));
+    expect(a).toEqual([
+      {
+        level: 'error',
+        title: 'evalgate nightly: custom_1 absent',
+        text: 'required indicator custom_1 is absent: no file reported it (its rules count as missing)',
+      },
+    ]);
+  });
+
+  it('GitHub shows 10 per level and drops the rest silently: room is left for the step failure and the publishing warnings', () => {
     const rules = [
       ...Array.from({ length: 14 }, (_, i) => rule(i, 'error', 'fail')),
       ...Array.from({ length: 3 }, (_, i) => rule(100 + i, 'warn', 'fail')),
     ];
     const a = annotations(report(rules, ['bad file x.json'], ['toxicity']));
     const errors = a.filter((x) => x.level === 'error');
-    expect(errors).toHaveLength(ANNOTATIONS_PER_LEVEL);
-    // 1 problem + 14 rules + 1 absent indicator = 16: 9 shown, the 10th counts 7 more
+    // 9 of 10 (setFailed adds the 10th): 1 problem + 14 rules + 1 absent indicator = 16, 8 shown, the 9th counts 8 more
+    expect(errors).toHaveLength(ANNOTATIONS_PER_LEVEL - 1);
     expect(errors[0]!.text).toBe('bad file x.json');
-    expect(errors[9]).toEqual({
+    expect(errors[8]).toEqual({
       level: 'error',
-      title: 'evalgate nightly: 7 more',
-      text: '7 more errors; every one is in the job summary and report.json',
+      title: 'evalgate nightly: 8 more',
+      text: '8 more errors; every one is in the job summary and report.json',
     });
     expect(a.filter((x) => x.level === 'warning')).toHaveLength(3);
+    const many = annotations(report(Array.from({ length: 12 }, (_, i) => rule(i, 'warn', 'fail'))));
+    expect(many).toHaveLength(ANNOTATIONS_PER_LEVEL - 3);
+    expect(many.at(-1)!.title).toBe('evalgate nightly: 6 more');
   });
 });
 

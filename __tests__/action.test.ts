@@ -107,9 +107,28 @@ describe('action main (results only)', () => {
     const r = runAction('main', dir, { results: 'results', 'fail-on': 'sometimes', baseline: 'none' });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      '::error title=evalgate%3A invalid input::input fail-on: expected one of error, warn, never, got "sometimes"',
+      '::error title=evalgate evalgate%3A invalid input::input fail-on: expected one of error, warn, never, got "sometimes"',
     );
     expect(r.stdout + r.stderr).not.toContain('    at ');
+    // the report is still written, and the outputs say fail (SPEC §5)
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs.passed).toBe('false');
+    const report = JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8'));
+    expect(report.problems).toEqual(['input fail-on: expected one of error, warn, never, got "sometimes"']);
+    expect(r.summary).toContain('input fail-on');
+  });
+
+  it('a run that stops before any job (no jobs, an unsupported platform) names the input and still reports', () => {
+    const dir = writeFiles({});
+    const r = runAction('main', dir, { platform: 'azure', baseline: 'none' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '::error title=evalgate evalgate%3A invalid input::input platform: expected a platform this version can run jobs on',
+    );
+    expect(r.stdout).not.toContain('--platform');
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs.passed).toBe('false');
+    expect(JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8')).verdict).toBe('fail');
   });
 });
 

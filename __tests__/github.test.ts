@@ -95,6 +95,18 @@ describe('sticky PR comment', () => {
     expect(gh.comments(issue)[0]!.body).toBe(quote.body);
   });
 
+  it("another gate's marker quoted inside our own comment (a file name in a report) does not make that comment this gate's", async () => {
+    const other = gh.addComment(issue, {
+      body: body('evalgate', 'problem in `<!-- evalgate:security -->.json`'),
+      login: 'github-actions[bot]',
+      type: 'Bot',
+    });
+    const r = await upsert('ghs_workflow_token', 'security', 'security report');
+    expect(r.action).toBe('created');
+    expect(gh.comments(issue).find((c) => c.id === other.id)!.body).toBe(other.body);
+    expect(gh.comments(issue)).toHaveLength(2);
+  });
+
   it('two gates with different names keep two comments', async () => {
     await upsert('ghs_workflow_token', 'nightly', 'a');
     await upsert('ghs_workflow_token', 'nightly-2', 'b');
@@ -254,7 +266,8 @@ describe('baseline: auto from the base branch artifact', () => {
 
 describe('artifact upload', () => {
   it('uploads report.json and report.md as evalgate-<name>; a second upload of the name in one run warns', async () => {
-    const { writeFiles } = await import('./helpers.js');
+    const { writeFiles, tempDir: tempDirSync } = await import('./helpers.js');
+    const { readFileSync, writeFileSync } = await import('node:fs');
     const dir = writeFiles({ 'out/report.json': '{"schema_version":1}', 'out/report.md': '# r' });
     const run = gh.addWorkflowRun({ head_branch: 'main', head_sha: 'b'.repeat(40), event: 'push', conclusion: 'success' });
     const saved = { ...process.env };
@@ -272,6 +285,15 @@ describe('artifact upload', () => {
       const again = await artifact.uploadReport('evalgate-up', files, process.env);
       expect(again.ok).toBe(false);
       if (!again.ok) expect(again.warning).toContain('give each gate its own `name`');
+      // a re-run of the job (attempt 2) replaces the earlier attempt's artifact: later PRs see the new report
+      writeFileSync(`${dir}/out/report.json`, '{"schema_version":1,"attempt":2}');
+      const rerun = await artifact.uploadReport('evalgate-up', files, { ...process.env, GITHUB_RUN_ATTEMPT: '2' });
+      expect(rerun).toMatchObject({ ok: true });
+      const live = gh.artifacts(run.id).filter((a) => !a.deleted);
+      expect(live.map((a) => a.name)).toEqual(['evalgate-up']);
+      const got = tempDirSync();
+      await artifact.artifactDownloader('ghs_workflow_token', gh.owner, gh.repo)(live[0]!.id, run.id, got);
+      expect(readFileSync(`${got}/report.json`, 'utf8')).toBe('{"schema_version":1,"attempt":2}');
       const none = await artifact.uploadReport('evalgate-up', files, { ...process.env, ACTIONS_RUNTIME_TOKEN: '' });
       expect(none).toEqual({
         ok: false,

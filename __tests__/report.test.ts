@@ -233,6 +233,7 @@ function emptyReport(): Report {
     indicators: {},
     rules: [],
     problems: [],
+    warnings: [],
     jobs: [],
     baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
   };

@@ -134,6 +134,8 @@ export interface GateOptions {
   /** a job or platform failed: exit 3 */
   platformFailed?: boolean;
   baseline?: BaselineProvider;
+  /** the platform's warnings (they never change the verdict) */
+  warnings?: string[];
 }
 
 export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions = {}): Promise<GateRun> {
@@ -177,6 +179,7 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
     indicators,
     rules: outcome.results,
     problems: problems.map(formatProblem),
+    warnings: opts.warnings ?? [],
     jobs: opts.jobs ?? [],
     baseline: baseline.info,
   };

@@ -12,6 +12,7 @@ import { LocalPlatform } from './platforms/local/local.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { describeStaged, isSpecPlatform, renderSpec, specConfig, specLocate, type Staged } from './platforms/specs.js';
 import { Progress } from './progress.js';
+import { CREDENTIAL_ENV } from './platforms/credentials.js';
 import type { JobRecord } from './core/report/report.js';
 
 export interface RunOptions {
@@ -23,6 +24,8 @@ export interface RunOptions {
   platform?: Platform;
   /** called whenever the set of jobs that may still be running changes (the action saves it for its post step) */
   onActiveJobs?: (jobs: SavedJob[]) => void;
+  /** how an option is named in messages: `--platform` (CLI, the default) or `input platform` (action) */
+  flag?: (name: string) => string;
   /** where the baseline comes from when settings.baseline is `auto` (the action: the base branch's artifact) */
   baseline?: BaselineProvider;
 }
@@ -30,6 +33,8 @@ export interface RunOptions {
 export interface RunResult {
   exitCode: ExitCode;
   gate?: GateRun;
+  /** why the run stopped before the gate (also printed) */
+  problems?: Problem[];
 }
 
 const LOG_TAIL = 50;
@@ -59,9 +64,14 @@ function usesPlaceholder(settings: Settings, name: string): string | undefined {
  */
 export function jobEnvironment(env: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
+  const credentials = new Set<string>(CREDENTIAL_ENV);
   for (const [k, v] of Object.entries(env)) {
     if (/^INPUT_/i.test(k) || /^ACTIONS_(RUNTIME|ID_TOKEN_REQUEST|RESULTS|CACHE)_/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k))
       continue;
+    // the step's file commands: a job must not set the step's outputs, state, env or summary
+    if (/^GITHUB_(OUTPUT|STATE|ENV|PATH|STEP_SUMMARY)$/i.test(k)) continue;
+    // platform credentials are evalgate's, not the job's (a job names what it needs in its env)
+    if (credentials.has(k.toUpperCase())) continue;
     out[k] = v;
   }
   return out;
@@ -71,9 +81,10 @@ const planInput = (s: Settings) => ({ jobs: s.jobs, required: s.indicators, time
 
 export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOptions = {}): Promise<RunResult> {
   const problems: Problem[] = [];
+  const flag = opts.flag ?? ((name: string) => `--${name}`);
   const fail = (ps: Problem[]): RunResult => {
     for (const p of ps) rt.stderr(`error: ${formatProblem(p)}\n`);
-    return { exitCode: ExitCode.InvalidInput };
+    return { exitCode: ExitCode.InvalidInput, problems: ps };
   };
 
   // Results given: nothing to run, gate them (the action's `results` input, `run --results`).
@@ -101,7 +112,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
       staged[kind] = await describeStaged(src, rt.cwd);
     } catch {
       problems.push({
-        file: settings.configFile ?? `--${kind}`,
+        file: settings.configFile ?? flag(kind),
         path: kind,
         expected: 'an existing file or folder, or a URI',
         found: `${JSON.stringify(src)} (no such file or folder)`,
@@ -122,7 +133,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     if (!settings.dryRun) {
       return fail([
         {
-          file: '--platform',
+          file: flag('platform'),
           expected: `a platform this version can run jobs on (local); ${settings.platform} renders its job specs with --dry-run`,
           found: JSON.stringify(settings.platform),
         },
@@ -196,7 +207,9 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     duration_s: o.status.startedAt && o.status.finishedAt ? Math.round((o.status.finishedAt - o.status.startedAt) / 100) / 10 : null,
     ...(o.status.message ? { message: o.status.message } : {}),
   }));
-  const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0, baseline: opts.baseline });
+  const warnings = [...((platform as Platform).warnings ?? [])];
+  for (const w of warnings) rt.stderr(`warning: ${w}\n`);
+  const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0, baseline: opts.baseline, warnings });
   return { exitCode: gate.exitCode, gate };
 }
 
@@ -249,6 +262,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
   };
 
   try {
+    await platform.prepare?.(jobs);
     for (const o of out) {
       if (opts.signal?.aborted) break;
       o.handle = await platform.submit(o.job);

@@ -36196,6 +36196,7 @@ function renderMarkdown(report, maxLength = GITHUB_COMMENT_LIMIT) {
         '',
         summaryLine(report),
         '',
+        ...(report.warnings?.length ? [...report.warnings.map((w) => `> ⚠️ ${codeSpan(w, { max: 500 })}`), ''] : []),
         report.rules.length ? ruleTable(report.rules) : '_No rules._',
         '',
         baselineLine(report),
@@ -36454,6 +36455,7 @@ async function runGate(settings, rt, opts = {}) {
         indicators,
         rules: outcome.results,
         problems: problems.map(formatProblem),
+        warnings: opts.warnings ?? [],
         jobs: opts.jobs ?? [],
         baseline: baseline.info,
     };
@@ -37412,11 +37414,36 @@ class Progress {
     }
 }
 
+;// CONCATENATED MODULE: ./src/platforms/credentials.ts
+/** The environment variables that hold platform credentials: masked by the action, never passed to jobs. */
+const CREDENTIAL_ENV = [
+    // Azure (@azure/identity)
+    'AZURE_CLIENT_SECRET',
+    'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+    'AZURE_PASSWORD',
+    'AZURE_STORAGE_KEY',
+    'AZURE_STORAGE_CONNECTION_STRING',
+    // Alibaba Cloud (@alicloud/credentials)
+    'ALIBABA_CLOUD_ACCESS_KEY_ID',
+    'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    'ALIBABA_CLOUD_SECURITY_TOKEN',
+    // Volcano Engine
+    'VOLCENGINE_ACCESS_KEY',
+    'VOLCENGINE_SECRET_KEY',
+    'VOLCENGINE_SESSION_TOKEN',
+    'VOLC_ACCESSKEY',
+    'VOLC_SECRETKEY',
+    // DGX over SSH
+    'EVALGATE_SSH_KEY',
+    'EVALGATE_SSH_PASSPHRASE',
+];
+
 ;// CONCATENATED MODULE: ./src/run.ts
 /**
  * `evalgate run`: plan → stage → submit → wait → collect → validate & merge → gate → report.
  * Every remote job the run started is cancelled when the run fails, times out or is cancelled.
  */
+
 
 
 
@@ -37449,8 +37476,15 @@ function usesPlaceholder(settings, name) {
  */
 function jobEnvironment(env) {
     const out = {};
+    const credentials = new Set(CREDENTIAL_ENV);
     for (const [k, v] of Object.entries(env)) {
         if (/^INPUT_/i.test(k) || /^ACTIONS_(RUNTIME|ID_TOKEN_REQUEST|RESULTS|CACHE)_/i.test(k) || /^(GITHUB_TOKEN|GH_TOKEN)$/i.test(k))
+            continue;
+        // the step's file commands: a job must not set the step's outputs, state, env or summary
+        if (/^GITHUB_(OUTPUT|STATE|ENV|PATH|STEP_SUMMARY)$/i.test(k))
+            continue;
+        // platform credentials are evalgate's, not the job's (a job names what it needs in its env)
+        if (credentials.has(k.toUpperCase()))
             continue;
         out[k] = v;
     }
@@ -37459,10 +37493,11 @@ function jobEnvironment(env) {
 const planInput = (s) => ({ jobs: s.jobs, required: s.indicators, timeoutMinutes: s.timeoutMinutes, configFile: s.configFile });
 async function runPipeline(settings, rt, opts = {}) {
     const problems = [];
+    const flag = opts.flag ?? ((name) => `--${name}`);
     const fail = (ps) => {
         for (const p of ps)
             rt.stderr(`error: ${formatProblem(p)}\n`);
-        return { exitCode: ExitCode.InvalidInput };
+        return { exitCode: ExitCode.InvalidInput, problems: ps };
     };
     // Results given: nothing to run, gate them (the action's `results` input, `run --results`).
     if (settings.results) {
@@ -37490,7 +37525,7 @@ async function runPipeline(settings, rt, opts = {}) {
         }
         catch {
             problems.push({
-                file: settings.configFile ?? `--${kind}`,
+                file: settings.configFile ?? flag(kind),
                 path: kind,
                 expected: 'an existing file or folder, or a URI',
                 found: `${JSON.stringify(src)} (no such file or folder)`,
@@ -37510,7 +37545,7 @@ async function runPipeline(settings, rt, opts = {}) {
         if (!settings.dryRun) {
             return fail([
                 {
-                    file: '--platform',
+                    file: flag('platform'),
                     expected: `a platform this version can run jobs on (local); ${settings.platform} renders its job specs with --dry-run`,
                     found: JSON.stringify(settings.platform),
                 },
@@ -37574,7 +37609,10 @@ async function runPipeline(settings, rt, opts = {}) {
         duration_s: o.status.startedAt && o.status.finishedAt ? Math.round((o.status.finishedAt - o.status.startedAt) / 100) / 10 : null,
         ...(o.status.message ? { message: o.status.message } : {}),
     }));
-    const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0, baseline: opts.baseline });
+    const warnings = [...(platform.warnings ?? [])];
+    for (const w of warnings)
+        rt.stderr(`warning: ${w}\n`);
+    const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0, baseline: opts.baseline, warnings });
     return { exitCode: gate.exitCode, gate };
 }
 /**
@@ -37614,6 +37652,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         opts.onActiveJobs(list);
     };
     try {
+        await platform.prepare?.(jobs);
         for (const o of out) {
             if (opts.signal?.aborted)
                 break;

@@ -18,6 +18,8 @@ export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
   maskValue(token);
   const pushgateway = get(Inputs.Pushgateway);
   maskUrlCredentials(pushgateway);
+  // a URI may carry a credential: a password, or a signed query string (an Azure SAS `sig=`)
+  for (const name of [Inputs.Model, Inputs.Data, Inputs.Results]) maskUrlCredentials(get(name), { query: true });
   const problems: Problem[] = [];
   const commentText = (get(Inputs.Comment) ?? 'always').toLowerCase();
   let comment: CommentMode = 'always';

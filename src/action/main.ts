@@ -10,7 +10,7 @@ import { ExitCode, formatProblem, type Problem } from '../core/problem.js';
 import { resolveSettings, type Settings } from '../config/settings.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
-import { noBaseline, type BaselineProvider, type GateRun } from '../engine.js';
+import { noBaseline, runGate, type BaselineProvider, type GateRun } from '../engine.js';
 import { processRuntime, type Runtime } from '../runtime.js';
 import { markerFor, renderMarkdown } from '../core/report/md.js';
 import type { Report } from '../core/report/report.js';
@@ -64,7 +64,8 @@ interface Annotation {
 /** one per invalid input and per failed or missing rule, within GitHub's per-step caps */
 export function annotations(report: Report): Annotation[] {
   const all: Annotation[] = report.problems.map((p) => ({ level: 'error', title: `evalgate ${report.name}: invalid input`, text: p }));
-  for (const r of report.rules.filter((x) => x.status === 'fail' || x.status === 'missing')) {
+  const absent = new Set(report.missing_indicators);
+  for (const r of report.rules.filter((x) => x.status === 'fail' || (x.status === 'missing' && !absent.has(x.indicator)))) {
     const found = r.actual !== null ? ` (found ${r.actual})` : '';
     all.push({
       level: r.level === 'error' ? 'error' : 'warning',
@@ -76,19 +77,22 @@ export function annotations(report: Report): Annotation[] {
     all.push({
       level: 'error',
       title: `evalgate ${report.name}: ${i} absent`,
-      text: `required indicator ${i} is absent: no file reported it`,
+      text: `required indicator ${i} is absent: no file reported it (its rules count as missing)`,
     });
   }
   const out: Annotation[] = [];
+  // the step's own failure message is an error annotation too; warnings of the publishing steps too
+  const room = { error: ANNOTATIONS_PER_LEVEL - 1, warning: ANNOTATIONS_PER_LEVEL - 3 };
   for (const level of ['error', 'warning'] as const) {
     const list = all.filter((a) => a.level === level);
-    if (list.length <= ANNOTATIONS_PER_LEVEL) out.push(...list);
+    if (list.length <= room[level]) out.push(...list);
     else {
-      out.push(...list.slice(0, ANNOTATIONS_PER_LEVEL - 1));
+      const more = list.length - room[level] + 1;
+      out.push(...list.slice(0, room[level] - 1));
       out.push({
         level,
-        title: `evalgate ${report.name}: ${list.length - ANNOTATIONS_PER_LEVEL + 1} more`,
-        text: `${list.length - ANNOTATIONS_PER_LEVEL + 1} more ${level === 'error' ? 'errors' : 'warnings'}; every one is in the job summary and report.json`,
+        title: `evalgate ${report.name}: ${more} more`,
+        text: `${more} more ${level === 'error' ? 'errors' : 'warnings'}; every one is in the job summary and report.json`,
       });
     }
   }
@@ -119,7 +123,14 @@ function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubC
   };
 }
 
-async function publish(gateRun: GateRun, settings: Settings, inputs: ActionInputs, ctx: GitHubContext, rt: Runtime): Promise<void> {
+async function publish(
+  gateRun: GateRun,
+  settings: Settings,
+  inputs: ActionInputs,
+  ctx: GitHubContext,
+  rt: Runtime,
+  signal?: AbortSignal,
+): Promise<void> {
   const { report } = gateRun;
   core.setOutput(Outputs.Verdict, report.verdict);
   core.setOutput(Outputs.Passed, String(gateRun.exitCode === ExitCode.Ok));
@@ -141,7 +152,9 @@ async function publish(gateRun: GateRun, settings: Settings, inputs: ActionInput
   let commentUrl = '';
   let commentNote: string | null = null;
   const pr = ctx.pullRequest;
-  if (pr && inputs.comment !== 'never') {
+  // A cancelled run (a newer push superseded it) must not overwrite the comment with its cancelled jobs.
+  if (signal?.aborted) core.info('evalgate: the run was cancelled: no PR comment and no push');
+  else if (pr && inputs.comment !== 'never') {
     if (!inputs.token || !ctx.owner || !ctx.repo) {
       commentNote = 'no PR comment: no github-token or GITHUB_REPOSITORY';
       core.warning(commentNote);
@@ -166,10 +179,6 @@ async function publish(gateRun: GateRun, settings: Settings, inputs: ActionInput
   }
   core.setOutput(Outputs.CommentUrl, commentUrl);
 
-  const pushed = await pushIfConfigured(settings.pushgateway, report);
-  if (pushed && 'warning' in pushed) core.warning(pushed.warning);
-  else if (pushed) core.info(`evalgate: pushed the metrics to ${pushed.pushed}`);
-
   try {
     const lines = [renderMarkdown(report, SUMMARY_LIMIT)];
     if (commentUrl) lines.push(`[The PR comment](${commentUrl})`);
@@ -178,12 +187,22 @@ async function publish(gateRun: GateRun, settings: Settings, inputs: ActionInput
   } catch (e) {
     core.warning(`could not write the job summary: ${(e as Error).message}`);
   }
+
+  if (!signal?.aborted) {
+    const pushed = await pushIfConfigured(settings.pushgateway, report, signal);
+    if (pushed && 'warning' in pushed) core.warning(pushed.warning);
+    else if (pushed) core.info(`evalgate: pushed the metrics to ${pushed.pushed}`);
+  }
 }
 
+/** a step that stops on invalid input still says so in its outputs: verdict fail, passed false */
 function reportProblems(kind: string, problems: Problem[], file?: boolean): void {
   for (const p of problems) {
     core.error(formatProblem(p), { title: `evalgate: invalid ${kind}`, ...(file && p.file ? { file: p.file, startLine: p.line } : {}) });
   }
+  core.setOutput(Outputs.Verdict, 'fail');
+  core.setOutput(Outputs.Passed, 'false');
+  core.setOutput(Outputs.CommentUrl, '');
   core.setFailed(`evalgate: ${problems.length} invalid ${kind}${problems.length === 1 ? '' : 's'}`);
 }
 
@@ -193,29 +212,46 @@ export async function run(rt: Runtime = processRuntime()): Promise<void> {
     const { inputs, problems: inputProblems } = readInputs();
     const loaded = await loadConfig(inputs.config, rt.cwd);
     if (loaded && !loaded.ok) return reportProblems('config', loaded.problems, true);
-    const { settings, problems } = resolveSettings(inputs, { flag: (n) => `input ${n}`, defaultBaseline: 'auto' }, loaded?.config);
-    if (problems.length || inputProblems.length) return reportProblems('input', [...inputProblems, ...problems]);
-
+    const flag = (n: string): string => `input ${n}`;
+    const { settings, problems } = resolveSettings(inputs, { flag, defaultBaseline: 'auto' }, loaded?.config);
     const ctx = githubContext(rt.env);
+    if (problems.length || inputProblems.length) {
+      // SPEC §5: the report is still written when it can be (verdict fail, problems listed)
+      const all = [...inputProblems, ...problems];
+      const gateRun = await runGate(settings, rt, { problems: all, files: settings.results ? undefined : [] });
+      await publish(gateRun, settings, inputs, ctx, rt);
+      core.setFailed(`evalgate: ${all.length} invalid input${all.length === 1 ? '' : 's'}`);
+      return;
+    }
+
     const abort = new AbortController();
     const onSignal = (): void => abort.abort();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     const result = await runPipeline(settings, rt, {
       signal: abort.signal,
+      flag,
       onActiveJobs: jobsSaver(rt.env),
       baseline: baselineProvider(settings, inputs, ctx, rt.env),
     }).finally(() => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     });
-    const gateRun = result.gate;
+    let gateRun = result.gate;
+    if (!gateRun && result.problems?.length) {
+      // stopped before any job ran: the problems are the report (and its annotations)
+      gateRun = await runGate(settings, rt, { problems: result.problems, files: [] });
+    }
     if (!gateRun) {
-      // a dry run, or a run that stopped before the gate (its reasons were printed)
-      if (result.exitCode !== ExitCode.Ok) core.setFailed(`evalgate: stopped with exit code ${result.exitCode}`);
+      // a dry run (or a stop whose reasons were printed)
+      if (result.exitCode !== ExitCode.Ok) {
+        core.setOutput(Outputs.Verdict, 'fail');
+        core.setOutput(Outputs.Passed, 'false');
+        core.setFailed(`evalgate: stopped with exit code ${result.exitCode}`);
+      }
       return;
     }
-    await publish(gateRun, settings, inputs, ctx, rt);
+    await publish(gateRun, settings, inputs, ctx, rt, abort.signal);
     if (gateRun.exitCode !== ExitCode.Ok) {
       core.setFailed(`evalgate ${gateRun.report.name}: ${gateRun.report.verdict} (exit code ${gateRun.exitCode})`);
     }

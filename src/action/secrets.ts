@@ -4,28 +4,9 @@
  * environment (whether or not this run's platform uses them).
  */
 import * as core from '@actions/core';
+import { CREDENTIAL_ENV } from '../platforms/credentials.js';
 
-export const CREDENTIAL_ENV = [
-  // Azure (@azure/identity)
-  'AZURE_CLIENT_SECRET',
-  'AZURE_CLIENT_CERTIFICATE_PASSWORD',
-  'AZURE_PASSWORD',
-  'AZURE_STORAGE_KEY',
-  'AZURE_STORAGE_CONNECTION_STRING',
-  // Alibaba Cloud (@alicloud/credentials)
-  'ALIBABA_CLOUD_ACCESS_KEY_ID',
-  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-  'ALIBABA_CLOUD_SECURITY_TOKEN',
-  // Volcano Engine
-  'VOLCENGINE_ACCESS_KEY',
-  'VOLCENGINE_SECRET_KEY',
-  'VOLCENGINE_SESSION_TOKEN',
-  'VOLC_ACCESSKEY',
-  'VOLC_SECRETKEY',
-  // DGX over SSH
-  'EVALGATE_SSH_KEY',
-  'EVALGATE_SSH_PASSPHRASE',
-] as const;
+export { CREDENTIAL_ENV };
 
 /** masks a value, and each line of a multi-line one (a PEM key), since the runner matches per line */
 export function maskValue(value: string | undefined): void {
@@ -35,14 +16,15 @@ export function maskValue(value: string | undefined): void {
   if (lines.length > 1) for (const l of lines) if (l.length >= 8 && !/^-----(BEGIN|END) /.test(l)) core.setSecret(l);
 }
 
-export function maskUrlCredentials(text: string | undefined): void {
-  if (!text) return;
+export function maskUrlCredentials(text: string | undefined, opts: { query?: boolean } = {}): void {
+  if (!text || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return;
   try {
     const url = new URL(text);
     if (url.password) {
       maskValue(url.password);
       maskValue(decodeURIComponent(url.password));
     }
+    if (opts.query) for (const [, v] of url.searchParams) if (v.length >= 8) maskValue(v);
   } catch {
     // not a URL: settings reports it, without echoing it
   }

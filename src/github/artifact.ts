@@ -24,12 +24,21 @@ export async function uploadReport(
   }
   try {
     const root = path.dirname(files[0]!);
+    // A re-run is the same workflow run: the name is taken by the earlier attempt's artifact,
+    // which must not stay the baseline of later pull requests. Replace it (upload-artifact's overwrite).
+    if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
+      try {
+        await client.deleteArtifact(name);
+      } catch {
+        // the earlier attempt uploaded none
+      }
+    }
     const r = await client.uploadArtifact(name, files, root);
     return { ok: true, id: r.id ?? null, size: r.size ?? null };
   } catch (e) {
     const message = (e as Error)?.message ?? String(e);
     const hint = /already exists|conflict|409/i.test(message)
-      ? ' (another job of this run uploaded the same name: give each gate its own `name`)'
+      ? " (another job of this run uploaded the same name: give each gate its own `name`; a re-run replaces its earlier attempt's artifact)"
       : '';
     return { ok: false, warning: `artifact ${name} not uploaded: ${message}${hint}; the report is in the job summary` };
   }

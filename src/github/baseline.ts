@@ -68,7 +68,12 @@ export async function findArtifactBaseline({ api, ctx, gate, download, warn }: B
     runs = data.workflow_runs as Run[];
   } catch (e) {
     const { status, message } = describeError(e);
-    const hint = status === 403 || status === 404 ? ' (the workflow needs `permissions: actions: read`)' : '';
+    const hint =
+      status === 403
+        ? ' (the workflow needs `permissions: actions: read`)'
+        : status === 404
+          ? ' (the workflow file is not on the base branch yet, or the workflow needs `permissions: actions: read`)'
+          : '';
     const note = `no baseline: could not list the successful push runs of ${where}: ${message}${hint}`;
     warn(note);
     return none(note);

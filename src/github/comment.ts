@@ -66,7 +66,7 @@ export async function upsertComment(
   opts: { mode: CommentMode; failing: boolean },
 ): Promise<CommentResult> {
   if (opts.mode === 'never') return { action: 'skipped', url: null, reason: 'comment: never' };
-  if (!body.includes(marker)) throw new Error(`internal error: the comment body lacks its marker ${marker}`);
+  if (!body.startsWith(marker)) throw new Error(`internal error: the comment body does not start with its marker ${marker}`);
   try {
     const me = await tokenIdentity(api, token);
     const all = (await api.paginate(api.rest.issues.listComments, {
@@ -75,8 +75,9 @@ export async function upsertComment(
       issue_number: target.issue,
       per_page: 100,
     })) as IssueComment[];
-    // The oldest of ours keeps its place in the conversation.
-    const mine = all.find((c) => c.user?.login === me && typeof c.body === 'string' && c.body.includes(marker));
+    // Ours: written by this identity and starting with the marker (a report quotes file names and
+    // text from indicator files, which may hold another gate's marker). The oldest keeps its place.
+    const mine = all.find((c) => c.user?.login === me && typeof c.body === 'string' && c.body.startsWith(marker));
     if (mine) {
       if (mine.body === body) return { action: 'unchanged', url: mine.html_url, id: mine.id };
       const { data } = await api.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: mine.id, body });

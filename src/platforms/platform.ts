@@ -48,6 +48,10 @@ export interface Platform {
   locate(key: string, shard: Shard, name: string, staged: { model: string; data: string }): Locations;
   /** uploads a local path to the platform's store (content-addressed) and returns how jobs name it */
   stage(localOrUri: string, kind: 'model' | 'data'): Promise<string>;
+  /** sees every job of the run before the first submit (Slurm submits a job's shards as one array) */
+  prepare?(jobs: PlannedJob[]): Promise<void>;
+  /** things the report should warn about (e.g. a latency job on a node without the performance governor) */
+  readonly warnings?: readonly string[];
   /** submits a job, or attaches to the job of the same name that a retried run submitted already */
   submit(job: PlannedJob): Promise<JobHandle>;
   status(handle: JobHandle): Promise<JobStatus>;

@@ -151,6 +151,7 @@ export function renderMarkdown(report: Report, maxLength = GITHUB_COMMENT_LIMIT)
     '',
     summaryLine(report),
     '',
+    ...(report.warnings?.length ? [...report.warnings.map((w) => `> ⚠️ ${codeSpan(w, { max: 500 })}`), ''] : []),
     report.rules.length ? ruleTable(report.rules) : '_No rules._',
     '',
     baselineLine(report),

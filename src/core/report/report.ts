@@ -44,6 +44,8 @@ export interface Report {
   indicators: Record<string, IndicatorEntry>;
   rules: RuleResult[];
   problems: string[];
+  /** what the reader should know that does not change the verdict (a latency job without the performance governor) */
+  warnings: string[];
   jobs: JobRecord[];
   baseline: BaselineInfo;
 }
