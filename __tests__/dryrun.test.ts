@@ -23,7 +23,7 @@ indicators: [accuracy_f1]
 azure: {compute: cpu-cluster, environment: "azureml://registries/azureml/environments/sklearn-1.5/versions/1"}
 bailian: {workspace_id: ws-123, image: "registry.cn-hangzhou.aliyuncs.com/ns/eval:1", oss_bucket: evals}
 volc: {resource_queue_id: q-123, image: "vemlp-cn-beijing.cr.volces.com/ns/eval:1", tos_bucket: evals, instance_type: ml.g1e.large}
-dgx: {shared_dir: /raid/shared}
+dgx: {mode: slurm, workdir: /raid/shared, partition: gpu, account: ml}
 ${extra}jobs:
   accuracy_f1:
     shards: 2
@@ -123,13 +123,21 @@ describe('--dry-run renders every job and stops', () => {
     ]);
   });
 
-  it('dgx: an sbatch script that is valid shell', () => {
+  it('dgx: one sbatch script for both shards (a job array) that is valid shell', () => {
     const r = dryRun('dgx');
     expect(r.status).toBe(0);
+    expect(r.specs).toHaveLength(1);
+    expect(r.stdout).toContain(
+      '# evalgate-acme-models-99-1-nightly-accuracy_f1 (sbatch --parsable /raid/shared/evalgate/scripts/evalgate-acme-models-99-1-nightly-accuracy_f1.sh on the runner)',
+    );
     const script = r.specs[0]!;
-    expect(script).toContain('#SBATCH --job-name=evalgate-acme-models-99-1-nightly-accuracy_f1-0');
+    expect(script).toContain('#SBATCH --job-name=evalgate-acme-models-99-1-nightly-accuracy_f1\n');
     expect(script).toContain('#SBATCH --time=30');
+    for (const o of ['--partition=gpu', '--account=ml', '--array=0-1']) expect(script).toContain(`#SBATCH ${o}\n`);
+    expect(script).toContain('#SBATCH --output=/raid/shared/evalgate/runs/evalgate-acme-models-99-1-nightly-accuracy_f1-%a/log.txt');
     expect(script).toMatch(/--model \/raid\/shared\/evalgate\/cas\/[0-9a-f]{64}\/model\.onnx/);
+    expect(script).toContain('--shard 0/2');
+    expect(script).toContain('--shard 1/2');
     expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
   });
 

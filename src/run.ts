@@ -9,6 +9,8 @@ import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
 import { runGate, type BaselineProvider, type GateRun } from './engine.js';
 import { LocalPlatform } from './platforms/local/local.js';
+import { DgxPlatform } from './platforms/dgx/dgx.js';
+import { createDgxPlatform } from './platforms/dgx/create.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { describeStaged, isSpecPlatform, renderSpec, specConfig, specLocate, type Staged } from './platforms/specs.js';
 import { Progress } from './progress.js';
@@ -158,8 +160,13 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     return { exitCode: ExitCode.Ok };
   }
 
-  const platform =
-    opts.platform ?? new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
+  let platform: Platform;
+  if (opts.platform) platform = opts.platform;
+  else if (settings.platform === 'dgx') {
+    const created = createDgxPlatform(settings, { cwd: rt.cwd, env: rt.env, jobEnv: jobEnvironment(rt.env), workDir });
+    if (!created.platform) return fail(created.problems);
+    platform = created.platform;
+  } else platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
   // stage() passes a URI through and stages a local path
   const where = {
     model: m.source && (await platform.stage(m.source, 'model')),
@@ -168,6 +175,10 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
   if (planned.problems.length) return fail(planned.problems);
 
+  if (settings.dryRun && platform instanceof DgxPlatform) {
+    rt.stdout(await platform.describe(planned.jobs));
+    return { exitCode: ExitCode.Ok };
+  }
   if (settings.dryRun) {
     for (const job of planned.jobs) {
       const env = Object.entries(job.env)
@@ -180,7 +191,24 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     return { exitCode: ExitCode.Ok };
   }
 
-  const outcome = await runJobs(platform, planned.jobs, rt, opts);
+  let outcome: Outcome[];
+  try {
+    outcome = await runJobs(platform, planned.jobs, rt, opts);
+  } catch (e) {
+    // the platform itself failed (unreachable node, refused host key, sbatch error): every job
+    // it started was cancelled by runJobs; the run fails with the platform's own words
+    await platform.close?.().catch(() => {});
+    const message = (e as Error)?.message ?? String(e);
+    rt.stderr(`error: ${settings.platform}: ${message}\n`);
+    const gate = await runGate(settings, rt, {
+      files: [],
+      jobs: [],
+      platformFailed: true,
+      baseline: opts.baseline,
+      warnings: [`${settings.platform}: ${message}`],
+    });
+    return { exitCode: gate.exitCode, gate };
+  }
   await platform.close?.();
 
   const failed = outcome.filter((o) => o.status.state !== 'succeeded');

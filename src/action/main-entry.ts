@@ -1,3 +1,4 @@
+import '../esm-shim.js';
 import * as core from '@actions/core';
 import { run } from './main.js';
 

@@ -1,3 +1,4 @@
+import '../esm-shim.js';
 import { cleanup } from './post.js';
 
 void cleanup();

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import '../esm-shim.js';
 import { main } from './main.js';
 import { processRuntime } from '../runtime.js';
 

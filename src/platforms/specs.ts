@@ -36,7 +36,7 @@ const MOUNT = '/mnt/evalgate';
 const casPath = (prefix: string, s: Staged): string => `${prefix.replace(/\/+$/, '')}/cas/${s.sha}/`;
 const inMount = (dir: string, s: Staged): string => (s.kind === 'file' ? `${dir}/${s.basename}` : dir);
 
-const SPECS: Record<keyof typeof TEMPLATES, SpecPlatform> = {
+const SPECS: Record<Exclude<keyof typeof TEMPLATES, 'dgx'>, SpecPlatform> = {
   azure: {
     keys: { compute: undefined, environment: undefined, datastore: 'workspaceblobstore', experiment: 'evalgate', prefix: 'evalgate' },
     locate: () => ({ model: '${{inputs.model}}', data: '${{inputs.data}}', out: '${{outputs.results}}' }),
@@ -102,17 +102,6 @@ const SPECS: Record<keyof typeof TEMPLATES, SpecPlatform> = {
         data_prefix: prefix(d),
         out_prefix: `${cfg.tos_prefix}/runs/${job.name}/`,
       };
-    },
-  },
-  dgx: {
-    keys: { shared_dir: undefined, workdir: '' },
-    locate(m, d, jobName, cfg) {
-      const at = (s: Staged): string => (s.kind === 'uri' ? s.source : `${cfg.shared_dir}/evalgate/cas/${s.sha}/${s.basename}`);
-      return { model: at(m), data: at(d), out: `${cfg.shared_dir}/evalgate/runs/${jobName}/out` };
-    },
-    vars(job, _m, _d, cfg) {
-      const run = `${cfg.shared_dir}/evalgate/runs/${job.name}`;
-      return { out_dir: `${run}/out`, log_path: `${run}/log.txt`, workdir: cfg.workdir || cfg.shared_dir! };
     },
   },
 };
