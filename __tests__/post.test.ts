@@ -99,6 +99,50 @@ describe('post step', () => {
     }
   });
 
+  it('dgx: cancels the shards (their own sessions on the node) that a killed main step left running', async () => {
+    const dir = writeFiles({
+      '.github/evalgate.yml': [
+        'platform: dgx',
+        'dgx: {mode: local}',
+        'indicators: [toxicity]',
+        'jobs:',
+        '  toxicity:',
+        '    command: sleep 300 & sleep 301; wait',
+        '    shards: 2',
+      ].join('\n'),
+    });
+    const state = path.join(dir, 'state');
+    for (const f of ['state', 'out', 'summary']) writeFileSync(path.join(dir, f), '');
+    const env = {
+      PATH: process.env.PATH ?? '',
+      GITHUB_OUTPUT: path.join(dir, 'out'),
+      GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+      GITHUB_STATE: state,
+      RUNNER_TEMP: tempDir(),
+      INPUT_BASELINE: 'none',
+    };
+    const main = spawn(NODE, [path.join(ROOT, 'dist/main/index.js')], { cwd: dir, env, stdio: 'ignore' });
+    let saved: { platform: string; name: string; id: string }[] = [];
+    for (let i = 0; i < 200 && saved.length < 2; i++) {
+      await sleep(50);
+      saved = JSON.parse(lastState(state, 'evalgate-jobs') ?? '[]');
+    }
+    expect(saved.map((j) => j.platform)).toEqual(['dgx', 'dgx']);
+    const groups = saved.map((j) => Number(j.id));
+    leftovers.push(...groups);
+    main.kill('SIGKILL');
+    await new Promise((r) => main.once('exit', r));
+    for (const g of groups) expect(groupAlive(g)).toBe(true);
+    const post = spawnSync(NODE, [path.join(ROOT, 'dist/post/index.js')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...env, 'STATE_evalgate-jobs': lastState(state, 'evalgate-jobs')! },
+    });
+    expect(post.status).toBe(0);
+    for (const j of saved) expect(post.stdout).toContain(`evalgate: job ${j.name}: cancelled (process group ${j.id} on the runner)`);
+    for (const g of groups) expect(groupAlive(g)).toBe(false);
+  });
+
   it('finds the jobs in RUNNER_TEMP when the step state was lost, and never signals a group that is not its job', async () => {
     const runnerTemp = tempDir();
     // a job of ours, started as the local platform starts one, and a stranger's process group

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { rmSync } from 'node:fs';
 import type { SavedJob } from '../platforms/platform.js';
 import { cancelSavedLocal } from '../platforms/local/cancel-saved.js';
+import { cancelSavedDgx } from '../platforms/dgx/cancel-saved.js';
 import { readSavedJobs } from './jobs-state.js';
 
 export async function cleanup(env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -17,6 +18,14 @@ export async function cleanup(env: Record<string, string | undefined> = process.
       const byPlatform = new Map<string, SavedJob[]>();
       for (const j of jobs) byPlatform.set(j.platform, [...(byPlatform.get(j.platform) ?? []), j]);
       for (const [platform, list] of byPlatform) {
+        if (platform === 'dgx') {
+          for (const o of await cancelSavedDgx(list, env)) {
+            const text = `evalgate: job ${o.job.name}: ${o.result} (${o.detail})`;
+            if (o.result === 'failed') core.warning(text);
+            else core.info(text);
+          }
+          continue;
+        }
         if (platform !== 'local') {
           core.warning(`evalgate: cannot cancel ${platform} jobs in this version: ${list.map((j) => `${j.name} (${j.id})`).join(', ')}`);
           continue;
