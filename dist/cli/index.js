@@ -61290,6 +61290,15 @@ function parseHostEnv(text) {
     }
     return env;
 }
+/**
+ * TERM to a shard's process group, KILL to what is left after 5 s; only while the shard's pid file
+ * still names that group (a group id the node has since reused is not touched). `kill -TERM -PGID`:
+ * dash's kill takes no `--`.
+ */
+function killGroupCommand(runDir, pgid) {
+    const dir = quote(runDir);
+    return `[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`;
+}
 class DgxPlatform {
     opts;
     name = 'dgx';
@@ -61628,12 +61637,11 @@ class DgxPlatform {
             }
             return;
         }
-        const dir = quote(this.runDir(h.job.name));
         const pgid = Number(h.id);
         if (!Number.isSafeInteger(pgid) || pgid <= 1)
             return;
         // TERM the whole group, KILL what is left after 5 s; only while the job's pid file still names it
-        await this.shell.exec(`[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`);
+        await this.shell.exec(killGroupCommand(this.runDir(h.job.name), pgid));
         this.cache = null;
     }
     saved(h) {

@@ -65979,6 +65979,15 @@ function parseHostEnv(text) {
     }
     return env;
 }
+/**
+ * TERM to a shard's process group, KILL to what is left after 5 s; only while the shard's pid file
+ * still names that group (a group id the node has since reused is not touched). `kill -TERM -PGID`:
+ * dash's kill takes no `--`.
+ */
+function killGroupCommand(runDir, pgid) {
+    const dir = shell_quote(runDir);
+    return `[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`;
+}
 class dgx_DgxPlatform {
     opts;
     name = 'dgx';
@@ -66317,12 +66326,11 @@ class dgx_DgxPlatform {
             }
             return;
         }
-        const dir = quote(this.runDir(h.job.name));
         const pgid = Number(h.id);
         if (!Number.isSafeInteger(pgid) || pgid <= 1)
             return;
         // TERM the whole group, KILL what is left after 5 s; only while the job's pid file still names it
-        await this.shell.exec(`[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`);
+        await this.shell.exec(killGroupCommand(this.runDir(h.job.name), pgid));
         this.cache = null;
     }
     saved(h) {
@@ -66438,6 +66446,7 @@ function createDgxPlatform(settings, opts) {
 ;// CONCATENATED MODULE: ./src/platforms/dgx/cancel-saved.ts
 
 
+
 async function cancelSavedDgx(jobs, env) {
     const out = [];
     const shells = new Map();
@@ -66472,8 +66481,7 @@ async function cancelSavedDgx(jobs, env) {
             }
             else {
                 const pgid = Number(job.id);
-                const dir = shell_quote(String(job.run_dir));
-                const r = await shell.exec(`[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`);
+                const r = await shell.exec(killGroupCommand(String(job.run_dir), pgid));
                 out.push({
                     job,
                     result: r.code === 0 ? 'cancelled' : 'failed',

@@ -7,6 +7,7 @@ import type { SavedJob } from '../platform.js';
 import { dgxShell } from './create.js';
 import type { DgxConfig } from './config.js';
 import { quote, type Shell } from './shell.js';
+import { killGroupCommand } from './dgx.js';
 
 export type DgxCancelOutcome = { job: SavedJob; result: 'cancelled' | 'failed'; detail: string };
 
@@ -43,10 +44,7 @@ export async function cancelSavedDgx(jobs: SavedJob[], env: Record<string, strin
         out.push({ job, result: r.code === 0 ? 'cancelled' : 'failed', detail: r.code === 0 ? `scancel ${job.id}` : r.stderr.trim() });
       } else {
         const pgid = Number(job.id);
-        const dir = quote(String(job.run_dir));
-        const r = await shell.exec(
-          `[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`,
-        );
+        const r = await shell.exec(killGroupCommand(String(job.run_dir), pgid));
         out.push({
           job,
           result: r.code === 0 ? 'cancelled' : 'failed',

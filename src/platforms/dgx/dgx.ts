@@ -70,6 +70,16 @@ export function parseHostEnv(text: string): HostEnv {
   return env;
 }
 
+/**
+ * TERM to a shard's process group, KILL to what is left after 5 s; only while the shard's pid file
+ * still names that group (a group id the node has since reused is not touched). `kill -TERM -PGID`:
+ * dash's kill takes no `--`.
+ */
+export function killGroupCommand(runDir: string, pgid: number): string {
+  const dir = quote(runDir);
+  return `[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`;
+}
+
 export class DgxPlatform implements Platform {
   readonly name = 'dgx';
   readonly pollIntervalMs: number;
@@ -407,13 +417,10 @@ export class DgxPlatform implements Platform {
       }
       return;
     }
-    const dir = quote(this.runDir(h.job.name));
     const pgid = Number(h.id);
     if (!Number.isSafeInteger(pgid) || pgid <= 1) return;
     // TERM the whole group, KILL what is left after 5 s; only while the job's pid file still names it
-    await this.shell.exec(
-      `[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`,
-    );
+    await this.shell.exec(killGroupCommand(this.runDir(h.job.name), pgid));
     this.cache = null;
   }
 
