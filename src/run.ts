@@ -168,10 +168,31 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     platform = created.platform;
   } else platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
   // stage() passes a URI through and stages a local path
-  const where = {
-    model: m.source && (await platform.stage(m.source, 'model')),
-    data: d.source && (await platform.stage(d.source, 'data')),
+  // the platform itself failing (unreachable node, refused host key, sbatch error) fails the run
+  // with the platform's own words: exit 3, and a report; every job it started was cancelled
+  const platformFailure = async (e: unknown): Promise<RunResult> => {
+    await platform.close?.().catch(() => {});
+    const message = (e as Error)?.message ?? String(e);
+    rt.stderr(`error: ${settings.platform}: ${message}\n`);
+    const gate = await runGate(settings, rt, {
+      files: [],
+      jobs: [],
+      platformFailed: true,
+      baseline: opts.baseline,
+      warnings: [`${settings.platform}: ${message}`],
+    });
+    return { exitCode: gate.exitCode, gate };
   };
+  let where: { model: string; data: string };
+  try {
+    where = {
+      model: m.source && (await platform.stage(m.source, 'model')),
+      data: d.source && (await platform.stage(d.source, 'data')),
+    };
+  } catch (e) {
+    if (settings.dryRun) throw e;
+    return platformFailure(e);
+  }
   const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
   if (planned.problems.length) return fail(planned.problems);
 
@@ -195,19 +216,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   try {
     outcome = await runJobs(platform, planned.jobs, rt, opts);
   } catch (e) {
-    // the platform itself failed (unreachable node, refused host key, sbatch error): every job
-    // it started was cancelled by runJobs; the run fails with the platform's own words
-    await platform.close?.().catch(() => {});
-    const message = (e as Error)?.message ?? String(e);
-    rt.stderr(`error: ${settings.platform}: ${message}\n`);
-    const gate = await runGate(settings, rt, {
-      files: [],
-      jobs: [],
-      platformFailed: true,
-      baseline: opts.baseline,
-      warnings: [`${settings.platform}: ${message}`],
-    });
-    return { exitCode: gate.exitCode, gate };
+    return platformFailure(e);
   }
   await platform.close?.();
 

@@ -62203,10 +62203,33 @@ async function runPipeline(settings, rt, opts = {}) {
     else
         platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
     // stage() passes a URI through and stages a local path
-    const where = {
-        model: m.source && (await platform.stage(m.source, 'model')),
-        data: d.source && (await platform.stage(d.source, 'data')),
+    // the platform itself failing (unreachable node, refused host key, sbatch error) fails the run
+    // with the platform's own words: exit 3, and a report; every job it started was cancelled
+    const platformFailure = async (e) => {
+        await platform.close?.().catch(() => { });
+        const message = e?.message ?? String(e);
+        rt.stderr(`error: ${settings.platform}: ${message}\n`);
+        const gate = await runGate(settings, rt, {
+            files: [],
+            jobs: [],
+            platformFailed: true,
+            baseline: opts.baseline,
+            warnings: [`${settings.platform}: ${message}`],
+        });
+        return { exitCode: gate.exitCode, gate };
     };
+    let where;
+    try {
+        where = {
+            model: m.source && (await platform.stage(m.source, 'model')),
+            data: d.source && (await platform.stage(d.source, 'data')),
+        };
+    }
+    catch (e) {
+        if (settings.dryRun)
+            throw e;
+        return platformFailure(e);
+    }
     const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
     if (planned.problems.length)
         return fail(planned.problems);
@@ -62228,19 +62251,7 @@ async function runPipeline(settings, rt, opts = {}) {
         outcome = await runJobs(platform, planned.jobs, rt, opts);
     }
     catch (e) {
-        // the platform itself failed (unreachable node, refused host key, sbatch error): every job
-        // it started was cancelled by runJobs; the run fails with the platform's own words
-        await platform.close?.().catch(() => { });
-        const message = e?.message ?? String(e);
-        rt.stderr(`error: ${settings.platform}: ${message}\n`);
-        const gate = await runGate(settings, rt, {
-            files: [],
-            jobs: [],
-            platformFailed: true,
-            baseline: opts.baseline,
-            warnings: [`${settings.platform}: ${message}`],
-        });
-        return { exitCode: gate.exitCode, gate };
+        return platformFailure(e);
     }
     await platform.close?.();
     const failed = outcome.filter((o) => o.status.state !== 'succeeded');
