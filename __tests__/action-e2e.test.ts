@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite, type Azurite } from './fakes/azurite.js';
 import { startFakeGitHub, type FakeGitHub, type FakeWorkflowRun } from './fakes/github.js';
 import { startPushgateway } from './fakes/pushgateway.js';
-import { FIXTURES, SEED, writeFiles } from './helpers.js';
+import { FIXTURES, readFileCommands, SEED, writeFiles } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = process.env.EVALGATE_NODE24 || process.execPath;
@@ -40,19 +40,6 @@ afterAll(async () => {
   await gh?.close();
   await Promise.all([az?.stop(), pgw?.stop()]);
 });
-
-function readOutputs(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; lines[i] !== m[2]; i++) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
-}
 
 interface Step {
   code: number | null;
@@ -112,7 +99,7 @@ async function step(
   return {
     code,
     stdout,
-    outputs: readOutputs(env.GITHUB_OUTPUT!),
+    outputs: readFileCommands(env.GITHUB_OUTPUT!),
     summary: readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8'),
     report: JSON.parse(readFileSync(path.join(dir, 'evalgate-report/report.json'), 'utf8')),
   };

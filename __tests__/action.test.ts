@@ -7,24 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED, writeFiles } from './helpers.js';
+import { readFileCommands, SEED, writeFiles } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = process.env.EVALGATE_NODE24 || process.execPath;
-
-/** GITHUB_OUTPUT uses heredoc blocks: name<<delimiter\nvalue\ndelimiter */
-function readOutputs(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; lines[i] !== m[2]; i++) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
-}
 
 function runAction(entry: 'main' | 'post', dir: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const outputFile = path.join(dir, 'github_output');
@@ -45,7 +31,7 @@ function runAction(entry: 'main' | 'post', dir: string, inputs: Record<string, s
     code: r.status,
     stdout: r.stdout,
     stderr: r.stderr,
-    outputs: readOutputs(outputFile),
+    outputs: readFileCommands(outputFile),
     summary: readFileSync(summaryFile, 'utf8'),
   };
 }

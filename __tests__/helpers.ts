@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Runtime } from '../src/runtime.js';
@@ -57,4 +57,22 @@ export function record(value: unknown, file = 'test.json'): IndicatorRecord {
   const v = validateIndicator(parsed.value, file);
   if (!v.ok) throw new Error(v.problems.map(formatProblem).join('\n'));
   return v.record;
+}
+
+/**
+ * The values a step wrote to a GITHUB_OUTPUT or GITHUB_STATE file (`name<<delimiter\nvalue\ndelimiter`
+ * blocks, as @actions/core writes them); a later value of a name replaces the earlier one.
+ */
+export function readFileCommands(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(file)) return out;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
 }

@@ -7,26 +7,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir, writeFiles } from './helpers.js';
+import { readFileCommands, tempDir, writeFiles } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = process.env.EVALGATE_NODE24 || process.execPath;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** the last value saved under `name` in a GITHUB_STATE file (name<<delimiter\nvalue\ndelimiter) */
-function lastState(file: string, name: string): string | undefined {
-  if (!existsSync(file)) return undefined;
-  const lines = readFileSync(file, 'utf8').split('\n');
-  let value: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const v: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) v.push(lines[i]!);
-    if (m[1] === name) value = v.join('\n');
-  }
-  return value;
-}
+/** the last value saved under `name` in a GITHUB_STATE file */
+const lastState = (file: string, name: string): string | undefined => readFileCommands(file)[name];
 
 function groupAlive(pgid: number): boolean {
   // zombies (ended, not yet reaped) do not count
