@@ -61368,6 +61368,7 @@ class DgxPlatform {
             const exports = Object.entries(j.env).map(([k, v]) => `export ${k}=${shellQuote(v)}`);
             return `  ${j.shard.index})\n    run_dir=${shellQuote(this.runDir(j.name))}\n    command=${shellQuote(j.command)}\n    ${[...exports, `export EVALGATE_JOB=${shellQuote(j.name)}`].join('\n    ')}\n    ;;`;
         });
+        const isArray = jobs.length > 1 || first.shard.count > 1;
         const options = this.cfg.mode === 'slurm'
             ? sbatchOptions({
                 partition: this.cfg.partition,
@@ -61384,7 +61385,8 @@ class DgxPlatform {
         const vars = {
             job_name: base,
             timeout_minutes: Math.ceil(first.timeoutMinutes),
-            log_pattern: `${this.root}/runs/${base}-%a/log.txt`,
+            // %a is an array task's index; a job that is no array has none (Slurm writes 4294967294)
+            log_pattern: isArray ? `${this.root}/runs/${base}-%a/log.txt` : `${this.runDir(first.name)}/log.txt`,
             sbatch_options: options.map((o) => `#SBATCH ${o}`).join('\n'),
             shards: shards.join('\n'),
             shard_index: first.shard.index,
