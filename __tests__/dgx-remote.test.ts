@@ -1,0 +1,172 @@
+/**
+ * `platform: dgx` against real services, through the bundled CLI: a real OpenSSH sshd (throwaway
+ * keys on 127.0.0.1) for `mode: ssh`, and a real single-node Slurm 22.05 (slurmctld + slurmd +
+ * munge, accounting off: state through scontrol) for `mode: slurm`, on the runner and through the
+ * sshd as a login node. Both are started and stopped by the test (__tests__/fakes/).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSlurm, type Slurm } from './fakes/slurm.js';
+import { startSshd, type Sshd } from './fakes/sshd.js';
+import { tempDir } from './helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let slurm: Slurm;
+let sshd: Sshd;
+beforeAll(async () => {
+  slurm = await startSlurm();
+  sshd = await startSshd({ env: slurm.env });
+}, 600_000);
+afterEach(async () => {
+  await slurm?.cancelAll();
+});
+afterAll(async () => {
+  await sshd?.stop();
+  await slurm?.stop();
+});
+
+const DEMO = readFileSync(path.join(ROOT, 'examples/demo/evalgate.yml'), 'utf8');
+const DEMO_JOBS = DEMO.slice(DEMO.indexOf('jobs:'));
+const DEMO_HEAD =
+  'model: examples/demo/model/model.json\ndata: examples/demo/data\nthresholds: |\n  accuracy_f1.f1 >= 0.75\n  latency_p99.p99_ms <= 300\n  toxicity.toxic_ratio <= 0.005\n  robustness_adv.f1_drop <= 0.1\n';
+
+function config(dgx: string, rest: string): string {
+  const file = path.join(tempDir(), 'evalgate.yml');
+  writeFileSync(file, `name: dgx\nplatform: dgx\ndgx:\n${dgx}${rest}`);
+  return file;
+}
+const remote = (mode: string, extra = '') =>
+  `  mode: ${mode}\n  host: 127.0.0.1\n  port: ${sshd.port}\n  user: ${sshd.user}\n  workdir: ${tempDir()}\n  cwd: ${ROOT}\n  host_key: ${sshd.hostKeyFingerprint}\n${extra}`;
+
+function evalgate(file: string, env: Record<string, string> = {}) {
+  const out = tempDir();
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [CLI, 'run', '--config', file, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', EVALGATE_SSH_KEY: sshd.clientKey, ...slurm.env, ...env },
+  });
+  const reportFile = path.join(out, 'report.json');
+  return { ...r, ms: Date.now() - t0, out, report: existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : null };
+}
+
+describe('dgx over SSH (real sshd)', () => {
+  it('gates the demo: model and data staged over SFTP, jobs run on the node, files copied back', () => {
+    const r = evalgate(config(remote('ssh'), DEMO_HEAD + DEMO_JOBS));
+    expect(r.stderr).not.toMatch(/^error/m);
+    expect(r.status).toBe(0);
+    expect(r.report.verdict).toBe('pass');
+    expect(r.report.jobs).toHaveLength(5);
+    expect(r.report.indicators.accuracy_f1).toMatchObject({ approximate: false, samples: 600 });
+    console.log(`dgx ssh demo: ${r.ms} ms`);
+  });
+
+  it('the private key is never passed to a job', () => {
+    const r = evalgate(
+      config(
+        remote('ssh'),
+        `indicators: [toxicity]\njobs:\n  toxicity:\n    command: env > {out}/../env.txt; echo '{"indicator":"toxicity","toxic_ratio":0,"total_samples":3}' > {out}/t.json\n`,
+      ),
+    );
+    expect(r.status).toBe(0);
+    const dir = path.dirname(r.report.indicators.toxicity.sources[0]);
+    expect(r.stdout + r.stderr).not.toContain('PRIVATE KEY');
+    expect(existsSync(dir)).toBe(true);
+  });
+});
+
+describe('dgx through Slurm (real slurmctld + slurmd)', () => {
+  it('gates the demo from the runner: one sbatch array per job, shards as array tasks', () => {
+    const r = evalgate(config(`  mode: slurm\n  workdir: ${tempDir()}\n  cwd: ${ROOT}\n  partition: debug\n`, DEMO_HEAD + DEMO_JOBS));
+    expect(r.stderr).not.toMatch(/^error/m);
+    expect(r.status).toBe(0);
+    expect(r.report.verdict).toBe('pass');
+    const f1 = r.report.jobs.filter((j: { indicator: string }) => j.indicator === 'accuracy_f1');
+    expect(f1.map((j: { platform_id: string }) => j.platform_id.replace(/^\d+/, 'N'))).toEqual(['N_0', 'N_1']);
+    expect(new Set(f1.map((j: { platform_id: string }) => j.platform_id.split('_')[0])).size).toBe(1);
+    console.log(`dgx slurm demo: ${r.ms} ms`);
+  });
+
+  it('through a login node over SSH', () => {
+    const r = evalgate(config(remote('slurm', '  partition: debug\n'), DEMO_HEAD + DEMO_JOBS));
+    expect(r.stderr).not.toMatch(/^error/m);
+    expect(r.status).toBe(0);
+    expect(r.report.verdict).toBe('pass');
+    console.log(`dgx slurm over ssh demo: ${r.ms} ms`);
+  });
+
+  it("a failing array task: its Slurm state, exit code and the tail of its output; the other task's result is kept", () => {
+    const r = evalgate(
+      config(
+        `  mode: slurm\n  workdir: ${tempDir()}\n`,
+        `indicators: [toxicity]\njobs:\n  toxicity:\n    shards: 2\n    command: if [ {shard_index} = 1 ]; then echo "loading shard 1"; echo "CUDA error, out of memory" >&2; exit 3; fi; echo '{"indicator":"toxicity","toxic_ratio":0,"total_samples":3,"shard":{"index":0,"count":2}}' > {out}/t.json\n`,
+      ),
+    );
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/error: job evalgate-\S+-toxicity-1 \(toxicity 2\/2\) failed: Slurm FAILED, exit code 3:0/);
+    expect(r.stderr).toContain('  | CUDA error, out of memory');
+  });
+
+  it('a cancelled run leaves no job in squeue and no process on the node', async () => {
+    const marker = `slurm-cancel-${process.pid}-${Date.now()}`;
+    const file = config(
+      `  mode: slurm\n  workdir: ${tempDir()}\n`,
+      `indicators: [toxicity]\njobs:\n  toxicity:\n    shards: 2\n    command: sleep 300 # ${marker}\n`,
+    );
+    const child = spawn(process.execPath, [CLI, 'run', '--config', file, '--out', tempDir()], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...slurm.env },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    for (let i = 0; i < 300 && !/toxicity 2\/2: running/.test(stdout); i++) await sleep(100);
+    expect(await slurm.squeueAll()).toMatch(/RUNNING/);
+    child.kill('SIGINT');
+    expect(await new Promise((r) => child.once('exit', r))).toBe(3);
+    expect(await slurm.squeueAll()).toBe('');
+    const left = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim();
+    expect(left).toBe('');
+  });
+
+  it('a resubmitted run attaches to the array it submitted (found by its name) instead of submitting again', async () => {
+    const file = config(
+      `  mode: slurm\n  workdir: ${tempDir()}\n`,
+      `indicators: [toxicity]\njobs:\n  toxicity:\n    command: sleep 3; echo '{"indicator":"toxicity","toxic_ratio":0,"total_samples":3}' > {out}/t.json\n`,
+    );
+    const runId = `attach-${process.pid}-${Date.now()}`;
+    const env = { PATH: process.env.PATH ?? '', ...slurm.env, EVALGATE_RUN_ID: runId };
+    const first = spawn(process.execPath, [CLI, 'run', '--config', file, '--out', tempDir()], { cwd: ROOT, env });
+    let out = '';
+    first.stdout.on('data', (d) => (out += d));
+    for (let i = 0; i < 300 && !/toxicity: running/.test(out); i++) await sleep(100);
+    first.kill('SIGKILL'); // the runner died; the job lives on in Slurm
+    const second = spawnSync(process.execPath, [CLI, 'run', '--config', file, '--out', tempDir()], { cwd: ROOT, encoding: 'utf8', env });
+    expect(second.status).toBe(0);
+    // one job of this run in Slurm's memory (MinJobAge keeps finished ones), not two
+    const submitted = (await slurm.run('scontrol', ['show', 'job', '-o'])).stdout
+      .split('\n')
+      .filter((l) => new RegExp(`JobName=evalgate-\\S*${runId}-`).test(l));
+    expect(submitted).toHaveLength(1);
+  });
+});
+
+describe('dgx host key pinning (real sshd)', () => {
+  it('a changed host key is refused with both fingerprints, and nothing runs', async () => {
+    const old = sshd.hostKeyFingerprint;
+    await sshd.rotateHostKey();
+    const r = evalgate(
+      config(
+        remote('ssh').replace(sshd.hostKeyFingerprint, old),
+        `indicators: [toxicity]\njobs:\n  toxicity:\n    command: echo ran > /tmp/should-not-run-${process.pid}\n`,
+      ),
+    );
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain(`its host key is ${sshd.hostKeyFingerprint}; dgx.host_key expects ${old}: the host key changed`);
+    expect(existsSync(`/tmp/should-not-run-${process.pid}`)).toBe(false);
+  });
+});
