@@ -170,3 +170,31 @@ describe('dgx host key pinning (real sshd)', () => {
     expect(existsSync(`/tmp/should-not-run-${process.pid}`)).toBe(false);
   });
 });
+
+describe('dgx through Slurm with accounting (slurmdbd + MariaDB: plain sacct)', () => {
+  let acct: Slurm;
+  beforeAll(async () => {
+    acct = await startSlurm({ accounting: true });
+  }, 600_000);
+  afterAll(async () => {
+    await acct?.cancelAll();
+    await acct?.stop();
+  });
+
+  it('reads job state from sacct: a passing shard and a failing one', () => {
+    const file = config(
+      `  mode: slurm\n  workdir: ${tempDir()}\n`,
+      `indicators: [toxicity]\njobs:\n  toxicity:\n    shards: 2\n    command: if [ {shard_index} = 1 ]; then exit 4; fi; echo '{"indicator":"toxicity","toxic_ratio":0,"total_samples":3,"shard":{"index":0,"count":2}}' > {out}/t.json\n`,
+    );
+    const out = tempDir();
+    const r = spawnSync(process.execPath, [CLI, 'run', '--config', file, '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', ...acct.env },
+    });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/error: job evalgate-\S+-toxicity-1 \(toxicity 2\/2\) failed: Slurm FAILED, exit code 4:0/);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.jobs.map((j: { status: string }) => j.status)).toEqual(['succeeded', 'failed']);
+  });
+});
