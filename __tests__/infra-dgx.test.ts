@@ -29,18 +29,21 @@ interface Run {
 
 function run(command: string, args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(opts.input ?? '');
+    if (child.stdin) {
+      child.stdin.on('error', () => {}); // EPIPE when the command exits without reading it all
+      child.stdin.end(opts.input);
+    }
   });
 }
 
@@ -397,7 +400,8 @@ describe('Slurm (real, single node, accounting disabled) + sshd as the login nod
     const id = await sbatch(slurm, [`--chdir=${work}`, '-o', '/dev/null', '--wrap', 'sleep 300.5']);
     await waitFor('the job to run', async () => ((await scontrolJobs(slurm, id))[0]!.JobState === 'RUNNING' ? true : undefined));
     expect(await slurm.squeueAll()).toMatch(new RegExp(`^${id}\\|RUNNING\\|wrap$`));
-    expect(processesRunning('sleep 300.5')).not.toEqual([]);
+    // RUNNING is set at allocation; slurmd starts the batch script a moment later
+    await waitFor('the sleep to start', async () => (processesRunning('sleep 300.5').length ? true : undefined), 10_000);
     const t0 = Date.now();
     const r = await slurm.run('scancel', [id]);
     expect(r.code).toBe(0);

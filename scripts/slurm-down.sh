@@ -4,8 +4,8 @@
 # Stops the Slurm instance that scripts/slurm-up.sh started in DIR (default /run/evalgate-slurm/default):
 # jobs still queued or running are cancelled first (and named on stderr), then slurmd, slurmctld,
 # slurmdbd, mariadbd and munged are stopped through their pid files in DIR (SIGTERM, SIGKILL after
-# 10 s), then any slurmstepd left from the instance's jobs (found by the instance's SLURM_CONF in its
-# environment) with the job processes under it. --purge also deletes DIR. Only processes of this
+# 10 s), then any process left from the instance's jobs (slurmstepd and job processes, found by the
+# instance's SLURM_CONF in their environment, see below). --purge also deletes DIR. Only processes of this
 # instance are touched: never the system munged or another instance. Idempotent.
 set -uo pipefail
 
@@ -69,9 +69,10 @@ stop "$DIR/slurmdbd.pid"
 stop "$DIR/db/mysqld.pid" "$DIR/db/mariadbd.pid"
 stop "$DIR/munge/munged.pid"
 
-# slurmstepd processes of this instance (they carry its SLURM_CONF, inherited from slurmd) outlive
-# slurmd; end them and the job processes under them. Nothing else is matched: a shell or test runner
-# that merely has SLURM_CONF set is left alone.
+# Processes left from the instance's jobs: slurmstepd (it carries the instance's SLURM_CONF, inherited
+# from slurmd) with everything under it, and job processes that lost their slurmstepd (a job cancelled
+# while its task was starting can leave one behind): those carry SLURM_CONF from the submitter and the
+# SLURM_JOB_ID slurmstepd gave them. A shell or test runner that merely has SLURM_CONF set is left alone.
 descendants() {
   local c
   for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do
@@ -79,16 +80,27 @@ descendants() {
     descendants "$c"
   done
 }
-for p in $(pgrep -x slurmstepd 2>/dev/null); do
-  if { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -qxF "SLURM_CONF=$SLURM_CONF"; then
-    victims="$p $(descendants "$p" | tr '\n' ' ')"
-    echo "slurm-down: killing leftover job processes of $DIR: $victims" >&2
-    kill -KILL $victims 2>/dev/null
-  fi
+# pids whose environment has the line SLURM_CONF=<this instance's conf> (and, given a pattern, a line matching it)
+with_conf() {
+  local f
+  for f in $(grep -lzxF "SLURM_CONF=$SLURM_CONF" /proc/[0-9]*/environ 2>/dev/null); do
+    [ -z "${1:-}" ] || grep -qz "$1" "$f" 2>/dev/null || continue
+    f="${f#/proc/}"
+    echo "${f%/environ}"
+  done
+}
+victims=""
+for p in $(with_conf); do
+  [ "$(cat "/proc/$p/comm" 2>/dev/null)" = slurmstepd ] && victims="$victims $p $(descendants "$p" | tr '\n' ' ')"
 done
-
-if [ $PURGE = 1 ]; then
-  rm -rf "$DIR"
-  rmdir "$(dirname "$DIR")" 2>/dev/null
+victims="$victims $(with_conf '^SLURM_JOB_ID=' | tr '\n' ' ')"
+victims="$(echo $victims | tr ' ' '\n' | grep -vx "$$" | sort -u | tr '\n' ' ')"
+if [ -n "${victims// /}" ]; then
+  echo "slurm-down: killing leftover job processes of $DIR: $victims" >&2
+  # shellcheck disable=SC2086 # one word per pid
+  kill -KILL $victims 2>/dev/null
 fi
+
+# (the parent, e.g. /run/evalgate-slurm, stays: a parallel caller may be creating its instance there)
+[ $PURGE = 1 ] && rm -rf "$DIR"
 exit 0
