@@ -17,7 +17,8 @@
  *   sshd refuses an AuthorizedKeysFile below a group/world-writable directory such as /tmp.
  * - sshd runs in the foreground (-D) as a child of the test process, under `setpriv --pdeathsig SIGKILL`,
  *   so it dies with the test process even when no exit handler runs. `stop()` ends the listener and every
- *   session process under it, and deletes the directory; an `exit` handler does the same.
+ *   session process under it, and deletes the directory; an `exit` handler does the same, and the next
+ *   startSshd() deletes directories whose owning test process died without it.
  * - Several sshd may run at once (each test file its own); the port is picked free and a start that
  *   loses the port race is retried on another one.
  */
@@ -129,13 +130,37 @@ function strictModesSafe(dir: string): boolean {
   }
 }
 
+/** alive and not a zombie */
+function alive(pid: number): boolean {
+  try {
+    return !/^State:\s*Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes the directories of test processes that died without their exit handlers (their sshd died with them). */
+function sweepStale(base: string): void {
+  for (const name of readdirSync(base)) {
+    const dir = path.join(base, name);
+    try {
+      const owner = Number(readFileSync(path.join(dir, 'owner'), 'utf8'));
+      if (owner && !alive(owner)) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // being created, or not ours
+    }
+  }
+}
+
 function workDir(): { dir: string; strictModes: boolean } {
   const base =
     process.env.EVALGATE_SSHD_DIR ?? (process.getuid?.() === 0 ? '/run/evalgate-sshd' : path.join(os.homedir(), '.cache', 'evalgate-sshd'));
   try {
     mkdirSync(base, { recursive: true, mode: 0o700 });
     chmodSync(base, 0o700);
+    sweepStale(base);
     const dir = mkdtempSync(path.join(base, 'sshd-'));
+    writeFileSync(path.join(dir, 'owner'), String(process.pid));
     if (strictModesSafe(dir)) return { dir, strictModes: true };
     rmSync(dir, { recursive: true, force: true });
   } catch {
