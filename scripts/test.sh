@@ -30,6 +30,15 @@ fi
 
 # Real services the tests start and stop themselves (Debian packages, installed when missing).
 bash scripts/ensure-debian.sh prometheus-pushgateway prometheus-pushgateway
+# dgx tests: a real sshd and private Slurm instances (__tests__/fakes/sshd.ts, slurm.ts; Slurm needs root)
+export PATH="$PATH:/usr/sbin:/sbin"
+bash scripts/ensure-debian.sh openssh-server sshd
+bash scripts/ensure-debian.sh munge munged
+bash scripts/ensure-debian.sh slurmctld slurmctld
+bash scripts/ensure-debian.sh slurmd slurmd
+bash scripts/ensure-debian.sh slurm-client sbatch
+bash scripts/ensure-debian.sh slurmdbd slurmdbd
+bash scripts/ensure-debian.sh mariadb-server mariadbd
 
 results="$(mktemp -d)/vitest.json"
 status=0
