@@ -4,26 +4,10 @@ import { annotations, ANNOTATIONS_PER_LEVEL, SUMMARY_LIMIT } from '../src/action
 import { renderMarkdown } from '../src/core/report/md.js';
 import type { Report } from '../src/core/report/report.js';
 import type { RuleResult } from '../src/core/gate.js';
+import { emptyReport } from './helpers.js';
 
 function report(rules: RuleResult[], problems: string[] = [], missing: string[] = []): Report {
-  return {
-    schema_version: 1,
-    name: 'nightly',
-    verdict: 'fail',
-    generated_at: '2026-11-25T12:00:00.000Z',
-    commit: null,
-    ref: null,
-    pull_request: null,
-    platform: 'local',
-    required: [],
-    missing_indicators: missing,
-    indicators: {},
-    rules,
-    problems,
-    warnings: [],
-    jobs: [],
-    baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
-  };
+  return { ...emptyReport(), name: 'nightly', rules, problems, missing_indicators: missing };
 }
 
 const rule = (i: number, level: 'error' | 'warn', status: RuleResult['status']): RuleResult => ({

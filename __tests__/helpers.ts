@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Runtime } from '../src/runtime.js';
+import type { Report } from '../src/core/report/report.js';
 import { parseJsonText } from '../src/core/json.js';
 import { validateIndicator, type IndicatorRecord } from '../src/core/indicators/validate.js';
 import { formatProblem } from '../src/core/problem.js';
@@ -75,4 +76,26 @@ export function readFileCommands(file: string): Record<string, string> {
     out[m[1]!] = value.join('\n');
   }
   return out;
+}
+
+/** A report with nothing in it (verdict fail), for tests of what renders or publishes one. */
+export function emptyReport(): Report {
+  return {
+    schema_version: 1,
+    name: 'evalgate',
+    verdict: 'fail',
+    generated_at: '2026-11-25T12:00:00.000Z',
+    commit: null,
+    ref: null,
+    pull_request: null,
+    platform: 'local',
+    required: [],
+    missing_indicators: [],
+    indicators: {},
+    rules: [],
+    problems: [],
+    warnings: [],
+    jobs: [],
+    baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
+  };
 }

@@ -8,7 +8,7 @@ import { renderMarkdown, GITHUB_COMMENT_LIMIT } from '../src/core/report/md.js';
 import { renderProm } from '../src/core/report/prom.js';
 import { codeSpan } from '../src/core/report/escape.js';
 import type { Report } from '../src/core/report/report.js';
-import { FIXTURES, captureRuntime, tempDir, writeFiles } from './helpers.js';
+import { FIXTURES, captureRuntime, emptyReport, tempDir, writeFiles } from './helpers.js';
 
 const cli = { flag: (n: string) => `--${n}`, defaultBaseline: 'none' as const };
 
@@ -217,24 +217,3 @@ describe('report.prom', () => {
     expect(families.find((f) => f.name === 'evalgate_indicator_value')!.metrics[0]!.labels.indicator).toBe('a"b\\c');
   });
 });
-
-function emptyReport(): Report {
-  return {
-    schema_version: 1,
-    name: 'evalgate',
-    verdict: 'fail',
-    generated_at: '2026-11-25T12:00:00.000Z',
-    commit: null,
-    ref: null,
-    pull_request: null,
-    platform: 'local',
-    required: [],
-    missing_indicators: [],
-    indicators: {},
-    rules: [],
-    problems: [],
-    warnings: [],
-    jobs: [],
-    baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
-  };
-}

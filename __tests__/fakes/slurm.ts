@@ -31,8 +31,8 @@
  */
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import path from 'node:path';
+import { freePorts } from './process.js';
 
 export interface SlurmRun {
   stdout: string;
@@ -119,24 +119,6 @@ function sweepStale(): void {
       continue; // not ours (e.g. a human's `slurm-up.sh` in /run/evalgate-slurm/default), or being created
     }
     if (owner && !alive(owner)) spawnSync('bash', [DOWN, '--dir', dir, '--purge'], { stdio: 'ignore', timeout: 60_000 });
-  }
-}
-
-/** n distinct free TCP ports on 127.0.0.1 (held together while picking, so they differ). */
-async function freePorts(n: number): Promise<number[]> {
-  const servers: Server[] = [];
-  try {
-    for (let i = 0; i < n; i++) {
-      const srv = createServer();
-      servers.push(srv);
-      await new Promise<void>((resolve, reject) => {
-        srv.once('error', reject);
-        srv.listen(0, '127.0.0.1', () => resolve());
-      });
-    }
-    return servers.map((s) => (s.address() as { port: number }).port);
-  } finally {
-    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   }
 }
 
