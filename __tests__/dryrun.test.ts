@@ -20,7 +20,7 @@ function dryRun(platform: string, extra = '') {
 model: model.onnx
 data: s3://bucket/val/
 indicators: [accuracy_f1]
-azure: {compute: cpu-cluster, environment: "azureml://registries/azureml/environments/sklearn-1.5/versions/1"}
+azure: {subscription: 00000000-0000-0000-0000-000000000000, resource_group: rg, workspace: ws1, compute: cpu-cluster, environment: "azureml://registries/azureml/environments/sklearn-1.5/versions/1"}
 bailian: {workspace_id: ws-123, image: "registry.cn-hangzhou.aliyuncs.com/ns/eval:1", oss_bucket: evals}
 volc: {resource_queue_id: q-123, image: "vemlp-cn-beijing.cr.volces.com/ns/eval:1", tos_bucket: evals, instance_type: ml.g1e.large}
 dgx: {mode: slurm, workdir: /raid/shared, partition: gpu, account: ml}
@@ -77,8 +77,9 @@ describe('--dry-run renders every job and stops', () => {
       limits: { timeout: 1800 },
     });
     expect(job.inputs.model.path).toMatch(/^azureml:\/\/datastores\/workspaceblobstore\/paths\/evalgate\/cas\/[0-9a-f]{64}\/model\.onnx$/);
+    // Azure ML substitutes ${{outputs.results}} in the command only, so the command exports EVALGATE_OUT itself
     expect(job.command).toBe(
-      `python f1.py --model '\${{inputs.model}}' --data '\${{inputs.data}}' --out '\${{outputs.results}}' --shard 1/2 --note "it's \\"quoted\\""`,
+      `export EVALGATE_OUT="\${{outputs.results}}"; python f1.py --model '\${{inputs.model}}' --data '\${{inputs.data}}' --out '\${{outputs.results}}' --shard 1/2 --note "it's \\"quoted\\""`,
     );
   });
 
@@ -150,8 +151,23 @@ describe('--dry-run renders every job and stops', () => {
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      'error: evalgate.yml: azure.compute: expected a value for azure.compute (the azure job spec needs it), got nothing\n' +
-        'error: evalgate.yml: azure.environment: expected a value for azure.environment (the azure job spec needs it), got nothing\n',
+      'error: evalgate.yml: azure.resource_group: expected a resource group name (required), got nothing\n' +
+        'error: evalgate.yml: azure.workspace: expected a workspace name (required), got nothing\n' +
+        'error: evalgate.yml: azure.compute: expected a compute name or ARM id (required), got nothing\n',
+    );
+    writeFileSync(
+      path.join(dir, 'evalgate.yml'),
+      'indicators: [accuracy_f1]\nazure: {resource_group: rg, workspace: ws1, compute: c}\njobs:\n  accuracy_f1:\n    command: x\n',
+    );
+    const again = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'azure', '--dry-run'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe(
+      'error: evalgate.yml: azure.subscription: expected a subscription id (or AZURE_SUBSCRIPTION_ID in the environment), got nothing\n' +
+        'error: evalgate.yml: azure.environment: expected an Azure ML environment, or azure.image (a container image evalgate registers as one), got nothing\n',
     );
   });
 
@@ -162,6 +178,6 @@ describe('--dry-run renders every job and stops', () => {
       encoding: 'utf8',
     });
     expect(again.status).toBe(2);
-    expect(again.stderr).toContain('expected a platform this version can run jobs on (local); volc renders its job specs with --dry-run');
+    expect(again.stderr).toContain('expected a platform this version can run jobs on (local, dgx, azure); volc renders its job specs with --dry-run');
   });
 });

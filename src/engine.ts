@@ -13,7 +13,8 @@ import { readBaselineReport } from './core/baseline.js';
 import { indicatorEntry, renderJson, type BaselineInfo, type JobRecord, type Report } from './core/report/report.js';
 import { renderMarkdown } from './core/report/md.js';
 import { renderProm } from './core/report/prom.js';
-import { listResults, readIndicatorText } from './stores/fs.js';
+import { display, isUri, listResults, readIndicatorText } from './stores/fs.js';
+import { fetchRemoteResults, resultsFolder } from './stores/remote.js';
 import { runContext } from './github/context.js';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
@@ -145,6 +146,10 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
     if (!settings.results) {
       problems.push({ file: '--results', expected: 'a folder, file or glob of indicator files', found: 'nothing' });
       files = [];
+    } else if (isUri(settings.results)) {
+      const remote = await fetchRemoteResults(settings.results, resultsFolder(rt.cwd, settings.out), rt.env);
+      problems.push(...remote.problems);
+      files = remote.files.map((f) => display(f, rt.cwd));
     } else {
       const listing = await listResults(settings.results, rt.cwd);
       problems.push(...listing.problems);

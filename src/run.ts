@@ -9,8 +9,8 @@ import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
 import { runGate, type BaselineProvider, type GateRun } from './engine.js';
 import { LocalPlatform } from './platforms/local/local.js';
-import { DgxPlatform } from './platforms/dgx/dgx.js';
 import { createDgxPlatform } from './platforms/dgx/create.js';
+import { createAzurePlatform } from './platforms/azure/create.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { describeStaged, isSpecPlatform, renderSpec, specConfig, specLocate, type Staged } from './platforms/specs.js';
 import { Progress } from './progress.js';
@@ -136,7 +136,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
       return fail([
         {
           file: flag('platform'),
-          expected: `a platform this version can run jobs on (local); ${settings.platform} renders its job specs with --dry-run`,
+          expected: `a platform this version can run jobs on (local, dgx, azure); ${settings.platform} renders its job specs with --dry-run`,
           found: JSON.stringify(settings.platform),
         },
       ]);
@@ -151,7 +151,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
         })),
       );
     }
-    const planned = plan(planInput(settings), id, (_key, _shard, name) => specLocate(settings.platform as 'azure', m, d, name, cfg));
+    const planned = plan(planInput(settings), id, (_key, _shard, name) => specLocate(settings.platform as 'volc', m, d, name, cfg));
     if (planned.problems.length) return fail(planned.problems);
     for (const job of planned.jobs) {
       const spec = await renderSpec(settings.platform, job, settings.name, m, d, cfg);
@@ -164,6 +164,10 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   if (opts.platform) platform = opts.platform;
   else if (settings.platform === 'dgx') {
     const created = createDgxPlatform(settings, { cwd: rt.cwd, env: rt.env, jobEnv: jobEnvironment(rt.env), workDir });
+    if (!created.platform) return fail(created.problems);
+    platform = created.platform;
+  } else if (settings.platform === 'azure') {
+    const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
@@ -196,7 +200,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
   if (planned.problems.length) return fail(planned.problems);
 
-  if (settings.dryRun && platform instanceof DgxPlatform) {
+  if (settings.dryRun && platform.describe) {
     rt.stdout(await platform.describe(planned.jobs));
     return { exitCode: ExitCode.Ok };
   }

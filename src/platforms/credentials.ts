@@ -1,3 +1,5 @@
+import * as core from '@actions/core';
+
 /** The environment variables that hold platform credentials: masked by the action, never passed to jobs. */
 export const CREDENTIAL_ENV = [
   // Azure (@azure/identity)
@@ -6,6 +8,7 @@ export const CREDENTIAL_ENV = [
   'AZURE_PASSWORD',
   'AZURE_STORAGE_KEY',
   'AZURE_STORAGE_CONNECTION_STRING',
+  'AZURE_STORAGE_SAS_TOKEN',
   // Alibaba Cloud (@alicloud/credentials)
   'ALIBABA_CLOUD_ACCESS_KEY_ID',
   'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
@@ -20,3 +23,12 @@ export const CREDENTIAL_ENV = [
   'EVALGATE_SSH_KEY',
   'EVALGATE_SSH_PASSPHRASE',
 ] as const;
+
+/**
+ * Masks a secret a platform learned at run time (a datastore key, an STS token) in the workflow
+ * log. Only inside Actions: elsewhere the mask command would print the secret itself.
+ */
+export function maskRuntimeSecret(value: string | undefined, env: Record<string, string | undefined>): void {
+  if (!value || env.GITHUB_ACTIONS !== 'true') return;
+  core.setSecret(value);
+}

@@ -62,6 +62,8 @@ export interface Platform {
   cancel(handle: JobHandle): Promise<void>;
   /** what the post step needs to cancel this job later, while it may still be running; null once it cannot be */
   saved?(handle: JobHandle): SavedJob | null;
+  /** --dry-run: every job as the platform would be given it (rendered from its template), without sending anything */
+  describe?(jobs: PlannedJob[]): Promise<string>;
   /** releases what the platform holds (connections, child processes) */
   close?(): Promise<void>;
 }

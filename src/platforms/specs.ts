@@ -36,27 +36,7 @@ const MOUNT = '/mnt/evalgate';
 const casPath = (prefix: string, s: Staged): string => `${prefix.replace(/\/+$/, '')}/cas/${s.sha}/`;
 const inMount = (dir: string, s: Staged): string => (s.kind === 'file' ? `${dir}/${s.basename}` : dir);
 
-const SPECS: Record<Exclude<keyof typeof TEMPLATES, 'dgx'>, SpecPlatform> = {
-  azure: {
-    keys: { compute: undefined, environment: undefined, datastore: 'workspaceblobstore', experiment: 'evalgate', prefix: 'evalgate' },
-    locate: () => ({ model: '${{inputs.model}}', data: '${{inputs.data}}', out: '${{outputs.results}}' }),
-    vars(job, m, d, cfg) {
-      const uri = (s: Staged): string =>
-        s.kind === 'uri'
-          ? s.source
-          : `azureml://datastores/${cfg.datastore}/paths/${casPath(cfg.prefix!, s)}${s.kind === 'file' ? s.basename : ''}`;
-      return {
-        compute: cfg.compute!,
-        environment: cfg.environment!,
-        experiment: cfg.experiment!,
-        model_type: m.kind === 'file' ? 'uri_file' : 'uri_folder',
-        model_uri: uri(m),
-        data_type: d.kind === 'file' ? 'uri_file' : 'uri_folder',
-        data_uri: uri(d),
-        out_uri: `azureml://datastores/${cfg.datastore}/paths/${cfg.prefix}/runs/${job.name}/`,
-      };
-    },
-  },
+const SPECS: Record<Exclude<keyof typeof TEMPLATES, 'dgx' | 'azure'>, SpecPlatform> = {
   bailian: {
     keys: {
       workspace_id: undefined,

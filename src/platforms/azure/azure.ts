@@ -1,0 +1,347 @@
+/**
+ * `azure`: each evalgate job and shard is an Azure ML command job, created through ARM with a
+ * deterministic name (a retried submission finds the job of that name and attaches to it), reading
+ * the staged model and data as uri_file/uri_folder inputs and writing its indicator files to a
+ * uri_folder output at a known datastore path, which collect downloads from Blob.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Locations, PlannedJob } from '../../core/plan.js';
+import { isUri } from '../../stores/fs.js';
+import { contentHash } from '../templates.js';
+import type { JobHandle, JobState, JobStatus, Platform, SavedJob } from '../platform.js';
+import { Arm, ArmError } from './arm.js';
+import type { AzureConfig } from './config.js';
+import { AZURE_API_VERSION } from './config.js';
+import { blobTail, downloadPrefix, localFiles, resolveDatastore, uploadPrefix, type Datastore } from './blob.js';
+import { AZURE_LOCATIONS, renderAzureJob, restJobBody, type AzureJobVars } from './job.js';
+import type { EvalgateAzureCredential } from './credential.js';
+
+/** Azure ML's JobStatus values (KnownJobStatus) and what each means for evalgate. */
+export const AZURE_STATUS: Record<string, JobState> = {
+  NotStarted: 'queued',
+  Starting: 'queued',
+  Provisioning: 'queued',
+  Preparing: 'queued',
+  Queued: 'queued',
+  Running: 'running',
+  // outputs are being uploaded: not complete until Completed
+  Finalizing: 'running',
+  // cancel accepted, not done: the job may still write
+  CancelRequested: 'running',
+  Completed: 'succeeded',
+  Failed: 'failed',
+  Canceled: 'cancelled',
+  // "can go from NotResponding to any of the previous states": not terminal; the job timeout ends it
+  NotResponding: 'running',
+  Paused: 'queued',
+  Unknown: 'queued',
+};
+
+export function mapAzureStatus(status: string): JobState {
+  return AZURE_STATUS[status] ?? 'queued';
+}
+
+/** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
+const MAX_TRANSIENT = 10;
+const CANCEL_WAIT_MS = 60_000;
+
+export interface AzureOptions {
+  config: AzureConfig;
+  credential: EvalgateAzureCredential;
+  env: Record<string, string | undefined>;
+  /** the working directory (the repository): local model, data and code paths are relative to it */
+  cwd: string;
+  /** where collected files go: <workDir>/<job name>/… */
+  workDir: string;
+  gate: string;
+  dryRun?: boolean;
+  /** ARM retries per request (tests lower it) */
+  maxRetries?: number;
+}
+
+interface Tracked {
+  job: PlannedJob;
+  url?: string;
+  transientErrors: number;
+  last?: JobStatus;
+  startedAt?: number;
+}
+
+const sha12 = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 12);
+
+/** uri_file for a URI that names a file (an extension in its last segment), uri_folder otherwise */
+const uriType = (uri: string): 'uri_file' | 'uri_folder' => (!uri.endsWith('/') && /\.[A-Za-z0-9]+$/.test(uri) ? 'uri_file' : 'uri_folder');
+
+export class AzurePlatform implements Platform {
+  readonly name = 'azure';
+  readonly pollIntervalMs: number;
+  readonly maxPollIntervalMs: number;
+  readonly arm: Arm;
+  private ds?: Promise<Datastore>;
+  private readonly inputs: Record<'model' | 'data', AzureJobVars['model']> = { model: null, data: null };
+  private readonly environments = new Map<string, string>();
+  private code?: string;
+  private prepared = false;
+  private readonly tracked = new Map<string, Tracked>();
+
+  constructor(private readonly opts: AzureOptions) {
+    const c = opts.config;
+    this.pollIntervalMs = c.pollIntervalMs;
+    this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
+    this.arm = new Arm(
+      { armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace },
+      opts.credential,
+      { maxRetries: opts.maxRetries },
+    );
+  }
+
+  private datastore(): Promise<Datastore> {
+    this.ds ??= resolveDatastore(this.arm, this.opts.config.datastore, this.opts.credential, this.opts.env, this.opts.config.blobEndpoint);
+    this.ds.catch(() => (this.ds = undefined));
+    return this.ds;
+  }
+
+  private dsUri(p: string): string {
+    return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
+  }
+
+  private outPrefix(job: PlannedJob): string {
+    return `${this.opts.config.prefix}/runs/${job.name}/`;
+  }
+
+  locate(): Locations {
+    return { ...AZURE_LOCATIONS };
+  }
+
+  /** a local file or folder goes to <prefix>/cas/<sha256>/ in the datastore (skipped when already there) */
+  async stage(localOrUri: string, kind: 'model' | 'data'): Promise<string> {
+    let uri: string;
+    let type: 'uri_file' | 'uri_folder';
+    if (isUri(localOrUri)) {
+      const m = /^azblob:\/\/([^/]+)\/([^/]+)\/(.*)$/.exec(localOrUri);
+      uri = m ? `https://${m[1]}.blob.core.windows.net/${m[2]}/${m[3]}` : localOrUri;
+      type = uriType(uri);
+    } else {
+      const abs = path.resolve(this.opts.cwd, localOrUri);
+      const st = await fs.stat(abs);
+      const prefix = `${this.opts.config.prefix}/cas/${await contentHash(abs)}/`;
+      if (!this.opts.dryRun) {
+        const ds = await this.datastore();
+        await uploadPrefix(ds.client, prefix, await localFiles(abs));
+      }
+      type = st.isFile() ? 'uri_file' : 'uri_folder';
+      uri = this.dsUri(st.isFile() ? prefix + path.basename(abs) : prefix);
+    }
+    this.inputs[kind] = { type, uri };
+    return uri;
+  }
+
+  /** the code snapshot: azure.code's paths, kept at their paths relative to the working directory */
+  private async codeFiles(): Promise<{ files: Array<[string, string]>; sha: string }> {
+    const files: Array<[string, string]> = [];
+    for (const p of this.opts.config.code) {
+      const abs = path.resolve(this.opts.cwd, p);
+      const rel = path.relative(this.opts.cwd, abs);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`azure.code: ${p} is outside the working directory`);
+      const st = await fs.stat(abs).catch(() => null);
+      if (!st) throw new Error(`azure.code: ${p}: no such file or folder`);
+      const base = rel.split(path.sep).join('/');
+      for (const [r, a] of await localFiles(abs)) files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const h = createHash('sha256');
+    for (const [rel, abs] of files) h.update(`${rel}\u0000${await contentHash(abs)}\n`);
+    return { files, sha: h.digest('hex') };
+  }
+
+  /** registers what the jobs share once: an environment per image, the code snapshot */
+  async prepare(jobs: PlannedJob[]): Promise<void> {
+    if (this.prepared) return;
+    const c = this.opts.config;
+    for (const job of jobs) {
+      const image = job.image ?? c.image;
+      if (!image) {
+        this.environments.set(job.name, c.environment!);
+        continue;
+      }
+      const envName = `evalgate-${sha12(image)}`;
+      if (!this.opts.dryRun && ![...this.environments.values()].includes(`azureml:${envName}:1`)) {
+        await this.arm.send(
+          'EnvironmentVersions_CreateOrUpdate',
+          'PUT',
+          `/environments/${envName}/versions/1`,
+          {
+            properties: { image, osType: 'Linux', description: `evalgate: ${image}` },
+          },
+          [200, 201],
+        );
+      }
+      this.environments.set(job.name, `azureml:${envName}:1`);
+    }
+    if (c.code.length) {
+      const { files, sha } = await this.codeFiles();
+      const version = sha.slice(0, 16);
+      if (!this.opts.dryRun) {
+        const ds = await this.datastore();
+        const prefix = `${c.prefix}/code/${sha}/`;
+        await uploadPrefix(ds.client, prefix, files);
+        await this.arm.send(
+          'CodeVersions_CreateOrUpdate',
+          'PUT',
+          `/codes/evalgate-code/versions/${version}`,
+          {
+            properties: { codeUri: `${ds.serviceUrl}/${ds.container}/${prefix.replace(/\/$/, '')}`, description: 'evalgate: azure.code' },
+          },
+          [200, 201],
+        );
+      }
+      this.code = `azureml:evalgate-code:${version}`;
+    }
+    this.prepared = true;
+  }
+
+  private vars(job: PlannedJob): AzureJobVars {
+    const c = this.opts.config;
+    return {
+      compute: c.compute,
+      environment: this.environments.get(job.name) ?? c.environment ?? '',
+      experiment: c.experiment,
+      code: this.code,
+      model: this.inputs.model,
+      data: this.inputs.data,
+      outUri: this.dsUri(this.outPrefix(job)),
+      instanceType: c.instanceType,
+      instanceCount: c.instanceCount,
+    };
+  }
+
+  /** --dry-run: each job's YAML, as `az ml job create --file` takes it and as evalgate sends it */
+  async describe(jobs: PlannedJob[]): Promise<string> {
+    await this.prepare(jobs);
+    const out: string[] = [];
+    for (const job of jobs) {
+      const { text } = await renderAzureJob(job, this.opts.gate, this.vars(job));
+      const label = job.shard.count > 1 ? `${job.key} ${job.shard.index + 1}/${job.shard.count}` : job.key;
+      out.push(`# ${job.name} (${label}) from platforms/job_templates/azure/job.yml\n${text.endsWith('\n') ? text : text + '\n'}`);
+    }
+    return out.join('\n');
+  }
+
+  async submit(job: PlannedJob): Promise<JobHandle> {
+    await this.prepare([job]);
+    const { text, missing } = await renderAzureJob(job, this.opts.gate, this.vars(job));
+    if (missing.length) throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
+    const { name, body } = restJobBody(text, this.arm.base);
+    const tracked: Tracked = { job, transientErrors: 0 };
+    this.tracked.set(job.name, tracked);
+    // attach: a retried run finds the job it created before instead of starting a second one
+    let existing: Record<string, unknown> | null = null;
+    try {
+      existing = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${name}`)).body as Record<string, unknown>;
+    } catch (e) {
+      if (!(e instanceof ArmError && e.status === 404)) throw e;
+    }
+    const resource =
+      existing ?? ((await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body as Record<string, unknown>);
+    tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
+    return { job, id: name, url: tracked.url };
+  }
+
+  private fallbackUrl(name: string): string {
+    const c = this.opts.config;
+    const tid = this.opts.env.AZURE_TENANT_ID ? `&tid=${this.opts.env.AZURE_TENANT_ID}` : '';
+    return `https://ml.azure.com/runs/${name}?wsid=/subscriptions/${c.subscription}/resourcegroups/${c.resourceGroup}/workspaces/${c.workspace}${tid}`;
+  }
+
+  async status(h: JobHandle): Promise<JobStatus> {
+    const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+    this.tracked.set(h.id, t);
+    let resource: Record<string, unknown>;
+    try {
+      resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`)).body as Record<string, unknown>;
+      t.transientErrors = 0;
+    } catch (e) {
+      // throttled or a server error after the pipeline's own retries: ask again next round
+      if (e instanceof ArmError && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last) return t.last;
+      throw e;
+    }
+    const props = (resource.properties ?? {}) as Record<string, unknown>;
+    const raw = typeof props.status === 'string' ? props.status : 'Unknown';
+    const state = mapAzureStatus(raw);
+    if (state === 'running' && !t.startedAt) t.startedAt = Date.now();
+    const status: JobStatus = { state, platformStatus: raw };
+    if (t.startedAt) status.startedAt = t.startedAt;
+    if (state === 'succeeded' || state === 'failed' || state === 'cancelled') status.finishedAt = Date.now();
+    if (state === 'failed') status.message = `Azure ML job ${raw}${h.url ? ` (${h.url})` : ''}`;
+    if (!(raw in AZURE_STATUS)) status.message = `unknown Azure ML job status ${JSON.stringify(raw)}; waiting`;
+    t.last = status;
+    return status;
+  }
+
+  async logs(h: JobHandle, lines: number): Promise<string> {
+    try {
+      const ds = await this.datastore();
+      return await blobTail(ds.logs, `ExperimentRun/dcid.${h.id}/user_logs/std_log.txt`, lines);
+    } catch (e) {
+      return `(the job's user_logs/std_log.txt could not be read: ${(e as Error).message})`;
+    }
+  }
+
+  async collect(h: JobHandle): Promise<string[]> {
+    const ds = await this.datastore();
+    const dest = path.join(this.opts.workDir, h.job.name, 'out');
+    await fs.rm(dest, { recursive: true, force: true });
+    const { files, refused } = await downloadPrefix(ds.client, this.outPrefix(h.job), dest, ['.json']);
+    if (refused.length)
+      throw new Error(
+        `job ${h.id} wrote blobs whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`,
+      );
+    return files;
+  }
+
+  /** asks Azure ML to cancel and waits (up to a minute) until the cancel is done */
+  async cancel(h: JobHandle): Promise<void> {
+    await cancelAzureJob(this.arm, h.id);
+  }
+
+  saved(h: JobHandle): SavedJob {
+    const c = this.opts.config;
+    return {
+      platform: 'azure',
+      name: h.job.name,
+      id: h.id,
+      arm_endpoint: c.armEndpoint,
+      subscription: c.subscription,
+      resource_group: c.resourceGroup,
+      workspace: c.workspace,
+      ...(c.authorityHost ? { authority_host: c.authorityHost } : {}),
+      api_version: AZURE_API_VERSION,
+    };
+  }
+}
+
+export function studioUrl(resource: Record<string, unknown>): string | undefined {
+  const services = ((resource.properties ?? {}) as Record<string, unknown>).services as Record<string, { endpoint?: unknown }> | undefined;
+  const url = services?.Studio?.endpoint;
+  return typeof url === 'string' && /^https:\/\//.test(url) ? url : undefined;
+}
+
+/**
+ * POST …/jobs/<id>/cancel (202 and a Location to poll), then polls that Location until it stops
+ * answering 202. A job already finished answers without a Location: nothing to wait for.
+ */
+export async function cancelAzureJob(arm: Arm, id: string, waitMs = CANCEL_WAIT_MS): Promise<void> {
+  const res = await arm.send('Jobs_Cancel', 'POST', `/jobs/${id}/cancel`, undefined, [200, 202, 204]);
+  const location = res.headers.location;
+  if (res.status !== 202 || !location) return;
+  const until = Date.now() + waitMs;
+  while (Date.now() < until) {
+    const after = Number(res.headers['retry-after']);
+    await new Promise((r) => setTimeout(r, Math.min(10_000, Math.max(200, Number.isFinite(after) ? after * 1000 : 1000))));
+    const poll = await arm.send('Jobs_Cancel_Poll', 'GET', location, undefined, [200, 202, 204]);
+    if (poll.status !== 202) return;
+  }
+  throw new Error(`Azure ML did not finish cancelling job ${id} within ${Math.round(waitMs / 1000)} s`);
+}

@@ -1,0 +1,27 @@
+/** Builds the azure platform from the config's `azure` section and the environment's credentials. */
+import type { Problem } from '../../core/problem.js';
+import type { Settings } from '../../config/settings.js';
+import { parseAzureConfig } from './config.js';
+import { azureCredential } from './credential.js';
+import { AzurePlatform } from './azure.js';
+
+export function createAzurePlatform(
+  settings: Settings,
+  opts: { cwd: string; env: Record<string, string | undefined>; workDir: string },
+): { platform: AzurePlatform | null; problems: Problem[] } {
+  const file = settings.configFile ?? 'config';
+  const { config, problems } = parseAzureConfig(settings.platformConfig.azure, file, opts.env);
+  if (!config) return { platform: null, problems };
+  return {
+    platform: new AzurePlatform({
+      config,
+      credential: azureCredential(opts.env, { authorityHost: config.authorityHost }),
+      env: opts.env,
+      cwd: opts.cwd,
+      workDir: opts.workDir,
+      gate: settings.name,
+      dryRun: settings.dryRun,
+    }),
+    problems: [],
+  };
+}
