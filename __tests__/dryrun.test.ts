@@ -117,11 +117,12 @@ describe('--dry-run renders every job and stops', () => {
       },
     });
     expect(job.RuntimeConfig.Envs).toContainEqual({ Name: 'SEED', Value: '1', IsPrivate: false });
-    expect(job.StorageConfig.Storages.map((s: { MountPath: string }) => s.MountPath)).toEqual([
-      '/mnt/evalgate/model',
-      '/mnt/evalgate/data',
-      '/mnt/evalgate/out',
-    ]);
+    // the data is an s3:// URI, not TOS: passed to the command as it is, with no mount
+    expect(job.StorageConfig.Storages.map((s: { MountPath: string }) => s.MountPath)).toEqual(['/mnt/evalgate/model', '/mnt/evalgate/out']);
+    expect(job.StorageConfig.Storages[0].Config.Tos.Prefix).toMatch(/^evalgate\/cas\/[0-9a-f]{64}\/$/);
+    expect(job.RuntimeConfig.Command).toContain(
+      '--model /mnt/evalgate/model/model.onnx --data s3://bucket/val/ --out /mnt/evalgate/out --shard 0/2',
+    );
   });
 
   it('dgx: one sbatch script for both shards (a job array) that is valid shell', () => {
@@ -172,12 +173,14 @@ describe('--dry-run renders every job and stops', () => {
   });
 
   it('without --dry-run, a platform this version cannot run yet is refused (exit 2)', () => {
-    const r = dryRun('volc');
-    const again = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'volc'], {
+    const r = dryRun('bailian');
+    const again = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'bailian'], {
       cwd: r.dir,
       encoding: 'utf8',
     });
     expect(again.status).toBe(2);
-    expect(again.stderr).toContain('expected a platform this version can run jobs on (local, dgx, azure); volc renders its job specs with --dry-run');
+    expect(again.stderr).toContain(
+      'expected a platform this version can run jobs on (local, dgx, azure, volc); bailian renders its job specs with --dry-run',
+    );
   });
 });

@@ -11,6 +11,7 @@ import { runGate, type BaselineProvider, type GateRun } from './engine.js';
 import { LocalPlatform } from './platforms/local/local.js';
 import { createDgxPlatform } from './platforms/dgx/create.js';
 import { createAzurePlatform } from './platforms/azure/create.js';
+import { createVolcPlatform } from './platforms/volc/create.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { describeStaged, isSpecPlatform, renderSpec, specConfig, specLocate, type Staged } from './platforms/specs.js';
 import { Progress } from './progress.js';
@@ -136,7 +137,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
       return fail([
         {
           file: flag('platform'),
-          expected: `a platform this version can run jobs on (local, dgx, azure); ${settings.platform} renders its job specs with --dry-run`,
+          expected: `a platform this version can run jobs on (local, dgx, azure, volc); ${settings.platform} renders its job specs with --dry-run`,
           found: JSON.stringify(settings.platform),
         },
       ]);
@@ -151,7 +152,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
         })),
       );
     }
-    const planned = plan(planInput(settings), id, (_key, _shard, name) => specLocate(settings.platform as 'volc', m, d, name, cfg));
+    const planned = plan(planInput(settings), id, (_key, _shard, name) => specLocate(settings.platform as 'bailian', m, d, name, cfg));
     if (planned.problems.length) return fail(planned.problems);
     for (const job of planned.jobs) {
       const spec = await renderSpec(settings.platform, job, settings.name, m, d, cfg);
@@ -168,6 +169,10 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     platform = created.platform;
   } else if (settings.platform === 'azure') {
     const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+    if (!created.platform) return fail(created.problems);
+    platform = created.platform;
+  } else if (settings.platform === 'volc') {
+    const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });

@@ -8,6 +8,7 @@ import type { SavedJob } from '../platforms/platform.js';
 import { cancelSavedLocal } from '../platforms/local/cancel-saved.js';
 import { cancelSavedDgx } from '../platforms/dgx/cancel-saved.js';
 import { cancelSavedAzure } from '../platforms/azure/cancel-saved.js';
+import { cancelSavedVolc } from '../platforms/volc/cancel-saved.js';
 import { readSavedJobs } from './jobs-state.js';
 
 export async function cleanup(env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -19,8 +20,9 @@ export async function cleanup(env: Record<string, string | undefined> = process.
       const byPlatform = new Map<string, SavedJob[]>();
       for (const j of jobs) byPlatform.set(j.platform, [...(byPlatform.get(j.platform) ?? []), j]);
       for (const [platform, list] of byPlatform) {
-        if (platform === 'dgx' || platform === 'azure') {
-          for (const o of platform === 'dgx' ? await cancelSavedDgx(list, env) : await cancelSavedAzure(list, env)) {
+        const cancelRemote = { dgx: cancelSavedDgx, azure: cancelSavedAzure, volc: cancelSavedVolc }[platform];
+        if (cancelRemote) {
+          for (const o of await cancelRemote(list, env)) {
             const text = `evalgate: job ${o.job.name}: ${o.result} (${o.detail})`;
             if (o.result === 'failed') core.warning(text);
             else core.info(text);

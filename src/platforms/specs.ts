@@ -36,7 +36,7 @@ const MOUNT = '/mnt/evalgate';
 const casPath = (prefix: string, s: Staged): string => `${prefix.replace(/\/+$/, '')}/cas/${s.sha}/`;
 const inMount = (dir: string, s: Staged): string => (s.kind === 'file' ? `${dir}/${s.basename}` : dir);
 
-const SPECS: Record<Exclude<keyof typeof TEMPLATES, 'dgx' | 'azure'>, SpecPlatform> = {
+const SPECS: Record<Exclude<keyof typeof TEMPLATES, 'dgx' | 'azure' | 'volc'>, SpecPlatform> = {
   bailian: {
     keys: {
       workspace_id: undefined,
@@ -57,30 +57,6 @@ const SPECS: Record<Exclude<keyof typeof TEMPLATES, 'dgx' | 'azure'>, SpecPlatfo
         model_mount_uri: dir(m),
         data_mount_uri: dir(d),
         out_uri: `${host}/${cfg.oss_prefix}/runs/${job.name}/`,
-      };
-    },
-  },
-  volc: {
-    keys: {
-      resource_queue_id: undefined,
-      image: undefined,
-      tos_bucket: undefined,
-      instance_type: undefined,
-      project: 'default',
-      tos_prefix: 'evalgate',
-    },
-    locate: (m, d) => ({ model: inMount(`${MOUNT}/model`, m), data: inMount(`${MOUNT}/data`, d), out: `${MOUNT}/out` }),
-    vars(job, m, d, cfg) {
-      const prefix = (s: Staged): string => (s.kind === 'uri' ? s.source.replace(/^tos:\/\/[^/]+\//, '') : casPath(cfg.tos_prefix!, s));
-      return {
-        project: cfg.project!,
-        image: job.image ?? cfg.image!,
-        resource_queue_id: cfg.resource_queue_id!,
-        instance_type: job.resources.instance_type ?? cfg.instance_type!,
-        tos_bucket: cfg.tos_bucket!,
-        model_prefix: prefix(m),
-        data_prefix: prefix(d),
-        out_prefix: `${cfg.tos_prefix}/runs/${job.name}/`,
       };
     },
   },

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problem.js';
 import { downloadAzblob } from './azblob.js';
+import { downloadTos } from './tos.js';
 
 export interface RemoteDownload {
   files: string[];
@@ -18,6 +19,7 @@ type Downloader = (uri: string, dest: string, env: Record<string, string | undef
 
 const SCHEMES: Record<string, { form: string; download: Downloader }> = {
   azblob: { form: 'azblob://<account>/<container>/<prefix>', download: downloadAzblob },
+  tos: { form: 'tos://<bucket>/<prefix>', download: downloadTos },
 };
 
 export const remoteScheme = (uri: string): string => /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase() ?? '';
