@@ -104,12 +104,12 @@ describe('action main (results only)', () => {
     expect(r.summary).toContain('input fail-on');
   });
 
-  it('a run that stops before any job (no jobs, an unsupported platform) names the input and still reports', () => {
+  it('a run that stops before any job (azure without its config section) names what is missing and still reports', () => {
     const dir = writeFiles({});
     const r = runAction('main', dir, { platform: 'azure', baseline: 'none' });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      '::error title=evalgate evalgate%3A invalid input::input platform: expected a platform this version can run jobs on',
+      '::error title=evalgate evalgate%3A invalid input::config: azure.resource_group: expected a resource group name (required), got nothing',
     );
     expect(r.stdout).not.toContain('--platform');
     expect(r.outputs.verdict).toBe('fail');

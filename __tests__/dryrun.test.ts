@@ -3,7 +3,7 @@
  * tooling takes (valid JSON / YAML / shell, with the fields of ../shared/platform-apis.md).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -172,15 +172,25 @@ describe('--dry-run renders every job and stops', () => {
     );
   });
 
-  it('without --dry-run, a platform this version cannot run yet is refused (exit 2)', () => {
-    const r = dryRun('bailian');
-    const again = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', 'bailian'], {
-      cwd: r.dir,
-      encoding: 'utf8',
-    });
-    expect(again.status).toBe(2);
-    expect(again.stderr).toContain(
-      'expected a platform this version can run jobs on (local, dgx, azure, volc); bailian renders its job specs with --dry-run',
-    );
+  it('without --dry-run and without credentials, each cloud platform stops with one message naming what it looked for (exit 3)', () => {
+    const r = dryRun('volc');
+    const expected: Record<string, RegExp> = {
+      azure:
+        /^error: azure: no Azure credential is available \(set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or run azure\/login first\); tried /,
+      bailian: /^error: bailian: no Alibaba Cloud credential: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET/,
+      volc: /^error: volc: no Volcengine credentials: set VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY/,
+    };
+    for (const [platform, message] of Object.entries(expected)) {
+      const again = spawnSync(process.execPath, [CLI, 'run', '--config', 'evalgate.yml', '--platform', platform], {
+        cwd: r.dir,
+        encoding: 'utf8',
+        env: { PATH: '/usr/bin:/bin' },
+      });
+      expect(again.status, platform).toBe(3);
+      expect(again.stderr, platform).toMatch(message);
+      const report = JSON.parse(readFileSync(path.join(r.dir, 'evalgate-report', 'report.json'), 'utf8'));
+      expect(report.verdict).toBe('fail');
+      expect(report.warnings[0]).toMatch(new RegExp(`^${platform}: `));
+    }
   });
 });

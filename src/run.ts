@@ -2,7 +2,9 @@
  * `evalgate run`: plan → stage → submit → wait → collect → validate & merge → gate → report.
  * Every remote job the run started is cancelled when the run fails, times out or is cancelled.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isUri } from './stores/fs.js';
 import { ExitCode, formatProblem, type Problem } from './core/problem.js';
 import { plan, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
 import type { Settings } from './config/settings.js';
@@ -12,8 +14,8 @@ import { LocalPlatform } from './platforms/local/local.js';
 import { createDgxPlatform } from './platforms/dgx/create.js';
 import { createAzurePlatform } from './platforms/azure/create.js';
 import { createVolcPlatform } from './platforms/volc/create.js';
+import { createBailianPlatform } from './platforms/bailian/create.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
-import { describeStaged, isSpecPlatform, renderSpec, specConfig, specLocate, type Staged } from './platforms/specs.js';
 import { Progress } from './progress.js';
 import { CREDENTIAL_ENV } from './platforms/credentials.js';
 import type { JobRecord } from './core/report/report.js';
@@ -107,12 +109,12 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
       });
     }
   }
-  const staged: Record<'model' | 'data', Staged | null> = { model: null, data: null };
+  // a local model or data path must exist before anything is sent; a URI is passed through
   for (const kind of ['model', 'data'] as const) {
     const src = settings[kind];
-    if (!src) continue;
+    if (!src || isUri(src)) continue;
     try {
-      staged[kind] = await describeStaged(src, rt.cwd);
+      await fs.stat(path.resolve(rt.cwd, src));
     } catch {
       problems.push({
         file: settings.configFile ?? flag(kind),
@@ -123,43 +125,9 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     }
   }
   if (problems.length) return fail(problems);
-  const empty: Staged = { source: '', kind: 'uri', basename: '' };
-  const m = staged.model ?? empty;
-  const d = staged.data ?? empty;
 
   const id = runIdentity(rt.env, path.basename(rt.cwd), settings.name, rt.now());
   const workDir = path.resolve(rt.cwd, settings.out, 'jobs');
-
-  // Cloud platforms: their job specs can be rendered (--dry-run) before their adapters land.
-  if (isSpecPlatform(settings.platform)) {
-    const { cfg, missing } = specConfig(settings.platform, settings.platformConfig[settings.platform]);
-    if (!settings.dryRun) {
-      return fail([
-        {
-          file: flag('platform'),
-          expected: `a platform this version can run jobs on (local, dgx, azure, volc); ${settings.platform} renders its job specs with --dry-run`,
-          found: JSON.stringify(settings.platform),
-        },
-      ]);
-    }
-    if (missing.length) {
-      return fail(
-        missing.map((k) => ({
-          file: settings.configFile ?? 'config',
-          path: k,
-          expected: `a value for ${k} (the ${settings.platform} job spec needs it)`,
-          found: 'nothing',
-        })),
-      );
-    }
-    const planned = plan(planInput(settings), id, (_key, _shard, name) => specLocate(settings.platform as 'bailian', m, d, name, cfg));
-    if (planned.problems.length) return fail(planned.problems);
-    for (const job of planned.jobs) {
-      const spec = await renderSpec(settings.platform, job, settings.name, m, d, cfg);
-      rt.stdout(`# ${job.name} (${label(job)}) from ${spec.file}\n${spec.text.endsWith('\n') ? spec.text : spec.text + '\n'}\n`);
-    }
-    return { exitCode: ExitCode.Ok };
-  }
 
   let platform: Platform;
   if (opts.platform) platform = opts.platform;
@@ -173,6 +141,10 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     platform = created.platform;
   } else if (settings.platform === 'volc') {
     const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+    if (!created.platform) return fail(created.problems);
+    platform = created.platform;
+  } else if (settings.platform === 'bailian') {
+    const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
@@ -195,8 +167,8 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   let where: { model: string; data: string };
   try {
     where = {
-      model: m.source && (await platform.stage(m.source, 'model')),
-      data: d.source && (await platform.stage(d.source, 'data')),
+      model: settings.model ? await platform.stage(settings.model, 'model') : '',
+      data: settings.data ? await platform.stage(settings.data, 'data') : '',
     };
   } catch (e) {
     if (settings.dryRun) throw e;

@@ -9,6 +9,7 @@ import { cancelSavedLocal } from '../platforms/local/cancel-saved.js';
 import { cancelSavedDgx } from '../platforms/dgx/cancel-saved.js';
 import { cancelSavedAzure } from '../platforms/azure/cancel-saved.js';
 import { cancelSavedVolc } from '../platforms/volc/cancel-saved.js';
+import { cancelSavedBailian } from '../platforms/bailian/cancel-saved.js';
 import { readSavedJobs } from './jobs-state.js';
 
 export async function cleanup(env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -20,7 +21,7 @@ export async function cleanup(env: Record<string, string | undefined> = process.
       const byPlatform = new Map<string, SavedJob[]>();
       for (const j of jobs) byPlatform.set(j.platform, [...(byPlatform.get(j.platform) ?? []), j]);
       for (const [platform, list] of byPlatform) {
-        const cancelRemote = { dgx: cancelSavedDgx, azure: cancelSavedAzure, volc: cancelSavedVolc }[platform];
+        const cancelRemote = { dgx: cancelSavedDgx, azure: cancelSavedAzure, volc: cancelSavedVolc, bailian: cancelSavedBailian }[platform];
         if (cancelRemote) {
           for (const o of await cancelRemote(list, env)) {
             const text = `evalgate: job ${o.job.name}: ${o.result} (${o.detail})`;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Problem } from '../core/problem.js';
 import { downloadAzblob } from './azblob.js';
 import { downloadTos } from './tos.js';
+import { downloadOss } from './oss.js';
 
 export interface RemoteDownload {
   files: string[];
@@ -20,6 +21,7 @@ type Downloader = (uri: string, dest: string, env: Record<string, string | undef
 const SCHEMES: Record<string, { form: string; download: Downloader }> = {
   azblob: { form: 'azblob://<account>/<container>/<prefix>', download: downloadAzblob },
   tos: { form: 'tos://<bucket>/<prefix>', download: downloadTos },
+  oss: { form: 'oss://<bucket>/<prefix>', download: downloadOss },
 };
 
 export const remoteScheme = (uri: string): string => /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase() ?? '';

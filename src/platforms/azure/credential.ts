@@ -35,6 +35,8 @@ export const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 interface Source {
   label: string;
   make: () => TokenCredential;
+  /** a source tried because it may be there (the az CLI, a managed identity): when it is not, the next one is tried */
+  probe?: boolean;
 }
 
 /** An Azure sign-in that failed: the message names what was tried, in the platform's words. */
@@ -91,10 +93,11 @@ export function azureSources(env: Record<string, string | undefined>, opts: { au
       make: () => new ClientAssertionCredential(tenant, client, () => core.getIDToken(GITHUB_OIDC_AUDIENCE), authority),
     });
   }
-  sources.push({ label: 'Azure CLI (az login / azure/login)', make: () => new AzureCliCredential({ tenantId: tenant }) });
+  sources.push({ label: 'Azure CLI (az login / azure/login)', make: () => new AzureCliCredential({ tenantId: tenant }), probe: true });
   sources.push({
     label: 'managed identity',
     make: () => (client ? new ManagedIdentityCredential({ clientId: client }) : new ManagedIdentityCredential()),
+    probe: true,
   });
   return sources;
 }
@@ -135,7 +138,8 @@ export class EvalgateAzureCredential implements TokenCredential {
         tried.push(`${s.label}: no token`);
       } catch (e) {
         const name = (e as Error)?.name;
-        if (name === 'CredentialUnavailableError' || name === 'AuthenticationRequiredError') {
+        // a configured source that fails (a wrong secret, an app without a federated credential) is the answer
+        if (s.probe && (name === 'CredentialUnavailableError' || name === 'AuthenticationRequiredError')) {
           tried.push(`${s.label}: ${credentialMessage(e)}`);
           continue;
         }

@@ -1,0 +1,262 @@
+/**
+ * `platform: azure` end to end, as a user runs it: the bundled CLI against a fake Azure (Entra ID
+ * and Resource Manager, checking what the real ones check: __tests__/fakes/azure.ts) whose jobs
+ * really run, with Azurite as the workspace's Blob storage. The demo gated through Azure ML; a
+ * resubmission attaching; a failing job; a 429 storm; cancel; a refused credential.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAzurite, type Azurite } from './fakes/azurite.js';
+import { startFakeAzure, type FakeAzure } from './fakes/azure.js';
+import { tempDir } from './helpers.js';
+import { cancelSavedAzure } from '../src/platforms/azure/cancel-saved.js';
+import type { SavedJob } from '../src/platforms/platform.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
+const TERMINAL = ['Completed', 'Failed', 'Canceled'];
+
+let az: Azurite;
+let fake: FakeAzure;
+
+beforeAll(async () => {
+  az = await startAzurite();
+  fake = await startFakeAzure({ azurite: az, stepMs: 100, lroRetryAfterS: 1 });
+}, 60_000);
+afterAll(async () => {
+  await fake?.stop();
+  await az?.stop();
+});
+
+/** the demo's config with an azure section pointing at the fakes */
+function azureConfig(extra: Record<string, unknown> = {}, base = 'examples/demo/evalgate.yml'): string {
+  const cfg = parseYaml(readFileSync(path.join(ROOT, base), 'utf8')) as Record<string, unknown>;
+  cfg.platform = 'azure';
+  cfg.azure = {
+    subscription: fake.subscriptionId,
+    resource_group: fake.resourceGroup,
+    workspace: fake.workspace,
+    compute: 'cpu-cluster',
+    image: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest',
+    code: ['examples/demo'],
+    poll_interval_seconds: 0.2,
+    arm_endpoint: fake.url,
+    authority_host: fake.url,
+    blob_endpoint: az.blobEndpoint,
+  };
+  Object.assign(cfg, extra);
+  const file = path.join(tempDir(), 'azure.yml');
+  writeFileSync(file, stringifyYaml(cfg));
+  return file;
+}
+
+function spEnv(runId: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? '',
+    GITHUB_REPOSITORY: 'acme/models',
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: '1',
+    AZURE_TENANT_ID: fake.tenantId,
+    AZURE_CLIENT_ID: fake.clientId,
+    AZURE_CLIENT_SECRET: fake.clientSecret,
+    ...extra,
+  };
+}
+
+/** the CLI as a child process; async, since this process also serves the fake Azure */
+async function run(config: string, env: Record<string, string>) {
+  const out = tempDir();
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [CLI, 'run', '--config', config, '--out', out], { cwd: ROOT, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const seconds = (Date.now() - t0) / 1000;
+  let report: Record<string, any> | null = null;
+  try {
+    report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+  } catch {
+    // no report
+  }
+  return { code, stdout, stderr, report, seconds };
+}
+
+const jobsOf = (runId: string) => fake.jobs().filter((j) => j.name.includes(`-${runId}-`));
+
+describe('platform: azure', () => {
+  it('gates the demo through Azure ML jobs, and a resubmission attaches to them', async () => {
+    const before = fake.requests.length;
+    const r = await run(azureConfig(), spEnv('101'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.report!.verdict).toBe('pass');
+    expect(Object.keys(r.report!.indicators).sort()).toEqual([
+      'accuracy_f1',
+      'latency_p99',
+      'robustness_adv',
+      'throughput_rps',
+      'toxicity',
+    ]);
+    expect(r.report!.indicators.accuracy_f1).toMatchObject({ approximate: false, samples: 600 });
+    expect(r.report!.jobs).toHaveLength(5);
+    for (const j of r.report!.jobs) {
+      expect(j.status).toBe('succeeded');
+      expect(j.platform_id).toMatch(/^evalgate-acme-models-101-1-demo-/);
+      expect(j.platform_url).toMatch(/^https:\/\/ml\.azure\.com\/runs\/evalgate-acme-models-101-1-demo-/);
+    }
+    expect(fake.violations).toEqual([]);
+    const jobs = jobsOf('101');
+    expect(jobs).toHaveLength(5);
+    expect(jobs.every((j) => j.status === 'Completed' && j.runs === 1)).toBe(true);
+    // the request cost of one run, for the README
+    const mine = fake.requests.slice(before);
+    const count = (re: RegExp) => mine.filter((q) => re.test(`${q.method} ${q.path}`)).length;
+    console.log(
+      `azure demo: ${r.seconds.toFixed(1)} s; ARM requests ${mine.length} for 5 jobs: ` +
+        `token ${count(/oauth2/)}, datastore ${count(/datastores/)}, environment ${count(/environments/)}, code ${count(/codes/)}, ` +
+        `job GET ${count(/^GET .*\/jobs\/[^/]+$/)}, job PUT ${count(/^PUT .*\/jobs\//)}`,
+    );
+
+    // the same run id again (a retried step): every job is found by its name, none runs twice
+    const again = await run(azureConfig(), spEnv('101'));
+    expect(again.code).toBe(0);
+    expect(again.report!.verdict).toBe('pass');
+    expect(jobsOf('101').every((j) => j.runs === 1)).toBe(true);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('a failing job fails the run with its status, Studio link and the tail of std_log.txt', async () => {
+    const r = await run(
+      azureConfig({
+        indicators: ['toxicity'],
+        thresholds: 'toxicity.toxic_ratio <= 0.005',
+        jobs: { toxicity: { command: 'echo "loading model"; echo "CUDA out of memory" >&2; exit 3' } },
+      }),
+      spEnv('102'),
+    );
+    expect(r.code).toBe(3);
+    expect(r.report!.verdict).toBe('fail');
+    expect(r.report!.jobs[0]).toMatchObject({ status: 'failed', platform_id: 'evalgate-acme-models-102-1-demo-toxicity-0' });
+    expect(r.stderr).toContain(
+      'error: job evalgate-acme-models-102-1-demo-toxicity-0 (toxicity) failed: Azure ML job Failed (https://ml.azure.com/runs/',
+    );
+    expect(r.stderr).toContain('  | CUDA out of memory');
+    expect(jobsOf('102').map((j) => j.status)).toEqual(['Failed']);
+  });
+
+  it('survives a storm of 429s (Retry-After honoured) without failing a job', async () => {
+    fake.failNext(4, { status: 429, retryAfter: 1, match: (method, p) => method === 'GET' && /\/jobs\/[^/]+$/.test(p) });
+    const r = await run(
+      azureConfig({
+        indicators: ['toxicity'],
+        jobs: { toxicity: { command: 'node examples/demo/eval/toxicity.mjs --model {model} --data {data} --out {out}' } },
+        thresholds: 'toxicity.toxic_ratio <= 0.005',
+      }),
+      spEnv('103'),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(fake.requests.filter((q) => q.status === 429).length).toBeGreaterThanOrEqual(4);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('Ctrl-C cancels every job it started: none is left in a non-terminal state', async () => {
+    const cfg = azureConfig({
+      indicators: ['toxicity'],
+      thresholds: 'toxicity.toxic_ratio <= 0.005',
+      jobs: { toxicity: { command: 'sleep 300', shards: 3 } },
+    });
+    const child = spawn(process.execPath, [CLI, 'run', '--config', cfg, '--out', tempDir()], { cwd: ROOT, env: spEnv('104') });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && !(jobsOf('104').length === 3 && jobsOf('104').every((j) => j.status === 'Running')))
+      await new Promise((r) => setTimeout(r, 100));
+    expect(jobsOf('104').map((j) => j.status)).toEqual(['Running', 'Running', 'Running']);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(3);
+    expect(stderr).toContain('run cancelled; 3 job(s) cancelled');
+    expect(jobsOf('104').map((j) => j.status)).toEqual(['Canceled', 'Canceled', 'Canceled']);
+    expect(fake.jobs().filter((j) => !TERMINAL.includes(j.status) && j.name.includes('-104-'))).toEqual([]);
+  });
+
+  it('the post step cancels jobs a killed main step left running, signing in again', async () => {
+    const cfg = azureConfig({
+      indicators: ['toxicity'],
+      thresholds: 'toxicity.toxic_ratio <= 0.005',
+      jobs: { toxicity: { command: 'sleep 300' } },
+    });
+    const child = spawn(process.execPath, [CLI, 'run', '--config', cfg, '--out', tempDir()], { cwd: ROOT, env: spEnv('105') });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && jobsOf('105')[0]?.status !== 'Running') await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    expect(jobsOf('105')[0]!.status).toBe('Running');
+    const saved: SavedJob = {
+      platform: 'azure',
+      name: jobsOf('105')[0]!.name,
+      id: jobsOf('105')[0]!.name,
+      arm_endpoint: fake.url,
+      subscription: fake.subscriptionId,
+      resource_group: fake.resourceGroup,
+      workspace: fake.workspace,
+      authority_host: fake.url,
+    };
+    const out = await cancelSavedAzure([saved], spEnv('105'));
+    expect(out.map((o) => o.result)).toEqual(['cancelled']);
+    expect(jobsOf('105')[0]!.status).toBe('Canceled');
+  });
+
+  it('a refused credential is one clear message, and the secret is never printed', async () => {
+    const r = await run(
+      azureConfig({ indicators: ['toxicity'], thresholds: 'toxicity.toxic_ratio <= 0.005' }),
+      spEnv('106', { AZURE_CLIENT_SECRET: 'not-the-secret-123' }),
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(
+      /^error: azure: Azure sign-in with service principal \(AZURE_CLIENT_SECRET\) failed: AADSTS7000215: Invalid client secret provided/m,
+    );
+    expect(r.stderr + r.stdout + JSON.stringify(r.report)).not.toContain('not-the-secret-123');
+    expect(r.report!.warnings[0]).toMatch(/AADSTS7000215/);
+    expect(jobsOf('106')).toEqual([]);
+  });
+
+  it('signs in with the workflow OIDC token (no secret) where AZURE_CLIENT_SECRET is absent', async () => {
+    // the Actions ID-token service: GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=… with the request token
+    const audiences: string[] = [];
+    const srv = createServer((req, res) => {
+      const url = new URL(req.url!, 'http://x');
+      audiences.push(url.searchParams.get('audience') ?? '');
+      if (req.headers.authorization !== 'Bearer id-request-token') return void res.writeHead(401).end();
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ value: fake.federatedTokens[0] }));
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    const port = (srv.address() as { port: number }).port;
+    const env = spEnv('107', {
+      ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'id-request-token',
+    });
+    delete env.AZURE_CLIENT_SECRET;
+    const r = await run(
+      azureConfig({
+        indicators: ['toxicity'],
+        thresholds: 'toxicity.toxic_ratio <= 0.005',
+        jobs: { toxicity: { command: 'node examples/demo/eval/toxicity.mjs --model {model} --data {data} --out {out}' } },
+      }),
+      env,
+    );
+    srv.close();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(audiences[0]).toBe('api://AzureADTokenExchange');
+  });
+});

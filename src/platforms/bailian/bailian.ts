@@ -1,0 +1,376 @@
+/**
+ * `bailian` (alias `bairui`): each evalgate job and shard is an Alibaba Cloud PAI-DLC job (Bailian,
+ * Model Studio, runs no custom jobs; PAI-DLC runs containers), created with a deterministic
+ * DisplayName (a retried submission finds the job of that name and attaches to it), reading the
+ * staged model, data and code from OSS prefixes mounted read-only and writing its indicator files
+ * to an OSS prefix mounted read-write, which collect downloads.
+ *
+ * Requests of one run, per job: ListJobs (attach) and CreateJob at submit, GetJob per poll,
+ * GetPodLogs once for a failed job; OSS: one listing per staged prefix (the content-addressed
+ * upload skips what is there) and per job output prefix, then one GET per indicator file.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Locations, PlannedJob } from '../../core/plan.js';
+import { isUri } from '../../stores/fs.js';
+import { contentHash } from '../templates.js';
+import type { JobHandle, JobState, JobStatus, Platform, SavedJob } from '../platform.js';
+import type { BailianConfig } from './config.js';
+import { DLC_API_VERSION } from './config.js';
+import { EvalgateAlibabaCredential } from './credential.js';
+import { Dlc, type DlcJob } from './dlc.js';
+import { AlibabaError, isThrottling, sleep, type RetryOptions } from './errors.js';
+import { BAILIAN_MOUNTS, TEMPLATE_FILE, createJobBody, mountUri, renderBailianJob, type BailianJobVars, type Mount } from './job.js';
+import { downloadPrefix, localFiles, ossClient, parseOssUri, uploadPrefix, type Oss } from './oss.js';
+
+/** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
+export const DLC_STATUS: Record<string, JobState> = {
+  Creating: 'queued',
+  Queuing: 'queued',
+  // spot instances: waiting for a bid to win
+  Bidding: 'queued',
+  EnvPreparing: 'queued',
+  // the pre-run health check of the nodes
+  SanityChecking: 'queued',
+  Running: 'running',
+  // a pod restarts after a failure (RestartPolicy): the job goes on
+  Restarting: 'running',
+  // a stop was accepted, not done: the job may still write
+  Stopping: 'running',
+  // the command ended and the nodes are held ("reserving"): the outcome is known and the outputs are written (semantics beyond the name unverified)
+  SucceededReserving: 'succeeded',
+  FailedReserving: 'failed',
+  Succeeded: 'succeeded',
+  Failed: 'failed',
+  // evalgate's own StopJob ends as cancelled; a job stopped by anyone else fails the run (see status())
+  Stopped: 'cancelled',
+};
+
+/** a status not in the list (a newer one) waits: only the listed terminal ones end a job */
+export function mapDlcStatus(status: string): JobState {
+  return DLC_STATUS[status] ?? 'queued';
+}
+
+/**
+ * The job's page in the PAI console. NOT verified against a primary source (platform-apis.md
+ * §2.10: the form seen in third-party code; the console may route DLC jobs elsewhere).
+ */
+export const consoleUrl = (region: string, workspaceId: string, jobId: string): string =>
+  `https://pai.console.aliyun.com/?regionId=${encodeURIComponent(region)}&workspaceId=${encodeURIComponent(workspaceId)}#/dlc/jobs/${encodeURIComponent(jobId)}/overview`;
+
+/** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
+const MAX_TRANSIENT = 10;
+const CANCEL_WAIT_MS = 60_000;
+
+export interface BailianOptions {
+  config: BailianConfig;
+  env: Record<string, string | undefined>;
+  /** the working directory (the repository): local model, data and code paths are relative to it */
+  cwd: string;
+  /** where collected files go: <workDir>/<job name>/out */
+  workDir: string;
+  gate: string;
+  dryRun?: boolean;
+  /** by default from the environment and the config's OIDC settings */
+  credential?: EvalgateAlibabaCredential;
+  /** the retry policy of every PAI-DLC and OSS call (tests shorten it) */
+  retry?: Partial<RetryOptions>;
+  /** how long cancel waits for a stopped job to be Stopped (default 60 s) */
+  cancelWaitMs?: number;
+}
+
+interface Tracked {
+  job: PlannedJob;
+  transientErrors: number;
+  last?: JobStatus;
+  startedAt?: number;
+  pods?: DlcJob['Pods'];
+  /** evalgate asked PAI-DLC to stop it */
+  stopRequested?: boolean;
+}
+
+const TERMINAL_DLC = new Set(['Succeeded', 'Failed', 'Stopped']);
+
+/** uri names a file when its last segment has an extension (a folder ends in `/`) */
+const namesFile = (key: string): boolean => !key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(key);
+
+export class BailianPlatform implements Platform {
+  readonly name = 'bailian';
+  readonly pollIntervalMs: number;
+  readonly maxPollIntervalMs: number;
+  readonly dlc: Dlc;
+  readonly credential: EvalgateAlibabaCredential;
+  private ossP?: Promise<Oss>;
+  private readonly inputs: Record<'model' | 'data', Mount | null> = { model: null, data: null };
+  private codeP?: Promise<string | undefined>;
+  private readonly tracked = new Map<string, Tracked>();
+
+  constructor(private readonly opts: BailianOptions) {
+    const c = opts.config;
+    this.pollIntervalMs = c.pollIntervalMs;
+    this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
+    this.credential =
+      opts.credential ??
+      new EvalgateAlibabaCredential(opts.env, {
+        oidcRoleArn: c.oidcRoleArn,
+        oidcProviderArn: c.oidcProviderArn,
+        oidcAudience: c.oidcAudience,
+        stsEndpoint: c.stsEndpoint,
+      });
+    this.dlc = new Dlc({ region: c.region, endpoint: c.endpoint, protocol: c.protocol }, this.credential, opts.retry);
+  }
+
+  /** the OSS client (made on first use: it needs the keys) */
+  oss(): Promise<Oss> {
+    const c = this.opts.config;
+    this.ossP ??= ossClient({ bucket: c.ossBucket, region: c.region, endpoint: c.ossEndpoint }, this.credential, this.opts.retry);
+    this.ossP.catch(() => (this.ossP = undefined));
+    return this.ossP;
+  }
+
+  private mount(key: string): string {
+    return mountUri(this.opts.config.ossBucket, this.opts.config.ossMountEndpoint, key);
+  }
+
+  private outPrefix(job: PlannedJob): string {
+    return `${this.opts.config.ossPrefix}/runs/${job.name}/`;
+  }
+
+  locate(): Locations {
+    const at = (kind: 'model' | 'data'): string => {
+      const m = this.inputs[kind];
+      return m?.file ? `${BAILIAN_MOUNTS[kind]}/${m.file}` : BAILIAN_MOUNTS[kind];
+    };
+    return { model: at('model'), data: at('data'), out: BAILIAN_MOUNTS.out };
+  }
+
+  /**
+   * A local file or folder goes to <oss_prefix>/cas/<sha256>/ (skipped when already there) and is
+   * mounted read-only; a file keeps its basename. `oss://<bucket>/<prefix>` is mounted directly
+   * (an object: its folder, and the job sees the object by name); another URI is passed to PAI-DLC as is.
+   */
+  async stage(localOrUri: string, kind: 'model' | 'data'): Promise<string> {
+    const c = this.opts.config;
+    let mount: Mount;
+    if (isUri(localOrUri)) {
+      if (/^oss:\/\//i.test(localOrUri)) {
+        const { bucket, endpoint, key } = parseOssUri(localOrUri);
+        const host = endpoint ?? c.ossMountEndpoint;
+        if (namesFile(key)) {
+          const dir = key.slice(0, key.lastIndexOf('/') + 1);
+          mount = { uri: mountUri(bucket, host, dir), file: key.slice(dir.length) };
+        } else mount = { uri: mountUri(bucket, host, key && !key.endsWith('/') ? `${key}/` : key) };
+      } else mount = { uri: localOrUri };
+    } else {
+      const abs = path.resolve(this.opts.cwd, localOrUri);
+      const st = await fs.stat(abs);
+      const prefix = `${c.ossPrefix}/cas/${await contentHash(abs)}/`;
+      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, await localFiles(abs));
+      mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: path.basename(abs) } : {}) };
+    }
+    this.inputs[kind] = mount;
+    return mount.uri;
+  }
+
+  /** the code snapshot: bailian.code's paths, kept at their paths relative to the working directory */
+  private async codeFiles(): Promise<{ files: Array<[string, string]>; sha: string }> {
+    const files: Array<[string, string]> = [];
+    for (const p of this.opts.config.code) {
+      const abs = path.resolve(this.opts.cwd, p);
+      const rel = path.relative(this.opts.cwd, abs);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`bailian.code: ${p} is outside the working directory`);
+      const st = await fs.stat(abs).catch(() => null);
+      if (!st) throw new Error(`bailian.code: ${p}: no such file or folder`);
+      const base = rel.split(path.sep).join('/');
+      for (const [r, a] of await localFiles(abs)) files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const h = createHash('sha256');
+    for (const [rel, abs] of files) h.update(`${rel}\u0000${await contentHash(abs)}\n`);
+    return { files, sha: h.digest('hex') };
+  }
+
+  /** uploads the code snapshot once (content-addressed: <oss_prefix>/code/<sha256>/) */
+  async prepare(): Promise<void> {
+    await this.code();
+  }
+
+  private code(): Promise<string | undefined> {
+    this.codeP ??= (async () => {
+      const c = this.opts.config;
+      if (!c.code.length) return undefined;
+      const { files, sha } = await this.codeFiles();
+      const prefix = `${c.ossPrefix}/code/${sha}/`;
+      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, files);
+      return this.mount(prefix);
+    })();
+    this.codeP.catch(() => (this.codeP = undefined));
+    return this.codeP;
+  }
+
+  private async vars(job: PlannedJob): Promise<BailianJobVars> {
+    const code = await this.code();
+    return {
+      model: this.inputs.model,
+      data: this.inputs.data,
+      ...(code ? { code } : {}),
+      outUri: this.mount(this.outPrefix(job)),
+    };
+  }
+
+  /** the CreateJob body of a job, as evalgate sends it */
+  async body(job: PlannedJob): Promise<Record<string, unknown>> {
+    const { text, missing } = await renderBailianJob(job, this.opts.gate, this.opts.config, await this.vars(job));
+    if (missing.length) throw new Error(`internal error: ${TEMPLATE_FILE} uses unknown variables ${missing.join(', ')}`);
+    return createJobBody(text);
+  }
+
+  /** --dry-run: each job's CreateJob body, as `aliyun pai-dlc CreateJob --body` takes it and as evalgate sends it */
+  async describe(jobs: PlannedJob[]): Promise<string> {
+    const out: string[] = [];
+    for (const job of jobs) {
+      const text = JSON.stringify(await this.body(job), null, 2);
+      const label = job.shard.count > 1 ? `${job.key} ${job.shard.index + 1}/${job.shard.count}` : job.key;
+      out.push(`# ${job.name} (${label}) from ${TEMPLATE_FILE}\n${text}\n`);
+    }
+    return out.join('\n');
+  }
+
+  /** the newest job of this name in the workspace, if a previous submission created one */
+  private async existing(name: string): Promise<DlcJob | undefined> {
+    return (await this.dlc.findByName(this.opts.config.workspaceId, name))[0];
+  }
+
+  async submit(job: PlannedJob): Promise<JobHandle> {
+    const body = await this.body(job);
+    // attach: a retried run finds the job it created before instead of starting a second one
+    let id = (await this.existing(job.name))?.JobId;
+    if (!id) {
+      const created = await this.dlc.call<{ JobId?: unknown }>('CreateJob', 'POST', '/api/v1/jobs', { body }, async (e) => {
+        // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
+        if (isThrottling(e.code)) return undefined;
+        const found = await this.existing(job.name);
+        return found ? { value: { JobId: found.JobId } } : undefined;
+      });
+      if (typeof created.JobId !== 'string' || !created.JobId)
+        throw new Error(`PAI-DLC CreateJob answered without a JobId for ${job.name}`);
+      id = created.JobId;
+    }
+    // a status read that fails transiently before the first answer reports this
+    this.tracked.set(id, { job, transientErrors: 0, last: { state: 'queued', platformStatus: 'submitted' } });
+    return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
+  }
+
+  async status(h: JobHandle): Promise<JobStatus> {
+    const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+    this.tracked.set(h.id, t);
+    let dj: DlcJob;
+    try {
+      dj = await this.dlc.getJob(h.id);
+      t.transientErrors = 0;
+    } catch (e) {
+      // throttled or a server error after the retries: ask again next round
+      if (e instanceof AlibabaError && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last) return t.last;
+      throw e;
+    }
+    if (Array.isArray(dj.Pods) && dj.Pods.length) t.pods = dj.Pods;
+    const raw = typeof dj.Status === 'string' ? dj.Status : 'Unknown';
+    let state = mapDlcStatus(raw);
+    if (state === 'running' && !t.startedAt) t.startedAt = Date.now();
+    const reason = [dj.ReasonCode, dj.ReasonMessage].filter((s) => typeof s === 'string' && s).join(': ');
+    let message: string | undefined;
+    if (state === 'failed') message = `PAI-DLC job ${raw}${reason ? `: ${reason}` : ''}${h.url ? ` (${h.url})` : ''}`;
+    if (raw === 'Stopped' && !t.stopRequested) {
+      // stopped in the console or by a quota: the job's indicators will never come
+      state = 'failed';
+      message = `PAI-DLC job Stopped before it finished, not by this run${reason ? `: ${reason}` : ''}${h.url ? ` (${h.url})` : ''}`;
+    }
+    if (!(raw in DLC_STATUS)) message = `unknown PAI-DLC job status ${JSON.stringify(raw)}; waiting`;
+    const status: JobStatus = { state, platformStatus: raw };
+    if (message) status.message = message;
+    if (t.startedAt) status.startedAt = t.startedAt;
+    if (state === 'succeeded' || state === 'failed' || state === 'cancelled') status.finishedAt = Date.now();
+    t.last = status;
+    return status;
+  }
+
+  /** the last `lines` lines of the job's first worker's log (GetPodLogs) */
+  async logs(h: JobHandle, lines: number): Promise<string> {
+    try {
+      const t = this.tracked.get(h.id);
+      let pods = t?.pods;
+      if (!pods?.length) pods = (await this.dlc.getJob(h.id)).Pods;
+      const pod = pods?.find((p) => p.Type === 'Worker' && p.PodId)?.PodId ?? pods?.find((p) => p.PodId)?.PodId ?? `${h.id}-worker-0`;
+      return (await this.dlc.podLogs(h.id, pod, lines)).join('\n');
+    } catch (e) {
+      return `(the job's pod log could not be read: ${(e as Error).message})`;
+    }
+  }
+
+  async collect(h: JobHandle): Promise<string[]> {
+    const dest = path.join(this.opts.workDir, h.job.name, 'out');
+    await fs.rm(dest, { recursive: true, force: true });
+    const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(h.job), dest, ['.json']);
+    if (refused.length)
+      throw new Error(
+        `job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`,
+      );
+    return files;
+  }
+
+  /** StopJob, then waits (up to a minute) until the job is Stopped */
+  async cancel(h: JobHandle): Promise<void> {
+    const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+    t.stopRequested = true;
+    this.tracked.set(h.id, t);
+    await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs);
+  }
+
+  saved(h: JobHandle): SavedJob {
+    const c = this.opts.config;
+    return {
+      platform: 'bailian',
+      name: h.job.name,
+      id: h.id,
+      region: c.region,
+      workspace_id: c.workspaceId,
+      endpoint: c.endpoint,
+      protocol: c.protocol,
+      api_version: DLC_API_VERSION,
+      ...(c.oidcRoleArn ? { oidc_role_arn: c.oidcRoleArn, oidc_provider_arn: c.oidcProviderArn, oidc_audience: c.oidcAudience } : {}),
+      ...(c.stsEndpoint ? { sts_endpoint: c.stsEndpoint } : {}),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.credential.close();
+  }
+}
+
+/**
+ * StopJob, then GetJob until the job is Stopped (or ended on its own meanwhile), for at most
+ * `waitMs`: a job still Stopping then is left to stop; one still running is an error. A job that
+ * had already ended answers StopJob with an error, which is not one.
+ */
+export async function cancelDlcJob(dlc: Dlc, id: string, waitMs = CANCEL_WAIT_MS, pollMs = 500): Promise<void> {
+  try {
+    await dlc.stopJob(id);
+  } catch (e) {
+    if (e instanceof AlibabaError && !e.transient) {
+      const j = await dlc.getJob(id).catch(() => null);
+      if (j && TERMINAL_DLC.has(String(j.Status))) return;
+    }
+    throw e;
+  }
+  const until = Date.now() + waitMs;
+  let status = '';
+  for (;;) {
+    status = String((await dlc.getJob(id)).Status ?? '');
+    if (TERMINAL_DLC.has(status)) return;
+    if (Date.now() >= until) break;
+    await sleep(Math.min(pollMs, Math.max(50, until - Date.now())));
+  }
+  if (status === 'Stopping') return;
+  throw new Error(`PAI-DLC job ${id} is still ${status} ${Math.round(waitMs / 1000)} s after StopJob`);
+}

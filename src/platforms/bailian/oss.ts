@@ -1,0 +1,147 @@
+/**
+ * OSS with ali-oss: staging local inputs under a content-addressed prefix, and downloading what
+ * jobs wrote (object names are never trusted as paths). Requests are signed V4
+ * (OSS4-HMAC-SHA256); each is retried on 5xx, throttling, resets and timeouts.
+ */
+import OSS from 'ali-oss';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { safeJoin } from '../../stores/blob-safe.js';
+import { DEFAULT_RETRY, ossError, withRetry, type RetryOptions } from './errors.js';
+import type { EvalgateAlibabaCredential } from './credential.js';
+
+/** files of at least this size go up in parts (PutObject takes at most 5 GB) */
+const MULTIPART_BYTES = 100 * 1024 * 1024;
+const PART_BYTES = 16 * 1024 * 1024;
+
+export interface OssTarget {
+  bucket: string;
+  /** the region id (cn-hangzhou): ali-oss takes `oss-<region>` and signs V4 for it */
+  region: string;
+  /** a URL with its scheme (https://oss-cn-hangzhou.aliyuncs.com, http://127.0.0.1:9000) */
+  endpoint: string;
+}
+
+/** An ali-oss client and the retry policy of its calls. */
+export interface Oss {
+  client: OSS;
+  bucket: string;
+  retry: RetryOptions;
+}
+
+export async function ossClient(t: OssTarget, credential: EvalgateAlibabaCredential, retry: Partial<RetryOptions> = {}): Promise<Oss> {
+  const keys = await credential.keys();
+  const options: OSS.Options = {
+    region: `oss-${t.region}`,
+    bucket: t.bucket,
+    endpoint: t.endpoint,
+    secure: t.endpoint.startsWith('https://'),
+    accessKeyId: keys.accessKeyId,
+    accessKeySecret: keys.accessKeySecret,
+    authorizationV4: true,
+    timeout: 120_000,
+  };
+  if (keys.securityToken) {
+    options.stsToken = keys.securityToken;
+    // ali-oss asks for fresh keys this often; @alicloud/credentials hands out the cached session until it is about to expire
+    options.refreshSTSTokenInterval = 5 * 60_000;
+    options.refreshSTSToken = async () => {
+      const k = await credential.keys();
+      return { accessKeyId: k.accessKeyId, accessKeySecret: k.accessKeySecret, stsToken: k.securityToken ?? '' };
+    };
+  }
+  return { client: new OSS(options), bucket: t.bucket, retry: { ...DEFAULT_RETRY, ...retry } };
+}
+
+const call = <T>(oss: Oss, operation: string, what: string, fn: () => Promise<T>): Promise<T> =>
+  withRetry(fn, (e) => ossError(operation, e, `oss://${oss.bucket}/${what}`), oss.retry);
+
+/** every object below `prefix` (ListObjectsV2, following the continuation tokens): name and size */
+export async function listPrefix(oss: Oss, prefix: string): Promise<Array<{ name: string; size: number }>> {
+  const out: Array<{ name: string; size: number }> = [];
+  let token: string | undefined;
+  do {
+    // never an empty query value (`prefix=`): ali-oss signs it V4 as `prefix=`, OSS as `prefix`
+    const query: OSS.ListV2ObjectsQuery & { 'continuation-token'?: string } = { 'max-keys': 1000 };
+    if (prefix) query.prefix = prefix;
+    if (token) query['continuation-token'] = token;
+    const page = await call(oss, 'ListObjectsV2', prefix, () => oss.client.listV2(query, {}));
+    for (const o of page.objects ?? []) out.push({ name: o.name, size: Number(o.size) });
+    token = page.isTruncated && page.nextContinuationToken ? page.nextContinuationToken : undefined;
+  } while (token);
+  return out;
+}
+
+/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
+export async function localFiles(root: string): Promise<Array<[string, string]>> {
+  const st = await fs.stat(root);
+  if (st.isFile()) return [[path.basename(root), root]];
+  const out: Array<[string, string]> = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else if (e.isFile()) out.push([path.relative(root, full).split(path.sep).join('/'), full]);
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+/**
+ * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
+ * with the same size: the prefix is content-addressed, so a name and size that match are the same
+ * bytes (an interrupted upload left no object, or a shorter one, and is redone). Returns how many were sent.
+ */
+export async function uploadPrefix(oss: Oss, prefix: string, files: Array<[string, string]>): Promise<number> {
+  const have = new Map((await listPrefix(oss, prefix)).map((o) => [o.name, o.size]));
+  let sent = 0;
+  for (const [rel, abs] of files) {
+    const name = prefix + rel;
+    const size = (await fs.stat(abs)).size;
+    if (have.get(name) === size) continue;
+    if (size >= MULTIPART_BYTES)
+      await call(oss, 'MultipartUpload', name, () => oss.client.multipartUpload(name, abs, { partSize: PART_BYTES }));
+    else await call(oss, 'PutObject', name, () => oss.client.put(name, abs));
+    sent++;
+  }
+  return sent;
+}
+
+/**
+ * Downloads every object below `prefix` whose name ends in one of `suffixes` (all when empty)
+ * into `dest`, keeping the names below the prefix as relative paths. A name that is not a plain
+ * relative path (`..`, an empty segment, a backslash) is refused, never written.
+ */
+export async function downloadPrefix(
+  oss: Oss,
+  prefix: string,
+  dest: string,
+  suffixes: string[] = [],
+): Promise<{ files: string[]; refused: string[] }> {
+  const files: string[] = [];
+  const refused: string[] = [];
+  for (const o of await listPrefix(oss, prefix)) {
+    if (o.name.endsWith('/')) continue; // a folder marker
+    if (suffixes.length && !suffixes.some((s) => o.name.endsWith(s))) continue;
+    const local = safeJoin(dest, o.name.slice(prefix.length));
+    if (!local) {
+      refused.push(o.name);
+      continue;
+    }
+    await fs.mkdir(path.dirname(local), { recursive: true });
+    await call(oss, 'GetObject', o.name, () => oss.client.get(o.name, local));
+    files.push(local);
+  }
+  return { files: files.sort(), refused };
+}
+
+/**
+ * `oss://<bucket>/<prefix>` or `oss://<bucket>.<endpoint>/<prefix>` → its parts; the prefix ends
+ * in `/` unless it names an object, or is empty (the whole bucket).
+ */
+export function parseOssUri(uri: string): { bucket: string; endpoint?: string; key: string } {
+  const m = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])(?:\.([A-Za-z0-9.-]+\.[A-Za-z0-9-]+))?(?:\/(.*))?$/.exec(uri);
+  if (!m) throw new Error(`expected oss://<bucket>/<prefix> (a lower-case bucket name), found ${JSON.stringify(uri)}`);
+  return { bucket: m[1]!, ...(m[2] ? { endpoint: m[2] } : {}), key: (m[3] ?? '').replace(/^\/+/, '') };
+}
