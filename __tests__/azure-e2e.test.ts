@@ -260,3 +260,22 @@ describe('platform: azure', () => {
     expect(audiences[0]).toBe('api://AzureADTokenExchange');
   });
 });
+
+// Opt-in, against the real service (billed): Azure credentials in the environment (a service
+// principal, or an `az login`) and a config file (EVALGATE_AZURE_LIVE_CONFIG, paths relative to
+// the repository) whose `azure` section names a real workspace, compute and image. Afterwards no
+// job of the run may be left in a non-terminal state.
+const LIVE_CONFIG = process.env.AZURE_TENANT_ID || process.env.AZURE_CLIENT_ID ? process.env.EVALGATE_AZURE_LIVE_CONFIG : undefined;
+describe.skipIf(!LIVE_CONFIG)('live Azure ML (opt-in)', () => {
+  it(
+    'gates the live config through real command jobs',
+    async () => {
+      const env = { ...(process.env as Record<string, string>), EVALGATE_RUN_ID: `live${Date.now()}` };
+      const r = await run(path.resolve(ROOT, LIVE_CONFIG!), env);
+      console.log(`azure live: exit ${r.code} in ${r.seconds.toFixed(0)} s\n${r.stderr}`);
+      expect(r.code).not.toBe(3);
+      expect(r.report!.jobs.every((j: { status: string }) => j.status === 'succeeded')).toBe(true);
+    },
+    3 * 60 * 60_000,
+  );
+});
