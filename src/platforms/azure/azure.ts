@@ -14,7 +14,8 @@ import type { JobHandle, JobState, JobStatus, Platform, SavedJob } from '../plat
 import { Arm, ArmError } from './arm.js';
 import type { AzureConfig } from './config.js';
 import { AZURE_API_VERSION } from './config.js';
-import { blobTail, downloadPrefix, localFiles, resolveDatastore, uploadPrefix, type Datastore } from './blob.js';
+import { blobTail, downloadPrefix, resolveDatastore, uploadPrefix, type Datastore } from './blob.js';
+import { codeSnapshot, localFiles } from '../snapshot.js';
 import { AZURE_LOCATIONS, renderAzureJob, restJobBody, type AzureJobVars } from './job.js';
 import type { EvalgateAzureCredential } from './credential.js';
 
@@ -138,24 +139,6 @@ export class AzurePlatform implements Platform {
     return uri;
   }
 
-  /** the code snapshot: azure.code's paths, kept at their paths relative to the working directory */
-  private async codeFiles(): Promise<{ files: Array<[string, string]>; sha: string }> {
-    const files: Array<[string, string]> = [];
-    for (const p of this.opts.config.code) {
-      const abs = path.resolve(this.opts.cwd, p);
-      const rel = path.relative(this.opts.cwd, abs);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`azure.code: ${p} is outside the working directory`);
-      const st = await fs.stat(abs).catch(() => null);
-      if (!st) throw new Error(`azure.code: ${p}: no such file or folder`);
-      const base = rel.split(path.sep).join('/');
-      for (const [r, a] of await localFiles(abs)) files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
-    }
-    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const h = createHash('sha256');
-    for (const [rel, abs] of files) h.update(`${rel}\u0000${await contentHash(abs)}\n`);
-    return { files, sha: h.digest('hex') };
-  }
-
   /** registers what the jobs share once: an environment per image, the code snapshot */
   async prepare(jobs: PlannedJob[]): Promise<void> {
     if (this.prepared) return;
@@ -181,7 +164,7 @@ export class AzurePlatform implements Platform {
       this.environments.set(job.name, `azureml:${envName}:1`);
     }
     if (c.code.length) {
-      const { files, sha } = await this.codeFiles();
+      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'azure.code');
       const version = sha.slice(0, 16);
       if (!this.opts.dryRun) {
         const ds = await this.datastore();

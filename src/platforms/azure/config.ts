@@ -1,6 +1,7 @@
 /** The `azure` section of the config: the workspace, where jobs run, and how to reach Azure. */
 import { z } from 'zod';
 import type { Problem } from '../../core/problem.js';
+import { sectionProblems } from '../section.js';
 
 /** The ARM api-version evalgate speaks (the newest stable with the same CommandJob shape as 2022-10-01). */
 export const AZURE_API_VERSION = '2025-09-01';
@@ -63,25 +64,7 @@ export function parseAzureConfig(
   if (!parsed.success) {
     return {
       config: null,
-      problems: parsed.error.issues.map((i) => {
-        const at = pathValue(section, i.path);
-        return {
-          file,
-          path: ['azure', ...i.path.map(String)].join('.'),
-          expected:
-            i.code === 'unrecognized_keys'
-              ? `one of the known keys (${Object.keys(schema.shape).join(', ')})`
-              : at === undefined
-                ? `${i.message} (required)`
-                : i.message,
-          found:
-            i.code === 'unrecognized_keys'
-              ? ((i as { keys?: string[] }).keys?.join(', ') ?? '')
-              : at === undefined
-                ? 'nothing'
-                : JSON.stringify(at),
-        };
-      }),
+      problems: sectionProblems(parsed.error.issues, section, file, 'azure', Object.keys(schema.shape)),
     };
   }
   const c = parsed.data;
@@ -130,10 +113,4 @@ export function parseAzureConfig(
     },
     problems: [],
   };
-}
-
-function pathValue(v: unknown, p: readonly PropertyKey[]): unknown {
-  let cur = v;
-  for (const k of p) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
-  return cur;
 }

@@ -9,7 +9,6 @@
  * GetPodLogs once for a failed job; OSS: one listing per staged prefix (the content-addressed
  * upload skips what is there) and per job output prefix, then one GET per indicator file.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
@@ -22,7 +21,8 @@ import { EvalgateAlibabaCredential } from './credential.js';
 import { Dlc, type DlcJob } from './dlc.js';
 import { AlibabaError, isThrottling, sleep, type RetryOptions } from './errors.js';
 import { BAILIAN_MOUNTS, TEMPLATE_FILE, createJobBody, mountUri, renderBailianJob, type BailianJobVars, type Mount } from './job.js';
-import { downloadPrefix, localFiles, ossClient, parseOssUri, uploadPrefix, type Oss } from './oss.js';
+import { downloadPrefix, ossClient, parseOssUri, uploadPrefix, type Oss } from './oss.js';
+import { codeSnapshot, localFiles } from '../snapshot.js';
 
 /** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
 export const DLC_STATUS: Record<string, JobState> = {
@@ -173,24 +173,6 @@ export class BailianPlatform implements Platform {
     return mount.uri;
   }
 
-  /** the code snapshot: bailian.code's paths, kept at their paths relative to the working directory */
-  private async codeFiles(): Promise<{ files: Array<[string, string]>; sha: string }> {
-    const files: Array<[string, string]> = [];
-    for (const p of this.opts.config.code) {
-      const abs = path.resolve(this.opts.cwd, p);
-      const rel = path.relative(this.opts.cwd, abs);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`bailian.code: ${p} is outside the working directory`);
-      const st = await fs.stat(abs).catch(() => null);
-      if (!st) throw new Error(`bailian.code: ${p}: no such file or folder`);
-      const base = rel.split(path.sep).join('/');
-      for (const [r, a] of await localFiles(abs)) files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
-    }
-    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const h = createHash('sha256');
-    for (const [rel, abs] of files) h.update(`${rel}\u0000${await contentHash(abs)}\n`);
-    return { files, sha: h.digest('hex') };
-  }
-
   /** uploads the code snapshot once (content-addressed: <oss_prefix>/code/<sha256>/) */
   async prepare(): Promise<void> {
     await this.code();
@@ -200,7 +182,7 @@ export class BailianPlatform implements Platform {
     this.codeP ??= (async () => {
       const c = this.opts.config;
       if (!c.code.length) return undefined;
-      const { files, sha } = await this.codeFiles();
+      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'bailian.code');
       const prefix = `${c.ossPrefix}/code/${sha}/`;
       if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, files);
       return this.mount(prefix);

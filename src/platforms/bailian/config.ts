@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../../core/problem.js';
+import { sectionProblems } from '../section.js';
 
 /** The PAI-DLC API version evalgate speaks (product `pai-dlc`, ROA style). */
 export const DLC_API_VERSION = '2020-12-03';
@@ -149,25 +150,7 @@ export function parseBailianConfig(
   if (!parsed.success) {
     return {
       config: null,
-      problems: parsed.error.issues.map((i) => {
-        const at = pathValue(section, i.path);
-        return {
-          file,
-          path: ['bailian', ...i.path.map(String)].join('.'),
-          expected:
-            i.code === 'unrecognized_keys'
-              ? `one of the known keys (${Object.keys(schema.shape).join(', ')})`
-              : at === undefined
-                ? `${i.message} (required)`
-                : i.message,
-          found:
-            i.code === 'unrecognized_keys'
-              ? ((i as { keys?: string[] }).keys?.join(', ') ?? '')
-              : at === undefined
-                ? 'nothing'
-                : JSON.stringify(at),
-        };
-      }),
+      problems: sectionProblems(parsed.error.issues, section, file, 'bailian', Object.keys(schema.shape)),
     };
   }
   const c = parsed.data;
@@ -225,10 +208,4 @@ export function parseBailianConfig(
   if (c.oidc_role_arn) config.oidcRoleArn = c.oidc_role_arn;
   if (c.oidc_provider_arn) config.oidcProviderArn = c.oidc_provider_arn;
   return { config, problems: [] };
-}
-
-function pathValue(v: unknown, p: readonly PropertyKey[]): unknown {
-  let cur = v;
-  for (const k of p) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
-  return cur;
 }

@@ -72,22 +72,6 @@ export async function listPrefix(oss: Oss, prefix: string): Promise<Array<{ name
   return out;
 }
 
-/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
-export async function localFiles(root: string): Promise<Array<[string, string]>> {
-  const st = await fs.stat(root);
-  if (st.isFile()) return [[path.basename(root), root]];
-  const out: Array<[string, string]> = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) out.push([path.relative(root, full).split(path.sep).join('/'), full]);
-    }
-  };
-  await walk(root);
-  return out;
-}
-
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same

@@ -1,6 +1,7 @@
 /** The `dgx` section of the config: where jobs run (the runner, a node over SSH, Slurm) and how to reach it. */
 import { z } from 'zod';
 import type { Problem } from '../../core/problem.js';
+import { pathValue } from '../section.js';
 
 export const DGX_MODES = ['local', 'ssh', 'slurm'] as const;
 
@@ -107,10 +108,4 @@ export function parseDgxConfig(
     },
     problems: [],
   };
-}
-
-function pathValue(v: unknown, p: readonly PropertyKey[]): unknown {
-  let cur = v;
-  for (const k of p) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
-  return cur;
 }

@@ -1,6 +1,7 @@
 /** The `volc` section of the config: where jobs run on the Volcano Engine ML platform, and the TOS bucket they read and write. */
 import { z } from 'zod';
 import type { Problem } from '../../core/problem.js';
+import { sectionProblems } from '../section.js';
 
 /** The ML platform OpenAPI: service `ml_platform`, the "Job" API generation (CreateJob, GetJob, StopJob, ListJobs). */
 export const VOLC_SERVICE = 'ml_platform';
@@ -99,25 +100,7 @@ export function parseVolcConfig(
   if (!parsed.success) {
     return {
       config: null,
-      problems: parsed.error.issues.map((i) => {
-        const at = pathValue(section, i.path);
-        return {
-          file,
-          path: ['volc', ...i.path.map(String)].join('.'),
-          expected:
-            i.code === 'unrecognized_keys'
-              ? `one of the known keys (${Object.keys(schema.shape).join(', ')})`
-              : at === undefined
-                ? `${i.message} (required)`
-                : i.message,
-          found:
-            i.code === 'unrecognized_keys'
-              ? ((i as { keys?: string[] }).keys?.join(', ') ?? '')
-              : at === undefined
-                ? 'nothing'
-                : JSON.stringify(at),
-        };
-      }),
+      problems: sectionProblems(parsed.error.issues, section, file, 'volc', Object.keys(schema.shape)),
     };
   }
   const c = parsed.data;
@@ -154,10 +137,4 @@ export function parseVolcConfig(
     },
     problems: [],
   };
-}
-
-function pathValue(v: unknown, p: readonly PropertyKey[]): unknown {
-  let cur = v;
-  for (const k of p) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
-  return cur;
 }

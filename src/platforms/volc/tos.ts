@@ -92,22 +92,6 @@ export interface TosObject {
   size: number;
 }
 
-/** every file below a local path: [relative posix path, absolute path] (a file: its basename) */
-export async function localFiles(root: string): Promise<Array<[string, string]>> {
-  const st = await fs.stat(root);
-  if (st.isFile()) return [[path.basename(root), root]];
-  const out: Array<[string, string]> = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) out.push([path.relative(root, full).split(path.sep).join('/'), full]);
-    }
-  };
-  await walk(root);
-  return out;
-}
-
 /** One bucket, with retries. */
 export class TosBucket {
   /** requests sent, by operation (retries included) */

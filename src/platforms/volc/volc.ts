@@ -5,7 +5,6 @@
  * and writing its indicator files (and its own log) to a TOS prefix mounted read-write, which
  * collect downloads.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
@@ -27,7 +26,8 @@ import {
 } from './job.js';
 import { classifyVolc, VolcApiError, VolcOpenApi } from './openapi.js';
 import { withRetries, type RetryOptions } from './retry.js';
-import { localFiles, parseTosUri, tail, TosBucket, tosClient } from './tos.js';
+import { parseTosUri, tail, TosBucket, tosClient } from './tos.js';
+import { codeSnapshot, localFiles } from '../snapshot.js';
 
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
@@ -169,30 +169,11 @@ export class VolcPlatform implements Platform {
     return st.isFile() ? `${dir}/${path.basename(abs)}` : dir;
   }
 
-  /** the code snapshot: volc.code's paths, kept at their paths relative to the working directory */
-  private async codeFiles(): Promise<{ files: Array<[string, string]>; sha: string }> {
-    const files: Array<[string, string]> = [];
-    for (const p of this.opts.config.code) {
-      const abs = path.resolve(this.opts.cwd, p);
-      const rel = path.relative(this.opts.cwd, abs);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`volc.code: ${p} is outside the working directory`);
-      const st = await fs.stat(abs).catch(() => null);
-      if (!st) throw new Error(`volc.code: ${p}: no such file or folder`);
-      const base = rel.split(path.sep).join('/');
-      for (const [r, a] of await localFiles(abs)) files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
-    }
-    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const unique = files.filter(([rel], i) => i === 0 || files[i - 1]![0] !== rel);
-    const h = createHash('sha256');
-    for (const [rel, abs] of unique) h.update(`${rel}\u0000${await contentHash(abs)}\n`);
-    return { files: unique, sha: h.digest('hex') };
-  }
-
   /** uploads what the jobs share once: the code snapshot */
   async prepare(_jobs: PlannedJob[]): Promise<void> {
     if (this.prepared) return;
     if (this.opts.config.code.length) {
-      const { files, sha } = await this.codeFiles();
+      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code');
       const prefix = this.prefix(`code/${sha}/`);
       if (!this.opts.dryRun) await this.bucket().upload(prefix, files);
       this.code = { bucket: this.opts.config.tosBucket, prefix };
