@@ -12,7 +12,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite, type Azurite } from './fakes/azurite.js';
 import { startFakeAzure, type FakeAzure } from './fakes/azure.js';
-import { tempDir } from './helpers.js';
+import { readFileCommands, tempDir } from './helpers.js';
 import { cancelSavedAzure } from '../src/platforms/azure/cancel-saved.js';
 import type { SavedJob } from '../src/platforms/platform.js';
 
@@ -258,6 +258,67 @@ describe('platform: azure', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(audiences[0]).toBe('api://AzureADTokenExchange');
+  });
+});
+
+describe('platform: azure in the action (dist/main and dist/post under the node24 runtime)', () => {
+  const NODE = process.env.EVALGATE_NODE24 || process.execPath;
+  const exec = (args: string[], cwd: string, env: Record<string, string>) =>
+    new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = spawn(NODE, args, { cwd, env });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.on('exit', (code) => resolve({ code, stdout }));
+    });
+
+  it('the main step masks the secrets it learns and saves its jobs; the post step cancels them after the main step was killed', async () => {
+    const dir = tempDir();
+    const cfg = azureConfig({
+      indicators: ['toxicity'],
+      thresholds: 'toxicity.toxic_ratio <= 0.005',
+      jobs: { toxicity: { command: 'sleep 300', shards: 2 } },
+    });
+    const state = path.join(dir, 'state');
+    for (const f of ['state', 'out', 'summary']) writeFileSync(path.join(dir, f), '');
+    const env = {
+      ...spEnv('108'),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: path.join(dir, 'out'),
+      GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+      GITHUB_STATE: state,
+      RUNNER_TEMP: tempDir(),
+      INPUT_CONFIG: cfg,
+      INPUT_BASELINE: 'none',
+      INPUT_PLATFORM: 'azure',
+    };
+    const main = spawn(NODE, [path.join(ROOT, 'dist/main/index.js')], { cwd: ROOT, env });
+    let stdout = '';
+    main.stdout.on('data', (d) => (stdout += d));
+    const deadline = Date.now() + 30_000;
+    let saved: SavedJob[] = [];
+    while (Date.now() < deadline && !(saved.length === 2 && jobsOf('108').every((j) => j.status === 'Running'))) {
+      await new Promise((r) => setTimeout(r, 100));
+      saved = JSON.parse(readFileCommands(state)['evalgate-jobs'] ?? '[]');
+    }
+    expect(saved.map((j) => [j.platform, j.workspace])).toEqual([
+      ['azure', fake.workspace],
+      ['azure', fake.workspace],
+    ]);
+    // the saved state names the jobs and the workspace, never a secret
+    expect(JSON.stringify(saved)).not.toContain(fake.clientSecret);
+    main.kill('SIGKILL');
+    await new Promise((r) => main.once('exit', r));
+    expect(stdout).toContain(`::add-mask::${fake.clientSecret}`);
+    expect(stdout).toContain(`::add-mask::${az.accountKey}`); // the datastore key from listSecrets
+    expect(jobsOf('108').map((j) => j.status)).toEqual(['Running', 'Running']);
+
+    const post = await exec([path.join(ROOT, 'dist/post/index.js')], ROOT, {
+      ...env,
+      'STATE_evalgate-jobs': readFileCommands(state)['evalgate-jobs']!,
+    });
+    expect(post.code).toBe(0);
+    for (const j of saved) expect(post.stdout).toContain(`evalgate: job ${j.name}: cancelled (Azure ML job ${j.id} in ${fake.workspace})`);
+    expect(jobsOf('108').map((j) => j.status)).toEqual(['Canceled', 'Canceled']);
   });
 });
 
