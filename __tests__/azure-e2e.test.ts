@@ -12,7 +12,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite, type Azurite } from './fakes/azurite.js';
 import { startFakeAzure, type FakeAzure } from './fakes/azure.js';
-import { readFileCommands, tempDir } from './helpers.js';
+import { readFileCommands, runCliAsync, tempDir } from './helpers.js';
 import { cancelSavedAzure } from '../src/platforms/azure/cancel-saved.js';
 import type { SavedJob } from '../src/platforms/platform.js';
 
@@ -69,24 +69,7 @@ function spEnv(runId: string, extra: Record<string, string> = {}): Record<string
 }
 
 /** the CLI as a child process; async, since this process also serves the fake Azure */
-async function run(config: string, env: Record<string, string>) {
-  const out = tempDir();
-  const t0 = Date.now();
-  const child = spawn(process.execPath, [CLI, 'run', '--config', config, '--out', out], { cwd: ROOT, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  const seconds = (Date.now() - t0) / 1000;
-  let report: Record<string, any> | null = null;
-  try {
-    report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
-  } catch {
-    // no report
-  }
-  return { code, stdout, stderr, report, seconds };
-}
+const run = (config: string, env: Record<string, string>) => runCliAsync(['run', '--config', config], { cwd: ROOT, env });
 
 const jobsOf = (runId: string) => fake.jobs().filter((j) => j.name.includes(`-${runId}-`));
 

@@ -8,13 +8,13 @@
  * An opt-in live run against the real service: set ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET and
  * EVALGATE_BAILIAN_LIVE_CONFIG (an evalgate config with a `bailian` section whose image has node).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startFakeAlibaba, type FakeAlibaba } from './fakes/alibaba.js';
-import { captureRuntime, tempDir } from './helpers.js';
+import { captureRuntime, runCliAsync, tempDir } from './helpers.js';
 import { parseConfig } from '../src/config/file.js';
 import { resolveSettings, type Settings } from '../src/config/settings.js';
 import { runPipeline, type RunResult } from '../src/run.js';
@@ -466,3 +466,20 @@ async function tokenServer(token: (audience: string) => string): Promise<{ url: 
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
   return { url: `http://127.0.0.1:${(srv.address() as { port: number }).port}/token?api-version=2.0`, close: () => srv.close() };
 }
+
+describe('platform: bailian from the bundled CLI, as a user runs it', () => {
+  it('gates the demo through PAI-DLC jobs (dist/cli: the bundled SDKs really sign and send)', async () => {
+    const file = path.join(tempDir(), 'bailian.yml');
+    writeFileSync(file, bailianConfig());
+    const r = await runCliAsync(['run', '--config', file], { cwd: ROOT, env: akEnv('cli1') });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.report!.verdict).toBe('pass');
+    expect(r.report!.jobs).toHaveLength(5);
+    expect(r.report!.jobs.every((j: { status: string }) => j.status === 'succeeded')).toBe(true);
+    const mine = ali.dlc.jobs().filter((j) => j.DisplayName.includes('-cli1-'));
+    expect(mine.every((j) => j.Status === 'Succeeded' && j.runs === 1)).toBe(true);
+    expect(ali.dlc.violations).toEqual([]);
+    expect(ali.oss.violations).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,4 +99,27 @@ export function emptyReport(): Report {
     jobs: [],
     baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
   };
+}
+
+/**
+ * The bundled CLI as a child process, asynchronously (a test that also serves a fake cloud in
+ * its own process must not block on it): its exit code, output and report.json.
+ */
+export async function runCliAsync(
+  args: string[],
+  opts: { cwd: string; env: Record<string, string | undefined>; out?: string },
+): Promise<{ code: number | null; stdout: string; stderr: string; report: Record<string, any> | null; seconds: number }> {
+  const out = opts.out ?? tempDir();
+  const cli = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [cli, ...args, '--out', out], { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const seconds = (Date.now() - t0) / 1000;
+  const file = path.join(out, 'report.json');
+  const report = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>) : null;
+  return { code, stdout, stderr, report, seconds };
 }

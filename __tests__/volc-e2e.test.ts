@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTos, type FakeTos } from './fakes/tos.js';
 import { startFakeVolcMl, TERMINAL_STATES, type FakeVolcMl } from './fakes/volc-ml.js';
 import { DEFAULT_VOLC_CREDENTIAL } from './fakes/volc.js';
-import { captureRuntime, tempDir } from './helpers.js';
+import { captureRuntime, runCliAsync, tempDir } from './helpers.js';
 import { parseConfig } from '../src/config/file.js';
 import { resolveSettings, type Settings } from '../src/config/settings.js';
 import { formatProblem } from '../src/core/problem.js';
@@ -448,6 +448,21 @@ describe('results: tos://', () => {
       /no Volcengine credentials/,
     );
     await expect(downloadTos('tos://Bad_Bucket/x', dest, {})).rejects.toThrow(/expected tos:\/\/<bucket>\/<prefix>/);
+  });
+});
+
+describe('platform: volc from the bundled CLI, as a user runs it', () => {
+  it('gates the demo through ML platform jobs (dist/cli: the bundled SDKs really sign and send)', async () => {
+    const settings = volcSettings();
+    const r = await runCliAsync(['run', '--config', settings.configFile!], { cwd: ROOT, env: env('cli1') });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.report!.verdict).toBe('pass');
+    expect(r.report!.jobs).toHaveLength(5);
+    expect(r.report!.jobs.every((j: { status: string }) => j.status === 'succeeded')).toBe(true);
+    expect(jobsOf('cli1').every((j) => j.State === 'Completed' && j.runs === 1)).toBe(true);
+    expect(ml.violations).toEqual([]);
+    expect(tos.violations).toEqual([]);
   });
 });
 
