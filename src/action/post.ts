@@ -12,6 +12,9 @@ import { cancelSavedVolc } from '../platforms/volc/cancel-saved.js';
 import { cancelSavedBailian } from '../platforms/bailian/cancel-saved.js';
 import { readSavedJobs } from './jobs-state.js';
 
+/** what every platform's post-step cancel reports for a job */
+type CancelOutcome = { job: SavedJob; result: string; detail?: string };
+
 export async function cleanup(env: Record<string, string | undefined> = process.env): Promise<void> {
   try {
     const { jobs, files } = readSavedJobs(env, (t) => core.warning(t));
@@ -20,21 +23,20 @@ export async function cleanup(env: Record<string, string | undefined> = process.
     } else {
       const byPlatform = new Map<string, SavedJob[]>();
       for (const j of jobs) byPlatform.set(j.platform, [...(byPlatform.get(j.platform) ?? []), j]);
+      const cancellers: Record<string, (list: SavedJob[], env: Record<string, string | undefined>) => Promise<CancelOutcome[]>> = {
+        local: (list) => cancelSavedLocal(list),
+        dgx: cancelSavedDgx,
+        azure: cancelSavedAzure,
+        volc: cancelSavedVolc,
+        bailian: cancelSavedBailian,
+      };
       for (const [platform, list] of byPlatform) {
-        const cancelRemote = { dgx: cancelSavedDgx, azure: cancelSavedAzure, volc: cancelSavedVolc, bailian: cancelSavedBailian }[platform];
-        if (cancelRemote) {
-          for (const o of await cancelRemote(list, env)) {
-            const text = `evalgate: job ${o.job.name}: ${o.result} (${o.detail})`;
-            if (o.result === 'failed') core.warning(text);
-            else core.info(text);
-          }
-          continue;
-        }
-        if (platform !== 'local') {
+        const cancel = cancellers[platform];
+        if (!cancel) {
           core.warning(`evalgate: cannot cancel ${platform} jobs in this version: ${list.map((j) => `${j.name} (${j.id})`).join(', ')}`);
           continue;
         }
-        for (const o of await cancelSavedLocal(list)) {
+        for (const o of await cancel(list, env)) {
           const text = `evalgate: job ${o.job.name}: ${o.result}${o.detail ? ` (${o.detail})` : ''}`;
           if (o.result === 'failed') core.warning(text);
           else core.info(text);

@@ -1,6 +1,6 @@
 /**
- * One interface every platform implements (local now; dgx, azure, bailian, volc next), so that a
- * new platform is one module, one template and its tests.
+ * One interface every platform implements (local, dgx, azure, volc, bailian), so that a new
+ * platform is one module, one template and its tests.
  */
 import type { Locations, PlannedJob, Shard } from '../core/plan.js';
 

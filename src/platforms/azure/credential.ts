@@ -28,7 +28,6 @@ import {
 } from '@azure/identity';
 
 export const ARM_SCOPE = 'https://management.azure.com/.default';
-export const STORAGE_SCOPE = 'https://storage.azure.com/.default';
 /** the audience an Entra federated credential expects by default */
 export const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 
