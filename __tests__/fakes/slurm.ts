@@ -32,7 +32,7 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePorts } from './process.js';
+import { freePorts, waitExit } from './process.js';
 
 export interface SlurmRun {
   stdout: string;
@@ -247,6 +247,8 @@ export async function startSlurm(opts: StartSlurmOptions = {}): Promise<Slurm> {
         } catch {
           // already gone
         }
+        // a stopped instance leaves no process behind: wait until the kill has taken the watchdog
+        await waitExit(watchdog, 5_000);
         if (r.stderr.trim()) process.stderr.write(`[slurm ${dir}] ${r.stderr}`);
         if (r.code !== 0) throw new Error(`scripts/slurm-down.sh failed (exit ${r.code}): ${r.stderr}`);
         rmSync(dir, { recursive: true, force: true });
