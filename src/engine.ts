@@ -16,6 +16,7 @@ import { renderProm } from './core/report/prom.js';
 import { display, isUri, listResults, readIndicatorText } from './stores/fs.js';
 import { fetchRemoteResults, resultsFolder } from './stores/remote.js';
 import { runContext } from './github/context.js';
+import { hintNames } from './core/suggest.js';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
 
@@ -166,6 +167,9 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
     invalidInput: problems.length > 0,
     unmerged: merge.unmerged,
   });
+  // a name that matches nothing gets a "did you mean" (rule details; notes on stderr and in warnings)
+  const notes = hintNames(outcome.results, outcome.missingIndicators, { indicators: merge.indicators, rules: settings.rules });
+  for (const n of notes) rt.stderr(`warning: ${n}\n`);
   const ctx = runContext(rt.env);
   const indicators: Report['indicators'] = {};
   for (const k of Object.keys(merge.indicators).sort()) indicators[k] = indicatorEntry(merge.indicators[k]!);
@@ -184,7 +188,7 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
     indicators,
     rules: outcome.results,
     problems: problems.map(formatProblem),
-    warnings: opts.warnings ?? [],
+    warnings: [...(opts.warnings ?? []), ...notes],
     jobs: opts.jobs ?? [],
     baseline: baseline.info,
   };

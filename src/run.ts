@@ -212,6 +212,10 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
           .join('\n')}\n`,
       );
   }
+  // A job that exited 0 but wrote no indicator file: almost always a command that ignores {out}.
+  const silent = outcome.filter((o) => o.status.state === 'succeeded' && o.files.length === 0);
+  const silentProblems = silent.map((o) => jobWithoutOutput(o));
+  for (const p of silentProblems) rt.stderr(`error: ${formatProblem(p)}\n`);
   if (opts.signal?.aborted)
     rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
 
@@ -227,8 +231,39 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   }));
   const warnings = [...((platform as Platform).warnings ?? [])];
   for (const w of warnings) rt.stderr(`warning: ${w}\n`);
-  const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0, baseline: opts.baseline, warnings });
+  const gate = await runGate(settings, rt, {
+    files,
+    jobs,
+    platformFailed: failed.length > 0,
+    baseline: opts.baseline,
+    warnings,
+    problems: silentProblems,
+  });
   return { exitCode: gate.exitCode, gate };
+}
+
+/** Text from a job's log as it may reach a terminal or a CI log: no control characters but tab. */
+const plain = (line: string): string => line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '?');
+
+/** The tail of a job's log, each line fenced with "  | " so that none can start a workflow command. */
+export function fencedTail(tail: string | undefined, lines = LOG_TAIL): string {
+  const all = (tail ?? '').split(/\r?\n/).filter((l, i, a) => l !== '' || i < a.length - 1);
+  if (all.length === 0 || (all.length === 1 && all[0] === '')) return 'its log is empty';
+  const last = all.slice(-lines);
+  return `the last ${last.length} line${last.length === 1 ? '' : 's'} of its log:\n${last.map((l) => `  | ${plain(l)}`).join('\n')}`;
+}
+
+/** The problem of a job that succeeded but wrote no indicator file: the job, its {out} and its log. */
+export function jobWithoutOutput(o: Pick<Outcome, 'job' | 'logTail'>): Problem {
+  const j = o.job;
+  return {
+    subject: `job ${j.name} (${j.indicators.join(', ')}, shard ${j.shard.index + 1}/${j.shard.count})`,
+    expected: `an indicator file (*.json) written to its {out} folder ${j.env.EVALGATE_OUT ?? ''} (the command must write there)`.replace(
+      '  ',
+      ' ',
+    ),
+    found: `none: the job succeeded but wrote nothing there; ${fencedTail(o.logTail)}`,
+  };
 }
 
 interface Outcome {
@@ -335,7 +370,9 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
   for (const o of out) {
     if (!o.handle) continue;
     if (o.status.state === 'succeeded') o.files = await platform.collect(o.handle, '');
-    else if (o.status.state === 'failed') o.logTail = await platform.logs(o.handle, LOG_TAIL);
+    // a failed job, and one that succeeded without writing anything, is shown with its log's tail
+    if (o.status.state === 'failed' || (o.status.state === 'succeeded' && o.files.length === 0))
+      o.logTail = await platform.logs(o.handle, LOG_TAIL).catch(() => '');
   }
   return out;
 }

@@ -8,6 +8,16 @@ import { collect, runGate } from '../engine.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
 import { formatReport } from './print.js';
+import { HELP_TEXT } from './help.js';
+import { INIT_PLATFORMS, init, type InitPlatform } from './init.js';
+import { DEFAULT_CONFIG } from '../config/file.js';
+import { listResults } from '../stores/fs.js';
+import { renderJson, type Report as ReportData } from '../core/report/report.js';
+import { renderMarkdown } from '../core/report/md.js';
+import { renderProm } from '../core/report/prom.js';
+import { runContext } from '../github/context.js';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Runtime } from '../runtime.js';
 import type { Report } from '../core/report/report.js';
 import { pushIfConfigured } from '../pushgateway.js';
@@ -46,7 +56,47 @@ async function settingsFrom(opts: Record<string, unknown>, rt: Runtime) {
   const loaded = await loadConfig(typeof opts.config === 'string' ? opts.config : undefined, rt.cwd);
   if (loaded && !loaded.ok) throw new EvalgateError(loaded.problems);
   const { settings, problems } = resolveSettings(toRaw(opts), cliSource, loaded?.config);
-  return { settings, problems };
+  return { settings, problems, configLoaded: loaded !== null };
+}
+
+/**
+ * A run that stopped before its gate (a config that does not load, nothing to run) still ends with
+ * report.json (SPEC §5): verdict fail, nothing gated, the problems listed. Settings come from the
+ * flags alone, so `--out` is honoured even when the config is what is wrong.
+ */
+async function writeStoppedReport(opts: Record<string, unknown>, rt: Runtime, problems: readonly Problem[]): Promise<string | null> {
+  const { settings } = resolveSettings(toRaw(opts), cliSource);
+  const ctx = runContext(rt.env);
+  const report: ReportData = {
+    schema_version: 1,
+    name: settings.name,
+    verdict: 'fail',
+    generated_at: rt.now().toISOString(),
+    commit: ctx.commit,
+    ref: ctx.ref,
+    pull_request: ctx.pullRequest,
+    platform: settings.platform,
+    required: settings.indicators,
+    missing_indicators: [],
+    indicators: {},
+    rules: [],
+    problems: problems.map(formatProblem),
+    warnings: [],
+    jobs: [],
+    baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
+  };
+  const out = path.resolve(rt.cwd, settings.out);
+  try {
+    await fs.mkdir(out, { recursive: true });
+    await Promise.all([
+      fs.writeFile(path.join(out, 'report.json'), renderJson(report)),
+      fs.writeFile(path.join(out, 'report.md'), renderMarkdown(report)),
+      fs.writeFile(path.join(out, 'report.prom'), renderProm(report)),
+    ]);
+    return path.join(out, 'report.md');
+  } catch {
+    return null; // an unusable --out is itself among the problems already printed
+  }
 }
 
 function toRaw(opts: Record<string, unknown>): RawSettings {
@@ -81,6 +131,8 @@ const cliSource = { flag: (name: string) => `--${name}`, defaultBaseline: 'none'
 
 export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
+  /** the flags of a run or gate command, for the report of a run that stops before its gate */
+  let stoppedOpts: Record<string, unknown> | null = null;
   const debug = argv.includes('--debug') || rt.env.ACTIONS_STEP_DEBUG === 'true' || rt.env.EVALGATE_DEBUG === '1';
   const program = new Command('evalgate')
     .description('Gate a machine-learning model on its evaluation indicators.')
@@ -88,7 +140,18 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: rt.stdout, writeErr: rt.stderr });
+    .configureOutput({ writeOut: rt.stdout, writeErr: rt.stderr })
+    // one text after every command's help (and the top level's): examples, rule grammar, exit codes
+    .addHelpText('afterAll', HELP_TEXT);
+
+  program
+    .command('init')
+    .description(`write a starter ${DEFAULT_CONFIG} and .github/workflows/evalgate.yml (an existing file is kept)`)
+    .addOption(new Option('--platform <name>', 'where the jobs will run').choices(INIT_PLATFORMS).default('local'))
+    .option('--dir <dir>', 'the repository to write into', '.')
+    .action(async (opts: { platform: InitPlatform; dir: string }) => {
+      exitCode = (await init(opts, rt)).exitCode;
+    });
 
   program
     .command('validate')
@@ -100,7 +163,16 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { settings, problems } = await settingsFrom(opts, rt);
       if (problems.length) throw new EvalgateError(problems);
-      const result = await collect(files, settings, rt);
+      // the same resolver as --results: a folder, a glob, special files and links checked
+      const listed: string[] = [];
+      const listingProblems: Problem[] = [];
+      for (const f of files) {
+        const l = await listResults(f, rt.cwd);
+        listed.push(...l.files);
+        listingProblems.push(...l.problems);
+      }
+      const result = await collect([...new Set(listed)], settings, rt);
+      result.problems.unshift(...listingProblems);
       if (result.problems.length) {
         printProblems(rt, result.problems);
         rt.stderr(
@@ -120,6 +192,7 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
       .option('--results <dir|glob>', 'a folder (every *.json below it), a file or a glob of indicator files (or results: in the config)')
       .option('--config <file>', 'config file (default .github/evalgate.yml when it exists)'),
   ).action(async (opts: Record<string, unknown>) => {
+    stoppedOpts = opts;
     const { settings, problems } = await settingsFrom(opts, rt);
     if (!settings.results)
       throw new EvalgateError([{ file: '--results', expected: 'a folder, file or glob of indicator files', found: 'nothing' }]);
@@ -142,7 +215,19 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
       .option('--timeout-minutes <n>', 'per-job timeout unless the job sets timeout_minutes', undefined)
       .option('--dry-run', "print each job's rendered platform spec and stop"),
   ).action(async (opts: Record<string, unknown>) => {
-    const { settings, problems } = await settingsFrom(opts, rt);
+    stoppedOpts = opts;
+    const { settings, problems, configLoaded } = await settingsFrom(opts, rt);
+    if (!configLoaded && !settings.results) {
+      // a bare `evalgate run` in a repository not set up yet: say where it looked and what to do
+      throw new EvalgateError([
+        {
+          file: path.resolve(rt.cwd, DEFAULT_CONFIG),
+          expected:
+            'a config file with the jobs to run (write a starter one with "evalgate init", or pass --config FILE; --results DIR gates indicator files that already exist)',
+          found: 'no such file',
+        },
+      ]);
+    }
     if (problems.length) throw new EvalgateError(problems);
     // Ctrl-C or a CI cancel: every job is cancelled (its whole process group on local), then report.
     const abort = new AbortController();
@@ -162,6 +247,10 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
         for (const p of result.gate.report.problems) rt.stderr(`error: ${p}\n`);
         rt.stdout(formatReport(result.gate.report, result.gate.paths));
         await push(settings, result.gate.report, rt, abort.signal);
+      } else if (result.problems?.length && !settings.dryRun) {
+        // stopped before any job ran (already printed): the report still says why
+        const md = await writeStoppedReport(opts, rt, result.problems);
+        if (md) rt.stdout(`report: ${md}\nverdict: fail\n`);
       }
       exitCode = result.exitCode;
     } finally {
@@ -180,11 +269,23 @@ export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCo
     }
     if (e instanceof EvalgateError) {
       printProblems(rt, e.problems);
+      if (stoppedOpts) {
+        const md = await writeStoppedReport(stoppedOpts, rt, e.problems);
+        if (md) rt.stdout(`report: ${md}\nverdict: fail\n`);
+      }
       return e.exitCode;
     }
     rt.stderr(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
     if (debug && e instanceof Error && e.stack) rt.stderr(`${e.stack}\n`);
     else rt.stderr('(run with --debug for details)\n');
+    if (stoppedOpts) {
+      const problem = {
+        subject: 'internal error',
+        expected: 'the run to finish',
+        found: JSON.stringify(String((e as Error)?.message ?? e)),
+      };
+      await writeStoppedReport(stoppedOpts, rt, [problem]).catch(() => null);
+    }
     return ExitCode.PlatformFailure;
   }
 }

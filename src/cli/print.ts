@@ -2,6 +2,7 @@
 import type { RuleResult } from '../core/gate.js';
 import type { Report } from '../core/report/report.js';
 import { formatNumber } from '../core/report/md.js';
+import { indicatorHint } from '../core/suggest.js';
 
 const ORDER: Record<string, number> = { fail: 0, missing: 0, skipped: 2, pass: 3 };
 const rank = (r: RuleResult): number => ORDER[r.status]! + (r.level === 'warn' && ORDER[r.status] === 0 ? 1 : 0);
@@ -23,7 +24,11 @@ export function formatReport(report: Report, paths: { markdown: string }): strin
   const sorted = [...report.rules].sort((a, b) => rank(a) - rank(b));
   lines.push(`evalgate ${report.name}: ${report.verdict.toUpperCase()}`);
   for (const r of sorted) lines.push(formatRuleLine(r));
-  for (const i of report.missing_indicators) lines.push(`  ✗ required indicator ${i} is absent`);
+  const known = { indicators: Object.fromEntries(Object.keys(report.indicators).map((k) => [k, { fields: {}, sources: [] }])), rules: [] };
+  for (const i of report.missing_indicators) {
+    const hint = indicatorHint(i, known);
+    lines.push(`  ✗ required indicator ${i} is absent${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  }
   if (report.problems.length)
     lines.push(`  ✗ ${report.problems.length} input problem${report.problems.length === 1 ? '' : 's'} (listed above)`);
   lines.push(`report: ${paths.markdown}`);

@@ -7,6 +7,7 @@ import { BUILTIN_INDICATORS, INDICATOR_NAME_RULE, isIndicatorName } from '../cor
 import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
 import { defaultRules, parseRules, rpsRule, type Rule } from '../core/rules.js';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../stores/fs.js';
+import { didYouMean } from '../core/suggest.js';
 import type { Config, JobConfig } from './file.js';
 
 export type FailOn = 'error' | 'warn' | 'never';
@@ -93,7 +94,8 @@ export function resolveSettings(
 
   let platform = (raw.platform?.trim() || config?.platform || 'local').toLowerCase();
   if (platform === 'bairui') platform = 'bailian'; // the seed's name for it
-  if (!(PLATFORMS as readonly string[]).includes(platform)) bad('platform', `one of ${PLATFORMS.join(', ')}`, platform);
+  if (!(PLATFORMS as readonly string[]).includes(platform))
+    bad('platform', `one of ${PLATFORMS.join(', ')}${didYouMean(platform, PLATFORMS)}`, platform);
 
   let indicators: string[] = config?.indicators ? [...new Set(config.indicators)] : [...BUILTIN_INDICATORS];
   if (raw.indicators?.trim()) {
