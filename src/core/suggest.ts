@@ -56,10 +56,11 @@ export interface KnownNames {
 
 const numericKeys = (o: Record<string, unknown>): string[] => Object.keys(o).filter((k) => typeof o[k] === 'number');
 
-function fieldsOf(name: string, known: KnownNames): string[] {
+/** The fields an indicator has: built-in, in its files, named by the rules (but for the rule asking, `self`). */
+function fieldsOf(name: string, known: KnownNames, self?: string): string[] {
   const out = new Set<string>(isBuiltin(name) ? NUMERIC_FIELDS[name] : []);
   for (const k of numericKeys(known.indicators[name]?.fields ?? {})) out.add(k);
-  for (const r of known.rules) if (r.indicator === name) out.add(r.field);
+  for (const r of known.rules) if (r.indicator === name && r.field !== self) out.add(r.field);
   return [...out];
 }
 
@@ -93,7 +94,7 @@ export function ruleTargetHint(indicator: string, field: string, known: KnownNam
     if (!other) return undefined;
     ind = other;
   } else if (isBuiltin(indicator)) return undefined;
-  const fields = fieldsOf(ind, known);
+  const fields = fieldsOf(ind, known, ind === indicator ? field : undefined);
   const f = fields.includes(field) ? field : (closest(field, fields) ?? field);
   return ind === indicator && f === field ? undefined : `${ind}.${f}`;
 }
