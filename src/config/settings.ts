@@ -95,7 +95,11 @@ export function resolveSettings(
   let platform = (raw.platform?.trim() || config?.platform || 'local').toLowerCase();
   if (platform === 'bairui') platform = 'bailian'; // the seed's name for it
   if (!(PLATFORMS as readonly string[]).includes(platform))
-    bad('platform', `one of ${PLATFORMS.join(', ')}${didYouMean(platform, PLATFORMS)}`, platform);
+    problems.push({
+      file: source.flag('platform'),
+      expected: `one of ${PLATFORMS.join(', ')}`,
+      found: `${JSON.stringify(platform)}${didYouMean(platform, PLATFORMS)}`,
+    });
 
   let indicators: string[] = config?.indicators ? [...new Set(config.indicators)] : [...BUILTIN_INDICATORS];
   if (raw.indicators?.trim()) {
