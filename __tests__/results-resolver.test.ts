@@ -192,6 +192,6 @@ describe('the matcher', () => {
     if (!g.ok) throw new Error(g.reason);
     const seg = g.patterns[0]![0]!;
     expect(seg.kind).toBe('atoms');
-    expect(matchName((seg as { atoms: never[] }).atoms, name)).toBe(want);
+    expect(matchName((seg as { atoms: Parameters<typeof matchName>[0] }).atoms, name)).toBe(want);
   });
 });
