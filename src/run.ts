@@ -11,10 +11,6 @@ import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
 import { runGate, type BaselineProvider, type GateRun } from './engine.js';
 import { LocalPlatform } from './platforms/local/local.js';
-import { createDgxPlatform } from './platforms/dgx/create.js';
-import { createAzurePlatform } from './platforms/azure/create.js';
-import { createVolcPlatform } from './platforms/volc/create.js';
-import { createBailianPlatform } from './platforms/bailian/create.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { Progress } from './progress.js';
 import { CREDENTIAL_ENV } from './platforms/credentials.js';
@@ -131,19 +127,25 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
 
   let platform: Platform;
   if (opts.platform) platform = opts.platform;
+  // Each platform's module (and the SDKs it bundles) is loaded only when that platform is chosen:
+  // a command pays the start-up of the code it uses (SPEC §8).
   else if (settings.platform === 'dgx') {
+    const { createDgxPlatform } = await import('./platforms/dgx/create.js');
     const created = createDgxPlatform(settings, { cwd: rt.cwd, env: rt.env, jobEnv: jobEnvironment(rt.env), workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'azure') {
+    const { createAzurePlatform } = await import('./platforms/azure/create.js');
     const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'volc') {
+    const { createVolcPlatform } = await import('./platforms/volc/create.js');
     const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'bailian') {
+    const { createBailianPlatform } = await import('./platforms/bailian/create.js');
     const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;

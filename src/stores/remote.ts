@@ -6,9 +6,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problem.js';
-import { downloadAzblob } from './azblob.js';
-import { downloadTos } from './tos.js';
-import { downloadOss } from './oss.js';
 
 export interface RemoteDownload {
   files: string[];
@@ -18,10 +15,11 @@ export interface RemoteDownload {
 
 type Downloader = (uri: string, dest: string, env: Record<string, string | undefined>) => Promise<RemoteDownload>;
 
+// Each store's SDK is loaded only when a URI of its scheme is read (start-up, SPEC §8).
 const SCHEMES: Record<string, { form: string; download: Downloader }> = {
-  azblob: { form: 'azblob://<account>/<container>/<prefix>', download: downloadAzblob },
-  tos: { form: 'tos://<bucket>/<prefix>', download: downloadTos },
-  oss: { form: 'oss://<bucket>/<prefix>', download: downloadOss },
+  azblob: { form: 'azblob://<account>/<container>/<prefix>', download: async (...a) => (await import('./azblob.js')).downloadAzblob(...a) },
+  tos: { form: 'tos://<bucket>/<prefix>', download: async (...a) => (await import('./tos.js')).downloadTos(...a) },
+  oss: { form: 'oss://<bucket>/<prefix>', download: async (...a) => (await import('./oss.js')).downloadOss(...a) },
 };
 
 export const remoteScheme = (uri: string): string => /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase() ?? '';
