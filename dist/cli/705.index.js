@@ -41,7 +41,7 @@ function sectionProblems(issues, section, file, platform, knownKeys) {
 /* harmony export */   f6: () => (/* binding */ VOLC_API_VERSION),
 /* harmony export */   rc: () => (/* binding */ VOLC_SERVICE)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_VOLC_REGION, DEFAULT_VOLC_ENDPOINT, VOLC_FRAMEWORKS */
+/* unused harmony exports DEFAULT_VOLC_REGION, DEFAULT_VOLC_ENDPOINT, VOLC_FRAMEWORKS, schema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38816);
 /* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52687);
 /** The `volc` section of the config: where jobs run on the Volcano Engine ML platform, and the TOS bucket they read and write. */

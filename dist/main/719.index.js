@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Nh: () => (/* binding */ DEFAULT_STS_ENDPOINT),
 /* harmony export */   fv: () => (/* binding */ DEFAULT_OIDC_AUDIENCE)
 /* harmony export */ });
-/* unused harmony export DLC_JOB_TYPES */
+/* unused harmony exports DLC_JOB_TYPES, schema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38816);
 /* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52687);
 /**

@@ -12,7 +12,9 @@ import type { Runtime } from '../runtime.js';
 import type { Report } from '../core/report/report.js';
 import { pushIfConfigured } from '../pushgateway.js';
 
-const VERSION = '0.1.0';
+// inlined by the bundler: the installed CLI reads no file outside its bundle
+import pkg from '../../package.json' with { type: 'json' };
+const VERSION = pkg.version;
 
 function printProblems(rt: Runtime, problems: readonly Problem[]): void {
   for (const p of problems) rt.stderr(`error: ${formatProblem(p)}\n`);

@@ -59,7 +59,7 @@ export type JobConfig = z.infer<typeof jobSchema>;
 
 const platformSection = z.record(z.string(), z.unknown(), { error: 'a mapping' });
 
-const configSchema = z.strictObject(
+export const configSchema = z.strictObject(
   {
     name: z.string({ error: 'a gate name' }).regex(GATE_NAME, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
     platform: z
