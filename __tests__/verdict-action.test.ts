@@ -207,19 +207,19 @@ describe('every path writes report.json and sets every output', () => {
       'an empty indicator list in the config',
       { ...SEED, 'evalgate.yml': 'indicators: []\n' },
       { config: 'evalgate.yml', results: 'results' },
-      /^evalgate\.yml:1: indicators: expected at least one required indicator/,
+      /^evalgate\.yml:1: indicators: expected at least one indicator name, got an array of 0 items$/,
     ],
     [
       'an empty indicator list in the input',
       SEED,
       { results: 'results', indicators: ' , ' },
-      /^input indicators: expected at least one required indicator/,
+      /^input indicators: expected at least one indicator name, got ","$/,
     ],
     [
       'an empty indicator list in the config, as text',
       { ...SEED, 'evalgate.yml': 'name: x\nindicators: " , "\n' },
       { config: 'evalgate.yml', results: 'results' },
-      /^evalgate\.yml:2: indicators: expected at least one required indicator \(a gate that requires nothing is never a pass\), got " , "$/,
+      /^evalgate\.yml:2: indicators: expected at least one indicator name, got " , "$/,
     ],
   ])('%s', async (_what, files, inputs, problem) => {
     const dir = writeFiles(files as Record<string, unknown>);
@@ -393,18 +393,8 @@ describe('resolveSettings: the same order for the settings the action cannot sho
   });
 
   it.each([
-    [
-      '--indicators',
-      { indicators: '' },
-      undefined,
-      '--indicators: expected at least one required indicator (a gate that requires nothing is never a pass), got ""',
-    ],
-    [
-      '--indicators',
-      { indicators: ' , ' },
-      undefined,
-      '--indicators: expected at least one required indicator (a gate that requires nothing is never a pass), got " , "',
-    ],
+    ['--indicators', { indicators: '' }, undefined, '--indicators: expected at least one indicator name, got ""'],
+    ['--indicators', { indicators: ' , ' }, undefined, '--indicators: expected at least one indicator name, got " , "'],
   ])('an empty indicator list from %s is a config error naming it', (_from, raw, config, message) => {
     const r = resolveSettings(raw as RawSettings, cli, config);
     expect(r.problems.map((p) => `${p.file}: expected ${p.expected}, got ${p.found}`)).toEqual([message]);

@@ -180,17 +180,12 @@ describe('comments in a block of rules', () => {
 
 describe('the list of required indicators is never empty', () => {
   it.each([
-    [
-      '--indicators ""',
-      { indicators: '' },
-      undefined,
-      '--indicators: expected at least one required indicator (a gate that requires nothing is never a pass), got ""',
-    ],
+    ['--indicators ""', { indicators: '' }, undefined, '--indicators: expected at least one indicator name, got ""'],
     [
       'config indicators: []',
       {},
       'indicators: []\n',
-      'evalgate.yml:1: indicators: expected at least one required indicator (a gate that requires nothing is never a pass), got an array of 0 items',
+      'evalgate.yml:1: indicators: expected at least one indicator name, got an array of 0 items',
     ],
   ])('%s with an empty results folder is a config error (exit 2), never a pass', async (_what, raw, config, message) => {
     const r = await gateOf({ 'results/notes.txt': 'nothing here' }, raw, config);

@@ -160,6 +160,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
       jobs: [],
       platformFailure: `${settings.platform}: ${message}`,
       baseline: opts.baseline,
+      warnings: [`${settings.platform}: ${message}`],
     });
     return { exitCode: gate.exitCode, gate };
   };

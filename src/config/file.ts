@@ -236,7 +236,7 @@ export function parseConfig(text: string, file: string): ConfigLoad {
 
   const indicators = typeof raw.indicators === 'string' ? raw.indicators.split(/[,\s]+/).filter(Boolean) : raw.indicators;
   if (indicators?.length === 0) {
-    const expected = 'at least one required indicator (a gate that requires nothing is never a pass)';
+    const expected = 'at least one indicator name';
     problems.push({ file, line: lineAt(doc, lc, ['indicators']), path: 'indicators', expected, found: describeValue(raw.indicators) });
   }
   const config: Config = {

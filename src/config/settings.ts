@@ -177,7 +177,7 @@ export function resolveSettings(
   if (platform === 'bairui') platform = 'bailian';
 
   // The list of required indicators is never empty (SPEC §3): a gate that holds nothing never passes.
-  const NONE_REQUIRED = 'at least one required indicator (a gate that requires nothing is never a pass)';
+  const NONE_REQUIRED = 'at least one indicator name';
   let indicators: string[];
   if (raw.indicators !== undefined && raw.indicators.split(/[,\s]+/).filter(Boolean).length === 0) {
     // given, and empty (`--indicators ''`, the input `' , '`)
