@@ -1,6 +1,13 @@
 /**
  * Rules against merged indicators and a baseline -> rule results and a verdict (SPEC §3).
  * Pure: no I/O. Results are data (as Lighthouse CI's assertion results are); printing is elsewhere.
+ *
+ * A rule that cannot be judged because of its input fails closed: a limit that evaluates to a
+ * non-finite number at gate time (`baseline * 1e308`) is a config problem naming the rule, and a
+ * baseline value that is not a finite number (`"0.95"`) an input problem naming the baseline and
+ * the JSON path; either way the rule's status is `fail` (limit null, the reason in `detail`), the
+ * problem is listed, the verdict is `fail` and the exit code 2. A job that did not succeed (failed,
+ * timed out, cancelled, or never finished) is a problem naming it: verdict `fail`, exit code 3.
  */
 import type { MergedIndicator } from './indicators/merge.js';
 import { evaluateExpr, FINITE_LIMIT, formatExpr, formatRule, holds, type Level, type Op, type Rule } from './rules.js';
