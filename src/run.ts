@@ -160,7 +160,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     const gate = await runGate(settings, rt, {
       files: [],
       jobs: [],
-      platformFailed: true,
+      platformFailure: `${settings.platform}: ${message}`,
       baseline: opts.baseline,
       warnings: [`${settings.platform}: ${message}`],
     });
@@ -229,7 +229,8 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   }));
   const warnings = [...((platform as Platform).warnings ?? [])];
   for (const w of warnings) rt.stderr(`warning: ${w}\n`);
-  const gate = await runGate(settings, rt, { files, jobs, platformFailed: failed.length > 0, baseline: opts.baseline, warnings });
+  // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
+  const gate = await runGate(settings, rt, { files, jobs, baseline: opts.baseline, warnings });
   return { exitCode: gate.exitCode, gate };
 }
 

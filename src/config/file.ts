@@ -235,6 +235,10 @@ export function parseConfig(text: string, file: string): ConfigLoad {
   }
 
   const indicators = typeof raw.indicators === 'string' ? raw.indicators.split(/[,\s]+/).filter(Boolean) : raw.indicators;
+  if (indicators?.length === 0) {
+    const expected = 'at least one indicator name';
+    problems.push({ file, line: lineAt(doc, lc, ['indicators']), path: 'indicators', expected, found: describeValue(raw.indicators) });
+  }
   const config: Config = {
     ...raw,
     file,
