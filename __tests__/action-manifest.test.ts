@@ -11,6 +11,7 @@ import { parse, parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Inputs, Outputs } from '../src/action/constants.js';
 import { loadActionManifest, TemplateSchema } from './fakes/runner-template-schema.js';
+import { writeFiles } from './helpers.js';
 import { scanActionIo, type ActionIo } from './source-io.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -129,7 +130,7 @@ describe("action.yml to the runner's manifest template (actions/runner action_ya
     ['an empty main', () => edit(/main: .*/, "main: ''"), (t) => `action.yml (Line: ${line(/^  main:/, t)}, Col: 9): Unexpected value ''`],
     [
       'an output with a key outputs do not have',
-      () => edit('    description: "pass, warn or fail."', '    description: "pass, warn or fail."\n    default: pass'),
+      () => edit(/^( {4}description: .pass, warn or fail..)$/m, '$1\n    default: pass'),
       (t) => `action.yml (Line: ${line(/^    default: pass/, t)}, Col: 5): Unexpected value 'default'`,
     ],
     [
@@ -154,7 +155,7 @@ describe("action.yml to the runner's manifest template (actions/runner action_ya
     ],
     [
       'an expression in an input description (no context there)',
-      () => edit('"Config file', '"Config file ${{ github.workspace }}'),
+      () => edit('Config file', 'Config file ${{ github.workspace }}'),
       (t) =>
         `action.yml (Line: ${line(/github.workspace/, t)}, Col: 18): Unrecognized named-value: 'github'. Located at position 1 within expression: github.workspace`,
     ],
@@ -279,6 +280,38 @@ describe('action.yml and the code agree', () => {
     expect(model.length).toBeGreaterThan(0);
     for (const at of model) expect(at).toMatch(/^src\/action\/inputs\.ts:\d+$/);
     expect(io.outputs.find((u) => u.name === 'comment-url')?.at).toMatch(/^src\/action\/main\.ts:\d+$/);
+  });
+});
+
+describe('the source scan itself', () => {
+  it('reports what it cannot resolve, and sees INPUT_ variables, wrappers and literals', () => {
+    const root = writeFiles({
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, types: [] },
+        include: ['src/**/*.ts'],
+      }),
+      'src/a.ts': [
+        "import * as core from '@actions/core';",
+        "import { getBooleanInput as flag } from '@actions/core';",
+        'declare const process: { env: Record<string, string | undefined> };',
+        'const some = process.env.X as string;',
+        'core.getInput(some);',
+        'const read = (name: string) => core.getMultilineInput(name);',
+        "read('lines');",
+        "flag('dry');",
+        "core.setOutput('done', 1);",
+        'const raw = process.env.INPUT_RAW_NAME;',
+        "const file = process.env['GITHUB_OUTPUT'];",
+        '',
+      ].join('\n'),
+    });
+    const scanned = scanActionIo(root);
+    expect(scanned.inputs.map((u) => u.name).sort()).toEqual(['dry', 'lines', 'raw_name']);
+    expect(scanned.outputs.map((u) => u.name)).toEqual(['done']);
+    expect(scanned.unresolved).toEqual([
+      'src/a.ts:11: writes outputs without core.setOutput ("GITHUB_OUTPUT")',
+      'src/a.ts:5: cannot tell which input core.getInput(some) names',
+    ]);
   });
 });
 
