@@ -11,7 +11,8 @@ import { resolveSettings, type Settings } from '../config/settings.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
 import { noBaseline, runGate, type BaselineProvider, type GateRun } from '../engine.js';
-import { processRuntime, type Runtime } from '../runtime.js';
+import { processRuntime, safeRuntime, type Runtime } from '../runtime.js';
+import { printable } from '../core/sanitize.js';
 import { markerFor, renderMarkdown } from '../core/report/md.js';
 import type { Report } from '../core/report/report.js';
 import { githubApi } from '../github/api.js';
@@ -140,8 +141,10 @@ async function publish(
   core.setOutput(Outputs.Metrics, JSON.stringify(metrics(report)));
 
   for (const a of annotations(report)) {
-    if (a.level === 'error') core.error(a.text, { title: a.title });
-    else core.warning(a.text, { title: a.title });
+    // core escapes line breaks in annotations; escapes, bidi controls and the rest go here
+    const [text, title] = [printable(a.text), printable(a.title)];
+    if (a.level === 'error') core.error(text, { title });
+    else core.warning(text, { title });
   }
 
   // Artifact first: the baseline of later runs, whatever happens to the comment.
@@ -198,7 +201,10 @@ async function publish(
 /** a step that stops on invalid input still says so in its outputs: verdict fail, passed false */
 function reportProblems(kind: string, problems: Problem[], file?: boolean): void {
   for (const p of problems) {
-    core.error(formatProblem(p), { title: `evalgate: invalid ${kind}`, ...(file && p.file ? { file: p.file, startLine: p.line } : {}) });
+    core.error(printable(formatProblem(p)), {
+      title: `evalgate: invalid ${kind}`,
+      ...(file && p.file ? { file: p.file, startLine: p.line } : {}),
+    });
   }
   core.setOutput(Outputs.Verdict, 'fail');
   core.setOutput(Outputs.Passed, 'false');
@@ -206,7 +212,8 @@ function reportProblems(kind: string, problems: Problem[], file?: boolean): void
   core.setFailed(`evalgate: ${problems.length} invalid ${kind}${problems.length === 1 ? '' : 's'}`);
 }
 
-export async function run(rt: Runtime = processRuntime()): Promise<void> {
+export async function run(given: Runtime = processRuntime()): Promise<void> {
+  const rt = safeRuntime(given);
   try {
     maskCredentials(rt.env);
     const { inputs, problems: inputProblems } = readInputs();
