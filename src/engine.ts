@@ -142,7 +142,7 @@ export interface GateOptions {
 
 /** Holds the lock of --out while it downloads and writes there (re-entrant: a run holds it already). */
 export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions = {}): Promise<GateRun> {
-  const release = await lockOut(path.resolve(rt.cwd, settings.out));
+  const release = await lockOut(rt.cwd, settings.out);
   try {
     return await gateUnlocked(settings, rt, opts);
   } finally {

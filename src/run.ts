@@ -95,7 +95,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   if (settings.dryRun) return pipeline(settings, rt, opts);
   let release: () => Promise<void>;
   try {
-    release = await lockOut(path.resolve(rt.cwd, settings.out), opts.flag?.('out') ?? '--out');
+    release = await lockOut(rt.cwd, settings.out, opts.flag?.('out') ?? '--out');
   } catch (e) {
     if (!(e instanceof EvalgateError)) throw e;
     for (const p of e.problems) rt.stderr(`error: ${formatProblem(p)}\n`);

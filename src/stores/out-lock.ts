@@ -44,8 +44,8 @@ async function readLock(file: string): Promise<LockInfo | null> {
  * Takes the lock of `outDir` (created if need be) and returns its release; throws an
  * EvalgateError (exit 2) naming the process that holds it. Re-entrant within this process.
  */
-export async function lockOut(outDir: string, flag = '--out'): Promise<() => Promise<void>> {
-  const dir = path.resolve(outDir);
+export async function lockOut(cwd: string, outDir: string, flag = '--out'): Promise<() => Promise<void>> {
+  const dir = path.resolve(cwd, outDir);
   if (held.has(dir)) return async () => {};
   const file = path.join(dir, LOCK_FILE);
   const mine: LockInfo = { pid: process.pid, host: hostname(), started_at: new Date().toISOString() };
@@ -53,7 +53,7 @@ export async function lockOut(outDir: string, flag = '--out'): Promise<() => Pro
     const problem: Problem = {
       file: flag,
       expected: `a folder no other evalgate is using (wait for it, or give another ${flag})`,
-      found: `${JSON.stringify(outDir)} in use: ${found} (${file})`,
+      found: `${JSON.stringify(outDir)} in use: ${found} (${path.join(outDir, LOCK_FILE)})`,
     };
     throw new EvalgateError([problem]);
   };
