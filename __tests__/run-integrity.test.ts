@@ -378,3 +378,57 @@ describe('logs are safe and bounded', () => {
     console.log(`700 MB job: ${seconds.toFixed(1)} s, peak RSS ${(peakKb / 1024).toFixed(0)} MB`);
   }, 60_000);
 });
+
+describe('the action prints job and file text the same way', () => {
+  const ROOT = path.resolve(import.meta.dirname, '..');
+  function runAction(dir: string, inputs: Record<string, string>): Ran {
+    for (const f of ['github_output', 'step_summary', 'state']) writeFileSync(path.join(dir, f), '');
+    const env: Record<string, string> = {
+      ...baseEnv,
+      GITHUB_OUTPUT: path.join(dir, 'github_output'),
+      GITHUB_STEP_SUMMARY: path.join(dir, 'step_summary'),
+      GITHUB_STATE: path.join(dir, 'state'),
+    };
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'main', 'index.js')], { cwd: dir, encoding: 'utf8', env });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  /** the workflow commands the step issued: only evalgate's own annotations and debug lines */
+  const commands = (r: Ran): string[] => (r.stdout + r.stderr).split('\n').filter((l) => /^\s*::/.test(l));
+
+  it.each([
+    [
+      'a failing job whose log spoofs annotations and masks',
+      (dir: string) => {
+        writeFileSync(
+          path.join(dir, 'evil.sh'),
+          "printf 'x\\r::add-mask::hunter2\\n \\033]8;;https://evil.example\\007::stop-commands::tok\\n'; exit 1\n",
+        );
+        writeFileSync(path.join(dir, 'evalgate.yml'), 'indicators: [toxicity]\njobs:\n  toxicity:\n    command: sh evil.sh\n');
+        return { config: 'evalgate.yml' };
+      },
+    ],
+    [
+      'an indicator file whose attack_type and file name carry escapes and commands',
+      (dir: string) => {
+        mkdirSync(path.join(dir, 'r'));
+        const evil = 'fgsm\u001b[31m\r::add-mask::x\u202e';
+        writeFileSync(
+          path.join(dir, 'r', 'a\r::error::spoof\u001b[2J.json'),
+          JSON.stringify({ indicator: 'robustness_adv', attack_type: evil, success_rate: 0.9, f1_drop: 0.1 }),
+        );
+        return { results: 'r', indicators: 'robustness_adv', thresholds: 'robustness_adv.success_rate <= 0.2', comment: 'never' };
+      },
+    ],
+  ])('%s', (_what, setup) => {
+    const dir = tempDir('evalgate-integrity-');
+    const r = runAction(dir, setup(dir));
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    const issued = commands(r);
+    expect(issued.length).toBeGreaterThan(0);
+    // evalgate's own annotations, warnings and debug lines only: no mask, no stop, no spoof
+    for (const line of issued) expect(line).toMatch(/^::(error|warning|debug)( title=evalgate[^:]*)?::/);
+    expect(issued.join('\n')).not.toMatch(/^::(add-mask|stop-commands)|^::(error|warning)::spoof/m);
+  });
+});

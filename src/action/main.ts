@@ -117,9 +117,9 @@ function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubC
       ctx,
       gate: settings.name,
       download: artifactDownloader(inputs.token, ctx.owner ?? '', ctx.repo ?? ''),
-      warn: (t) => core.warning(t),
+      warn: (t) => core.warning(printable(t)),
     });
-    if (result.info.source === 'artifact') core.info(`evalgate: baseline from run ${result.info.run_id} (${result.info.path})`);
+    if (result.info.source === 'artifact') core.info(printable(`evalgate: baseline from run ${result.info.run_id} (${result.info.path})`));
     return result;
   };
 }
