@@ -15,6 +15,7 @@ import { renderMarkdown } from './core/report/md.js';
 import { renderProm } from './core/report/prom.js';
 import { display, isUri, listResults, readIndicatorText } from './stores/fs.js';
 import { fetchRemoteResults, resultsFolder } from './stores/remote.js';
+import { lockOut } from './stores/out-lock.js';
 import { runContext } from './github/context.js';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
@@ -144,7 +145,17 @@ export interface GateOptions {
   warnings?: string[];
 }
 
+/** Holds the lock of --out while it downloads and writes there (re-entrant: a run holds it already). */
 export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions = {}): Promise<GateRun> {
+  const release = await lockOut(rt.cwd, settings.out);
+  try {
+    return await gateUnlocked(settings, rt, opts);
+  } finally {
+    await release();
+  }
+}
+
+async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions): Promise<GateRun> {
   const problems: Problem[] = [...(opts.problems ?? [])];
   let files = opts.files;
   if (!files) {

@@ -5,7 +5,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isUri } from './stores/fs.js';
-import { ExitCode, formatProblem, type Problem } from './core/problem.js';
+import { EvalgateError, ExitCode, formatProblem, type Problem } from './core/problem.js';
+import { lockOut } from './stores/out-lock.js';
 import { plan, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
@@ -13,6 +14,8 @@ import { runGate, type BaselineProvider, type GateRun } from './engine.js';
 import { LocalPlatform } from './platforms/local/local.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { Progress } from './progress.js';
+import { printable } from './core/sanitize.js';
+import { boundTail } from './platforms/log-tail.js';
 import { CREDENTIAL_ENV } from './platforms/credentials.js';
 import type { JobRecord } from './core/report/report.js';
 
@@ -80,7 +83,28 @@ export function jobEnvironment(env: Record<string, string | undefined>): Record<
 
 const planInput = (s: Settings) => ({ jobs: s.jobs, required: s.indicators, timeoutMinutes: s.timeoutMinutes, configFile: s.configFile });
 
+/**
+ * One run at a time per --out (its lock file, SPEC §1: runs never collide); a dry run writes
+ * nothing there and takes no lock.
+ */
 export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOptions = {}): Promise<RunResult> {
+  if (settings.dryRun) return pipeline(settings, rt, opts);
+  let release: () => Promise<void>;
+  try {
+    release = await lockOut(rt.cwd, settings.out, opts.flag?.('out') ?? '--out');
+  } catch (e) {
+    if (!(e instanceof EvalgateError)) throw e;
+    for (const p of e.problems) rt.stderr(`error: ${formatProblem(p)}\n`);
+    return { exitCode: e.exitCode, problems: e.problems };
+  }
+  try {
+    return await pipeline(settings, rt, opts);
+  } finally {
+    await release();
+  }
+}
+
+async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Promise<RunResult> {
   const problems: Problem[] = [];
   const flag = opts.flag ?? ((name: string) => `--${name}`);
   const fail = (ps: Problem[]): RunResult => {
@@ -156,7 +180,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   const platformFailure = async (e: unknown): Promise<RunResult> => {
     await platform.close?.().catch(() => {});
     const message = (e as Error)?.message ?? String(e);
-    rt.stderr(`error: ${settings.platform}: ${message}\n`);
+    rt.stderr(`error: ${settings.platform}: ${printable(message)}\n`);
     const gate = await runGate(settings, rt, {
       files: [],
       jobs: [],
@@ -205,10 +229,10 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
 
   const failed = outcome.filter((o) => o.status.state !== 'succeeded');
   for (const o of failed.filter((f) => f.status.state === 'failed')) {
-    rt.stderr(`error: job ${o.job.name} (${label(o.job)}) failed: ${o.status.message ?? o.status.platformStatus}\n`);
+    rt.stderr(`error: job ${o.job.name} (${printable(label(o.job))}) failed: ${printable(o.status.message ?? o.status.platformStatus)}\n`);
     if (o.logTail)
       rt.stderr(
-        `  last ${LOG_TAIL} lines of its log:\n${o.logTail
+        `  last ${LOG_TAIL} lines of its log:\n${printable(o.logTail)
           .split('\n')
           .map((l) => `  | ${l}`)
           .join('\n')}\n`,
@@ -228,7 +252,7 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     ...(o.status.message ? { message: o.status.message } : {}),
   }));
   const warnings = [...((platform as Platform).warnings ?? [])];
-  for (const w of warnings) rt.stderr(`warning: ${w}\n`);
+  for (const w of warnings) rt.stderr(`warning: ${printable(w)}\n`);
   // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
   const gate = await runGate(settings, rt, { files, jobs, baseline: opts.baseline, warnings });
   return { exitCode: gate.exitCode, gate };
@@ -250,7 +274,7 @@ interface Outcome {
 export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtime, opts: RunOptions = {}): Promise<Outcome[]> {
   const progress = new Progress(
     jobs.map((j) => ({ name: j.name, label: label(j) })),
-    rt.stdout,
+    rt.isTTY ? (rt.terminal ?? rt.stdout) : rt.stdout,
     rt.isTTY ?? false,
   );
   const out: Outcome[] = jobs.map((job) => ({ job, status: { state: 'queued', platformStatus: 'not submitted' }, files: [] }));
@@ -262,7 +286,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
           try {
             await platform.cancel(o.handle);
           } catch (e) {
-            rt.stderr(`warning: could not cancel ${o.job.name}: ${(e as Error).message}\n`);
+            rt.stderr(`warning: could not cancel ${o.job.name}: ${printable((e as Error).message)}\n`);
           }
         }
         o.status = { ...o.status, state: 'cancelled', platformStatus: 'cancelled', message: reason, finishedAt: Date.now() };
@@ -289,7 +313,8 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
       o.handle = await platform.submit(o.job);
       publish();
     }
-    const submittedAt = Date.now();
+    // a job's time limit counts from its start, never while it waits for a slot or a node
+    const seenRunning = new Map<Outcome, number>();
     let interval = platform.pollIntervalMs;
     const cap = opts.maxPollMs ?? platform.maxPollIntervalMs;
     while (!opts.signal?.aborted) {
@@ -299,9 +324,12 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
         o.status = await platform.status(o.handle);
         progress.update(o.job.name, o.status.state);
         if (o.status.state === 'failed') failed = true;
+        if (o.status.state === 'running' && !seenRunning.has(o)) seenRunning.set(o, Date.now());
+        const startedAt = o.status.startedAt ?? seenRunning.get(o);
         if (
           !TERMINAL.includes(o.status.state) &&
-          Date.now() - (o.status.startedAt ?? submittedAt) > o.job.timeoutMinutes * 60_000 + 5_000
+          startedAt !== undefined &&
+          Date.now() - startedAt > o.job.timeoutMinutes * 60_000 + 5_000
         ) {
           await platform.cancel(o.handle);
           o.status = {
@@ -338,7 +366,8 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
   for (const o of out) {
     if (!o.handle) continue;
     if (o.status.state === 'succeeded') o.files = await platform.collect(o.handle, '');
-    else if (o.status.state === 'failed') o.logTail = await platform.logs(o.handle, LOG_TAIL);
+    // bounded whatever the platform returned: LOG_TAIL lines of at most 4 KiB
+    else if (o.status.state === 'failed') o.logTail = boundTail(await platform.logs(o.handle, LOG_TAIL), LOG_TAIL);
   }
   return out;
 }

@@ -12,7 +12,8 @@ import { BUILTIN_INDICATORS } from '../core/indicators/schemas.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
 import { failRun, internalErrorProblem, noBaseline, runGate, type BaselineProvider, type GateRun } from '../engine.js';
-import { processRuntime, type Runtime } from '../runtime.js';
+import { processRuntime, safeRuntime, type Runtime } from '../runtime.js';
+import { printable } from '../core/sanitize.js';
 import { markerFor, renderMarkdown } from '../core/report/md.js';
 import type { Report } from '../core/report/report.js';
 import { githubApi } from '../github/api.js';
@@ -132,9 +133,9 @@ function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubC
       ctx,
       gate: settings.name,
       download: artifactDownloader(inputs.token, ctx.owner ?? '', ctx.repo ?? ''),
-      warn: (t) => core.warning(t),
+      warn: (t) => core.warning(printable(t)),
     });
-    if (result.info.source === 'artifact') core.info(`evalgate: baseline from run ${result.info.run_id} (${result.info.path})`);
+    if (result.info.source === 'artifact') core.info(printable(`evalgate: baseline from run ${result.info.run_id} (${result.info.path})`));
     return result;
   };
 }
@@ -221,8 +222,11 @@ function setOutputs(gateRun: GateRun): void {
 function annotate(report: Report, located: readonly Problem[] = []): void {
   for (const a of annotations(report, located)) {
     const props = { title: a.title, ...(a.file ? { file: a.file, ...(a.line ? { startLine: a.line } : {}) } : {}) };
-    if (a.level === 'error') core.error(a.text, props);
-    else core.warning(a.text, props);
+    // core escapes line breaks in annotations; escapes, bidi controls and the rest go here
+    const text = printable(a.text);
+    const safe = { ...props, title: printable(props.title) };
+    if (a.level === 'error') core.error(text, safe);
+    else core.warning(text, safe);
   }
 }
 
@@ -232,7 +236,8 @@ function finish(gateRun: GateRun): void {
   }
 }
 
-export async function run(rt: Runtime = processRuntime()): Promise<void> {
+export async function run(given: Runtime = processRuntime()): Promise<void> {
+  const rt = safeRuntime(given);
   let settings: Settings | undefined;
   let gateRun: GateRun | undefined;
   try {

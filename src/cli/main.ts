@@ -8,7 +8,7 @@ import { collect, runGate } from '../engine.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
 import { formatReport } from './print.js';
-import type { Runtime } from '../runtime.js';
+import { safeRuntime, type Runtime } from '../runtime.js';
 import type { Report } from '../core/report/report.js';
 import { pushIfConfigured } from '../pushgateway.js';
 
@@ -81,7 +81,9 @@ async function push(settings: Settings, report: Report, rt: Runtime, signal?: Ab
 
 const cliSource = { flag: (name: string) => `--${name}`, defaultBaseline: 'none' as const };
 
-export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: Runtime): Promise<ExitCode> {
+  // job and file text reaches the terminal without control characters or workflow commands
+  const rt = safeRuntime(given);
   let exitCode: ExitCode = ExitCode.Ok;
   const debug = argv.includes('--debug') || rt.env.ACTIONS_STEP_DEBUG === 'true' || rt.env.EVALGATE_DEBUG === '1';
   const program = new Command('evalgate')
