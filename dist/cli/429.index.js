@@ -673,6 +673,8 @@ function restJobBody(yamlText, workspaceId) {
     return { name, body: { properties: p } };
 }
 
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
 ;// CONCATENATED MODULE: ./src/platforms/azure/azure.ts
 /**
  * `azure`: each evalgate job and shard is an Azure ML command job, created through ARM with a
@@ -680,6 +682,7 @@ function restJobBody(yamlText, workspaceId) {
  * the staged model and data as uri_file/uri_folder inputs and writing its indicator files to a
  * uri_folder output at a known datastore path, which collect downloads from Blob.
  */
+
 
 
 
@@ -902,8 +905,8 @@ class AzurePlatform {
     }
     async collect(h) {
         const ds = await this.datastore();
-        const dest = external_node_path_default().join(this.opts.workDir, h.job.name, 'out');
-        await external_node_fs_.promises.rm(dest, { recursive: true, force: true });
+        // a fresh folder of evalgate's: never one it did not create
+        const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
         const { files, refused } = await (0,blob/* downloadPrefix */.hq)(ds.client, this.outPrefix(h.job), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote blobs whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);

@@ -487,6 +487,8 @@ function sbatchOptions(opts) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
 ;// CONCATENATED MODULE: ./src/platforms/dgx/dgx.ts
 /**
  * `dgx`: jobs on a DGX node: on the runner itself (`mode: local`), on a node over SSH (`ssh`), or
@@ -502,6 +504,7 @@ function sbatchOptions(opts) {
  * which a cancel signals as a whole. With Slurm a job is one `sbatch --parsable` array, one task per
  * shard; state comes from `sacct` or, where accounting is off, `scontrol show job`.
  */
+
 
 
 
@@ -828,8 +831,8 @@ class DgxPlatform {
         return r.stdout.replace(/\n$/, '');
     }
     async collect(h) {
-        const local = external_node_path_default().join(this.opts.localDir, h.job.name, 'out');
-        await external_node_fs_.promises.rm(local, { recursive: true, force: true });
+        // a fresh folder of evalgate's: never one it did not create
+        const local = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.localDir, h.job.name)), 'out');
         const files = await this.shell.download(`${this.runDir(h.job.name)}/out`, local, (n) => n.endsWith('.json'));
         const env = await this.hostEnv(h);
         if (env)

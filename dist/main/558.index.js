@@ -309,6 +309,8 @@ var retry = __webpack_require__(34501);
 var tos = __webpack_require__(14065);
 // EXTERNAL MODULE: ./src/platforms/snapshot.ts
 var snapshot = __webpack_require__(91178);
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
 ;// CONCATENATED MODULE: ./src/platforms/volc/volc.ts
 /**
  * `volc`: each evalgate job and shard is a Volcano Engine ML platform job (OpenAPI 2024-07-01),
@@ -317,6 +319,7 @@ var snapshot = __webpack_require__(91178);
  * and writing its indicator files (and its own log) to a TOS prefix mounted read-write, which
  * collect downloads.
  */
+
 
 
 
@@ -545,8 +548,8 @@ class VolcPlatform {
         }
     }
     async collect(h) {
-        const dest = external_node_path_default().join(this.opts.workDir, h.job.name, 'out');
-        await external_node_fs_.promises.rm(dest, { recursive: true, force: true });
+        // a fresh folder of evalgate's: never one it did not create
+        const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
         const { files, refused } = await this.bucket().download(this.outPrefix(h.job), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);

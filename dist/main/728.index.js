@@ -220,6 +220,8 @@ function createJobBody(text) {
 var oss = __webpack_require__(2711);
 // EXTERNAL MODULE: ./src/platforms/snapshot.ts
 var snapshot = __webpack_require__(91178);
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
 ;// CONCATENATED MODULE: ./src/platforms/bailian/bailian.ts
 /**
  * `bailian` (alias `bairui`): each evalgate job and shard is an Alibaba Cloud PAI-DLC job (Bailian,
@@ -232,6 +234,7 @@ var snapshot = __webpack_require__(91178);
  * GetPodLogs once for a failed job; OSS: one listing per staged prefix (the content-addressed
  * upload skips what is there) and per job output prefix, then one GET per indicator file.
  */
+
 
 
 
@@ -483,8 +486,8 @@ class BailianPlatform {
         }
     }
     async collect(h) {
-        const dest = external_node_path_default().join(this.opts.workDir, h.job.name, 'out');
-        await external_node_fs_.promises.rm(dest, { recursive: true, force: true });
+        // a fresh folder of evalgate's: never one it did not create
+        const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
         const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(h.job), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);

@@ -23,6 +23,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/stores/fs.ts
 var stores_fs = __webpack_require__(23135);
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
 ;// CONCATENATED MODULE: ./src/platforms/local/local.ts
 /**
  * `local`: jobs as child processes on the runner, in parallel (bounded, default the number of
@@ -30,6 +32,8 @@ var stores_fs = __webpack_require__(23135);
  * log; a timeout or a cancel kills the whole group (TERM, then KILL after a grace period), and so
  * does a job's normal exit, so a server a job left in the background does not outlive it.
  */
+
+
 
 
 
@@ -46,12 +50,16 @@ class LocalPlatform {
     queue = [];
     active = 0;
     limit;
+    /** each job's folder, chosen when it is located: <workDir>/<name>, or beside it when that is not evalgate's */
+    dirs = new Map();
     constructor(opts) {
         this.opts = opts;
         this.limit = Math.max(1, opts.concurrency ?? availableParallelism());
     }
     locate(_key, _shard, name, staged) {
-        return { model: staged.model, data: staged.data, out: path.join(this.opts.workDir, name, 'out') };
+        const dir = this.dirs.get(name) ?? freeFolder(path.join(this.opts.workDir, name));
+        this.dirs.set(name, dir);
+        return { model: staged.model, data: staged.data, out: path.join(dir, 'out') };
     }
     async stage(localOrUri) {
         // The runner is the platform: a local path is used where it is, made absolute.
@@ -61,12 +69,14 @@ class LocalPlatform {
         const existing = this.jobs.get(job.name);
         if (existing)
             return { job, id: job.name };
-        const dir = path.join(this.opts.workDir, job.name);
-        await fs.rm(dir, { recursive: true, force: true });
-        await fs.mkdir(path.join(dir, 'out'), { recursive: true });
+        // emptied only when it is evalgate's own (its marker inside); a folder that became someone
+        // else's since it was located fails the submit (NotOwnedError), it is never removed
+        const dir = this.dirs.get(job.name) ?? path.join(this.opts.workDir, job.name);
+        await claimFolder(dir);
+        await fs.mkdir(path.join(dir, 'out'));
         let resolveDone;
         const done = new Promise((r) => (resolveDone = r));
-        const run = { job, dir, status: { state: 'queued', platformStatus: 'queued' }, done, resolveDone };
+        const run = { job, dir, status: { state: 'queued', platformStatus: 'queued' }, done, resolveDone, tail: new LogTail() };
         this.jobs.set(job.name, run);
         this.queue.push(run);
         this.pump();
@@ -94,6 +104,9 @@ class LocalPlatform {
         run.status = { state: 'running', platformStatus: `running (pid ${child.pid})`, startedAt: Date.now() };
         child.stdout.pipe(log, { end: false });
         child.stderr.pipe(log, { end: false });
+        const keep = (chunk) => run.tail.push(chunk);
+        child.stdout.on('data', keep);
+        child.stderr.on('data', keep);
         // The log is complete when the job has exited and both pipes have closed, in either order
         // ('close' of a pipe can come before or after the child's 'exit').
         let pipesOpen = 2;
@@ -151,7 +164,9 @@ class LocalPlatform {
                 const grace = setTimeout(() => {
                     if (pipesOpen === 0)
                         return;
-                    log.write('\n[evalgate: output cut: a process that left the job still held it open]\n');
+                    const note = '\n[evalgate: output cut: a process that left the job still held it open]\n';
+                    log.write(note);
+                    run.tail.push(note);
                     child.stdout.destroy();
                     child.stderr.destroy();
                     pipesOpen = 0;
@@ -187,17 +202,12 @@ class LocalPlatform {
         const run = this.jobs.get(h.id);
         if (!run)
             return '';
-        try {
-            const text = await fs.readFile(path.join(run.dir, 'log.txt'), 'utf8');
-            return text
-                .split('\n')
-                .filter((l, i, all) => l !== '' || i < all.length - 1)
-                .slice(-lines)
-                .join('\n');
-        }
-        catch {
-            return '';
-        }
+        // the whole log can be gigabytes: its end was kept as it was written (the last of it arrives
+        // once the pipes are drained, which the cut of a left-behind process bounds)
+        let wait;
+        await Promise.race([run.done, new Promise((r) => (wait = setTimeout(r, (this.opts.pipeGraceMs ?? 2000) + 1000)))]);
+        clearTimeout(wait);
+        return run.tail.text(lines);
     }
     async collect(h) {
         const run = this.jobs.get(h.id);
@@ -513,6 +523,100 @@ function readIndicatorText(file, cwd, maxFileSizeMb) {
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1); // a BOM some Windows tools write
     return { ok: true, text };
+}
+
+
+/***/ }),
+
+/***/ 52399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports OWNED_MARKER, isOwned, freeFolder, NotOwnedError, claimFolder, freshFolder */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * evalgate never deletes what it did not create. Every folder it creates to fill (a job's folder,
+ * the download folder of remote results) carries a marker file, `.evalgate-owned`; only a folder
+ * with that marker is ever emptied or removed. Where a folder of that name exists without the
+ * marker (the user's own `results/`), evalgate leaves it alone and uses a fresh one beside it
+ * (`results-2`, `results-3`, …).
+ */
+
+
+const OWNED_MARKER = '.evalgate-owned';
+const MAX_ALTERNATIVES = 100;
+/** `dir` is a real folder (not a link) that carries evalgate's marker file */
+function isOwned(dir) {
+    try {
+        return lstatSync(dir).isDirectory() && lstatSync(path.join(dir, OWNED_MARKER)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+const taken = (dir) => {
+    try {
+        lstatSync(dir);
+        return true;
+    }
+    catch {
+        return existsSync(dir);
+    }
+};
+/** `preferred` when it is free or evalgate's, else the first free or evalgate's `preferred-N` */
+function freeFolder(preferred) {
+    for (let n = 1; n <= MAX_ALTERNATIVES; n++) {
+        const dir = n === 1 ? preferred : `${preferred}-${n}`;
+        if (!taken(dir) || isOwned(dir))
+            return dir;
+    }
+    throw new Error(`${preferred} and ${MAX_ALTERNATIVES - 1} folders beside it exist and are not evalgate's (no ${OWNED_MARKER}): remove some`);
+}
+class NotOwnedError extends Error {
+    dir;
+    constructor(dir) {
+        super(`${dir} exists and is not evalgate's (it has no ${OWNED_MARKER}): evalgate does not delete what it did not create`);
+        this.dir = dir;
+        this.name = 'NotOwnedError';
+    }
+}
+/**
+ * Makes `dir` an empty folder of evalgate's (its marker inside): creates it (and its parents), or
+ * empties it when it carries the marker; throws NotOwnedError when it exists without it.
+ */
+async function claimFolder(dir) {
+    await fs.mkdir(path.dirname(dir), { recursive: true });
+    try {
+        await fs.mkdir(dir);
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+        if (!isOwned(dir))
+            throw new NotOwnedError(dir);
+        await fs.rm(dir, { recursive: true, force: true });
+        await fs.mkdir(dir);
+    }
+    await fs.writeFile(path.join(dir, OWNED_MARKER), 'created by evalgate; it empties or removes this folder when it needs it again\n', {
+        flag: 'wx',
+    });
+}
+/** a fresh empty folder of evalgate's at `preferred` or beside it (see freeFolder) */
+async function freshFolder(preferred) {
+    for (let attempt = 1;; attempt++) {
+        const dir = freeFolder(preferred);
+        try {
+            await claimFolder(dir);
+            return dir;
+        }
+        catch (e) {
+            // taken between the look and the claim: look again
+            if (!(e instanceof NotOwnedError) || attempt >= 5)
+                throw e;
+        }
+    }
 }
 
 

@@ -97,8 +97,11 @@ function jobName(id, key, shard) {
 function runIdentity(env, cwdName, gate, now) {
     return {
         repository: env.GITHUB_REPOSITORY || cwdName,
-        // Outside Actions every run is new: a timestamp keeps a later run from attaching to this one's jobs.
-        runId: env.EVALGATE_RUN_ID || env.GITHUB_RUN_ID || `local${now.toISOString().replace(/\D/g, '').slice(0, 14)}`,
+        // Outside Actions every run is new: a timestamp keeps a later run from attaching to this one's
+        // jobs, and a random part keeps two runs started in the same second apart.
+        runId: env.EVALGATE_RUN_ID ||
+            env.GITHUB_RUN_ID ||
+            `local${now.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(4).toString('hex')}`,
         runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
         gate,
     };
@@ -649,6 +652,8 @@ function slurm_sbatchOptions(opts) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
 ;// CONCATENATED MODULE: ./src/platforms/dgx/dgx.ts
 /**
  * `dgx`: jobs on a DGX node: on the runner itself (`mode: local`), on a node over SSH (`ssh`), or
@@ -664,6 +669,7 @@ function slurm_sbatchOptions(opts) {
  * which a cancel signals as a whole. With Slurm a job is one `sbatch --parsable` array, one task per
  * shard; state comes from `sacct` or, where accounting is off, `scontrol show job`.
  */
+
 
 
 
@@ -990,8 +996,8 @@ class dgx_DgxPlatform {
         return r.stdout.replace(/\n$/, '');
     }
     async collect(h) {
-        const local = path.join(this.opts.localDir, h.job.name, 'out');
-        await fs.rm(local, { recursive: true, force: true });
+        // a fresh folder of evalgate's: never one it did not create
+        const local = path.join(await freshFolder(path.join(this.opts.localDir, h.job.name)), 'out');
         const files = await this.shell.download(`${this.runDir(h.job.name)}/out`, local, (n) => n.endsWith('.json'));
         const env = await this.hostEnv(h);
         if (env)
@@ -1479,6 +1485,100 @@ function readIndicatorText(file, cwd, maxFileSizeMb) {
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1); // a BOM some Windows tools write
     return { ok: true, text };
+}
+
+
+/***/ }),
+
+/***/ 52399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports OWNED_MARKER, isOwned, freeFolder, NotOwnedError, claimFolder, freshFolder */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * evalgate never deletes what it did not create. Every folder it creates to fill (a job's folder,
+ * the download folder of remote results) carries a marker file, `.evalgate-owned`; only a folder
+ * with that marker is ever emptied or removed. Where a folder of that name exists without the
+ * marker (the user's own `results/`), evalgate leaves it alone and uses a fresh one beside it
+ * (`results-2`, `results-3`, …).
+ */
+
+
+const OWNED_MARKER = '.evalgate-owned';
+const MAX_ALTERNATIVES = 100;
+/** `dir` is a real folder (not a link) that carries evalgate's marker file */
+function isOwned(dir) {
+    try {
+        return lstatSync(dir).isDirectory() && lstatSync(path.join(dir, OWNED_MARKER)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+const taken = (dir) => {
+    try {
+        lstatSync(dir);
+        return true;
+    }
+    catch {
+        return existsSync(dir);
+    }
+};
+/** `preferred` when it is free or evalgate's, else the first free or evalgate's `preferred-N` */
+function freeFolder(preferred) {
+    for (let n = 1; n <= MAX_ALTERNATIVES; n++) {
+        const dir = n === 1 ? preferred : `${preferred}-${n}`;
+        if (!taken(dir) || isOwned(dir))
+            return dir;
+    }
+    throw new Error(`${preferred} and ${MAX_ALTERNATIVES - 1} folders beside it exist and are not evalgate's (no ${OWNED_MARKER}): remove some`);
+}
+class NotOwnedError extends Error {
+    dir;
+    constructor(dir) {
+        super(`${dir} exists and is not evalgate's (it has no ${OWNED_MARKER}): evalgate does not delete what it did not create`);
+        this.dir = dir;
+        this.name = 'NotOwnedError';
+    }
+}
+/**
+ * Makes `dir` an empty folder of evalgate's (its marker inside): creates it (and its parents), or
+ * empties it when it carries the marker; throws NotOwnedError when it exists without it.
+ */
+async function claimFolder(dir) {
+    await fs.mkdir(path.dirname(dir), { recursive: true });
+    try {
+        await fs.mkdir(dir);
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+        if (!isOwned(dir))
+            throw new NotOwnedError(dir);
+        await fs.rm(dir, { recursive: true, force: true });
+        await fs.mkdir(dir);
+    }
+    await fs.writeFile(path.join(dir, OWNED_MARKER), 'created by evalgate; it empties or removes this folder when it needs it again\n', {
+        flag: 'wx',
+    });
+}
+/** a fresh empty folder of evalgate's at `preferred` or beside it (see freeFolder) */
+async function freshFolder(preferred) {
+    for (let attempt = 1;; attempt++) {
+        const dir = freeFolder(preferred);
+        try {
+            await claimFolder(dir);
+            return dir;
+        }
+        catch (e) {
+            // taken between the look and the claim: look again
+            if (!(e instanceof NotOwnedError) || attempt >= 5)
+                throw e;
+        }
+    }
 }
 
 
