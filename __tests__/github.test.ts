@@ -228,6 +228,32 @@ describe('baseline: auto from the base branch artifact', () => {
     expect(gh.violations).toEqual([]);
   });
 
+  it('an artifact written by a gate of another name is passed over, with a note saying whose it was', async () => {
+    const run = (sha: string, day: number) =>
+      gh.addWorkflowRun({
+        workflowFile: 'named.yml',
+        head_branch: 'named',
+        head_sha: sha.repeat(40),
+        event: 'push',
+        conclusion: 'success',
+        created_at: `2026-11-${String(day).padStart(2, '0')}T10:00:00Z`,
+      });
+    const named = (name: string, f1: number) => JSON.stringify({ ...JSON.parse(report(f1)), name });
+    const older = run('a', 10);
+    await gh.addArtifact(older.id, 'evalgate-evalgate', { 'report.json': named('evalgate', 0.9) });
+    const newer = run('b', 11);
+    await gh.addArtifact(newer.id, 'evalgate-evalgate', { 'report.json': named('perf', 0.1) });
+    const r = await find(
+      'ghs_workflow_token',
+      ctx({ workflowFile: 'named.yml', pullRequest: { number: 10, baseRef: 'named', headSha: null } }),
+    );
+    expect(r.indicators).toEqual({ accuracy_f1: { f1: 0.9 } });
+    expect(r.info.run_id).toBe(older.id);
+    expect(r.info.note).toContain(
+      `run ${newer.id}: baseline: evalgate-evalgate/report.json (run ${newer.id}) is from gate "perf", not "evalgate"; not used`,
+    );
+  });
+
   it('no successful push run yet: no baseline, a note saying so', async () => {
     const r = await find('ghs_workflow_token', ctx({ pullRequest: { number: 8, baseRef: 'never-pushed', headSha: null } }));
     expect(r.indicators).toBeNull();

@@ -37,8 +37,10 @@ describe('parseRule', () => {
     ['accuracy_f1.f1 0.7', 'one of >=, <=, >, <', '"0.7"'],
     ['accuracy_f1.f1 >=', 'a number or an expression in baseline (baseline - 0.02, baseline * 1.10)', 'nothing'],
     ['accuracy_f1.f1 >= fast', 'a number or an expression in baseline (baseline - 0.02, baseline * 1.10)', '"fast"'],
-    ['accuracy_f1.f1 >= baseline / 0', 'a number or an expression in baseline (baseline - 0.02, baseline * 1.10)', '"baseline / 0"'],
-    ['accuracy_f1.f1 >= 1e999', 'a number or an expression in baseline (baseline - 0.02, baseline * 1.10)', '"1e999"'],
+    ['accuracy_f1.f1 >= baseline / 0', 'a limit that evaluates to a finite number', '"baseline / 0" (a division by zero)'],
+    ['accuracy_f1.f1 >= 1e999', 'a limit that evaluates to a finite number', '"1e999" (Infinity)'],
+    ['accuracy_f1.f1 >= -1e999', 'a limit that evaluates to a finite number', '"-1e999" (-Infinity)'],
+    ['accuracy_f1.f1 >= baseline * 1e999', 'a limit that evaluates to a finite number', '"1e999" (Infinity)'],
     ['accuracy_f1 >= 0.7', '<indicator>.<field> as in [warn|error] <indicator>.<field> <op> <expr>', '"accuracy_f1"'],
     ['critical accuracy_f1.f1 >= 0.7', '<indicator>.<field> as in [warn|error] <indicator>.<field> <op> <expr>', '"critical"'],
     [

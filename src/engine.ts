@@ -8,13 +8,14 @@ import { parseJsonText } from './core/json.js';
 import { EvalgateError, ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
 import { IndicatorMerger, type MergeResult } from './core/indicators/merge.js';
 import { validateIndicator } from './core/indicators/validate.js';
-import { gate, type BaselineIndicators } from './core/gate.js';
-import { readBaselineReport } from './core/baseline.js';
+import { exitCodeFor, gate, verdictOf, type BaselineIndicators } from './core/gate.js';
+import { foreignBaselineNote, readBaselineReport } from './core/baseline.js';
 import { indicatorEntry, renderJson, type BaselineInfo, type JobRecord, type Report } from './core/report/report.js';
 import { renderMarkdown } from './core/report/md.js';
 import { renderProm } from './core/report/prom.js';
 import { display, isUri, listResults, readIndicatorText } from './stores/fs.js';
 import { fetchRemoteResults, resultsFolder } from './stores/remote.js';
+import { lockOut } from './stores/out-lock.js';
 import { runContext } from './github/context.js';
 import { hintNames } from './core/suggest.js';
 import type { Settings } from './config/settings.js';
@@ -113,6 +114,11 @@ async function loadBaseline(settings: Settings, rt: Runtime, provider?: Baseline
   const read =
     parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false as const, problems: parsed.problems };
   if (!read.ok) return { indicators: null, info: none('the baseline could not be read'), problems: read.problems };
+  const foreign = foreignBaselineNote(read, settings.name, file);
+  if (foreign) {
+    rt.stderr(`warning: ${foreign}\n`);
+    return { indicators: null, info: none(foreign), problems: [] };
+  }
   return {
     indicators: read.indicators,
     info: { source: 'file', run_id: null, commit: read.commit, created_at: read.createdAt, path: file, note: null },
@@ -133,14 +139,24 @@ export interface GateOptions {
   /** problems found before collecting (settings, config) */
   problems?: Problem[];
   jobs?: JobRecord[];
-  /** a job or platform failed: exit 3 */
-  platformFailed?: boolean;
+  /** the platform itself failed, in its words (a job's failure is in `jobs`): verdict fail, exit 3 */
+  platformFailure?: string;
   baseline?: BaselineProvider;
   /** the platform's warnings (they never change the verdict) */
   warnings?: string[];
 }
 
+/** Holds the lock of --out while it downloads and writes there (re-entrant: a run holds it already). */
 export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions = {}): Promise<GateRun> {
+  const release = await lockOut(rt.cwd, settings.out);
+  try {
+    return await gateUnlocked(settings, rt, opts);
+  } finally {
+    await release();
+  }
+}
+
+async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions): Promise<GateRun> {
   const problems: Problem[] = [...(opts.problems ?? [])];
   let files = opts.files;
   if (!files) {
@@ -166,7 +182,12 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
   const outcome = gate(settings.rules, settings.indicators, merge.indicators, baseline.indicators, {
     invalidInput: problems.length > 0,
     unmerged: merge.unmerged,
+    jobs: opts.jobs,
+    platformFailure: opts.platformFailure,
+    baselineSource: baseline.info.path ?? 'baseline',
+    rulesSource: settings.rulesSource,
   });
+  problems.push(...outcome.problems);
   // a name that matches nothing gets a "did you mean" (rule details; notes on stderr and in warnings)
   const notes = hintNames(outcome.results, outcome.missingIndicators, { indicators: merge.indicators, rules: settings.rules });
   for (const n of notes) rt.stderr(`warning: ${n}\n`);
@@ -193,7 +214,13 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
     baseline: baseline.info,
   };
 
-  const out = path.resolve(rt.cwd, settings.out);
+  const written = await writeReport(report, settings.out, rt);
+  return { report, exitCode: exitCodeFor(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed), ...written };
+}
+
+/** report.json, report.md and report.prom into `outDir` */
+export async function writeReport(report: Report, outDir: string, rt: Runtime): Promise<Pick<GateRun, 'paths' | 'markdown'>> {
+  const out = path.resolve(rt.cwd, outDir);
   try {
     await fs.mkdir(out, { recursive: true });
   } catch (e) {
@@ -201,7 +228,7 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
       {
         file: '--out',
         expected: 'a folder evalgate can create and write',
-        found: `${JSON.stringify(settings.out)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        found: `${JSON.stringify(outDir)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
       },
     ]);
   }
@@ -212,15 +239,51 @@ export async function runGate(settings: Settings, rt: Runtime, opts: GateOptions
     fs.writeFile(paths.markdown, markdown),
     fs.writeFile(paths.prom, renderProm(report)),
   ]);
-  return { report, exitCode: exitCodeFor(report, settings.failOn, problems.length > 0, opts.platformFailed ?? false), paths, markdown };
+  return { paths, markdown };
 }
 
-/** SPEC §5: fail-on changes only exit code 1; invalid input is 2 and a platform failure 3 whatever it says. */
-export function exitCodeFor(report: Report, failOn: Settings['failOn'], invalidInput: boolean, platformFailed: boolean): ExitCode {
-  const gateFailed = (failOn === 'error' && report.verdict === 'fail') || (failOn === 'warn' && report.verdict !== 'pass');
-  return highestExitCode(
-    gateFailed ? ExitCode.GateFailed : ExitCode.Ok,
-    invalidInput ? ExitCode.InvalidInput : ExitCode.Ok,
-    platformFailed ? ExitCode.PlatformFailure : ExitCode.Ok,
-  );
+/** The problem an internal error becomes: the run ends with a report that lists it. */
+export function internalErrorProblem(e: unknown): Problem {
+  const message = e instanceof EvalgateError ? e.message : ((e as Error)?.message ?? String(e));
+  return { subject: 'internal error', expected: 'the run to finish (please report this)', found: JSON.stringify(message.slice(0, 500)) };
 }
+
+/**
+ * A run that met an internal error (or another stop) still ends with a report (SPEC §5): the
+ * report it had, or an empty one, with the problems added; its verdict and exit code are derived
+ * again by the gate's rules (a problem fails it; an internal error is exit 3).
+ */
+export async function failRun(
+  previous: GateRun | null,
+  settings: Pick<Settings, 'name' | 'platform' | 'indicators' | 'out'>,
+  rt: Runtime,
+  added: Problem[],
+  exitCode: ExitCode = ExitCode.PlatformFailure,
+): Promise<GateRun> {
+  const ctx = runContext(rt.env);
+  const base: Report = previous?.report ?? {
+    schema_version: 1,
+    name: settings.name,
+    verdict: 'fail',
+    generated_at: rt.now().toISOString(),
+    commit: ctx.commit,
+    ref: ctx.ref,
+    pull_request: ctx.pullRequest,
+    platform: settings.platform,
+    required: settings.indicators,
+    missing_indicators: [],
+    indicators: {},
+    rules: [],
+    problems: [],
+    warnings: [],
+    jobs: [],
+    baseline: noBaseline(null),
+  };
+  const problems = [...base.problems, ...added.map(formatProblem)];
+  const verdict = verdictOf(base.rules, base.missing_indicators, problems.length > 0);
+  const report: Report = { ...base, verdict, problems };
+  const written = await writeReport(report, settings.out, rt);
+  return { report, exitCode: highestExitCode(exitCode, previous?.exitCode ?? ExitCode.Ok), ...written };
+}
+
+export { exitCodeFor };

@@ -4,6 +4,7 @@
  * flood.
  */
 import type { JobState } from './platforms/platform.js';
+import { printable } from './core/sanitize.js';
 
 export interface ProgressJob {
   name: string;
@@ -16,13 +17,17 @@ export class Progress {
   private readonly state = new Map<string, { state: JobState; since: number; started?: number; ended?: number }>();
   private drawn = 0;
   private lastDraw = 0;
+  private readonly jobs: ProgressJob[];
 
+  /** `write` gets the terminal's cursor moves when `tty`: give it the raw stdout (Runtime.terminal) */
   constructor(
-    private readonly jobs: ProgressJob[],
+    jobs: ProgressJob[],
     private readonly write: (text: string) => void,
     private readonly tty: boolean,
     private readonly now: () => number = Date.now,
   ) {
+    // a label is the config's job key: printed with the rest of the line, never as a control
+    this.jobs = jobs.map((j) => ({ ...j, label: printable(j.label) }));
     for (const j of jobs) this.state.set(j.name, { state: 'queued', since: this.now() });
     if (!tty) this.write(`evalgate: ${jobs.length} job${jobs.length === 1 ? '' : 's'} submitted\n`);
   }

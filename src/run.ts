@@ -5,18 +5,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isUri } from './stores/fs.js';
-import { ExitCode, formatProblem, type Problem } from './core/problem.js';
+import { EvalgateError, ExitCode, formatProblem, type Problem } from './core/problem.js';
+import { lockOut } from './stores/out-lock.js';
 import { plan, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
 import { runGate, type BaselineProvider, type GateRun } from './engine.js';
 import { LocalPlatform } from './platforms/local/local.js';
-import { createDgxPlatform } from './platforms/dgx/create.js';
-import { createAzurePlatform } from './platforms/azure/create.js';
-import { createVolcPlatform } from './platforms/volc/create.js';
-import { createBailianPlatform } from './platforms/bailian/create.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { Progress } from './progress.js';
+import { printable } from './core/sanitize.js';
+import { boundTail } from './platforms/log-tail.js';
 import { CREDENTIAL_ENV } from './platforms/credentials.js';
 import type { JobRecord } from './core/report/report.js';
 
@@ -84,7 +83,28 @@ export function jobEnvironment(env: Record<string, string | undefined>): Record<
 
 const planInput = (s: Settings) => ({ jobs: s.jobs, required: s.indicators, timeoutMinutes: s.timeoutMinutes, configFile: s.configFile });
 
+/**
+ * One run at a time per --out (its lock file, SPEC §1: runs never collide); a dry run writes
+ * nothing there and takes no lock.
+ */
 export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOptions = {}): Promise<RunResult> {
+  if (settings.dryRun) return pipeline(settings, rt, opts);
+  let release: () => Promise<void>;
+  try {
+    release = await lockOut(rt.cwd, settings.out, opts.flag?.('out') ?? '--out');
+  } catch (e) {
+    if (!(e instanceof EvalgateError)) throw e;
+    for (const p of e.problems) rt.stderr(`error: ${formatProblem(p)}\n`);
+    return { exitCode: e.exitCode, problems: e.problems };
+  }
+  try {
+    return await pipeline(settings, rt, opts);
+  } finally {
+    await release();
+  }
+}
+
+async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Promise<RunResult> {
   const problems: Problem[] = [];
   const flag = opts.flag ?? ((name: string) => `--${name}`);
   const fail = (ps: Problem[]): RunResult => {
@@ -131,19 +151,25 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
 
   let platform: Platform;
   if (opts.platform) platform = opts.platform;
+  // Each platform's module (and the SDKs it bundles) is loaded only when that platform is chosen:
+  // a command pays the start-up of the code it uses (SPEC §8).
   else if (settings.platform === 'dgx') {
+    const { createDgxPlatform } = await import('./platforms/dgx/create.js');
     const created = createDgxPlatform(settings, { cwd: rt.cwd, env: rt.env, jobEnv: jobEnvironment(rt.env), workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'azure') {
+    const { createAzurePlatform } = await import('./platforms/azure/create.js');
     const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'volc') {
+    const { createVolcPlatform } = await import('./platforms/volc/create.js');
     const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'bailian') {
+    const { createBailianPlatform } = await import('./platforms/bailian/create.js');
     const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
@@ -154,11 +180,11 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
   const platformFailure = async (e: unknown): Promise<RunResult> => {
     await platform.close?.().catch(() => {});
     const message = (e as Error)?.message ?? String(e);
-    rt.stderr(`error: ${settings.platform}: ${message}\n`);
+    rt.stderr(`error: ${settings.platform}: ${printable(message)}\n`);
     const gate = await runGate(settings, rt, {
       files: [],
       jobs: [],
-      platformFailed: true,
+      platformFailure: `${settings.platform}: ${message}`,
       baseline: opts.baseline,
       warnings: [`${settings.platform}: ${message}`],
     });
@@ -203,10 +229,10 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
 
   const failed = outcome.filter((o) => o.status.state !== 'succeeded');
   for (const o of failed.filter((f) => f.status.state === 'failed')) {
-    rt.stderr(`error: job ${o.job.name} (${label(o.job)}) failed: ${o.status.message ?? o.status.platformStatus}\n`);
+    rt.stderr(`error: job ${o.job.name} (${printable(label(o.job))}) failed: ${printable(o.status.message ?? o.status.platformStatus)}\n`);
     if (o.logTail)
       rt.stderr(
-        `  last ${LOG_TAIL} lines of its log:\n${o.logTail
+        `  last ${LOG_TAIL} lines of its log:\n${printable(o.logTail)
           .split('\n')
           .map((l) => `  | ${l}`)
           .join('\n')}\n`,
@@ -230,15 +256,9 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
     ...(o.status.message ? { message: o.status.message } : {}),
   }));
   const warnings = [...((platform as Platform).warnings ?? [])];
-  for (const w of warnings) rt.stderr(`warning: ${w}\n`);
-  const gate = await runGate(settings, rt, {
-    files,
-    jobs,
-    platformFailed: failed.length > 0,
-    baseline: opts.baseline,
-    warnings,
-    problems: silentProblems,
-  });
+  for (const w of warnings) rt.stderr(`warning: ${printable(w)}\n`);
+  // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
+  const gate = await runGate(settings, rt, { files, jobs, baseline: opts.baseline, warnings, problems: silentProblems });
   return { exitCode: gate.exitCode, gate };
 }
 
@@ -282,7 +302,7 @@ interface Outcome {
 export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtime, opts: RunOptions = {}): Promise<Outcome[]> {
   const progress = new Progress(
     jobs.map((j) => ({ name: j.name, label: label(j) })),
-    rt.stdout,
+    rt.isTTY ? (rt.terminal ?? rt.stdout) : rt.stdout,
     rt.isTTY ?? false,
   );
   const out: Outcome[] = jobs.map((job) => ({ job, status: { state: 'queued', platformStatus: 'not submitted' }, files: [] }));
@@ -294,7 +314,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
           try {
             await platform.cancel(o.handle);
           } catch (e) {
-            rt.stderr(`warning: could not cancel ${o.job.name}: ${(e as Error).message}\n`);
+            rt.stderr(`warning: could not cancel ${o.job.name}: ${printable((e as Error).message)}\n`);
           }
         }
         o.status = { ...o.status, state: 'cancelled', platformStatus: 'cancelled', message: reason, finishedAt: Date.now() };
@@ -321,7 +341,8 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
       o.handle = await platform.submit(o.job);
       publish();
     }
-    const submittedAt = Date.now();
+    // a job's time limit counts from its start, never while it waits for a slot or a node
+    const seenRunning = new Map<Outcome, number>();
     let interval = platform.pollIntervalMs;
     const cap = opts.maxPollMs ?? platform.maxPollIntervalMs;
     while (!opts.signal?.aborted) {
@@ -331,9 +352,12 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
         o.status = await platform.status(o.handle);
         progress.update(o.job.name, o.status.state);
         if (o.status.state === 'failed') failed = true;
+        if (o.status.state === 'running' && !seenRunning.has(o)) seenRunning.set(o, Date.now());
+        const startedAt = o.status.startedAt ?? seenRunning.get(o);
         if (
           !TERMINAL.includes(o.status.state) &&
-          Date.now() - (o.status.startedAt ?? submittedAt) > o.job.timeoutMinutes * 60_000 + 5_000
+          startedAt !== undefined &&
+          Date.now() - startedAt > o.job.timeoutMinutes * 60_000 + 5_000
         ) {
           await platform.cancel(o.handle);
           o.status = {
@@ -371,8 +395,9 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     if (!o.handle) continue;
     if (o.status.state === 'succeeded') o.files = await platform.collect(o.handle, '');
     // a failed job, and one that succeeded without writing anything, is shown with its log's tail
+    // (bounded whatever the platform returned: LOG_TAIL lines of at most 4 KiB)
     if (o.status.state === 'failed' || (o.status.state === 'succeeded' && o.files.length === 0))
-      o.logTail = await platform.logs(o.handle, LOG_TAIL).catch(() => '');
+      o.logTail = boundTail(await platform.logs(o.handle, LOG_TAIL).catch(() => ''), LOG_TAIL);
   }
   return out;
 }

@@ -3,11 +3,10 @@ import * as core from '@actions/core';
 import { Inputs } from './constants.js';
 import type { RawSettings } from '../config/settings.js';
 import type { Problem } from '../core/problem.js';
-import { COMMENT_MODES, type CommentMode } from '../github/comment.js';
 import { maskUrlCredentials, maskValue } from './secrets.js';
 
+/** Inputs the config can also set stay unset when not given: resolveSettings applies the order input > config > default. */
 export interface ActionInputs extends RawSettings {
-  comment: CommentMode;
   token: string;
   config?: string;
 }
@@ -20,12 +19,6 @@ export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
   maskUrlCredentials(pushgateway);
   // a URI may carry a credential: a password, or a signed query string (an Azure SAS `sig=`)
   for (const name of [Inputs.Model, Inputs.Data, Inputs.Results]) maskUrlCredentials(get(name), { query: true });
-  const problems: Problem[] = [];
-  const commentText = (get(Inputs.Comment) ?? 'always').toLowerCase();
-  let comment: CommentMode = 'always';
-  if ((COMMENT_MODES as readonly string[]).includes(commentText)) comment = commentText as CommentMode;
-  else
-    problems.push({ file: `input ${Inputs.Comment}`, expected: `one of ${COMMENT_MODES.join(', ')}`, found: JSON.stringify(commentText) });
   return {
     inputs: {
       platform: get(Inputs.Platform),
@@ -42,9 +35,9 @@ export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
       'dry-run': get(Inputs.DryRun),
       pushgateway,
       config: get(Inputs.Config),
-      comment,
+      comment: get(Inputs.Comment),
       token,
     },
-    problems,
+    problems: [],
   };
 }

@@ -7,11 +7,13 @@
  */
 import * as core from '@actions/core';
 import { ExitCode, formatProblem, type Problem } from '../core/problem.js';
-import { resolveSettings, type Settings } from '../config/settings.js';
+import { DEFAULT_NAME, DEFAULT_OUT, resolveSettings, type Settings } from '../config/settings.js';
+import { BUILTIN_INDICATORS } from '../core/indicators/schemas.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
-import { noBaseline, runGate, type BaselineProvider, type GateRun } from '../engine.js';
-import { processRuntime, type Runtime } from '../runtime.js';
+import { failRun, internalErrorProblem, noBaseline, runGate, type BaselineProvider, type GateRun } from '../engine.js';
+import { processRuntime, safeRuntime, type Runtime } from '../runtime.js';
+import { printable } from '../core/sanitize.js';
 import { markerFor, renderMarkdown } from '../core/report/md.js';
 import type { Report } from '../core/report/report.js';
 import { githubApi } from '../github/api.js';
@@ -21,7 +23,7 @@ import { artifactName, findArtifactBaseline } from '../github/baseline.js';
 import { artifactDownloader, uploadReport } from '../github/artifact.js';
 import { Outputs } from './constants.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { maskCredentials } from './secrets.js';
+import { maskCredentials, maskUrlCredentials } from './secrets.js';
 import { jobsSaver } from './jobs-state.js';
 import { pushIfConfigured } from '../pushgateway.js';
 
@@ -59,11 +61,26 @@ interface Annotation {
   level: 'error' | 'warning';
   title: string;
   text: string;
+  /** where a config problem is, for an annotation on its file and line */
+  file?: string;
+  line?: number;
 }
 
-/** one per invalid input and per failed or missing rule, within GitHub's per-step caps */
-export function annotations(report: Report): Annotation[] {
-  const all: Annotation[] = report.problems.map((p) => ({ level: 'error', title: `evalgate ${report.name}: invalid input`, text: p }));
+/**
+ * one per problem and per failed or missing rule, within GitHub's per-step caps; a problem of
+ * `located` (the config's) is annotated on its file and line
+ */
+export function annotations(report: Report, located: readonly Problem[] = []): Annotation[] {
+  const where = new Map(located.filter((p) => p.file).map((p) => [formatProblem(p), p]));
+  const all: Annotation[] = report.problems.map((text) => {
+    const p = where.get(text);
+    if (p) return { level: 'error', title: 'evalgate: invalid config', text, file: p.file!, ...(p.line ? { line: p.line } : {}) };
+    return {
+      level: 'error',
+      title: `evalgate ${report.name}: ${/^job |^platform: |^internal error: /.test(text) ? 'run failed' : 'invalid input'}`,
+      text,
+    };
+  });
   const absent = new Set(report.missing_indicators);
   for (const r of report.rules.filter((x) => x.status === 'fail' || (x.status === 'missing' && !absent.has(x.indicator)))) {
     const found = r.actual !== null ? ` (found ${r.actual})` : '';
@@ -116,9 +133,9 @@ function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubC
       ctx,
       gate: settings.name,
       download: artifactDownloader(inputs.token, ctx.owner ?? '', ctx.repo ?? ''),
-      warn: (t) => core.warning(t),
+      warn: (t) => core.warning(printable(t)),
     });
-    if (result.info.source === 'artifact') core.info(`evalgate: baseline from run ${result.info.run_id} (${result.info.path})`);
+    if (result.info.source === 'artifact') core.info(printable(`evalgate: baseline from run ${result.info.run_id} (${result.info.path})`));
     return result;
   };
 }
@@ -130,19 +147,11 @@ async function publish(
   ctx: GitHubContext,
   rt: Runtime,
   signal?: AbortSignal,
+  located: readonly Problem[] = [],
 ): Promise<void> {
   const { report } = gateRun;
-  core.setOutput(Outputs.Verdict, report.verdict);
-  core.setOutput(Outputs.Passed, String(gateRun.exitCode === ExitCode.Ok));
-  core.setOutput(Outputs.ReportJson, gateRun.paths.json);
-  core.setOutput(Outputs.ReportMarkdown, gateRun.paths.markdown);
-  core.setOutput(Outputs.Violations, JSON.stringify(violations(report)));
-  core.setOutput(Outputs.Metrics, JSON.stringify(metrics(report)));
-
-  for (const a of annotations(report)) {
-    if (a.level === 'error') core.error(a.text, { title: a.title });
-    else core.warning(a.text, { title: a.title });
-  }
+  setOutputs(gateRun);
+  annotate(report, located);
 
   // Artifact first: the baseline of later runs, whatever happens to the comment.
   const upload = await uploadReport(artifactName(settings.name), [gateRun.paths.json, gateRun.paths.markdown], rt.env);
@@ -154,7 +163,7 @@ async function publish(
   const pr = ctx.pullRequest;
   // A cancelled run (a newer push superseded it) must not overwrite the comment with its cancelled jobs.
   if (signal?.aborted) core.info('evalgate: the run was cancelled: no PR comment and no push');
-  else if (pr && inputs.comment !== 'never') {
+  else if (pr && settings.comment !== 'never') {
     if (!inputs.token || !ctx.owner || !ctx.repo) {
       commentNote = 'no PR comment: no github-token or GITHUB_REPOSITORY';
       core.warning(commentNote);
@@ -165,7 +174,7 @@ async function publish(
         { owner: ctx.owner, repo: ctx.repo, issue: pr.number },
         markerFor(report.name),
         gateRun.markdown,
-        { mode: inputs.comment, failing: report.verdict !== 'pass' },
+        { mode: settings.comment, failing: report.verdict !== 'pass' },
       );
       if (result.action === 'failed') {
         commentNote = result.warning;
@@ -177,7 +186,7 @@ async function publish(
       }
     }
   }
-  core.setOutput(Outputs.CommentUrl, commentUrl);
+  if (commentUrl) core.setOutput(Outputs.CommentUrl, commentUrl);
 
   try {
     const lines = [renderMarkdown(report, SUMMARY_LIMIT)];
@@ -195,33 +204,59 @@ async function publish(
   }
 }
 
-/** a step that stops on invalid input still says so in its outputs: verdict fail, passed false */
-function reportProblems(kind: string, problems: Problem[], file?: boolean): void {
-  for (const p of problems) {
-    core.error(formatProblem(p), { title: `evalgate: invalid ${kind}`, ...(file && p.file ? { file: p.file, startLine: p.line } : {}) });
-  }
-  core.setOutput(Outputs.Verdict, 'fail');
-  core.setOutput(Outputs.Passed, 'false');
+/**
+ * Every output, from the report and its exit code (the gate's verdict): set on every path, before
+ * anything that could fail (comment-url is set again once a comment is written).
+ */
+function setOutputs(gateRun: GateRun): void {
+  const { report } = gateRun;
+  core.setOutput(Outputs.Verdict, report.verdict);
+  core.setOutput(Outputs.Passed, String(gateRun.exitCode === ExitCode.Ok));
+  core.setOutput(Outputs.ReportJson, gateRun.paths.json);
+  core.setOutput(Outputs.ReportMarkdown, gateRun.paths.markdown);
+  core.setOutput(Outputs.Violations, JSON.stringify(violations(report)));
+  core.setOutput(Outputs.Metrics, JSON.stringify(metrics(report)));
   core.setOutput(Outputs.CommentUrl, '');
-  core.setFailed(`evalgate: ${problems.length} invalid ${kind}${problems.length === 1 ? '' : 's'}`);
 }
 
-export async function run(rt: Runtime = processRuntime()): Promise<void> {
+function annotate(report: Report, located: readonly Problem[] = []): void {
+  for (const a of annotations(report, located)) {
+    const props = { title: a.title, ...(a.file ? { file: a.file, ...(a.line ? { startLine: a.line } : {}) } : {}) };
+    // core escapes line breaks in annotations; escapes, bidi controls and the rest go here
+    const text = printable(a.text);
+    const safe = { ...props, title: printable(props.title) };
+    if (a.level === 'error') core.error(text, safe);
+    else core.warning(text, safe);
+  }
+}
+
+function finish(gateRun: GateRun): void {
+  if (gateRun.exitCode !== ExitCode.Ok) {
+    core.setFailed(`evalgate ${gateRun.report.name}: ${gateRun.report.verdict} (exit code ${gateRun.exitCode})`);
+  }
+}
+
+export async function run(given: Runtime = processRuntime()): Promise<void> {
+  const rt = safeRuntime(given);
+  let settings: Settings | undefined;
+  let gateRun: GateRun | undefined;
   try {
     maskCredentials(rt.env);
     const { inputs, problems: inputProblems } = readInputs();
-    const loaded = await loadConfig(inputs.config, rt.cwd);
-    if (loaded && !loaded.ok) return reportProblems('config', loaded.problems, true);
     const flag = (n: string): string => `input ${n}`;
-    const { settings, problems } = resolveSettings(inputs, { flag, defaultBaseline: 'auto' }, loaded?.config);
+    const loaded = await loadConfig(inputs.config, rt.cwd);
+    // An invalid config still ends with a report and every output (SPEC §5): the inputs and defaults stand in.
+    const configProblems = loaded && !loaded.ok ? loaded.problems : [];
+    const resolved = resolveSettings(inputs, { flag, defaultBaseline: 'auto' }, loaded?.ok ? loaded.config : undefined);
+    settings = resolved.settings;
+    maskUrlCredentials(settings.pushgateway); // the config's URL may carry a password too
     const ctx = githubContext(rt.env);
-    if (problems.length || inputProblems.length) {
+    const problems = [...configProblems, ...inputProblems, ...resolved.problems];
+    if (problems.length) {
       // SPEC §5: the report is still written when it can be (verdict fail, problems listed)
-      const all = [...inputProblems, ...problems];
-      const gateRun = await runGate(settings, rt, { problems: all, files: settings.results ? undefined : [] });
-      await publish(gateRun, settings, inputs, ctx, rt);
-      core.setFailed(`evalgate: ${all.length} invalid input${all.length === 1 ? '' : 's'}`);
-      return;
+      gateRun = await runGate(settings, rt, { problems, files: settings.results ? undefined : [] });
+      await publish(gateRun, settings, inputs, ctx, rt, undefined, configProblems);
+      return finish(gateRun);
     }
 
     const abort = new AbortController();
@@ -237,26 +272,52 @@ export async function run(rt: Runtime = processRuntime()): Promise<void> {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     });
-    let gateRun = result.gate;
+    gateRun = result.gate;
     if (!gateRun && result.problems?.length) {
       // stopped before any job ran: the problems are the report (and its annotations)
       gateRun = await runGate(settings, rt, { problems: result.problems, files: [] });
     }
-    if (!gateRun) {
-      // a dry run (or a stop whose reasons were printed)
-      if (result.exitCode !== ExitCode.Ok) {
-        core.setOutput(Outputs.Verdict, 'fail');
-        core.setOutput(Outputs.Passed, 'false');
-        core.setFailed(`evalgate: stopped with exit code ${result.exitCode}`);
-      }
-      return;
+    if (!gateRun && result.exitCode !== ExitCode.Ok) {
+      // a stop whose reasons were printed: still a report and every output
+      const stop = { subject: 'evalgate', expected: 'the run to finish', found: `a stop with exit code ${result.exitCode}` };
+      gateRun = await failRun(null, settings, rt, [stop], result.exitCode);
     }
+    if (!gateRun) return; // a dry run: it printed the job specs and gates nothing
     await publish(gateRun, settings, inputs, ctx, rt, abort.signal);
-    if (gateRun.exitCode !== ExitCode.Ok) {
-      core.setFailed(`evalgate ${gateRun.report.name}: ${gateRun.report.verdict} (exit code ${gateRun.exitCode})`);
-    }
+    finish(gateRun);
   } catch (e) {
-    core.setFailed(`evalgate: internal error: ${(e as Error)?.message ?? String(e)}`);
-    if (e instanceof Error && e.stack) core.debug(e.stack);
+    await failClosed(e, gateRun, settings, rt);
   }
+}
+
+/**
+ * An internal error anywhere: report.json is (re)written with the problem listed and verdict fail,
+ * and every output is set, from the report as far as it got (or an empty one).
+ */
+async function failClosed(e: unknown, previous: GateRun | undefined, settings: Settings | undefined, rt: Runtime): Promise<void> {
+  const problem = internalErrorProblem(e);
+  if (e instanceof Error && e.stack) core.debug(e.stack);
+  const s = settings ?? { name: DEFAULT_NAME, platform: 'local', indicators: [...BUILTIN_INDICATORS], out: DEFAULT_OUT };
+  let failed: GateRun | undefined;
+  for (const attempt of [s, { ...s, out: DEFAULT_OUT }]) {
+    try {
+      failed = await failRun(previous ?? null, attempt, rt, [problem]);
+      break;
+    } catch {
+      // the report folder itself is the trouble: try the default one
+    }
+  }
+  if (failed) {
+    setOutputs(failed);
+    annotate(failed.report);
+  } else {
+    core.setOutput(Outputs.Verdict, 'fail');
+    core.setOutput(Outputs.Passed, 'false');
+    core.setOutput(Outputs.ReportJson, '');
+    core.setOutput(Outputs.ReportMarkdown, '');
+    core.setOutput(Outputs.Violations, '[]');
+    core.setOutput(Outputs.Metrics, '{}');
+    core.setOutput(Outputs.CommentUrl, '');
+  }
+  core.setFailed(`evalgate: ${formatProblem(problem)}`);
 }

@@ -5,11 +5,6 @@
 import * as core from '@actions/core';
 import { rmSync } from 'node:fs';
 import type { SavedJob } from '../platforms/platform.js';
-import { cancelSavedLocal } from '../platforms/local/cancel-saved.js';
-import { cancelSavedDgx } from '../platforms/dgx/cancel-saved.js';
-import { cancelSavedAzure } from '../platforms/azure/cancel-saved.js';
-import { cancelSavedVolc } from '../platforms/volc/cancel-saved.js';
-import { cancelSavedBailian } from '../platforms/bailian/cancel-saved.js';
 import { readSavedJobs } from './jobs-state.js';
 
 /** what every platform's post-step cancel reports for a job */
@@ -24,11 +19,12 @@ export async function cleanup(env: Record<string, string | undefined> = process.
       const byPlatform = new Map<string, SavedJob[]>();
       for (const j of jobs) byPlatform.set(j.platform, [...(byPlatform.get(j.platform) ?? []), j]);
       const cancellers: Record<string, (list: SavedJob[], env: Record<string, string | undefined>) => Promise<CancelOutcome[]>> = {
-        local: (list) => cancelSavedLocal(list),
-        dgx: cancelSavedDgx,
-        azure: cancelSavedAzure,
-        volc: cancelSavedVolc,
-        bailian: cancelSavedBailian,
+        // a platform's SDK is loaded only when it has jobs to cancel
+        local: async (list) => (await import('../platforms/local/cancel-saved.js')).cancelSavedLocal(list),
+        dgx: async (list, e) => (await import('../platforms/dgx/cancel-saved.js')).cancelSavedDgx(list, e),
+        azure: async (list, e) => (await import('../platforms/azure/cancel-saved.js')).cancelSavedAzure(list, e),
+        volc: async (list, e) => (await import('../platforms/volc/cancel-saved.js')).cancelSavedVolc(list, e),
+        bailian: async (list, e) => (await import('../platforms/bailian/cancel-saved.js')).cancelSavedBailian(list, e),
       };
       for (const [platform, list] of byPlatform) {
         const cancel = cancellers[platform];

@@ -18,11 +18,13 @@ import { renderProm } from '../core/report/prom.js';
 import { runContext } from '../github/context.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Runtime } from '../runtime.js';
+import { safeRuntime, type Runtime } from '../runtime.js';
 import type { Report } from '../core/report/report.js';
 import { pushIfConfigured } from '../pushgateway.js';
 
-const VERSION = '0.1.0';
+// inlined by the bundler: the installed CLI reads no file outside its bundle
+import pkg from '../../package.json' with { type: 'json' };
+const VERSION = pkg.version;
 
 function printProblems(rt: Runtime, problems: readonly Problem[]): void {
   for (const p of problems) rt.stderr(`error: ${formatProblem(p)}\n`);
@@ -129,7 +131,9 @@ async function push(settings: Settings, report: Report, rt: Runtime, signal?: Ab
 
 const cliSource = { flag: (name: string) => `--${name}`, defaultBaseline: 'none' as const };
 
-export async function main(argv: readonly string[], rt: Runtime): Promise<ExitCode> {
+export async function main(argv: readonly string[], given: Runtime): Promise<ExitCode> {
+  // job and file text reaches the terminal without control characters or workflow commands
+  const rt = safeRuntime(given);
   let exitCode: ExitCode = ExitCode.Ok;
   /** the flags of a run or gate command, for the report of a run that stops before its gate */
   let stoppedOpts: Record<string, unknown> | null = null;

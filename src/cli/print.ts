@@ -3,6 +3,7 @@ import type { RuleResult } from '../core/gate.js';
 import type { Report } from '../core/report/report.js';
 import { formatNumber } from '../core/report/md.js';
 import { indicatorHint } from '../core/suggest.js';
+import { printable } from '../core/sanitize.js';
 
 const ORDER: Record<string, number> = { fail: 0, missing: 0, skipped: 2, pass: 3 };
 const rank = (r: RuleResult): number => ORDER[r.status]! + (r.level === 'warn' && ORDER[r.status] === 0 ? 1 : 0);
@@ -33,5 +34,6 @@ export function formatReport(report: Report, paths: { markdown: string }): strin
     lines.push(`  ✗ ${report.problems.length} input problem${report.problems.length === 1 ? '' : 's'} (listed above)`);
   lines.push(`report: ${paths.markdown}`);
   lines.push(`verdict: ${report.verdict}`);
-  return lines.join('\n') + '\n';
+  // names, details and problems quote indicator files
+  return printable(lines.join('\n') + '\n');
 }

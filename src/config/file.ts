@@ -59,7 +59,7 @@ export type JobConfig = z.infer<typeof jobSchema>;
 
 const platformSection = z.record(z.string(), z.unknown(), { error: 'a mapping' });
 
-const configSchema = z.strictObject(
+export const configSchema = z.strictObject(
   {
     name: z.string({ error: 'a gate name' }).regex(GATE_NAME, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
     platform: z
@@ -235,6 +235,10 @@ export function parseConfig(text: string, file: string): ConfigLoad {
   }
 
   const indicators = typeof raw.indicators === 'string' ? raw.indicators.split(/[,\s]+/).filter(Boolean) : raw.indicators;
+  if (indicators?.length === 0) {
+    const expected = 'at least one indicator name';
+    problems.push({ file, line: lineAt(doc, lc, ['indicators']), path: 'indicators', expected, found: describeValue(raw.indicators) });
+  }
   const config: Config = {
     ...raw,
     file,

@@ -10,7 +10,10 @@ import { DEFAULT_MAX_FILE_SIZE_MB } from '../stores/fs.js';
 import { didYouMean } from '../core/suggest.js';
 import type { Config, JobConfig } from './file.js';
 
-export type FailOn = 'error' | 'warn' | 'never';
+export type { FailOn } from '../core/gate.js';
+import type { FailOn } from '../core/gate.js';
+export type CommentMode = 'always' | 'on-failure' | 'never';
+export const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-failure', 'never'];
 export type BaselineSetting = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string };
 
 export interface Settings {
@@ -19,7 +22,11 @@ export interface Settings {
   /** required indicators */
   indicators: string[];
   rules: Rule[];
+  /** where the rules came from (`--thresholds`, the config file, or the defaults), as problems name it */
+  rulesSource: string;
   failOn: FailOn;
+  /** when the action posts its PR comment */
+  comment: CommentMode;
   baseline: BaselineSetting;
   out: string;
   maxFileSizeMb: number;
@@ -51,6 +58,7 @@ export interface RawSettings {
   'rps-target'?: string;
   baseline?: string;
   'fail-on'?: string;
+  comment?: string;
   out?: string;
   'max-file-size'?: string;
   merge?: string[];
@@ -70,6 +78,29 @@ export const GATE_NAME = /^[A-Za-z0-9_.-]+$/;
 export const PLATFORMS = ['local', 'azure', 'volc', 'bailian', 'dgx'] as const;
 
 /**
+ * Where each setting comes from, in one table: an input given in the workflow (or a flag) wins
+ * over the config file, which wins over the default. "Given" is a value with something other than
+ * blanks in it (the runner passes an input that a workflow leaves out as an empty string).
+ */
+export const PRECEDENCE = {
+  name: 'name',
+  platform: 'platform',
+  indicators: 'indicators',
+  thresholds: 'rules',
+  'rps-target': 'rps_target',
+  baseline: 'baseline',
+  'fail-on': 'fail_on',
+  comment: 'comment',
+  results: 'results',
+  model: 'model',
+  data: 'data',
+  'timeout-minutes': 'timeout_minutes',
+  'max-file-size': 'max_file_size_mb',
+  pushgateway: 'pushgateway',
+} as const satisfies Partial<Record<keyof RawSettings, keyof Config>>;
+type Precedent = keyof typeof PRECEDENCE;
+
+/**
  * Flags (or action inputs) override the config file, which overrides the defaults. Config values
  * were validated when the file was read; flag values are validated here.
  */
@@ -86,64 +117,116 @@ export function resolveSettings(
     problems.push({ file: source.flag(name), expected, found: JSON.stringify(found) });
   };
 
-  let name = raw.name?.trim() || config?.name || DEFAULT_NAME;
-  if (!GATE_NAME.test(name)) {
-    bad('name', 'a gate name of letters, digits, ".", "_" and "-"', name);
-    name = DEFAULT_NAME; // the report still written must not carry it (it goes into a comment marker)
-  }
-
-  let platform = (raw.platform?.trim() || config?.platform || 'local').toLowerCase();
-  if (platform === 'bairui') platform = 'bailian'; // the seed's name for it
-  if (!(PLATFORMS as readonly string[]).includes(platform))
-    problems.push({
-      file: source.flag('platform'),
-      expected: `one of ${PLATFORMS.join(', ')}`,
-      found: `${JSON.stringify(platform)}${didYouMean(platform, PLATFORMS)}`,
-    });
-
-  let indicators: string[] = config?.indicators ? [...new Set(config.indicators)] : [...BUILTIN_INDICATORS];
-  if (raw.indicators?.trim()) {
-    indicators = [...new Set(raw.indicators.split(/[,\s]+/).filter(Boolean))];
-    if (indicators.length === 0) {
-      bad('indicators', 'at least one indicator name', raw.indicators);
-      indicators = [...BUILTIN_INDICATORS];
+  /**
+   * The one precedence rule: the input's text when given (validated by `parse`, which reports a
+   * bad one and returns undefined), else the config's value, else the default.
+   */
+  function pick<T>(
+    name: Precedent,
+    parse: (text: string) => T | undefined,
+    fallback: T,
+  ): { value: T; from: 'input' | 'config' | 'default' };
+  function pick<T>(name: Precedent, parse: (text: string) => T | undefined): { value: T | undefined; from: 'input' | 'config' | 'default' };
+  function pick<T>(name: Precedent, parse: (text: string) => T | undefined, fallback?: T) {
+    const fromConfig = config?.[PRECEDENCE[name]] as T | undefined;
+    const text = raw[name]?.trim();
+    if (text) {
+      const v = parse(text);
+      if (v !== undefined) return { value: v, from: 'input' };
     }
-    for (const i of indicators) if (!isIndicatorName(i)) bad('indicators', `${INDICATOR_NAME_RULE}, separated by commas`, i);
+    if (fromConfig !== undefined) return { value: fromConfig, from: 'config' };
+    return { value: fallback, from: 'default' };
   }
-
-  /** A flag that must be a number > 0; a bad one is a problem and leaves `fallback`. */
-  const positive = <T extends number | undefined>(name: keyof RawSettings, expected: string, fallback: T): number | T => {
-    const text = (raw[name] as string | undefined)?.trim();
-    if (!text) return fallback;
+  const oneOf =
+    <T extends string>(name: Precedent, values: readonly T[], expected = `one of ${values.join(', ')}`) =>
+    (text: string): T | undefined => {
+      const v = text.toLowerCase();
+      if ((values as readonly string[]).includes(v)) return v as T;
+      bad(name, expected, text);
+      return undefined;
+    };
+  /** a number > 0; a bad one is a problem */
+  const positive = (name: Precedent, expected: string) => (text: string) => {
     const n = Number(text);
     if (Number.isFinite(n) && n > 0) return n;
     bad(name, expected, text);
-    return fallback;
+    return undefined;
   };
+  const text = (t: string): string => t;
 
-  const rpsTarget = positive('rps-target', 'a number > 0', config?.rps_target);
+  // a bad name must not reach the report (it goes into a comment marker): the default stands in
+  const name = pick(
+    'name',
+    (t) => {
+      if (GATE_NAME.test(t)) return t;
+      bad('name', 'a gate name of letters, digits, ".", "_" and "-"', t);
+      return DEFAULT_NAME;
+    },
+    DEFAULT_NAME,
+  ).value;
+
+  let platform = pick(
+    'platform',
+    (t) => {
+      const p = t.toLowerCase() === 'bairui' ? 'bailian' : t.toLowerCase(); // the seed's name for it
+      if ((PLATFORMS as readonly string[]).includes(p)) return p;
+      problems.push({ file: source.flag('platform'), expected: `one of ${PLATFORMS.join(', ')}`, found: `${JSON.stringify(t)}${didYouMean(p, PLATFORMS)}` });
+      return p;
+    },
+    'local' as string,
+  ).value;
+  if (platform === 'bairui') platform = 'bailian';
+
+  // The list of required indicators is never empty (SPEC §3): a gate that holds nothing never passes.
+  const NONE_REQUIRED = 'at least one indicator name';
+  let indicators: string[];
+  if (raw.indicators !== undefined && raw.indicators.split(/[,\s]+/).filter(Boolean).length === 0) {
+    // given, and empty (`--indicators ''`, the input `' , '`)
+    bad('indicators', NONE_REQUIRED, raw.indicators);
+    indicators = [...BUILTIN_INDICATORS];
+  } else {
+    const picked = pick('indicators', (t) => {
+      const list = [...new Set(t.split(/[,\s]+/).filter(Boolean))];
+      for (const i of list) if (!isIndicatorName(i)) bad('indicators', `${INDICATOR_NAME_RULE}, separated by commas`, i);
+      return list;
+    });
+    indicators = picked.value ? [...new Set(picked.value)] : [...BUILTIN_INDICATORS];
+    if (indicators.length === 0) {
+      problems.push({ file: config?.file ?? 'config', path: 'indicators', expected: NONE_REQUIRED, found: 'an empty list' });
+      indicators = [...BUILTIN_INDICATORS];
+    }
+  }
+
+  const rpsTarget = pick('rps-target', positive('rps-target', 'a number > 0')).value;
 
   let rules: Rule[];
-  if (raw.thresholds?.trim()) {
-    const parsed = parseRules(raw.thresholds, source.flag('thresholds'));
+  let rulesSource: string;
+  const thresholds = raw.thresholds?.trim() ? raw.thresholds : undefined;
+  if (thresholds !== undefined) {
+    rulesSource = source.flag('thresholds');
+    const parsed = parseRules(thresholds, rulesSource);
     problems.push(...parsed.problems);
     rules = parsed.rules;
     if (rpsTarget !== undefined) rules.push(rpsRule(rpsTarget));
   } else if (config?.rules) {
+    rulesSource = config.file;
     rules = [...config.rules];
     if (rpsTarget !== undefined) rules.push(rpsRule(rpsTarget));
-  } else rules = defaultRules(indicators, rpsTarget);
+  } else {
+    rulesSource = 'the default rules';
+    rules = defaultRules(indicators, rpsTarget);
+  }
 
-  const failOn = (raw['fail-on']?.trim() || config?.fail_on || 'error') as FailOn;
-  if (!['error', 'warn', 'never'].includes(failOn)) bad('fail-on', 'one of error, warn, never', failOn);
+  const failOn = pick('fail-on', oneOf<FailOn>('fail-on', ['error', 'warn', 'never']), 'error' as FailOn).value;
+  const comment = pick('comment', oneOf<CommentMode>('comment', COMMENT_MODES), 'always' as CommentMode).value;
 
+  const b = pick('baseline', text).value?.trim();
   let baseline: BaselineSetting = { kind: source.defaultBaseline };
-  const b = raw.baseline?.trim() || config?.baseline?.trim();
   if (b === 'none') baseline = { kind: 'none' };
   else if (b === 'auto') baseline = { kind: 'auto' };
   else if (b) baseline = { kind: 'file', path: b };
 
-  const maxFileSizeMb = positive('max-file-size', 'a size in MiB > 0', config?.max_file_size_mb ?? DEFAULT_MAX_FILE_SIZE_MB);
+  const maxFileSizeMb = pick('max-file-size', positive('max-file-size', 'a size in MiB > 0'), DEFAULT_MAX_FILE_SIZE_MB).value;
 
   const merge: Record<string, MergeStrategy> = { ...config?.merge };
   for (const m of raw.merge ?? []) {
@@ -153,12 +236,13 @@ export function resolveSettings(
     else merge[m.slice(0, eq).trim()] = strategy;
   }
 
-  const timeoutMinutes = positive('timeout-minutes', 'a number of minutes > 0', config?.timeout_minutes ?? DEFAULT_TIMEOUT_MINUTES);
+  const timeoutMinutes = pick('timeout-minutes', positive('timeout-minutes', 'a number of minutes > 0'), DEFAULT_TIMEOUT_MINUTES).value;
 
   const dryRunText = raw['dry-run']?.trim().toLowerCase();
   if (dryRunText && !['true', 'false'].includes(dryRunText)) bad('dry-run', 'true or false', raw['dry-run']!);
 
-  const pushgateway = raw.pushgateway?.trim();
+  const pushed = pick('pushgateway', text);
+  const pushgateway = pushed.value?.trim();
   if (pushgateway) {
     let url: URL | null = null;
     try {
@@ -169,7 +253,13 @@ export function resolveSettings(
     if (!url || !/^https?:$/.test(url.protocol)) {
       // the URL may carry a password: name only its scheme and host
       const shown = url ? `${url.protocol}//${url.host}` : 'not a URL';
-      problems.push({ file: source.flag('pushgateway'), expected: 'an http:// or https:// Pushgateway URL', found: shown });
+      const file = pushed.from === 'config' ? (config?.file ?? 'config') : source.flag('pushgateway');
+      problems.push({
+        file,
+        ...(pushed.from === 'config' ? { path: 'pushgateway' } : {}),
+        expected: 'an http:// or https:// Pushgateway URL',
+        found: shown,
+      });
     }
   }
 
@@ -178,7 +268,9 @@ export function resolveSettings(
     platform,
     indicators,
     rules,
+    rulesSource,
     failOn,
+    comment,
     baseline,
     out: raw.out?.trim() || DEFAULT_OUT,
     maxFileSizeMb,
@@ -193,12 +285,10 @@ export function resolveSettings(
       ...(config?.dgx && { dgx: config.dgx }),
     },
   };
-  const results = raw.results?.trim() || config?.results;
-  if (results) settings.results = results;
-  const model = raw.model?.trim() || config?.model;
-  if (model) settings.model = model;
-  const data = raw.data?.trim() || config?.data;
-  if (data) settings.data = data;
+  for (const k of ['results', 'model', 'data'] as const) {
+    const v = pick(k, text).value?.trim();
+    if (v) settings[k] = v;
+  }
   if (config?.concurrency) settings.concurrency = config.concurrency;
   if (pushgateway) settings.pushgateway = pushgateway;
   if (config) settings.configFile = config.file;

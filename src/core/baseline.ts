@@ -1,13 +1,55 @@
 /** A baseline is an earlier run's report.json; its values are `indicators.<indicator>.<field>`. */
 import { describeValue, type Problem } from './problem.js';
 import type { BaselineIndicators } from './gate.js';
+import { isBuiltin, NUMERIC_FIELDS } from './indicators/schemas.js';
 
-export function readBaselineReport(
-  value: unknown,
-  file: string,
-): { ok: true; indicators: BaselineIndicators; commit: string | null; createdAt: string | null } | { ok: false; problems: Problem[] } {
+export interface BaselineReport {
+  ok: true;
+  indicators: BaselineIndicators;
+  commit: string | null;
+  createdAt: string | null;
+  /** the gate that wrote it (`name`); null for a report written before reports carried it */
+  name: string | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** `.name`, or `["odd name"]`: one step of a JSON path */
+export const key = (k: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+
+/**
+ * The built-in numeric fields of an indicator entry (and of each attack type) must be finite
+ * numbers where present: a baseline `f1` of "0.95" is an input error, never a skipped rule.
+ * (A rule on any other field finds a non-number at gate time, with the same message.)
+ */
+function numericProblems(indicator: string, entry: Record<string, unknown>, file: string, at: string): Problem[] {
+  const problems: Problem[] = [];
+  if (isBuiltin(indicator)) {
+    for (const field of NUMERIC_FIELDS[indicator]) {
+      if (!Object.hasOwn(entry, field)) continue;
+      const v = entry[field];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        problems.push({ file, path: `${at}${key(field)}`, expected: 'a finite number (a baseline value)', found: describeValue(v) });
+      }
+    }
+  }
+  if (Object.hasOwn(entry, 'attacks')) {
+    const attacks = entry.attacks;
+    if (!isObject(attacks)) {
+      problems.push({ file, path: `${at}.attacks`, expected: 'an object keyed by attack type', found: describeValue(attacks) });
+    } else {
+      for (const [name, a] of Object.entries(attacks)) {
+        if (!isObject(a)) {
+          problems.push({ file, path: `${at}.attacks${key(name)}`, expected: 'an object of indicator fields', found: describeValue(a) });
+        } else problems.push(...numericProblems(indicator, a, file, `${at}.attacks${key(name)}`));
+      }
+    }
+  }
+  return problems;
+}
+
+export function readBaselineReport(value: unknown, file: string): BaselineReport | { ok: false; problems: Problem[] } {
   const report = value as Record<string, unknown> | null;
-  if (report === null || typeof report !== 'object' || Array.isArray(report)) {
+  if (!isObject(report)) {
     return { ok: false, problems: [{ file, path: '$', expected: 'an evalgate report.json object', found: describeValue(value) }] };
   }
   if (report.schema_version !== 1) {
@@ -17,14 +59,17 @@ export function readBaselineReport(
     };
   }
   const ind = report.indicators;
-  if (ind === null || typeof ind !== 'object' || Array.isArray(ind)) {
+  if (!isObject(ind)) {
     return { ok: false, problems: [{ file, path: '$.indicators', expected: 'an object keyed by indicator', found: describeValue(ind) }] };
   }
   const problems: Problem[] = [];
+  if (Object.hasOwn(report, 'name') && typeof report.name !== 'string') {
+    problems.push({ file, path: '$.name', expected: 'the gate name (a string)', found: describeValue(report.name) });
+  }
   for (const [k, v] of Object.entries(ind)) {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      problems.push({ file, path: `$.indicators.${k}`, expected: 'an object of indicator fields', found: describeValue(v) });
-    }
+    if (!isObject(v)) {
+      problems.push({ file, path: `$.indicators${key(k)}`, expected: 'an object of indicator fields', found: describeValue(v) });
+    } else problems.push(...numericProblems(k, v, file, `$.indicators${key(k)}`));
   }
   if (problems.length) return { ok: false, problems };
   return {
@@ -32,5 +77,15 @@ export function readBaselineReport(
     indicators: ind as BaselineIndicators,
     commit: typeof report.commit === 'string' ? report.commit : null,
     createdAt: typeof report.generated_at === 'string' ? report.generated_at : null,
+    name: typeof report.name === 'string' ? report.name : null,
   };
+}
+
+/**
+ * A baseline written by a gate of another name is not used (SPEC §3); the note says whose it was.
+ * A report without a name (written before reports carried one) is accepted.
+ */
+export function foreignBaselineNote(read: Pick<BaselineReport, 'name'>, gate: string, label: string): string | null {
+  if (read.name === null || read.name === gate) return null;
+  return `baseline: ${label} is from gate ${JSON.stringify(read.name)}, not ${JSON.stringify(gate)}; not used`;
 }

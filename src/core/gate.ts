@@ -1,9 +1,18 @@
 /**
  * Rules against merged indicators and a baseline -> rule results and a verdict (SPEC §3).
  * Pure: no I/O. Results are data (as Lighthouse CI's assertion results are); printing is elsewhere.
+ *
+ * A rule that cannot be judged because of its input fails closed: a limit that evaluates to a
+ * non-finite number at gate time (`baseline * 1e308`) is a config problem naming the rule, and a
+ * baseline value that is not a finite number (`"0.95"`) an input problem naming the baseline and
+ * the JSON path; either way the rule's status is `fail` (limit null, the reason in `detail`), the
+ * problem is listed, the verdict is `fail` and the exit code 2. A job that did not succeed (failed,
+ * timed out, cancelled, or never finished) is a problem naming it: verdict `fail`, exit code 3.
  */
 import type { MergedIndicator } from './indicators/merge.js';
-import { evaluateExpr, formatExpr, holds, type Level, type Op, type Rule } from './rules.js';
+import { evaluateExpr, FINITE_LIMIT, formatExpr, formatRule, holds, type Level, type Op, type Rule } from './rules.js';
+import { describeValue, ExitCode, highestExitCode, type Problem } from './problem.js';
+import { key } from './baseline.js';
 
 export type RuleStatus = 'pass' | 'fail' | 'missing' | 'skipped';
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -29,23 +38,64 @@ const round = (x: number): number => Number(x.toPrecision(12));
 const numberAt = (o: Record<string, unknown> | undefined, k: string): number | undefined =>
   o && Object.hasOwn(o, k) && typeof o[k] === 'number' && Number.isFinite(o[k]) ? (o[k] as number) : undefined;
 
-interface Point {
-  actual: number | undefined;
-  baseline: number | undefined;
+/** The baseline's value of a field: absent (undefined), a finite number, or something else (`bad`). */
+function baselineAt(o: Record<string, unknown> | undefined, k: string): number | undefined | { bad: unknown } {
+  if (!o || !Object.hasOwn(o, k)) return undefined;
+  const v = o[k];
+  return typeof v === 'number' && Number.isFinite(v) ? v : { bad: v };
 }
 
-function judge(
-  rule: Rule,
-  p: Point,
-  hasBaseline: boolean,
-  what: string,
-): Omit<RuleResult, 'indicator' | 'field' | 'op' | 'expr' | 'level'> {
+interface Point {
+  actual: number | undefined;
+  baseline: number | undefined | { bad: unknown };
+  /** the baseline value's JSON path in its report.json */
+  baselinePath: string;
+}
+
+/** Why a rule could not be judged because of its input: one problem, and the rule fails closed. */
+export interface RuleProblem {
+  /** `limit`: the limit is not a finite number (config); `baseline`: the baseline's value is not a number (input) */
+  kind: 'limit' | 'baseline';
+  path: string;
+  expected: string;
+  found: string;
+}
+
+type Judged = Omit<RuleResult, 'indicator' | 'field' | 'op' | 'expr' | 'level'> & { problems?: RuleProblem[] };
+
+function judge(rule: Rule, p: Point, hasBaseline: boolean, what: string): Judged {
+  if (p.baseline !== undefined && typeof p.baseline === 'object') {
+    // A baseline value a rule reads must be a finite number; a string "0.95" is not skipped.
+    const found = describeValue(p.baseline.bad);
+    return {
+      status: 'fail',
+      actual: p.actual ?? null,
+      limit: null,
+      baseline: null,
+      delta: null,
+      detail: `the baseline's ${what} is not a number (${found})`,
+      problems: [{ kind: 'baseline', path: p.baselinePath, expected: 'a finite number (a baseline value)', found }],
+    };
+  }
   const baseline = p.baseline ?? null;
   const limit = evaluateExpr(rule.expr, p.baseline);
   const delta = p.actual !== undefined && p.baseline !== undefined ? round(p.actual - p.baseline) : null;
   if (limit === null) {
     const detail = hasBaseline ? `the baseline has no ${what}` : 'no baseline';
     return { status: 'skipped', actual: p.actual ?? null, limit: null, baseline, delta, detail };
+  }
+  if (!Number.isFinite(limit)) {
+    // baseline arithmetic that overflows (`baseline * 1e308`): never a limit anything passes or fails by chance
+    const found = `${limit} (${formatExpr(rule.expr).replace(/^baseline/, `baseline ${p.baseline}`)})`;
+    return {
+      status: 'fail',
+      actual: p.actual ?? null,
+      limit: null,
+      baseline,
+      delta,
+      detail: `the limit ${formatExpr(rule.expr)} evaluates to ${limit}`,
+      problems: [{ kind: 'limit', path: `rule ${JSON.stringify(formatRule(rule))}`, expected: FINITE_LIMIT, found }],
+    };
   }
   if (p.actual === undefined) {
     return { status: 'missing', actual: null, limit, baseline, delta: null, detail: `${what} is absent` };
@@ -64,16 +114,27 @@ export function evaluateRule(
   baseline: BaselineIndicators | null,
   unmerged: Record<string, string> = {},
 ): RuleResult {
+  const { problems: _problems, ...result } = judgeRule(rule, indicators, baseline, unmerged);
+  return result;
+}
+
+function judgeRule(
+  rule: Rule,
+  indicators: Record<string, MergedIndicator>,
+  baseline: BaselineIndicators | null,
+  unmerged: Record<string, string>,
+): RuleResult & { problems?: RuleProblem[] } {
   const head = { indicator: rule.indicator, field: rule.field, op: rule.op, expr: formatExpr(rule.expr), level: rule.level };
   const target = `${rule.indicator}.${rule.field}`;
   const merged = indicators[rule.indicator];
   const base = baseline?.[rule.indicator];
+  const basePath = `$.indicators${key(rule.indicator)}${key(rule.field)}`;
 
   if (merged?.attacks) {
     return { ...head, ...judgeAttacks(rule, merged.attacks, base, baseline !== null) };
   }
   if (!merged) {
-    const r = judge(rule, { actual: undefined, baseline: numberAt(base, rule.field) }, baseline !== null, target);
+    const r = judge(rule, { actual: undefined, baseline: baselineAt(base, rule.field), baselinePath: basePath }, baseline !== null, target);
     // An absent indicator is missing even for a baseline rule: there is nothing to hold.
     return {
       ...head,
@@ -84,7 +145,12 @@ export function evaluateRule(
   }
   return {
     ...head,
-    ...judge(rule, { actual: numberAt(merged.fields, rule.field), baseline: numberAt(base, rule.field) }, baseline !== null, target),
+    ...judge(
+      rule,
+      { actual: numberAt(merged.fields, rule.field), baseline: baselineAt(base, rule.field), baselinePath: basePath },
+      baseline !== null,
+      target,
+    ),
   };
 }
 
@@ -97,7 +163,7 @@ function judgeAttacks(
   attacks: Record<string, MergedIndicator>,
   base: Record<string, unknown> | undefined,
   hasBaseline: boolean,
-): Omit<RuleResult, 'indicator' | 'field' | 'op' | 'expr' | 'level'> {
+): Judged {
   const baseAttacks = (base?.attacks ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const per = Object.entries(attacks).map(([name, a]) => ({
     name,
@@ -105,7 +171,8 @@ function judgeAttacks(
       rule,
       {
         actual: numberAt(a.fields, rule.field),
-        baseline: numberAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field),
+        baseline: baselineAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field),
+        baselinePath: `$.indicators${key(rule.indicator)}.attacks${key(name)}${key(rule.field)}`,
       },
       hasBaseline,
       `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`,
@@ -116,8 +183,10 @@ function judgeAttacks(
   const failed = pick('fail');
   const missing = pick('missing');
   const passed = pick('pass');
+  const broken = per.filter((x) => x.r.problems?.length);
   let worst: (typeof per)[number];
-  if (missing.length) worst = missing[0]!;
+  if (broken.length) worst = broken[0]!;
+  else if (missing.length) worst = missing[0]!;
   else if (failed.length || passed.length) {
     const judged = failed.length ? failed : passed;
     worst = judged.reduce((a, b) => (margin(rule.op, b.r.actual!, b.r.limit!) < margin(rule.op, a.r.actual!, a.r.limit!) ? b : a));
@@ -126,31 +195,109 @@ function judgeAttacks(
     per.length === 1
       ? `attack_type ${worst.name}${worst.r.detail ? `: ${worst.r.detail}` : ''}`
       : `worst attack_type: ${worst.name}${worst.r.detail ? ` (${worst.r.detail})` : ''}; ${summary}`;
-  return { ...worst.r, detail };
+  const problems = broken.flatMap((x) => x.r.problems!);
+  return { ...worst.r, detail, ...(problems.length ? { problems } : {}) };
+}
+
+/** What the gate sees of a job: anything but `succeeded` fails the verdict. */
+export interface GateJob {
+  indicator: string;
+  shard: number;
+  status: string;
+  platform_id?: string | null;
+  message?: string;
+}
+
+export interface GateOptions {
+  /** input problems were found before the gate (config, arguments, baseline, indicator files) */
+  invalidInput: boolean;
+  unmerged?: Record<string, string>;
+  /** the run's jobs: one that failed, timed out or was cancelled fails the verdict (SPEC §3) */
+  jobs?: readonly GateJob[];
+  /** the platform itself failed (in its own words): the run is not whole */
+  platformFailure?: string;
+  /** the baseline report, as problems about its values name it */
+  baselineSource?: string;
+  /** the rules' source, as problems about them name it (`--thresholds`, the config file) */
+  rulesSource?: string;
 }
 
 export interface GateOutcome {
   verdict: Verdict;
   results: RuleResult[];
   missingIndicators: string[];
+  /** found while gating: limits that are not finite, baseline values that are not numbers, failed jobs */
+  problems: Problem[];
+  /** any input was invalid (given in the options or found here): exit code 2 */
+  invalidInput: boolean;
+  /** a job or the platform failed: exit code 3 */
+  platformFailed: boolean;
 }
 
+/**
+ * The one place the verdict is derived, from the rules, the required indicators, the input
+ * problems and the jobs. The exit code (exitCodeFor), report.json, report.md, the comment, the job
+ * summary and the action's outputs all take it from here.
+ */
 export function gate(
   rules: readonly Rule[],
   required: readonly string[],
   indicators: Record<string, MergedIndicator>,
   baseline: BaselineIndicators | null,
-  options: { invalidInput: boolean; unmerged?: Record<string, string> },
+  options: GateOptions,
 ): GateOutcome {
-  const results = rules.map((r) => evaluateRule(r, indicators, baseline, options.unmerged));
+  const problems: Problem[] = [];
+  let invalid = options.invalidInput;
+  const results = rules.map((rule) => {
+    const { problems: found, ...result } = judgeRule(rule, indicators, baseline, options.unmerged ?? {});
+    for (const p of found ?? []) {
+      invalid = true;
+      const file = p.kind === 'baseline' ? (options.baselineSource ?? 'baseline') : (options.rulesSource ?? 'thresholds');
+      problems.push({ file, path: p.path, expected: p.expected, found: p.found });
+    }
+    return result;
+  });
   // A required indicator that is present but invalid is reported by its problems, not as absent.
   const missingIndicators = required.filter((i) => !indicators[i] && !options.unmerged?.[i]);
-  return { verdict: verdictOf(results, missingIndicators, options.invalidInput), results, missingIndicators };
+  const failedJobs = (options.jobs ?? []).filter((j) => j.status !== 'succeeded');
+  for (const j of failedJobs) {
+    problems.push({
+      file: `job ${j.indicator} shard ${j.shard}${j.platform_id ? ` (${j.platform_id})` : ''}`,
+      expected: 'status succeeded (a run with a failed job fails, whatever the other shards say)',
+      found: `${j.status}${j.message ? `: ${j.message}` : ''}`,
+    });
+  }
+  if (options.platformFailure !== undefined) {
+    problems.push({ file: 'platform', expected: 'every job to run', found: options.platformFailure });
+  }
+  const platformFailed = failedJobs.length > 0 || options.platformFailure !== undefined;
+  const verdict = verdictOf(results, missingIndicators, invalid, platformFailed);
+  return { verdict, results, missingIndicators, problems, invalidInput: invalid, platformFailed };
 }
 
-export function verdictOf(results: readonly RuleResult[], missingIndicators: readonly string[], invalidInput: boolean): Verdict {
+/** pass < warn < fail */
+export const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };
+
+export function verdictOf(
+  results: readonly RuleResult[],
+  missingIndicators: readonly string[],
+  invalidInput: boolean,
+  platformFailed = false,
+): Verdict {
   const bad = (r: RuleResult): boolean => r.status === 'fail' || r.status === 'missing';
-  if (invalidInput || missingIndicators.length || results.some((r) => r.level === 'error' && bad(r))) return 'fail';
+  if (invalidInput || platformFailed || missingIndicators.length || results.some((r) => r.level === 'error' && bad(r))) return 'fail';
   if (results.some((r) => r.level === 'warn' && bad(r))) return 'warn';
   return 'pass';
+}
+
+export type FailOn = 'error' | 'warn' | 'never';
+
+/** SPEC §5: fail-on changes only exit code 1; invalid input is 2 and a platform failure 3 whatever it says. */
+export function exitCodeFor(outcome: { verdict: Verdict }, failOn: FailOn, invalidInput: boolean, platformFailed: boolean): ExitCode {
+  const gateFailed = (failOn === 'error' && outcome.verdict === 'fail') || (failOn === 'warn' && outcome.verdict !== 'pass');
+  return highestExitCode(
+    gateFailed ? ExitCode.GateFailed : ExitCode.Ok,
+    invalidInput ? ExitCode.InvalidInput : ExitCode.Ok,
+    platformFailed ? ExitCode.PlatformFailure : ExitCode.Ok,
+  );
 }

@@ -3,7 +3,7 @@
  * `shards`. Pure: where the model, data and output are *inside* a job is the platform's to say
  * (`Locations`); this module substitutes them, shell-quoted, into each command.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Problem } from './problem.js';
 import type { JobConfig } from '../config/file.js';
 
@@ -124,8 +124,12 @@ export function jobName(id: RunIdentity, key: string, shard: Shard): string {
 export function runIdentity(env: Record<string, string | undefined>, cwdName: string, gate: string, now: Date): RunIdentity {
   return {
     repository: env.GITHUB_REPOSITORY || cwdName,
-    // Outside Actions every run is new: a timestamp keeps a later run from attaching to this one's jobs.
-    runId: env.EVALGATE_RUN_ID || env.GITHUB_RUN_ID || `local${now.toISOString().replace(/\D/g, '').slice(0, 14)}`,
+    // Outside Actions every run is new: a timestamp keeps a later run from attaching to this one's
+    // jobs, and a random part keeps two runs started in the same second apart.
+    runId:
+      env.EVALGATE_RUN_ID ||
+      env.GITHUB_RUN_ID ||
+      `local${now.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(4).toString('hex')}`,
     runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
     gate,
   };

@@ -8,7 +8,10 @@
  *   expr     = number | "baseline" [ ( "+" | "-" | "*" | "/" ) number ]
  *   number   = [ "-" | "+" ] digits [ "." digits ] [ ( "e" | "E" ) [ "+" | "-" ] digits ]
  *
- * Blank lines and lines starting with "#" are ignored. Two-character operators are tried before
+ * A blank line is ignored, and so is a line whose first non-blank character is "#" (a comment),
+ * before the line is split at ";": `# off; accuracy_f1.f1 >= 0.99` is one comment, not a comment
+ * and a rule. After a ";", a part starting with "#" comments out the rest of its line. A limit
+ * must be a finite number (`1e999` is a config error). Two-character operators are tried before
  * one-character ones, so `<=` is never read as `<` followed by a stray `=`. `baseline` is the same
  * field's value in the baseline report (for robustness_adv: of the same attack type).
  */
@@ -82,24 +85,36 @@ export function parseRule(text: string): RuleParse {
   }
   rest = rest.slice(op.length).trim();
   const expr = parseExpr(rest);
-  if (!expr) {
-    return bad('a number or an expression in baseline (baseline - 0.02, baseline * 1.10)', rest ? JSON.stringify(rest) : 'nothing');
-  }
+  if ('expected' in expr) return bad(expr.expected, expr.found);
   return { ok: true, rule: { level, indicator, field, op, expr } };
 }
 
-function parseExpr(text: string): Expr | null {
+export const FINITE_LIMIT = 'a limit that evaluates to a finite number';
+
+function parseExpr(text: string): Expr | { expected: string; found: string } {
+  const syntax = {
+    expected: 'a number or an expression in baseline (baseline - 0.02, baseline * 1.10)',
+    found: text ? JSON.stringify(text) : 'nothing',
+  };
+  const nonFinite = (literal: string) => ({ expected: FINITE_LIMIT, found: `${JSON.stringify(literal)} (${Number(literal)})` });
   if (NUMBER.test(text)) {
     const value = Number(text);
-    return Number.isFinite(value) ? { kind: 'number', value } : null;
+    return Number.isFinite(value) ? { kind: 'number', value } : nonFinite(text);
   }
   const m = /^baseline(?:\s*([-+*/])\s*(\S+))?$/.exec(text);
-  if (!m) return null;
+  if (!m) return syntax;
   if (m[1] === undefined) return { kind: 'baseline' };
-  if (!NUMBER.test(m[2]!)) return null;
+  if (!NUMBER.test(m[2]!)) return syntax;
   const operand = Number(m[2]);
-  if (!Number.isFinite(operand) || (m[1] === '/' && operand === 0)) return null;
+  if (!Number.isFinite(operand)) return nonFinite(m[2]!);
+  if (m[1] === '/' && operand === 0) return { expected: FINITE_LIMIT, found: `${JSON.stringify(text)} (a division by zero)` };
   return { kind: 'baseline', op: m[1] as '+' | '-' | '*' | '/', operand };
+}
+
+/** A line of a rule block that holds no rule: empty, or a comment (`#` its first non-blank character). */
+export function isCommentOrBlank(line: string): boolean {
+  const t = line.trim();
+  return t === '' || t.startsWith('#');
 }
 
 /** Rules separated by newlines or `;`; every malformed rule becomes a problem naming it. */
@@ -107,9 +122,11 @@ export function parseRules(text: string, source: string, firstLine = 1): { rules
   const rules: Rule[] = [];
   const problems: Problem[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
+    if (isCommentOrBlank(line)) return;
     for (const part of line.split(';')) {
       const t = part.trim();
-      if (!t || t.startsWith('#')) continue;
+      if (t.startsWith('#')) break; // the rest of the line is a comment
+      if (!t) continue;
       const r = parseRule(t);
       if (r.ok) rules.push(r.rule);
       else problems.push({ file: source, line: firstLine + i, path: `rule ${JSON.stringify(t)}`, expected: r.expected, found: r.found });

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseJsonText } from '../core/json.js';
-import { readBaselineReport } from '../core/baseline.js';
+import { foreignBaselineNote, readBaselineReport } from '../core/baseline.js';
 import { formatProblem } from '../core/problem.js';
 import { noBaseline, type BaselineResult } from '../engine.js';
 import { describeError, type GitHubApi } from './api.js';
@@ -121,6 +121,11 @@ export async function findArtifactBaseline({ api, ctx, gate, download, warn }: B
           : { ok: false as const, problems: parsed.problems };
       if (!read.ok) {
         passed.push(`run ${run.id}: ${read.problems.map(formatProblem).join('; ')}`);
+        continue;
+      }
+      const foreign = foreignBaselineNote(read, gate, label);
+      if (foreign) {
+        passed.push(`run ${run.id}: ${foreign}`);
         continue;
       }
       const note = passed.length ? `passed over ${passed.length} newer run(s): ${listed(passed)}` : null;

@@ -5,8 +5,8 @@
  */
 import { describeError, type GitHubApi } from './api.js';
 
-export type CommentMode = 'always' | 'on-failure' | 'never';
-export const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-failure', 'never'];
+import type { CommentMode } from '../config/settings.js';
+export { COMMENT_MODES, type CommentMode } from '../config/settings.js';
 
 /** the workflow token (GITHUB_TOKEN) is an installation token of the GitHub Actions app */
 export const ACTIONS_BOT = 'github-actions[bot]';

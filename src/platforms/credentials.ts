@@ -1,5 +1,3 @@
-import * as core from '@actions/core';
-
 /** The environment variables that hold platform credentials: masked by the action, never passed to jobs. */
 export const CREDENTIAL_ENV = [
   // Azure (@azure/identity)
@@ -30,5 +28,8 @@ export const CREDENTIAL_ENV = [
  */
 export function maskRuntimeSecret(value: string | undefined, env: Record<string, string | undefined>): void {
   if (!value || env.GITHUB_ACTIONS !== 'true') return;
-  core.setSecret(value);
+  // what @actions/core's setSecret writes, without loading @actions/core (and its HTTP client)
+  // into every CLI command: a platform module must not cost the CLI's start-up
+  const escaped = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  process.stdout.write(`::add-mask::${escaped}\n`);
 }

@@ -3,12 +3,9 @@
  * Each scheme downloads the *.json objects below its prefix into a local folder (object names are
  * never trusted as paths), then the files are gated like a local folder.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problem.js';
-import { downloadAzblob } from './azblob.js';
-import { downloadTos } from './tos.js';
-import { downloadOss } from './oss.js';
+import { freshFolder } from './owned.js';
 
 export interface RemoteDownload {
   files: string[];
@@ -18,17 +15,18 @@ export interface RemoteDownload {
 
 type Downloader = (uri: string, dest: string, env: Record<string, string | undefined>) => Promise<RemoteDownload>;
 
+// Each store's SDK is loaded only when a URI of its scheme is read (start-up, SPEC §8).
 const SCHEMES: Record<string, { form: string; download: Downloader }> = {
-  azblob: { form: 'azblob://<account>/<container>/<prefix>', download: downloadAzblob },
-  tos: { form: 'tos://<bucket>/<prefix>', download: downloadTos },
-  oss: { form: 'oss://<bucket>/<prefix>', download: downloadOss },
+  azblob: { form: 'azblob://<account>/<container>/<prefix>', download: async (...a) => (await import('./azblob.js')).downloadAzblob(...a) },
+  tos: { form: 'tos://<bucket>/<prefix>', download: async (...a) => (await import('./tos.js')).downloadTos(...a) },
+  oss: { form: 'oss://<bucket>/<prefix>', download: async (...a) => (await import('./oss.js')).downloadOss(...a) },
 };
 
 export const remoteScheme = (uri: string): string => /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase() ?? '';
 
 export async function fetchRemoteResults(
   uri: string,
-  dest: string,
+  preferred: string,
   env: Record<string, string | undefined>,
 ): Promise<{ files: string[]; problems: Problem[] }> {
   const scheme = SCHEMES[remoteScheme(uri)];
@@ -46,8 +44,17 @@ export async function fetchRemoteResults(
       ],
     };
   }
-  await fs.rm(dest, { recursive: true, force: true });
-  await fs.mkdir(dest, { recursive: true });
+  // <out>/results when it is free or evalgate's own, else a fresh folder beside it: a user's
+  // folder of that name is never emptied
+  let dest: string;
+  try {
+    dest = await freshFolder(preferred);
+  } catch (e) {
+    return {
+      files: [],
+      problems: [{ file: preferred, expected: 'a folder evalgate can create for the download', found: (e as Error).message }],
+    };
+  }
   try {
     const got = await scheme.download(uri, dest, env);
     const problems: Problem[] = got.refused.map((name) => ({

@@ -18,6 +18,7 @@ import { blobTail, downloadPrefix, resolveDatastore, uploadPrefix, type Datastor
 import { codeSnapshot, localFiles } from '../snapshot.js';
 import { AZURE_LOCATIONS, renderAzureJob, restJobBody, type AzureJobVars } from './job.js';
 import type { EvalgateAzureCredential } from './credential.js';
+import { freshFolder } from '../../stores/owned.js';
 
 /** Azure ML's JobStatus values (KnownJobStatus) and what each means for evalgate. */
 export const AZURE_STATUS: Record<string, JobState> = {
@@ -274,8 +275,8 @@ export class AzurePlatform implements Platform {
 
   async collect(h: JobHandle): Promise<string[]> {
     const ds = await this.datastore();
-    const dest = path.join(this.opts.workDir, h.job.name, 'out');
-    await fs.rm(dest, { recursive: true, force: true });
+    // a fresh folder of evalgate's: never one it did not create
+    const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
     const { files, refused } = await downloadPrefix(ds.client, this.outPrefix(h.job), dest, ['.json']);
     if (refused.length)
       throw new Error(

@@ -8,7 +8,7 @@ export const AZURE_API_VERSION = '2025-09-01';
 
 const name = (what: string) => z.string({ error: what }).min(1, { error: what });
 
-const schema = z.strictObject(
+export const schema = z.strictObject(
   {
     subscription: name('a subscription id').optional(),
     subscription_id: name('a subscription id').optional(),

@@ -23,6 +23,7 @@ import { AlibabaError, isThrottling, sleep, type RetryOptions } from './errors.j
 import { BAILIAN_MOUNTS, TEMPLATE_FILE, createJobBody, mountUri, renderBailianJob, type BailianJobVars, type Mount } from './job.js';
 import { downloadPrefix, ossClient, parseOssUri, uploadPrefix, type Oss } from './oss.js';
 import { codeSnapshot, localFiles } from '../snapshot.js';
+import { freshFolder } from '../../stores/owned.js';
 
 /** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
 export const DLC_STATUS: Record<string, JobState> = {
@@ -291,8 +292,8 @@ export class BailianPlatform implements Platform {
   }
 
   async collect(h: JobHandle): Promise<string[]> {
-    const dest = path.join(this.opts.workDir, h.job.name, 'out');
-    await fs.rm(dest, { recursive: true, force: true });
+    // a fresh folder of evalgate's: never one it did not create
+    const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
     const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(h.job), dest, ['.json']);
     if (refused.length)
       throw new Error(

@@ -53,7 +53,7 @@ const dataSource = z.union(
   { error: 'a data source id, or a mapping of id and mount_path' },
 );
 
-const schema = z.strictObject(
+export const schema = z.strictObject(
   {
     region: z
       .string({ error: 'a region id such as cn-hangzhou' })

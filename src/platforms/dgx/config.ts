@@ -5,7 +5,7 @@ import { pathValue } from '../section.js';
 
 export const DGX_MODES = ['local', 'ssh', 'slurm'] as const;
 
-const schema = z.strictObject(
+export const schema = z.strictObject(
   {
     mode: z.enum(DGX_MODES, { error: 'one of local, ssh, slurm' }).optional(),
     host: z.string({ error: 'a host name' }).min(1, { error: 'a host name' }).optional(),

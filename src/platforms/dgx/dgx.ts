@@ -22,6 +22,7 @@ import { contentHash, readTemplate, renderTemplate } from '../templates.js';
 import type { DgxConfig } from './config.js';
 import { quote, type Shell } from './shell.js';
 import { mapState, parseSacct, parseSbatch, parseScontrol, sbatchOptions, type TaskState } from './slurm.js';
+import { freshFolder } from '../../stores/owned.js';
 
 export interface DgxOptions {
   config: DgxConfig;
@@ -368,8 +369,8 @@ export class DgxPlatform implements Platform {
   }
 
   async collect(h: JobHandle): Promise<string[]> {
-    const local = path.join(this.opts.localDir, h.job.name, 'out');
-    await fs.rm(local, { recursive: true, force: true });
+    // a fresh folder of evalgate's: never one it did not create
+    const local = path.join(await freshFolder(path.join(this.opts.localDir, h.job.name)), 'out');
     const files = await this.shell.download(`${this.runDir(h.job.name)}/out`, local, (n) => n.endsWith('.json'));
     const env = await this.hostEnv(h);
     if (env) await this.annotate(h, files, env);

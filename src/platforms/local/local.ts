@@ -11,6 +11,8 @@ import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
 import { isUri } from '../../stores/fs.js';
 import type { JobHandle, JobStatus, Platform, SavedJob } from '../platform.js';
+import { LogTail } from '../log-tail.js';
+import { claimFolder, freeFolder } from '../../stores/owned.js';
 
 /** set in every local job's environment: the post step checks it before it signals a process group */
 export const JOB_MARKER = 'EVALGATE_JOB';
@@ -38,6 +40,8 @@ interface Running {
   resolveDone: () => void;
   timedOut?: boolean;
   cancelled?: boolean;
+  /** the end of log.txt, kept as it is written (bounded, whatever the job writes) */
+  tail: LogTail;
 }
 
 export class LocalPlatform implements Platform {
@@ -48,13 +52,17 @@ export class LocalPlatform implements Platform {
   private readonly queue: Running[] = [];
   private active = 0;
   private readonly limit: number;
+  /** each job's folder, chosen when it is located: <workDir>/<name>, or beside it when that is not evalgate's */
+  private readonly dirs = new Map<string, string>();
 
   constructor(private readonly opts: LocalOptions) {
     this.limit = Math.max(1, opts.concurrency ?? availableParallelism());
   }
 
   locate(_key: string, _shard: unknown, name: string, staged: { model: string; data: string }): Locations {
-    return { model: staged.model, data: staged.data, out: path.join(this.opts.workDir, name, 'out') };
+    const dir = this.dirs.get(name) ?? freeFolder(path.join(this.opts.workDir, name));
+    this.dirs.set(name, dir);
+    return { model: staged.model, data: staged.data, out: path.join(dir, 'out') };
   }
 
   async stage(localOrUri: string): Promise<string> {
@@ -65,12 +73,14 @@ export class LocalPlatform implements Platform {
   async submit(job: PlannedJob): Promise<JobHandle> {
     const existing = this.jobs.get(job.name);
     if (existing) return { job, id: job.name };
-    const dir = path.join(this.opts.workDir, job.name);
-    await fs.rm(dir, { recursive: true, force: true });
-    await fs.mkdir(path.join(dir, 'out'), { recursive: true });
+    // emptied only when it is evalgate's own (its marker inside); a folder that became someone
+    // else's since it was located fails the submit (NotOwnedError), it is never removed
+    const dir = this.dirs.get(job.name) ?? path.join(this.opts.workDir, job.name);
+    await claimFolder(dir);
+    await fs.mkdir(path.join(dir, 'out'));
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));
-    const run: Running = { job, dir, status: { state: 'queued', platformStatus: 'queued' }, done, resolveDone };
+    const run: Running = { job, dir, status: { state: 'queued', platformStatus: 'queued' }, done, resolveDone, tail: new LogTail() };
     this.jobs.set(job.name, run);
     this.queue.push(run);
     this.pump();
@@ -99,6 +109,9 @@ export class LocalPlatform implements Platform {
     run.status = { state: 'running', platformStatus: `running (pid ${child.pid})`, startedAt: Date.now() };
     child.stdout!.pipe(log, { end: false });
     child.stderr!.pipe(log, { end: false });
+    const keep = (chunk: Buffer): void => run.tail.push(chunk);
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
     // The log is complete when the job has exited and both pipes have closed, in either order
     // ('close' of a pipe can come before or after the child's 'exit').
     let pipesOpen = 2;
@@ -149,7 +162,9 @@ export class LocalPlatform implements Platform {
         // them. Its output is cut, so that the run is not held hostage by it.
         const grace = setTimeout(() => {
           if (pipesOpen === 0) return;
-          log.write('\n[evalgate: output cut: a process that left the job still held it open]\n');
+          const note = '\n[evalgate: output cut: a process that left the job still held it open]\n';
+          log.write(note);
+          run.tail.push(note);
           child.stdout!.destroy();
           child.stderr!.destroy();
           pipesOpen = 0;
@@ -186,16 +201,12 @@ export class LocalPlatform implements Platform {
   async logs(h: JobHandle, lines: number): Promise<string> {
     const run = this.jobs.get(h.id);
     if (!run) return '';
-    try {
-      const text = await fs.readFile(path.join(run.dir, 'log.txt'), 'utf8');
-      return text
-        .split('\n')
-        .filter((l, i, all) => l !== '' || i < all.length - 1)
-        .slice(-lines)
-        .join('\n');
-    } catch {
-      return '';
-    }
+    // the whole log can be gigabytes: its end was kept as it was written (the last of it arrives
+    // once the pipes are drained, which the cut of a left-behind process bounds)
+    let wait: NodeJS.Timeout | undefined;
+    await Promise.race([run.done, new Promise((r) => (wait = setTimeout(r, (this.opts.pipeGraceMs ?? 2000) + 1000)))]);
+    clearTimeout(wait);
+    return run.tail.text(lines);
   }
 
   async collect(h: JobHandle): Promise<string[]> {

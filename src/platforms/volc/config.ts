@@ -21,7 +21,7 @@ const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
 const endpoint = (what: string) =>
   z.string({ error: what }).refine((v) => HOST.test(v) || /^https?:\/\/[^/?#\s]+\/?$/.test(v), { error: what });
 
-const schema = z.strictObject(
+export const schema = z.strictObject(
   {
     region: z
       .string({ error: 'a region id such as cn-beijing' })

@@ -28,6 +28,7 @@ import { classifyVolc, VolcApiError, VolcOpenApi } from './openapi.js';
 import { withRetries, type RetryOptions } from './retry.js';
 import { parseTosUri, tail, TosBucket, tosClient } from './tos.js';
 import { codeSnapshot, localFiles } from '../snapshot.js';
+import { freshFolder } from '../../stores/owned.js';
 
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
@@ -288,8 +289,8 @@ export class VolcPlatform implements Platform {
   }
 
   async collect(h: JobHandle): Promise<string[]> {
-    const dest = path.join(this.opts.workDir, h.job.name, 'out');
-    await fs.rm(dest, { recursive: true, force: true });
+    // a fresh folder of evalgate's: never one it did not create
+    const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
     const { files, refused } = await this.bucket().download(this.outPrefix(h.job), dest, ['.json']);
     if (refused.length)
       throw new Error(

@@ -1,0 +1,651 @@
+export const id = 558;
+export const ids = [558];
+export const modules = {
+
+/***/ 91178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ localFiles),
+/* harmony export */   Y: () => (/* binding */ codeSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
+/**
+ * Local files as a cloud platform stages them: every file below a path, and the code snapshot
+ * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
+ * commands written for the repository checkout run unchanged from the snapshot).
+ */
+
+
+
+
+/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
+async function localFiles(root) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(root);
+    if (st.isFile())
+        return [[node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root), root]];
+    const out = [];
+    const walk = async (dir) => {
+        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                out.push([node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), full]);
+        }
+    };
+    await walk(root);
+    return out;
+}
+/**
+ * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
+ * sha256 of the whole (names and contents): the snapshot's content address.
+ */
+async function codeSnapshot(cwd, paths, key) {
+    const files = [];
+    for (const p of paths) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs);
+        if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(rel))
+            throw new Error(`${key}: ${p} is outside the working directory`);
+        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs).catch(() => null);
+        if (!st)
+            throw new Error(`${key}: ${p}: no such file or folder`);
+        const base = rel.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/');
+        for (const [r, a] of await localFiles(abs))
+            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // overlapping paths (a folder and a file in it) name a file once
+    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const [rel, abs] of unique)
+        h.update(`${rel}\u0000${await (0,_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .contentHash */ .Ae)(abs)}\n`);
+    return { files: unique, sha: h.digest('hex') };
+}
+
+
+/***/ }),
+
+/***/ 7903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ contentHash),
+/* harmony export */   K3: () => (/* binding */ jobVars),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   xV: () => (/* binding */ readTemplate)
+/* harmony export */ });
+/* unused harmony exports TEMPLATES, templatesDir */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
+/**
+ * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
+ * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
+ * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
+ */
+
+
+
+
+
+const TEMPLATES = {
+    azure: { file: 'azure/job.yml', format: 'yaml' },
+    volc: { file: 'volc/job.json', format: 'json' },
+    bailian: { file: 'bailian/job.json', format: 'json' },
+    dgx: { file: 'dgx/run.sh', format: 'sh' },
+};
+/**
+ * The templates ship beside the code: two levels up from this module, whether it runs from
+ * src/platforms/ (tests) or from a bundle in dist/<entry>/.
+ */
+function templatesDir() {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', '..', 'platforms', 'job_templates');
+}
+function renderTemplate(text, vars, format) {
+    const missing = new Set();
+    const escape = (v) => (format === 'sh' ? (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v) : JSON.stringify(v).slice(1, -1));
+    const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw, esc) => {
+        const name = (raw ?? esc);
+        const v = vars[name];
+        if (v === undefined) {
+            missing.add(name);
+            return `<${name}>`;
+        }
+        return raw ? String(v) : escape(String(v));
+    });
+    return { text: out, missing: [...missing] };
+}
+async function readTemplate(platform) {
+    return node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(templatesDir(), TEMPLATES[platform].file), 'utf8');
+}
+/**
+ * The content address of a local file or folder: sha256 of the file, or of the sorted list of
+ * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
+ * and never sent twice.
+ */
+async function contentHash(p) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
+    if (st.isFile())
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+            .update(await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(p))
+            .digest('hex');
+    const entries = [];
+    const walk = async (dir) => {
+        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full)}`);
+        }
+    };
+    await walk(p);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(entries.join('\n')).digest('hex');
+}
+/** Common template variables of a job. */
+function jobVars(job, gate) {
+    return {
+        job_name: job.name,
+        job_key: job.key,
+        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
+        gate,
+        indicators: job.indicators.join(', '),
+        shard_index: job.shard.index,
+        shard_count: job.shard.count,
+        command: job.command,
+        timeout_minutes: Math.ceil(job.timeoutMinutes),
+        timeout_seconds: Math.ceil(job.timeoutMinutes * 60),
+        env_json: JSON.stringify(job.env),
+        env_list_json: JSON.stringify(Object.entries(job.env).map(([Name, Value]) => ({ Name, Value, IsPrivate: false }))),
+        env_exports: Object.entries(job.env)
+            .map(([k, v]) => `export ${k}=${(0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v)}`)
+            .join('\n'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 79558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createVolcPlatform: () => (/* binding */ createVolcPlatform)
+});
+
+// EXTERNAL MODULE: ./src/platforms/volc/config.ts
+var volc_config = __webpack_require__(48665);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/stores/fs.ts
+var fs = __webpack_require__(23135);
+// EXTERNAL MODULE: ./src/platforms/templates.ts
+var templates = __webpack_require__(7903);
+// EXTERNAL MODULE: ./src/platforms/volc/credentials.ts
+var credentials = __webpack_require__(52937);
+// EXTERNAL MODULE: ./src/core/plan.ts
+var plan = __webpack_require__(4620);
+;// CONCATENATED MODULE: ./src/platforms/volc/job.ts
+
+
+const VOLC_MOUNT = '/mnt/evalgate';
+/** Where a job sees its code, inputs and output: TOS prefixes mounted by the platform. */
+const VOLC_PATHS = {
+    code: `${VOLC_MOUNT}/code`,
+    model: `${VOLC_MOUNT}/model`,
+    data: `${VOLC_MOUNT}/data`,
+    out: `${VOLC_MOUNT}/out`,
+};
+/**
+ * The 2024-07-01 API has no log action, so each job tees its own stdout and stderr into its output
+ * mount. Not a .json name: collect never takes it for an indicator file.
+ */
+const VOLC_LOG_FILE = 'evalgate-log.txt';
+/** The 2024-07-01 job states (Status.State) and what each means for evalgate. */
+const VOLC_STATES = {
+    Creating: 'queued',
+    Waiting: 'queued',
+    Queueing: 'queued',
+    Deploying: 'queued',
+    Running: 'running',
+    // stop accepted, not done: the job may still write
+    Stopping: 'running',
+    Completed: 'succeeded',
+    Failed: 'failed',
+    Stopped: 'cancelled',
+};
+/** an unknown state is not terminal: the job timeout ends a job that never leaves it */
+function mapVolcState(state) {
+    return VOLC_STATES[state] ?? 'queued';
+}
+/**
+ * The job's command as the platform runs it: from the code mount when there is one (so commands
+ * written for the repository checkout work unchanged), under /bin/sh like every other platform,
+ * with stdout and stderr also written to <out>/evalgate-log.txt, and the command's own exit code
+ * as the job's (a pipeline's status would be tee's). POSIX sh: no pipefail needed.
+ */
+function wrapCommand(command, codeDir) {
+    const run = `${codeDir ? `cd ${(0,plan/* shellQuote */.ZL)(codeDir)} && ` : ''}/bin/sh -c ${(0,plan/* shellQuote */.ZL)(command)}`;
+    return (`rc=/tmp/evalgate-rc.$$; { ${run}; echo $? > "$rc"; } 2>&1 | tee ${VOLC_PATHS.out}/${VOLC_LOG_FILE}; ` +
+        `code=$(cat "$rc" 2>/dev/null); rm -f "$rc"; exit "\${code:-1}"`);
+}
+function volcTemplateVars(job, gate, v) {
+    const mount = (m, name) => ({
+        [`${name}_bucket`]: m?.bucket ?? '',
+        [`${name}_prefix`]: m?.prefix ?? '',
+    });
+    return {
+        ...(0,templates/* jobVars */.K3)(job, gate),
+        command: wrapCommand(job.command, v.code ? VOLC_PATHS.code : undefined),
+        project: v.project,
+        image: job.image ?? v.image,
+        framework: v.framework,
+        resource_queue_id: v.resourceQueueId,
+        instance_type: job.resources.instance_type ?? v.instanceType,
+        ...mount(v.code, 'code'),
+        ...mount(v.model, 'model'),
+        ...mount(v.data, 'data'),
+        ...mount(v.out, 'out'),
+        // the bucket of the output and staged inputs (the template's old name for it)
+        tos_bucket: v.out.bucket,
+    };
+}
+async function renderVolcJob(job, gate, v) {
+    return (0,templates/* renderTemplate */.Xm)(await (0,templates/* readTemplate */.xV)('volc'), volcTemplateVars(job, gate, v), 'json');
+}
+/**
+ * The CreateJob body of a rendered job.json: parsed, with each TOS storage whose bucket is empty
+ * left out (no model, no data, no code, or an input that is a URI the job reads itself).
+ */
+function createJobBody(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`volc/job.json does not render to JSON: ${e.message}`);
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+        throw new Error('volc/job.json: expected a JSON object');
+    const b = body;
+    const storage = b.StorageConfig;
+    if (storage && Array.isArray(storage.Storages)) {
+        storage.Storages = storage.Storages.filter((s) => {
+            const tos = s.Config?.Tos;
+            return !tos || (typeof tos.Bucket === 'string' && tos.Bucket !== '');
+        });
+    }
+    return b;
+}
+/** [U] the console's job page (platform-apis §3.8: the job list's form, from third-party docs; the detail path is a guess) */
+function consoleUrl(region, id) {
+    return `https://console.volcengine.com/ml-platform/region:ml-platform+${encodeURIComponent(region)}/task/detail?Id=${encodeURIComponent(id)}`;
+}
+
+// EXTERNAL MODULE: ./src/platforms/volc/openapi.ts
+var openapi = __webpack_require__(47939);
+// EXTERNAL MODULE: ./src/platforms/volc/retry.ts
+var retry = __webpack_require__(34501);
+// EXTERNAL MODULE: ./src/platforms/volc/tos.ts
+var tos = __webpack_require__(14065);
+// EXTERNAL MODULE: ./src/platforms/snapshot.ts
+var snapshot = __webpack_require__(91178);
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
+;// CONCATENATED MODULE: ./src/platforms/volc/volc.ts
+/**
+ * `volc`: each evalgate job and shard is a Volcano Engine ML platform job (OpenAPI 2024-07-01),
+ * created with a deterministic Name (a retried submission finds the job of that name with ListJobs
+ * and attaches to it), reading the staged model, data and code from TOS prefixes mounted read-only
+ * and writing its indicator files (and its own log) to a TOS prefix mounted read-write, which
+ * collect downloads.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
+const MAX_TRANSIENT = 10;
+const CANCEL_WAIT_MS = 60_000;
+const STOP_REASON = 'cancelled by evalgate';
+/** how much of the end of a job's log is read for its tail */
+const LOG_TAIL_BYTES = 256 * 1024;
+/** a URI that names a file (an extension in its last segment) rather than a prefix */
+const namesFile = (key) => key !== '' && !key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(key);
+const isoMs = (s) => {
+    const t = s ? Date.parse(s) : NaN;
+    return Number.isNaN(t) ? undefined : t;
+};
+class VolcPlatform {
+    opts;
+    name = 'volc';
+    pollIntervalMs;
+    maxPollIntervalMs;
+    creds;
+    apiClient;
+    bucketClients = new Map();
+    mounts = { model: null, data: null };
+    code = null;
+    prepared = false;
+    tracked = new Map();
+    constructor(opts) {
+        this.opts = opts;
+        this.pollIntervalMs = opts.config.pollIntervalMs;
+        this.maxPollIntervalMs = Math.max(opts.config.pollIntervalMs, 60_000);
+    }
+    /** the key from the environment, read when first needed (a dry run needs none) */
+    credentials() {
+        this.creds ??= (0,credentials/* volcCredentials */.b)(this.opts.env);
+        return this.creds;
+    }
+    get api() {
+        this.apiClient ??= new openapi/* VolcOpenApi */.h4({
+            endpoint: this.opts.config.endpoint.url,
+            region: this.opts.config.region,
+            credentials: () => this.credentials(),
+            retry: this.opts.retry,
+            ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+        });
+        return this.apiClient;
+    }
+    bucket(name = this.opts.config.tosBucket) {
+        let b = this.bucketClients.get(name);
+        if (!b) {
+            const creds = this.credentials();
+            b = new tos/* TosBucket */.hv((0,tos/* tosClient */.iR)(creds, this.opts.config.region, this.opts.config.tosEndpoint), name, creds.source, this.opts.retry);
+            this.bucketClients.set(name, b);
+        }
+        return b;
+    }
+    /** every request sent to the ML platform and TOS, by operation */
+    get requestCounts() {
+        const out = {};
+        for (const [k, v] of this.apiClient?.counts ?? [])
+            out[k] = v;
+        for (const b of this.bucketClients.values())
+            for (const [k, v] of b.counts)
+                out[`TOS ${k}`] = (out[`TOS ${k}`] ?? 0) + v;
+        return out;
+    }
+    prefix(sub) {
+        return `${this.opts.config.tosPrefix}/${sub}`;
+    }
+    outPrefix(job) {
+        return this.prefix(`runs/${job.name}/`);
+    }
+    locate(_key, _shard, _name, staged) {
+        return { model: staged.model, data: staged.data, out: VOLC_PATHS.out };
+    }
+    /**
+     * A local file or folder goes to <tos_prefix>/cas/<sha256>/ (skipped when already there) and is
+     * mounted read-only (a file keeps its name: {model} is /mnt/evalgate/model/<name>); a
+     * tos://bucket/prefix is mounted as it is; any other URI is passed to the command for the job to
+     * read itself.
+     */
+    async stage(localOrUri, kind) {
+        const dir = VOLC_PATHS[kind];
+        if ((0,fs/* isUri */.nh)(localOrUri)) {
+            if (!/^tos:\/\//i.test(localOrUri)) {
+                this.mounts[kind] = null;
+                return localOrUri;
+            }
+            const { bucket, key } = (0,tos/* parseTosUri */.Ku)(localOrUri);
+            if (namesFile(key)) {
+                const slash = key.lastIndexOf('/');
+                this.mounts[kind] = { bucket, prefix: slash >= 0 ? key.slice(0, slash + 1) : '' };
+                return `${dir}/${key.slice(slash + 1)}`;
+            }
+            this.mounts[kind] = { bucket, prefix: key && !key.endsWith('/') ? `${key}/` : key };
+            return dir;
+        }
+        const abs = external_node_path_default().resolve(this.opts.cwd, localOrUri);
+        const st = await external_node_fs_.promises.stat(abs);
+        const prefix = this.prefix(`cas/${await (0,templates/* contentHash */.Ae)(abs)}/`);
+        if (!this.opts.dryRun)
+            await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs));
+        this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
+        return st.isFile() ? `${dir}/${external_node_path_default().basename(abs)}` : dir;
+    }
+    /** uploads what the jobs share once: the code snapshot */
+    async prepare(_jobs) {
+        if (this.prepared)
+            return;
+        if (this.opts.config.code.length) {
+            const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'volc.code');
+            const prefix = this.prefix(`code/${sha}/`);
+            if (!this.opts.dryRun)
+                await this.bucket().upload(prefix, files);
+            this.code = { bucket: this.opts.config.tosBucket, prefix };
+        }
+        this.prepared = true;
+    }
+    vars(job) {
+        const c = this.opts.config;
+        return {
+            project: c.project,
+            image: c.image,
+            framework: c.framework,
+            resourceQueueId: c.resourceQueueId,
+            instanceType: c.instanceType,
+            code: this.code,
+            model: this.mounts.model,
+            data: this.mounts.data,
+            out: { bucket: c.tosBucket, prefix: this.outPrefix(job) },
+        };
+    }
+    /** the CreateJob body of a job */
+    async body(job) {
+        const { text, missing } = await renderVolcJob(job, this.opts.gate, this.vars(job));
+        if (missing.length)
+            throw new Error(`internal error: volc/job.json uses unknown variables ${missing.join(', ')}`);
+        return createJobBody(text);
+    }
+    /** --dry-run: each job's CreateJob body, as evalgate sends it (and as it works by hand) */
+    async describe(jobs) {
+        await this.prepare(jobs);
+        const out = [];
+        for (const job of jobs) {
+            const label = job.shard.count > 1 ? `${job.key} ${job.shard.index + 1}/${job.shard.count}` : job.key;
+            out.push(`# ${job.name} (${label}) from platforms/job_templates/volc/job.json\n${JSON.stringify(await this.body(job), null, 2)}\n`);
+        }
+        return out.join('\n');
+    }
+    /** the newest job of this exact name in the project, or null (ListJobs matches names by substring) */
+    async findByName(name) {
+        const size = 100;
+        for (let page = 1;; page++) {
+            const r = await this.api.call('ListJobs', {
+                NameContains: name,
+                ProjectName: this.opts.config.project,
+                SortBy: 'CreateTime',
+                SortOrder: 'Descend',
+                PageNumber: page,
+                PageSize: size,
+            });
+            const items = r.Items ?? [];
+            const hit = items.find((j) => j.Name === name);
+            if (hit)
+                return hit;
+            if (items.length < size || page * size >= (r.TotalCount ?? 0))
+                return null;
+        }
+    }
+    async submit(job) {
+        await this.prepare([job]);
+        const body = await this.body(job);
+        this.tracked.set(job.name, { job, transientErrors: 0 });
+        // attach: a retried run finds the job it created before instead of starting a second one
+        let id = (await this.findByName(job.name))?.Id;
+        if (!id) {
+            // CreateJob has no idempotency token: when an attempt fails in a way that may have created the
+            // job anyway (a 5xx, a lost answer), look for it by name before sending it again
+            id = await (0,retry/* withRetries */.LH)(async () => (await this.api.call('CreateJob', body, { maxRetries: 0 })).Id ?? '', openapi/* classifyVolc */.$P, this.opts.retry, async () => (await this.findByName(job.name))?.Id);
+            if (!id)
+                throw new Error(`ml_platform CreateJob of ${job.name} answered no Id`);
+        }
+        return { job, id, url: consoleUrl(this.opts.config.region, id) };
+    }
+    async getJob(id) {
+        return this.api.call('GetJob', { Id: id });
+    }
+    async status(h) {
+        const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.job.name, t);
+        let j;
+        try {
+            j = await this.getJob(h.id);
+            t.transientErrors = 0;
+        }
+        catch (e) {
+            // throttled or a server error after the client's own retries: ask again next round
+            if (e instanceof openapi/* VolcApiError */.FC && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last)
+                return t.last;
+            throw e;
+        }
+        const status = volcJobStatus(j, h.url);
+        t.last = status;
+        return status;
+    }
+    async logs(h, lines) {
+        try {
+            const data = await this.bucket().tailBytes(`${this.outPrefix(h.job)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
+            if (data === null)
+                return `(the job wrote no ${VOLC_LOG_FILE}: it failed before its command ran; see ${h.url ?? 'the console'})`;
+            let text = data.toString('utf8');
+            // a cut log starts mid-line: drop that part line
+            if (data.length >= LOG_TAIL_BYTES)
+                text = text.slice(text.indexOf('\n') + 1);
+            return (0,tos/* tail */.RT)(text, lines);
+        }
+        catch (e) {
+            return `(the job's ${VOLC_LOG_FILE} could not be read: ${e.message})`;
+        }
+    }
+    async collect(h) {
+        // a fresh folder of evalgate's: never one it did not create
+        const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
+        const { files, refused } = await this.bucket().download(this.outPrefix(h.job), dest, ['.json']);
+        if (refused.length)
+            throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
+        return files;
+    }
+    /** StopJob, then waits (up to a minute) until the job is Stopped */
+    async cancel(h) {
+        await stopVolcJob(this.api, h.id, { waitMs: this.opts.cancelWaitMs });
+    }
+    saved(h) {
+        const c = this.opts.config;
+        return { platform: 'volc', name: h.job.name, id: h.id, endpoint: c.endpoint.url, region: c.region, project: c.project };
+    }
+}
+/** a job's GetJob answer as evalgate's status */
+function volcJobStatus(j, url) {
+    const s = j.Status ?? {};
+    const raw = typeof s.State === 'string' && s.State ? s.State : 'Unknown';
+    const state = mapVolcState(raw);
+    const status = { state, platformStatus: s.SecondaryState ? `${raw} (${s.SecondaryState})` : raw };
+    const started = isoMs(s.StartTime);
+    const ended = isoMs(s.EndTime);
+    if (started !== undefined)
+        status.startedAt = started;
+    if (state === 'succeeded' || state === 'failed' || state === 'cancelled')
+        status.finishedAt = ended ?? Date.now();
+    if (state === 'failed') {
+        const why = s.Message?.trim();
+        status.message = `Volcengine ML job ${raw}${s.SecondaryState ? ` (${s.SecondaryState})` : ''}${why ? `: ${why}` : ''}${url ? ` (${url})` : ''}`;
+    }
+    else if (state === 'cancelled') {
+        const why = j.StopReason?.trim() || s.Message?.trim();
+        status.message = `Volcengine ML job Stopped${why ? `: ${why}` : ''}`;
+    }
+    if (!(raw in VOLC_STATES))
+        status.message = `unknown Volcengine ML job state ${JSON.stringify(raw)}; waiting`;
+    return status;
+}
+/**
+ * StopJob, then GetJob until the job is Stopped (or ended by itself), up to `waitMs`; a job still
+ * Stopping then is left to finish stopping (the stop was accepted). A job that already ended
+ * answers StopJob either way.
+ */
+async function stopVolcJob(api, id, o = {}) {
+    const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const ended = (state) => state === 'Stopped' || state === 'Completed' || state === 'Failed';
+    try {
+        await api.call('StopJob', { Id: id, Reason: STOP_REASON });
+    }
+    catch (e) {
+        // [U] StopJob of a finished job: an error here is fine when the job has ended
+        if (!(e instanceof openapi/* VolcApiError */.FC) || e.transient)
+            throw e;
+        const state = (await api.call('GetJob', { Id: id })).Status?.State;
+        if (ended(state))
+            return state;
+        throw e;
+    }
+    const until = Date.now() + (o.waitMs ?? CANCEL_WAIT_MS);
+    let wait = 250;
+    for (;;) {
+        const state = (await api.call('GetJob', { Id: id })).Status?.State ?? 'Unknown';
+        if (ended(state))
+            return state;
+        if (Date.now() >= until) {
+            if (state === 'Stopping')
+                return state;
+            throw new Error(`the Volcengine ML job ${id} is still ${state} ${Math.round((o.waitMs ?? CANCEL_WAIT_MS) / 1000)} s after StopJob`);
+        }
+        await sleep(Math.min(wait, Math.max(0, until - Date.now())));
+        wait = Math.min(5_000, wait * 2);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platforms/volc/create.ts
+
+
+function createVolcPlatform(settings, opts) {
+    const file = settings.configFile ?? 'config';
+    const { config, problems } = (0,volc_config/* parseVolcConfig */.QB)(settings.platformConfig.volc, file, opts.env);
+    if (!config)
+        return { platform: null, problems };
+    return {
+        platform: new VolcPlatform({
+            config,
+            env: opts.env,
+            cwd: opts.cwd,
+            workDir: opts.workDir,
+            gate: settings.name,
+            dryRun: settings.dryRun,
+        }),
+        problems: [],
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,757 @@
+export const id = 728;
+export const ids = [728];
+export const modules = {
+
+/***/ 33728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createBailianPlatform: () => (/* binding */ createBailianPlatform)
+});
+
+// EXTERNAL MODULE: ./src/platforms/bailian/config.ts
+var bailian_config = __webpack_require__(66477);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/stores/fs.ts
+var fs = __webpack_require__(23135);
+// EXTERNAL MODULE: ./src/platforms/templates.ts
+var templates = __webpack_require__(7903);
+// EXTERNAL MODULE: ./src/platforms/bailian/credential.ts
+var credential = __webpack_require__(19542);
+// EXTERNAL MODULE: ./node_modules/@alicloud/openapi-client/dist/client.js
+var client = __webpack_require__(46500);
+var client_default = /*#__PURE__*/__webpack_require__.n(client);
+// EXTERNAL MODULE: ./src/platforms/bailian/errors.ts
+var errors = __webpack_require__(31836);
+;// CONCATENATED MODULE: ./src/platforms/bailian/dlc.ts
+/**
+ * PAI-DLC (product `pai-dlc`, API 2020-12-03, ROA style) through Alibaba's generic official client,
+ * @alicloud/openapi-client `callApi`, which signs every request ACS3-HMAC-SHA256 (its default).
+ *
+ * Why not the generated @alicloud/pai-dlc20201203 client: the registry the project's machines
+ * reach answers E404 for it; `callApi` with the same Params is exactly what it would send.
+ */
+
+
+
+/** a CommonJS `exports.default`: Node's ESM loader hands over `module.exports`, vitest and ncc the default export itself */
+const OpenApi = ((client_default())["default"] ?? (client_default()));
+class Dlc {
+    where;
+    client;
+    /** every request sent, by action (the polling cost the README reports) */
+    counts = new Map();
+    retry;
+    constructor(where, credential, retry = {}) {
+        this.where = where;
+        this.retry = { ...errors/* DEFAULT_RETRY */.vI, ...retry };
+        // the credential alone, never accessKeyId too: openapi-client 0.4.15 ignores `credential` when accessKeyId is set
+        this.client = new OpenApi(new client.Config({
+            credential: credential,
+            regionId: where.region,
+            endpoint: where.endpoint,
+            protocol: where.protocol,
+            readTimeout: 30_000,
+            connectTimeout: 10_000,
+            userAgent: 'evalgate',
+        }));
+    }
+    /** one signed request, without retries */
+    async once(action, method, pathname, req = {}) {
+        this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
+        const params = new client.Params({
+            action,
+            version: bailian_config/* DLC_API_VERSION */.MW,
+            protocol: this.where.protocol,
+            pathname,
+            method,
+            authType: 'AK',
+            style: 'ROA',
+            reqBodyType: 'json',
+            bodyType: 'json',
+        });
+        try {
+            const res = await this.client.callApi(params, new client.OpenApiRequest(req), { autoretry: false });
+            return res.body;
+        }
+        catch (e) {
+            throw e instanceof errors/* AlibabaCredentialError */.C2 ? e : (0,errors/* dlcError */.OI)(action, e);
+        }
+    }
+    /** a request, retried on throttling and transient errors */
+    call(action, method, pathname, req = {}, beforeRetry) {
+        return (0,errors/* withRetry */.bD)(() => this.once(action, method, pathname, req), (e) => (0,errors/* dlcError */.OI)(action, e), this.retry, beforeRetry);
+    }
+    getJob(id) {
+        return this.call('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`);
+    }
+    stopJob(id) {
+        return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`);
+    }
+    /** the last `lines` lines of a pod's log */
+    async podLogs(id, podId, lines) {
+        const res = await this.call('GetPodLogs', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}/pods/${encodeURIComponent(podId)}/logs`, { query: { MaxLines: String(Math.max(1, lines)) } });
+        return Array.isArray(res.Logs) ? res.Logs.map(String) : [];
+    }
+    /**
+     * The jobs of the workspace named exactly `name`, newest first. ListJobs' DisplayName filter is a
+     * fuzzy, case-insensitive match (`…-f1-1` also finds `…-f1-10`), so equality is checked here,
+     * over every page.
+     */
+    async findByName(workspaceId, name, pageSize = 50) {
+        const found = [];
+        for (let page = 1; page <= 100; page++) {
+            const res = await this.call('ListJobs', 'GET', '/api/v1/jobs', {
+                query: { DisplayName: name, WorkspaceId: workspaceId, PageNumber: String(page), PageSize: String(pageSize) },
+            });
+            const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
+            found.push(...jobs.filter((j) => j.DisplayName === name && j.JobId));
+            const total = Number(res.TotalCount);
+            if (jobs.length === 0 || !Number.isFinite(total) || page * pageSize >= total)
+                break;
+        }
+        return found;
+    }
+    /** the total number of requests sent */
+    get total() {
+        let n = 0;
+        for (const v of this.counts.values())
+            n += v;
+        return n;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platforms/bailian/job.ts
+
+const MOUNT = '/mnt/evalgate';
+/** Where a job sees its inputs, its code and its output folder (OSS prefixes mounted by PAI-DLC). */
+const BAILIAN_MOUNTS = { model: `${MOUNT}/model`, data: `${MOUNT}/data`, code: `${MOUNT}/code`, out: `${MOUNT}/out` };
+const TEMPLATE_FILE = 'platforms/job_templates/bailian/job.json';
+/** `oss://<bucket>.<endpoint>/<key>` as DataSources take it */
+const mountUri = (bucket, endpoint, key) => `oss://${bucket}.${endpoint}/${key}`;
+const gib = (n) => `${Number.isInteger(n) ? n : Number(n.toFixed(3))}Gi`;
+/** the template variables of a job */
+function bailianTemplateVars(job, gate, c, v) {
+    const r = job.resources;
+    // the job's own instance_type wins; with a quota, the job's cpu/memory_gb/gpus/gpu_type size its pod
+    const ecsSpec = r.instance_type ?? c.ecsSpec ?? '';
+    let resourceConfig = null;
+    if (!r.instance_type && c.resourceConfig) {
+        const q = c.resourceConfig;
+        resourceConfig = {
+            CPU: String(r.cpu ?? q.cpu),
+            Memory: gib(r.memory_gb ?? q.memoryGb),
+            GPU: String(r.gpus ?? q.gpus),
+        };
+        const gpuType = r.gpu_type ?? q.gpuType;
+        if (gpuType)
+            resourceConfig.GPUType = gpuType;
+        if (q.sharedMemoryGb)
+            resourceConfig.SharedMemory = gib(q.sharedMemoryGb);
+    }
+    const sources = [];
+    if (v.model)
+        sources.push({ Uri: v.model.uri, MountPath: BAILIAN_MOUNTS.model, MountAccess: 'ReadOnly' });
+    if (v.data)
+        sources.push({ Uri: v.data.uri, MountPath: BAILIAN_MOUNTS.data, MountAccess: 'ReadOnly' });
+    if (v.code)
+        sources.push({ Uri: v.code, MountPath: BAILIAN_MOUNTS.code, MountAccess: 'ReadOnly' });
+    sources.push({ Uri: v.outUri, MountPath: BAILIAN_MOUNTS.out });
+    for (const d of c.dataSources)
+        sources.push({ DataSourceId: d.id, ...(d.mountPath ? { MountPath: d.mountPath } : {}) });
+    return {
+        ...(0,templates/* jobVars */.K3)(job, gate),
+        // commands are written for the repository checkout: with a code snapshot they start in it
+        command: v.code ? `cd ${BAILIAN_MOUNTS.code} && ${job.command}` : job.command,
+        workspace_id: c.workspaceId,
+        job_type: c.jobType,
+        resource_id: c.resourceId ?? '',
+        image: job.image ?? c.image,
+        ecs_spec: ecsSpec,
+        resource_config_json: JSON.stringify(resourceConfig),
+        data_sources_json: JSON.stringify(sources),
+    };
+}
+async function renderBailianJob(job, gate, c, v) {
+    return (0,templates/* renderTemplate */.Xm)(await (0,templates/* readTemplate */.xV)('bailian'), bailianTemplateVars(job, gate, c, v), 'json');
+}
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The CreateJob body of a rendered job.json. Throws with the field's name when a hand-edited
+ * template lost something CreateJob requires, before anything reaches PAI-DLC.
+ */
+function createJobBody(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${TEMPLATE_FILE} did not render to JSON: ${e.message}`);
+    }
+    if (!isObj(body))
+        throw new Error(`${TEMPLATE_FILE}: expected a JSON object (the CreateJob body)`);
+    for (const k of ['DisplayName', 'JobType', 'UserCommand'])
+        if (typeof body[k] !== 'string' || !body[k])
+            throw new Error(`${TEMPLATE_FILE}: ${k}: expected a non-empty string`);
+    if (!Array.isArray(body.JobSpecs) || body.JobSpecs.length === 0 || !body.JobSpecs.every(isObj))
+        throw new Error(`${TEMPLATE_FILE}: JobSpecs: expected a non-empty list of job specs`);
+    if (body.ResourceId === '' || body.ResourceId === null)
+        delete body.ResourceId;
+    for (const spec of body.JobSpecs) {
+        if (spec.EcsSpec === '' || spec.EcsSpec === null)
+            delete spec.EcsSpec;
+        if (spec.ResourceConfig === null || (isObj(spec.ResourceConfig) && Object.keys(spec.ResourceConfig).length === 0))
+            delete spec.ResourceConfig;
+        if (spec.EcsSpec === undefined && spec.ResourceConfig === undefined)
+            throw new Error(`${TEMPLATE_FILE}: JobSpecs: each spec needs EcsSpec (public resources) or ResourceConfig (a quota)`);
+    }
+    if (body.DataSources !== undefined && !Array.isArray(body.DataSources))
+        throw new Error(`${TEMPLATE_FILE}: DataSources: expected a list`);
+    return body;
+}
+
+// EXTERNAL MODULE: ./src/platforms/bailian/oss.ts
+var oss = __webpack_require__(2711);
+// EXTERNAL MODULE: ./src/platforms/snapshot.ts
+var snapshot = __webpack_require__(91178);
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
+;// CONCATENATED MODULE: ./src/platforms/bailian/bailian.ts
+/**
+ * `bailian` (alias `bairui`): each evalgate job and shard is an Alibaba Cloud PAI-DLC job (Bailian,
+ * Model Studio, runs no custom jobs; PAI-DLC runs containers), created with a deterministic
+ * DisplayName (a retried submission finds the job of that name and attaches to it), reading the
+ * staged model, data and code from OSS prefixes mounted read-only and writing its indicator files
+ * to an OSS prefix mounted read-write, which collect downloads.
+ *
+ * Requests of one run, per job: ListJobs (attach) and CreateJob at submit, GetJob per poll,
+ * GetPodLogs once for a failed job; OSS: one listing per staged prefix (the content-addressed
+ * upload skips what is there) and per job output prefix, then one GET per indicator file.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
+const DLC_STATUS = {
+    Creating: 'queued',
+    Queuing: 'queued',
+    // spot instances: waiting for a bid to win
+    Bidding: 'queued',
+    EnvPreparing: 'queued',
+    // the pre-run health check of the nodes
+    SanityChecking: 'queued',
+    Running: 'running',
+    // a pod restarts after a failure (RestartPolicy): the job goes on
+    Restarting: 'running',
+    // a stop was accepted, not done: the job may still write
+    Stopping: 'running',
+    // the command ended and the nodes are held ("reserving"): the outcome is known and the outputs are written (semantics beyond the name unverified)
+    SucceededReserving: 'succeeded',
+    FailedReserving: 'failed',
+    Succeeded: 'succeeded',
+    Failed: 'failed',
+    // evalgate's own StopJob ends as cancelled; a job stopped by anyone else fails the run (see status())
+    Stopped: 'cancelled',
+};
+/** a status not in the list (a newer one) waits: only the listed terminal ones end a job */
+function mapDlcStatus(status) {
+    return DLC_STATUS[status] ?? 'queued';
+}
+/**
+ * The job's page in the PAI console. NOT verified against a primary source (platform-apis.md
+ * §2.10: the form seen in third-party code; the console may route DLC jobs elsewhere).
+ */
+const consoleUrl = (region, workspaceId, jobId) => `https://pai.console.aliyun.com/?regionId=${encodeURIComponent(region)}&workspaceId=${encodeURIComponent(workspaceId)}#/dlc/jobs/${encodeURIComponent(jobId)}/overview`;
+/** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
+const MAX_TRANSIENT = 10;
+const CANCEL_WAIT_MS = 60_000;
+const TERMINAL_DLC = new Set(['Succeeded', 'Failed', 'Stopped']);
+/** uri names a file when its last segment has an extension (a folder ends in `/`) */
+const namesFile = (key) => !key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(key);
+class BailianPlatform {
+    opts;
+    name = 'bailian';
+    pollIntervalMs;
+    maxPollIntervalMs;
+    dlc;
+    credential;
+    ossP;
+    inputs = { model: null, data: null };
+    codeP;
+    tracked = new Map();
+    constructor(opts) {
+        this.opts = opts;
+        const c = opts.config;
+        this.pollIntervalMs = c.pollIntervalMs;
+        this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
+        this.credential =
+            opts.credential ??
+                new credential/* EvalgateAlibabaCredential */.lu(opts.env, {
+                    oidcRoleArn: c.oidcRoleArn,
+                    oidcProviderArn: c.oidcProviderArn,
+                    oidcAudience: c.oidcAudience,
+                    stsEndpoint: c.stsEndpoint,
+                });
+        this.dlc = new Dlc({ region: c.region, endpoint: c.endpoint, protocol: c.protocol }, this.credential, opts.retry);
+    }
+    /** the OSS client (made on first use: it needs the keys) */
+    oss() {
+        const c = this.opts.config;
+        this.ossP ??= (0,oss/* ossClient */.TU)({ bucket: c.ossBucket, region: c.region, endpoint: c.ossEndpoint }, this.credential, this.opts.retry);
+        this.ossP.catch(() => (this.ossP = undefined));
+        return this.ossP;
+    }
+    mount(key) {
+        return mountUri(this.opts.config.ossBucket, this.opts.config.ossMountEndpoint, key);
+    }
+    outPrefix(job) {
+        return `${this.opts.config.ossPrefix}/runs/${job.name}/`;
+    }
+    locate() {
+        const at = (kind) => {
+            const m = this.inputs[kind];
+            return m?.file ? `${BAILIAN_MOUNTS[kind]}/${m.file}` : BAILIAN_MOUNTS[kind];
+        };
+        return { model: at('model'), data: at('data'), out: BAILIAN_MOUNTS.out };
+    }
+    /**
+     * A local file or folder goes to <oss_prefix>/cas/<sha256>/ (skipped when already there) and is
+     * mounted read-only; a file keeps its basename. `oss://<bucket>/<prefix>` is mounted directly
+     * (an object: its folder, and the job sees the object by name); another URI is passed to PAI-DLC as is.
+     */
+    async stage(localOrUri, kind) {
+        const c = this.opts.config;
+        let mount;
+        if ((0,fs/* isUri */.nh)(localOrUri)) {
+            if (/^oss:\/\//i.test(localOrUri)) {
+                const { bucket, endpoint, key } = (0,oss/* parseOssUri */.fC)(localOrUri);
+                const host = endpoint ?? c.ossMountEndpoint;
+                if (namesFile(key)) {
+                    const dir = key.slice(0, key.lastIndexOf('/') + 1);
+                    mount = { uri: mountUri(bucket, host, dir), file: key.slice(dir.length) };
+                }
+                else
+                    mount = { uri: mountUri(bucket, host, key && !key.endsWith('/') ? `${key}/` : key) };
+            }
+            else
+                mount = { uri: localOrUri };
+        }
+        else {
+            const abs = external_node_path_default().resolve(this.opts.cwd, localOrUri);
+            const st = await external_node_fs_.promises.stat(abs);
+            const prefix = `${c.ossPrefix}/cas/${await (0,templates/* contentHash */.Ae)(abs)}/`;
+            if (!this.opts.dryRun)
+                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, await (0,snapshot/* localFiles */.J)(abs));
+            mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: external_node_path_default().basename(abs) } : {}) };
+        }
+        this.inputs[kind] = mount;
+        return mount.uri;
+    }
+    /** uploads the code snapshot once (content-addressed: <oss_prefix>/code/<sha256>/) */
+    async prepare() {
+        await this.code();
+    }
+    code() {
+        this.codeP ??= (async () => {
+            const c = this.opts.config;
+            if (!c.code.length)
+                return undefined;
+            const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'bailian.code');
+            const prefix = `${c.ossPrefix}/code/${sha}/`;
+            if (!this.opts.dryRun)
+                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, files);
+            return this.mount(prefix);
+        })();
+        this.codeP.catch(() => (this.codeP = undefined));
+        return this.codeP;
+    }
+    async vars(job) {
+        const code = await this.code();
+        return {
+            model: this.inputs.model,
+            data: this.inputs.data,
+            ...(code ? { code } : {}),
+            outUri: this.mount(this.outPrefix(job)),
+        };
+    }
+    /** the CreateJob body of a job, as evalgate sends it */
+    async body(job) {
+        const { text, missing } = await renderBailianJob(job, this.opts.gate, this.opts.config, await this.vars(job));
+        if (missing.length)
+            throw new Error(`internal error: ${TEMPLATE_FILE} uses unknown variables ${missing.join(', ')}`);
+        return createJobBody(text);
+    }
+    /** --dry-run: each job's CreateJob body, as `aliyun pai-dlc CreateJob --body` takes it and as evalgate sends it */
+    async describe(jobs) {
+        const out = [];
+        for (const job of jobs) {
+            const text = JSON.stringify(await this.body(job), null, 2);
+            const label = job.shard.count > 1 ? `${job.key} ${job.shard.index + 1}/${job.shard.count}` : job.key;
+            out.push(`# ${job.name} (${label}) from ${TEMPLATE_FILE}\n${text}\n`);
+        }
+        return out.join('\n');
+    }
+    /** the newest job of this name in the workspace, if a previous submission created one */
+    async existing(name) {
+        return (await this.dlc.findByName(this.opts.config.workspaceId, name))[0];
+    }
+    async submit(job) {
+        const body = await this.body(job);
+        // attach: a retried run finds the job it created before instead of starting a second one
+        let id = (await this.existing(job.name))?.JobId;
+        if (!id) {
+            const created = await this.dlc.call('CreateJob', 'POST', '/api/v1/jobs', { body }, async (e) => {
+                // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
+                if ((0,errors/* isThrottling */.E2)(e.code))
+                    return undefined;
+                const found = await this.existing(job.name);
+                return found ? { value: { JobId: found.JobId } } : undefined;
+            });
+            if (typeof created.JobId !== 'string' || !created.JobId)
+                throw new Error(`PAI-DLC CreateJob answered without a JobId for ${job.name}`);
+            id = created.JobId;
+        }
+        // a status read that fails transiently before the first answer reports this
+        this.tracked.set(id, { job, transientErrors: 0, last: { state: 'queued', platformStatus: 'submitted' } });
+        return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
+    }
+    async status(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.id, t);
+        let dj;
+        try {
+            dj = await this.dlc.getJob(h.id);
+            t.transientErrors = 0;
+        }
+        catch (e) {
+            // throttled or a server error after the retries: ask again next round
+            if (e instanceof errors/* AlibabaError */.ZV && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last)
+                return t.last;
+            throw e;
+        }
+        if (Array.isArray(dj.Pods) && dj.Pods.length)
+            t.pods = dj.Pods;
+        const raw = typeof dj.Status === 'string' ? dj.Status : 'Unknown';
+        let state = mapDlcStatus(raw);
+        if (state === 'running' && !t.startedAt)
+            t.startedAt = Date.now();
+        const reason = [dj.ReasonCode, dj.ReasonMessage].filter((s) => typeof s === 'string' && s).join(': ');
+        let message;
+        if (state === 'failed')
+            message = `PAI-DLC job ${raw}${reason ? `: ${reason}` : ''}${h.url ? ` (${h.url})` : ''}`;
+        if (raw === 'Stopped' && !t.stopRequested) {
+            // stopped in the console or by a quota: the job's indicators will never come
+            state = 'failed';
+            message = `PAI-DLC job Stopped before it finished, not by this run${reason ? `: ${reason}` : ''}${h.url ? ` (${h.url})` : ''}`;
+        }
+        if (!(raw in DLC_STATUS))
+            message = `unknown PAI-DLC job status ${JSON.stringify(raw)}; waiting`;
+        const status = { state, platformStatus: raw };
+        if (message)
+            status.message = message;
+        if (t.startedAt)
+            status.startedAt = t.startedAt;
+        if (state === 'succeeded' || state === 'failed' || state === 'cancelled')
+            status.finishedAt = Date.now();
+        t.last = status;
+        return status;
+    }
+    /** the last `lines` lines of the job's first worker's log (GetPodLogs) */
+    async logs(h, lines) {
+        try {
+            const t = this.tracked.get(h.id);
+            let pods = t?.pods;
+            if (!pods?.length)
+                pods = (await this.dlc.getJob(h.id)).Pods;
+            const pod = pods?.find((p) => p.Type === 'Worker' && p.PodId)?.PodId ?? pods?.find((p) => p.PodId)?.PodId ?? `${h.id}-worker-0`;
+            return (await this.dlc.podLogs(h.id, pod, lines)).join('\n');
+        }
+        catch (e) {
+            return `(the job's pod log could not be read: ${e.message})`;
+        }
+    }
+    async collect(h) {
+        // a fresh folder of evalgate's: never one it did not create
+        const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
+        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(h.job), dest, ['.json']);
+        if (refused.length)
+            throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
+        return files;
+    }
+    /** StopJob, then waits (up to a minute) until the job is Stopped */
+    async cancel(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        t.stopRequested = true;
+        this.tracked.set(h.id, t);
+        await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs);
+    }
+    saved(h) {
+        const c = this.opts.config;
+        return {
+            platform: 'bailian',
+            name: h.job.name,
+            id: h.id,
+            region: c.region,
+            workspace_id: c.workspaceId,
+            endpoint: c.endpoint,
+            protocol: c.protocol,
+            api_version: bailian_config/* DLC_API_VERSION */.MW,
+            ...(c.oidcRoleArn ? { oidc_role_arn: c.oidcRoleArn, oidc_provider_arn: c.oidcProviderArn, oidc_audience: c.oidcAudience } : {}),
+            ...(c.stsEndpoint ? { sts_endpoint: c.stsEndpoint } : {}),
+        };
+    }
+    async close() {
+        this.credential.close();
+    }
+}
+/**
+ * StopJob, then GetJob until the job is Stopped (or ended on its own meanwhile), for at most
+ * `waitMs`: a job still Stopping then is left to stop; one still running is an error. A job that
+ * had already ended answers StopJob with an error, which is not one.
+ */
+async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500) {
+    try {
+        await dlc.stopJob(id);
+    }
+    catch (e) {
+        if (e instanceof errors/* AlibabaError */.ZV && !e.transient) {
+            const j = await dlc.getJob(id).catch(() => null);
+            if (j && TERMINAL_DLC.has(String(j.Status)))
+                return;
+        }
+        throw e;
+    }
+    const until = Date.now() + waitMs;
+    let status = '';
+    for (;;) {
+        status = String((await dlc.getJob(id)).Status ?? '');
+        if (TERMINAL_DLC.has(status))
+            return;
+        if (Date.now() >= until)
+            break;
+        await (0,errors/* sleep */.yy)(Math.min(pollMs, Math.max(50, until - Date.now())));
+    }
+    if (status === 'Stopping')
+        return;
+    throw new Error(`PAI-DLC job ${id} is still ${status} ${Math.round(waitMs / 1000)} s after StopJob`);
+}
+
+;// CONCATENATED MODULE: ./src/platforms/bailian/create.ts
+
+
+function createBailianPlatform(settings, opts) {
+    const file = settings.configFile ?? 'config';
+    const { config, problems } = (0,bailian_config/* parseBailianConfig */.Cl)(settings.platformConfig.bailian, file, opts.env);
+    if (!config)
+        return { platform: null, problems };
+    return {
+        platform: new BailianPlatform({
+            config,
+            env: opts.env,
+            cwd: opts.cwd,
+            workDir: opts.workDir,
+            gate: settings.name,
+            dryRun: settings.dryRun,
+            ...(opts.retry ? { retry: opts.retry } : {}),
+        }),
+        problems: [],
+    };
+}
+
+
+/***/ }),
+
+/***/ 91178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ localFiles),
+/* harmony export */   Y: () => (/* binding */ codeSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
+/**
+ * Local files as a cloud platform stages them: every file below a path, and the code snapshot
+ * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
+ * commands written for the repository checkout run unchanged from the snapshot).
+ */
+
+
+
+
+/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
+async function localFiles(root) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(root);
+    if (st.isFile())
+        return [[node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root), root]];
+    const out = [];
+    const walk = async (dir) => {
+        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                out.push([node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), full]);
+        }
+    };
+    await walk(root);
+    return out;
+}
+/**
+ * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
+ * sha256 of the whole (names and contents): the snapshot's content address.
+ */
+async function codeSnapshot(cwd, paths, key) {
+    const files = [];
+    for (const p of paths) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs);
+        if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(rel))
+            throw new Error(`${key}: ${p} is outside the working directory`);
+        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs).catch(() => null);
+        if (!st)
+            throw new Error(`${key}: ${p}: no such file or folder`);
+        const base = rel.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/');
+        for (const [r, a] of await localFiles(abs))
+            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // overlapping paths (a folder and a file in it) name a file once
+    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const [rel, abs] of unique)
+        h.update(`${rel}\u0000${await (0,_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .contentHash */ .Ae)(abs)}\n`);
+    return { files: unique, sha: h.digest('hex') };
+}
+
+
+/***/ }),
+
+/***/ 7903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ contentHash),
+/* harmony export */   K3: () => (/* binding */ jobVars),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   xV: () => (/* binding */ readTemplate)
+/* harmony export */ });
+/* unused harmony exports TEMPLATES, templatesDir */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
+/**
+ * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
+ * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
+ * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
+ */
+
+
+
+
+
+const TEMPLATES = {
+    azure: { file: 'azure/job.yml', format: 'yaml' },
+    volc: { file: 'volc/job.json', format: 'json' },
+    bailian: { file: 'bailian/job.json', format: 'json' },
+    dgx: { file: 'dgx/run.sh', format: 'sh' },
+};
+/**
+ * The templates ship beside the code: two levels up from this module, whether it runs from
+ * src/platforms/ (tests) or from a bundle in dist/<entry>/.
+ */
+function templatesDir() {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', '..', 'platforms', 'job_templates');
+}
+function renderTemplate(text, vars, format) {
+    const missing = new Set();
+    const escape = (v) => (format === 'sh' ? (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v) : JSON.stringify(v).slice(1, -1));
+    const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw, esc) => {
+        const name = (raw ?? esc);
+        const v = vars[name];
+        if (v === undefined) {
+            missing.add(name);
+            return `<${name}>`;
+        }
+        return raw ? String(v) : escape(String(v));
+    });
+    return { text: out, missing: [...missing] };
+}
+async function readTemplate(platform) {
+    return node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(templatesDir(), TEMPLATES[platform].file), 'utf8');
+}
+/**
+ * The content address of a local file or folder: sha256 of the file, or of the sorted list of
+ * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
+ * and never sent twice.
+ */
+async function contentHash(p) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
+    if (st.isFile())
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+            .update(await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(p))
+            .digest('hex');
+    const entries = [];
+    const walk = async (dir) => {
+        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full)}`);
+        }
+    };
+    await walk(p);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(entries.join('\n')).digest('hex');
+}
+/** Common template variables of a job. */
+function jobVars(job, gate) {
+    return {
+        job_name: job.name,
+        job_key: job.key,
+        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
+        gate,
+        indicators: job.indicators.join(', '),
+        shard_index: job.shard.index,
+        shard_count: job.shard.count,
+        command: job.command,
+        timeout_minutes: Math.ceil(job.timeoutMinutes),
+        timeout_seconds: Math.ceil(job.timeoutMinutes * 60),
+        env_json: JSON.stringify(job.env),
+        env_list_json: JSON.stringify(Object.entries(job.env).map(([Name, Value]) => ({ Name, Value, IsPrivate: false }))),
+        env_exports: Object.entries(job.env)
+            .map(([k, v]) => `export ${k}=${(0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v)}`)
+            .join('\n'),
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1294 @@
+export const id = 247;
+export const ids = [247];
+export const modules = {
+
+/***/ 31247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cancelSavedBailian: () => (/* binding */ cancelSavedBailian)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/stores/fs.ts
+var stores_fs = __webpack_require__(23135);
+// EXTERNAL MODULE: ./src/platforms/templates.ts
+var templates = __webpack_require__(7903);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(38816);
+;// CONCATENATED MODULE: ./src/platforms/bailian/config.ts
+/**
+ * The `bailian` section of the config (platform `bailian`, alias `bairui`): the PAI-DLC workspace
+ * the jobs run in, what they run on, the OSS bucket they read and write, and how to reach both.
+ *
+ * Bailian (Model Studio) itself runs no custom jobs: an evaluation in a custom container on
+ * Alibaba Cloud is a PAI-DLC job (Deep Learning Containers) reading and writing OSS.
+ */
+
+
+/** The PAI-DLC API version evalgate speaks (product `pai-dlc`, ROA style). */
+const config_DLC_API_VERSION = '2020-12-03';
+/** JobType values CreateJob takes (case-sensitive; pai-dlc-20201203 CreateJobRequest.ts). */
+const DLC_JOB_TYPES = [
+    'TFJob',
+    'PyTorchJob',
+    'MPIJob',
+    'XGBoostJob',
+    'OneFlowJob',
+    'ElasticBatchJob',
+    'SlurmJob',
+    'RayJob',
+];
+/** the audience aliyun/configure-aliyun-credentials-action asks GitHub for, and RAM's OIDC providers expect by default */
+const DEFAULT_OIDC_AUDIENCE = 'sts.aliyuncs.com';
+/** the public STS endpoint (what @alicloud/credentials uses without a region) */
+const DEFAULT_STS_ENDPOINT = 'sts.aliyuncs.com';
+const config_name = (what) => schemas/* string */.YjP({ error: what }).min(1, { error: what });
+const host = (what) => schemas/* string */.YjP({ error: what })
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/, { error: `${what} (a host name and optional port, without https://)` });
+const positive = (what) => schemas/* number */.aig({ error: what }).positive({ error: what });
+const dataSource = schemas/* union */.KCZ([
+    config_name('a registered data source id'),
+    schemas/* strictObject */.rej({
+        id: config_name('a registered data source id (DataSourceId)'),
+        mount_path: schemas/* string */.YjP({ error: 'an absolute path in the container' })
+            .regex(/^\/[^\0]*[^/]$/, { error: 'an absolute path in the container' })
+            .optional(),
+    }, { error: 'a mapping of id and mount_path' }),
+], { error: 'a data source id, or a mapping of id and mount_path' });
+const schema = schemas/* strictObject */.rej({
+    region: schemas/* string */.YjP({ error: 'a region id such as cn-hangzhou' })
+        .regex(/^[a-z]{2,}-[a-z0-9-]+$/, { error: 'a region id such as cn-hangzhou' })
+        .optional(),
+    workspace_id: schemas/* union */.KCZ([config_name('a PAI workspace id'), schemas/* number */.aig().int().positive()], { error: 'a PAI workspace id' }),
+    image: config_name('a container image (e.g. registry-vpc.cn-hangzhou.aliyuncs.com/<namespace>/<repo>:<tag>)'),
+    job_type: schemas/* enum */.k5n(DLC_JOB_TYPES, { error: `one of ${DLC_JOB_TYPES.join(', ')}` }).optional(),
+    ecs_spec: config_name('an ECS instance type (e.g. ecs.g6.xlarge)').optional(),
+    resource_id: config_name('a resource quota id').optional(),
+    cpu: positive('a number of CPU cores').optional(),
+    memory_gb: positive('a memory size in GiB').optional(),
+    gpus: schemas/* number */.aig({ error: 'a whole number ≥ 0' }).int({ error: 'a whole number ≥ 0' }).min(0, { error: 'a whole number ≥ 0' }).optional(),
+    gpu_type: config_name('a GPU type').optional(),
+    shared_memory_gb: positive('a shared memory size in GiB').optional(),
+    oss_bucket: schemas/* string */.YjP({ error: 'an OSS bucket name' })
+        .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, { error: 'an OSS bucket name (3 to 63 lower-case letters, digits and -)' }),
+    oss_prefix: schemas/* string */.YjP({ error: 'a path prefix in the bucket' })
+        .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: 'a path prefix of letters, digits, . _ - and /' })
+        .optional(),
+    oss_endpoint: schemas/* string */.YjP({ error: 'an OSS endpoint' })
+        .regex(/^(https?:\/\/)?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?\/?$/, {
+        error: 'an OSS endpoint (oss-<region>.aliyuncs.com, or an http(s):// URL)',
+    })
+        .optional(),
+    endpoint: host('the PAI-DLC endpoint').optional(),
+    protocol: schemas/* enum */.k5n(['HTTPS', 'HTTP', 'https', 'http'], { error: 'HTTPS or HTTP' }).optional(),
+    sts_endpoint: host('the STS endpoint').optional(),
+    oidc_role_arn: schemas/* string */.YjP({ error: 'a RAM role ARN' })
+        .regex(/^acs:ram::\d+:role\/.+$/, { error: 'a RAM role ARN (acs:ram::<account id>:role/<name>)' })
+        .optional(),
+    oidc_provider_arn: schemas/* string */.YjP({ error: 'a RAM OIDC provider ARN' })
+        .regex(/^acs:ram::\d+:oidc-provider\/.+$/, { error: 'a RAM OIDC provider ARN (acs:ram::<account id>:oidc-provider/<name>)' })
+        .optional(),
+    oidc_audience: config_name('the OIDC audience').optional(),
+    data_sources: schemas/* array */.YOg(dataSource, { error: 'a list of data source ids' }).optional(),
+    code: schemas/* union */.KCZ([config_name('a path'), schemas/* array */.YOg(config_name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
+    poll_interval_seconds: positive('a number of seconds').max(300, { error: 'at most 300 seconds' }).optional(),
+}, { error: 'a mapping' });
+function parseBailianConfig(section, file, env) {
+    const parsed = schema.safeParse(section ?? {});
+    if (!parsed.success) {
+        return {
+            config: null,
+            problems: sectionProblems(parsed.error.issues, section, file, 'bailian', Object.keys(schema.shape)),
+        };
+    }
+    const c = parsed.data;
+    const problems = [];
+    const problem = (key, expected, found) => {
+        problems.push({ file, path: `bailian.${key}`, expected, found: found === undefined ? 'nothing' : JSON.stringify(found) });
+    };
+    if (Boolean(c.oidc_role_arn) !== Boolean(c.oidc_provider_arn)) {
+        if (c.oidc_role_arn)
+            problem('oidc_provider_arn', 'the RAM OIDC provider of GitHub (needed with bailian.oidc_role_arn)', c.oidc_provider_arn);
+        else
+            problem('oidc_role_arn', 'the RAM role to assume (needed with bailian.oidc_provider_arn)', c.oidc_role_arn);
+    }
+    const sizing = ['cpu', 'memory_gb', 'gpus', 'gpu_type', 'shared_memory_gb'].filter((k) => c[k] !== undefined);
+    if (sizing.length && !c.resource_id)
+        problem(sizing[0], 'nothing without bailian.resource_id: public resources are sized by bailian.ecs_spec (cpu, memory_gb, gpus, gpu_type and shared_memory_gb size the pods of a quota)', c[sizing[0]]);
+    if (sizing.length && c.resource_id && c.ecs_spec)
+        problem('ecs_spec', `either bailian.ecs_spec or bailian.${sizing.join('/')} (the ResourceConfig of a quota), not both`, c.ecs_spec);
+    if (problems.length)
+        return { config: null, problems };
+    const region = c.region ?? env.ALIBABA_CLOUD_REGION ?? 'cn-hangzhou';
+    const ossEndpoint = (c.oss_endpoint ?? `oss-${region}.aliyuncs.com`).replace(/\/+$/, '');
+    const config = {
+        region,
+        workspaceId: String(c.workspace_id),
+        image: c.image,
+        jobType: c.job_type ?? 'PyTorchJob',
+        ossBucket: c.oss_bucket,
+        ossPrefix: c.oss_prefix ?? 'evalgate',
+        ossEndpoint: /^https?:\/\//.test(ossEndpoint) ? ossEndpoint : `https://${ossEndpoint}`,
+        ossMountEndpoint: `oss-${region}-internal.aliyuncs.com`,
+        endpoint: c.endpoint ?? `pai-dlc.${region}.aliyuncs.com`,
+        protocol: (c.protocol ?? 'HTTPS').toUpperCase(),
+        oidcAudience: c.oidc_audience ?? DEFAULT_OIDC_AUDIENCE,
+        dataSources: (c.data_sources ?? []).map((d) => (typeof d === 'string' ? { id: d } : { id: d.id, mountPath: d.mount_path })),
+        code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
+        pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+    };
+    if (c.resource_id) {
+        config.resourceId = c.resource_id;
+        if (c.ecs_spec)
+            config.ecsSpec = c.ecs_spec;
+        else
+            config.resourceConfig = {
+                cpu: c.cpu ?? 4,
+                memoryGb: c.memory_gb ?? 16,
+                gpus: c.gpus ?? 0,
+                ...(c.gpu_type ? { gpuType: c.gpu_type } : {}),
+                ...(c.shared_memory_gb ? { sharedMemoryGb: c.shared_memory_gb } : {}),
+            };
+    }
+    else
+        config.ecsSpec = c.ecs_spec ?? 'ecs.g6.xlarge';
+    if (c.sts_endpoint)
+        config.stsEndpoint = c.sts_endpoint;
+    if (c.oidc_role_arn)
+        config.oidcRoleArn = c.oidc_role_arn;
+    if (c.oidc_provider_arn)
+        config.oidcProviderArn = c.oidc_provider_arn;
+    return { config, problems: [] };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(96421);
+// EXTERNAL MODULE: ./node_modules/@alicloud/credentials/dist/src/client.js
+var client = __webpack_require__(80477);
+var client_default = /*#__PURE__*/__webpack_require__.n(client);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/platforms/credentials.ts
+/** The environment variables that hold platform credentials: masked by the action, never passed to jobs. */
+const CREDENTIAL_ENV = (/* unused pure expression or super */ null && ([
+    // Azure (@azure/identity)
+    'AZURE_CLIENT_SECRET',
+    'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+    'AZURE_PASSWORD',
+    'AZURE_STORAGE_KEY',
+    'AZURE_STORAGE_CONNECTION_STRING',
+    'AZURE_STORAGE_SAS_TOKEN',
+    // Alibaba Cloud (@alicloud/credentials)
+    'ALIBABA_CLOUD_ACCESS_KEY_ID',
+    'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    'ALIBABA_CLOUD_SECURITY_TOKEN',
+    // Volcano Engine
+    'VOLCENGINE_ACCESS_KEY',
+    'VOLCENGINE_SECRET_KEY',
+    'VOLCENGINE_SESSION_TOKEN',
+    'VOLC_ACCESSKEY',
+    'VOLC_SECRETKEY',
+    // DGX over SSH
+    'EVALGATE_SSH_KEY',
+    'EVALGATE_SSH_PASSPHRASE',
+]));
+/**
+ * Masks a secret a platform learned at run time (a datastore key, an STS token) in the workflow
+ * log. Only inside Actions: elsewhere the mask command would print the secret itself.
+ */
+function maskRuntimeSecret(value, env) {
+    if (!value || env.GITHUB_ACTIONS !== 'true')
+        return;
+    // what @actions/core's setSecret writes, without loading @actions/core (and its HTTP client)
+    // into every CLI command: a platform module must not cost the CLI's start-up
+    const escaped = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    process.stdout.write(`::add-mask::${escaped}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/platforms/bailian/errors.ts
+/**
+ * Alibaba Cloud errors in Alibaba's own words (Code and Message, the action or operation and the
+ * request id), and the retry policy of every PAI-DLC and OSS call: transient errors (Throttling*,
+ * 5xx, connection resets and timeouts) are retried with exponential backoff and full jitter;
+ * anything else (InvalidAccessKeyId*, SignatureDoesNotMatch, Forbidden*, InvalidParameter, …) is
+ * thrown at once.
+ *
+ * @alicloud/openapi-client 0.4.15 does not expose `x-acs-retry-after` on its errors, so the
+ * backoff is ours alone (PAI-DLC's QPS limits are not published).
+ */
+/** Node and client error codes of a request that may succeed when sent again */
+const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET']);
+const NETWORK_NAMES = new Set(['RequestTimeoutError', 'ResponseTimeoutError', 'ConnectionTimeoutError', 'RequestTimeout']);
+/** No credential, or one that was refused: the message names what was looked for or tried. Never retried, never rewrapped. */
+class AlibabaCredentialError extends Error {
+    name = 'AlibabaCredentialError';
+}
+/** An error answer (or a failed request) of PAI-DLC or OSS. */
+class errors_AlibabaError extends Error {
+    service;
+    action;
+    code;
+    status;
+    detail;
+    requestId;
+    transient;
+    name = 'AlibabaError';
+    constructor(
+    /** `PAI-DLC` or `OSS` */
+    service, 
+    /** the API action (CreateJob, GetJob, …) or OSS operation (PutObject, ListObjectsV2, …) */
+    action, 
+    /** Alibaba's error Code (or a network error code) */
+    code, 
+    /** the HTTP status, when there was an answer */
+    status, 
+    /** Alibaba's Message */
+    detail, requestId, transient = false) {
+        super(`${service} ${action}: ${status ? `${status} ` : ''}${code}: ${detail}${requestId ? ` (request id ${requestId})` : ''}`.replace(/\s+/g, ' '));
+        this.service = service;
+        this.action = action;
+        this.code = code;
+        this.status = status;
+        this.detail = detail;
+        this.requestId = requestId;
+        this.transient = transient;
+    }
+}
+const errors_isThrottling = (code) => /^Throttling/i.test(code);
+/** transient: throttled, a server error, a reset or a timeout */
+function transientCode(code, status) {
+    if (errors_isThrottling(code) || code === 'ServiceUnavailable' || code === 'InternalError')
+        return true;
+    if (status !== undefined && (status === 429 || status >= 500))
+        return true;
+    return NETWORK_CODES.has(code) || NETWORK_NAMES.has(code);
+}
+const oneLine = (s, max = 400) => {
+    const t = s.replace(/\s+/g, ' ').trim();
+    return t.length > max ? `${t.slice(0, max)}…` : t;
+};
+/**
+ * An error of @alicloud/openapi-client (tea ResponseError: `code`, `data: {Code, Message,
+ * RequestId, statusCode}`) or of the request itself (httpx: `code` ECONNRESET…, name
+ * RequestTimeoutError), as an AlibabaError.
+ */
+function dlcError(action, e) {
+    if (e instanceof errors_AlibabaError)
+        return e;
+    const err = (e ?? {});
+    const data = err.data ?? {};
+    const status = Number(data.statusCode ?? err.statusCode) || undefined;
+    if (status) {
+        const code = String(data.Code ?? data.code ?? err.code ?? `HTTP${status}`);
+        const message = String(data.Message ?? data.message ?? err.message ?? '');
+        const requestId = data.RequestId ?? data.requestId;
+        return new errors_AlibabaError('PAI-DLC', action, code, status, oneLine(message) || 'no error message', requestId ? String(requestId) : undefined, transientCode(code, status));
+    }
+    const name = typeof err.name === 'string' ? err.name : '';
+    const code = typeof err.code === 'string' && err.code ? err.code : name || 'Error';
+    const message = oneLine(String(err.message ?? e));
+    // a body that is not JSON (a proxy's HTML error page) fails the client's JSON parse
+    const transient = transientCode(code, undefined) || NETWORK_NAMES.has(name) || name === 'SyntaxError';
+    return new errors_AlibabaError('PAI-DLC', action, code, undefined, message || 'request failed', undefined, transient);
+}
+/** An ali-oss error (`name` …Error, `code`, `status` (-1 network, -2 timeout), `requestId`) as an AlibabaError. */
+function errors_ossError(operation, e, what) {
+    if (e instanceof errors_AlibabaError)
+        return e;
+    const err = (e ?? {});
+    const raw = Number(err.status);
+    const status = raw > 0 ? raw : undefined;
+    const name = typeof err.name === 'string' ? err.name : '';
+    const code = typeof err.code === 'string' && err.code ? err.code : name || 'Error';
+    const network = raw === -1 || raw === -2 || NETWORK_NAMES.has(name) || NETWORK_CODES.has(code);
+    const message = oneLine(String(err.message ?? e)).replace(/, please increase the timeout.*$/, '');
+    return new errors_AlibabaError('OSS', what ? `${operation} ${what}` : operation, code, status, message || 'request failed', typeof err.requestId === 'string' && err.requestId ? err.requestId : undefined, network || transientCode(code, status));
+}
+const errors_DEFAULT_RETRY = { maxRetries: 6, baseMs: 1000, maxMs: 30_000 };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** full jitter: a random wait up to min(cap, base·2^attempt), never under a tenth of it */
+function backoffMs(attempt, o) {
+    const ceiling = Math.min(o.maxMs, o.baseMs * 2 ** attempt);
+    return Math.round(ceiling * (0.1 + 0.9 * Math.random()));
+}
+/**
+ * Runs `fn` until it succeeds, a permanent error or the retries are spent. `convert` turns what
+ * was thrown into an AlibabaError (a credential error is thrown as it is); `beforeRetry` may end the loop with a value (CreateJob: the job
+ * a lost answer created after all).
+ */
+async function errors_withRetry(fn, convert, o, beforeRetry) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (e) {
+            if (e instanceof AlibabaCredentialError)
+                throw e;
+            const err = convert(e);
+            if (!err.transient || attempt >= o.maxRetries)
+                throw err;
+            await sleep(backoffMs(attempt, o));
+            const done = await beforeRetry?.(err);
+            if (done)
+                return done.value;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platforms/bailian/credential.ts
+/**
+ * Alibaba Cloud credentials in the order a GitHub user expects, each used only when its
+ * configuration is present (through @alicloud/credentials, which signs nothing itself: it hands the
+ * keys to @alicloud/openapi-client and ali-oss):
+ *
+ * 1. an AccessKey from the environment: ALIBABA_CLOUD_ACCESS_KEY_ID and
+ *    ALIBABA_CLOUD_ACCESS_KEY_SECRET, with ALIBABA_CLOUD_SECURITY_TOKEN when they are STS keys
+ *    (what aliyun/configure-aliyun-credentials-action exports);
+ * 2. GitHub OIDC without long-lived keys: with bailian.oidc_role_arn and bailian.oidc_provider_arn,
+ *    the workflow's ID token (`core.getIDToken(<bailian.oidc_audience>)`, which needs
+ *    `permissions: id-token: write`) is written to a private temp file and exchanged at STS
+ *    (AssumeRoleWithOIDC) for temporary keys, session `evalgate-<run id>`; a new ID token is
+ *    fetched when the one in the file is about to expire;
+ * 3. an OIDC token file someone else maintains (ALIBABA_CLOUD_ROLE_ARN,
+ *    ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE: ACK's RRSA, a self-hosted runner).
+ *
+ * The temporary secret, the STS token and the OIDC token are masked in the workflow log.
+ */
+
+
+
+
+
+
+
+
+
+/** a CommonJS `exports.default`: Node's ESM loader hands over `module.exports`, vitest and ncc the default export itself */
+const Credential = ((client_default())["default"] ?? (client_default()));
+const LOOKED_FOR = 'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (and ALIBABA_CLOUD_SECURITY_TOKEN for STS keys), ' +
+    'or bailian.oidc_role_arn and bailian.oidc_provider_arn with `permissions: id-token: write` in the workflow (GitHub OIDC), ' +
+    'or ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE';
+function stsEndpointOf(s, env) {
+    if (s.stsEndpoint)
+        return s.stsEndpoint;
+    const region = env.ALIBABA_CLOUD_STS_REGION;
+    if (!region)
+        return DEFAULT_STS_ENDPOINT;
+    return env.ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED?.toLowerCase() === 'true' ? `sts-vpc.${region}.aliyuncs.com` : `sts.${region}.aliyuncs.com`;
+}
+/**
+ * The first credential source whose configuration is present, in the order above; an error that
+ * names what was looked for when none is (or when one is half there).
+ */
+function alibabaSource(env, s = {}) {
+    const id = env.ALIBABA_CLOUD_ACCESS_KEY_ID?.trim();
+    const secret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET?.trim();
+    const token = env.ALIBABA_CLOUD_SECURITY_TOKEN?.trim();
+    if (id && secret) {
+        return token
+            ? {
+                kind: 'sts',
+                label: 'STS keys from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_SECURITY_TOKEN)',
+                keys: { accessKeyId: id, accessKeySecret: secret, securityToken: token },
+            }
+            : {
+                kind: 'access_key',
+                label: 'the AccessKey from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID)',
+                keys: { accessKeyId: id, accessKeySecret: secret },
+            };
+    }
+    if (id || secret)
+        throw new AlibabaCredentialError(`no Alibaba Cloud credential: ${id ? 'ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not' : 'ALIBABA_CLOUD_ACCESS_KEY_SECRET is set but ALIBABA_CLOUD_ACCESS_KEY_ID is not'}`);
+    const stsEndpoint = stsEndpointOf(s, env);
+    if (s.oidcRoleArn && s.oidcProviderArn) {
+        if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+            throw new AlibabaCredentialError(`no Alibaba Cloud credential: bailian.oidc_role_arn needs the workflow's OIDC token, and ACTIONS_ID_TOKEN_REQUEST_URL is not set ` +
+                '(give the job `permissions: id-token: write`; outside GitHub Actions, set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET)');
+        return {
+            kind: 'github_oidc',
+            label: `GitHub OIDC (role ${s.oidcRoleArn})`,
+            roleArn: s.oidcRoleArn,
+            providerArn: s.oidcProviderArn,
+            audience: s.oidcAudience ?? DEFAULT_OIDC_AUDIENCE,
+            stsEndpoint,
+        };
+    }
+    const roleArn = env.ALIBABA_CLOUD_ROLE_ARN?.trim();
+    const providerArn = env.ALIBABA_CLOUD_OIDC_PROVIDER_ARN?.trim();
+    const tokenFile = env.ALIBABA_CLOUD_OIDC_TOKEN_FILE?.trim();
+    if (roleArn && providerArn && tokenFile)
+        return {
+            kind: 'oidc_file',
+            label: `the OIDC token file ALIBABA_CLOUD_OIDC_TOKEN_FILE (role ${roleArn})`,
+            roleArn,
+            providerArn,
+            tokenFile,
+            stsEndpoint,
+        };
+    throw new AlibabaCredentialError(`no Alibaba Cloud credential: ${LOOKED_FOR}`);
+}
+/** the `exp` (ms) of a JWT, when it has one */
+function jwtExpiry(token) {
+    try {
+        const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An STS refusal (`get sts token failed with OIDC: {"Code":…,"Message":…}`) in its own words. */
+function stsMessage(e) {
+    const text = String(e?.message ?? e);
+    const json = /\{.*\}/s.exec(text)?.[0];
+    if (json) {
+        try {
+            const body = JSON.parse(json);
+            if (body.Code)
+                return `STS AssumeRoleWithOIDC: ${String(body.Code)}: ${String(body.Message ?? '')}${body.RequestId ? ` (request id ${String(body.RequestId)})` : ''}`;
+        }
+        catch {
+            // not JSON after all
+        }
+    }
+    return text.split(/\r?\n/)[0].slice(0, 400);
+}
+/** a RoleSessionName STS takes (2 to 64 of letters, digits, `.@-_`) */
+function roleSessionName(env) {
+    const run = (env.GITHUB_RUN_ID || env.EVALGATE_RUN_ID || String(Date.now())).replace(/[^\w.@-]+/g, '-');
+    const attempt = env.GITHUB_RUN_ATTEMPT ? `-${env.GITHUB_RUN_ATTEMPT.replace(/[^\w.@-]+/g, '-')}` : '';
+    return `evalgate-${run}${attempt}`.slice(0, 64);
+}
+/**
+ * The credential evalgate hands to @alicloud/openapi-client (as `Config.credential`) and reads keys
+ * from for ali-oss: the source is chosen on first use (so a dry run needs none), the keys are
+ * cached and refreshed by @alicloud/credentials, and every secret learned at run time is masked.
+ */
+class credential_EvalgateAlibabaCredential {
+    env;
+    settings;
+    source;
+    inner;
+    tokenDir;
+    tokenExpiry;
+    tokenFetchedAt = 0;
+    masked = new Set();
+    constructor(env, settings = {}) {
+        this.env = env;
+        this.settings = settings;
+    }
+    /** which source gave the keys ('' before the first use) */
+    get label() {
+        return this.source?.label ?? '';
+    }
+    mask(v) {
+        if (!v || this.masked.has(v))
+            return;
+        this.masked.add(v);
+        maskRuntimeSecret(v, this.env);
+    }
+    /** asks GitHub for an ID token and writes it where @alicloud/credentials reads it (a 0600 file in a 0700 temp dir) */
+    async writeIdToken(audience) {
+        let token;
+        try {
+            token = await core/* getIDToken */.V9(audience);
+        }
+        catch (e) {
+            throw new AlibabaCredentialError(`GitHub OIDC: could not get the workflow's ID token for audience ${audience} (the job needs \`permissions: id-token: write\`): ${e.message}`);
+        }
+        this.mask(token);
+        this.tokenDir ??= (0,external_node_fs_.mkdtempSync)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'evalgate-oidc-'));
+        (0,external_node_fs_.chmodSync)(this.tokenDir, 0o700);
+        const file = external_node_path_default().join(this.tokenDir, 'token');
+        (0,external_node_fs_.writeFileSync)(file, token, { mode: 0o600 });
+        this.tokenExpiry = jwtExpiry(token);
+        this.tokenFetchedAt = Date.now();
+        return file;
+    }
+    async make() {
+        this.source ??= alibabaSource(this.env, this.settings);
+        const s = this.source;
+        switch (s.kind) {
+            case 'access_key':
+                return new Credential(new client.Config({ type: 'access_key', accessKeyId: s.keys.accessKeyId, accessKeySecret: s.keys.accessKeySecret }));
+            case 'sts':
+                return new Credential(new client.Config({
+                    type: 'sts',
+                    accessKeyId: s.keys.accessKeyId,
+                    accessKeySecret: s.keys.accessKeySecret,
+                    securityToken: s.keys.securityToken,
+                }));
+            case 'github_oidc':
+            case 'oidc_file': {
+                const file = s.kind === 'github_oidc' ? await this.writeIdToken(s.audience) : s.tokenFile;
+                return new Credential(new client.Config({
+                    type: 'oidc_role_arn',
+                    roleArn: s.roleArn,
+                    oidcProviderArn: s.providerArn,
+                    oidcTokenFilePath: file,
+                    roleSessionName: roleSessionName(this.env),
+                    stsEndpoint: s.stsEndpoint,
+                    durationSeconds: 3600,
+                }));
+            }
+        }
+    }
+    /** the current keys (STS ones are refreshed by @alicloud/credentials before they expire) */
+    async getCredential() {
+        if (!this.inner) {
+            this.inner = this.make();
+            // a failure is not remembered: the next call tries again (a transient STS or token-service error)
+            this.inner.catch(() => (this.inner = undefined));
+        }
+        const inner = await this.inner;
+        const s = this.source;
+        // @alicloud/credentials re-reads the token file when it renews the STS session: keep a valid ID token there
+        if (s.kind === 'github_oidc' &&
+            this.tokenExpiry !== undefined &&
+            this.tokenExpiry - Date.now() < 120_000 &&
+            Date.now() - this.tokenFetchedAt > 60_000)
+            await this.writeIdToken(s.audience);
+        let model;
+        try {
+            model = await inner.getCredential();
+        }
+        catch (e) {
+            throw new AlibabaCredentialError(`Alibaba Cloud sign-in with ${s.label} failed: ${stsMessage(e)}`);
+        }
+        if (!model.accessKeyId || !model.accessKeySecret)
+            throw new AlibabaCredentialError(`Alibaba Cloud sign-in with ${s.label} gave no AccessKey`);
+        if (model.securityToken) {
+            this.mask(model.accessKeySecret);
+            this.mask(model.securityToken);
+        }
+        return {
+            accessKeyId: model.accessKeyId,
+            accessKeySecret: model.accessKeySecret,
+            securityToken: model.securityToken || undefined,
+            type: model.type ?? (model.securityToken ? 'sts' : 'access_key'),
+            providerName: model.providerName,
+        };
+    }
+    async keys() {
+        const m = await this.getCredential();
+        return {
+            accessKeyId: m.accessKeyId,
+            accessKeySecret: m.accessKeySecret,
+            ...(m.securityToken ? { securityToken: m.securityToken } : {}),
+        };
+    }
+    /** removes the ID token file */
+    close() {
+        if (this.tokenDir)
+            (0,external_node_fs_.rmSync)(this.tokenDir, { recursive: true, force: true });
+        this.tokenDir = undefined;
+    }
+}
+function alibabaCredential(env, s = {}) {
+    return new credential_EvalgateAlibabaCredential(env, s);
+}
+
+// EXTERNAL MODULE: ./node_modules/@alicloud/openapi-client/dist/client.js
+var dist_client = __webpack_require__(46500);
+var dist_client_default = /*#__PURE__*/__webpack_require__.n(dist_client);
+;// CONCATENATED MODULE: ./src/platforms/bailian/dlc.ts
+/**
+ * PAI-DLC (product `pai-dlc`, API 2020-12-03, ROA style) through Alibaba's generic official client,
+ * @alicloud/openapi-client `callApi`, which signs every request ACS3-HMAC-SHA256 (its default).
+ *
+ * Why not the generated @alicloud/pai-dlc20201203 client: the registry the project's machines
+ * reach answers E404 for it; `callApi` with the same Params is exactly what it would send.
+ */
+
+
+
+/** a CommonJS `exports.default`: Node's ESM loader hands over `module.exports`, vitest and ncc the default export itself */
+const OpenApi = ((dist_client_default())["default"] ?? (dist_client_default()));
+class dlc_Dlc {
+    where;
+    client;
+    /** every request sent, by action (the polling cost the README reports) */
+    counts = new Map();
+    retry;
+    constructor(where, credential, retry = {}) {
+        this.where = where;
+        this.retry = { ...errors_DEFAULT_RETRY, ...retry };
+        // the credential alone, never accessKeyId too: openapi-client 0.4.15 ignores `credential` when accessKeyId is set
+        this.client = new OpenApi(new dist_client.Config({
+            credential: credential,
+            regionId: where.region,
+            endpoint: where.endpoint,
+            protocol: where.protocol,
+            readTimeout: 30_000,
+            connectTimeout: 10_000,
+            userAgent: 'evalgate',
+        }));
+    }
+    /** one signed request, without retries */
+    async once(action, method, pathname, req = {}) {
+        this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
+        const params = new dist_client.Params({
+            action,
+            version: config_DLC_API_VERSION,
+            protocol: this.where.protocol,
+            pathname,
+            method,
+            authType: 'AK',
+            style: 'ROA',
+            reqBodyType: 'json',
+            bodyType: 'json',
+        });
+        try {
+            const res = await this.client.callApi(params, new dist_client.OpenApiRequest(req), { autoretry: false });
+            return res.body;
+        }
+        catch (e) {
+            throw e instanceof AlibabaCredentialError ? e : dlcError(action, e);
+        }
+    }
+    /** a request, retried on throttling and transient errors */
+    call(action, method, pathname, req = {}, beforeRetry) {
+        return errors_withRetry(() => this.once(action, method, pathname, req), (e) => dlcError(action, e), this.retry, beforeRetry);
+    }
+    getJob(id) {
+        return this.call('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`);
+    }
+    stopJob(id) {
+        return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`);
+    }
+    /** the last `lines` lines of a pod's log */
+    async podLogs(id, podId, lines) {
+        const res = await this.call('GetPodLogs', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}/pods/${encodeURIComponent(podId)}/logs`, { query: { MaxLines: String(Math.max(1, lines)) } });
+        return Array.isArray(res.Logs) ? res.Logs.map(String) : [];
+    }
+    /**
+     * The jobs of the workspace named exactly `name`, newest first. ListJobs' DisplayName filter is a
+     * fuzzy, case-insensitive match (`…-f1-1` also finds `…-f1-10`), so equality is checked here,
+     * over every page.
+     */
+    async findByName(workspaceId, name, pageSize = 50) {
+        const found = [];
+        for (let page = 1; page <= 100; page++) {
+            const res = await this.call('ListJobs', 'GET', '/api/v1/jobs', {
+                query: { DisplayName: name, WorkspaceId: workspaceId, PageNumber: String(page), PageSize: String(pageSize) },
+            });
+            const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
+            found.push(...jobs.filter((j) => j.DisplayName === name && j.JobId));
+            const total = Number(res.TotalCount);
+            if (jobs.length === 0 || !Number.isFinite(total) || page * pageSize >= total)
+                break;
+        }
+        return found;
+    }
+    /** the total number of requests sent */
+    get total() {
+        let n = 0;
+        for (const v of this.counts.values())
+            n += v;
+        return n;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platforms/bailian/job.ts
+
+const MOUNT = '/mnt/evalgate';
+/** Where a job sees its inputs, its code and its output folder (OSS prefixes mounted by PAI-DLC). */
+const job_BAILIAN_MOUNTS = { model: `${MOUNT}/model`, data: `${MOUNT}/data`, code: `${MOUNT}/code`, out: `${MOUNT}/out` };
+const job_TEMPLATE_FILE = 'platforms/job_templates/bailian/job.json';
+/** `oss://<bucket>.<endpoint>/<key>` as DataSources take it */
+const job_mountUri = (bucket, endpoint, key) => `oss://${bucket}.${endpoint}/${key}`;
+const gib = (n) => `${Number.isInteger(n) ? n : Number(n.toFixed(3))}Gi`;
+/** the template variables of a job */
+function bailianTemplateVars(job, gate, c, v) {
+    const r = job.resources;
+    // the job's own instance_type wins; with a quota, the job's cpu/memory_gb/gpus/gpu_type size its pod
+    const ecsSpec = r.instance_type ?? c.ecsSpec ?? '';
+    let resourceConfig = null;
+    if (!r.instance_type && c.resourceConfig) {
+        const q = c.resourceConfig;
+        resourceConfig = {
+            CPU: String(r.cpu ?? q.cpu),
+            Memory: gib(r.memory_gb ?? q.memoryGb),
+            GPU: String(r.gpus ?? q.gpus),
+        };
+        const gpuType = r.gpu_type ?? q.gpuType;
+        if (gpuType)
+            resourceConfig.GPUType = gpuType;
+        if (q.sharedMemoryGb)
+            resourceConfig.SharedMemory = gib(q.sharedMemoryGb);
+    }
+    const sources = [];
+    if (v.model)
+        sources.push({ Uri: v.model.uri, MountPath: job_BAILIAN_MOUNTS.model, MountAccess: 'ReadOnly' });
+    if (v.data)
+        sources.push({ Uri: v.data.uri, MountPath: job_BAILIAN_MOUNTS.data, MountAccess: 'ReadOnly' });
+    if (v.code)
+        sources.push({ Uri: v.code, MountPath: job_BAILIAN_MOUNTS.code, MountAccess: 'ReadOnly' });
+    sources.push({ Uri: v.outUri, MountPath: job_BAILIAN_MOUNTS.out });
+    for (const d of c.dataSources)
+        sources.push({ DataSourceId: d.id, ...(d.mountPath ? { MountPath: d.mountPath } : {}) });
+    return {
+        ...jobVars(job, gate),
+        // commands are written for the repository checkout: with a code snapshot they start in it
+        command: v.code ? `cd ${job_BAILIAN_MOUNTS.code} && ${job.command}` : job.command,
+        workspace_id: c.workspaceId,
+        job_type: c.jobType,
+        resource_id: c.resourceId ?? '',
+        image: job.image ?? c.image,
+        ecs_spec: ecsSpec,
+        resource_config_json: JSON.stringify(resourceConfig),
+        data_sources_json: JSON.stringify(sources),
+    };
+}
+async function job_renderBailianJob(job, gate, c, v) {
+    return renderTemplate(await readTemplate('bailian'), bailianTemplateVars(job, gate, c, v), 'json');
+}
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * The CreateJob body of a rendered job.json. Throws with the field's name when a hand-edited
+ * template lost something CreateJob requires, before anything reaches PAI-DLC.
+ */
+function job_createJobBody(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${job_TEMPLATE_FILE} did not render to JSON: ${e.message}`);
+    }
+    if (!isObj(body))
+        throw new Error(`${job_TEMPLATE_FILE}: expected a JSON object (the CreateJob body)`);
+    for (const k of ['DisplayName', 'JobType', 'UserCommand'])
+        if (typeof body[k] !== 'string' || !body[k])
+            throw new Error(`${job_TEMPLATE_FILE}: ${k}: expected a non-empty string`);
+    if (!Array.isArray(body.JobSpecs) || body.JobSpecs.length === 0 || !body.JobSpecs.every(isObj))
+        throw new Error(`${job_TEMPLATE_FILE}: JobSpecs: expected a non-empty list of job specs`);
+    if (body.ResourceId === '' || body.ResourceId === null)
+        delete body.ResourceId;
+    for (const spec of body.JobSpecs) {
+        if (spec.EcsSpec === '' || spec.EcsSpec === null)
+            delete spec.EcsSpec;
+        if (spec.ResourceConfig === null || (isObj(spec.ResourceConfig) && Object.keys(spec.ResourceConfig).length === 0))
+            delete spec.ResourceConfig;
+        if (spec.EcsSpec === undefined && spec.ResourceConfig === undefined)
+            throw new Error(`${job_TEMPLATE_FILE}: JobSpecs: each spec needs EcsSpec (public resources) or ResourceConfig (a quota)`);
+    }
+    if (body.DataSources !== undefined && !Array.isArray(body.DataSources))
+        throw new Error(`${job_TEMPLATE_FILE}: DataSources: expected a list`);
+    return body;
+}
+
+// EXTERNAL MODULE: ./node_modules/ali-oss/lib/client.js
+var lib_client = __webpack_require__(14391);
+// EXTERNAL MODULE: ./src/stores/blob-safe.ts
+var blob_safe = __webpack_require__(83873);
+;// CONCATENATED MODULE: ./src/platforms/bailian/oss.ts
+/**
+ * OSS with ali-oss: staging local inputs under a content-addressed prefix, and downloading what
+ * jobs wrote (object names are never trusted as paths). Requests are signed V4
+ * (OSS4-HMAC-SHA256); each is retried on 5xx, throttling, resets and timeouts.
+ */
+
+
+
+
+
+/** files of at least this size go up in parts (PutObject takes at most 5 GB) */
+const MULTIPART_BYTES = (/* unused pure expression or super */ null && (100 * 1024 * 1024));
+const PART_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+async function oss_ossClient(t, credential, retry = {}) {
+    const keys = await credential.keys();
+    const options = {
+        region: `oss-${t.region}`,
+        bucket: t.bucket,
+        endpoint: t.endpoint,
+        secure: t.endpoint.startsWith('https://'),
+        accessKeyId: keys.accessKeyId,
+        accessKeySecret: keys.accessKeySecret,
+        authorizationV4: true,
+        timeout: 120_000,
+    };
+    if (keys.securityToken) {
+        options.stsToken = keys.securityToken;
+        // ali-oss asks for fresh keys this often; @alicloud/credentials hands out the cached session until it is about to expire
+        options.refreshSTSTokenInterval = 5 * 60_000;
+        options.refreshSTSToken = async () => {
+            const k = await credential.keys();
+            return { accessKeyId: k.accessKeyId, accessKeySecret: k.accessKeySecret, stsToken: k.securityToken ?? '' };
+        };
+    }
+    return { client: new OSS(options), bucket: t.bucket, retry: { ...DEFAULT_RETRY, ...retry } };
+}
+const call = (oss, operation, what, fn) => withRetry(fn, (e) => ossError(operation, e, `oss://${oss.bucket}/${what}`), oss.retry);
+/** every object below `prefix` (ListObjectsV2, following the continuation tokens): name and size */
+async function listPrefix(oss, prefix) {
+    const out = [];
+    let token;
+    do {
+        // never an empty query value (`prefix=`): ali-oss signs it V4 as `prefix=`, OSS as `prefix`
+        const query = { 'max-keys': 1000 };
+        if (prefix)
+            query.prefix = prefix;
+        if (token)
+            query['continuation-token'] = token;
+        const page = await call(oss, 'ListObjectsV2', prefix, () => oss.client.listV2(query, {}));
+        for (const o of page.objects ?? [])
+            out.push({ name: o.name, size: Number(o.size) });
+        token = page.isTruncated && page.nextContinuationToken ? page.nextContinuationToken : undefined;
+    } while (token);
+    return out;
+}
+/**
+ * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
+ * with the same size: the prefix is content-addressed, so a name and size that match are the same
+ * bytes (an interrupted upload left no object, or a shorter one, and is redone). Returns how many were sent.
+ */
+async function oss_uploadPrefix(oss, prefix, files) {
+    const have = new Map((await listPrefix(oss, prefix)).map((o) => [o.name, o.size]));
+    let sent = 0;
+    for (const [rel, abs] of files) {
+        const name = prefix + rel;
+        const size = (await fs.stat(abs)).size;
+        if (have.get(name) === size)
+            continue;
+        if (size >= MULTIPART_BYTES)
+            await call(oss, 'MultipartUpload', name, () => oss.client.multipartUpload(name, abs, { partSize: PART_BYTES }));
+        else
+            await call(oss, 'PutObject', name, () => oss.client.put(name, abs));
+        sent++;
+    }
+    return sent;
+}
+/**
+ * Downloads every object below `prefix` whose name ends in one of `suffixes` (all when empty)
+ * into `dest`, keeping the names below the prefix as relative paths. A name that is not a plain
+ * relative path (`..`, an empty segment, a backslash) is refused, never written.
+ */
+async function oss_downloadPrefix(oss, prefix, dest, suffixes = []) {
+    const files = [];
+    const refused = [];
+    for (const o of await listPrefix(oss, prefix)) {
+        if (o.name.endsWith('/'))
+            continue; // a folder marker
+        if (suffixes.length && !suffixes.some((s) => o.name.endsWith(s)))
+            continue;
+        const local = safeJoin(dest, o.name.slice(prefix.length));
+        if (!local) {
+            refused.push(o.name);
+            continue;
+        }
+        await fs.mkdir(path.dirname(local), { recursive: true });
+        await call(oss, 'GetObject', o.name, () => oss.client.get(o.name, local));
+        files.push(local);
+    }
+    return { files: files.sort(), refused };
+}
+/**
+ * `oss://<bucket>/<prefix>` or `oss://<bucket>.<endpoint>/<prefix>` → its parts; the prefix ends
+ * in `/` unless it names an object, or is empty (the whole bucket).
+ */
+function oss_parseOssUri(uri) {
+    const m = /^oss:\/\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])(?:\.([A-Za-z0-9.-]+\.[A-Za-z0-9-]+))?(?:\/(.*))?$/.exec(uri);
+    if (!m)
+        throw new Error(`expected oss://<bucket>/<prefix> (a lower-case bucket name), found ${JSON.stringify(uri)}`);
+    return { bucket: m[1], ...(m[2] ? { endpoint: m[2] } : {}), key: (m[3] ?? '').replace(/^\/+/, '') };
+}
+
+// EXTERNAL MODULE: ./src/platforms/snapshot.ts
+var snapshot = __webpack_require__(91178);
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
+;// CONCATENATED MODULE: ./src/platforms/bailian/bailian.ts
+/**
+ * `bailian` (alias `bairui`): each evalgate job and shard is an Alibaba Cloud PAI-DLC job (Bailian,
+ * Model Studio, runs no custom jobs; PAI-DLC runs containers), created with a deterministic
+ * DisplayName (a retried submission finds the job of that name and attaches to it), reading the
+ * staged model, data and code from OSS prefixes mounted read-only and writing its indicator files
+ * to an OSS prefix mounted read-write, which collect downloads.
+ *
+ * Requests of one run, per job: ListJobs (attach) and CreateJob at submit, GetJob per poll,
+ * GetPodLogs once for a failed job; OSS: one listing per staged prefix (the content-addressed
+ * upload skips what is there) and per job output prefix, then one GET per indicator file.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
+const DLC_STATUS = {
+    Creating: 'queued',
+    Queuing: 'queued',
+    // spot instances: waiting for a bid to win
+    Bidding: 'queued',
+    EnvPreparing: 'queued',
+    // the pre-run health check of the nodes
+    SanityChecking: 'queued',
+    Running: 'running',
+    // a pod restarts after a failure (RestartPolicy): the job goes on
+    Restarting: 'running',
+    // a stop was accepted, not done: the job may still write
+    Stopping: 'running',
+    // the command ended and the nodes are held ("reserving"): the outcome is known and the outputs are written (semantics beyond the name unverified)
+    SucceededReserving: 'succeeded',
+    FailedReserving: 'failed',
+    Succeeded: 'succeeded',
+    Failed: 'failed',
+    // evalgate's own StopJob ends as cancelled; a job stopped by anyone else fails the run (see status())
+    Stopped: 'cancelled',
+};
+/** a status not in the list (a newer one) waits: only the listed terminal ones end a job */
+function mapDlcStatus(status) {
+    return DLC_STATUS[status] ?? 'queued';
+}
+/**
+ * The job's page in the PAI console. NOT verified against a primary source (platform-apis.md
+ * §2.10: the form seen in third-party code; the console may route DLC jobs elsewhere).
+ */
+const consoleUrl = (region, workspaceId, jobId) => `https://pai.console.aliyun.com/?regionId=${encodeURIComponent(region)}&workspaceId=${encodeURIComponent(workspaceId)}#/dlc/jobs/${encodeURIComponent(jobId)}/overview`;
+/** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
+const MAX_TRANSIENT = 10;
+const CANCEL_WAIT_MS = 60_000;
+const TERMINAL_DLC = new Set(['Succeeded', 'Failed', 'Stopped']);
+/** uri names a file when its last segment has an extension (a folder ends in `/`) */
+const namesFile = (key) => !key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(key);
+class BailianPlatform {
+    opts;
+    name = 'bailian';
+    pollIntervalMs;
+    maxPollIntervalMs;
+    dlc;
+    credential;
+    ossP;
+    inputs = { model: null, data: null };
+    codeP;
+    tracked = new Map();
+    constructor(opts) {
+        this.opts = opts;
+        const c = opts.config;
+        this.pollIntervalMs = c.pollIntervalMs;
+        this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
+        this.credential =
+            opts.credential ??
+                new EvalgateAlibabaCredential(opts.env, {
+                    oidcRoleArn: c.oidcRoleArn,
+                    oidcProviderArn: c.oidcProviderArn,
+                    oidcAudience: c.oidcAudience,
+                    stsEndpoint: c.stsEndpoint,
+                });
+        this.dlc = new Dlc({ region: c.region, endpoint: c.endpoint, protocol: c.protocol }, this.credential, opts.retry);
+    }
+    /** the OSS client (made on first use: it needs the keys) */
+    oss() {
+        const c = this.opts.config;
+        this.ossP ??= ossClient({ bucket: c.ossBucket, region: c.region, endpoint: c.ossEndpoint }, this.credential, this.opts.retry);
+        this.ossP.catch(() => (this.ossP = undefined));
+        return this.ossP;
+    }
+    mount(key) {
+        return mountUri(this.opts.config.ossBucket, this.opts.config.ossMountEndpoint, key);
+    }
+    outPrefix(job) {
+        return `${this.opts.config.ossPrefix}/runs/${job.name}/`;
+    }
+    locate() {
+        const at = (kind) => {
+            const m = this.inputs[kind];
+            return m?.file ? `${BAILIAN_MOUNTS[kind]}/${m.file}` : BAILIAN_MOUNTS[kind];
+        };
+        return { model: at('model'), data: at('data'), out: BAILIAN_MOUNTS.out };
+    }
+    /**
+     * A local file or folder goes to <oss_prefix>/cas/<sha256>/ (skipped when already there) and is
+     * mounted read-only; a file keeps its basename. `oss://<bucket>/<prefix>` is mounted directly
+     * (an object: its folder, and the job sees the object by name); another URI is passed to PAI-DLC as is.
+     */
+    async stage(localOrUri, kind) {
+        const c = this.opts.config;
+        let mount;
+        if (isUri(localOrUri)) {
+            if (/^oss:\/\//i.test(localOrUri)) {
+                const { bucket, endpoint, key } = parseOssUri(localOrUri);
+                const host = endpoint ?? c.ossMountEndpoint;
+                if (namesFile(key)) {
+                    const dir = key.slice(0, key.lastIndexOf('/') + 1);
+                    mount = { uri: mountUri(bucket, host, dir), file: key.slice(dir.length) };
+                }
+                else
+                    mount = { uri: mountUri(bucket, host, key && !key.endsWith('/') ? `${key}/` : key) };
+            }
+            else
+                mount = { uri: localOrUri };
+        }
+        else {
+            const abs = path.resolve(this.opts.cwd, localOrUri);
+            const st = await fs.stat(abs);
+            const prefix = `${c.ossPrefix}/cas/${await contentHash(abs)}/`;
+            if (!this.opts.dryRun)
+                await uploadPrefix(await this.oss(), prefix, await localFiles(abs));
+            mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: path.basename(abs) } : {}) };
+        }
+        this.inputs[kind] = mount;
+        return mount.uri;
+    }
+    /** uploads the code snapshot once (content-addressed: <oss_prefix>/code/<sha256>/) */
+    async prepare() {
+        await this.code();
+    }
+    code() {
+        this.codeP ??= (async () => {
+            const c = this.opts.config;
+            if (!c.code.length)
+                return undefined;
+            const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'bailian.code');
+            const prefix = `${c.ossPrefix}/code/${sha}/`;
+            if (!this.opts.dryRun)
+                await uploadPrefix(await this.oss(), prefix, files);
+            return this.mount(prefix);
+        })();
+        this.codeP.catch(() => (this.codeP = undefined));
+        return this.codeP;
+    }
+    async vars(job) {
+        const code = await this.code();
+        return {
+            model: this.inputs.model,
+            data: this.inputs.data,
+            ...(code ? { code } : {}),
+            outUri: this.mount(this.outPrefix(job)),
+        };
+    }
+    /** the CreateJob body of a job, as evalgate sends it */
+    async body(job) {
+        const { text, missing } = await renderBailianJob(job, this.opts.gate, this.opts.config, await this.vars(job));
+        if (missing.length)
+            throw new Error(`internal error: ${TEMPLATE_FILE} uses unknown variables ${missing.join(', ')}`);
+        return createJobBody(text);
+    }
+    /** --dry-run: each job's CreateJob body, as `aliyun pai-dlc CreateJob --body` takes it and as evalgate sends it */
+    async describe(jobs) {
+        const out = [];
+        for (const job of jobs) {
+            const text = JSON.stringify(await this.body(job), null, 2);
+            const label = job.shard.count > 1 ? `${job.key} ${job.shard.index + 1}/${job.shard.count}` : job.key;
+            out.push(`# ${job.name} (${label}) from ${TEMPLATE_FILE}\n${text}\n`);
+        }
+        return out.join('\n');
+    }
+    /** the newest job of this name in the workspace, if a previous submission created one */
+    async existing(name) {
+        return (await this.dlc.findByName(this.opts.config.workspaceId, name))[0];
+    }
+    async submit(job) {
+        const body = await this.body(job);
+        // attach: a retried run finds the job it created before instead of starting a second one
+        let id = (await this.existing(job.name))?.JobId;
+        if (!id) {
+            const created = await this.dlc.call('CreateJob', 'POST', '/api/v1/jobs', { body }, async (e) => {
+                // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
+                if (isThrottling(e.code))
+                    return undefined;
+                const found = await this.existing(job.name);
+                return found ? { value: { JobId: found.JobId } } : undefined;
+            });
+            if (typeof created.JobId !== 'string' || !created.JobId)
+                throw new Error(`PAI-DLC CreateJob answered without a JobId for ${job.name}`);
+            id = created.JobId;
+        }
+        // a status read that fails transiently before the first answer reports this
+        this.tracked.set(id, { job, transientErrors: 0, last: { state: 'queued', platformStatus: 'submitted' } });
+        return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
+    }
+    async status(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.id, t);
+        let dj;
+        try {
+            dj = await this.dlc.getJob(h.id);
+            t.transientErrors = 0;
+        }
+        catch (e) {
+            // throttled or a server error after the retries: ask again next round
+            if (e instanceof AlibabaError && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last)
+                return t.last;
+            throw e;
+        }
+        if (Array.isArray(dj.Pods) && dj.Pods.length)
+            t.pods = dj.Pods;
+        const raw = typeof dj.Status === 'string' ? dj.Status : 'Unknown';
+        let state = mapDlcStatus(raw);
+        if (state === 'running' && !t.startedAt)
+            t.startedAt = Date.now();
+        const reason = [dj.ReasonCode, dj.ReasonMessage].filter((s) => typeof s === 'string' && s).join(': ');
+        let message;
+        if (state === 'failed')
+            message = `PAI-DLC job ${raw}${reason ? `: ${reason}` : ''}${h.url ? ` (${h.url})` : ''}`;
+        if (raw === 'Stopped' && !t.stopRequested) {
+            // stopped in the console or by a quota: the job's indicators will never come
+            state = 'failed';
+            message = `PAI-DLC job Stopped before it finished, not by this run${reason ? `: ${reason}` : ''}${h.url ? ` (${h.url})` : ''}`;
+        }
+        if (!(raw in DLC_STATUS))
+            message = `unknown PAI-DLC job status ${JSON.stringify(raw)}; waiting`;
+        const status = { state, platformStatus: raw };
+        if (message)
+            status.message = message;
+        if (t.startedAt)
+            status.startedAt = t.startedAt;
+        if (state === 'succeeded' || state === 'failed' || state === 'cancelled')
+            status.finishedAt = Date.now();
+        t.last = status;
+        return status;
+    }
+    /** the last `lines` lines of the job's first worker's log (GetPodLogs) */
+    async logs(h, lines) {
+        try {
+            const t = this.tracked.get(h.id);
+            let pods = t?.pods;
+            if (!pods?.length)
+                pods = (await this.dlc.getJob(h.id)).Pods;
+            const pod = pods?.find((p) => p.Type === 'Worker' && p.PodId)?.PodId ?? pods?.find((p) => p.PodId)?.PodId ?? `${h.id}-worker-0`;
+            return (await this.dlc.podLogs(h.id, pod, lines)).join('\n');
+        }
+        catch (e) {
+            return `(the job's pod log could not be read: ${e.message})`;
+        }
+    }
+    async collect(h) {
+        // a fresh folder of evalgate's: never one it did not create
+        const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
+        const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(h.job), dest, ['.json']);
+        if (refused.length)
+            throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
+        return files;
+    }
+    /** StopJob, then waits (up to a minute) until the job is Stopped */
+    async cancel(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        t.stopRequested = true;
+        this.tracked.set(h.id, t);
+        await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs);
+    }
+    saved(h) {
+        const c = this.opts.config;
+        return {
+            platform: 'bailian',
+            name: h.job.name,
+            id: h.id,
+            region: c.region,
+            workspace_id: c.workspaceId,
+            endpoint: c.endpoint,
+            protocol: c.protocol,
+            api_version: DLC_API_VERSION,
+            ...(c.oidcRoleArn ? { oidc_role_arn: c.oidcRoleArn, oidc_provider_arn: c.oidcProviderArn, oidc_audience: c.oidcAudience } : {}),
+            ...(c.stsEndpoint ? { sts_endpoint: c.stsEndpoint } : {}),
+        };
+    }
+    async close() {
+        this.credential.close();
+    }
+}
+/**
+ * StopJob, then GetJob until the job is Stopped (or ended on its own meanwhile), for at most
+ * `waitMs`: a job still Stopping then is left to stop; one still running is an error. A job that
+ * had already ended answers StopJob with an error, which is not one.
+ */
+async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500) {
+    try {
+        await dlc.stopJob(id);
+    }
+    catch (e) {
+        if (e instanceof errors_AlibabaError && !e.transient) {
+            const j = await dlc.getJob(id).catch(() => null);
+            if (j && TERMINAL_DLC.has(String(j.Status)))
+                return;
+        }
+        throw e;
+    }
+    const until = Date.now() + waitMs;
+    let status = '';
+    for (;;) {
+        status = String((await dlc.getJob(id)).Status ?? '');
+        if (TERMINAL_DLC.has(status))
+            return;
+        if (Date.now() >= until)
+            break;
+        await sleep(Math.min(pollMs, Math.max(50, until - Date.now())));
+    }
+    if (status === 'Stopping')
+        return;
+    throw new Error(`PAI-DLC job ${id} is still ${status} ${Math.round(waitMs / 1000)} s after StopJob`);
+}
+
+;// CONCATENATED MODULE: ./src/platforms/bailian/cancel-saved.ts
+
+
+
+
+const str = (v) => (typeof v === 'string' && v ? v : undefined);
+async function cancelSavedBailian(jobs, env, opts = {}) {
+    const out = [];
+    const clients = new Map();
+    const credentials = new Map();
+    try {
+        for (const job of jobs) {
+            const region = str(job.region) ?? 'cn-hangzhou';
+            const where = {
+                region,
+                endpoint: str(job.endpoint) ?? `pai-dlc.${region}.aliyuncs.com`,
+                protocol: str(job.protocol)?.toUpperCase() === 'HTTP' ? 'HTTP' : 'HTTPS',
+            };
+            const auth = {
+                oidcRoleArn: str(job.oidc_role_arn),
+                oidcProviderArn: str(job.oidc_provider_arn),
+                oidcAudience: str(job.oidc_audience) ?? DEFAULT_OIDC_AUDIENCE,
+                stsEndpoint: str(job.sts_endpoint),
+            };
+            const authKey = JSON.stringify(auth);
+            let credential = credentials.get(authKey);
+            if (!credential) {
+                credential = new credential_EvalgateAlibabaCredential(env, auth);
+                credentials.set(authKey, credential);
+            }
+            const key = JSON.stringify([where, authKey]);
+            let dlc = clients.get(key);
+            if (!dlc) {
+                dlc = new dlc_Dlc(where, credential, opts.retry);
+                clients.set(key, dlc);
+            }
+            try {
+                await cancelDlcJob(dlc, job.id, opts.waitMs);
+                out.push({ job, result: 'cancelled', detail: `PAI-DLC job ${job.id} in workspace ${str(job.workspace_id) ?? '?'} (${region})` });
+            }
+            catch (e) {
+                out.push({ job, result: 'failed', detail: e.message });
+            }
+        }
+    }
+    finally {
+        for (const c of credentials.values())
+            c.close();
+    }
+    return out;
+}
+
+
+/***/ })
+
+};

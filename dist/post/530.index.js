@@ -1,0 +1,1053 @@
+export const id = 530;
+export const ids = [530];
+export const modules = {
+
+/***/ 19530:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cancelSavedVolc: () => (/* binding */ cancelSavedVolc)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(38816);
+;// CONCATENATED MODULE: ./src/platforms/volc/config.ts
+/** The `volc` section of the config: where jobs run on the Volcano Engine ML platform, and the TOS bucket they read and write. */
+
+
+/** The ML platform OpenAPI: service `ml_platform`, the "Job" API generation (CreateJob, GetJob, StopJob, ListJobs). */
+const VOLC_SERVICE = 'ml_platform';
+const VOLC_API_VERSION = '2024-07-01';
+const DEFAULT_VOLC_REGION = 'cn-beijing';
+const DEFAULT_VOLC_ENDPOINT = 'open.volcengineapi.com';
+/** RuntimeConfig.Framework values CreateJob takes (the Go SDK's input enum; `Custom` is listed for GetJob output only, so on input it is [U]) */
+const VOLC_FRAMEWORKS = ['PyTorch', 'TensorFlow', 'MPI', 'Ray', 'Custom'];
+/** TOS bucket names: 3 to 63 lower-case letters, digits and `-`, not starting or ending with `-` (the TOS SDK's own check) */
+const config_TOS_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+const config_name = (what) => schemas/* string */.YjP({ error: what }).trim().min(1, { error: what });
+/** a host[:port], or an http(s):// URL with nothing after the host */
+const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
+const endpoint = (what) => schemas/* string */.YjP({ error: what }).refine((v) => HOST.test(v) || /^https?:\/\/[^/?#\s]+\/?$/.test(v), { error: what });
+const schema = schemas/* strictObject */.rej({
+    region: schemas/* string */.YjP({ error: 'a region id such as cn-beijing' })
+        .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, { error: 'a region id such as cn-beijing' })
+        .optional(),
+    resource_queue_id: config_name('a resource queue id (q-…)'),
+    image: config_name('a container image (e.g. vemlp-cn-beijing.cr.volces.com/<namespace>/<repository>:<tag>)'),
+    instance_type: config_name('an instance type id (e.g. ml.g1e.large)'),
+    tos_bucket: schemas/* string */.YjP({ error: 'a TOS bucket name' })
+        .regex(config_TOS_BUCKET, { error: 'a TOS bucket name (3 to 63 lower-case letters, digits and -)' }),
+    tos_prefix: schemas/* string */.YjP({ error: 'a path prefix in the bucket' })
+        .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: 'a path prefix of letters, digits, . _ - and /' })
+        .optional(),
+    project: schemas/* string */.YjP({ error: 'a project name' })
+        .min(1, { error: 'a project name (1 to 64 characters)' })
+        .max(64, { error: 'a project name (1 to 64 characters)' })
+        .optional(),
+    framework: schemas/* enum */.k5n(VOLC_FRAMEWORKS, { error: `one of ${VOLC_FRAMEWORKS.join(', ')}` }).optional(),
+    endpoint: endpoint(`the ML platform OpenAPI host, or an http(s):// URL (default ${DEFAULT_VOLC_ENDPOINT})`).optional(),
+    tos_endpoint: endpoint('the TOS endpoint host, or an http(s):// URL (default tos-<region>.volces.com)').optional(),
+    code: schemas/* union */.KCZ([config_name('a path'), schemas/* array */.YOg(config_name('a path')).min(1, { error: 'a path or a list of paths' })], {
+        error: 'a path or a list of paths',
+    })
+        .optional(),
+    poll_interval_seconds: schemas/* number */.aig({ error: 'a number of seconds' })
+        .positive({ error: 'more than 0 seconds' })
+        .max(300, { error: 'at most 300 seconds' })
+        .optional(),
+}, { error: 'a mapping' });
+function parseEndpoint(value) {
+    const m = /^(https?):\/\/([^/?#\s]+)\/?$/.exec(value.trim());
+    if (m)
+        return { url: `${m[1]}://${m[2]}`, host: m[2], secure: m[1] === 'https' };
+    return { url: `https://${value.trim()}`, host: value.trim(), secure: true };
+}
+function parseVolcConfig(section, file, 
+// the signature every platform section has; nothing of the volc section comes from the environment
+_env = {}) {
+    const parsed = schema.safeParse(section ?? {});
+    if (!parsed.success) {
+        return {
+            config: null,
+            problems: sectionProblems(parsed.error.issues, section, file, 'volc', Object.keys(schema.shape)),
+        };
+    }
+    const c = parsed.data;
+    const region = c.region ?? DEFAULT_VOLC_REGION;
+    const tosEndpoint = parseEndpoint(c.tos_endpoint ?? `tos-${region}.volces.com`);
+    // the TOS SDK refuses an endpoint with "s3" in it (the S3-compatible tos-s3-… endpoints take S3 signatures)
+    if (/s3/i.test(tosEndpoint.host)) {
+        return {
+            config: null,
+            problems: [
+                {
+                    file,
+                    path: 'volc.tos_endpoint',
+                    expected: `the TOS endpoint (tos-${region}.volces.com), not the S3-compatible one`,
+                    found: JSON.stringify(c.tos_endpoint),
+                },
+            ],
+        };
+    }
+    return {
+        config: {
+            region,
+            resourceQueueId: c.resource_queue_id,
+            image: c.image,
+            instanceType: c.instance_type,
+            tosBucket: c.tos_bucket,
+            tosPrefix: c.tos_prefix ?? 'evalgate',
+            project: c.project ?? 'default',
+            framework: c.framework ?? 'PyTorch',
+            endpoint: parseEndpoint(c.endpoint ?? DEFAULT_VOLC_ENDPOINT),
+            tosEndpoint,
+            code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
+            pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+        },
+        problems: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platforms/volc/credentials.ts
+/**
+ * Volcengine credentials from the environment: an AccessKey pair (and, for a temporary STS key,
+ * its session token). The names are those of Volcengine's own SDKs: VOLCENGINE_ACCESS_KEY /
+ * VOLCENGINE_SECRET_KEY / VOLCENGINE_SESSION_TOKEN (the Go SDK's environment provider), then
+ * VOLC_ACCESSKEY / VOLC_SECRETKEY (the Node SDK's). The same key signs the ML platform's OpenAPI
+ * and TOS. A secret never goes into a message; the action masks these variables in the log.
+ */
+class VolcCredentialsError extends Error {
+    name = 'VolcCredentialsError';
+}
+const NAMES = [
+    ['VOLCENGINE_ACCESS_KEY', 'VOLCENGINE_SECRET_KEY'],
+    ['VOLC_ACCESSKEY', 'VOLC_SECRETKEY'],
+];
+/** the key pair from the environment, or a VolcCredentialsError naming the variables to set */
+function credentials_volcCredentials(env) {
+    // a secret pasted with a trailing newline is still the secret
+    const get = (k) => env[k]?.trim() || undefined;
+    for (const [akName, skName] of NAMES) {
+        const ak = get(akName);
+        const sk = get(skName);
+        if (!ak && !sk)
+            continue;
+        if (!ak || !sk)
+            throw new VolcCredentialsError(`Volcengine credentials: ${ak ? skName : akName} is not set (${ak ? akName : skName} is); set both`);
+        const sessionToken = get('VOLCENGINE_SESSION_TOKEN');
+        return { accessKeyId: ak, secretKey: sk, ...(sessionToken ? { sessionToken } : {}), source: `${akName}/${skName}` };
+    }
+    throw new VolcCredentialsError('no Volcengine credentials: set VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY (and VOLCENGINE_SESSION_TOKEN for a temporary STS key), ' +
+        'or VOLC_ACCESSKEY and VOLC_SECRETKEY, in the environment of the step (from repository secrets)');
+}
+
+// EXTERNAL MODULE: ./node_modules/@volcengine/openapi/lib/index.js
+var lib = __webpack_require__(97615);
+;// CONCATENATED MODULE: ./src/platforms/volc/retry.ts
+/**
+ * Retries of transient Volcengine errors (throttled, a server error, a reset connection): exponential
+ * backoff with jitter, or the server's Retry-After when it sends one. Shared by the ML platform
+ * OpenAPI client and the TOS calls (the TOS SDK's own retries go again at once, without waiting,
+ * so they are turned off and these are used instead).
+ */
+/** a Retry-After longer than this is not waited for: the error is reported instead */
+const RETRY_AFTER_LIMIT_MS = 5 * 60_000;
+const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** `Retry-After: <seconds>` or `Retry-After: <HTTP date>`, in ms from now */
+function retry_parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const v = value.trim();
+    if (/^\d+(\.\d+)?$/.test(v))
+        return Math.round(Number(v) * 1000);
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/** the wait before retry number `attempt` (0-based): Retry-After (plus up to 20% so that many clients spread), else base·2^attempt with jitter */
+function retryDelayMs(attempt, transience, o = {}) {
+    const random = o.random ?? Math.random;
+    if (transience.retryAfterMs !== undefined)
+        return Math.round(transience.retryAfterMs * (1 + 0.2 * random()));
+    const base = o.baseMs ?? 1000;
+    const cap = o.maxMs ?? 30_000;
+    // "equal jitter": half the exponential step, plus a random part of the other half
+    const step = Math.min(cap, base * 2 ** attempt);
+    return Math.round(step / 2 + (step / 2) * random());
+}
+/**
+ * Runs `fn`, retrying while `classify` calls its error transient. `beforeRetry` runs before each
+ * retry and may end the loop with a value (a CreateJob whose answer was lost, found by its name).
+ */
+async function retry_withRetries(fn, classify, o = {}, beforeRetry) {
+    const maxRetries = o.maxRetries ?? 6;
+    const sleep = o.sleep ?? defaultSleep;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (e) {
+            const t = classify(e);
+            if (!t || attempt >= maxRetries || (t.retryAfterMs ?? 0) > RETRY_AFTER_LIMIT_MS)
+                throw e;
+            await sleep(retryDelayMs(attempt, t, o));
+            if (beforeRetry) {
+                const done = await beforeRetry();
+                if (done !== undefined)
+                    return done;
+            }
+        }
+    }
+}
+/** a connection-level failure (reset, refused, timed out, DNS hiccup): the request may be sent again */
+function retry_isNetworkError(e) {
+    const codes = new Set([
+        'ECONNRESET',
+        'ECONNREFUSED',
+        'ECONNABORTED',
+        'ETIMEDOUT',
+        'EPIPE',
+        'EAI_AGAIN',
+        'ENETUNREACH',
+        'EHOSTUNREACH',
+        'UND_ERR_SOCKET',
+        'UND_ERR_CONNECT_TIMEOUT',
+        'UND_ERR_HEADERS_TIMEOUT',
+        'UND_ERR_BODY_TIMEOUT',
+        'UND_ERR_CLOSED',
+    ]);
+    for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 4; cur = cur.cause, depth++) {
+        const err = cur;
+        if (typeof err.code === 'string' && codes.has(err.code))
+            return true;
+        if (err.name === 'TimeoutError')
+            return true;
+        if (typeof err.message === 'string' && /socket hang up|other side closed/i.test(err.message))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/platforms/volc/openapi.ts
+/**
+ * The Volcano Engine ML platform OpenAPI (service `ml_platform`, Version 2024-07-01): every action
+ * is `POST /?Action=<A>&Version=2024-07-01` with a JSON body, signed Volcengine HMAC-SHA256 by
+ * @volcengine/openapi's own `Signer`, answered by `{ResponseMetadata: {…, Error?: {Code, Message}}, Result}`.
+ *
+ * Why our own fetch instead of the SDK's `Service(...).createJSONAPI(Action)`: that client resolves
+ * every answer, 4xx and 5xx included, as a body, and hides the HTTP status and headers, so
+ * throttling (HTTP 429 and its Retry-After) cannot be told apart from a rejected key, and it never
+ * retries. Signing stays the SDK's, so the signature is exactly what Volcengine's SDK sends.
+ */
+
+
+
+/** Gateway and service codes that mean "later": throttling and the gateway's own server errors. */
+const TRANSIENT_CODES = new Set([
+    'FlowLimitExceeded',
+    'RequestLimitExceeded',
+    'Throttling',
+    'ThrottlingException',
+    'TooManyRequests',
+    'ServiceUnavailable',
+    'ServiceUnavailableTemp',
+    'InternalServiceError',
+    'InternalServiceTimeout',
+    'InternalError',
+]);
+/** Codes of a refused key or signature: the message says which variables the key came from. */
+const openapi_AUTH_CODES = new Set([
+    'SignatureDoesNotMatch',
+    'InvalidAccessKey',
+    'InvalidAccessKeyId',
+    'InvalidSecretToken',
+    'InvalidSecurityToken',
+    'MissingAuthenticationToken',
+    'MissingSignature',
+    'InvalidTimestamp',
+    'AccessDenied',
+    'InvalidCredential',
+]);
+/** An error answer of the ML platform, in its own words (`ResponseMetadata.Error`), or a failed connection. */
+class openapi_VolcApiError extends Error {
+    action;
+    status;
+    code;
+    detail;
+    requestId;
+    retryAfterMs;
+    name = 'VolcApiError';
+    constructor(action, 
+    /** the HTTP status, 0 when no answer came */
+    status, code, detail, requestId, retryAfterMs, hint) {
+        super(`${VOLC_SERVICE} ${action}: ${status ? `HTTP ${status} ` : ''}${code}: ${detail}${hint ? ` (${hint})` : ''}`);
+        this.action = action;
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+        this.requestId = requestId;
+        this.retryAfterMs = retryAfterMs;
+    }
+    /** worth asking again later: throttled, a server error, no answer */
+    get transient() {
+        return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500 || TRANSIENT_CODES.has(this.code);
+    }
+}
+const openapi_classifyVolc = (e) => e instanceof openapi_VolcApiError && e.transient ? (e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) : null;
+class openapi_VolcOpenApi {
+    opts;
+    /** every request sent, by action (retries included): the polling cost the README reports */
+    counts = new Map();
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /** one action, retried while the error is transient; `maxRetries: 0` for one attempt */
+    async call(action, body, retry = {}) {
+        return retry_withRetries(() => this.send(action, body), openapi_classifyVolc, { ...this.opts.retry, ...retry });
+    }
+    /** one signed request */
+    async send(action, body) {
+        const creds = this.opts.credentials();
+        const text = JSON.stringify(body);
+        const params = { Action: action, Version: VOLC_API_VERSION };
+        const req = {
+            region: this.opts.region,
+            method: 'POST',
+            pathname: '/',
+            params: { ...params },
+            headers: { 'Content-Type': 'application/json; charset=utf-8' },
+            // a string, so that X-Content-Sha256 is the hash of exactly the bytes sent
+            body: text,
+        };
+        new lib.Signer(req, VOLC_SERVICE).addAuthorization({
+            accessKeyId: creds.accessKeyId,
+            secretKey: creds.secretKey,
+            ...(creds.sessionToken ? { sessionToken: creds.sessionToken } : {}),
+        });
+        this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
+        const url = `${this.opts.endpoint}/?${new URLSearchParams(params).toString()}`;
+        let res;
+        let raw;
+        try {
+            res = await (this.opts.fetch ?? fetch)(url, {
+                method: 'POST',
+                headers: { ...req.headers, 'User-Agent': 'evalgate' },
+                body: text,
+                signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+            });
+            raw = await res.text();
+        }
+        catch (e) {
+            if (retry_isNetworkError(e))
+                throw new openapi_VolcApiError(action, 0, 'NetworkError', describeNetworkError(e));
+            throw e;
+        }
+        let env = null;
+        try {
+            env = raw ? JSON.parse(raw) : {};
+        }
+        catch {
+            env = null;
+        }
+        const err = env?.ResponseMetadata?.Error;
+        const retryAfterMs = retry_parseRetryAfter(res.headers.get('retry-after'));
+        const requestId = env?.ResponseMetadata?.RequestId;
+        if (err || !res.ok || !env) {
+            const code = typeof err?.Code === 'string' && err.Code ? err.Code : typeof env?.errorcode === 'string' ? env.errorcode : `HTTP${res.status}`;
+            const message = typeof err?.Message === 'string'
+                ? err.Message
+                : typeof env?.message === 'string'
+                    ? env.message
+                    : raw
+                        ? raw.slice(0, 300)
+                        : 'no error message';
+            const hint = openapi_AUTH_CODES.has(code) ? `the key from ${creds.source}` : undefined;
+            throw new openapi_VolcApiError(action, res.status, code, `${message}${requestId ? ` [RequestId ${requestId}]` : ''}`, requestId, retryAfterMs, hint);
+        }
+        return (env.Result ?? {});
+    }
+    /** the total number of requests sent */
+    get total() {
+        let n = 0;
+        for (const v of this.counts.values())
+            n += v;
+        return n;
+    }
+}
+function describeNetworkError(e) {
+    const parts = [];
+    for (let cur = e, depth = 0; cur && typeof cur === 'object' && depth < 4; cur = cur.cause, depth++) {
+        const m = cur.message;
+        const code = cur.code;
+        if (typeof m === 'string' && m)
+            parts.push(typeof code === 'string' && !m.includes(code) ? `${m} (${code})` : m);
+    }
+    return parts.join(': ') || 'the connection failed';
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/stores/fs.ts
+var stores_fs = __webpack_require__(23135);
+// EXTERNAL MODULE: ./src/platforms/templates.ts
+var templates = __webpack_require__(7903);
+// EXTERNAL MODULE: ./src/core/plan.ts
+var plan = __webpack_require__(4620);
+;// CONCATENATED MODULE: ./src/platforms/volc/job.ts
+
+
+const VOLC_MOUNT = '/mnt/evalgate';
+/** Where a job sees its code, inputs and output: TOS prefixes mounted by the platform. */
+const job_VOLC_PATHS = {
+    code: `${VOLC_MOUNT}/code`,
+    model: `${VOLC_MOUNT}/model`,
+    data: `${VOLC_MOUNT}/data`,
+    out: `${VOLC_MOUNT}/out`,
+};
+/**
+ * The 2024-07-01 API has no log action, so each job tees its own stdout and stderr into its output
+ * mount. Not a .json name: collect never takes it for an indicator file.
+ */
+const job_VOLC_LOG_FILE = 'evalgate-log.txt';
+/** The 2024-07-01 job states (Status.State) and what each means for evalgate. */
+const job_VOLC_STATES = {
+    Creating: 'queued',
+    Waiting: 'queued',
+    Queueing: 'queued',
+    Deploying: 'queued',
+    Running: 'running',
+    // stop accepted, not done: the job may still write
+    Stopping: 'running',
+    Completed: 'succeeded',
+    Failed: 'failed',
+    Stopped: 'cancelled',
+};
+/** an unknown state is not terminal: the job timeout ends a job that never leaves it */
+function job_mapVolcState(state) {
+    return job_VOLC_STATES[state] ?? 'queued';
+}
+/**
+ * The job's command as the platform runs it: from the code mount when there is one (so commands
+ * written for the repository checkout work unchanged), under /bin/sh like every other platform,
+ * with stdout and stderr also written to <out>/evalgate-log.txt, and the command's own exit code
+ * as the job's (a pipeline's status would be tee's). POSIX sh: no pipefail needed.
+ */
+function wrapCommand(command, codeDir) {
+    const run = `${codeDir ? `cd ${shellQuote(codeDir)} && ` : ''}/bin/sh -c ${shellQuote(command)}`;
+    return (`rc=/tmp/evalgate-rc.$$; { ${run}; echo $? > "$rc"; } 2>&1 | tee ${job_VOLC_PATHS.out}/${job_VOLC_LOG_FILE}; ` +
+        `code=$(cat "$rc" 2>/dev/null); rm -f "$rc"; exit "\${code:-1}"`);
+}
+function volcTemplateVars(job, gate, v) {
+    const mount = (m, name) => ({
+        [`${name}_bucket`]: m?.bucket ?? '',
+        [`${name}_prefix`]: m?.prefix ?? '',
+    });
+    return {
+        ...jobVars(job, gate),
+        command: wrapCommand(job.command, v.code ? job_VOLC_PATHS.code : undefined),
+        project: v.project,
+        image: job.image ?? v.image,
+        framework: v.framework,
+        resource_queue_id: v.resourceQueueId,
+        instance_type: job.resources.instance_type ?? v.instanceType,
+        ...mount(v.code, 'code'),
+        ...mount(v.model, 'model'),
+        ...mount(v.data, 'data'),
+        ...mount(v.out, 'out'),
+        // the bucket of the output and staged inputs (the template's old name for it)
+        tos_bucket: v.out.bucket,
+    };
+}
+async function job_renderVolcJob(job, gate, v) {
+    return renderTemplate(await readTemplate('volc'), volcTemplateVars(job, gate, v), 'json');
+}
+/**
+ * The CreateJob body of a rendered job.json: parsed, with each TOS storage whose bucket is empty
+ * left out (no model, no data, no code, or an input that is a URI the job reads itself).
+ */
+function job_createJobBody(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`volc/job.json does not render to JSON: ${e.message}`);
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+        throw new Error('volc/job.json: expected a JSON object');
+    const b = body;
+    const storage = b.StorageConfig;
+    if (storage && Array.isArray(storage.Storages)) {
+        storage.Storages = storage.Storages.filter((s) => {
+            const tos = s.Config?.Tos;
+            return !tos || (typeof tos.Bucket === 'string' && tos.Bucket !== '');
+        });
+    }
+    return b;
+}
+/** [U] the console's job page (platform-apis §3.8: the job list's form, from third-party docs; the detail path is a guess) */
+function job_consoleUrl(region, id) {
+    return `https://console.volcengine.com/ml-platform/region:ml-platform+${encodeURIComponent(region)}/task/detail?Id=${encodeURIComponent(id)}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/@volcengine/tos-sdk/dist/index.js
+var dist = __webpack_require__(20741);
+// EXTERNAL MODULE: ./src/stores/blob-safe.ts
+var blob_safe = __webpack_require__(83873);
+;// CONCATENATED MODULE: ./src/platforms/volc/tos.ts
+/**
+ * TOS, Volcano Engine's object storage, through @volcengine/tos-sdk: staging local inputs under a
+ * content-addressed prefix, listing a job's output prefix page by page (ListObjectsType2 with
+ * continuation tokens), downloading what jobs wrote (object names never trusted as paths) and the
+ * tail of a job's log. Every call is retried here on throttling and server errors, honouring
+ * Retry-After: the SDK's own retries go again at once, so they are turned off.
+ */
+
+
+
+
+
+
+
+/** files at least this big go up in parts (uploadFile); smaller ones in one PutObject */
+const MULTIPART_FROM = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const PART_SIZE = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+const UPLOADS_AT_ONCE = 8;
+const TRANSIENT_TOS_CODES = new Set([
+    'TooManyRequests',
+    'ExceedQPSLimit',
+    'ExceedRateLimit',
+    'InternalError',
+    'ServiceUnavailable',
+    'Timeout',
+    'TimeOut',
+]);
+/** `tos://<bucket>/<key or prefix>` */
+function tos_parseTosUri(uri) {
+    const m = /^tos:\/\/([^/]+)(?:\/(.*))?$/.exec(uri);
+    if (!m || !TOS_BUCKET.test(m[1]))
+        throw new Error('expected tos://<bucket>/<prefix> (a bucket name of 3 to 63 lower-case letters, digits and -)');
+    return { bucket: m[1], key: (m[2] ?? '').replace(/^\/+/, '') };
+}
+function tos_tosClient(creds, region, endpoint) {
+    return new TosClient({
+        accessKeyId: creds.accessKeyId,
+        accessKeySecret: creds.secretKey,
+        ...(creds.sessionToken ? { stsToken: creds.sessionToken } : {}),
+        region,
+        // an IP endpoint (a local emulator) makes the SDK use path-style /<bucket>/<key> by itself
+        endpoint: endpoint.host,
+        secure: endpoint.secure,
+        maxRetryCount: 0,
+    });
+}
+/** a TOS error answer (or failed connection), with TOS's own code and message */
+class TosError extends Error {
+    operation;
+    status;
+    code;
+    retryAfterMs;
+    name = 'TosError';
+    constructor(operation, status, code, detail, retryAfterMs) {
+        super(`TOS ${operation}: ${status ? `HTTP ${status} ` : ''}${code}: ${detail}`);
+        this.operation = operation;
+        this.status = status;
+        this.code = code;
+        this.retryAfterMs = retryAfterMs;
+    }
+    get transient() {
+        return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500 || TRANSIENT_TOS_CODES.has(this.code);
+    }
+}
+function tosError(operation, e, source) {
+    if (e instanceof TosServerError) {
+        const message = e.data?.Message || e.message || 'no error message';
+        const hint = AUTH_CODES.has(e.code) || e.code === 'AccessDenied' ? ` (the key from ${source})` : '';
+        return new TosError(operation, e.statusCode, e.code || `HTTP${e.statusCode}`, `${message}${e.requestId ? ` [RequestId ${e.requestId}]` : ''}${hint}`, parseRetryAfter(e.headers?.['retry-after']));
+    }
+    if (isNetworkError(e))
+        return new TosError(operation, 0, 'NetworkError', e.message || 'the connection failed');
+    return e;
+}
+const classifyTos = (e) => e instanceof TosError && e.transient ? (e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) : null;
+/** One bucket, with retries. */
+class tos_TosBucket {
+    client;
+    bucket;
+    source;
+    retry;
+    /** requests sent, by operation (retries included) */
+    counts = new Map();
+    constructor(client, bucket, 
+    /** where the key came from, for messages */
+    source, retry = {}) {
+        this.client = client;
+        this.bucket = bucket;
+        this.source = source;
+        this.retry = retry;
+    }
+    run(operation, what, fn) {
+        return withRetries(async () => {
+            this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+            try {
+                return await fn();
+            }
+            catch (e) {
+                throw tosError(`${operation} ${this.bucket}/${what}`, e, this.source);
+            }
+        }, classifyTos, this.retry);
+    }
+    /** every object below `prefix`, one ListObjectsType2 page (up to 1000 keys) at a time */
+    async *list(prefix) {
+        let token;
+        do {
+            const page = await this.run('ListObjectsType2', prefix, () => this.client.listObjectsType2({
+                bucket: this.bucket,
+                prefix,
+                maxKeys: 1000,
+                // one page per call: the SDK would otherwise follow the tokens itself, without our retries
+                listOnlyOnce: true,
+                ...(token ? { continuationToken: token } : {}),
+            }));
+            yield (page.data.Contents ?? []).map((c) => ({ key: c.Key, size: Number(c.Size) }));
+            token = page.data.IsTruncated ? page.data.NextContinuationToken : undefined;
+        } while (token);
+    }
+    /**
+     * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
+     * with the same size: the prefix is content-addressed, so a name and size that match are the same
+     * bytes (an interrupted upload left a shorter object or none, and is redone). Returns how many were sent.
+     */
+    async upload(prefix, files) {
+        const have = new Map();
+        for await (const page of this.list(prefix))
+            for (const o of page)
+                have.set(o.key, o.size);
+        const todo = [];
+        for (const [rel, abs] of files) {
+            const size = (await fs.stat(abs)).size;
+            if (have.get(prefix + rel) !== size)
+                todo.push([prefix + rel, abs, size]);
+        }
+        let next = 0;
+        const worker = async () => {
+            while (next < todo.length) {
+                const [key, abs, size] = todo[next++];
+                if (size >= MULTIPART_FROM)
+                    await this.run('UploadFile', key, () => this.client.uploadFile({ bucket: this.bucket, key, file: abs, partSize: PART_SIZE, taskNum: 4 }));
+                else
+                    // a fresh file stream per attempt: a retried upload starts from the first byte
+                    await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }));
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, todo.length) }, worker));
+        return todo.length;
+    }
+    /**
+     * Downloads every object below `prefix` whose name ends in one of `suffixes` (all when empty) into
+     * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
+     * path (`..`, an empty segment, a backslash) is refused, never written.
+     */
+    async download(prefix, dest, suffixes = []) {
+        const files = [];
+        const refused = [];
+        for await (const page of this.list(prefix)) {
+            for (const o of page) {
+                if (suffixes.length && !suffixes.some((s) => o.key.endsWith(s)))
+                    continue;
+                const local = safeJoin(dest, o.key.slice(prefix.length));
+                if (!local) {
+                    refused.push(o.key);
+                    continue;
+                }
+                const data = await this.get(o.key);
+                await fs.mkdir(path.dirname(local), { recursive: true });
+                await fs.writeFile(local, data);
+                files.push(local);
+            }
+        }
+        return { files: files.sort(), refused };
+    }
+    /** the last `bytes` bytes of an object (a suffix range: a long log is not read whole), or null when there is no such object */
+    async tailBytes(key, bytes) {
+        try {
+            const res = await this.run('GetObject', key, () => this.client.getObjectV2({ bucket: this.bucket, key, dataType: 'buffer', range: `bytes=-${bytes}` }));
+            return res.data.content;
+        }
+        catch (e) {
+            if (e instanceof TosError && e.status === 404)
+                return null;
+            // an empty object has no last bytes to give
+            if (e instanceof TosError && e.status === 416)
+                return Buffer.alloc(0);
+            throw e;
+        }
+    }
+    async get(key) {
+        const res = await this.run('GetObject', key, () => this.client.getObjectV2({ bucket: this.bucket, key, dataType: 'buffer' }));
+        return res.data.content;
+    }
+}
+/** the last `lines` lines of a text */
+function tos_tail(text, lines) {
+    const all = text.split('\n');
+    if (all.at(-1) === '')
+        all.pop();
+    return all.slice(-lines).join('\n');
+}
+
+// EXTERNAL MODULE: ./src/platforms/snapshot.ts
+var snapshot = __webpack_require__(91178);
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
+;// CONCATENATED MODULE: ./src/platforms/volc/volc.ts
+/**
+ * `volc`: each evalgate job and shard is a Volcano Engine ML platform job (OpenAPI 2024-07-01),
+ * created with a deterministic Name (a retried submission finds the job of that name with ListJobs
+ * and attaches to it), reading the staged model, data and code from TOS prefixes mounted read-only
+ * and writing its indicator files (and its own log) to a TOS prefix mounted read-write, which
+ * collect downloads.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
+const MAX_TRANSIENT = 10;
+const CANCEL_WAIT_MS = 60_000;
+const STOP_REASON = 'cancelled by evalgate';
+/** how much of the end of a job's log is read for its tail */
+const LOG_TAIL_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+/** a URI that names a file (an extension in its last segment) rather than a prefix */
+const namesFile = (key) => key !== '' && !key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(key);
+const isoMs = (s) => {
+    const t = s ? Date.parse(s) : NaN;
+    return Number.isNaN(t) ? undefined : t;
+};
+class VolcPlatform {
+    opts;
+    name = 'volc';
+    pollIntervalMs;
+    maxPollIntervalMs;
+    creds;
+    apiClient;
+    bucketClients = new Map();
+    mounts = { model: null, data: null };
+    code = null;
+    prepared = false;
+    tracked = new Map();
+    constructor(opts) {
+        this.opts = opts;
+        this.pollIntervalMs = opts.config.pollIntervalMs;
+        this.maxPollIntervalMs = Math.max(opts.config.pollIntervalMs, 60_000);
+    }
+    /** the key from the environment, read when first needed (a dry run needs none) */
+    credentials() {
+        this.creds ??= volcCredentials(this.opts.env);
+        return this.creds;
+    }
+    get api() {
+        this.apiClient ??= new VolcOpenApi({
+            endpoint: this.opts.config.endpoint.url,
+            region: this.opts.config.region,
+            credentials: () => this.credentials(),
+            retry: this.opts.retry,
+            ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+        });
+        return this.apiClient;
+    }
+    bucket(name = this.opts.config.tosBucket) {
+        let b = this.bucketClients.get(name);
+        if (!b) {
+            const creds = this.credentials();
+            b = new TosBucket(tosClient(creds, this.opts.config.region, this.opts.config.tosEndpoint), name, creds.source, this.opts.retry);
+            this.bucketClients.set(name, b);
+        }
+        return b;
+    }
+    /** every request sent to the ML platform and TOS, by operation */
+    get requestCounts() {
+        const out = {};
+        for (const [k, v] of this.apiClient?.counts ?? [])
+            out[k] = v;
+        for (const b of this.bucketClients.values())
+            for (const [k, v] of b.counts)
+                out[`TOS ${k}`] = (out[`TOS ${k}`] ?? 0) + v;
+        return out;
+    }
+    prefix(sub) {
+        return `${this.opts.config.tosPrefix}/${sub}`;
+    }
+    outPrefix(job) {
+        return this.prefix(`runs/${job.name}/`);
+    }
+    locate(_key, _shard, _name, staged) {
+        return { model: staged.model, data: staged.data, out: VOLC_PATHS.out };
+    }
+    /**
+     * A local file or folder goes to <tos_prefix>/cas/<sha256>/ (skipped when already there) and is
+     * mounted read-only (a file keeps its name: {model} is /mnt/evalgate/model/<name>); a
+     * tos://bucket/prefix is mounted as it is; any other URI is passed to the command for the job to
+     * read itself.
+     */
+    async stage(localOrUri, kind) {
+        const dir = VOLC_PATHS[kind];
+        if (isUri(localOrUri)) {
+            if (!/^tos:\/\//i.test(localOrUri)) {
+                this.mounts[kind] = null;
+                return localOrUri;
+            }
+            const { bucket, key } = parseTosUri(localOrUri);
+            if (namesFile(key)) {
+                const slash = key.lastIndexOf('/');
+                this.mounts[kind] = { bucket, prefix: slash >= 0 ? key.slice(0, slash + 1) : '' };
+                return `${dir}/${key.slice(slash + 1)}`;
+            }
+            this.mounts[kind] = { bucket, prefix: key && !key.endsWith('/') ? `${key}/` : key };
+            return dir;
+        }
+        const abs = path.resolve(this.opts.cwd, localOrUri);
+        const st = await fs.stat(abs);
+        const prefix = this.prefix(`cas/${await contentHash(abs)}/`);
+        if (!this.opts.dryRun)
+            await this.bucket().upload(prefix, await localFiles(abs));
+        this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
+        return st.isFile() ? `${dir}/${path.basename(abs)}` : dir;
+    }
+    /** uploads what the jobs share once: the code snapshot */
+    async prepare(_jobs) {
+        if (this.prepared)
+            return;
+        if (this.opts.config.code.length) {
+            const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code');
+            const prefix = this.prefix(`code/${sha}/`);
+            if (!this.opts.dryRun)
+                await this.bucket().upload(prefix, files);
+            this.code = { bucket: this.opts.config.tosBucket, prefix };
+        }
+        this.prepared = true;
+    }
+    vars(job) {
+        const c = this.opts.config;
+        return {
+            project: c.project,
+            image: c.image,
+            framework: c.framework,
+            resourceQueueId: c.resourceQueueId,
+            instanceType: c.instanceType,
+            code: this.code,
+            model: this.mounts.model,
+            data: this.mounts.data,
+            out: { bucket: c.tosBucket, prefix: this.outPrefix(job) },
+        };
+    }
+    /** the CreateJob body of a job */
+    async body(job) {
+        const { text, missing } = await renderVolcJob(job, this.opts.gate, this.vars(job));
+        if (missing.length)
+            throw new Error(`internal error: volc/job.json uses unknown variables ${missing.join(', ')}`);
+        return createJobBody(text);
+    }
+    /** --dry-run: each job's CreateJob body, as evalgate sends it (and as it works by hand) */
+    async describe(jobs) {
+        await this.prepare(jobs);
+        const out = [];
+        for (const job of jobs) {
+            const label = job.shard.count > 1 ? `${job.key} ${job.shard.index + 1}/${job.shard.count}` : job.key;
+            out.push(`# ${job.name} (${label}) from platforms/job_templates/volc/job.json\n${JSON.stringify(await this.body(job), null, 2)}\n`);
+        }
+        return out.join('\n');
+    }
+    /** the newest job of this exact name in the project, or null (ListJobs matches names by substring) */
+    async findByName(name) {
+        const size = 100;
+        for (let page = 1;; page++) {
+            const r = await this.api.call('ListJobs', {
+                NameContains: name,
+                ProjectName: this.opts.config.project,
+                SortBy: 'CreateTime',
+                SortOrder: 'Descend',
+                PageNumber: page,
+                PageSize: size,
+            });
+            const items = r.Items ?? [];
+            const hit = items.find((j) => j.Name === name);
+            if (hit)
+                return hit;
+            if (items.length < size || page * size >= (r.TotalCount ?? 0))
+                return null;
+        }
+    }
+    async submit(job) {
+        await this.prepare([job]);
+        const body = await this.body(job);
+        this.tracked.set(job.name, { job, transientErrors: 0 });
+        // attach: a retried run finds the job it created before instead of starting a second one
+        let id = (await this.findByName(job.name))?.Id;
+        if (!id) {
+            // CreateJob has no idempotency token: when an attempt fails in a way that may have created the
+            // job anyway (a 5xx, a lost answer), look for it by name before sending it again
+            id = await withRetries(async () => (await this.api.call('CreateJob', body, { maxRetries: 0 })).Id ?? '', classifyVolc, this.opts.retry, async () => (await this.findByName(job.name))?.Id);
+            if (!id)
+                throw new Error(`ml_platform CreateJob of ${job.name} answered no Id`);
+        }
+        return { job, id, url: consoleUrl(this.opts.config.region, id) };
+    }
+    async getJob(id) {
+        return this.api.call('GetJob', { Id: id });
+    }
+    async status(h) {
+        const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.job.name, t);
+        let j;
+        try {
+            j = await this.getJob(h.id);
+            t.transientErrors = 0;
+        }
+        catch (e) {
+            // throttled or a server error after the client's own retries: ask again next round
+            if (e instanceof VolcApiError && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last)
+                return t.last;
+            throw e;
+        }
+        const status = volcJobStatus(j, h.url);
+        t.last = status;
+        return status;
+    }
+    async logs(h, lines) {
+        try {
+            const data = await this.bucket().tailBytes(`${this.outPrefix(h.job)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
+            if (data === null)
+                return `(the job wrote no ${VOLC_LOG_FILE}: it failed before its command ran; see ${h.url ?? 'the console'})`;
+            let text = data.toString('utf8');
+            // a cut log starts mid-line: drop that part line
+            if (data.length >= LOG_TAIL_BYTES)
+                text = text.slice(text.indexOf('\n') + 1);
+            return tail(text, lines);
+        }
+        catch (e) {
+            return `(the job's ${VOLC_LOG_FILE} could not be read: ${e.message})`;
+        }
+    }
+    async collect(h) {
+        // a fresh folder of evalgate's: never one it did not create
+        const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
+        const { files, refused } = await this.bucket().download(this.outPrefix(h.job), dest, ['.json']);
+        if (refused.length)
+            throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
+        return files;
+    }
+    /** StopJob, then waits (up to a minute) until the job is Stopped */
+    async cancel(h) {
+        await stopVolcJob(this.api, h.id, { waitMs: this.opts.cancelWaitMs });
+    }
+    saved(h) {
+        const c = this.opts.config;
+        return { platform: 'volc', name: h.job.name, id: h.id, endpoint: c.endpoint.url, region: c.region, project: c.project };
+    }
+}
+/** a job's GetJob answer as evalgate's status */
+function volcJobStatus(j, url) {
+    const s = j.Status ?? {};
+    const raw = typeof s.State === 'string' && s.State ? s.State : 'Unknown';
+    const state = mapVolcState(raw);
+    const status = { state, platformStatus: s.SecondaryState ? `${raw} (${s.SecondaryState})` : raw };
+    const started = isoMs(s.StartTime);
+    const ended = isoMs(s.EndTime);
+    if (started !== undefined)
+        status.startedAt = started;
+    if (state === 'succeeded' || state === 'failed' || state === 'cancelled')
+        status.finishedAt = ended ?? Date.now();
+    if (state === 'failed') {
+        const why = s.Message?.trim();
+        status.message = `Volcengine ML job ${raw}${s.SecondaryState ? ` (${s.SecondaryState})` : ''}${why ? `: ${why}` : ''}${url ? ` (${url})` : ''}`;
+    }
+    else if (state === 'cancelled') {
+        const why = j.StopReason?.trim() || s.Message?.trim();
+        status.message = `Volcengine ML job Stopped${why ? `: ${why}` : ''}`;
+    }
+    if (!(raw in VOLC_STATES))
+        status.message = `unknown Volcengine ML job state ${JSON.stringify(raw)}; waiting`;
+    return status;
+}
+/**
+ * StopJob, then GetJob until the job is Stopped (or ended by itself), up to `waitMs`; a job still
+ * Stopping then is left to finish stopping (the stop was accepted). A job that already ended
+ * answers StopJob either way.
+ */
+async function stopVolcJob(api, id, o = {}) {
+    const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const ended = (state) => state === 'Stopped' || state === 'Completed' || state === 'Failed';
+    try {
+        await api.call('StopJob', { Id: id, Reason: STOP_REASON });
+    }
+    catch (e) {
+        // [U] StopJob of a finished job: an error here is fine when the job has ended
+        if (!(e instanceof openapi_VolcApiError) || e.transient)
+            throw e;
+        const state = (await api.call('GetJob', { Id: id })).Status?.State;
+        if (ended(state))
+            return state;
+        throw e;
+    }
+    const until = Date.now() + (o.waitMs ?? CANCEL_WAIT_MS);
+    let wait = 250;
+    for (;;) {
+        const state = (await api.call('GetJob', { Id: id })).Status?.State ?? 'Unknown';
+        if (ended(state))
+            return state;
+        if (Date.now() >= until) {
+            if (state === 'Stopping')
+                return state;
+            throw new Error(`the Volcengine ML job ${id} is still ${state} ${Math.round((o.waitMs ?? CANCEL_WAIT_MS) / 1000)} s after StopJob`);
+        }
+        await sleep(Math.min(wait, Math.max(0, until - Date.now())));
+        wait = Math.min(5_000, wait * 2);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platforms/volc/cancel-saved.ts
+
+
+
+
+async function cancelSavedVolc(jobs, env, opts = {}) {
+    const out = [];
+    const clients = new Map();
+    for (const job of jobs) {
+        const endpoint = parseEndpoint(typeof job.endpoint === 'string' && job.endpoint ? job.endpoint : DEFAULT_VOLC_ENDPOINT).url;
+        const region = typeof job.region === 'string' && job.region ? job.region : DEFAULT_VOLC_REGION;
+        try {
+            const key = `${endpoint} ${region}`;
+            let api = clients.get(key);
+            if (!api) {
+                const creds = credentials_volcCredentials(env);
+                api = new openapi_VolcOpenApi({ endpoint, region, credentials: () => creds, retry: opts.retry });
+                clients.set(key, api);
+            }
+            const state = await stopVolcJob(api, job.id, { waitMs: opts.waitMs });
+            out.push({ job, result: 'cancelled', detail: `Volcengine ML job ${job.id} in ${region}: ${state}` });
+        }
+        catch (e) {
+            out.push({ job, result: 'failed', detail: e.message });
+        }
+    }
+    return out;
+}
+
+
+/***/ })
+
+};
