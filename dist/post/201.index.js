@@ -1,0 +1,986 @@
+export const id = 201;
+export const ids = [201];
+export const modules = {
+
+/***/ 3095:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
+
+
+// UNUSED EXPORTS: DEFAULT_MAX_FILE_SIZE_MB, MAX_BRACE_EXPANSION, display, isUri, listResults, matchName, parseGlob, readIndicatorText
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(38816);
+;// CONCATENATED MODULE: ./src/core/problem.ts
+/**
+ * One error type carries everything a message needs. Validators return `Problem[]` and keep
+ * going; the boundary (CLI, action) throws or prints them all at once.
+ *
+ *   results/latency_p99.json: $.p99_ms: expected a number ≥ 0, got "fast"
+ */
+/** Every exit code of the CLI, in one place. When several apply, the highest wins. */
+const ExitCode = {
+    /** pass or warn (or `fail-on` allows the failure) */
+    Ok: 0,
+    /** the gate failed on its rules, or a required indicator is absent */
+    GateFailed: 1,
+    /** invalid config, arguments, baseline or indicator files */
+    InvalidInput: 2,
+    /** platform or job failure, or an internal error */
+    PlatformFailure: 3,
+};
+function formatProblem(p) {
+    const where = [];
+    if (p.subject)
+        where.push(p.files?.length ? `${p.subject} (${p.files.join(', ')})` : p.subject);
+    else if (p.file)
+        where.push(p.line ? `${p.file}:${p.line}` : p.file);
+    if (p.path)
+        where.push(p.path);
+    return `${where.length ? where.join(': ') + ': ' : ''}expected ${p.expected}, got ${p.found}`;
+}
+/** Thrown at a boundary with every problem found; `exitCode` says which kind of failure it is. */
+class EvalgateError extends Error {
+    problems;
+    exitCode;
+    constructor(problems, exitCode = ExitCode.InvalidInput) {
+        super(problems.map(formatProblem).join('\n'));
+        this.problems = problems;
+        this.exitCode = exitCode;
+        this.name = 'EvalgateError';
+    }
+}
+/** Quoted JSON of a found value, cut to `max` characters so a huge value cannot flood a message. */
+function problem_describeValue(value, max = 60) {
+    if (value === undefined)
+        return 'nothing';
+    let text;
+    if (typeof value === 'number' && !Number.isFinite(value))
+        text = String(value);
+    else if (Array.isArray(value))
+        text = `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+    else if (value !== null && typeof value === 'object')
+        text = `an object`;
+    else {
+        try {
+            text = JSON.stringify(value) ?? String(value);
+        }
+        catch {
+            text = String(value);
+        }
+    }
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function highestExitCode(...codes) {
+    return codes.reduce((a, b) => (b > a ? b : a), ExitCode.Ok);
+}
+
+;// CONCATENATED MODULE: ./src/core/indicators/fields.ts
+/**
+ * zod building blocks whose messages read as "expected …" phrases, and the mapping of zod issues
+ * onto `Problem`s (file, JSON path, expected, found).
+ */
+
+
+
+function describeNumber(spec) {
+    const kind = spec.int ? 'an integer' : 'a number';
+    if (spec.min !== undefined && spec.max !== undefined)
+        return `${kind} in [${spec.min}, ${spec.max}]`;
+    if (spec.min !== undefined)
+        return `${kind} ${spec.gt ? '>' : '≥'} ${spec.min}`;
+    if (spec.max !== undefined)
+        return `${kind} ≤ ${spec.max}`;
+    return kind;
+}
+function num(spec = {}) {
+    const error = describeNumber(spec);
+    let s = schemas/* number */.aig({ error });
+    if (spec.int)
+        s = s.int({ error });
+    if (spec.min !== undefined)
+        s = spec.gt ? s.gt(spec.min, { error }) : s.gte(spec.min, { error });
+    if (spec.max !== undefined)
+        s = s.lte(spec.max, { error });
+    return s;
+}
+const unitInterval = () => num({ min: 0, max: 1 });
+const count = (min = 0) => num({ int: true, min });
+const fields_text = (what = 'a string') => schemas/* string */.YjP({ error: what });
+function valueAt(root, path) {
+    let v = root;
+    for (const seg of path) {
+        if (v === null || typeof v !== 'object')
+            return undefined;
+        v = v[seg];
+    }
+    return v;
+}
+function issuesToProblems(issues, root, file) {
+    return issues.map((issue) => {
+        const path = issue.path.filter((s) => typeof s !== 'symbol');
+        const found = valueAt(root, issue.path);
+        return { file, path: formatPath(path), expected: issue.message, found: describeValue(found) };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/indicators/schemas.ts
+/**
+ * The five built-in indicators (SPEC §2) as zod schemas. Unknown extra fields are kept
+ * (`looseObject`). Large detail fields (`samples_ms`, `hdr_histogram`) are typed loosely here and
+ * checked by hand in validate.ts: a zod check per element of an 8-million-sample array would cost
+ * more than parsing it.
+ */
+
+
+const schemas_BUILTIN_INDICATORS = (/* unused pure expression or super */ null && (['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity']));
+const schemas_isBuiltin = (name) => schemas_BUILTIN_INDICATORS.includes(name);
+/** A custom indicator's name: it appears in rules as `<indicator>.<field>`, so no dots or spaces. */
+const INDICATOR_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+/**
+ * Names that are properties of every JavaScript object (`__proto__`, `constructor`, `toString`…).
+ * Indicators are keyed by name in plain objects, where such a name would read or replace what
+ * every object inherits and the indicator would silently go missing; they are refused instead.
+ */
+const isReservedName = (name) => name in Object.prototype || name === 'prototype';
+const isIndicatorName = (name) => INDICATOR_NAME.test(name) && !isReservedName(name);
+const INDICATOR_NAME_RULE = 'an indicator name of letters, digits, "_" and "-" (not __proto__, constructor or another built-in object property)';
+const shard = schemas/* object */.Ikc({
+    index: count(0),
+    // a bound keeps a typo such as 1e15 from making the gap check allocate forever
+    count: num({ int: true, min: 1, max: 100_000 }),
+}, { error: 'an object {index, count}' })
+    .check((ctx) => {
+    const { index, count: n } = ctx.value;
+    if (index >= n) {
+        ctx.issues.push({ code: 'custom', input: index, path: ['index'], message: `an integer < shard.count (${n})` });
+    }
+});
+const timestamp = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()], { error: 'a string or a number' });
+/** Optional metadata any indicator may carry. */
+const metadata = {
+    shard: shard.optional(),
+    model: fields_text().optional(),
+    dataset: fields_text().optional(),
+    platform: fields_text().optional(),
+    run_id: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()], { error: 'a string or a number' }).optional(),
+    started_at: timestamp.optional(),
+    finished_at: timestamp.optional(),
+};
+const accuracyF1 = schemas/* looseObject */._H3({
+    indicator: schemas/* literal */.euz('accuracy_f1'),
+    precision: unitInterval(),
+    recall: unitInterval(),
+    f1: unitInterval(),
+    samples: count(1),
+    tp: count().optional(),
+    fp: count().optional(),
+    fn: count().optional(),
+    tn: count().optional(),
+    ...metadata,
+});
+const latencyP99 = schemas/* looseObject */._H3({
+    indicator: schemas/* literal */.euz('latency_p99'),
+    p50_ms: num({ min: 0 }),
+    p90_ms: num({ min: 0 }),
+    p99_ms: num({ min: 0 }),
+    requests: count(1),
+    samples_ms: schemas/* unknown */.L5J().optional(),
+    hdr_histogram: fields_text('a base64 string (HdrHistogram V2 compressed)').optional(),
+    hdr_unit: schemas/* enum */.k5n(['ns', 'us', 'ms'], { error: 'one of "ns", "us", "ms"' }).optional(),
+    ...metadata,
+});
+const throughputRps = schemas/* looseObject */._H3({
+    indicator: schemas/* literal */.euz('throughput_rps'),
+    rps: num({ min: 0, gt: true }),
+    concurrency: count(1),
+    duration_s: num({ min: 0, gt: true }),
+    requests: count().optional(),
+    errors: count().optional(),
+    ...metadata,
+});
+const robustnessAdv = schemas/* looseObject */._H3({
+    indicator: schemas/* literal */.euz('robustness_adv'),
+    attack_type: schemas/* string */.YjP({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' }),
+    success_rate: unitInterval(),
+    f1_drop: num({ min: -1, max: 1 }),
+    samples: count(1).optional(),
+    eps: num({ min: 0 }).optional(),
+    f1_clean: unitInterval().optional(),
+    f1_adv: unitInterval().optional(),
+    ...metadata,
+});
+const toxicity = schemas/* looseObject */._H3({
+    indicator: schemas/* literal */.euz('toxicity'),
+    toxic_ratio: unitInterval(),
+    total_samples: count(1),
+    toxic_count: count().optional(),
+    ...metadata,
+});
+/**
+ * Checks across fields, run by hand after the schema so that they still run when another field of
+ * the file is already wrong (zod skips refinements once a field has failed). Each check only
+ * looks at fields that are numbers. Returns [field, expected] pairs.
+ */
+function crossFieldProblems(name, v) {
+    const n = (k) => (typeof v[k] === 'number' ? v[k] : undefined);
+    const out = [];
+    const below = (a, b, expected) => {
+        const x = n(a);
+        const y = n(b);
+        if (x !== undefined && y !== undefined && x > y)
+            out.push([a, expected.replace('$', String(y))]);
+    };
+    switch (name) {
+        case 'accuracy_f1': {
+            const present = ['tp', 'fp', 'fn'].filter((k) => v[k] !== undefined);
+            if (present.length > 0 && present.length < 3) {
+                for (const k of ['tp', 'fp', 'fn'].filter((k) => v[k] === undefined))
+                    out.push([k, 'an integer ≥ 0 (tp, fp and fn come together)']);
+            }
+            break;
+        }
+        case 'latency_p99': {
+            const p50 = n('p50_ms');
+            const p90 = n('p90_ms');
+            const p99 = n('p99_ms');
+            if (p50 !== undefined && p90 !== undefined && p90 < p50)
+                out.push(['p90_ms', `a number ≥ p50_ms (${p50})`]);
+            if (p90 !== undefined && p99 !== undefined && p99 < p90)
+                out.push(['p99_ms', `a number ≥ p90_ms (${p90})`]);
+            else if (p90 === undefined && p50 !== undefined && p99 !== undefined && p99 < p50)
+                out.push(['p99_ms', `a number ≥ p50_ms (${p50})`]);
+            break;
+        }
+        case 'throughput_rps':
+            below('errors', 'requests', 'an integer ≤ requests ($)');
+            break;
+        case 'toxicity':
+            below('toxic_count', 'total_samples', 'an integer ≤ total_samples ($)');
+            break;
+    }
+    return out;
+}
+const custom = schemas/* looseObject */._H3({
+    indicator: schemas/* string */.YjP().refine(isIndicatorName),
+    ...metadata,
+});
+const SCHEMAS = {
+    accuracy_f1: accuracyF1,
+    latency_p99: latencyP99,
+    throughput_rps: throughputRps,
+    robustness_adv: robustnessAdv,
+    toxicity,
+};
+/** The numeric fields of each built-in indicator that a rule may name. */
+const schemas_NUMERIC_FIELDS = {
+    accuracy_f1: ['precision', 'recall', 'f1', 'samples', 'tp', 'fp', 'fn', 'tn'],
+    latency_p99: ['p50_ms', 'p90_ms', 'p99_ms', 'requests'],
+    throughput_rps: ['rps', 'concurrency', 'duration_s', 'requests', 'errors'],
+    robustness_adv: ['success_rate', 'f1_drop', 'samples', 'eps', 'f1_clean', 'f1_adv'],
+    toxicity: ['toxic_ratio', 'total_samples', 'toxic_count'],
+};
+
+;// CONCATENATED MODULE: ./src/core/suggest.ts
+/**
+ * "Did you mean" for names: the closest candidate within a small edit distance. One mechanism for
+ * every name a newcomer types (config keys, placeholders, rules, indicator lists, indicator files):
+ * case-insensitive, and `.`, `-` and `_` are the same character (`accuracy.f1` is `accuracy_f1`).
+ */
+
+const fold = (s) => s.toLowerCase().replace(/[.\-\s]/g, '_');
+function suggest_closest(word, candidates) {
+    const w = fold(word);
+    const others = candidates.filter((c) => c !== word);
+    // the same name but for case or separators
+    const same = others.find((c) => fold(c) === w);
+    if (same)
+        return same;
+    // "p99" means "p99_ms": a unique candidate that the word starts (a unit suffix left off).
+    const prefixed = others.filter((c) => fold(c).startsWith(w));
+    if (word.length >= 2 && prefixed.length === 1)
+        return prefixed[0];
+    let best;
+    let bestDist = Math.max(2, Math.floor(word.length / 3)) + 1;
+    for (const c of others) {
+        const d = distance(w, fold(c));
+        if (d < bestDist) {
+            best = c;
+            bestDist = d;
+        }
+    }
+    return best;
+}
+function distance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+const didYouMean = (word, candidates) => {
+    const c = suggest_closest(word, candidates);
+    return c ? ` (did you mean "${c}"?)` : '';
+};
+const numericKeys = (o) => Object.keys(o).filter((k) => typeof o[k] === 'number');
+/** The fields an indicator has: built-in, in its files, named by the rules (but for the rule asking, `self`). */
+function fieldsOf(name, known, self) {
+    const out = new Set(isBuiltin(name) ? NUMERIC_FIELDS[name] : []);
+    for (const k of numericKeys(known.indicators[name]?.fields ?? {}))
+        out.add(k);
+    for (const r of known.rules)
+        if (r.indicator === name && r.field !== self)
+            out.add(r.field);
+    return [...out];
+}
+/** Indicator names a typed one may have meant: the built-in ones, those of the files, those of the rules. */
+const indicatorNames = (known) => [
+    ...new Set([...BUILTIN_INDICATORS, ...Object.keys(known.indicators), ...known.rules.map((r) => r.indicator)]),
+];
+/** The indicator a missing one was probably meant to be (among the files and the built-ins), or undefined. */
+function indicatorHint(name, known) {
+    if (known.indicators[name])
+        return undefined;
+    return suggest_closest(name, indicatorNames(known).filter((n) => n !== name));
+}
+/**
+ * The `<indicator>.<field>` a rule that found nothing was probably meant to name: the indicator
+ * corrected when no file carries it, then the field when that indicator has no such field.
+ * Undefined when nothing close exists (or the field is an optional one of a built-in indicator,
+ * absent for a reason the rule's detail already gives).
+ */
+function ruleTargetHint(indicator, field, known) {
+    let ind = indicator;
+    if (!known.indicators[indicator]) {
+        const other = suggest_closest(indicator, indicatorNames(known).filter((n) => n !== indicator && (known.indicators[n] || isBuiltin(n))));
+        if (!other)
+            return undefined;
+        ind = other;
+    }
+    else if (isBuiltin(indicator))
+        return undefined;
+    const fields = fieldsOf(ind, known, ind === indicator ? field : undefined);
+    const f = fields.includes(field) ? field : (suggest_closest(field, fields) ?? field);
+    return ind === indicator && f === field ? undefined : `${ind}.${f}`;
+}
+/**
+ * The gate's names checked against each other: a file whose indicator is close to a built-in name
+ * (it stays a custom indicator, SPEC §2, so a note), and each required indicator no file carries.
+ * Rule results get their hint in their own detail (ruleTargetHint).
+ */
+function nameNotes(known, missingRequired) {
+    const notes = [];
+    for (const [name, ind] of Object.entries(known.indicators)) {
+        if (isBuiltin(name))
+            continue;
+        const b = suggest_closest(name, BUILTIN_INDICATORS);
+        if (!b || known.indicators[b])
+            continue;
+        const where = ind.sources.length > 1 ? `${ind.sources[0]} (and ${ind.sources.length - 1} more)` : (ind.sources[0] ?? name);
+        notes.push(`${where}: $.indicator: ${JSON.stringify(name)} is not a built-in indicator (did you mean "${b}"?); it is gated as a custom one`);
+    }
+    for (const r of missingRequired) {
+        const hint = indicatorHint(r, known);
+        if (hint)
+            notes.push(`required indicator ${JSON.stringify(r)} is absent (did you mean "${hint}"?)`);
+    }
+    return notes;
+}
+/** Adds "did you mean" to the detail of each rule that found nothing; returns the gate's name notes. */
+function hintNames(results, missingRequired, known) {
+    for (const r of results) {
+        if (r.status !== 'missing')
+            continue;
+        const hint = ruleTargetHint(r.indicator, r.field, known);
+        if (hint)
+            r.detail = `${r.detail}${r.detail ? ' ' : ''}(did you mean "${hint}"?)`;
+    }
+    return nameNotes(known, missingRequired);
+}
+
+;// CONCATENATED MODULE: ./src/stores/fs.ts
+/**
+ * Indicator files on the local file system. ONE resolver of result paths (`--results`, `gate`,
+ * `validate`): a file, a folder (every *.json below it, recursively) or a glob (`results/**\/*.json`,
+ * `out/shard-?/latency*.json`, `{a,b}`, `[…]`).
+ *
+ * - Only regular files are ever opened; a FIFO, socket or device is a problem (a FIFO would hang).
+ * - A symbolic link below the folder (the glob's literal base) is followed only when its real target
+ *   is below it too; otherwise it is a problem naming the link, and nothing of the target is read.
+ *   A link loop is a problem; a folder reached twice is read once.
+ * - A glob is matched segment by segment with a linear wildcard matcher (no regular expressions, so
+ *   no backtracking blow-up), braces expanded up to MAX_BRACE_EXPANSION patterns.
+ * - A malformed glob, or a folder or glob that yields no indicator file, is a problem naming it.
+ */
+
+
+
+const DEFAULT_MAX_FILE_SIZE_MB = 64;
+/** `scheme://…` (azblob://, oss://, tos://, s3://, https://): a location staging passes through. */
+const isUri = (p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
+const MIB = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Brace alternatives a glob may expand to; more is a problem, not minutes of matching. */
+const MAX_BRACE_EXPANSION = 256;
+const hasMagic = (p) => /[*?[\]{}]/.test(p.replace(/\\./g, ''));
+/** `{a,b}` alternatives expanded (nested braces too), at most `MAX_BRACE_EXPANSION` patterns. */
+function expandBraces(glob) {
+    // find the first top-level `{` with its matching `}` (a `\` escapes the next character)
+    let open = -1;
+    let depth = 0;
+    const commas = [];
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (c === '[' && open < 0) {
+            // a bracket expression may hold braces literally
+            const end = classEnd(glob, i);
+            if (end > 0)
+                i = end;
+            continue;
+        }
+        if (c === '{') {
+            if (depth === 0)
+                open = i;
+            depth++;
+        }
+        else if (c === '}' && depth > 0) {
+            depth--;
+            if (depth === 0) {
+                const pre = glob.slice(0, open);
+                const post = glob.slice(i + 1);
+                const alts = [];
+                let from = open + 1;
+                for (const k of commas) {
+                    alts.push(glob.slice(from, k));
+                    from = k + 1;
+                }
+                alts.push(glob.slice(from, i));
+                const out = [];
+                for (const a of alts) {
+                    const rest = expandBraces(pre + a + post);
+                    if (!rest.ok)
+                        return rest;
+                    for (const r of rest.out) {
+                        out.push(r);
+                        if (out.length > MAX_BRACE_EXPANSION)
+                            return { ok: false, reason: `its braces expand to more than ${MAX_BRACE_EXPANSION} patterns` };
+                    }
+                }
+                return { ok: true, out: [...new Set(out)] };
+            }
+        }
+        else if (c === ',' && depth === 1)
+            commas.push(i);
+        else if (c === '}' && depth === 0)
+            return { ok: false, reason: `a "}" at offset ${i} without its "{"` };
+    }
+    if (depth > 0)
+        return { ok: false, reason: `an unclosed "{" at offset ${open}` };
+    return { ok: true, out: [glob] };
+}
+/** Index of the `]` closing the bracket expression at `start`, or -1. */
+function classEnd(s, start) {
+    let i = start + 1;
+    if (s[i] === '!' || s[i] === '^')
+        i++;
+    if (s[i] === ']')
+        i++; // a leading `]` is literal
+    for (; i < s.length; i++) {
+        if (s[i] === '\\')
+            i++;
+        else if (s[i] === ']')
+            return i;
+    }
+    return -1;
+}
+function parseSegment(seg) {
+    if (seg === '**')
+        return { ok: true, segment: { kind: 'globstar' } };
+    const atoms = [];
+    for (let i = 0; i < seg.length; i++) {
+        const c = seg[i];
+        if (c === '\\') {
+            if (i + 1 >= seg.length)
+                return { ok: false, reason: 'a "\\" at the end of a segment' };
+            atoms.push({ kind: 'char', c: seg[++i] });
+        }
+        else if (c === '*') {
+            if (atoms[atoms.length - 1]?.kind !== 'star')
+                atoms.push({ kind: 'star' }); // `**` inside a name is `*`
+        }
+        else if (c === '?')
+            atoms.push({ kind: 'any' });
+        else if (c === '[') {
+            const end = classEnd(seg, i);
+            if (end < 0)
+                return { ok: false, reason: `an unclosed "[" in ${JSON.stringify(seg)}` };
+            let j = i + 1;
+            const negate = seg[j] === '!' || seg[j] === '^';
+            if (negate)
+                j++;
+            const items = [];
+            const chars = [];
+            for (; j < end; j++)
+                chars.push(seg[j] === '\\' ? seg[++j] : seg[j]);
+            for (let k = 0; k < chars.length; k++) {
+                if (chars[k + 1] === '-' && k + 2 < chars.length) {
+                    const [lo, hi] = [chars[k], chars[k + 2]];
+                    if (lo > hi)
+                        return { ok: false, reason: `a character range out of order ("${lo}-${hi}") in ${JSON.stringify(seg.slice(i, end + 1))}` };
+                    items.push([lo, hi]);
+                    k += 2;
+                }
+                else
+                    items.push([chars[k], chars[k]]);
+            }
+            atoms.push({ kind: 'class', negate, items });
+            i = end;
+        }
+        else if (c === ']' || c === '}' || c === '{')
+            return { ok: false, reason: `a stray "${c}" in ${JSON.stringify(seg)}` };
+        else
+            atoms.push({ kind: 'char', c });
+    }
+    return { ok: true, segment: { kind: 'atoms', atoms } };
+}
+/** Parses a glob: its brace expansions, each as segments, and the literal folder the walk starts at. */
+function parseGlob(glob) {
+    const norm = glob.split(path.sep).join('/');
+    const expanded = expandBraces(norm);
+    if (!expanded.ok)
+        return expanded;
+    const raw = norm.split('/');
+    const first = raw.findIndex(hasMagic);
+    const baseSegs = first < 0 ? raw.slice(0, -1) : raw.slice(0, first);
+    const base = baseSegs.join('/') || (norm.startsWith('/') ? '/' : '.');
+    const patterns = [];
+    for (const p of expanded.out) {
+        const segs = p.split('/');
+        if (!segs.slice(0, baseSegs.length).every((s, i) => s === baseSegs[i])) {
+            return { ok: false, reason: 'a brace that spans its literal folder' };
+        }
+        const parsed = [];
+        for (const s of segs.slice(baseSegs.length)) {
+            if (s === '' || s === '.')
+                continue;
+            if (s === '..')
+                return { ok: false, reason: '".." after a wildcard' };
+            const r = parseSegment(s);
+            if (!r.ok)
+                return r;
+            if (r.segment.kind === 'globstar' && parsed[parsed.length - 1]?.kind === 'globstar')
+                continue; // `**/**` is `**`
+            parsed.push(r.segment);
+        }
+        patterns.push(parsed);
+    }
+    return { ok: true, patterns, base };
+}
+const atomMatches = (a, ch) => {
+    switch (a.kind) {
+        case 'char':
+            return a.c === ch;
+        case 'any':
+            return true;
+        case 'class':
+            return a.items.some(([lo, hi]) => ch >= lo && ch <= hi) !== a.negate;
+        case 'star':
+            return false;
+    }
+};
+/** Wildcard match of one name, greedy with one backtrack point: O(name × pattern), never exponential. */
+function matchName(atoms, name) {
+    const chars = [...name];
+    let p = 0;
+    let n = 0;
+    let starP = -1;
+    let starN = 0;
+    while (n < chars.length) {
+        const a = atoms[p];
+        if (a && a.kind !== 'star' && atomMatches(a, chars[n])) {
+            p++;
+            n++;
+        }
+        else if (a?.kind === 'star') {
+            starP = p++;
+            starN = n;
+        }
+        else if (starP >= 0) {
+            p = starP + 1;
+            n = ++starN;
+        }
+        else
+            return false;
+    }
+    while (atoms[p]?.kind === 'star')
+        p++;
+    return p === atoms.length;
+}
+const stateKey = (pi, si) => `${pi}:${si}`;
+function closure(patterns, states) {
+    const out = new Set();
+    for (let [pi, si] of states) {
+        for (;;) {
+            out.add(stateKey(pi, si));
+            if (patterns[pi][si]?.kind !== 'globstar')
+                break;
+            si++;
+        }
+    }
+    return out;
+}
+/** The states after consuming `name`, and whether one of them is a complete match. */
+function step(patterns, states, name) {
+    const moved = [];
+    for (const k of states) {
+        const [pi, si] = k.split(':').map(Number);
+        const seg = patterns[pi][si];
+        if (!seg)
+            continue;
+        if (seg.kind === 'globstar') {
+            // `**` matches no hidden-folder magic here: every name, as the folder walk reads every file
+            moved.push([pi, si]);
+        }
+        else if (matchName(seg.atoms, name))
+            moved.push([pi, si + 1]);
+    }
+    const next = closure(patterns, moved);
+    let matched = false;
+    for (const k of next) {
+        const [pi, si] = k.split(':').map(Number);
+        if (si === patterns[pi].length)
+            matched = true;
+    }
+    return { next, matched };
+}
+/** What a path that is neither a file nor a folder is called in messages (it is never opened). */
+const SPECIAL = 'a special file (FIFO, socket or device)';
+const inside = (root, real) => {
+    const rel = path.relative(root, real);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+/**
+ * Walks `start` (real path `root`): every candidate file, and a problem for each link that leaves
+ * the root, each link loop and each special file that would have been a candidate. `want` says
+ * whether a name is a candidate and whether a folder is worth entering (a glob prunes).
+ */
+async function walkTree(start, root, cwd, init, patterns, out, problems) {
+    const seen = new Set([root]);
+    const visit = async (dir, states, viaLink) => {
+        let entries;
+        try {
+            entries = await fs.readdir(dir, { withFileTypes: true });
+        }
+        catch (e) {
+            problems.push({ file: display(dir, cwd), expected: 'a readable folder', found: e.code ?? 'an error' });
+            return;
+        }
+        for (const e of entries) {
+            const p = path.join(dir, e.name);
+            const shown = display(p, cwd);
+            let next = null;
+            let candidate;
+            if (states) {
+                const s = step(patterns, states, e.name);
+                if (s.next.size === 0)
+                    continue; // nothing below or at this name can match
+                next = s.next;
+                candidate = s.matched;
+            }
+            else
+                candidate = e.name.endsWith('.json');
+            const enter = states ? [...next].some((k) => Number(k.split(':')[1]) < patterns[Number(k.split(':')[0])].length) : true;
+            let isDir = e.isDirectory();
+            let isFile = e.isFile();
+            let real = p;
+            let link = viaLink;
+            if (e.isSymbolicLink()) {
+                link = true;
+                try {
+                    real = await fs.realpath(p);
+                }
+                catch (err) {
+                    const code = err.code;
+                    if (code === 'ELOOP')
+                        problems.push({ file: shown, expected: 'a symbolic link that resolves', found: 'a symbolic link loop' });
+                    else if (candidate)
+                        problems.push({ file: shown, expected: 'a symbolic link to a file', found: `a dangling link (${code ?? 'unresolvable'})` });
+                    continue;
+                }
+                let st;
+                try {
+                    st = await fs.stat(real);
+                }
+                catch (err) {
+                    if (candidate)
+                        problems.push({ file: shown, expected: 'a readable file', found: err.code ?? 'an error' });
+                    continue;
+                }
+                isDir = st.isDirectory();
+                isFile = st.isFile();
+                if ((isDir && enter) || candidate) {
+                    if (!inside(root, real)) {
+                        // never read: the target may be anything on the machine (a secret, /proc/self/environ)
+                        problems.push({
+                            file: shown,
+                            expected: `a symbolic link whose target is inside ${display(root, cwd) || '.'} (links are followed only within the folder read)`,
+                            found: `a link to ${isDir ? 'a folder' : 'a file'} outside it (not read)`,
+                        });
+                        continue;
+                    }
+                }
+                if (!isDir && !isFile && candidate) {
+                    problems.push({ file: shown, expected: 'a regular file', found: `a link to ${SPECIAL}` });
+                    continue;
+                }
+            }
+            else if (!isDir && !isFile) {
+                if (candidate)
+                    problems.push({ file: shown, expected: 'a regular file', found: SPECIAL });
+                continue;
+            }
+            if (isDir) {
+                if (!enter)
+                    continue;
+                if (!e.isSymbolicLink()) {
+                    try {
+                        real = await fs.realpath(p);
+                    }
+                    catch {
+                        continue;
+                    }
+                }
+                if (seen.has(real))
+                    continue; // a folder reached twice (a link back up) is read once
+                seen.add(real);
+                await visit(p, next, link);
+            }
+            else if (isFile && candidate) {
+                out.push({ shown, real: e.isSymbolicLink() ? real : path.join(await fs.realpath(dir).catch(() => dir), e.name), viaLink: link });
+            }
+        }
+    };
+    await visit(start, init, false);
+}
+/** Files named by a `--results` path, folder or glob, sorted so that every run reads them in the same order. */
+async function listResults(spec, cwd) {
+    const problems = [];
+    const found = [];
+    const glob = hasMagic(spec);
+    if (!glob) {
+        const literal = spec.replace(/\\(.)/g, '$1');
+        const abs = path.resolve(cwd, literal);
+        let st;
+        try {
+            st = await fs.stat(abs); // a link named on the command line is the user's own choice: followed
+        }
+        catch (e) {
+            const code = e.code;
+            const found = code === 'ENOENT' ? 'nothing at that path' : code === 'ELOOP' ? 'a symbolic link loop' : (code ?? 'an error');
+            return { files: [], problems: [{ file: spec, expected: 'a folder, a file or a glob of indicator files', found }] };
+        }
+        if (st.isFile())
+            return { files: [literal], problems: [] };
+        if (!st.isDirectory())
+            return { files: [], problems: [{ file: spec, expected: 'a folder, a regular file or a glob of indicator files', found: SPECIAL }] };
+        await walkTree(abs, await fs.realpath(abs), cwd, null, [], found, problems);
+        if (found.length === 0)
+            problems.push({ file: spec, expected: 'a folder with at least one indicator file (*.json) below it', found: 'none' });
+    }
+    else {
+        const g = parseGlob(spec);
+        if (!g.ok)
+            return { files: [], problems: [{ file: spec, expected: 'a valid glob (*, **, ?, [a-z], {a,b})', found: g.reason }] };
+        const base = path.resolve(cwd, g.base);
+        let real;
+        try {
+            real = await fs.realpath(base);
+            if (!(await fs.stat(real)).isDirectory())
+                throw Object.assign(new Error(), { code: 'ENOTDIR' });
+        }
+        catch {
+            return { files: [], problems: [{ file: spec, expected: 'a glob whose folder exists', found: `no folder ${g.base}` }] };
+        }
+        const init = closure(g.patterns, g.patterns.map((_, i) => [i, 0]));
+        await walkTree(base, real, cwd, init, g.patterns, found, problems);
+        if (found.length === 0) {
+            const ext = /\.([A-Za-z0-9]+)$/.exec(spec)?.[1];
+            const hint = ext && ext !== 'json' && closest(ext, ['json']) ? ` (did you mean ${JSON.stringify(spec.slice(0, -ext.length) + 'json')}?)` : '';
+            problems.push({ file: spec, expected: 'a glob matching at least one indicator file', found: `no file matches it${hint}` });
+        }
+    }
+    // what is reached twice (a file and a link to it) is read once, under its own name
+    found.sort((a, b) => Number(a.viaLink) - Number(b.viaLink) || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+    const byReal = new Map();
+    for (const c of found)
+        if (!byReal.has(c.real))
+            byReal.set(c.real, c.shown);
+    const files = [...byReal.values()].sort();
+    return { files, problems };
+}
+/** Paths inside the working directory are shown relative to it, as a user typed them. */
+function display(file, cwd) {
+    const rel = path.relative(cwd, file);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+/**
+ * Synchronous on purpose: files are folded one at a time, and for thousands of small shard files
+ * the thread-pool round trips of async stat + readFile cost more than the reading (5000 files:
+ * 1.3 s async, 0.14 s sync). Opened non-blocking and checked with fstat before a byte is read, so a
+ * FIFO or a device named *.json (or swapped in after the listing) never blocks the run.
+ */
+function readIndicatorText(file, cwd, maxFileSizeMb) {
+    const abs = path.resolve(cwd, file);
+    const failed = (e) => ({
+        ok: false,
+        problem: { file, expected: 'a readable file', found: e.code ?? 'an error' },
+    });
+    let fd;
+    try {
+        fd = openSync(abs, fsc.O_RDONLY | fsc.O_NONBLOCK);
+    }
+    catch (e) {
+        return failed(e);
+    }
+    try {
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            return { ok: false, problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : SPECIAL } };
+        const cap = maxFileSizeMb * MIB;
+        if (st.size > cap) {
+            return {
+                ok: false,
+                problem: { file, expected: `a file of at most ${maxFileSizeMb} MiB (--max-file-size)`, found: `${(st.size / MIB).toFixed(1)} MiB` },
+            };
+        }
+        const buf = Buffer.allocUnsafe(st.size);
+        let n = 0;
+        while (n < buf.length) {
+            const r = readSync(fd, buf, n, buf.length - n, n);
+            if (r === 0)
+                break;
+            n += r;
+        }
+        let text = buf.toString('utf8', 0, n);
+        if (text.charCodeAt(0) === 0xfeff)
+            text = text.slice(1); // a BOM some Windows tools write
+        return { ok: true, text };
+    }
+    catch (e) {
+        return failed(e);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+
+/***/ }),
+
+/***/ 52399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports OWNED_MARKER, isOwned, freeFolder, NotOwnedError, claimFolder, freshFolder */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * evalgate never deletes what it did not create. Every folder it creates to fill (a job's folder,
+ * the download folder of remote results) carries a marker file, `.evalgate-owned`; only a folder
+ * with that marker is ever emptied or removed. Where a folder of that name exists without the
+ * marker (the user's own `results/`), evalgate leaves it alone and uses a fresh one beside it
+ * (`results-2`, `results-3`, …).
+ */
+
+
+const OWNED_MARKER = '.evalgate-owned';
+const MAX_ALTERNATIVES = 100;
+/** `dir` is a real folder (not a link) that carries evalgate's marker file */
+function isOwned(dir) {
+    try {
+        return lstatSync(dir).isDirectory() && lstatSync(path.join(dir, OWNED_MARKER)).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+const taken = (dir) => {
+    try {
+        lstatSync(dir);
+        return true;
+    }
+    catch {
+        return existsSync(dir);
+    }
+};
+/** `preferred` when it is free or evalgate's, else the first free or evalgate's `preferred-N` */
+function freeFolder(preferred) {
+    for (let n = 1; n <= MAX_ALTERNATIVES; n++) {
+        const dir = n === 1 ? preferred : `${preferred}-${n}`;
+        if (!taken(dir) || isOwned(dir))
+            return dir;
+    }
+    throw new Error(`${preferred} and ${MAX_ALTERNATIVES - 1} folders beside it exist and are not evalgate's (no ${OWNED_MARKER}): remove some`);
+}
+class NotOwnedError extends Error {
+    dir;
+    constructor(dir) {
+        super(`${dir} exists and is not evalgate's (it has no ${OWNED_MARKER}): evalgate does not delete what it did not create`);
+        this.dir = dir;
+        this.name = 'NotOwnedError';
+    }
+}
+/**
+ * Makes `dir` an empty folder of evalgate's (its marker inside): creates it (and its parents), or
+ * empties it when it carries the marker; throws NotOwnedError when it exists without it.
+ */
+async function claimFolder(dir) {
+    await fs.mkdir(path.dirname(dir), { recursive: true });
+    try {
+        await fs.mkdir(dir);
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+        if (!isOwned(dir))
+            throw new NotOwnedError(dir);
+        await fs.rm(dir, { recursive: true, force: true });
+        await fs.mkdir(dir);
+    }
+    await fs.writeFile(path.join(dir, OWNED_MARKER), 'created by evalgate; it empties or removes this folder when it needs it again\n', {
+        flag: 'wx',
+    });
+}
+/** a fresh empty folder of evalgate's at `preferred` or beside it (see freeFolder) */
+async function freshFolder(preferred) {
+    for (let attempt = 1;; attempt++) {
+        const dir = freeFolder(preferred);
+        try {
+            await claimFolder(dir);
+            return dir;
+        }
+        catch (e) {
+            // taken between the look and the claim: look again
+            if (!(e instanceof NotOwnedError) || attempt >= 5)
+                throw e;
+        }
+    }
+}
+
+
+/***/ })
+
+};
