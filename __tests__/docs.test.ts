@@ -293,3 +293,23 @@ describe('README.md', () => {
     expect(commands('a # c\nb \\\n  c\n# only\n')).toEqual(['a', 'b    c']);
   });
 });
+
+describe('docs/action.md', () => {
+  it('describes every input and output that action.yml declares, and nothing it does not', () => {
+    const manifest = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, unknown>;
+    };
+    const md = readFileSync(path.join(ROOT, 'docs', 'action.md'), 'utf8');
+    /** the names in the first column of the table under `## <heading>` */
+    const tableNames = (heading: string): string[] => {
+      const section = md.split(new RegExp(`^## ${heading}\\s*$`, 'm'))[1]!.split(/^## /m)[0]!;
+      return section
+        .split('\n')
+        .filter((l) => /^\| `/.test(l))
+        .flatMap((l) => [...l.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    };
+    expect(tableNames('Inputs').sort()).toEqual(Object.keys(manifest.inputs).sort());
+    expect(tableNames('Outputs').sort()).toEqual(Object.keys(manifest.outputs).sort());
+  });
+});
