@@ -78,6 +78,7 @@ export function decodeHistogram(base64: string): Histogram {
   let at = HEADER_BYTES;
   const end = HEADER_BYTES + payload;
   let index = 0;
+  let misfit = false;
   while (at < end) {
     let value = 0;
     let scale = 1;
@@ -90,17 +91,16 @@ export function decodeHistogram(base64: string): Histogram {
       if (k < 8 && (b & 0x80) === 0) break;
     }
     const count = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
-    if (count < 0) index -= count;
-    else {
-      if (index >= length) break;
-      if (count > 0) h.setCountAtIndex(index, count);
-      index++;
-    }
+    // every word, a count or a run of zeros, adds counters; checked before they are stored
+    index += count < 0 ? -count : 1;
     if (index > MAX_HDR_COUNTERS) throw new Error(`it decodes to more than 2^31 counters`);
+    if (index > length)
+      misfit = true; // said once the payload's counters are known to be at most 2^31
+    else if (count > 0) h.setCountAtIndex(index - 1, count);
   }
-  if (index > length) {
+  if (misfit) {
     throw new Error(
-      `its counts do not fit its own header (highest trackable value ${highest}: ${length} counters, the payload has ${index} or more)`,
+      `its counts do not fit its own header (highest trackable value ${highest}: ${length} counters, the payload has ${index})`,
     );
   }
   h.establishInternalTackingValues(index);
