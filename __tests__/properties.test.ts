@@ -91,7 +91,10 @@ describe('merging shards equals computing on the union', () => {
       fc.property(fc.array(shardArb, { minLength: 1, maxLength: 8 }), fc.integer(), (shards, seed) => {
         const m = new IndicatorMerger();
         shuffle(shards, seed).forEach((c, i) => {
-          m.add(record({ indicator: 'accuracy_f1', precision: 0, recall: 0, f1: 0, samples: c.tp + c.fn + c.fp + 1, ...c }, `a${i}.json`));
+          // each shard's scores as its own counts give them (a file's summary must agree with them)
+          const r = (x: number, d: number) => (d === 0 ? 0 : x / d);
+          const scores = { precision: r(c.tp, c.tp + c.fp), recall: r(c.tp, c.tp + c.fn), f1: r(2 * c.tp, 2 * c.tp + c.fp + c.fn) };
+          m.add(record({ indicator: 'accuracy_f1', ...scores, samples: c.tp + c.fn + c.fp + 1, ...c }, `a${i}.json`));
         });
         const f = m.finish().indicators.accuracy_f1!.fields;
         const tp = shards.reduce((a, c) => a + c.tp, 0);

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseJsonText } from './core/json.js';
+import { parseJsonText, readJsonFile } from './core/json.js';
 import { EvalgateError, ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
 import { IndicatorMerger, type MergeResult } from './core/indicators/merge.js';
 import { validateIndicator } from './core/indicators/validate.js';
@@ -99,18 +99,12 @@ async function loadBaseline(settings: Settings, rt: Runtime, provider?: Baseline
     return { indicators: null, info: none('baseline: auto finds one only on pull requests in GitHub Actions'), problems: [] };
   }
   const file = settings.baseline.path;
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(rt.cwd, file), 'utf8');
-  } catch (e) {
-    const problem = {
-      file,
-      expected: 'a baseline report.json (--baseline PATH|none)',
-      found: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message),
-    };
+  // the one reader of untrusted JSON: size checked before reading, depth, duplicate keys
+  const parsed = await readJsonFile(path.resolve(rt.cwd, file), file);
+  if (!parsed.ok && parsed.problems[0]?.expected === 'a readable file') {
+    const problem = { ...parsed.problems[0], expected: 'a baseline report.json (--baseline PATH|none)' };
     return { indicators: null, info: none('the baseline could not be read'), problems: [problem] };
   }
-  const parsed = parseJsonText(text, file);
   const read =
     parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false as const, problems: parsed.problems };
   if (!read.ok) return { indicators: null, info: none('the baseline could not be read'), problems: read.problems };

@@ -116,8 +116,13 @@ function lineAt(doc: Document, lc: LineCounter, p: readonly PropertyKey[]): numb
 function keyLine(doc: Document, lc: LineCounter, p: readonly PropertyKey[], key: string): number | undefined {
   const map = p.length ? doc.getIn(p as (string | number)[], true) : doc.contents;
   if (isMap(map)) {
-    const pair = map.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
-    const k = pair?.key as Node | undefined;
+    let index = keyIndexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const it of map.items) if (isScalar(it.key) && !index.has(String(it.key.value))) index.set(String(it.key.value), it.key);
+      keyIndexes.set(map, index);
+    }
+    const k = index.get(key);
     if (k?.range) return lc.linePos(k.range[0]).line;
   }
   return lineAt(doc, lc, p);
@@ -128,11 +133,35 @@ const byLine = (ps: Problem[]): Problem[] =>
 
 const fieldName = (p: readonly PropertyKey[]): string => p.map(String).join('.') || '(top level)';
 
+/** The config file's size cap, inclusive: a config is a page of YAML, not data. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * Aliases a config may expand: YAML anchors are handy for repeated job sections, but each alias
+ * of a billion-laughs document multiplies the work; the yaml package refuses beyond this count.
+ */
+export const MAX_CONFIG_ALIASES = 100;
+
+/** key -> line index of each mapping, built once per mapping (a lookup per key was quadratic) */
+const keyIndexes = new WeakMap<object, Map<string, Node>>();
+
 export type ConfigLoad = { ok: true; config: Config; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 export function parseConfig(text: string, file: string): ConfigLoad {
+  if (text.length > MAX_CONFIG_BYTES || Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    return {
+      ok: false,
+      problems: [{ file, expected: `a config file of at most ${MAX_CONFIG_BYTES / 1024} KiB`, found: `${bytes} bytes` }],
+    };
+  }
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
+  // uniqueKeys: false: the yaml package compares each key with every earlier one (quadratic in a
+  // 40,000-key mapping); duplicates are found below with one set per mapping instead
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: false });
+  if (!doc.errors.length) {
+    const dup = duplicateKeys(doc.contents, lc, file);
+    if (dup.length) return { ok: false, problems: dup };
+  }
   if (doc.errors.length) {
     return {
       ok: false,
@@ -145,7 +174,18 @@ export function parseConfig(text: string, file: string): ConfigLoad {
       })),
     };
   }
-  const value: unknown = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
+  } catch (e) {
+    // a billion-laughs document: the yaml package stops expanding it and says why
+    return {
+      ok: false,
+      problems: [
+        { file, expected: `YAML whose aliases expand at most ${MAX_CONFIG_ALIASES} times`, found: (e as Error).message.split('\n')[0]! },
+      ],
+    };
+  }
   const parsed = configSchema.safeParse(value);
   const problems: Problem[] = [];
   if (!parsed.success) {
@@ -252,6 +292,36 @@ export function parseConfig(text: string, file: string): ConfigLoad {
   return problems.length ? { ok: false, problems: byLine(problems) } : { ok: true, config, problems };
 }
 
+/** Keys that appear twice in one mapping, with their lines; iterative, one set per mapping. */
+function duplicateKeys(root: unknown, lc: LineCounter, file: string): Problem[] {
+  const out: Problem[] = [];
+  const stack: { node: unknown; path: string }[] = [{ node: root, path: '' }];
+  while (stack.length && out.length < 20) {
+    const { node, path: at } = stack.pop()!;
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const it of node.items) {
+        const key = isScalar(it.key) ? String(it.key.value) : String(it.key);
+        const p = at ? `${at}.${key}` : key;
+        if (seen.has(key)) {
+          const k = it.key as Node | null;
+          const pos = k?.range ? lc.linePos(k.range[0]) : undefined;
+          // worded as the yaml package words it (uniqueKeys), with the key's line and column
+          out.push({
+            file,
+            line: pos?.line,
+            path: pos ? `column ${pos.col}` : p,
+            expected: 'valid YAML',
+            found: 'Map keys must be unique',
+          });
+        } else seen.add(key);
+        stack.push({ node: it.value, path: p });
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, path: `${at}[${i}]` }));
+  }
+  return out;
+}
+
 export const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'] as const;
 
 /** Unknown placeholders (known ones are quoted for wherever they stand). */
@@ -275,7 +345,15 @@ export async function loadConfig(file: string | undefined, cwd: string): Promise
   const name = file ?? DEFAULT_CONFIG;
   let text: string;
   try {
-    text = await fs.readFile(path.resolve(cwd, name), 'utf8');
+    const abs = path.resolve(cwd, name);
+    const size = (await fs.stat(abs)).size;
+    if (size > MAX_CONFIG_BYTES) {
+      return {
+        ok: false,
+        problems: [{ file: name, expected: `a config file of at most ${MAX_CONFIG_BYTES / 1024} KiB`, found: `${size} bytes` }],
+      };
+    }
+    text = await fs.readFile(abs, 'utf8');
   } catch (e) {
     if (file === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     return {

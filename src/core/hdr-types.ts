@@ -20,6 +20,8 @@ export interface JsHistogram {
   readonly subBucketCount: number;
   readonly unitMagnitude: number;
   getCountAtIndex(index: number): number;
+  setCountAtIndex(index: number, value: number): void;
+  establishInternalTackingValues(lengthToCover?: number): void;
   addToCountAtIndex(index: number, value: number): void;
   setTotalCount(total: number): void;
   updatedMaxValue(value: number): void;

@@ -3,6 +3,7 @@
  * Uses hdr-histogram-js's pure-JS histograms (no WebAssembly, so nothing to initialise and the
  * bundle stays a plain JS file).
  */
+import { inflateSync } from 'node:zlib';
 import * as hdr from 'hdr-histogram-js';
 import type { JsHistogram } from './hdr-types.js';
 
@@ -13,15 +14,104 @@ export const PER_MS: Record<HdrUnit, number> = { ns: 1_000_000, us: 1_000, ms: 1
 
 export type Histogram = JsHistogram;
 
+/** A decoded histogram of more counters than this is invalid (SPEC §2). */
+export const MAX_HDR_COUNTERS = 2 ** 31;
+/** A histogram whose payload inflates to more than this many bytes is invalid (SPEC §2). */
+export const MAX_HDR_BYTES = 64 * 1024 * 1024;
+
+const V2_COMPRESSED_COOKIE = 0x1c849304;
+const V2_COOKIE = 0x1c849303;
+const HEADER_BYTES = 40;
+
 /**
- * Decodes a base64 V2 compressed histogram; throws with the library's reason when it cannot.
- * 64-bit (Float64) counts: the library's default of 32-bit counts wraps silently past 2^32.
+ * Decodes a base64 V2 compressed histogram; throws with the reason when it cannot. Untrusted
+ * input, so every size is checked before work is spent on it: the compressed length against the
+ * bytes there are, the inflated size against {@link MAX_HDR_BYTES} while inflating (zlib stops
+ * there), the header's payload length against what was inflated, and every count against the
+ * bucket layout the header declares (a count past the header's highest trackable value would be
+ * dropped silently by the library). 64-bit (Float64) counts: 32-bit counts wrap past 2^32.
  */
 export function decodeHistogram(base64: string): Histogram {
-  const h = hdr.decodeFromCompressedBase64(base64.trim(), 64, false) as unknown as Histogram;
+  const text = base64.trim();
+  if (text.length % 4 !== 0) throw new Error('Invalid string. Length must be a multiple of 4');
+  if (/[^A-Za-z0-9+/=]/.test(text)) throw new Error('it is not base64');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length < 8) throw new Error('it is too short for a histogram');
+  const cookie = bytes.readInt32BE(0);
+  if ((cookie & ~0xf0) !== V2_COMPRESSED_COOKIE) throw new Error('Encoding not supported, only V2 is supported');
+  const compressed = bytes.readInt32BE(4);
+  if (compressed <= 0 || compressed > bytes.length - 8) {
+    throw new Error(`its header declares ${compressed} compressed bytes, ${bytes.length - 8} are there`);
+  }
+  let raw: Buffer;
+  try {
+    raw = inflateSync(bytes.subarray(8, 8 + compressed), { maxOutputLength: MAX_HDR_BYTES });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new Error(`it decodes to more than ${MAX_HDR_BYTES / 2 ** 20} MiB`);
+    throw new Error('its compressed payload does not inflate');
+  }
+  if (raw.length < HEADER_BYTES || (raw.readInt32BE(0) & ~0xf0) !== V2_COOKIE) throw new Error('no V2 histogram header in its payload');
+  let payload = raw.readInt32BE(4);
+  // some HdrHistogram_c versions counted the 40 header bytes into the payload length
+  if (payload === raw.length && payload >= HEADER_BYTES) payload -= HEADER_BYTES;
+  const digits = raw.readInt32BE(12);
+  const lowest = readInt64(raw, 16);
+  const highest = readInt64(raw, 24);
+  if (payload < 0 || HEADER_BYTES + payload > raw.length) {
+    throw new Error(`its header declares a payload of ${payload} bytes, ${raw.length - HEADER_BYTES} are there`);
+  }
+  if (!(digits >= 0 && digits <= 5)) throw new Error(`its header declares ${digits} significant digits (0 to 5 are valid)`);
+  if (!(lowest >= 1 && highest >= 2 * lowest && highest <= Number.MAX_SAFE_INTEGER)) {
+    throw new Error(`its header declares a value range [${lowest}, ${highest}] no histogram has`);
+  }
+  const h = hdr.build({
+    bitBucketSize: 64,
+    autoResize: false,
+    lowestDiscernibleValue: lowest,
+    highestTrackableValue: highest,
+    numberOfSignificantValueDigits: digits as 1 | 2 | 3 | 4 | 5,
+    useWebAssembly: false,
+  }) as unknown as Histogram;
+  const length = h.countsArrayLength;
+  // the counts: ZigZag LEB128 words (at most 9 bytes), a negative word a run of zeros
+  let at = HEADER_BYTES;
+  const end = HEADER_BYTES + payload;
+  let index = 0;
+  let misfit = false;
+  while (at < end) {
+    let value = 0;
+    let scale = 1;
+    let b = 0;
+    for (let k = 0; k < 9; k++) {
+      if (at >= end) throw new Error('its payload ends inside a count');
+      b = raw[at++]!;
+      value += (k < 8 ? b & 0x7f : b) * scale;
+      scale *= 128;
+      if (k < 8 && (b & 0x80) === 0) break;
+    }
+    const count = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    // every word, a count or a run of zeros, adds counters; checked before they are stored
+    index += count < 0 ? -count : 1;
+    if (index > MAX_HDR_COUNTERS) throw new Error(`it decodes to more than 2^31 counters`);
+    if (index > length)
+      misfit = true; // said once the payload's counters are known to be at most 2^31
+    else if (count > 0) h.setCountAtIndex(index - 1, count);
+  }
+  if (misfit) {
+    throw new Error(
+      `its counts do not fit its own header (highest trackable value ${highest}: ${length} counters, the payload has ${index})`,
+    );
+  }
+  h.establishInternalTackingValues(index);
   if (!Number.isFinite(h.totalCount) || h.totalCount < 0) throw new Error('its total count is not a count');
   fixMaxValue(h);
   return h;
+}
+
+/** A big-endian signed 64-bit integer as a number (exact up to 2^53; the sign kept beyond). */
+function readInt64(b: Buffer, at: number): number {
+  return b.readInt32BE(at) * 2 ** 32 + b.readUInt32BE(at + 4);
 }
 
 /**
@@ -56,6 +146,7 @@ export function encodeHistogram(h: Histogram): string {
  * reports the same value the source would have for those samples.
  */
 export function addScaled(dst: Histogram, dstUnit: HdrUnit, src: Histogram, srcUnit: HdrUnit): void {
+  checkRange(src.highestEquivalentValue(src.maxValue) * (PER_MS[dstUnit] / PER_MS[srcUnit]), dstUnit);
   if (srcUnit === dstUnit) {
     if (!addCounts(dst, src)) dst.add(src as never);
     return;
@@ -102,6 +193,25 @@ export function addCounts(dst: Histogram, src: Histogram): boolean {
   return true;
 }
 
+/**
+ * A value a merged histogram cannot hold exactly: HdrHistogram indexes values in float arithmetic,
+ * exact up to 2^53 in the histogram's unit. Beyond that (samples_ms of 1e300 recorded next to a
+ * histogram) the merge would be garbage, so it is refused.
+ */
+export class HistogramRangeError extends Error {
+  constructor(
+    readonly valueMs: number,
+    readonly maxMs: number,
+  ) {
+    super(`a latency of ${valueMs} ms cannot be merged into a histogram (at most ${maxMs} ms)`);
+  }
+}
+
+const checkRange = (value: number, unit: HdrUnit): void => {
+  if (!(value <= Number.MAX_SAFE_INTEGER))
+    throw new HistogramRangeError(value / PER_MS[unit], Math.floor(Number.MAX_SAFE_INTEGER / PER_MS[unit]));
+};
+
 /** A running merge of histograms (and raw samples) in the finest unit seen. */
 export class HistogramMerger {
   private acc: Histogram | null = null;
@@ -144,6 +254,9 @@ export class HistogramMerger {
       this.unit = 'us';
     }
     const f = PER_MS[this.unit];
+    let max = 0;
+    for (let i = 0; i < samples.length; i++) if (samples[i]! > max) max = samples[i]!;
+    checkRange(Math.round(max * f), this.unit);
     for (let i = 0; i < samples.length; i++) this.acc.recordValue(Math.round(samples[i]! * f));
   }
 

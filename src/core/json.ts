@@ -1,284 +1,406 @@
 /**
- * Reading JSON text into a value, with problems that name where they are.
+ * The one reader of untrusted JSON (indicator files, baseline reports, anything read from a file,
+ * an artifact or a remote store). Every input costs bounded, linear work:
  *
- * `JSON.parse` does the work on the fast path. It cannot say *where* a Python-style `NaN`,
- * `Infinity` or `-Infinity` token is (it just fails), and it turns an overflowing literal such as
- * `1e999` into `Infinity` silently. So: a successful parse is walked once for non-finite numbers,
- * and a failed parse is scanned again by a small tolerant scanner that names each such token by
- * its JSON path, or else the line and column of the first syntax error.
+ * - a size cap (64 MiB inclusive by default) is checked before anything is scanned;
+ * - one scan over the text, with an explicit stack (never recursion on the input's depth),
+ *   checks the syntax and finds, each by its JSON path:
+ *   - nesting deeper than {@link MAX_DEPTH} levels (the scan stops there),
+ *   - a key that appears twice in one object (JSON.parse would keep the last one silently),
+ *   - `NaN`, `Infinity` and `-Infinity` tokens (Python's json.dump writes them) and literals that
+ *     overflow a 64-bit float such as `1e999` (JSON.parse would make them Infinity silently);
+ * - only then does `JSON.parse` build the value (native speed for an 8-million-sample array).
+ *
+ * A non-finite token stands as `null` in the value, so the rest of the file can still be
+ * checked; its problem is in `problems`.
  */
+import { promises as fs } from 'node:fs';
 import type { Problem } from './problem.js';
 
 export type JsonPath = (string | number)[];
 
+/** Containers nested deeper than this are refused (an indicator file needs 3; a report 6). */
+export const MAX_DEPTH = 64;
+/** The default size cap of an untrusted JSON text, inclusive. */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+/** Problems listed per file before the rest are summarised (a 40,000-key file stays readable). */
+const MAX_PROBLEMS = 20;
+/** A path longer than this is cut (a 65-level path would flood the message). */
+const MAX_PATH_CHARS = 160;
+
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-export function formatPath(path: JsonPath): string {
+export function formatPath(path: readonly (string | number)[]): string {
   let out = '$';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
     else if (IDENT.test(seg)) out += `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
+    else out += `[${JSON.stringify(seg.length > 40 ? seg.slice(0, 39) + '…' : seg)}]`;
+    if (out.length > MAX_PATH_CHARS) return `${out.slice(0, MAX_PATH_CHARS - 1)}…`;
   }
   return out;
 }
 
 /**
- * `ok` with `problems`: the text is JSON but for non-finite numbers; each stands in `value` as NaN
- * (so the rest of the file can still be checked) and has a problem at its path in `problems`.
+ * `ok` with `problems`: the text is JSON but for non-finite numbers or duplicate keys; the value
+ * is built anyway (a non-finite token as null) so the rest of the file can be checked.
  */
 export type ParseResult = { ok: true; value: unknown; problems: Problem[] } | { ok: false; problems: Problem[] };
 
-export function parseJsonText(text: string, file: string): ParseResult {
+export interface JsonLimits {
+  /** inclusive size cap in bytes (UTF-8); default 64 MiB */
+  maxBytes?: number;
+  /** deepest nesting allowed; default {@link MAX_DEPTH} */
+  maxDepth?: number;
+}
+
+const MIB = 1024 * 1024;
+const sizeText = (bytes: number): string => (bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB` : `${bytes} bytes`);
+
+export function parseJsonText(text: string, file: string, limits: JsonLimits = {}): ParseResult {
+  const maxBytes = limits.maxBytes ?? MAX_JSON_BYTES;
+  // UTF-8 is at most 3 bytes per UTF-16 unit: only count when the length leaves it in doubt
+  if (text.length * 3 > maxBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > maxBytes) {
+      return { ok: false, problems: [{ file, expected: `a file of at most ${sizeText(maxBytes)}`, found: sizeText(bytes) }] };
+    }
+  }
   if (text.trim() === '') {
     return { ok: false, problems: [{ file, expected: 'a JSON object', found: 'an empty file' }] };
   }
+  const maxDepth = limits.maxDepth ?? MAX_DEPTH;
+  const scan = scanJson(text, file, maxDepth, true);
+  if (!scan.ok) return { ok: false, problems: scan.problems };
+  let source = text;
+  if (scan.nonFinite.length) {
+    // each NaN/Infinity token stands as null, so that JSON.parse accepts the rest
+    const parts: string[] = [];
+    let at = 0;
+    for (const [start, end] of scan.nonFinite) {
+      parts.push(text.slice(at, start), 'null');
+      at = end;
+    }
+    parts.push(text.slice(at));
+    source = parts.join('');
+  }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(source);
   } catch {
-    return scanForProblems(text, file);
+    // a syntax error inside a run of numbers the fast scan skipped: scan strictly to locate it
+    const strict = scanJson(text, file, maxDepth, false);
+    if (!strict.ok) return { ok: false, problems: strict.problems };
+    return { ok: false, problems: [{ file, expected: 'valid JSON', found: 'text that JSON.parse rejects' }] };
   }
-  const nonFinite = findNonFinite(value);
-  return {
-    ok: true,
-    value,
-    problems: nonFinite.map((path) => ({
+  const problems = scan.problems;
+  for (const path of findNonFinite(value, MAX_PROBLEMS)) {
+    problems.push({
       file,
       path: formatPath(path),
       expected: 'a finite number',
-      found: `a literal too large for a 64-bit float (it reads as Infinity)`,
-    })),
-  };
+      found: 'a literal too large for a 64-bit float (it reads as Infinity)',
+    });
+  }
+  return { ok: true, value, problems };
 }
 
-/** Paths of every non-finite number in a parsed value (only overflowing literals produce them). */
-export function findNonFinite(root: unknown, limit = 20): JsonPath[] {
+/** Paths of non-finite numbers in a parsed value (only overflowing literals such as 1e999 make them). */
+export function findNonFinite(root: unknown, limit = MAX_PROBLEMS): JsonPath[] {
   const found: JsonPath[] = [];
-  // Explicit stack: a deeply nested file that JSON.parse accepted must not overflow ours.
+  if (typeof root === 'number') return Number.isFinite(root) ? [] : [[]];
+  // explicit stack (the scan already bounded the depth): frames of a container and its next item
   type Frame = { node: unknown[] | Record<string, unknown>; keys: string[] | null; i: number };
   const path: JsonPath = [];
   const stack: Frame[] = [];
   const enter = (node: unknown): void => {
     if (Array.isArray(node)) stack.push({ node, keys: null, i: 0 });
-    else if (node !== null && typeof node === 'object') {
+    else if (node !== null && typeof node === 'object')
       stack.push({ node: node as Record<string, unknown>, keys: Object.keys(node), i: 0 });
-    }
   };
-  if (typeof root === 'number') return Number.isFinite(root) ? [] : [[]];
   enter(root);
   while (stack.length && found.length < limit) {
     const top = stack[stack.length - 1]!;
-    if (top.keys === null) {
-      const arr = top.node as unknown[];
-      // Tight loop over number arrays (samples_ms): no path bookkeeping unless something is found.
-      let i = top.i;
-      for (; i < arr.length; i++) {
-        const v = arr[i];
-        if (typeof v === 'number') {
-          if (v - v !== 0) found.push([...path, i]);
-          if (found.length >= limit) break;
-        } else if (v !== null && typeof v === 'object') break;
-      }
-      if (i >= arr.length || found.length >= limit) {
-        stack.pop();
-        path.pop();
-        continue;
-      }
-      top.i = i + 1;
-      path.push(i);
-      enter(arr[i]);
-    } else {
-      const obj = top.node as Record<string, unknown>;
-      if (top.i >= top.keys.length) {
-        stack.pop();
-        path.pop();
-        continue;
-      }
-      const key = top.keys[top.i++]!;
-      const v = obj[key];
+    const size = top.keys === null ? (top.node as unknown[]).length : top.keys.length;
+    let i = top.i;
+    let child: unknown = undefined;
+    // tight loop over plain numbers (samples_ms): no path bookkeeping unless something is found
+    for (; i < size; i++) {
+      const v = top.keys === null ? (top.node as unknown[])[i] : (top.node as Record<string, unknown>)[top.keys[i]!];
       if (typeof v === 'number') {
-        if (v - v !== 0) found.push([...path, key]);
+        if (v - v !== 0) {
+          found.push([...path, top.keys === null ? i : top.keys[i]!]);
+          if (found.length >= limit) break;
+        }
       } else if (v !== null && typeof v === 'object') {
-        path.push(key);
-        enter(v);
+        child = v;
+        break;
       }
     }
+    if (child === undefined) {
+      stack.pop();
+      path.pop();
+      continue;
+    }
+    top.i = i + 1;
+    path.push(top.keys === null ? i : top.keys[i]!);
+    enter(child);
   }
   return found;
 }
 
 /**
- * A tolerant scanner for text that `JSON.parse` refused: it accepts `NaN`, `Infinity` and
- * `-Infinity` where a value may stand (reporting each by path) and stops at the first real syntax
- * error (reporting its line and column). Only runs on the error path, so it favours clarity.
+ * Reads an untrusted JSON file: the size is checked from the file's metadata before anything is
+ * read, then {@link parseJsonText}. `label` is how problems name the file.
  */
-export function scanForProblems(text: string, file: string): ParseResult {
+export async function readJsonFile(abs: string, label: string, limits: JsonLimits = {}): Promise<ParseResult> {
+  const maxBytes = limits.maxBytes ?? MAX_JSON_BYTES;
+  try {
+    const st = await fs.stat(abs);
+    if (!st.isFile()) {
+      return {
+        ok: false,
+        problems: [{ file: label, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file' }],
+      };
+    }
+    if (st.size > maxBytes) {
+      return { ok: false, problems: [{ file: label, expected: `a file of at most ${sizeText(maxBytes)}`, found: sizeText(st.size) }] };
+    }
+    let text = await fs.readFile(abs, 'utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return parseJsonText(text, label, limits);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      problems: [{ file: label, expected: 'a readable file', found: code === 'ENOENT' ? 'no such file' : (code ?? 'an error') }],
+    };
+  }
+}
+
+type Scan = { ok: true; problems: Problem[]; nonFinite: [number, number][] } | { ok: false; problems: Problem[] };
+
+class Stop extends Error {}
+
+// character codes
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const LBRACE = 123;
+const RBRACE = 125;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const MINUS = 45;
+const DOT = 46;
+/** A character that cannot be part of a run of numbers and commas (no backtracking: a plain search). */
+const NOT_NUMBER_RUN = /[^-0-9.eE+,\t\n\r ]/;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/**
+ * One pass over `text`, checking JSON's grammar strictly (RFC 8259) with an explicit stack of open
+ * containers. Linear in the text: each character is looked at a bounded number of times, and
+ * each key is checked against its object's set of keys once.
+ */
+function scanJson(text: string, file: string, maxDepth: number, skipNumberRuns: boolean): Scan {
+  const n = text.length;
   const problems: Problem[] = [];
+  const nonFinite: [number, number][] = [];
+  let more = 0;
+  // the open containers: for an object its keys so far and its current key, for an array the index
+  const keys: (Set<string> | null)[] = [];
+  const segs: (string | number)[] = [];
   let i = 0;
-  const path: JsonPath = [];
-  const MAX_DEPTH = 2000;
-  let syntaxError = false;
 
-  class SyntaxStop extends Error {}
-
+  const note = (p: Problem): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+    else more++;
+  };
   const position = (at: number): { line: number; column: number } => {
     let line = 1;
     let lineStart = 0;
-    for (let k = 0; k < at && k < text.length; k++) {
-      if (text.charCodeAt(k) === 10) {
-        line++;
-        lineStart = k + 1;
-      }
+    for (let k = text.indexOf('\n'); k !== -1 && k < at; k = text.indexOf('\n', k + 1)) {
+      line++;
+      lineStart = k + 1;
     }
     return { line, column: at - lineStart + 1 };
   };
   const fail = (expected: string, at = i): never => {
     const { line, column } = position(at);
-    const found = at >= text.length ? 'the end of the file' : JSON.stringify(text.slice(at, at + 12));
+    const found = at >= n ? 'the end of the file' : JSON.stringify(text.slice(at, at + 12));
+    problems.length = 0;
     problems.push({ file, line, path: `column ${column}`, expected: `valid JSON (${expected})`, found });
-    syntaxError = true;
-    throw new SyntaxStop();
+    throw new Stop();
   };
   const ws = (): void => {
-    while (i < text.length) {
+    while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
       else break;
     }
   };
-  const word = (w: string): boolean => text.startsWith(w, i);
-  const nonFinite = (token: string): number => {
-    problems.push({
-      file,
-      path: formatPath(path),
-      expected: 'a finite number',
-      found: `${token} (not valid JSON; Python's json.dump writes it for a float that is not finite)`,
-    });
-    return Number.NaN;
-  };
-  const str = (): string => {
+  /** skips a string starting at its opening quote; returns its value when `decode` */
+  const string = (decode: boolean): string => {
     const start = i;
-    i++; // opening quote
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') {
-        i++;
-        try {
-          return JSON.parse(text.slice(start, i)) as string;
-        } catch {
-          return fail('a well-formed string', start);
-        }
-      }
-      if (c === '\\') i += 2;
-      else if (c !== undefined && c.charCodeAt(0) < 32) return fail('no control characters in a string');
+    i++;
+    let escaped = false;
+    for (;;) {
+      if (i >= n) fail('a closing quote', start);
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        escaped = true;
+        const e = text.charCodeAt(i + 1);
+        if (e === 117 /* u */) {
+          for (let k = 2; k < 6; k++) if (!isHex(text.charCodeAt(i + k))) fail('four hex digits after \\u', i);
+          i += 6;
+        } else if (e === QUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+          i += 2;
+        } else fail('a valid escape in a string', i);
+      } else if (c < 32) fail('no control characters in a string');
       else i++;
     }
-    return fail('a closing quote', start);
+    i++; // closing quote
+    if (!decode) return '';
+    return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
   };
-  const value = (depth: number): unknown => {
-    if (depth > MAX_DEPTH) fail(`nesting no deeper than ${MAX_DEPTH}`);
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      const obj: Record<string, unknown> = {};
+  const number = (): void => {
+    const start = i;
+    if (text.charCodeAt(i) === MINUS) i++;
+    if (text.charCodeAt(i) === 48) i++;
+    else if (isDigit(text.charCodeAt(i))) while (isDigit(text.charCodeAt(i))) i++;
+    else fail('a value', start);
+    if (text.charCodeAt(i) === DOT) {
       i++;
+      if (!isDigit(text.charCodeAt(i))) fail('a digit after "."');
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    const e = text.charCodeAt(i);
+    if (e === 101 || e === 69) {
+      i++;
+      const s = text.charCodeAt(i);
+      if (s === 43 || s === MINUS) i++;
+      if (!isDigit(text.charCodeAt(i))) fail('a digit in the exponent');
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    // an overflowing literal (1e999) is found in the parsed value, by findNonFinite
+  };
+  /**
+   * The rest of an array that holds only numbers (samples_ms), skipped with one native search;
+   * JSON.parse checks their syntax, and the strict scan locates an error there.
+   */
+  const skipNumbers = (): boolean => {
+    const end = text.indexOf(']', i);
+    if (end < 0 || NOT_NUMBER_RUN.test(text.slice(i, end))) return false;
+    i = end;
+    return true;
+  };
+  const token = (word: string): boolean => text.startsWith(word, i);
+  const badNumber = (word: string): void => {
+    note({
+      file,
+      path: formatPath(segs),
+      expected: 'a finite number',
+      found: `${word} (not valid JSON; Python's json.dump writes it for a float that is not finite)`,
+    });
+    nonFinite.push([i, i + word.length]);
+    i += word.length;
+  };
+  /** reads `"key":` of the innermost object, checking the key is new there */
+  const key = (): void => {
+    ws();
+    if (text.charCodeAt(i) !== QUOTE) fail('a quoted key');
+    const k = string(true);
+    const top = keys.length - 1;
+    segs[top] = k;
+    const seen = keys[top]!;
+    if (seen.has(k)) {
+      note({
+        file,
+        path: formatPath(segs),
+        expected: 'each key at most once in an object',
+        found: `${JSON.stringify(k.length > 40 ? k.slice(0, 39) + '…' : k)} again (only one of its values would be kept)`,
+      });
+    } else seen.add(k);
+    ws();
+    if (text.charCodeAt(i) !== COLON) fail('":" after a key');
+    i++;
+  };
+  const open = (isObject: boolean): void => {
+    if (keys.length >= maxDepth) {
+      problems.length = 0;
+      problems.push({
+        file,
+        path: formatPath(segs),
+        expected: `nesting at most ${maxDepth} levels deep`,
+        found: `nesting deeper than ${maxDepth}`,
+      });
+      throw new Stop();
+    }
+    keys.push(isObject ? new Set() : null);
+    segs.push(isObject ? '' : 0);
+    i++;
+  };
+
+  try {
+    value: for (;;) {
+      // a value starts at i
       ws();
-      if (text[i] === '}') {
-        i++;
-        return obj;
-      }
+      const c = text.charCodeAt(i);
+      if (c === LBRACE || c === LBRACKET) {
+        open(c === LBRACE);
+        ws();
+        const close = c === LBRACE ? RBRACE : RBRACKET;
+        if (text.charCodeAt(i) === close) {
+          i++;
+          keys.pop();
+          segs.pop();
+        } else {
+          if (c === LBRACE) key();
+          continue value;
+        }
+      } else if (c === QUOTE) string(false);
+      else if (c === MINUS || isDigit(c)) {
+        if (token('-Infinity')) badNumber('-Infinity');
+        else if (skipNumberRuns && keys.length > 0 && keys[keys.length - 1] === null && skipNumbers()) {
+          // the rest of this array is numbers: JSON.parse checks their syntax
+        } else number();
+      } else if (token('true')) i += 4;
+      else if (token('false')) i += 5;
+      else if (token('null')) i += 4;
+      else if (token('NaN')) badNumber('NaN');
+      else if (token('Infinity')) badNumber('Infinity');
+      else fail('a value');
+      // after a value: close containers, or move to the next item
       for (;;) {
         ws();
-        if (text[i] !== '"') fail('a quoted key');
-        const key = str();
-        ws();
-        if (text[i] !== ':') fail('":" after a key');
-        i++;
-        path.push(key);
-        obj[key] = value(depth + 1);
-        path.pop();
-        ws();
-        if (text[i] === ',') {
+        const top = keys.length - 1;
+        if (top < 0) {
+          if (i < n) fail('nothing after the top-level value');
+          break value;
+        }
+        const d = text.charCodeAt(i);
+        const isObject = keys[top] !== null;
+        if (d === COMMA) {
           i++;
+          if (isObject) key();
+          else segs[top] = (segs[top] as number) + 1;
+          continue value;
+        }
+        if (d === (isObject ? RBRACE : RBRACKET)) {
+          i++;
+          keys.pop();
+          segs.pop();
           continue;
         }
-        if (text[i] === '}') {
-          i++;
-          return obj;
-        }
-        fail('"," or "}"');
+        fail(isObject ? '"," or "}"' : '"," or "]"');
       }
-    } else if (c === '[') {
-      const arr: unknown[] = [];
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return arr;
-      }
-      for (let index = 0; ; index++) {
-        path.push(index);
-        arr.push(value(depth + 1));
-        path.pop();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return arr;
-        }
-        fail('"," or "]"');
-      }
-    } else if (c === '"') {
-      return str();
-    } else if (word('NaN')) {
-      i += 3;
-      return nonFinite('NaN');
-    } else if (word('Infinity')) {
-      i += 8;
-      return nonFinite('Infinity');
-    } else if (word('-Infinity')) {
-      i += 9;
-      return nonFinite('-Infinity');
-    } else if (word('true')) {
-      i += 4;
-      return true;
-    } else if (word('false')) {
-      i += 5;
-      return false;
-    } else if (word('null')) {
-      i += 4;
-      return null;
     }
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) fail('a value');
-    const literal = m![0];
-    i += literal.length;
-    const n = Number(literal);
-    if (Number.isFinite(n)) return n;
-    problems.push({
-      file,
-      path: formatPath(path),
-      expected: 'a finite number',
-      found: `${literal.length > 24 ? literal.slice(0, 23) + '…' : literal} (too large for a 64-bit float)`,
-    });
-    return Number.NaN;
-  };
-  let root: unknown;
-  try {
-    root = value(0);
-    ws();
-    if (i < text.length) fail('nothing after the top-level value');
   } catch (e) {
-    if (!(e instanceof SyntaxStop)) throw e;
+    if (e instanceof Stop) return { ok: false, problems };
+    throw e;
   }
-  if (syntaxError) return { ok: false, problems };
-  if (problems.length === 0) {
-    // JSON.parse refused something this scanner accepted (e.g. a lone surrogate): say so plainly.
-    return { ok: false, problems: [{ file, expected: 'valid JSON', found: 'text that JSON.parse rejects' }] };
-  }
-  return { ok: true, value: root, problems };
+  if (more) problems.push({ file, expected: 'no more problems', found: `${more} more like these` });
+  return { ok: true, problems, nonFinite };
 }

@@ -4,10 +4,10 @@
  * artifact. Runs whose artifact is missing, expired or unreadable are passed over, up to 20 runs
  * back; then there is no baseline, with a note saying why (baseline rules are skipped).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseJsonText } from '../core/json.js';
+import { readJsonFile } from '../core/json.js';
 import { foreignBaselineNote, readBaselineReport } from '../core/baseline.js';
 import { formatProblem } from '../core/problem.js';
 import { noBaseline, type BaselineResult } from '../engine.js';
@@ -106,15 +106,13 @@ export async function findArtifactBaseline({ api, ctx, gate, download, warn }: B
     try {
       await download(artifact.id, run.id, dir);
       const file = path.join(dir, 'report.json');
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch {
+      const label = `${name}/report.json (run ${run.id})`;
+      // the one reader of untrusted JSON: size checked before reading, depth, duplicate keys
+      const parsed = await readJsonFile(file, label);
+      if (!parsed.ok && parsed.problems[0]?.expected === 'a readable file') {
         passed.push(`run ${run.id}: its ${name} artifact has no report.json at its root`);
         continue;
       }
-      const label = `${name}/report.json (run ${run.id})`;
-      const parsed = parseJsonText(text, label);
       const read =
         parsed.ok && parsed.problems.length === 0
           ? readBaselineReport(parsed.value, label)

@@ -6,7 +6,7 @@
  * every shard has it, otherwise a documented approximation marked `approximate`.
  */
 import type { Problem } from '../problem.js';
-import { HistogramMerger } from '../hdr.js';
+import { HistogramMerger, HistogramRangeError } from '../hdr.js';
 import { percentilesOf } from '../percentile.js';
 import type { IndicatorRecord, Shard } from './validate.js';
 
@@ -133,6 +133,7 @@ class LatencyFold implements Fold {
   private sampleCount = 0;
   private hist = new HistogramMerger();
   private histCount = 0;
+  private rangeError: string | null = null;
   add(r: IndicatorRecord): void {
     const d = r.data;
     this.requests += num(d, 'requests')!;
@@ -145,7 +146,12 @@ class LatencyFold implements Fold {
       this.sampleCount += r.samples.length;
     }
     if (r.histogram) {
-      this.hist.add(r.histogram, r.hdrUnit ?? 'us');
+      try {
+        this.hist.add(r.histogram, r.hdrUnit ?? 'us');
+      } catch (e) {
+        if (!(e instanceof HistogramRangeError)) throw e;
+        this.rangeError ??= `${e.message} (in ${r.file})`;
+      }
       this.histCount++;
     }
   }
@@ -159,13 +165,25 @@ class LatencyFold implements Fold {
         ps = percentilesOf(all, LATENCY_PS);
         notes.push(`exact nearest-rank percentiles over ${total} samples`);
       } else {
-        for (const c of this.chunks) this.hist.addSamplesMs(c);
+        try {
+          for (const c of this.chunks) this.hist.addSamplesMs(c);
+        } catch (e) {
+          if (!(e instanceof HistogramRangeError)) throw e;
+          this.rangeError ??= e.message;
+        }
+        if (this.rangeError !== null) {
+          throw new SetProblem('latencies a merged histogram can hold exactly (samples_ms next to hdr_histogram)', this.rangeError);
+        }
         ps = LATENCY_PS.map((p) => this.hist.percentileMs(p));
         notes.push(
           `percentiles from ${this.histCount === n ? '' : 'samples recorded into '}merged HdrHistograms (${total} values, ${this.hist.digits} significant digits)`,
         );
       }
       this.chunks = [];
+      if (!ps.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 || v >= ps[i - 1]!))) {
+        // never a p99 below p90: a merge that cannot order its percentiles is refused, not reported
+        throw new SetProblem('merged percentiles p50 ≤ p90 ≤ p99', ps.map((v, i) => `p${LATENCY_PS[i]} ${v}`).join(', '));
+      }
       const fields: Record<string, unknown> = { ...(single ? asWritten(single) : {}) };
       delete fields.hdr_unit;
       Object.assign(fields, { p50_ms: round(ps[0]!), p90_ms: round(ps[1]!), p99_ms: round(ps[2]!), requests: this.requests });

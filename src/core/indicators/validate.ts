@@ -2,7 +2,7 @@
  * One parsed JSON value -> one validated indicator record, or every problem with it.
  */
 import { describeValue, type Problem } from '../problem.js';
-import { decodeHistogram, type HdrUnit, type Histogram } from '../hdr.js';
+import { PER_MS, decodeHistogram, type HdrUnit, type Histogram } from '../hdr.js';
 import { issuesToProblems } from './fields.js';
 import { BUILTIN_INDICATORS, INDICATOR_NAME_RULE, SCHEMAS, crossFieldProblems, custom, isBuiltin, isIndicatorName } from './schemas.js';
 
@@ -89,8 +89,101 @@ export function validateIndicator(value: unknown, file: string): Validation {
       delete record.data.hdr_histogram;
     }
   }
+  if (problems.length === 0) problems.push(...agreementProblems(record, file));
   if (problems.length) return { ok: false, problems, indicator: name };
   return { ok: true, record };
+}
+
+/**
+ * How far a written summary may be from what its own detail gives: a value rounded to 3 decimals
+ * (0.8 for 0.80012) agrees; anything further is a different number.
+ */
+export const SUMMARY_TOLERANCE = 0.5e-3;
+
+const fmt = (x: number): string => String(Number(x.toPrecision(10)));
+
+/**
+ * Where a file carries both a summary and the detail it summarises, the two must agree (SPEC §2):
+ * the merged values come from the detail, so a disagreement would silently replace what was
+ * written. Each problem names the written value and the detail's.
+ */
+function agreementProblems(r: IndicatorRecord, file: string): Problem[] {
+  const d = r.data;
+  const out: Problem[] = [];
+  const n = (k: string): number => d[k] as number;
+  const near = (field: string, written: number, fromDetail: number, detail: string): void => {
+    if (Math.abs(written - fromDetail) > SUMMARY_TOLERANCE) {
+      out.push({
+        file,
+        path: `$.${field}`,
+        expected: `${fmt(fromDetail)} (from ${detail}, within ${SUMMARY_TOLERANCE})`,
+        found: fmt(written),
+      });
+    }
+  };
+  if (r.indicator === 'accuracy_f1' && typeof d.tp === 'number') {
+    const [tp, fp, fn] = [n('tp'), n('fp'), n('fn')];
+    const counts = `tp ${tp}, fp ${fp}, fn ${fn}`;
+    if (tp + fp > 0) near('precision', n('precision'), tp / (tp + fp), counts);
+    if (tp + fn > 0) near('recall', n('recall'), tp / (tp + fn), counts);
+    if (tp + fp + fn > 0) near('f1', n('f1'), (2 * tp) / (2 * tp + fp + fn), counts);
+  }
+  if (r.indicator === 'toxicity' && typeof d.toxic_count === 'number') {
+    near(
+      'toxic_ratio',
+      n('toxic_ratio'),
+      n('toxic_count') / n('total_samples'),
+      `toxic_count ${n('toxic_count')} / total_samples ${n('total_samples')}`,
+    );
+  }
+  if (r.indicator === 'latency_p99' && (r.samples || r.histogram)) {
+    let lo: number;
+    let hi: number;
+    let count: number;
+    let detail: string;
+    let hint: string;
+    if (r.samples) {
+      lo = Infinity;
+      hi = -Infinity;
+      for (let i = 0; i < r.samples.length; i++) {
+        const v = r.samples[i]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      count = r.samples.length;
+      detail = '$.samples_ms';
+      hint = ' (seconds written into samples_ms?)';
+    } else {
+      const h = r.histogram!;
+      const perMs = PER_MS[r.hdrUnit ?? 'us'];
+      const lowest = (h as unknown as { lowestEquivalentValue(v: number): number }).lowestEquivalentValue(h.minNonZeroValue);
+      lo = (h.getCountAtIndex(0) > 0 ? 0 : lowest) / perMs;
+      hi = h.highestEquivalentValue(h.maxValue) / perMs;
+      count = h.totalCount;
+      detail = `$.hdr_histogram (hdr_unit ${r.hdrUnit ?? 'us'})`;
+      hint = ' (the wrong hdr_unit?)';
+    }
+    for (const field of ['p50_ms', 'p90_ms', 'p99_ms']) {
+      const v = n(field);
+      if (v < lo - SUMMARY_TOLERANCE || v > hi + SUMMARY_TOLERANCE) {
+        out.push({
+          file,
+          path: `$.${field}`,
+          expected: `a value within the range of ${detail}: ${fmt(lo)} to ${fmt(hi)} ms`,
+          found: `${fmt(v)}${v > hi ? hint : ''}`,
+        });
+      }
+    }
+    if (count > n('requests')) {
+      out.push({
+        file,
+        path: '$.requests',
+        expected: `at least as many requests as ${detail} holds values (${count})`,
+        found: String(n('requests')),
+      });
+    }
+  }
+  return out;
 }
 
 /** samples_ms: a non-empty array of finite numbers ≥ 0, checked in one tight loop. */
