@@ -276,6 +276,8 @@ function config_parseDgxConfig(section, file, defaults) {
 
 // EXTERNAL MODULE: ./src/core/plan.ts
 var plan = __webpack_require__(4620);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(86153);
 // EXTERNAL MODULE: ./src/stores/fs.ts + 4 modules
 var stores_fs = __webpack_require__(3095);
 // EXTERNAL MODULE: ./src/platforms/templates.ts
