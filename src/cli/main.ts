@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ExitCode, EvalgateError, formatProblem, type Problem } from '../core/problem.js';
 import { resolveSettings, type RawSettings, type Settings } from '../config/settings.js';
-import { collect, runGate } from '../engine.js';
+import { collect, failRun, runGate } from '../engine.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
 import { formatReport } from './print.js';
@@ -12,11 +12,6 @@ import { HELP_TEXT } from './help.js';
 import { INIT_PLATFORMS, init, type InitPlatform } from './init.js';
 import { DEFAULT_CONFIG } from '../config/file.js';
 import { listResults } from '../stores/fs.js';
-import { renderJson, type Report as ReportData } from '../core/report/report.js';
-import { renderMarkdown } from '../core/report/md.js';
-import { renderProm } from '../core/report/prom.js';
-import { runContext } from '../github/context.js';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { safeRuntime, type Runtime } from '../runtime.js';
 import type { Report } from '../core/report/report.js';
@@ -68,34 +63,8 @@ async function settingsFrom(opts: Record<string, unknown>, rt: Runtime) {
  */
 async function writeStoppedReport(opts: Record<string, unknown>, rt: Runtime, problems: readonly Problem[]): Promise<string | null> {
   const { settings } = resolveSettings(toRaw(opts), cliSource);
-  const ctx = runContext(rt.env);
-  const report: ReportData = {
-    schema_version: 1,
-    name: settings.name,
-    verdict: 'fail',
-    generated_at: rt.now().toISOString(),
-    commit: ctx.commit,
-    ref: ctx.ref,
-    pull_request: ctx.pullRequest,
-    platform: settings.platform,
-    required: settings.indicators,
-    missing_indicators: [],
-    indicators: {},
-    rules: [],
-    problems: problems.map(formatProblem),
-    warnings: [],
-    jobs: [],
-    baseline: { source: 'none', run_id: null, commit: null, created_at: null, path: null, note: null },
-  };
-  const out = path.resolve(rt.cwd, settings.out);
   try {
-    await fs.mkdir(out, { recursive: true });
-    await Promise.all([
-      fs.writeFile(path.join(out, 'report.json'), renderJson(report)),
-      fs.writeFile(path.join(out, 'report.md'), renderMarkdown(report)),
-      fs.writeFile(path.join(out, 'report.prom'), renderProm(report)),
-    ]);
-    return path.join(out, 'report.md');
+    return (await failRun(null, settings, rt, [...problems], ExitCode.InvalidInput)).paths.markdown;
   } catch {
     return null; // an unusable --out is itself among the problems already printed
   }
