@@ -200,7 +200,7 @@ describe('the original attack, through the CLI (local platform)', () => {
   it.each([
     ['M="$(ls -d {model})"; printf %s "$M" > {out}/seen'],
     ['printf %s "$(printf %s {model})" > {out}/seen'],
-    ['printf %s `printf %s {model}` > {out}/seen'],
+    ['M=`printf %s {model}`; printf %s "$M" > {out}/seen'],
     ['printf %s {model} > {out}/seen'],
     ['cat > {out}/seen <<EOF\n{model}\nEOF'],
   ])('model "m;touch PWNED;x" with %j runs nothing and arrives whole', (command) => {
@@ -220,7 +220,7 @@ describe('the original attack, through the CLI (local platform)', () => {
     expect(r.status).toBe(0);
     expect(existsSync(path.join(dir, 'PWNED'))).toBe(false);
     const report = JSON.parse(readFileSync(path.join(dir, 'evalgate-report', 'report.json'), 'utf8'));
-    const seen = readFileSync(path.join(dir, 'evalgate-report', 'jobs', report.jobs[0].platform_id, 'seen'), 'utf8');
+    const seen = readFileSync(path.join(dir, 'evalgate-report', 'jobs', report.jobs[0].platform_id, 'out', 'seen'), 'utf8');
     expect(stripNl(seen)).toBe(path.join(dir, model));
   });
 
