@@ -295,7 +295,13 @@ describe('bailian job.json → CreateJob body', () => {
     );
     expect(specs).toHaveLength(2);
     const body = JSON.parse(specs[1]!);
-    expect(body.UserCommand).toBe('python f1.py --model /mnt/evalgate/model/model.onnx --data /mnt/evalgate/data --out /mnt/evalgate/out');
+    // the command references the values, the job's Envs carry them
+    expect(body.UserCommand).toBe('python f1.py --model "${EVALGATE_MODEL}" --data "${EVALGATE_DATA}" --out "${EVALGATE_OUT}"');
+    expect(body.Envs).toMatchObject({
+      EVALGATE_MODEL: '/mnt/evalgate/model/model.onnx',
+      EVALGATE_DATA: '/mnt/evalgate/data',
+      EVALGATE_OUT: '/mnt/evalgate/out',
+    });
     expect(body.DataSources[0]).toEqual({ Uri: model, MountPath: '/mnt/evalgate/model', MountAccess: 'ReadOnly' });
     expect(body.DataSources[2]).toEqual({
       Uri: `${INTERNAL}/evalgate/runs/evalgate-acme-models-99-1-nightly-accuracy_f1-1/`,

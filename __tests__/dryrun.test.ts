@@ -53,7 +53,9 @@ describe('--dry-run renders every job and stops', () => {
     expect(r.stdout).toContain('# evalgate-acme-models-99-1-nightly-accuracy_f1-1 (accuracy_f1 2/2; timeout 30 min)');
     const check = spawnSync('/bin/sh', ['-n', '-c', r.specs[0]!]);
     expect(check.status).toBe(0);
-    expect(r.specs[0]).toContain(`--model ${path.join(r.dir, 'model.onnx')}`);
+    // placeholders reference the job's environment, which carries the values
+    expect(r.specs[0]).toContain(`EVALGATE_MODEL=${path.join(r.dir, 'model.onnx')} `);
+    expect(r.specs[0]).toContain(`--model "\${EVALGATE_MODEL}"`);
   });
 
   it('azure: an az ml command job YAML', () => {
@@ -77,9 +79,9 @@ describe('--dry-run renders every job and stops', () => {
       limits: { timeout: 1800 },
     });
     expect(job.inputs.model.path).toMatch(/^azureml:\/\/datastores\/workspaceblobstore\/paths\/evalgate\/cas\/[0-9a-f]{64}\/model\.onnx$/);
-    // Azure ML substitutes ${{outputs.results}} in the command only, so the command exports EVALGATE_OUT itself
+    // Azure ML substitutes ${{outputs.results}} in the command only, so the command exports EVALGATE_OUT (and the model and data it references) itself
     expect(job.command).toBe(
-      `export EVALGATE_OUT="\${{outputs.results}}"; python f1.py --model '\${{inputs.model}}' --data '\${{inputs.data}}' --out '\${{outputs.results}}' --shard 1/2 --note "it's \\"quoted\\""`,
+      `export EVALGATE_OUT="\${{outputs.results}}" EVALGATE_MODEL="\${{inputs.model}}" EVALGATE_DATA="\${{inputs.data}}"; python f1.py --model "\${EVALGATE_MODEL}" --data "\${EVALGATE_DATA}" --out "\${EVALGATE_OUT}" --shard "\${EVALGATE_SHARD_INDEX}"/"\${EVALGATE_SHARD_COUNT}" --note "it's \\"quoted\\""`,
     );
   });
 
@@ -96,8 +98,14 @@ describe('--dry-run renders every job and stops', () => {
       Envs: { SEED: '1', EVALGATE_SHARD_INDEX: '0' },
     });
     expect(job.UserCommand).toContain(
-      '--model /mnt/evalgate/model/model.onnx --data /mnt/evalgate/data --out /mnt/evalgate/out --shard 0/2',
+      '--model "${EVALGATE_MODEL}" --data "${EVALGATE_DATA}" --out "${EVALGATE_OUT}" --shard "${EVALGATE_SHARD_INDEX}"/"${EVALGATE_SHARD_COUNT}"',
     );
+    expect(job.Envs).toMatchObject({
+      EVALGATE_MODEL: '/mnt/evalgate/model/model.onnx',
+      EVALGATE_DATA: '/mnt/evalgate/data',
+      EVALGATE_OUT: '/mnt/evalgate/out',
+      EVALGATE_SHARD_COUNT: '2',
+    });
     expect(job.DataSources[0].Uri).toMatch(/^oss:\/\/evals\.oss-cn-hangzhou-internal\.aliyuncs\.com\/evalgate\/cas\/[0-9a-f]{64}\/$/);
     expect(job.DisplayName).toMatch(/^[A-Za-z0-9_.-]{1,256}$/);
   });
@@ -121,8 +129,15 @@ describe('--dry-run renders every job and stops', () => {
     expect(job.StorageConfig.Storages.map((s: { MountPath: string }) => s.MountPath)).toEqual(['/mnt/evalgate/model', '/mnt/evalgate/out']);
     expect(job.StorageConfig.Storages[0].Config.Tos.Prefix).toMatch(/^evalgate\/cas\/[0-9a-f]{64}\/$/);
     expect(job.RuntimeConfig.Command).toContain(
-      '--model /mnt/evalgate/model/model.onnx --data s3://bucket/val/ --out /mnt/evalgate/out --shard 0/2',
+      '--model "${EVALGATE_MODEL}" --data "${EVALGATE_DATA}" --out "${EVALGATE_OUT}" --shard "${EVALGATE_SHARD_INDEX}"/"${EVALGATE_SHARD_COUNT}"',
     );
+    for (const [Name, Value] of [
+      ['EVALGATE_MODEL', '/mnt/evalgate/model/model.onnx'],
+      ['EVALGATE_DATA', 's3://bucket/val/'],
+      ['EVALGATE_OUT', '/mnt/evalgate/out'],
+      ['EVALGATE_SHARD_INDEX', '0'],
+    ])
+      expect(job.RuntimeConfig.Envs).toContainEqual({ Name, Value, IsPrivate: false });
   });
 
   it('dgx: one sbatch script for both shards (a job array) that is valid shell', () => {
@@ -137,9 +152,10 @@ describe('--dry-run renders every job and stops', () => {
     expect(script).toContain('#SBATCH --time=30');
     for (const o of ['--partition=gpu', '--account=ml', '--array=0-1']) expect(script).toContain(`#SBATCH ${o}\n`);
     expect(script).toContain('#SBATCH --output=/raid/shared/evalgate/runs/evalgate-acme-models-99-1-nightly-accuracy_f1-%a/log.txt');
-    expect(script).toMatch(/--model \/raid\/shared\/evalgate\/cas\/[0-9a-f]{64}\/model\.onnx/);
-    expect(script).toContain('--shard 0/2');
-    expect(script).toContain('--shard 1/2');
+    expect(script).toMatch(/export EVALGATE_MODEL=\/raid\/shared\/evalgate\/cas\/[0-9a-f]{64}\/model\.onnx\n/);
+    expect(script).toContain('export EVALGATE_SHARD_INDEX=0\n');
+    expect(script).toContain('export EVALGATE_SHARD_INDEX=1\n');
+    expect(script).toContain(`--model "\${EVALGATE_MODEL}"`);
     expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
   });
 

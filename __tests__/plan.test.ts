@@ -3,24 +3,31 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jobName, plan, renderCommand, shellQuote, type RunIdentity } from '../src/core/plan.js';
+import { PLACEHOLDER_ENV, jobName, plan, renderCommand, shellQuote, type RunIdentity } from '../src/core/plan.js';
 import { tempDir } from './helpers.js';
 
 const id: RunIdentity = { repository: 'acme/models', runId: '123456', runAttempt: '2', gate: 'evalgate' };
+
+/** The rendered command and the environment that carries the values it references. */
+function rendered(template: string, values: Record<string, string>): [string, { env: NodeJS.ProcessEnv }] {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  for (const [k, v] of Object.entries(values)) env[PLACEHOLDER_ENV[k]!] = v;
+  return [renderCommand(template), { env }];
+}
 
 describe('placeholders are substituted shell-quoted', () => {
   it('a model path holding $(…), backticks, quotes and spaces stays one literal argument', () => {
     const dir = tempDir();
     const marker = path.join(dir, 'pwned');
     const evil = `m $(touch ${marker}) \`touch ${marker}\` "it's" ; touch ${marker} #.onnx`;
-    const cmd = renderCommand(`printf '%s\\n' {model} > {out}/arg.txt; printf '%s\\n' {shard_index}/{shard_count} >> {out}/arg.txt`, {
+    const [cmd, opts] = rendered(`printf '%s\\n' {model} > {out}/arg.txt; printf '%s\\n' {shard_index}/{shard_count} >> {out}/arg.txt`, {
       model: evil,
       data: '',
       out: dir,
       shard_index: '1',
       shard_count: '4',
     });
-    execFileSync('/bin/sh', ['-c', cmd]);
+    execFileSync('/bin/sh', ['-c', cmd], opts);
     expect(readFileSync(path.join(dir, 'arg.txt'), 'utf8')).toBe(`${evil}\n1/4\n`);
     expect(existsSync(marker)).toBe(false);
   });
@@ -39,7 +46,7 @@ describe('placeholders are substituted shell-quoted', () => {
     );
   });
 
-  it('stays literal inside double quotes, single quotes and next to other text (property)', () => {
+  it('stays literal inside double quotes and next to other text (property)', () => {
     const dir = tempDir();
     const marker = path.join(dir, 'pwned');
     const valueArb = fc.oneof(
@@ -47,20 +54,26 @@ describe('placeholders are substituted shell-quoted', () => {
       fc.constantFrom(`$(touch ${marker})`, `\`touch ${marker}\``, `it's "x" \\ $HOME`, `'; touch ${marker}; '`, `"; touch ${marker}; "`),
     );
     fc.assert(
-      fc.property(valueArb.filter((v) => !v.includes('\0')), fc.constantFrom('"--model={model}/w"', "'--model={model}/w'", '--model={model}/w', '"{model}"'), (v, shape) => {
-        const cmd = renderCommand(`printf '%s' ${shape}`, { model: v, data: '', out: dir, shard_index: '0', shard_count: '1' });
-        const out = execFileSync('/bin/sh', ['-c', cmd], { encoding: 'utf8', cwd: dir });
-        expect(out).toBe(shape.includes('--model') ? `--model=${v}/w` : v);
-        expect(existsSync(marker)).toBe(false);
-      }),
+      fc.property(
+        valueArb.filter((v) => !v.includes('\0')),
+        fc.constantFrom('"--model={model}/w"', '--model={model}/w', '"{model}"'),
+        (v, shape) => {
+          const [cmd, opts] = rendered(`printf '%s' ${shape}`, { model: v, data: '', out: dir, shard_index: '0', shard_count: '1' });
+          const out = execFileSync('/bin/sh', ['-c', cmd], { encoding: 'utf8', cwd: dir, ...opts });
+          expect(out).toBe(shape.includes('--model') ? `--model=${v}/w` : v);
+          expect(existsSync(marker)).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('leaves ${VAR} and inline JSON alone', () => {
-    expect(
-      renderCommand(`echo \${HOME} '{"a":{"b":1}}' {out}`, { out: '/tmp/x y', model: '', data: '', shard_index: '0', shard_count: '1' }),
-    ).toBe(`echo \${HOME} '{"a":{"b":1}}' '/tmp/x y'`);
+    expect(renderCommand(`echo \${HOME} '{"a":{"b":1}}' {out}`)).toBe(`echo \${HOME} '{"a":{"b":1}}' "\${EVALGATE_OUT}"`);
+  });
+
+  it('refuses a placeholder inside single quotes, where nothing would expand', () => {
+    expect(() => renderCommand(`printf '%s' '--model={model}/w'`)).toThrow(/\{model\} inside single quotes/);
   });
 });
 
@@ -111,8 +124,10 @@ describe('plan', () => {
       ['accuracy_f1', 1, 60],
       ['latency_p99', 0, 5],
     ]);
-    expect(jobs[1]!.command).toBe(`f1 --shard 1/2 --out /o/${jobs[1]!.name}`);
+    expect(jobs[1]!.command).toBe('f1 --shard "${EVALGATE_SHARD_INDEX}"/"${EVALGATE_SHARD_COUNT}" --out "${EVALGATE_OUT}"');
+    expect(jobs[2]!.env).toMatchObject({ EVALGATE_MODEL: '/m/model.onnx' });
     expect(jobs[1]!.env).toMatchObject({
+      EVALGATE_OUT: `/o/${jobs[1]!.name}`,
       SEED: '7',
       EVALGATE_SHARD_INDEX: '1',
       EVALGATE_SHARD_COUNT: '2',

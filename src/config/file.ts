@@ -12,6 +12,7 @@ import { INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/schemas
 import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
 import { parseRules, type Rule } from '../core/rules.js';
 import { closest } from '../core/suggest.js';
+import { placeholderContextProblems } from '../core/plan.js';
 import { GATE_NAME } from './settings.js';
 
 export const DEFAULT_CONFIG = '.github/evalgate.yml';
@@ -324,7 +325,10 @@ function duplicateKeys(root: unknown, lc: LineCounter, file: string): Problem[] 
 
 export const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'] as const;
 
-/** Unknown placeholders (known ones are quoted for wherever they stand). */
+/**
+ * Unknown placeholders, and known ones where the shell would not expand them as data (single
+ * quotes, quoted heredocs, arithmetic on a path, strings run by `sh -c`/`eval`: see placeholderSites).
+ */
 export function placeholderProblems(command: string): { expected: string; found: string }[] {
   const out: { expected: string; found: string }[] = [];
   for (const m of command.matchAll(/(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
@@ -336,6 +340,9 @@ export function placeholderProblems(command: string): { expected: string; found:
         found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}`,
       });
     }
+  }
+  for (const problem of placeholderContextProblems(command)) {
+    out.push({ expected: 'placeholders where the shell expands them as data', found: problem });
   }
   return out;
 }

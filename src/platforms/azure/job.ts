@@ -9,6 +9,11 @@ import { jobVars, readTemplate, renderTemplate } from '../templates.js';
 
 /** Where the job sees its inputs and output: Azure ML substitutes these in the command before it runs. */
 export const AZURE_LOCATIONS = { model: '${{inputs.model}}', data: '${{inputs.data}}', out: '${{outputs.results}}' };
+const AZURE_ENV: Record<string, string> = {
+  EVALGATE_OUT: AZURE_LOCATIONS.out,
+  EVALGATE_MODEL: AZURE_LOCATIONS.model,
+  EVALGATE_DATA: AZURE_LOCATIONS.data,
+};
 
 export interface AzureJobVars {
   compute: string;
@@ -26,17 +31,22 @@ export interface AzureJobVars {
 
 /**
  * The template variables of a job. Azure ML substitutes `${{outputs.results}}` in the command only,
- * not in environment variables, so EVALGATE_OUT is exported by the command itself.
+ * not in environment variables, so EVALGATE_OUT (and EVALGATE_MODEL, EVALGATE_DATA, which the
+ * command's placeholders reference) are exported by the command itself.
  */
 export function azureTemplateVars(job: PlannedJob, gate: string, v: AzureJobVars): Record<string, string | number> {
   const env = { ...job.env };
-  delete env.EVALGATE_OUT;
+  const exports: string[] = [];
+  for (const [k, v] of Object.entries(AZURE_ENV)) {
+    if (k in env) exports.push(`${k}="${v}"`);
+    delete env[k];
+  }
   const resources: Record<string, string | number> = {};
   if (v.instanceCount) resources.instance_count = v.instanceCount;
   if (job.resources.instance_type ?? v.instanceType) resources.instance_type = String(job.resources.instance_type ?? v.instanceType);
   return {
     ...jobVars(job, gate),
-    command: `export EVALGATE_OUT="${AZURE_LOCATIONS.out}"; ${job.command}`,
+    command: `export ${exports.join(' ')}; ${job.command}`,
     env_json: JSON.stringify(env),
     compute: v.compute,
     environment: v.environment,
