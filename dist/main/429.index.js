@@ -549,13 +549,24 @@ var dist = __webpack_require__(38815);
 
 /** Where the job sees its inputs and output: Azure ML substitutes these in the command before it runs. */
 const AZURE_LOCATIONS = { model: '${{inputs.model}}', data: '${{inputs.data}}', out: '${{outputs.results}}' };
+const AZURE_ENV = {
+    EVALGATE_OUT: AZURE_LOCATIONS.out,
+    EVALGATE_MODEL: AZURE_LOCATIONS.model,
+    EVALGATE_DATA: AZURE_LOCATIONS.data,
+};
 /**
  * The template variables of a job. Azure ML substitutes `${{outputs.results}}` in the command only,
- * not in environment variables, so EVALGATE_OUT is exported by the command itself.
+ * not in environment variables, so EVALGATE_OUT (and EVALGATE_MODEL, EVALGATE_DATA, which the
+ * command's placeholders reference) are exported by the command itself.
  */
 function azureTemplateVars(job, gate, v) {
     const env = { ...job.env };
-    delete env.EVALGATE_OUT;
+    const exports = [];
+    for (const [k, v] of Object.entries(AZURE_ENV)) {
+        if (k in env)
+            exports.push(`${k}="${v}"`);
+        delete env[k];
+    }
     const resources = {};
     if (v.instanceCount)
         resources.instance_count = v.instanceCount;
@@ -563,7 +574,7 @@ function azureTemplateVars(job, gate, v) {
         resources.instance_type = String(job.resources.instance_type ?? v.instanceType);
     return {
         ...(0,templates/* jobVars */.K3)(job, gate),
-        command: `export EVALGATE_OUT="${AZURE_LOCATIONS.out}"; ${job.command}`,
+        command: `export ${exports.join(' ')}; ${job.command}`,
         env_json: JSON.stringify(env),
         compute: v.compute,
         environment: v.environment,

@@ -5,13 +5,14 @@ export const modules = {
 /***/ 4620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* unused harmony exports shellQuote, PLACEHOLDER, renderCommand, jobName, runIdentity, plan */
+/* unused harmony exports shellQuote, PLACEHOLDER, PLACEHOLDER_ENV, placeholderSites, placeholderContextProblems, renderCommand, jobName, runIdentity, plan */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * plan: from the config's jobs, one job per indicator (or one job writing several), times
  * `shards`. Pure: where the model, data and output are *inside* a job is the platform's to say
- * (`Locations`); this module substitutes them, shell-quoted, into each command.
+ * (`Locations`); this module renders each placeholder as a reference to the environment variable
+ * that carries its value (PLACEHOLDER_ENV), never the value itself.
  */
 
 /** POSIX shell quoting: one literal word whatever the value holds (`$(…)`, quotes, spaces). */
@@ -22,58 +23,233 @@ function shellQuote(value) {
 }
 /** `{name}`, but not a shell's `${name}`. Inline JSON (`{"a": 1}`) never matches. */
 const PLACEHOLDER = /(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** The environment variable that carries each placeholder's value into the job. */
+const PLACEHOLDER_ENV = {
+    model: 'EVALGATE_MODEL',
+    data: 'EVALGATE_DATA',
+    out: 'EVALGATE_OUT',
+    shard_index: 'EVALGATE_SHARD_INDEX',
+    shard_count: 'EVALGATE_SHARD_COUNT',
+};
+const CODE_ARG = /(?:^|[\s;&|(])(?:-c|-e|--command|--eval|eval)\s*$/;
+const EVAL_SEGMENT = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:eval|exec\s+eval)\s/;
 /**
- * The quoting context at every offset of a POSIX shell command: outside quotes, inside '…', or
- * inside "…" (with backslash escapes outside single quotes). Enough to substitute a value safely
- * wherever a placeholder stands.
+ * Where each placeholder stands in a POSIX shell command, and what it becomes: a reference to its
+ * environment variable, never the value. `"${EVALGATE_MODEL}"` bare (also inside `$(…)` and
+ * backticks, which start a fresh command), `${EVALGATE_MODEL}` inside "…" and unquoted heredoc
+ * bodies, `${EVALGATE_SHARD_INDEX}` in arithmetic. The shell expands a variable once and never
+ * parses the result as code, so the value arrives byte for byte whatever it holds. Places where no
+ * reference is both safe and correct are problems: single quotes, quoted heredocs, arithmetic on a
+ * path, and strings another interpreter runs as code (after `-c`, `-e`, `eval`).
  */
-function contexts(command) {
-    const out = new Array(command.length);
-    let ctx = 'bare';
-    for (let i = 0; i < command.length; i++) {
+function placeholderSites(command) {
+    const at = new Map();
+    for (const m of command.matchAll(PLACEHOLDER))
+        at.set(m.index, m[1]);
+    const stack = [{ kind: 'bare', start: 0, depth: 0, code: false }];
+    const pending = [];
+    const sites = [];
+    let lineStart = false;
+    const push = (kind, i, code = false, doc) => {
+        const f = stack[stack.length - 1];
+        stack.push({ kind, start: i, depth: 0, code: code || f.code, ...(doc ? { doc } : {}) });
+    };
+    const startDoc = (i) => {
+        const doc = pending.shift();
+        if (doc) {
+            push(doc.quoted ? 'qheredoc' : 'heredoc', i, false, doc);
+            lineStart = true;
+        }
+    };
+    for (let i = 0; i < command.length;) {
+        const f = stack[stack.length - 1];
         const c = command[i];
-        out[i] = ctx;
-        if (ctx === 'single') {
+        const next = command[i + 1];
+        if ((f.kind === 'heredoc' || f.kind === 'qheredoc') && lineStart) {
+            lineStart = false;
+            const nl = command.indexOf('\n', i);
+            const lineEnd = nl < 0 ? command.length : nl;
+            const line = command.slice(i, lineEnd);
+            if ((f.doc.strip ? line.replace(/^\t+/, '') : line) === f.doc.delim) {
+                stack.pop();
+                i = lineEnd + 1;
+                startDoc(i);
+                continue;
+            }
+        }
+        const name = at.get(i);
+        if (name !== undefined) {
+            sites.push(site(command, name, i, f));
+            i += name.length + 2;
+            continue;
+        }
+        if (f.kind === 'single') {
             if (c === "'")
-                ctx = 'bare';
-        }
-        else if (c === '\\') {
-            out[i + 1] = ctx;
+                stack.pop();
             i++;
+            continue;
         }
-        else if (ctx === 'double') {
+        if (f.kind === 'qheredoc') {
+            if (c === '\n')
+                lineStart = true;
+            i++;
+            continue;
+        }
+        if (c === '\\') {
+            i += 2;
+            continue;
+        }
+        if (c === '$' && next === '(' && command[i + 2] === '(') {
+            push('arith', i + 3);
+            i += 3;
+            continue;
+        }
+        if (c === '$' && next === '(') {
+            push('cmdsub', i + 2);
+            i += 2;
+            continue;
+        }
+        if (c === '`') {
+            if (f.kind === 'backtick')
+                stack.pop();
+            else
+                push('backtick', i + 1);
+            i++;
+            continue;
+        }
+        if (f.kind === 'heredoc') {
+            if (c === '\n')
+                lineStart = true;
+            i++;
+            continue;
+        }
+        if (f.kind === 'double') {
             if (c === '"')
-                ctx = 'bare';
+                stack.pop();
+            i++;
+            continue;
         }
-        else if (c === "'")
-            ctx = 'single';
-        else if (c === '"')
-            ctx = 'double';
+        // bare, cmdsub, backtick, arith: a command (or an expression)
+        if (f.kind === 'arith') {
+            if (c === '(')
+                f.depth++;
+            else if (c === ')') {
+                if (f.depth > 0)
+                    f.depth--;
+                else if (next === ')') {
+                    stack.pop();
+                    i += 2;
+                    continue;
+                }
+            }
+            i++;
+            continue;
+        }
+        if (c === "'" || c === '"') {
+            push(c === "'" ? 'single' : 'double', i + 1, CODE_ARG.test(command.slice(f.start, i)));
+            i++;
+            continue;
+        }
+        if (c === '(' && next === '(') {
+            push('arith', i + 2);
+            i += 2;
+            continue;
+        }
+        if (c === '(' && f.kind === 'cmdsub')
+            f.depth++;
+        if (c === ')' && f.kind === 'cmdsub') {
+            if (f.depth > 0)
+                f.depth--;
+            else
+                stack.pop();
+            i++;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /[\s;&|(]/.test(command[i - 1]))) {
+            const nl = command.indexOf('\n', i);
+            i = nl < 0 ? command.length : nl;
+            continue;
+        }
+        if (c === '<' && next === '<' && command[i + 2] !== '<') {
+            let j = i + 2;
+            const strip = command[j] === '-';
+            if (strip)
+                j++;
+            while (command[j] === ' ' || command[j] === '\t')
+                j++;
+            const w = /^(?:[^\s;&|<>()'"\\]|\\.|'[^']*'|"[^"]*")+/.exec(command.slice(j));
+            if (w) {
+                pending.push({ delim: w[0].replace(/\\(.)|['"]/g, '$1'), quoted: /['"\\]/.test(w[0]), strip });
+                i = j + w[0].length;
+                continue;
+            }
+        }
+        if (c === '\n' && pending.length) {
+            i++;
+            startDoc(i);
+            continue;
+        }
+        i++;
     }
-    return out;
+    return sites;
 }
-/** A value as one literal word in each context: quoted bare, escaped in "…", spliced out of '…'. */
-function quoteIn(ctx, value) {
-    if (ctx === 'double')
-        return value.replace(/[\\$`"]/g, '\\$&');
-    if (ctx === 'single')
-        return value.replace(/'/g, `'\\''`);
-    return shellQuote(value);
+function site(command, name, offset, f) {
+    const s = { name, offset, length: name.length + 2 };
+    const v = PLACEHOLDER_ENV[name];
+    if (v === undefined)
+        return { ...s, problem: `unknown placeholder {${name}}` };
+    if (f.kind === 'single')
+        return { ...s, problem: `{${name}} inside single quotes, where nothing expands: write it outside the quotes ('…'{${name}}'…')` };
+    if (f.kind === 'qheredoc')
+        return {
+            ...s,
+            problem: `{${name}} in the body of a quoted heredoc (<<'${f.doc.delim}'), where nothing expands: quote no part of the delimiter`,
+        };
+    const segment = command
+        .slice(f.start, offset)
+        .split(/[;&|\n(]/)
+        .pop() ?? '';
+    if (f.code || ((f.kind === 'bare' || f.kind === 'cmdsub' || f.kind === 'backtick') && EVAL_SEGMENT.test(segment)))
+        return {
+            ...s,
+            problem: `{${name}} inside a string another interpreter runs as code (after -c, -e or eval), where its value would become code: read the environment variable ${v} there instead`,
+        };
+    switch (f.kind) {
+        case 'arith':
+            return name === 'shard_index' || name === 'shard_count'
+                ? { ...s, render: `\${${v}}` }
+                : {
+                    ...s,
+                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index} and {shard_count} are numbers`,
+                };
+        case 'double':
+        case 'heredoc':
+            return { ...s, render: `\${${v}}` };
+        default:
+            return { ...s, render: `"\${${v}}"` };
+    }
+}
+/** Every reason the placeholders of `command` cannot be rendered (unknown names, unsafe places). */
+function placeholderContextProblems(command) {
+    return placeholderSites(command).flatMap((p) => (p.problem && !p.problem.startsWith('unknown') ? [p.problem] : []));
 }
 /**
- * Substitutes `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` so that each value stays
- * literal whatever it holds (`$(…)`, backticks, quotes): shell-quoted where the placeholder is
- * bare, escaped for where it stands inside quotes. `quote` replaces the bare-context quoting.
+ * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` as references to the job's
+ * EVALGATE_MODEL … EVALGATE_SHARD_COUNT (see `placeholderSites`); the values travel in the job's
+ * environment, never in the command text. Throws with the first problem.
  */
-function renderCommand(template, values, quote) {
-    const ctx = contexts(template);
-    return template.replace(PLACEHOLDER, (_m, name, offset) => {
-        const v = values[name];
-        if (v === undefined)
-            throw new Error(`unknown placeholder {${name}}`);
-        const c = ctx[offset] ?? 'bare';
-        return c === 'bare' && quote ? quote(v) : quoteIn(c, v);
-    });
+function renderCommand(template) {
+    const sites = placeholderSites(template);
+    const bad = sites.find((s) => s.problem);
+    if (bad)
+        throw new Error(bad.problem);
+    let out = '';
+    let last = 0;
+    for (const s of sites) {
+        out += template.slice(last, s.offset) + s.render;
+        last = s.offset + s.length;
+    }
+    return out + template.slice(last);
 }
 const MAX_NAME = 100;
 /** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
@@ -134,10 +310,15 @@ function plan(input, id, locate) {
             const loc = locate(key, shard, name);
             let command;
             try {
-                command = renderCommand(j.command, { ...loc, shard_index: String(index), shard_count: String(count) });
+                command = renderCommand(j.command);
             }
             catch (e) {
-                problems.push({ file, path: `jobs.${key}.command`, expected: 'known placeholders', found: e.message });
+                problems.push({
+                    file,
+                    path: `jobs.${key}.command`,
+                    expected: 'known placeholders where the shell expands them as data',
+                    found: e.message,
+                });
                 continue;
             }
             const env = {};
@@ -150,6 +331,11 @@ function plan(input, id, locate) {
                 EVALGATE_SHARD_COUNT: String(count),
                 EVALGATE_OUT: loc.out,
             });
+            // the values of the placeholders the command uses, byte for byte (the command references them)
+            if (j.command.includes('{model}'))
+                env.EVALGATE_MODEL = loc.model;
+            if (j.command.includes('{data}'))
+                env.EVALGATE_DATA = loc.data;
             const job = {
                 key,
                 indicators: j.indicators ?? [key],
