@@ -163,8 +163,15 @@ describe('platform: volc', () => {
       ['/mnt/evalgate/data', true, expect.stringMatching(/^evalgate\/cas\/[0-9a-f]{64}\/$/)],
       ['/mnt/evalgate/out', false, 'evalgate/runs/evalgate-acme-models-201-1-demo-accuracy_f1-1/'],
     ]);
-    expect(body.RuntimeConfig.Command).toContain(
-      "cd /mnt/evalgate/code && /bin/sh -c 'node examples/demo/eval/f1.mjs --model /mnt/evalgate/model/model.json --data /mnt/evalgate/data --out /mnt/evalgate/out --shard 1/2'",
+    // placeholders reach the command as environment variables, never spliced into it
+    expect(body.RuntimeConfig.Command).toContain('cd /mnt/evalgate/code && /bin/sh -c ');
+    expect(body.RuntimeConfig.Command).toContain('--model "${EVALGATE_MODEL}" --data "${EVALGATE_DATA}" --out "${EVALGATE_OUT}"');
+    expect(body.RuntimeConfig.Envs).toEqual(
+      expect.arrayContaining([
+        { Name: 'EVALGATE_MODEL', Value: '/mnt/evalgate/model/model.json', IsPrivate: false },
+        { Name: 'EVALGATE_DATA', Value: '/mnt/evalgate/data', IsPrivate: false },
+        { Name: 'EVALGATE_OUT', Value: '/mnt/evalgate/out', IsPrivate: false },
+      ]),
     );
     expect(body.RuntimeConfig.Envs).toContainEqual({ Name: 'EVALGATE_SHARD_INDEX', Value: '1', IsPrivate: false });
     expect(tos.keys(BUCKET, 'evalgate/runs/evalgate-acme-models-201-1-demo-toxicity-0/')).toContain(
@@ -368,7 +375,12 @@ describe('platform: volc', () => {
       ['/mnt/evalgate/model', 'shared/model/'],
       ['/mnt/evalgate/data', 'shared/data/'],
     ]);
-    expect(body.RuntimeConfig.Command).toContain('--model /mnt/evalgate/model/model.json --data /mnt/evalgate/data --out');
+    expect(body.RuntimeConfig.Envs).toEqual(
+      expect.arrayContaining([
+        { Name: 'EVALGATE_MODEL', Value: '/mnt/evalgate/model/model.json', IsPrivate: false },
+        { Name: 'EVALGATE_DATA', Value: '/mnt/evalgate/data', IsPrivate: false },
+      ]),
+    );
     expect(tos.requests.slice(before).filter((q) => q.op === 'PutObject' && q.key.includes('/cas/'))).toEqual([]);
   });
 
