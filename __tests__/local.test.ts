@@ -2,7 +2,7 @@
  * `evalgate run` on the local platform, through the bundled CLI as a user runs it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
@@ -28,6 +28,25 @@ const alive = (pid: number): boolean => {
     return false;
   }
 };
+/**
+ * The live processes of the jobs started in `dir`, seen from the host (a job in a PID namespace
+ * cannot tell its host pid): /proc/<pid>/cwd is `dir` and the environment carries EVALGATE_JOB.
+ */
+function jobProcesses(dir: string): { pid: number; comm: string }[] {
+  const out: { pid: number; comm: string }[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      if (readlinkSync(`/proc/${e}/cwd`) !== realpathSync(dir)) continue;
+      if (!readFileSync(`/proc/${e}/environ`, 'latin1').includes('EVALGATE_JOB=')) continue;
+      if (!alive(Number(e))) continue;
+      out.push({ pid: Number(e), comm: readFileSync(`/proc/${e}/comm`, 'utf8').trim() });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
 const pidsIn = (file: string): number[] => (existsSync(file) ? readFileSync(file, 'utf8').split(/\s+/).filter(Boolean).map(Number) : []);
 const waitFor = async (check: () => boolean, ms = 20_000): Promise<void> => {
   const end = Date.now() + ms;
@@ -92,9 +111,9 @@ describe('evalgate run (local)', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/failed: timed out after 0.02 min \(killed\)/);
     const report = JSON.parse(readFileSync(path.join(dir, 'evalgate-report', 'report.json'), 'utf8'));
-    const pid = pidsIn(path.join(dir, 'evalgate-report', 'jobs', report.jobs[0].platform_id, 'child.pid'))[0]!;
-    expect(pid).toBeGreaterThan(0);
-    expect(alive(pid)).toBe(false);
+    // it started its background process, and nothing of it is left
+    expect(pidsIn(path.join(dir, 'evalgate-report', 'jobs', report.jobs[0].platform_id, 'child.pid'))[0]).toBeGreaterThan(0);
+    expect(jobProcesses(dir)).toEqual([]);
   });
 
   it('a background process a job leaves behind does not outlive it', () => {
@@ -102,8 +121,8 @@ describe('evalgate run (local)', () => {
     const r = evalgate(['run', '--config', 'evalgate.yml'], dir);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(path.join(dir, 'evalgate-report', 'report.json'), 'utf8'));
-    const pid = pidsIn(path.join(dir, 'evalgate-report', 'jobs', report.jobs[0].platform_id, 'child.pid'))[0]!;
-    expect(alive(pid)).toBe(false);
+    expect(pidsIn(path.join(dir, 'evalgate-report', 'jobs', report.jobs[0].platform_id, 'child.pid'))[0]).toBeGreaterThan(0);
+    expect(jobProcesses(dir)).toEqual([]);
   });
 
   it('a job that closes its output before it exits is still collected (never a silent exit 0)', () => {
@@ -142,12 +161,15 @@ describe('evalgate run (local)', () => {
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     await waitFor(() => pidsIn(path.join(dir, 'pids')).length === 6);
-    const pids = pidsIn(path.join(dir, 'pids'));
-    expect(pids.every(alive)).toBe(true);
+    // both shards' processes, as the host sees them: 2 × (2 sleeps and their shell)
+    await waitFor(() => jobProcesses(dir).filter((p) => p.comm === 'sleep').length === 4);
+    const pids = jobProcesses(dir).map((p) => p.pid);
+    expect(pids.length).toBeGreaterThanOrEqual(6);
     child.kill('SIGTERM');
     expect(await exited).toBe(3);
     await waitFor(() => !pids.some(alive), 10_000);
     expect(pids.filter(alive)).toEqual([]);
+    expect(jobProcesses(dir)).toEqual([]);
     expect(stderr).toContain('evalgate: run cancelled; 2 job(s) cancelled');
     const report = JSON.parse(readFileSync(path.join(dir, 'evalgate-report', 'report.json'), 'utf8'));
     expect(report.jobs.map((j: { status: string }) => j.status)).toEqual(['cancelled', 'cancelled']);

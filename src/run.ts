@@ -12,6 +12,7 @@ import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
 import { runGate, type BaselineProvider, type GateRun } from './engine.js';
 import { LocalPlatform } from './platforms/local/local.js';
+import { chooseIsolation, ISOLATION_ENV, type Isolation } from './platforms/local/isolation.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
 import { Progress } from './progress.js';
 import { printable } from './core/sanitize.js';
@@ -173,7 +174,15 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
-  } else platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env) });
+  } else {
+    let isolation: Isolation;
+    try {
+      isolation = chooseIsolation(rt.env[ISOLATION_ENV]);
+    } catch (e) {
+      return fail([{ file: ISOLATION_ENV, expected: 'a way of isolating local jobs that works on this machine', found: (e as Error).message }]);
+    }
+    platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env), isolation });
+  }
   // stage() passes a URI through and stages a local path
   // the platform itself failing (unreachable node, refused host key, sbatch error) fails the run
   // with the platform's own words: exit 3, and a report; every job it started was cancelled

@@ -13,6 +13,7 @@ import { isUri } from '../../stores/fs.js';
 import type { JobHandle, JobStatus, Platform, SavedJob } from '../platform.js';
 import { LogTail } from '../log-tail.js';
 import { claimFolder, freeFolder } from '../../stores/owned.js';
+import { chooseIsolation, type Isolation } from './isolation.js';
 
 /** set in every local job's environment: the post step checks it before it signals a process group */
 export const JOB_MARKER = 'EVALGATE_JOB';
@@ -28,6 +29,8 @@ export interface LocalOptions {
   killGraceMs?: number;
   /** how long a job's output may stay open after it exited */
   pipeGraceMs?: number;
+  /** how jobs are kept from this process's secrets (default: the first that works here, see isolation.ts) */
+  isolation?: Isolation;
 }
 
 interface Running {
@@ -55,8 +58,13 @@ export class LocalPlatform implements Platform {
   /** each job's folder, chosen when it is located: <workDir>/<name>, or beside it when that is not evalgate's */
   private readonly dirs = new Map<string, string>();
 
+  private readonly isolation: Isolation;
+  readonly warnings: readonly string[];
+
   constructor(private readonly opts: LocalOptions) {
     this.limit = Math.max(1, opts.concurrency ?? availableParallelism());
+    this.isolation = opts.isolation ?? chooseIsolation();
+    this.warnings = this.isolation.warning ? [this.isolation.warning] : [];
   }
 
   locate(_key: string, _shard: unknown, name: string, staged: { model: string; data: string }): Locations {
@@ -99,9 +107,19 @@ export class LocalPlatform implements Platform {
     this.active++;
     const log = createWriteStream(path.join(run.dir, 'log.txt'));
     const env = { ...(this.opts.env ?? process.env), ...run.job.env, [JOB_MARKER]: run.job.name };
-    const child = spawn('/bin/sh', ['-c', run.job.command], {
+    let launch;
+    try {
+      launch = this.isolation.launch(run.job.command, env, run.dir);
+    } catch (e) {
+      this.active--;
+      run.status = { state: 'failed', platformStatus: 'spawn error', message: `could not start the job: ${(e as Error).message}` };
+      log.end(() => run.resolveDone());
+      queueMicrotask(() => this.pump());
+      return;
+    }
+    const child = spawn(launch.file, launch.args, {
       cwd: this.opts.cwd,
-      env,
+      env: launch.env,
       detached: true, // its own process group, so the whole tree can be signalled at once
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,8 +1,8 @@
-export const id = 952;
-export const ids = [952];
+export const id = 97;
+export const ids = [97];
 export const modules = {
 
-/***/ 7952:
+/***/ 84097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,6 +25,182 @@ var external_node_path_ = __webpack_require__(76760);
 var stores_fs = __webpack_require__(3095);
 // EXTERNAL MODULE: ./src/stores/owned.ts
 var owned = __webpack_require__(52399);
+;// CONCATENATED MODULE: ./src/platforms/local/isolation.ts
+/**
+ * How a local job is kept from the action's secrets (SPEC §6).
+ *
+ * Removing the tokens from a job's environment is not enough: the initial environment of every
+ * process stays readable in /proc/<pid>/environ by any process of the same user, and the action's
+ * own process (the job's parent) was started with INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN and the
+ * platform credentials in it. So a job runs in a PID namespace of its own, with /proc mounted for
+ * that namespace: it sees its own processes and nothing else, and its parent is not there (getppid
+ * is 0). The first of these that works on the machine is used:
+ *
+ *   pidns   as root: `unshare --pid --mount-proc`, with CAP_SYS_ADMIN, CAP_SYS_PTRACE,
+ *           CAP_SYS_RAWIO and CAP_SYS_MODULE dropped from the job's bounding set (so that it cannot
+ *           unmount its /proc to uncover the host's, nor read other processes' memory);
+ *   userns  unprivileged: `unshare --user --map-current-user --pid --mount-proc` (a user namespace
+ *           in which the job keeps its own uid and holds no capability);
+ *   sudo    unprivileged with passwordless sudo (GitHub-hosted runners, where AppArmor may refuse
+ *           unprivileged user namespaces): `sudo unshare --pid --mount-proc`, then back to the
+ *           user's own uid, gid and groups with `setpriv` before the job starts;
+ *   none    none of these: the job runs as before, and a warning in the log and the report says that
+ *           it can read this process's environment.
+ *
+ * In the namespace, process 1 is a small /bin/sh that starts the job's command, forwards TERM, INT
+ * and HUP to it and exits with its status (the init of a PID namespace ignores signals it has no
+ * handler for, so the job itself must not be process 1). When process 1 exits, the kernel kills
+ * whatever the job left in its namespace.
+ *
+ * EVALGATE_LOCAL_ISOLATION chooses one (`pidns`, `userns`, `sudo` or `none`) instead of the first
+ * that works; a chosen one that does not work on this machine is an error, never a silent downgrade.
+ */
+
+
+
+const ISOLATION_MODES = (/* unused pure expression or super */ null && (['pidns', 'userns', 'sudo', 'none']));
+const ISOLATION_ENV = 'EVALGATE_LOCAL_ISOLATION';
+const NO_ISOLATION_WARNING = (/* unused pure expression or super */ null && ('local: jobs run as this user without a PID namespace of their own (no unshare, no user namespaces, no passwordless sudo): ' +
+    "a job can read this process's environment in /proc, the action's tokens among them"));
+/**
+ * Process 1 of the job's namespace: runs "$@" in the background, passes TERM/INT/HUP on, waits
+ * until it is gone (a trapped signal interrupts `wait`) and exits with its status.
+ */
+const INIT = (/* unused pure expression or super */ null && ('"$@" & c=$!; ' +
+    'trap \'kill -TERM "$c" 2>/dev/null\' TERM; trap \'kill -INT "$c" 2>/dev/null\' INT; trap \'kill -HUP "$c" 2>/dev/null\' HUP; ' +
+    'while :; do wait "$c"; s=$?; kill -0 "$c" 2>/dev/null || exit "$s"; done'));
+/** with sudo: the job's environment comes from a file of `export` lines (sudo would filter it), removed once read */
+const INIT_FROM_FILE = (/* unused pure expression or super */ null && (`f=$1; shift; . "$f" || exit 126; rm -f -- "$f"; ${INIT}`));
+const DROPPED_AS_ROOT = '-sys_admin,-sys_ptrace,-sys_rawio,-sys_module';
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const sq = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+/** the job's environment as lines a POSIX shell sources (names it cannot export are named in a comment and left out) */
+function envScript(env) {
+    const lines = [];
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined)
+            continue;
+        if (!ENV_NAME.test(k))
+            continue;
+        lines.push(`export ${k}=${sq(v)}`);
+    }
+    return lines.join('\n') + '\n';
+}
+function prefix(mode, ids, mapCurrent) {
+    const ns = ['--pid', '--fork', '--mount-proc', '--kill-child'];
+    switch (mode) {
+        case 'pidns':
+            return ['unshare', ...ns, '--', 'setpriv', `--bounding-set=${DROPPED_AS_ROOT}`, '--'];
+        case 'userns':
+            // util-linux before 2.38 has only --map-root-user: root in the namespace, so every
+            // capability is dropped from the bounding set before the job starts
+            return mapCurrent
+                ? ['unshare', '--user', '--map-current-user', ...ns, '--']
+                : ['unshare', '--user', '--map-root-user', ...ns, '--', 'setpriv', '--bounding-set=-all', '--'];
+        case 'sudo':
+            return [
+                'sudo',
+                '-n',
+                '--',
+                'unshare',
+                ...ns,
+                '--',
+                'setpriv',
+                `--reuid=${ids.uid}`,
+                `--regid=${ids.gid}`,
+                '--init-groups',
+                `--bounding-set=-all`,
+                '--',
+                'env',
+                '-i',
+            ];
+        case 'none':
+            return [];
+    }
+}
+/** runs a probe command as a job would run; true when its shell is process 1's child in a namespace of its own, as `uid` */
+function works(argv, uid) {
+    const r = spawnSync(argv[0], [...argv.slice(1), '/bin/sh', '-c', INIT, 'evalgate-init', '/bin/sh', '-c', 'test "$PPID" = 1 && id -u'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 10_000,
+        env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' },
+    });
+    return r.status === 0 && r.stdout.trim() === String(uid);
+}
+let cached;
+/**
+ * The isolation local jobs get on this machine (probed once per process). `choice` is the value
+ * of EVALGATE_LOCAL_ISOLATION; an unknown or unworkable choice throws an Error saying why.
+ */
+function isolation_chooseIsolation(choice) {
+    cached ??= new Map();
+    const key = choice ?? '';
+    const hit = cached.get(key);
+    if (hit)
+        return hit;
+    const made = probe(choice);
+    cached.set(key, made);
+    return made;
+}
+function probe(choice) {
+    const want = choice?.trim() || 'auto';
+    if (want !== 'auto' && !ISOLATION_MODES.includes(want))
+        throw new Error(`${ISOLATION_ENV}: expected one of auto, ${ISOLATION_MODES.join(', ')}, got ${JSON.stringify(choice)}`);
+    if (process.platform !== 'linux') {
+        if (want !== 'auto' && want !== 'none')
+            throw new Error(`${ISOLATION_ENV}=${want}: PID namespaces exist on Linux only`);
+        return make('none', [], NO_ISOLATION_WARNING);
+    }
+    const ids = { uid: process.getuid?.() ?? -1, gid: process.getgid?.() ?? -1 };
+    const root = ids.uid === 0;
+    const candidates = want === 'auto' ? (root ? ['pidns', 'userns'] : ['userns', 'sudo']) : [want];
+    for (const mode of candidates) {
+        if (mode === 'none')
+            return make('none', [], NO_ISOLATION_WARNING);
+        if (mode === 'userns') {
+            for (const mapCurrent of [true, false]) {
+                const argv = prefix(mode, ids, mapCurrent);
+                if (works(argv, mapCurrent ? ids.uid : 0))
+                    return make(mode, argv);
+            }
+            continue;
+        }
+        const argv = prefix(mode, ids, true);
+        if (works(mode === 'sudo' ? [...argv, `PATH=${process.env.PATH ?? '/usr/bin:/bin'}`] : argv, ids.uid))
+            return make(mode, argv);
+    }
+    if (want !== 'auto')
+        throw new Error(`${ISOLATION_ENV}=${want} does not work on this machine (${want === 'pidns'
+            ? 'it needs root and unshare(1)'
+            : want === 'userns'
+                ? 'unprivileged user namespaces are refused (kernel.unprivileged_userns_clone, AppArmor) or unshare(1) is missing'
+                : 'it needs passwordless sudo (sudo -n), unshare(1) and setpriv(1)'})`);
+    return make('none', [], NO_ISOLATION_WARNING);
+}
+function make(mode, argv, warning) {
+    return {
+        mode,
+        warning,
+        launch(command, env, dir) {
+            if (mode === 'none')
+                return { file: '/bin/sh', args: ['-c', command], env };
+            if (mode === 'sudo') {
+                // sudo resets and filters the environment (PATH, PYTHONPATH, LD_*): the job's comes from a
+                // file only this user can read, which process 1 sources and removes
+                const file = path.join(dir, '.evalgate-env.sh');
+                writeFileSync(file, envScript(env), { mode: 0o600 });
+                return {
+                    file: argv[0],
+                    args: [...argv.slice(1), '/bin/sh', '-c', INIT_FROM_FILE, 'evalgate-init', file, '/bin/sh', '-c', command],
+                    env: { PATH: env.PATH ?? process.env.PATH },
+                };
+            }
+            return { file: argv[0], args: [...argv.slice(1), '/bin/sh', '-c', INIT, 'evalgate-init', '/bin/sh', '-c', command], env };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/platforms/local/local.ts
 /**
  * `local`: jobs as child processes on the runner, in parallel (bounded, default the number of
@@ -32,6 +208,7 @@ var owned = __webpack_require__(52399);
  * log; a timeout or a cancel kills the whole group (TERM, then KILL after a grace period), and so
  * does a job's normal exit, so a server a job left in the background does not outlive it.
  */
+
 
 
 
@@ -52,9 +229,13 @@ class LocalPlatform {
     limit;
     /** each job's folder, chosen when it is located: <workDir>/<name>, or beside it when that is not evalgate's */
     dirs = new Map();
+    isolation;
+    warnings;
     constructor(opts) {
         this.opts = opts;
         this.limit = Math.max(1, opts.concurrency ?? availableParallelism());
+        this.isolation = opts.isolation ?? chooseIsolation();
+        this.warnings = this.isolation.warning ? [this.isolation.warning] : [];
     }
     locate(_key, _shard, name, staged) {
         const dir = this.dirs.get(name) ?? freeFolder(path.join(this.opts.workDir, name));
@@ -94,9 +275,20 @@ class LocalPlatform {
         this.active++;
         const log = createWriteStream(path.join(run.dir, 'log.txt'));
         const env = { ...(this.opts.env ?? process.env), ...run.job.env, [JOB_MARKER]: run.job.name };
-        const child = spawn('/bin/sh', ['-c', run.job.command], {
+        let launch;
+        try {
+            launch = this.isolation.launch(run.job.command, env, run.dir);
+        }
+        catch (e) {
+            this.active--;
+            run.status = { state: 'failed', platformStatus: 'spawn error', message: `could not start the job: ${e.message}` };
+            log.end(() => run.resolveDone());
+            queueMicrotask(() => this.pump());
+            return;
+        }
+        const child = spawn(launch.file, launch.args, {
             cwd: this.opts.cwd,
-            env,
+            env: launch.env,
             detached: true, // its own process group, so the whole tree can be signalled at once
             stdio: ['ignore', 'pipe', 'pipe'],
         });
