@@ -9,7 +9,7 @@
  *   (SPEC §6), and a job's log tail is kept in bounded memory
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
@@ -430,5 +430,67 @@ describe('the action prints job and file text the same way', () => {
     // evalgate's own annotations, warnings and debug lines only: no mask, no stop, no spoof
     for (const line of issued) expect(line).toMatch(/^::(error|warning|debug)( title=evalgate[^:]*)?::/);
     expect(issued.join('\n')).not.toMatch(/^::(add-mask|stop-commands)|^::(error|warning)::spoof/m);
+  });
+});
+
+describe('re-runs pick up what a killed run left (local)', () => {
+  /** host pids whose cwd is `dir` and that carry the job marker (a job in a PID namespace cannot tell its host pid) */
+  const jobPids = (dir: string): number[] =>
+    readdirSync('/proc')
+      .filter((e) => /^\d+$/.test(e))
+      .filter((e) => {
+        try {
+          const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+          if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') return false;
+          return readlinkSync(`/proc/${e}/cwd`) === realpathSync(dir) && readFileSync(`/proc/${e}/environ`, 'latin1').includes('EVALGATE_JOB=');
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  const waitFor = async (check: () => boolean, ms = 20_000): Promise<void> => {
+    const end = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > end) throw new Error('timed out waiting');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  // the first run's jobs wait for a file that only the test creates: they outlive their CLI
+  const JOBS = `  toxicity:\n    shards: 2\n    command: ${JSON.stringify(`if [ -f go ]; then ${TOX}; else sleep 300; fi`)}\n    env: {TOX: "0.1"}\n`;
+
+  for (const sameRunId of [false, true]) {
+    it(`a run SIGKILLed with jobs running: the next run in its --out${sameRunId ? ' (same EVALGATE_RUN_ID)' : ''} kills them before it starts its own`, async () => {
+      const dir = project(JOBS);
+      const env: Record<string, string> = sameRunId ? { EVALGATE_RUN_ID: 'r-7' } : {};
+      const first = spawn(process.execPath, [CLI, 'run', '--config', 'evalgate.yml'], { cwd: dir, env: { ...baseEnv, ...env }, stdio: 'ignore' });
+      const record = path.join(dir, 'evalgate-report', '.evalgate-jobs.json');
+      await waitFor(() => existsSync(record) && JSON.parse(readFileSync(record, 'utf8')).jobs.length === 2);
+      await waitFor(() => jobPids(dir).length >= 2);
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      const orphans = jobPids(dir);
+      expect(orphans.length).toBeGreaterThanOrEqual(2);
+
+      writeFileSync(path.join(dir, 'go'), '');
+      const second = await evalgateAsync(['run', '--config', 'evalgate.yml'], dir, env);
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stderr).toMatch(/an earlier run here \(run id \S+, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/);
+      expect(second.stderr.match(/\(left by run \S+\): killed \(process group \d+\)/g)).toHaveLength(2);
+      // nothing of the first run is left, and the record is gone with the second run's jobs
+      expect(orphans.filter((p) => existsSync(`/proc/${p}`) && jobPids(dir).includes(p))).toEqual([]);
+      expect(existsSync(record)).toBe(false);
+      const report = JSON.parse(readFileSync(path.join(dir, 'evalgate-report', 'report.json'), 'utf8'));
+      expect(report.verdict).toBe('pass');
+      expect(report.jobs.map((j: { status: string }) => j.status)).toEqual(['succeeded', 'succeeded']);
+    });
+  }
+
+  it('an unreadable record is a warning naming the file, never a crash; the run goes on', () => {
+    const dir = project(`  toxicity:\n    command: ${JSON.stringify(TOX)}\n    env: {TOX: "0.1"}\n`);
+    mkdirSync(path.join(dir, 'evalgate-report'), { recursive: true });
+    writeFileSync(path.join(dir, 'evalgate-report', '.evalgate-jobs.json'), '{"jobs": 3');
+    const r = evalgate(['run', '--config', 'evalgate.yml'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*\.evalgate-jobs\.json: .*not a record of jobs; ignored/);
   });
 });

@@ -18,6 +18,8 @@ import { Progress } from './progress.js';
 import { printable } from './core/sanitize.js';
 import { boundTail } from './platforms/log-tail.js';
 import { CREDENTIAL_ENV } from './platforms/credentials.js';
+import { cancelSavedJobs } from './platforms/cancel-saved.js';
+import { leftJobsRecorder, readLeftJobs } from './stores/left-jobs.js';
 import type { JobRecord } from './core/report/report.js';
 
 export interface RunOptions {
@@ -113,9 +115,11 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     return { exitCode: ExitCode.InvalidInput, problems: ps };
   };
 
+  const outDir = path.resolve(rt.cwd, settings.out);
   // Results given: nothing to run, gate them (the action's `results` input, `run --results`).
   if (settings.results) {
-    const gate = await runGate(settings, rt, { baseline: opts.baseline });
+    const left = settings.dryRun ? { carried: [], warnings: [] } : await pickUpLeftJobs(outDir, settings.platform, [], rt);
+    const gate = await runGate(settings, rt, { baseline: opts.baseline, ...(left.warnings.length ? { warnings: left.warnings } : {}) });
     return { exitCode: gate.exitCode, gate };
   }
 
@@ -228,9 +232,18 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     return { exitCode: ExitCode.Ok };
   }
 
+  // what a run killed in this --out left: attached to where this run plans it again, else cancelled
+  const left = await pickUpLeftJobs(outDir, platform.name, planned.jobs, rt);
+  const record = leftJobsRecorder(outDir, id.runId, left.carried);
+  record([]);
+  const onActiveJobs = (list: SavedJob[]): void => {
+    record(list);
+    opts.onActiveJobs?.(list);
+  };
+
   let outcome: Outcome[];
   try {
-    outcome = await runJobs(platform, planned.jobs, rt, opts);
+    outcome = await runJobs(platform, planned.jobs, rt, { ...opts, onActiveJobs });
   } catch (e) {
     return platformFailure(e);
   }
@@ -264,11 +277,49 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     duration_s: o.status.startedAt && o.status.finishedAt ? Math.round((o.status.finishedAt - o.status.startedAt) / 100) / 10 : null,
     ...(o.status.message ? { message: o.status.message } : {}),
   }));
-  const warnings = [...((platform as Platform).warnings ?? [])];
+  const warnings = [...((platform as Platform).warnings ?? []), ...left.warnings];
   for (const w of warnings) rt.stderr(`warning: ${printable(w)}\n`);
   // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
   const gate = await runGate(settings, rt, { files, jobs, baseline: opts.baseline, warnings, problems: silentProblems });
   return { exitCode: gate.exitCode, gate };
+}
+
+/**
+ * The jobs an earlier run in this `--out` recorded as possibly running and never saw end (it was
+ * killed): a remote job this run plans again under the same name is left for submit to attach to;
+ * every other one (another run id, a job no longer planned, any local process) is cancelled now.
+ * Returns the ones that could not be cancelled (kept on record for the next run, and warned about).
+ */
+async function pickUpLeftJobs(
+  outDir: string,
+  platformName: string,
+  planned: PlannedJob[],
+  rt: Runtime,
+): Promise<{ carried: SavedJob[]; warnings: string[] }> {
+  const { left, problem } = readLeftJobs(outDir);
+  const warnings: string[] = [];
+  if (problem) {
+    warnings.push(`${problem}: not a record of jobs; ignored`);
+    rt.stderr(`warning: ${printable(warnings[0]!)}\n`);
+  }
+  if (!left?.jobs.length) return { carried: [], warnings };
+  const names = new Set(planned.map((j) => j.name));
+  const attach = left.jobs.filter((j) => j.platform === platformName && platformName !== 'local' && names.has(j.name));
+  const cancel = left.jobs.filter((j) => !attach.includes(j));
+  rt.stderr(
+    `evalgate: an earlier run here (run id ${printable(left.run_id)}, pid ${left.pid}) ended with ${left.jobs.length} job(s) still recorded as running: ` +
+      `attaching to ${attach.length}, cancelling ${cancel.length}\n`,
+  );
+  for (const j of attach) rt.stderr(`evalgate: job ${printable(j.name)}: attaching (this run plans it under the same name)\n`);
+  const carried: SavedJob[] = [];
+  for (const o of await cancelSavedJobs(cancel, rt.env)) {
+    rt.stderr(`evalgate: job ${printable(o.job.name)} (left by run ${printable(left.run_id)}): ${o.result}${o.detail ? ` (${printable(o.detail)})` : ''}\n`);
+    if (o.result === 'failed') {
+      carried.push(o.job);
+      warnings.push(`${o.job.platform} job ${o.job.name} (${o.job.id}), left running by run ${left.run_id}, could not be cancelled: ${o.detail ?? 'unknown'}`);
+    }
+  }
+  return { carried, warnings };
 }
 
 /** Text from a job's log as it may reach a terminal or a CI log: no control characters but tab. */

@@ -36,12 +36,14 @@ function sectionProblems(issues, section, file, platform, knownKeys) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bk: () => (/* binding */ parseEndpoint),
+/* harmony export */   Q2: () => (/* binding */ DEFAULT_VOLC_REGION),
 /* harmony export */   QB: () => (/* binding */ parseVolcConfig),
 /* harmony export */   Wu: () => (/* binding */ TOS_BUCKET),
 /* harmony export */   f6: () => (/* binding */ VOLC_API_VERSION),
+/* harmony export */   n6: () => (/* binding */ DEFAULT_VOLC_ENDPOINT),
 /* harmony export */   rc: () => (/* binding */ VOLC_SERVICE)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_VOLC_REGION, DEFAULT_VOLC_ENDPOINT, VOLC_FRAMEWORKS, schema */
+/* unused harmony exports VOLC_FRAMEWORKS, schema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38816);
 /* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52687);
 /** The `volc` section of the config: where jobs run on the Volcano Engine ML platform, and the TOS bucket they read and write. */

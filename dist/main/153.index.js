@@ -1,17 +1,16 @@
-export const id = 671;
-export const ids = [671];
+export const id = 153;
+export const ids = [153];
 export const modules = {
 
-/***/ 9671:
+/***/ 55153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  createDgxPlatform: () => (/* binding */ createDgxPlatform)
+  createDgxPlatform: () => (/* binding */ createDgxPlatform),
+  m: () => (/* binding */ dgxShell)
 });
-
-// UNUSED EXPORTS: dgxShell
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -107,6 +106,119 @@ function parseDgxConfig(section, file, defaults) {
     };
 }
 
+// EXTERNAL MODULE: ./src/platforms/dgx/dgx.ts + 1 modules
+var dgx = __webpack_require__(37182);
+// EXTERNAL MODULE: ./src/platforms/dgx/shell.ts
+var dgx_shell = __webpack_require__(62026);
+;// CONCATENATED MODULE: ./src/platforms/dgx/create.ts
+/** Builds the dgx platform from the config: its section, the shell to reach the node, the SSH key and host key pins. */
+
+
+
+
+
+
+function dgxShell(cfg, env, jobEnv, file) {
+    if (!cfg.host)
+        return { shell: new dgx_shell/* LocalShell */.YI(jobEnv), problems: [] };
+    const problems = [];
+    let privateKey = env[cfg.keyEnv];
+    if (!privateKey && cfg.keyFile) {
+        try {
+            privateKey = (0,external_node_fs_.readFileSync)(cfg.keyFile, 'utf8');
+        }
+        catch (e) {
+            problems.push({
+                file,
+                path: 'dgx.key_file',
+                expected: 'a readable private key file',
+                found: `${JSON.stringify(cfg.keyFile)} (${e.code ?? e.message})`,
+            });
+        }
+    }
+    if (!privateKey && !problems.length) {
+        problems.push({
+            file,
+            path: 'dgx',
+            expected: `an SSH private key in the environment variable ${cfg.keyEnv} (or dgx.key_file)`,
+            found: 'nothing',
+        });
+    }
+    const pins = [...cfg.hostKeys];
+    let pinnedBy = cfg.hostKeys.length ? 'dgx.host_key' : '';
+    if (cfg.knownHosts) {
+        try {
+            const keys = (0,dgx_shell/* knownHostKeys */._d)((0,external_node_fs_.readFileSync)(cfg.knownHosts, 'utf8'), cfg.host, cfg.port);
+            pins.push(...keys.map(dgx_shell/* fingerprint */.Rj));
+            pinnedBy = pinnedBy ? `${pinnedBy} and ${cfg.knownHosts}` : cfg.knownHosts;
+        }
+        catch (e) {
+            problems.push({
+                file,
+                path: 'dgx.known_hosts',
+                expected: 'a readable known_hosts file',
+                found: `${JSON.stringify(cfg.knownHosts)} (${e.code ?? e.message})`,
+            });
+        }
+    }
+    if (problems.length)
+        return { shell: null, problems };
+    return {
+        shell: new dgx_shell/* SshShell */.Xj({
+            host: cfg.host,
+            port: cfg.port,
+            user: cfg.user,
+            privateKey: privateKey,
+            passphrase: env.EVALGATE_SSH_PASSPHRASE,
+            hostKeys: pins,
+            pinnedBy: pinnedBy || 'nothing',
+        }),
+        problems: [],
+    };
+}
+function createDgxPlatform(settings, opts) {
+    const file = settings.configFile ?? 'config';
+    let user = 'root';
+    try {
+        user = (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // no passwd entry: root as a default
+    }
+    const { config, problems } = parseDgxConfig(settings.platformConfig.dgx, file, { workdir: external_node_path_default().join(opts.workDir, 'dgx'), user });
+    if (!config)
+        return { platform: null, problems };
+    const { shell, problems: shellProblems } = settings.dryRun
+        ? { shell: new dgx_shell/* LocalShell */.YI(opts.jobEnv), problems: [] }
+        : dgxShell(config, opts.env, opts.jobEnv, file);
+    if (!shell)
+        return { platform: null, problems: shellProblems };
+    return {
+        platform: new dgx/* DgxPlatform */.xX({ config, shell, cwd: opts.cwd, localDir: opts.workDir, gate: settings.name, dryRun: settings.dryRun }),
+        problems: [],
+    };
+}
+
+
+/***/ }),
+
+/***/ 37182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  xX: () => (/* binding */ DgxPlatform),
+  bp: () => (/* binding */ killGroupCommand)
+});
+
+// UNUSED EXPORTS: baseName, parseHostEnv
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/plan.ts
 var plan = __webpack_require__(4620);
 // EXTERNAL MODULE: ./src/core/json.ts
@@ -115,256 +227,8 @@ var json = __webpack_require__(86153);
 var fs = __webpack_require__(23135);
 // EXTERNAL MODULE: ./src/platforms/templates.ts
 var templates = __webpack_require__(7903);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
-var lib = __webpack_require__(85472);
-;// CONCATENATED MODULE: ./src/platforms/dgx/shell.ts
-/**
- * Where DGX jobs are started: on the runner itself (`mode: local`) or on a node over SSH (the
- * `ssh2` package; SFTP for files). Both give the same small interface, so the job logic (process
- * groups, Slurm) is written once. Paths on the node are POSIX.
- */
-
-
-
-
-
-/** a name from the node is one path segment, never `..` or a path: a listing cannot write outside the folder */
-function safeSegment(name) {
-    return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\\') && !name.includes('\0');
-}
-class LocalShell {
-    env;
-    where = 'the runner';
-    constructor(env = process.env) {
-        this.env = env;
-    }
-    exec(command) {
-        return new Promise((resolve) => {
-            const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', command], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
-            let stdout = '';
-            let stderr = '';
-            child.stdout.on('data', (d) => (stdout += d));
-            child.stderr.on('data', (d) => (stderr += d));
-            child.once('error', (e) => resolve({ code: null, signal: null, stdout, stderr: stderr + e.message }));
-            child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-        });
-    }
-    async writeFile(remote, content) {
-        await external_node_fs_.promises.mkdir(external_node_path_default().dirname(remote), { recursive: true });
-        await external_node_fs_.promises.writeFile(remote, content);
-    }
-    async upload(local, remote) {
-        await external_node_fs_.promises.mkdir(external_node_path_default().dirname(remote), { recursive: true });
-        await external_node_fs_.promises.cp(local, remote, { recursive: true, dereference: true });
-    }
-    async download(remoteDir, localDir, keep) {
-        const out = [];
-        const walk = async (from, to) => {
-            let entries;
-            try {
-                entries = await external_node_fs_.promises.readdir(from, { withFileTypes: true });
-            }
-            catch {
-                return;
-            }
-            for (const e of entries) {
-                if (!safeSegment(e.name))
-                    continue;
-                if (e.isDirectory())
-                    await walk(external_node_path_default().join(from, e.name), external_node_path_default().join(to, e.name));
-                else if (e.isFile() && keep(e.name)) {
-                    await external_node_fs_.promises.mkdir(to, { recursive: true });
-                    await external_node_fs_.promises.copyFile(external_node_path_default().join(from, e.name), external_node_path_default().join(to, e.name));
-                    out.push(external_node_path_default().join(to, e.name));
-                }
-            }
-        };
-        await walk(remoteDir, localDir);
-        return out.sort();
-    }
-    async close() { }
-}
-/** OpenSSH's fingerprint of a host key blob: `SHA256:` and unpadded base64 */
-function fingerprint(key) {
-    return `SHA256:${(0,external_node_crypto_.createHash)('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
-}
-/** the keys known_hosts lists for host:port (plain or hashed `|1|salt|hash` names, `[host]:port` for other ports) */
-function knownHostKeys(text, host, port) {
-    const names = port === 22 ? [host, `[${host}]:22`] : [`[${host}]:${port}`];
-    const keys = [];
-    for (const raw of text.split('\n')) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const parts = line.split(/\s+/);
-        if (parts[0].startsWith('@'))
-            continue; // @cert-authority / @revoked: not for pinning
-        const [hosts, , blob] = parts;
-        if (!hosts || !blob)
-            continue;
-        const matches = hosts.split(',').some((h) => {
-            const hashed = /^\|1\|([^|]+)\|([^|]+)$/.exec(h);
-            if (!hashed)
-                return names.includes(h);
-            return names.some((n) => createHmacSha1(Buffer.from(hashed[1], 'base64'), n) === hashed[2]);
-        });
-        if (matches)
-            keys.push(Buffer.from(blob, 'base64'));
-    }
-    return keys;
-}
-function createHmacSha1(salt, name) {
-    return (0,external_node_crypto_.createHmac)('sha1', salt).update(name).digest('base64');
-}
-class HostKeyError extends Error {
-}
-class SshShell {
-    opts;
-    where;
-    conn = null;
-    sftpP = null;
-    constructor(opts) {
-        this.opts = opts;
-        this.where = `${opts.user}@${opts.host}:${opts.port}`;
-    }
-    connect() {
-        if (this.conn)
-            return this.conn;
-        const o = this.opts;
-        this.conn = new Promise((resolve, reject) => {
-            const c = new lib.Client();
-            let presented = null;
-            const config = {
-                host: o.host,
-                port: o.port,
-                username: o.user,
-                privateKey: o.privateKey,
-                passphrase: o.passphrase,
-                readyTimeout: o.readyTimeoutMs ?? 20_000,
-                keepaliveInterval: 15_000,
-                keepaliveCountMax: 4,
-                hostVerifier: (key) => {
-                    presented = fingerprint(key);
-                    return o.hostKeys.includes(presented);
-                },
-            };
-            c.once('ready', () => resolve(c));
-            c.once('error', (e) => {
-                this.conn = null;
-                if (presented && !o.hostKeys.includes(presented)) {
-                    const how = o.hostKeys.length === 0
-                        ? `it is not pinned: check it (ssh-keyscan -p ${o.port} ${o.host} | ssh-keygen -lf -) and pin it with dgx.host_key: ${presented} or a dgx.known_hosts file`
-                        : `${o.pinnedBy} expects ${o.hostKeys.join(' or ')}: the host key changed (a new node, or someone in between); if the change is expected, pin the new key`;
-                    reject(new HostKeyError(`refused ${this.where}: its host key is ${presented}; ${how}`));
-                    return;
-                }
-                reject(new Error(`cannot connect to ${this.where}: ${e.message}`));
-            });
-            c.once('close', () => {
-                this.conn = null;
-                this.sftpP = null;
-            });
-            c.connect(config);
-        });
-        return this.conn;
-    }
-    async exec(command) {
-        const c = await this.connect();
-        return new Promise((resolve, reject) => {
-            c.exec(command, (err, stream) => {
-                if (err)
-                    return reject(new Error(`${this.where}: ${err.message}`));
-                let stdout = '';
-                let stderr = '';
-                stream.on('data', (d) => (stdout += d));
-                stream.stderr.on('data', (d) => (stderr += d));
-                stream.once('close', (code, signal) => resolve({ code: code ?? null, signal: signal ?? null, stdout, stderr }));
-            });
-        });
-    }
-    sftp() {
-        if (this.sftpP)
-            return this.sftpP;
-        this.sftpP = this.connect().then((c) => new Promise((resolve, reject) => {
-            c.sftp((err, s) => (err ? reject(new Error(`${this.where}: sftp: ${err.message}`)) : resolve(s)));
-        }));
-        this.sftpP.catch(() => (this.sftpP = null));
-        return this.sftpP;
-    }
-    async mkdirp(dir) {
-        const r = await this.exec(`mkdir -p -- ${quote(dir)}`);
-        if (r.code !== 0)
-            throw new Error(`${this.where}: mkdir ${dir}: ${r.stderr.trim()}`);
-    }
-    async writeFile(remote, content) {
-        await this.mkdirp(external_node_path_default().posix.dirname(remote));
-        const s = await this.sftp();
-        await new Promise((resolve, reject) => s.writeFile(remote, content, (e) => (e ? reject(new Error(`${this.where}: write ${remote}: ${e.message}`)) : resolve())));
-    }
-    async upload(local, remote) {
-        const st = await external_node_fs_.promises.stat(local);
-        if (st.isFile()) {
-            await this.mkdirp(external_node_path_default().posix.dirname(remote));
-            const s = await this.sftp();
-            await new Promise((resolve, reject) => s.fastPut(local, remote, (e) => (e ? reject(new Error(`${this.where}: upload ${remote}: ${e.message}`)) : resolve())));
-            return;
-        }
-        await this.mkdirp(remote);
-        for (const e of await external_node_fs_.promises.readdir(local, { withFileTypes: true })) {
-            const from = external_node_path_default().join(local, e.name);
-            const to = external_node_path_default().posix.join(remote, e.name);
-            if (e.isDirectory() || e.isFile() || e.isSymbolicLink())
-                await this.upload(from, to);
-        }
-    }
-    async download(remoteDir, localDir, keep) {
-        const s = await this.sftp();
-        const out = [];
-        const list = (dir) => new Promise((resolve) => s.readdir(dir, (e, items) => resolve(e ? [] : items)));
-        const walk = async (from, to) => {
-            for (const item of await list(from)) {
-                if (!safeSegment(item.filename))
-                    continue;
-                const src = external_node_path_default().posix.join(from, item.filename);
-                const dst = external_node_path_default().join(to, item.filename);
-                if (item.attrs.isDirectory())
-                    await walk(src, dst);
-                else if (item.attrs.isFile() && keep(item.filename)) {
-                    await external_node_fs_.promises.mkdir(to, { recursive: true });
-                    await new Promise((resolve, reject) => s.fastGet(src, dst, (e) => (e ? reject(new Error(`${this.where}: download ${src}: ${e.message}`)) : resolve())));
-                    out.push(dst);
-                }
-            }
-        };
-        await walk(remoteDir, localDir);
-        return out.sort();
-    }
-    async close() {
-        const c = this.conn;
-        this.conn = null;
-        this.sftpP = null;
-        if (!c)
-            return;
-        try {
-            (await c).end();
-        }
-        catch {
-            // never connected
-        }
-    }
-}
-/** POSIX single-quote quoting for a path in a command on the node */
-function quote(s) {
-    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-function readKnownHosts(file) {
-    return readFileSync(file, 'utf8');
-}
-
+// EXTERNAL MODULE: ./src/platforms/dgx/shell.ts
+var shell = __webpack_require__(62026);
 ;// CONCATENATED MODULE: ./src/platforms/dgx/slurm.ts
 /** every base and flag state Slurm prints, and what it means for a job */
 const SLURM_STATES = {
@@ -538,7 +402,7 @@ function parseHostEnv(text) {
  * dash's kill takes no `--`.
  */
 function killGroupCommand(runDir, pgid) {
-    const dir = quote(runDir);
+    const dir = (0,shell/* quote */.hD)(runDir);
     return `[ "$(cat ${dir}/pid 2>/dev/null)" = ${pgid} ] || exit 0; kill -TERM -${pgid} 2>/dev/null; for i in $(seq 1 50); do kill -0 -${pgid} 2>/dev/null || exit 0; sleep 0.1; done; kill -KILL -${pgid} 2>/dev/null; exit 0`;
 }
 class DgxPlatform {
@@ -587,11 +451,11 @@ class DgxPlatform {
             return target;
         const dir = external_node_path_default().posix.dirname(target);
         // content-addressed: present and complete means the same bytes are there already
-        const present = await this.shell.exec(`test -e ${quote(`${dir}/.complete`)} && test -e ${quote(target)}`);
+        const present = await this.shell.exec(`test -e ${(0,shell/* quote */.hD)(`${dir}/.complete`)} && test -e ${(0,shell/* quote */.hD)(target)}`);
         if (present.code !== 0) {
             const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
             await this.shell.upload(local, `${tmp}/${external_node_path_default().basename(local)}`);
-            const r = await this.shell.exec(`mkdir -p ${quote(`${this.root}/cas`)} && rm -rf ${quote(dir)} && mv ${quote(tmp)} ${quote(dir)} && touch ${quote(`${dir}/.complete`)}`);
+            const r = await this.shell.exec(`mkdir -p ${(0,shell/* quote */.hD)(`${this.root}/cas`)} && rm -rf ${(0,shell/* quote */.hD)(dir)} && mv ${(0,shell/* quote */.hD)(tmp)} ${(0,shell/* quote */.hD)(dir)} && touch ${(0,shell/* quote */.hD)(`${dir}/.complete`)}`);
             if (r.code !== 0)
                 throw new Error(`staging ${localOrUri} to ${this.shell.where}:${dir} failed: ${r.stderr.trim()}`);
         }
@@ -670,7 +534,7 @@ class DgxPlatform {
     }
     async writeScript(g) {
         await this.shell.writeFile(g.script, await this.renderScript(g.jobs));
-        const dirs = g.jobs.map((j) => quote(`${this.runDir(j.name)}/out`)).join(' ');
+        const dirs = g.jobs.map((j) => (0,shell/* quote */.hD)(`${this.runDir(j.name)}/out`)).join(' ');
         const r = await this.shell.exec(`mkdir -p ${dirs}`);
         if (r.code !== 0)
             throw new Error(`${this.shell.where}: cannot create the job folders: ${r.stderr.trim()}`);
@@ -687,14 +551,14 @@ class DgxPlatform {
     }
     async submitArray(g) {
         // a retried run attaches to the array it submitted before (found by its deterministic name)
-        const existing = await this.shell.exec(`squeue -h --name=${quote(g.base)} -o %i`);
+        const existing = await this.shell.exec(`squeue -h --name=${(0,shell/* quote */.hD)(g.base)} -o %i`);
         const found = existing.code === 0 ? /^(\d+)/.exec(existing.stdout.trim())?.[1] : undefined;
         if (found) {
             g.arrayId = found;
             return found;
         }
         await this.writeScript(g);
-        const r = await this.shell.exec(`sbatch --parsable ${quote(g.script)}`);
+        const r = await this.shell.exec(`sbatch --parsable ${(0,shell/* quote */.hD)(g.script)}`);
         const id = parseSbatch(r.stdout);
         if (r.code !== 0 || !id) {
             throw new Error(`sbatch on ${this.shell.where} failed for ${g.base}: ${(r.stderr || r.stdout).trim() || `exit code ${r.code}`}`);
@@ -705,14 +569,14 @@ class DgxPlatform {
     async launch(g, job) {
         const dir = this.runDir(job.name);
         // attach: a shard a retried run started is still running or has finished
-        const seen = await this.shell.exec(`if [ -f ${quote(`${dir}/exit_code`)} ] || { [ -f ${quote(`${dir}/pid`)} ] && kill -0 "$(cat ${quote(`${dir}/pid`)})" 2>/dev/null; }; then cat ${quote(`${dir}/pid`)}; fi`);
+        const seen = await this.shell.exec(`if [ -f ${(0,shell/* quote */.hD)(`${dir}/exit_code`)} ] || { [ -f ${(0,shell/* quote */.hD)(`${dir}/pid`)} ] && kill -0 "$(cat ${(0,shell/* quote */.hD)(`${dir}/pid`)})" 2>/dev/null; }; then cat ${(0,shell/* quote */.hD)(`${dir}/pid`)}; fi`);
         const pid = /^(\d+)/.exec(seen.stdout.trim())?.[1];
         if (pid)
             return pid;
         if (!g.submitting)
             g.submitting = this.writeScript(g).then(() => 'written');
         await g.submitting;
-        const r = await this.shell.exec(`cd ${quote(dir)} && rm -f exit_code pid && (setsid nohup bash ${quote(g.script)} ${job.shard.index} > log.txt 2>&1 < /dev/null & echo $! > pid) && cat pid`);
+        const r = await this.shell.exec(`cd ${(0,shell/* quote */.hD)(dir)} && rm -f exit_code pid && (setsid nohup bash ${(0,shell/* quote */.hD)(g.script)} ${job.shard.index} > log.txt 2>&1 < /dev/null & echo $! > pid) && cat pid`);
         const started = /^(\d+)/.exec(r.stdout.trim())?.[1];
         if (r.code !== 0 || !started)
             throw new Error(`could not start ${job.name} on ${this.shell.where}: ${(r.stderr || r.stdout).trim()}`);
@@ -751,7 +615,7 @@ class DgxPlatform {
             if (dirs.length) {
                 const script = dirs
                     .map((n) => {
-                    const d = quote(this.runDir(n));
+                    const d = (0,shell/* quote */.hD)(this.runDir(n));
                     return `if [ -f ${d}/exit_code ]; then echo "${n} exit $(cat ${d}/exit_code)"; elif [ -f ${d}/pid ] && kill -0 "$(cat ${d}/pid)" 2>/dev/null; then echo "${n} running"; elif [ -f ${d}/pid ]; then echo "${n} gone"; else echo "${n} none"; fi`;
                 })
                     .join('\n');
@@ -827,7 +691,7 @@ class DgxPlatform {
     startedAt = new Map();
     cancelled = new Set();
     async logs(h, lines) {
-        const r = await this.shell.exec(`tail -n ${Math.max(1, Math.floor(lines))} ${quote(`${this.runDir(h.job.name)}/log.txt`)} 2>/dev/null`);
+        const r = await this.shell.exec(`tail -n ${Math.max(1, Math.floor(lines))} ${(0,shell/* quote */.hD)(`${this.runDir(h.job.name)}/log.txt`)} 2>/dev/null`);
         return r.stdout.replace(/\n$/, '');
     }
     async collect(h) {
@@ -840,7 +704,7 @@ class DgxPlatform {
         return files;
     }
     async hostEnv(h) {
-        const r = await this.shell.exec(`cat ${quote(`${this.runDir(h.job.name)}/host.env`)} 2>/dev/null`);
+        const r = await this.shell.exec(`cat ${(0,shell/* quote */.hD)(`${this.runDir(h.job.name)}/host.env`)} 2>/dev/null`);
         return r.code === 0 && r.stdout.trim() ? parseHostEnv(r.stdout) : null;
     }
     /** records where a job ran in each of its indicator files (`host`), and warns about a latency job without the performance governor */
@@ -867,7 +731,7 @@ class DgxPlatform {
     async cancel(h) {
         this.cancelled.add(h.id);
         if (this.cfg.mode === 'slurm') {
-            const r = await this.shell.exec(`scancel ${quote(h.id)}`);
+            const r = await this.shell.exec(`scancel ${(0,shell/* quote */.hD)(h.id)}`);
             if (r.code !== 0 && !/already completing or completed|Invalid job id/i.test(r.stderr)) {
                 throw new Error(`scancel ${h.id} on ${this.shell.where}: ${r.stderr.trim()}`);
             }
@@ -909,93 +773,271 @@ class DgxPlatform {
     }
 }
 
-;// CONCATENATED MODULE: ./src/platforms/dgx/create.ts
-/** Builds the dgx platform from the config: its section, the shell to reach the node, the SSH key and host key pins. */
+
+/***/ }),
+
+/***/ 62026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   Xj: () => (/* binding */ SshShell),
+/* harmony export */   YI: () => (/* binding */ LocalShell),
+/* harmony export */   _d: () => (/* binding */ knownHostKeys),
+/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */ });
+/* unused harmony exports safeSegment, HostKeyError, readKnownHosts */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85472);
+/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(ssh2__WEBPACK_IMPORTED_MODULE_4__);
+/**
+ * Where DGX jobs are started: on the runner itself (`mode: local`) or on a node over SSH (the
+ * `ssh2` package; SFTP for files). Both give the same small interface, so the job logic (process
+ * groups, Slurm) is written once. Paths on the node are POSIX.
+ */
 
 
 
 
 
-
-function dgxShell(cfg, env, jobEnv, file) {
-    if (!cfg.host)
-        return { shell: new LocalShell(jobEnv), problems: [] };
-    const problems = [];
-    let privateKey = env[cfg.keyEnv];
-    if (!privateKey && cfg.keyFile) {
-        try {
-            privateKey = (0,external_node_fs_.readFileSync)(cfg.keyFile, 'utf8');
-        }
-        catch (e) {
-            problems.push({
-                file,
-                path: 'dgx.key_file',
-                expected: 'a readable private key file',
-                found: `${JSON.stringify(cfg.keyFile)} (${e.code ?? e.message})`,
-            });
-        }
+/** a name from the node is one path segment, never `..` or a path: a listing cannot write outside the folder */
+function safeSegment(name) {
+    return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\\') && !name.includes('\0');
+}
+class LocalShell {
+    env;
+    where = 'the runner';
+    constructor(env = process.env) {
+        this.env = env;
     }
-    if (!privateKey && !problems.length) {
-        problems.push({
-            file,
-            path: 'dgx',
-            expected: `an SSH private key in the environment variable ${cfg.keyEnv} (or dgx.key_file)`,
-            found: 'nothing',
+    exec(command) {
+        return new Promise((resolve) => {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('/bin/sh', ['-c', command], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+            let stdout = '';
+            let stderr = '';
+            child.stdout.on('data', (d) => (stdout += d));
+            child.stderr.on('data', (d) => (stderr += d));
+            child.once('error', (e) => resolve({ code: null, signal: null, stdout, stderr: stderr + e.message }));
+            child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
         });
     }
-    const pins = [...cfg.hostKeys];
-    let pinnedBy = cfg.hostKeys.length ? 'dgx.host_key' : '';
-    if (cfg.knownHosts) {
-        try {
-            const keys = knownHostKeys((0,external_node_fs_.readFileSync)(cfg.knownHosts, 'utf8'), cfg.host, cfg.port);
-            pins.push(...keys.map(fingerprint));
-            pinnedBy = pinnedBy ? `${pinnedBy} and ${cfg.knownHosts}` : cfg.knownHosts;
-        }
-        catch (e) {
-            problems.push({
-                file,
-                path: 'dgx.known_hosts',
-                expected: 'a readable known_hosts file',
-                found: `${JSON.stringify(cfg.knownHosts)} (${e.code ?? e.message})`,
-            });
-        }
+    async writeFile(remote, content) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(remote), { recursive: true });
+        await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.writeFile(remote, content);
     }
-    if (problems.length)
-        return { shell: null, problems };
-    return {
-        shell: new SshShell({
-            host: cfg.host,
-            port: cfg.port,
-            user: cfg.user,
-            privateKey: privateKey,
-            passphrase: env.EVALGATE_SSH_PASSPHRASE,
-            hostKeys: pins,
-            pinnedBy: pinnedBy || 'nothing',
-        }),
-        problems: [],
-    };
+    async upload(local, remote) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(remote), { recursive: true });
+        await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.cp(local, remote, { recursive: true, dereference: true });
+    }
+    async download(remoteDir, localDir, keep) {
+        const out = [];
+        const walk = async (from, to) => {
+            let entries;
+            try {
+                entries = await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.readdir(from, { withFileTypes: true });
+            }
+            catch {
+                return;
+            }
+            for (const e of entries) {
+                if (!safeSegment(e.name))
+                    continue;
+                if (e.isDirectory())
+                    await walk(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(from, e.name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(to, e.name));
+                else if (e.isFile() && keep(e.name)) {
+                    await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.mkdir(to, { recursive: true });
+                    await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.copyFile(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(from, e.name), node_path__WEBPACK_IMPORTED_MODULE_3___default().join(to, e.name));
+                    out.push(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(to, e.name));
+                }
+            }
+        };
+        await walk(remoteDir, localDir);
+        return out.sort();
+    }
+    async close() { }
 }
-function createDgxPlatform(settings, opts) {
-    const file = settings.configFile ?? 'config';
-    let user = 'root';
-    try {
-        user = (0,external_node_os_.userInfo)().username;
+/** OpenSSH's fingerprint of a host key blob: `SHA256:` and unpadded base64 */
+function fingerprint(key) {
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
+}
+/** the keys known_hosts lists for host:port (plain or hashed `|1|salt|hash` names, `[host]:port` for other ports) */
+function knownHostKeys(text, host, port) {
+    const names = port === 22 ? [host, `[${host}]:22`] : [`[${host}]:${port}`];
+    const keys = [];
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const parts = line.split(/\s+/);
+        if (parts[0].startsWith('@'))
+            continue; // @cert-authority / @revoked: not for pinning
+        const [hosts, , blob] = parts;
+        if (!hosts || !blob)
+            continue;
+        const matches = hosts.split(',').some((h) => {
+            const hashed = /^\|1\|([^|]+)\|([^|]+)$/.exec(h);
+            if (!hashed)
+                return names.includes(h);
+            return names.some((n) => createHmacSha1(Buffer.from(hashed[1], 'base64'), n) === hashed[2]);
+        });
+        if (matches)
+            keys.push(Buffer.from(blob, 'base64'));
     }
-    catch {
-        // no passwd entry: root as a default
+    return keys;
+}
+function createHmacSha1(salt, name) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHmac)('sha1', salt).update(name).digest('base64');
+}
+class HostKeyError extends Error {
+}
+class SshShell {
+    opts;
+    where;
+    conn = null;
+    sftpP = null;
+    constructor(opts) {
+        this.opts = opts;
+        this.where = `${opts.user}@${opts.host}:${opts.port}`;
     }
-    const { config, problems } = parseDgxConfig(settings.platformConfig.dgx, file, { workdir: external_node_path_default().join(opts.workDir, 'dgx'), user });
-    if (!config)
-        return { platform: null, problems };
-    const { shell, problems: shellProblems } = settings.dryRun
-        ? { shell: new LocalShell(opts.jobEnv), problems: [] }
-        : dgxShell(config, opts.env, opts.jobEnv, file);
-    if (!shell)
-        return { platform: null, problems: shellProblems };
-    return {
-        platform: new DgxPlatform({ config, shell, cwd: opts.cwd, localDir: opts.workDir, gate: settings.name, dryRun: settings.dryRun }),
-        problems: [],
-    };
+    connect() {
+        if (this.conn)
+            return this.conn;
+        const o = this.opts;
+        this.conn = new Promise((resolve, reject) => {
+            const c = new ssh2__WEBPACK_IMPORTED_MODULE_4__.Client();
+            let presented = null;
+            const config = {
+                host: o.host,
+                port: o.port,
+                username: o.user,
+                privateKey: o.privateKey,
+                passphrase: o.passphrase,
+                readyTimeout: o.readyTimeoutMs ?? 20_000,
+                keepaliveInterval: 15_000,
+                keepaliveCountMax: 4,
+                hostVerifier: (key) => {
+                    presented = fingerprint(key);
+                    return o.hostKeys.includes(presented);
+                },
+            };
+            c.once('ready', () => resolve(c));
+            c.once('error', (e) => {
+                this.conn = null;
+                if (presented && !o.hostKeys.includes(presented)) {
+                    const how = o.hostKeys.length === 0
+                        ? `it is not pinned: check it (ssh-keyscan -p ${o.port} ${o.host} | ssh-keygen -lf -) and pin it with dgx.host_key: ${presented} or a dgx.known_hosts file`
+                        : `${o.pinnedBy} expects ${o.hostKeys.join(' or ')}: the host key changed (a new node, or someone in between); if the change is expected, pin the new key`;
+                    reject(new HostKeyError(`refused ${this.where}: its host key is ${presented}; ${how}`));
+                    return;
+                }
+                reject(new Error(`cannot connect to ${this.where}: ${e.message}`));
+            });
+            c.once('close', () => {
+                this.conn = null;
+                this.sftpP = null;
+            });
+            c.connect(config);
+        });
+        return this.conn;
+    }
+    async exec(command) {
+        const c = await this.connect();
+        return new Promise((resolve, reject) => {
+            c.exec(command, (err, stream) => {
+                if (err)
+                    return reject(new Error(`${this.where}: ${err.message}`));
+                let stdout = '';
+                let stderr = '';
+                stream.on('data', (d) => (stdout += d));
+                stream.stderr.on('data', (d) => (stderr += d));
+                stream.once('close', (code, signal) => resolve({ code: code ?? null, signal: signal ?? null, stdout, stderr }));
+            });
+        });
+    }
+    sftp() {
+        if (this.sftpP)
+            return this.sftpP;
+        this.sftpP = this.connect().then((c) => new Promise((resolve, reject) => {
+            c.sftp((err, s) => (err ? reject(new Error(`${this.where}: sftp: ${err.message}`)) : resolve(s)));
+        }));
+        this.sftpP.catch(() => (this.sftpP = null));
+        return this.sftpP;
+    }
+    async mkdirp(dir) {
+        const r = await this.exec(`mkdir -p -- ${quote(dir)}`);
+        if (r.code !== 0)
+            throw new Error(`${this.where}: mkdir ${dir}: ${r.stderr.trim()}`);
+    }
+    async writeFile(remote, content) {
+        await this.mkdirp(node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.dirname(remote));
+        const s = await this.sftp();
+        await new Promise((resolve, reject) => s.writeFile(remote, content, (e) => (e ? reject(new Error(`${this.where}: write ${remote}: ${e.message}`)) : resolve())));
+    }
+    async upload(local, remote) {
+        const st = await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.stat(local);
+        if (st.isFile()) {
+            await this.mkdirp(node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.dirname(remote));
+            const s = await this.sftp();
+            await new Promise((resolve, reject) => s.fastPut(local, remote, (e) => (e ? reject(new Error(`${this.where}: upload ${remote}: ${e.message}`)) : resolve())));
+            return;
+        }
+        await this.mkdirp(remote);
+        for (const e of await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.readdir(local, { withFileTypes: true })) {
+            const from = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(local, e.name);
+            const to = node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(remote, e.name);
+            if (e.isDirectory() || e.isFile() || e.isSymbolicLink())
+                await this.upload(from, to);
+        }
+    }
+    async download(remoteDir, localDir, keep) {
+        const s = await this.sftp();
+        const out = [];
+        const list = (dir) => new Promise((resolve) => s.readdir(dir, (e, items) => resolve(e ? [] : items)));
+        const walk = async (from, to) => {
+            for (const item of await list(from)) {
+                if (!safeSegment(item.filename))
+                    continue;
+                const src = node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(from, item.filename);
+                const dst = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(to, item.filename);
+                if (item.attrs.isDirectory())
+                    await walk(src, dst);
+                else if (item.attrs.isFile() && keep(item.filename)) {
+                    await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.mkdir(to, { recursive: true });
+                    await new Promise((resolve, reject) => s.fastGet(src, dst, (e) => (e ? reject(new Error(`${this.where}: download ${src}: ${e.message}`)) : resolve())));
+                    out.push(dst);
+                }
+            }
+        };
+        await walk(remoteDir, localDir);
+        return out.sort();
+    }
+    async close() {
+        const c = this.conn;
+        this.conn = null;
+        this.sftpP = null;
+        if (!c)
+            return;
+        try {
+            (await c).end();
+        }
+        catch {
+            // never connected
+        }
+    }
+}
+/** POSIX single-quote quoting for a path in a command on the node */
+function quote(s) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+function readKnownHosts(file) {
+    return readFileSync(file, 'utf8');
 }
 
 

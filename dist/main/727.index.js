@@ -1,5 +1,5 @@
-export const id = 558;
-export const ids = [558];
+export const id = 727;
+export const ids = [727];
 export const modules = {
 
 /***/ 91178:
@@ -180,17 +180,18 @@ function jobVars(job, gate) {
 
 /***/ }),
 
-/***/ 79558:
+/***/ 46727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  createVolcPlatform: () => (/* binding */ createVolcPlatform)
+  mi: () => (/* binding */ VolcPlatform),
+  CF: () => (/* binding */ stopVolcJob)
 });
 
-// EXTERNAL MODULE: ./src/platforms/volc/config.ts
-var volc_config = __webpack_require__(48665);
+// UNUSED EXPORTS: volcJobStatus
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -622,27 +623,6 @@ async function stopVolcJob(api, id, o = {}) {
         await sleep(Math.min(wait, Math.max(0, until - Date.now())));
         wait = Math.min(5_000, wait * 2);
     }
-}
-
-;// CONCATENATED MODULE: ./src/platforms/volc/create.ts
-
-
-function createVolcPlatform(settings, opts) {
-    const file = settings.configFile ?? 'config';
-    const { config, problems } = (0,volc_config/* parseVolcConfig */.QB)(settings.platformConfig.volc, file, opts.env);
-    if (!config)
-        return { platform: null, problems };
-    return {
-        platform: new VolcPlatform({
-            config,
-            env: opts.env,
-            cwd: opts.cwd,
-            workDir: opts.workDir,
-            gate: settings.name,
-            dryRun: settings.dryRun,
-        }),
-        problems: [],
-    };
 }
 
 

@@ -1,18 +1,19 @@
-export const id = 728;
-export const ids = [728];
+export const id = 648;
+export const ids = [648];
 export const modules = {
 
-/***/ 33728:
+/***/ 25648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  createBailianPlatform: () => (/* binding */ createBailianPlatform)
+  uM: () => (/* binding */ BailianPlatform),
+  Xe: () => (/* binding */ cancelDlcJob)
 });
 
-// EXTERNAL MODULE: ./src/platforms/bailian/config.ts
-var bailian_config = __webpack_require__(66477);
+// UNUSED EXPORTS: DLC_STATUS, consoleUrl, mapDlcStatus
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -22,111 +23,14 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var fs = __webpack_require__(23135);
 // EXTERNAL MODULE: ./src/platforms/templates.ts
 var templates = __webpack_require__(7903);
+// EXTERNAL MODULE: ./src/platforms/bailian/config.ts
+var config = __webpack_require__(66477);
 // EXTERNAL MODULE: ./src/platforms/bailian/credential.ts
 var credential = __webpack_require__(19542);
-// EXTERNAL MODULE: ./node_modules/@alicloud/openapi-client/dist/client.js
-var client = __webpack_require__(46500);
-var client_default = /*#__PURE__*/__webpack_require__.n(client);
+// EXTERNAL MODULE: ./src/platforms/bailian/dlc.ts
+var dlc = __webpack_require__(98626);
 // EXTERNAL MODULE: ./src/platforms/bailian/errors.ts
 var errors = __webpack_require__(31836);
-;// CONCATENATED MODULE: ./src/platforms/bailian/dlc.ts
-/**
- * PAI-DLC (product `pai-dlc`, API 2020-12-03, ROA style) through Alibaba's generic official client,
- * @alicloud/openapi-client `callApi`, which signs every request ACS3-HMAC-SHA256 (its default).
- *
- * Why not the generated @alicloud/pai-dlc20201203 client: the registry the project's machines
- * reach answers E404 for it; `callApi` with the same Params is exactly what it would send.
- */
-
-
-
-/** a CommonJS `exports.default`: Node's ESM loader hands over `module.exports`, vitest and ncc the default export itself */
-const OpenApi = ((client_default())["default"] ?? (client_default()));
-class Dlc {
-    where;
-    client;
-    /** every request sent, by action (the polling cost the README reports) */
-    counts = new Map();
-    retry;
-    constructor(where, credential, retry = {}) {
-        this.where = where;
-        this.retry = { ...errors/* DEFAULT_RETRY */.vI, ...retry };
-        // the credential alone, never accessKeyId too: openapi-client 0.4.15 ignores `credential` when accessKeyId is set
-        this.client = new OpenApi(new client.Config({
-            credential: credential,
-            regionId: where.region,
-            endpoint: where.endpoint,
-            protocol: where.protocol,
-            readTimeout: 30_000,
-            connectTimeout: 10_000,
-            userAgent: 'evalgate',
-        }));
-    }
-    /** one signed request, without retries */
-    async once(action, method, pathname, req = {}) {
-        this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
-        const params = new client.Params({
-            action,
-            version: bailian_config/* DLC_API_VERSION */.MW,
-            protocol: this.where.protocol,
-            pathname,
-            method,
-            authType: 'AK',
-            style: 'ROA',
-            reqBodyType: 'json',
-            bodyType: 'json',
-        });
-        try {
-            const res = await this.client.callApi(params, new client.OpenApiRequest(req), { autoretry: false });
-            return res.body;
-        }
-        catch (e) {
-            throw e instanceof errors/* AlibabaCredentialError */.C2 ? e : (0,errors/* dlcError */.OI)(action, e);
-        }
-    }
-    /** a request, retried on throttling and transient errors */
-    call(action, method, pathname, req = {}, beforeRetry) {
-        return (0,errors/* withRetry */.bD)(() => this.once(action, method, pathname, req), (e) => (0,errors/* dlcError */.OI)(action, e), this.retry, beforeRetry);
-    }
-    getJob(id) {
-        return this.call('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`);
-    }
-    stopJob(id) {
-        return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`);
-    }
-    /** the last `lines` lines of a pod's log */
-    async podLogs(id, podId, lines) {
-        const res = await this.call('GetPodLogs', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}/pods/${encodeURIComponent(podId)}/logs`, { query: { MaxLines: String(Math.max(1, lines)) } });
-        return Array.isArray(res.Logs) ? res.Logs.map(String) : [];
-    }
-    /**
-     * The jobs of the workspace named exactly `name`, newest first. ListJobs' DisplayName filter is a
-     * fuzzy, case-insensitive match (`…-f1-1` also finds `…-f1-10`), so equality is checked here,
-     * over every page.
-     */
-    async findByName(workspaceId, name, pageSize = 50) {
-        const found = [];
-        for (let page = 1; page <= 100; page++) {
-            const res = await this.call('ListJobs', 'GET', '/api/v1/jobs', {
-                query: { DisplayName: name, WorkspaceId: workspaceId, PageNumber: String(page), PageSize: String(pageSize) },
-            });
-            const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
-            found.push(...jobs.filter((j) => j.DisplayName === name && j.JobId));
-            const total = Number(res.TotalCount);
-            if (jobs.length === 0 || !Number.isFinite(total) || page * pageSize >= total)
-                break;
-        }
-        return found;
-    }
-    /** the total number of requests sent */
-    get total() {
-        let n = 0;
-        for (const v of this.counts.values())
-            n += v;
-        return n;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/platforms/bailian/job.ts
 
 const MOUNT = '/mnt/evalgate';
@@ -307,7 +211,7 @@ class BailianPlatform {
                     oidcAudience: c.oidcAudience,
                     stsEndpoint: c.stsEndpoint,
                 });
-        this.dlc = new Dlc({ region: c.region, endpoint: c.endpoint, protocol: c.protocol }, this.credential, opts.retry);
+        this.dlc = new dlc/* Dlc */.G({ region: c.region, endpoint: c.endpoint, protocol: c.protocol }, this.credential, opts.retry);
     }
     /** the OSS client (made on first use: it needs the keys) */
     oss() {
@@ -510,7 +414,7 @@ class BailianPlatform {
             workspace_id: c.workspaceId,
             endpoint: c.endpoint,
             protocol: c.protocol,
-            api_version: bailian_config/* DLC_API_VERSION */.MW,
+            api_version: config/* DLC_API_VERSION */.MW,
             ...(c.oidcRoleArn ? { oidc_role_arn: c.oidcRoleArn, oidc_provider_arn: c.oidcProviderArn, oidc_audience: c.oidcAudience } : {}),
             ...(c.stsEndpoint ? { sts_endpoint: c.stsEndpoint } : {}),
         };
@@ -551,26 +455,114 @@ async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500) {
     throw new Error(`PAI-DLC job ${id} is still ${status} ${Math.round(waitMs / 1000)} s after StopJob`);
 }
 
-;// CONCATENATED MODULE: ./src/platforms/bailian/create.ts
+
+/***/ }),
+
+/***/ 98626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ Dlc)
+/* harmony export */ });
+/* harmony import */ var _alicloud_openapi_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46500);
+/* harmony import */ var _alicloud_openapi_client__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_alicloud_openapi_client__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66477);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31836);
+/**
+ * PAI-DLC (product `pai-dlc`, API 2020-12-03, ROA style) through Alibaba's generic official client,
+ * @alicloud/openapi-client `callApi`, which signs every request ACS3-HMAC-SHA256 (its default).
+ *
+ * Why not the generated @alicloud/pai-dlc20201203 client: the registry the project's machines
+ * reach answers E404 for it; `callApi` with the same Params is exactly what it would send.
+ */
 
 
-function createBailianPlatform(settings, opts) {
-    const file = settings.configFile ?? 'config';
-    const { config, problems } = (0,bailian_config/* parseBailianConfig */.Cl)(settings.platformConfig.bailian, file, opts.env);
-    if (!config)
-        return { platform: null, problems };
-    return {
-        platform: new BailianPlatform({
-            config,
-            env: opts.env,
-            cwd: opts.cwd,
-            workDir: opts.workDir,
-            gate: settings.name,
-            dryRun: settings.dryRun,
-            ...(opts.retry ? { retry: opts.retry } : {}),
-        }),
-        problems: [],
-    };
+
+/** a CommonJS `exports.default`: Node's ESM loader hands over `module.exports`, vitest and ncc the default export itself */
+const OpenApi = ((_alicloud_openapi_client__WEBPACK_IMPORTED_MODULE_0___default()["default"]) ?? (_alicloud_openapi_client__WEBPACK_IMPORTED_MODULE_0___default()));
+class Dlc {
+    where;
+    client;
+    /** every request sent, by action (the polling cost the README reports) */
+    counts = new Map();
+    retry;
+    constructor(where, credential, retry = {}) {
+        this.where = where;
+        this.retry = { ..._errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY */ .vI, ...retry };
+        // the credential alone, never accessKeyId too: openapi-client 0.4.15 ignores `credential` when accessKeyId is set
+        this.client = new OpenApi(new _alicloud_openapi_client__WEBPACK_IMPORTED_MODULE_0__.Config({
+            credential: credential,
+            regionId: where.region,
+            endpoint: where.endpoint,
+            protocol: where.protocol,
+            readTimeout: 30_000,
+            connectTimeout: 10_000,
+            userAgent: 'evalgate',
+        }));
+    }
+    /** one signed request, without retries */
+    async once(action, method, pathname, req = {}) {
+        this.counts.set(action, (this.counts.get(action) ?? 0) + 1);
+        const params = new _alicloud_openapi_client__WEBPACK_IMPORTED_MODULE_0__.Params({
+            action,
+            version: _config_js__WEBPACK_IMPORTED_MODULE_1__/* .DLC_API_VERSION */ .MW,
+            protocol: this.where.protocol,
+            pathname,
+            method,
+            authType: 'AK',
+            style: 'ROA',
+            reqBodyType: 'json',
+            bodyType: 'json',
+        });
+        try {
+            const res = await this.client.callApi(params, new _alicloud_openapi_client__WEBPACK_IMPORTED_MODULE_0__.OpenApiRequest(req), { autoretry: false });
+            return res.body;
+        }
+        catch (e) {
+            throw e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AlibabaCredentialError */ .C2 ? e : (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .dlcError */ .OI)(action, e);
+        }
+    }
+    /** a request, retried on throttling and transient errors */
+    call(action, method, pathname, req = {}, beforeRetry) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.once(action, method, pathname, req), (e) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .dlcError */ .OI)(action, e), this.retry, beforeRetry);
+    }
+    getJob(id) {
+        return this.call('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`);
+    }
+    stopJob(id) {
+        return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`);
+    }
+    /** the last `lines` lines of a pod's log */
+    async podLogs(id, podId, lines) {
+        const res = await this.call('GetPodLogs', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}/pods/${encodeURIComponent(podId)}/logs`, { query: { MaxLines: String(Math.max(1, lines)) } });
+        return Array.isArray(res.Logs) ? res.Logs.map(String) : [];
+    }
+    /**
+     * The jobs of the workspace named exactly `name`, newest first. ListJobs' DisplayName filter is a
+     * fuzzy, case-insensitive match (`…-f1-1` also finds `…-f1-10`), so equality is checked here,
+     * over every page.
+     */
+    async findByName(workspaceId, name, pageSize = 50) {
+        const found = [];
+        for (let page = 1; page <= 100; page++) {
+            const res = await this.call('ListJobs', 'GET', '/api/v1/jobs', {
+                query: { DisplayName: name, WorkspaceId: workspaceId, PageNumber: String(page), PageSize: String(pageSize) },
+            });
+            const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
+            found.push(...jobs.filter((j) => j.DisplayName === name && j.JobId));
+            const total = Number(res.TotalCount);
+            if (jobs.length === 0 || !Number.isFinite(total) || page * pageSize >= total)
+                break;
+        }
+        return found;
+    }
+    /** the total number of requests sent */
+    get total() {
+        let n = 0;
+        for (const v of this.counts.values())
+            n += v;
+        return n;
+    }
 }
 
 

@@ -1,245 +1,19 @@
-export const id = 429;
-export const ids = [429];
+export const id = 703;
+export const ids = [703];
 export const modules = {
 
-/***/ 78401:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hq: () => (/* binding */ downloadPrefix),
-/* harmony export */   iE: () => (/* binding */ resolveDatastore),
-/* harmony export */   kL: () => (/* binding */ uploadPrefix),
-/* harmony export */   ob: () => (/* binding */ blobTail)
-/* harmony export */ });
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28267);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70626);
-/* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83873);
-/**
- * The workspace's Blob datastore: resolved through ARM (account, container, how to authenticate),
- * then used with @azure/storage-blob to stage local inputs under a content-addressed prefix and to
- * download what jobs wrote.
- */
-
-
-
-
-
-async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
-    const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`);
-    const p = (res.body?.properties ?? {});
-    if (p.datastoreType !== 'AzureBlob')
-        throw new Error(`datastore ${name} is ${JSON.stringify(p.datastoreType)}; evalgate reads and writes an AzureBlob datastore (azure.datastore)`);
-    const account = String(p.accountName ?? '');
-    const container = String(p.containerName ?? '');
-    if (!account || !container)
-        throw new Error(`datastore ${name} names no accountName/containerName`);
-    const serviceUrl = blobEndpoint ?? `${String(p.protocol ?? 'https')}://${account}.blob.${String(p.endpoint ?? 'core.windows.net')}`;
-    const kind = String((p.credentials ?? {}).credentialsType ?? 'None');
-    let make;
-    if (kind === 'AccountKey' || kind === 'Sas') {
-        const secrets = (await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}))
-            .body;
-        if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
-            const key = secrets.key;
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(key, env);
-            const cred = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(account, key);
-            make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, cred);
-        }
-        else if (secrets?.secretsType === 'Sas' && typeof secrets.sasToken === 'string') {
-            const sas = secrets.sasToken.replace(/^\?/, '');
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(sas, env);
-            make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}?${sas}`, new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv());
-        }
-        else
-            throw new Error(`datastore ${name}: listSecrets gave no account key or SAS token`);
-    }
-    else {
-        // identity-based datastore: the same Entra credential (the principal needs Storage Blob Data Contributor)
-        make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, credential);
-    }
-    return { name, account, container, serviceUrl, client: make(container), logs: make('azureml') };
-}
-/**
- * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
- * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left a shorter blob or none, and is redone). Returns how many were sent.
- */
-async function uploadPrefix(container, prefix, files) {
-    const have = new Map();
-    for await (const b of container.listBlobsFlat({ prefix }))
-        have.set(b.name, b.properties.contentLength ?? -1);
-    let sent = 0;
-    for (const [rel, abs] of files) {
-        const name = prefix + rel;
-        const size = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs)).size;
-        if (have.get(name) === size)
-            continue;
-        await container.getBlockBlobClient(name).uploadFile(abs);
-        sent++;
-    }
-    return sent;
-}
-/**
- * Downloads every blob under `prefix` whose name ends in one of `suffixes` (all when empty) into
- * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
- * path (`..`, an empty segment, a backslash) is refused, never written.
- */
-async function downloadPrefix(container, prefix, dest, suffixes = []) {
-    const files = [];
-    const refused = [];
-    for await (const page of container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1000 })) {
-        for (const b of page.segment.blobItems) {
-            if (suffixes.length && !suffixes.some((s) => b.name.endsWith(s)))
-                continue;
-            const local = (0,_stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__/* .safeJoin */ .g)(dest, b.name.slice(prefix.length));
-            if (!local) {
-                refused.push(b.name);
-                continue;
-            }
-            await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(local), { recursive: true });
-            await container.getBlobClient(b.name).downloadToFile(local);
-            files.push(local);
-        }
-    }
-    return { files: files.sort(), refused };
-}
-/** the last `lines` lines of a blob, '' when it does not exist */
-async function blobTail(container, name, lines) {
-    try {
-        const buf = await container.getBlobClient(name).downloadToBuffer();
-        const text = buf.toString('utf8');
-        return text
-            .split('\n')
-            .filter((l, i, all) => l !== '' || i < all.length - 1)
-            .slice(-lines)
-            .join('\n');
-    }
-    catch (e) {
-        if (e.statusCode === 404)
-            return '';
-        throw e;
-    }
-}
-
-
-/***/ }),
-
-/***/ 80429:
+/***/ 87046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  createAzurePlatform: () => (/* binding */ createAzurePlatform)
+  zj: () => (/* binding */ Arm),
+  dW: () => (/* binding */ ArmError)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(38816);
-// EXTERNAL MODULE: ./src/platforms/section.ts
-var platforms_section = __webpack_require__(52687);
-;// CONCATENATED MODULE: ./src/platforms/azure/config.ts
-/** The `azure` section of the config: the workspace, where jobs run, and how to reach Azure. */
+// UNUSED EXPORTS: workspaceId
 
-
-/** The ARM api-version evalgate speaks (the newest stable with the same CommandJob shape as 2022-10-01). */
-const AZURE_API_VERSION = '2025-09-01';
-const config_name = (what) => schemas/* string */.YjP({ error: what }).min(1, { error: what });
-const schema = schemas/* strictObject */.rej({
-    subscription: config_name('a subscription id').optional(),
-    subscription_id: config_name('a subscription id').optional(),
-    resource_group: config_name('a resource group name'),
-    workspace: schemas/* string */.YjP({ error: 'a workspace name' })
-        .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/, { error: 'a workspace name (3 to 33 letters, digits, - and _)' }),
-    compute: config_name('a compute name or ARM id'),
-    environment: config_name('an environment (azureml:<name>:<version>, an azureml://registries/… id or an ARM id)').optional(),
-    image: config_name('a container image').optional(),
-    experiment: config_name('an experiment name').optional(),
-    datastore: config_name('a datastore name').optional(),
-    prefix: schemas/* string */.YjP({ error: 'a path prefix in the datastore' })
-        .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: 'a path prefix of letters, digits, . _ - and /' })
-        .optional(),
-    code: schemas/* union */.KCZ([config_name('a path'), schemas/* array */.YOg(config_name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
-    instance_type: config_name('a VM size').optional(),
-    instance_count: schemas/* number */.aig({ error: 'a whole number' }).int({ error: 'a whole number' }).min(1).optional(),
-    poll_interval_seconds: schemas/* number */.aig({ error: 'a number of seconds' }).positive({ error: 'more than 0 seconds' }).max(300).optional(),
-    arm_endpoint: schemas/* url */.OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
-    authority_host: schemas/* url */.OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
-    blob_endpoint: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
-}, { error: 'a mapping' });
-function parseAzureConfig(section, file, env) {
-    const parsed = schema.safeParse(section ?? {});
-    if (!parsed.success) {
-        return {
-            config: null,
-            problems: (0,platforms_section/* sectionProblems */.g)(parsed.error.issues, section, file, 'azure', Object.keys(schema.shape)),
-        };
-    }
-    const c = parsed.data;
-    const problems = [];
-    const subscription = c.subscription ?? c.subscription_id ?? env.AZURE_SUBSCRIPTION_ID;
-    if (!subscription)
-        problems.push({
-            file,
-            path: 'azure.subscription',
-            expected: 'a subscription id (or AZURE_SUBSCRIPTION_ID in the environment)',
-            found: 'nothing',
-        });
-    if (!c.environment && !c.image)
-        problems.push({
-            file,
-            path: 'azure.environment',
-            expected: 'an Azure ML environment, or azure.image (a container image evalgate registers as one)',
-            found: 'nothing',
-        });
-    if (c.environment && c.image)
-        problems.push({
-            file,
-            path: 'azure.image',
-            expected: 'either azure.environment or azure.image, not both',
-            found: JSON.stringify(c.image),
-        });
-    if (problems.length)
-        return { config: null, problems };
-    return {
-        config: {
-            subscription: subscription,
-            resourceGroup: c.resource_group,
-            workspace: c.workspace,
-            compute: c.compute,
-            environment: c.environment,
-            image: c.image,
-            experiment: c.experiment ?? 'evalgate',
-            datastore: c.datastore ?? 'workspaceblobstore',
-            prefix: c.prefix ?? 'evalgate',
-            code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
-            instanceType: c.instance_type,
-            instanceCount: c.instance_count,
-            pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
-            armEndpoint: (c.arm_endpoint ?? 'https://management.azure.com').replace(/\/+$/, ''),
-            authorityHost: c.authority_host ?? env.AZURE_AUTHORITY_HOST,
-            blobEndpoint: c.blob_endpoint?.replace(/\/+$/, ''),
-        },
-        problems: [],
-    };
-}
-
-// EXTERNAL MODULE: ./src/platforms/azure/credential.ts
-var azure_credential = __webpack_require__(86183);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/stores/fs.ts
-var fs = __webpack_require__(23135);
-// EXTERNAL MODULE: ./src/platforms/templates.ts
-var templates = __webpack_require__(7903);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/index.js + 19 modules
 var esm = __webpack_require__(76503);
 ;// CONCATENATED MODULE: ./node_modules/@azure-rest/core-client/dist/esm/restError.js
@@ -449,6 +223,10 @@ function isCredential(param) {
 
 
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/platforms/azure/config.ts
+var config = __webpack_require__(47468);
+// EXTERNAL MODULE: ./src/platforms/azure/credential.ts
+var azure_credential = __webpack_require__(86183);
 ;// CONCATENATED MODULE: ./src/platforms/azure/arm.ts
 /**
  * Azure Resource Manager calls for one Azure ML workspace, through Azure's REST client package
@@ -491,7 +269,7 @@ class Arm {
         this.ws = ws;
         this.base = workspaceId(ws);
         this.client = getClient(ws.armEndpoint, credential, {
-            apiVersion: AZURE_API_VERSION,
+            apiVersion: config/* AZURE_API_VERSION */.ob,
             credentials: { scopes: [azure_credential/* ARM_SCOPE */.G9] },
             // 429 and 503 wait for Retry-After; other 5xx and resets back off exponentially with jitter
             retryOptions: { maxRetries: opts.maxRetries ?? 6, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
@@ -533,6 +311,36 @@ class Arm {
     }
 }
 
+
+/***/ }),
+
+/***/ 56703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Lk: () => (/* binding */ AzurePlatform),
+  Bk: () => (/* binding */ cancelAzureJob)
+});
+
+// UNUSED EXPORTS: AZURE_STATUS, mapAzureStatus, studioUrl
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/stores/fs.ts
+var fs = __webpack_require__(23135);
+// EXTERNAL MODULE: ./src/platforms/templates.ts
+var templates = __webpack_require__(7903);
+// EXTERNAL MODULE: ./src/platforms/azure/arm.ts + 7 modules
+var arm = __webpack_require__(87046);
+// EXTERNAL MODULE: ./src/platforms/azure/config.ts
+var config = __webpack_require__(47468);
 // EXTERNAL MODULE: ./src/platforms/azure/blob.ts
 var blob = __webpack_require__(78401);
 // EXTERNAL MODULE: ./src/platforms/snapshot.ts
@@ -750,7 +558,7 @@ class AzurePlatform {
         const c = opts.config;
         this.pollIntervalMs = c.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
-        this.arm = new Arm({ armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace }, opts.credential, { maxRetries: opts.maxRetries });
+        this.arm = new arm/* Arm */.zj({ armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace }, opts.credential, { maxRetries: opts.maxRetries });
     }
     datastore() {
         this.ds ??= (0,blob/* resolveDatastore */.iE)(this.arm, this.opts.config.datastore, this.opts.credential, this.opts.env, this.opts.config.blobEndpoint);
@@ -862,7 +670,7 @@ class AzurePlatform {
             existing = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${name}`)).body;
         }
         catch (e) {
-            if (!(e instanceof ArmError && e.status === 404))
+            if (!(e instanceof arm/* ArmError */.dW && e.status === 404))
                 throw e;
         }
         const resource = existing ?? (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
@@ -884,7 +692,7 @@ class AzurePlatform {
         }
         catch (e) {
             // throttled or a server error after the pipeline's own retries: ask again next round
-            if (e instanceof ArmError && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last)
+            if (e instanceof arm/* ArmError */.dW && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last)
                 return t.last;
             throw e;
         }
@@ -938,7 +746,7 @@ class AzurePlatform {
             resource_group: c.resourceGroup,
             workspace: c.workspace,
             ...(c.authorityHost ? { authority_host: c.authorityHost } : {}),
-            api_version: AZURE_API_VERSION,
+            api_version: config/* AZURE_API_VERSION */.ob,
         };
     }
 }
@@ -967,25 +775,226 @@ async function cancelAzureJob(arm, id, waitMs = CANCEL_WAIT_MS) {
     throw new Error(`Azure ML did not finish cancelling job ${id} within ${Math.round(waitMs / 1000)} s`);
 }
 
-;// CONCATENATED MODULE: ./src/platforms/azure/create.ts
+
+/***/ }),
+
+/***/ 78401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hq: () => (/* binding */ downloadPrefix),
+/* harmony export */   iE: () => (/* binding */ resolveDatastore),
+/* harmony export */   kL: () => (/* binding */ uploadPrefix),
+/* harmony export */   ob: () => (/* binding */ blobTail)
+/* harmony export */ });
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28267);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70626);
+/* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83873);
+/**
+ * The workspace's Blob datastore: resolved through ARM (account, container, how to authenticate),
+ * then used with @azure/storage-blob to stage local inputs under a content-addressed prefix and to
+ * download what jobs wrote.
+ */
 
 
 
-function createAzurePlatform(settings, opts) {
-    const file = settings.configFile ?? 'config';
-    const { config, problems } = parseAzureConfig(settings.platformConfig.azure, file, opts.env);
-    if (!config)
-        return { platform: null, problems };
+
+
+async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
+    const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`);
+    const p = (res.body?.properties ?? {});
+    if (p.datastoreType !== 'AzureBlob')
+        throw new Error(`datastore ${name} is ${JSON.stringify(p.datastoreType)}; evalgate reads and writes an AzureBlob datastore (azure.datastore)`);
+    const account = String(p.accountName ?? '');
+    const container = String(p.containerName ?? '');
+    if (!account || !container)
+        throw new Error(`datastore ${name} names no accountName/containerName`);
+    const serviceUrl = blobEndpoint ?? `${String(p.protocol ?? 'https')}://${account}.blob.${String(p.endpoint ?? 'core.windows.net')}`;
+    const kind = String((p.credentials ?? {}).credentialsType ?? 'None');
+    let make;
+    if (kind === 'AccountKey' || kind === 'Sas') {
+        const secrets = (await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}))
+            .body;
+        if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
+            const key = secrets.key;
+            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(key, env);
+            const cred = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(account, key);
+            make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, cred);
+        }
+        else if (secrets?.secretsType === 'Sas' && typeof secrets.sasToken === 'string') {
+            const sas = secrets.sasToken.replace(/^\?/, '');
+            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(sas, env);
+            make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}?${sas}`, new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv());
+        }
+        else
+            throw new Error(`datastore ${name}: listSecrets gave no account key or SAS token`);
+    }
+    else {
+        // identity-based datastore: the same Entra credential (the principal needs Storage Blob Data Contributor)
+        make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, credential);
+    }
+    return { name, account, container, serviceUrl, client: make(container), logs: make('azureml') };
+}
+/**
+ * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
+ * with the same size: the prefix is content-addressed, so a name and size that match are the same
+ * bytes (an interrupted upload left a shorter blob or none, and is redone). Returns how many were sent.
+ */
+async function uploadPrefix(container, prefix, files) {
+    const have = new Map();
+    for await (const b of container.listBlobsFlat({ prefix }))
+        have.set(b.name, b.properties.contentLength ?? -1);
+    let sent = 0;
+    for (const [rel, abs] of files) {
+        const name = prefix + rel;
+        const size = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs)).size;
+        if (have.get(name) === size)
+            continue;
+        await container.getBlockBlobClient(name).uploadFile(abs);
+        sent++;
+    }
+    return sent;
+}
+/**
+ * Downloads every blob under `prefix` whose name ends in one of `suffixes` (all when empty) into
+ * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
+ * path (`..`, an empty segment, a backslash) is refused, never written.
+ */
+async function downloadPrefix(container, prefix, dest, suffixes = []) {
+    const files = [];
+    const refused = [];
+    for await (const page of container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1000 })) {
+        for (const b of page.segment.blobItems) {
+            if (suffixes.length && !suffixes.some((s) => b.name.endsWith(s)))
+                continue;
+            const local = (0,_stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__/* .safeJoin */ .g)(dest, b.name.slice(prefix.length));
+            if (!local) {
+                refused.push(b.name);
+                continue;
+            }
+            await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(local), { recursive: true });
+            await container.getBlobClient(b.name).downloadToFile(local);
+            files.push(local);
+        }
+    }
+    return { files: files.sort(), refused };
+}
+/** the last `lines` lines of a blob, '' when it does not exist */
+async function blobTail(container, name, lines) {
+    try {
+        const buf = await container.getBlobClient(name).downloadToBuffer();
+        const text = buf.toString('utf8');
+        return text
+            .split('\n')
+            .filter((l, i, all) => l !== '' || i < all.length - 1)
+            .slice(-lines)
+            .join('\n');
+    }
+    catch (e) {
+        if (e.statusCode === 404)
+            return '';
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 47468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fk: () => (/* binding */ parseAzureConfig),
+/* harmony export */   ob: () => (/* binding */ AZURE_API_VERSION)
+/* harmony export */ });
+/* unused harmony export schema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38816);
+/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52687);
+/** The `azure` section of the config: the workspace, where jobs run, and how to reach Azure. */
+
+
+/** The ARM api-version evalgate speaks (the newest stable with the same CommandJob shape as 2022-10-01). */
+const AZURE_API_VERSION = '2025-09-01';
+const name = (what) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: what }).min(1, { error: what });
+const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    subscription: name('a subscription id').optional(),
+    subscription_id: name('a subscription id').optional(),
+    resource_group: name('a resource group name'),
+    workspace: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a workspace name' })
+        .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/, { error: 'a workspace name (3 to 33 letters, digits, - and _)' }),
+    compute: name('a compute name or ARM id'),
+    environment: name('an environment (azureml:<name>:<version>, an azureml://registries/… id or an ARM id)').optional(),
+    image: name('a container image').optional(),
+    experiment: name('an experiment name').optional(),
+    datastore: name('a datastore name').optional(),
+    prefix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a path prefix in the datastore' })
+        .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: 'a path prefix of letters, digits, . _ - and /' })
+        .optional(),
+    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
+    instance_type: name('a VM size').optional(),
+    instance_count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: 'a whole number' }).int({ error: 'a whole number' }).min(1).optional(),
+    poll_interval_seconds: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: 'a number of seconds' }).positive({ error: 'more than 0 seconds' }).max(300).optional(),
+    arm_endpoint: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
+    authority_host: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
+    blob_endpoint: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
+}, { error: 'a mapping' });
+function parseAzureConfig(section, file, env) {
+    const parsed = schema.safeParse(section ?? {});
+    if (!parsed.success) {
+        return {
+            config: null,
+            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_1__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'azure', Object.keys(schema.shape)),
+        };
+    }
+    const c = parsed.data;
+    const problems = [];
+    const subscription = c.subscription ?? c.subscription_id ?? env.AZURE_SUBSCRIPTION_ID;
+    if (!subscription)
+        problems.push({
+            file,
+            path: 'azure.subscription',
+            expected: 'a subscription id (or AZURE_SUBSCRIPTION_ID in the environment)',
+            found: 'nothing',
+        });
+    if (!c.environment && !c.image)
+        problems.push({
+            file,
+            path: 'azure.environment',
+            expected: 'an Azure ML environment, or azure.image (a container image evalgate registers as one)',
+            found: 'nothing',
+        });
+    if (c.environment && c.image)
+        problems.push({
+            file,
+            path: 'azure.image',
+            expected: 'either azure.environment or azure.image, not both',
+            found: JSON.stringify(c.image),
+        });
+    if (problems.length)
+        return { config: null, problems };
     return {
-        platform: new AzurePlatform({
-            config,
-            credential: (0,azure_credential/* azureCredential */.$D)(opts.env, { authorityHost: config.authorityHost }),
-            env: opts.env,
-            cwd: opts.cwd,
-            workDir: opts.workDir,
-            gate: settings.name,
-            dryRun: settings.dryRun,
-        }),
+        config: {
+            subscription: subscription,
+            resourceGroup: c.resource_group,
+            workspace: c.workspace,
+            compute: c.compute,
+            environment: c.environment,
+            image: c.image,
+            experiment: c.experiment ?? 'evalgate',
+            datastore: c.datastore ?? 'workspaceblobstore',
+            prefix: c.prefix ?? 'evalgate',
+            code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
+            instanceType: c.instance_type,
+            instanceCount: c.instance_count,
+            pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+            armEndpoint: (c.arm_endpoint ?? 'https://management.azure.com').replace(/\/+$/, ''),
+            authorityHost: c.authority_host ?? env.AZURE_AUTHORITY_HOST,
+            blobEndpoint: c.blob_endpoint?.replace(/\/+$/, ''),
+        },
         problems: [],
     };
 }

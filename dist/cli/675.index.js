@@ -1,0 +1,36 @@
+export const id = 675;
+export const ids = [675];
+export const modules = {
+
+/***/ 6675:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createVolcPlatform: () => (/* binding */ createVolcPlatform)
+/* harmony export */ });
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48665);
+/* harmony import */ var _volc_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46727);
+
+
+function createVolcPlatform(settings, opts) {
+    const file = settings.configFile ?? 'config';
+    const { config, problems } = (0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVolcConfig */ .QB)(settings.platformConfig.volc, file, opts.env);
+    if (!config)
+        return { platform: null, problems };
+    return {
+        platform: new _volc_js__WEBPACK_IMPORTED_MODULE_1__/* .VolcPlatform */ .mi({
+            config,
+            env: opts.env,
+            cwd: opts.cwd,
+            workDir: opts.workDir,
+            gate: settings.name,
+            dryRun: settings.dryRun,
+        }),
+        problems: [],
+    };
+}
+
+
+/***/ })
+
+};
