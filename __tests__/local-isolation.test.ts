@@ -168,6 +168,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   rmSync(SUDOERS, { force: true });
+  if (node24ForUser !== NODE24) rmSync(path.dirname(node24ForUser), { recursive: true, force: true });
 });
 
 describe.runIf(LINUX)('local jobs cannot read the action’s secrets', () => {

@@ -1254,7 +1254,7 @@ async function codeSnapshot(cwd, paths, key) {
 /* harmony export */   Xm: () => (/* binding */ renderTemplate),
 /* harmony export */   xV: () => (/* binding */ readTemplate)
 /* harmony export */ });
-/* unused harmony exports TEMPLATES, templatesDir */
+/* unused harmony exports TEMPLATES, templatesDir, fileSha256 */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -1312,9 +1312,7 @@ async function readTemplate(platform) {
 async function contentHash(p) {
     const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
     if (st.isFile())
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-            .update(await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(p))
-            .digest('hex');
+        return fileSha256(p);
     const entries = [];
     const walk = async (dir) => {
         for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -1327,6 +1325,27 @@ async function contentHash(p) {
     };
     await walk(p);
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(entries.join('\n')).digest('hex');
+}
+/**
+ * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
+ * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
+ */
+async function fileSha256(file) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const fd = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await fd.close();
+    }
+    return h.digest('hex');
 }
 /** Common template variables of a job. */
 function jobVars(job, gate) {

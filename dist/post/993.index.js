@@ -1412,7 +1412,7 @@ async function cancelSavedDgx(jobs, env) {
 /***/ 7903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* unused harmony exports TEMPLATES, templatesDir, renderTemplate, readTemplate, contentHash, jobVars */
+/* unused harmony exports TEMPLATES, templatesDir, renderTemplate, readTemplate, contentHash, fileSha256, jobVars */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -1470,9 +1470,7 @@ async function readTemplate(platform) {
 async function contentHash(p) {
     const st = await fs.stat(p);
     if (st.isFile())
-        return createHash('sha256')
-            .update(await fs.readFile(p))
-            .digest('hex');
+        return fileSha256(p);
     const entries = [];
     const walk = async (dir) => {
         for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -1485,6 +1483,27 @@ async function contentHash(p) {
     };
     await walk(p);
     return createHash('sha256').update(entries.join('\n')).digest('hex');
+}
+/**
+ * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
+ * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
+ */
+async function fileSha256(file) {
+    const h = createHash('sha256');
+    const fd = await fs.open(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await fd.close();
+    }
+    return h.digest('hex');
 }
 /** Common template variables of a job. */
 function jobVars(job, gate) {

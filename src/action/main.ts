@@ -16,16 +16,22 @@ import { processRuntime, safeRuntime, type Runtime } from '../runtime.js';
 import { printable } from '../core/sanitize.js';
 import { markerFor, renderMarkdown } from '../core/report/md.js';
 import type { Report } from '../core/report/report.js';
-import { githubApi } from '../github/api.js';
 import { githubContext, type GitHubContext } from '../github/context.js';
-import { upsertComment } from '../github/comment.js';
-import { artifactName, findArtifactBaseline } from '../github/baseline.js';
-import { artifactDownloader, uploadReport } from '../github/artifact.js';
 import { Outputs } from './constants.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { maskCredentials, maskUrlCredentials } from './secrets.js';
 import { jobsSaver } from './jobs-state.js';
-import { pushIfConfigured } from '../pushgateway.js';
+
+// The GitHub clients (Octokit, the artifact client) are loaded when the run publishes, not at
+// start: the main step reaches its first platform request in the start-up of the code it uses
+// (SPEC §8).
+const github = {
+  api: () => import('../github/api.js'),
+  baseline: () => import('../github/baseline.js'),
+  comment: () => import('../github/comment.js'),
+  artifact: () => import('../github/artifact.js'),
+  pushgateway: () => import('../pushgateway.js'),
+};
 
 /** GitHub drops annotations past 10 errors and 10 warnings per step */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -127,6 +133,11 @@ function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubC
       core.warning(note);
       return { indicators: null, info: noBaseline(note), problems: [] };
     }
+    const [{ githubApi }, { findArtifactBaseline }, { artifactDownloader }] = await Promise.all([
+      github.api(),
+      github.baseline(),
+      github.artifact(),
+    ]);
     const api = githubApi(inputs.token, env);
     const result = await findArtifactBaseline({
       api,
@@ -154,6 +165,7 @@ async function publish(
   annotate(report, located);
 
   // Artifact first: the baseline of later runs, whatever happens to the comment.
+  const [{ uploadReport }, { artifactName }] = await Promise.all([github.artifact(), github.baseline()]);
   const upload = await uploadReport(artifactName(settings.name), [gateRun.paths.json, gateRun.paths.markdown], rt.env);
   if (!upload.ok) core.warning(upload.warning);
   else core.info(`evalgate: uploaded artifact ${artifactName(settings.name)}${upload.id !== null ? ` (id ${upload.id})` : ''}`);
@@ -168,6 +180,7 @@ async function publish(
       commentNote = 'no PR comment: no github-token or GITHUB_REPOSITORY';
       core.warning(commentNote);
     } else {
+      const [{ upsertComment }, { githubApi }] = await Promise.all([github.comment(), github.api()]);
       const result = await upsertComment(
         githubApi(inputs.token, rt.env),
         inputs.token,
@@ -198,6 +211,7 @@ async function publish(
   }
 
   if (!signal?.aborted) {
+    const { pushIfConfigured } = await github.pushgateway();
     const pushed = await pushIfConfigured(settings.pushgateway, report, signal);
     if (pushed && 'warning' in pushed) core.warning(pushed.warning);
     else if (pushed) core.info(`evalgate: pushed the metrics to ${pushed.pushed}`);

@@ -56,10 +56,7 @@ export async function readTemplate(platform: keyof typeof TEMPLATES): Promise<st
  */
 export async function contentHash(p: string): Promise<string> {
   const st = await fs.stat(p);
-  if (st.isFile())
-    return createHash('sha256')
-      .update(await fs.readFile(p))
-      .digest('hex');
+  if (st.isFile()) return fileSha256(p);
   const entries: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -70,6 +67,26 @@ export async function contentHash(p: string): Promise<string> {
   };
   await walk(p);
   return createHash('sha256').update(entries.join('\n')).digest('hex');
+}
+
+/**
+ * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
+ * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
+ */
+export async function fileSha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  const fd = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await fd.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await fd.close();
+  }
+  return h.digest('hex');
 }
 
 /** Common template variables of a job. */

@@ -1,0 +1,191 @@
+export const id = 932;
+export const ids = [932,943];
+export const modules = {
+
+/***/ 28943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   describeError: () => (/* binding */ describeError),
+/* harmony export */   githubApi: () => (/* binding */ githubApi)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61351);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
+/**
+ * The GitHub REST client: Octokit from @actions/github (what GitHub's own actions use) with the
+ * retry plugin, so a 5xx or a 429 is retried with backoff before it becomes a warning.
+ */
+
+
+const quiet = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
+function githubApi(token, env) {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''), log: quiet }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L);
+}
+/** `403 Resource not accessible by integration`, from an Octokit RequestError or anything else */
+function describeError(e) {
+    const err = e;
+    const status = typeof err?.status === 'number' ? err.status : null;
+    const apiMessage = typeof err?.response?.data?.message === 'string' ? err.response.data.message : null;
+    const message = apiMessage ?? (typeof err?.message === 'string' ? err.message : String(e));
+    return { status, message: status ? `${status} ${message}` : message };
+}
+
+
+/***/ }),
+
+/***/ 86932:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RUNS_BACK: () => (/* binding */ RUNS_BACK),
+/* harmony export */   artifactName: () => (/* binding */ artifactName),
+/* harmony export */   findArtifactBaseline: () => (/* binding */ findArtifactBaseline)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86153);
+/* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10288);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(652);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(81705);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(28943);
+/**
+ * `baseline: auto` on a pull request (SPEC §3): the report.json of the most recent successful
+ * `push` run of the same workflow on the base branch that still has its `evalgate-<name>`
+ * artifact. Runs whose artifact is missing, expired or unreadable are passed over, up to 20 runs
+ * back; then there is no baseline, with a note saying why (baseline rules are skipped).
+ */
+
+
+
+
+
+
+
+
+const RUNS_BACK = 20;
+const artifactName = (gate) => `evalgate-${gate}`;
+const listed = (items) => items.length <= 5 ? items.join('; ') : `${items.slice(0, 5).join('; ')}; and ${items.length - 5} more`;
+async function findArtifactBaseline({ api, ctx, gate, download, warn }) {
+    const none = (note) => ({ indicators: null, info: (0,_engine_js__WEBPACK_IMPORTED_MODULE_6__/* .noBaseline */ .f$)(note), problems: [] });
+    const pr = ctx.pullRequest;
+    if (!pr)
+        return none('baseline: auto finds one only on pull requests');
+    if (!ctx.owner || !ctx.repo || !ctx.workflowFile || !pr.baseRef) {
+        const what = !ctx.owner || !ctx.repo ? 'GITHUB_REPOSITORY' : !ctx.workflowFile ? 'GITHUB_WORKFLOW_REF' : "the pull request's base branch";
+        const note = `no baseline: ${what} is not known, so the base branch's runs cannot be looked up`;
+        warn(note);
+        return none(note);
+    }
+    const name = artifactName(gate);
+    const where = `${ctx.workflowFile} on ${pr.baseRef}`;
+    let runs;
+    try {
+        const { data } = await api.rest.actions.listWorkflowRuns({
+            owner: ctx.owner,
+            repo: ctx.repo,
+            workflow_id: ctx.workflowFile,
+            branch: pr.baseRef,
+            event: 'push',
+            status: 'success',
+            exclude_pull_requests: true,
+            per_page: RUNS_BACK,
+        });
+        runs = data.workflow_runs;
+    }
+    catch (e) {
+        const { status, message } = (0,_api_js__WEBPACK_IMPORTED_MODULE_7__.describeError)(e);
+        const hint = status === 403
+            ? ' (the workflow needs `permissions: actions: read`)'
+            : status === 404
+                ? ' (the workflow file is not on the base branch yet, or the workflow needs `permissions: actions: read`)'
+                : '';
+        const note = `no baseline: could not list the successful push runs of ${where}: ${message}${hint}`;
+        warn(note);
+        return none(note);
+    }
+    if (runs.length === 0)
+        return none(`no baseline: no successful push run of ${where} yet`);
+    const passed = [];
+    for (const run of runs.slice(0, RUNS_BACK)) {
+        let artifact;
+        try {
+            const { data } = await api.rest.actions.listWorkflowRunArtifacts({
+                owner: ctx.owner,
+                repo: ctx.repo,
+                run_id: run.id,
+                name,
+                per_page: 100,
+            });
+            artifact = data.artifacts
+                .filter((a) => a.name === name && !a.expired)
+                .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? '') || b.id - a.id)[0];
+            if (!artifact) {
+                passed.push(`run ${run.id}: ${data.artifacts.some((a) => a.name === name) ? 'artifact expired' : `no ${name} artifact`}`);
+                continue;
+            }
+        }
+        catch (e) {
+            passed.push(`run ${run.id}: ${(0,_api_js__WEBPACK_IMPORTED_MODULE_7__.describeError)(e).message}`);
+            continue;
+        }
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'evalgate-baseline-'));
+        try {
+            await download(artifact.id, run.id, dir);
+            const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'report.json');
+            const label = `${name}/report.json (run ${run.id})`;
+            // the one reader of untrusted JSON: size checked before reading, depth, duplicate keys
+            const parsed = await (0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(file, label);
+            if (!parsed.ok && parsed.problems[0]?.expected === 'a readable file') {
+                passed.push(`run ${run.id}: its ${name} artifact has no report.json at its root`);
+                continue;
+            }
+            const read = parsed.ok && parsed.problems.length === 0
+                ? (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_4__/* .readBaselineReport */ .Up)(parsed.value, label)
+                : { ok: false, problems: parsed.problems };
+            if (!read.ok) {
+                passed.push(`run ${run.id}: ${read.problems.map(_core_problem_js__WEBPACK_IMPORTED_MODULE_5__/* .formatProblem */ .Vw).join('; ')}`);
+                continue;
+            }
+            const foreign = (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_4__/* .foreignBaselineNote */ .YT)(read, gate, label);
+            if (foreign) {
+                passed.push(`run ${run.id}: ${foreign}`);
+                continue;
+            }
+            const note = passed.length ? `passed over ${passed.length} newer run(s): ${listed(passed)}` : null;
+            if (note)
+                warn(`baseline: ${note}`);
+            return {
+                indicators: read.indicators,
+                info: {
+                    source: 'artifact',
+                    run_id: run.id,
+                    commit: run.head_sha || read.commit,
+                    created_at: run.created_at || read.createdAt,
+                    path: run.html_url || name,
+                    note,
+                },
+                problems: [],
+            };
+        }
+        catch (e) {
+            passed.push(`run ${run.id}: could not download its ${name} artifact: ${(0,_api_js__WEBPACK_IMPORTED_MODULE_7__.describeError)(e).message}`);
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    const note = `no baseline: none of the last ${runs.length} successful push run(s) of ${where} has a readable ${name} artifact (${listed(passed)})`;
+    warn(note);
+    return none(note);
+}
+
+
+/***/ })
+
+};
