@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { describeValue, type Problem } from '../core/problem.js';
-import { INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/schemas.js';
+import { INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/names.js';
 import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
 import { parseRules, type Rule } from '../core/rules.js';
 import { closest } from '../core/suggest.js';

@@ -3,7 +3,7 @@
  * file). Every bad value becomes a Problem naming the flag/input and what was expected.
  */
 import type { Problem } from '../core/problem.js';
-import { BUILTIN_INDICATORS, INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/schemas.js';
+import { BUILTIN_INDICATORS, INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/names.js';
 import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
 import { defaultRules, parseRules, rpsRule, type Rule } from '../core/rules.js';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../stores/fs.js';
