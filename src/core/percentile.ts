@@ -89,8 +89,8 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
-/** Candidates gathered for a quickselect at most (8-byte floats: 32 MiB), else one more radix level. */
-const GATHER_LIMIT = 1 << 22;
+/** Candidates gathered for a quickselect at most (8-byte floats: 8 MiB), else one more radix level. */
+const GATHER_LIMIT = 1 << 20;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
@@ -99,14 +99,15 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * 8-byte floats plus 2× the largest file). Values are ≥ 0 (or -0, read as 0), so their IEEE 754
  * bit patterns, read as unsigned integers, sort as the values do. A radix selection over those
  * bits (16 at a time, one counting pass each) narrows each rank to the samples sharing a prefix;
- * once at most GATHER_LIMIT are left they are copied out and quickselected. Exact: the value of
+ * once at most `gatherLimit` are left they are copied out and quickselected (tests lower it to
+ * reach every level). Exact: the value of
  * rank ⌈p·N/100⌉, the same as sorting all the samples.
  */
-export function percentilesOfChunks(chunks: readonly Float64Array[], ps: readonly number[]): number[] {
+export function percentilesOfChunks(chunks: readonly Float64Array[], ps: readonly number[], gatherLimit = GATHER_LIMIT): number[] {
   if (chunks.length === 1) return percentilesOf(chunks[0]!, ps);
   let n = 0;
   for (const c of chunks) n += c.length;
-  if (n <= GATHER_LIMIT) {
+  if (n <= gatherLimit) {
     const all = new Float64Array(n);
     let at = 0;
     for (const c of chunks) {
@@ -117,7 +118,7 @@ export function percentilesOfChunks(chunks: readonly Float64Array[], ps: readonl
   }
   const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
   const level0 = histogram(words, 0, 0, 0);
-  return ps.map((p) => selectRank(words, level0, nearestRank(p, n) - 1));
+  return ps.map((p) => selectRank(words, level0, nearestRank(p, n) - 1, gatherLimit));
 }
 
 /** The 16-bit digit of level 0…3 (0: the top bits) of sample i; the sign bit is dropped (-0 is 0). */
@@ -154,7 +155,7 @@ function histogram(words: readonly Uint32Array[], level: number, prefixHi: numbe
   return counts;
 }
 
-function selectRank(words: readonly Uint32Array[], level0: Float64Array, rank: number): number {
+function selectRank(words: readonly Uint32Array[], level0: Float64Array, rank: number, gatherLimit: number): number {
   let counts = level0;
   let k = rank;
   let hi = 0;
@@ -173,7 +174,7 @@ function selectRank(words: readonly Uint32Array[], level0: Float64Array, rank: n
       b[LO] = ((lo16 << 16) | digit) >>> 0;
       return new Float64Array(b.buffer)[0]!;
     }
-    if (size <= GATHER_LIMIT) return gather(words, level, hi, lo16, size, k);
+    if (size <= gatherLimit) return gather(words, level, hi, lo16, size, k);
     counts = histogram(words, level + 1, hi, lo16);
   }
 }
@@ -187,8 +188,7 @@ function gather(words: readonly Uint32Array[], level: number, hi: number, lo16: 
     const len = w.length;
     for (let i = 0; i < len; i += 2) {
       const h = w[i + HI]! & 0x7fffffff;
-      const match =
-        level === 0 ? h >>> 16 === hi >>> 16 : level === 1 ? h === hi : h === hi && w[i + LO]! >>> 16 === lo16;
+      const match = level === 0 ? h >>> 16 === hi >>> 16 : level === 1 ? h === hi : h === hi && w[i + LO]! >>> 16 === lo16;
       if (match) {
         ow[2 * at + HI] = h;
         ow[2 * at + LO] = w[i + LO]!;
