@@ -139,6 +139,14 @@ export const CASES = {
     gateArgs: ['--indicators', 'latency_p99'],
     generate: genSamplesNearCap,
   },
+  // SPEC §8: peak memory at most the samples as 8-byte floats + 2x the largest file, whatever the
+  // number of files: the same files as samples_near_cap, 8 of them (run.mjs checks the bound)
+  samples_8_files: {
+    params: { seed: 'evalgate-bench-samples', files: 8, targetBytes: 63 * MIB },
+    describe: 'latency_p99: 8 samples_ms files of just under 63 MiB each (memory bound vs file count)',
+    gateArgs: ['--indicators', 'latency_p99'],
+    generate: genSamplesNearCap,
+  },
 };
 
 function writeJson(file, obj) {

@@ -7,13 +7,15 @@ import path from 'node:path';
 import { parseJsonText, readJsonFile } from './core/json.js';
 import { EvalgateError, ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
 import { IndicatorMerger, type MergeResult } from './core/indicators/merge.js';
-import { validateIndicator } from './core/indicators/validate.js';
+import { quickValidate } from './core/indicators/quick.js';
+import type { Validation } from './core/indicators/record.js';
+import { readWithSamples } from './core/json-samples.js';
 import { exitCodeFor, gate, verdictOf, type BaselineIndicators } from './core/gate.js';
 import { foreignBaselineNote, readBaselineReport } from './core/baseline.js';
 import { indicatorEntry, renderJson, type BaselineInfo, type JobRecord, type Report } from './core/report/report.js';
 import { renderMarkdown } from './core/report/md.js';
 import { renderProm } from './core/report/prom.js';
-import { display, isUri, listResults, readIndicatorText } from './stores/fs.js';
+import { decodeText, display, isUri, listResults, readIndicatorBytes } from './stores/fs.js';
 import { fetchRemoteResults, resultsFolder } from './stores/remote.js';
 import { lockOut } from './stores/out-lock.js';
 import { runContext } from './github/context.js';
@@ -36,17 +38,33 @@ export async function collect(
   const problems: Problem[] = [];
   const merger = new IndicatorMerger(settings.merge);
   for (const file of files) {
-    const read = readIndicatorText(file, rt.cwd, settings.maxFileSizeMb);
+    const read = readIndicatorBytes(file, rt.cwd, settings.maxFileSizeMb);
     if (!read.ok) {
       problems.push(read.problem);
       continue;
     }
-    const parsed = parseJsonText(read.text, file);
+    // samples_ms straight into a Float64Array when the file is plain; else the ordinary reader
+    const fast = readWithSamples(read.bytes, file);
+    if (fast) {
+      let samples: Float64Array | undefined = fast.samples;
+      if (fast.value.indicator !== 'latency_p99') {
+        // samples_ms of another indicator is a field like any other: the array JSON.parse makes
+        fast.value.samples_ms = Array.from(fast.samples);
+        samples = undefined;
+      }
+      const v = await validate(fast.value, file, samples);
+      if (v.ok) {
+        merger.add(v.record);
+        continue;
+      }
+      // an invalid file: read again the ordinary way, for the ordinary problems (same as below)
+    }
+    const parsed = parseJsonText(decodeText(read.bytes), file);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
       continue;
     }
-    const v = validateIndicator(parsed.value, file);
+    const v = await validate(parsed.value, file);
     if (v.ok && parsed.problems.length === 0) merger.add(v.record);
     else {
       // A non-finite number is reported once, by the parser, not again as "expected a number".
@@ -59,6 +77,17 @@ export async function collect(
   const merge = merger.finish();
   problems.push(...merge.problems);
   return { merge, problems, files: [...files] };
+}
+
+/**
+ * validateIndicator, with zod loaded only for a file the quick check of quick.ts cannot accept
+ * (a gate over valid files never loads it).
+ */
+async function validate(value: unknown, file: string, samples?: Float64Array): Promise<Validation> {
+  const quick = quickValidate(value, file, samples);
+  if (quick) return quick;
+  const { validateIndicator } = await import('./core/indicators/validate.js');
+  return validateIndicator(value, file, samples);
 }
 
 export interface BaselineResult {

@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { EvalgateError, ExitCode } from '../core/problem.js';
-import { DEFAULT_CONFIG } from '../config/file.js';
+import { DEFAULT_CONFIG } from '../config/settings.js';
 import type { Runtime } from '../runtime.js';
 
 export const INIT_PLATFORMS = ['local', 'azure', 'volc', 'bailian', 'dgx'] as const;

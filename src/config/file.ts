@@ -8,14 +8,15 @@ import path from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { describeValue, type Problem } from '../core/problem.js';
-import { INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/schemas.js';
-import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
+import { INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/names.js';
+import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/strategy.js';
 import { parseRules, type Rule } from '../core/rules.js';
 import { closest } from '../core/suggest.js';
 import { placeholderContextProblems } from '../core/plan.js';
 import { GATE_NAME } from './settings.js';
 
-export const DEFAULT_CONFIG = '.github/evalgate.yml';
+export { DEFAULT_CONFIG } from './settings.js';
+import { DEFAULT_CONFIG } from './settings.js';
 
 const indicatorName = z.string({ error: 'an indicator name' }).refine(isIndicatorName, { error: INDICATOR_NAME_RULE });
 const positive = (what = 'a number > 0') => z.number({ error: what }).gt(0, { error: what });

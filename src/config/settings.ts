@@ -3,12 +3,15 @@
  * file). Every bad value becomes a Problem naming the flag/input and what was expected.
  */
 import type { Problem } from '../core/problem.js';
-import { BUILTIN_INDICATORS, INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/schemas.js';
-import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/merge.js';
+import { BUILTIN_INDICATORS, INDICATOR_NAME_RULE, isIndicatorName } from '../core/indicators/names.js';
+import { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from '../core/indicators/strategy.js';
 import { defaultRules, parseRules, rpsRule, type Rule } from '../core/rules.js';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../stores/fs.js';
 import { didYouMean } from '../core/suggest.js';
 import type { Config, JobConfig } from './file.js';
+
+/** The config file read when --config is not given (here, not in file.ts: a gate without one never loads the YAML reader). */
+export const DEFAULT_CONFIG = '.github/evalgate.yml';
 
 export type { FailOn } from '../core/gate.js';
 import type { FailOn } from '../core/gate.js';
@@ -170,7 +173,11 @@ export function resolveSettings(
     (t) => {
       const p = t.toLowerCase() === 'bairui' ? 'bailian' : t.toLowerCase(); // the seed's name for it
       if ((PLATFORMS as readonly string[]).includes(p)) return p;
-      problems.push({ file: source.flag('platform'), expected: `one of ${PLATFORMS.join(', ')}`, found: `${JSON.stringify(t)}${didYouMean(p, PLATFORMS)}` });
+      problems.push({
+        file: source.flag('platform'),
+        expected: `one of ${PLATFORMS.join(', ')}`,
+        found: `${JSON.stringify(t)}${didYouMean(p, PLATFORMS)}`,
+      });
       return p;
     },
     'local' as string,

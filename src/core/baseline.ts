@@ -1,7 +1,7 @@
 /** A baseline is an earlier run's report.json; its values are `indicators.<indicator>.<field>`. */
 import { describeValue, type Problem } from './problem.js';
 import type { BaselineIndicators } from './gate.js';
-import { isBuiltin, NUMERIC_FIELDS } from './indicators/schemas.js';
+import { isBuiltin, NUMERIC_FIELDS } from './indicators/names.js';
 
 export interface BaselineReport {
   ok: true;

@@ -16,7 +16,7 @@
  * field's value in the baseline report (for robustness_adv: of the same attack type).
  */
 import type { Problem } from './problem.js';
-import { INDICATOR_NAME_RULE, NUMERIC_FIELDS, isBuiltin, isIndicatorName, isReservedName } from './indicators/schemas.js';
+import { INDICATOR_NAME_RULE, NUMERIC_FIELDS, isBuiltin, isIndicatorName, isReservedName } from './indicators/names.js';
 import { didYouMean } from './suggest.js';
 
 export type Level = 'warn' | 'error';

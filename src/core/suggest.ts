@@ -3,7 +3,7 @@
  * every name a newcomer types (config keys, placeholders, rules, indicator lists, indicator files):
  * case-insensitive, and `.`, `-` and `_` are the same character (`accuracy.f1` is `accuracy_f1`).
  */
-import { BUILTIN_INDICATORS, NUMERIC_FIELDS, isBuiltin } from './indicators/schemas.js';
+import { BUILTIN_INDICATORS, NUMERIC_FIELDS, isBuiltin } from './indicators/names.js';
 
 const fold = (s: string): string => s.toLowerCase().replace(/[.\-\s]/g, '_');
 

@@ -274,6 +274,8 @@ async function walkTree(
 ): Promise<void> {
   const seen = new Set<string>([root]);
   const visit = async (dir: string, states: States | null, viaLink: boolean): Promise<void> => {
+    // the folder's real path, resolved once for all its files (not once per file: 5000 shards)
+    let realDir: string | null = null;
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -351,7 +353,8 @@ async function walkTree(
         seen.add(real);
         await visit(p, next, link);
       } else if (isFile && candidate) {
-        out.push({ shown, real: e.isSymbolicLink() ? real : path.join(await fs.realpath(dir).catch(() => dir), e.name), viaLink: link });
+        if (!e.isSymbolicLink()) realDir ??= await fs.realpath(dir).catch(() => dir);
+        out.push({ shown, real: e.isSymbolicLink() ? real : path.join(realDir!, e.name), viaLink: link });
       }
     }
   };
@@ -426,8 +429,34 @@ export type ReadResult = { ok: true; text: string } | { ok: false; problem: Prob
  * FIFO or a device named *.json (or swapped in after the listing) never blocks the run.
  */
 export function readIndicatorText(file: string, cwd: string, maxFileSizeMb: number): ReadResult {
+  const r = readIndicatorBytes(file, cwd, maxFileSizeMb);
+  if (!r.ok) return r;
+  return { ok: true, text: decodeText(r.bytes) };
+}
+
+/** The text of a file's bytes, without the BOM some Windows tools write. */
+export function decodeText(bytes: Uint8Array): string {
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+
+/**
+ * One buffer for every file read, grown to the largest: files are folded one at a time, so the
+ * memory of reading is the largest file once (SPEC §8), whatever their number, and no 63 MiB
+ * buffer waits for the garbage collector.
+ */
+let scratch: Buffer = Buffer.alloc(0);
+
+/**
+ * {@link readIndicatorText}'s bytes. They live in a buffer the next call reuses: whatever is kept
+ * of them must be copied out (decoded, parsed) before the next file is read.
+ */
+export function readIndicatorBytes(file: string, cwd: string, maxFileSizeMb: number): BytesResult {
   const abs = path.resolve(cwd, file);
-  const failed = (e: unknown): ReadResult => ({
+  const failed = (e: unknown): BytesResult => ({
     ok: false,
     problem: { file, expected: 'a readable file', found: (e as NodeJS.ErrnoException).code ?? 'an error' },
   });
@@ -447,16 +476,14 @@ export function readIndicatorText(file: string, cwd: string, maxFileSizeMb: numb
         problem: { file, expected: `a file of at most ${maxFileSizeMb} MiB (--max-file-size)`, found: `${(st.size / MIB).toFixed(1)} MiB` },
       };
     }
-    const buf = Buffer.allocUnsafe(st.size);
+    if (scratch.length < st.size) scratch = Buffer.allocUnsafe(st.size);
     let n = 0;
-    while (n < buf.length) {
-      const r = readSync(fd, buf, n, buf.length - n, n);
+    while (n < st.size) {
+      const r = readSync(fd, scratch, n, st.size - n, n);
       if (r === 0) break;
       n += r;
     }
-    let text = buf.toString('utf8', 0, n);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM some Windows tools write
-    return { ok: true, text };
+    return { ok: true, bytes: scratch.subarray(0, n) };
   } catch (e) {
     return failed(e);
   } finally {

@@ -7,19 +7,11 @@
  */
 import type { Problem } from '../problem.js';
 import { HistogramMerger, HistogramRangeError } from '../hdr.js';
-import { percentilesOf } from '../percentile.js';
+import { percentilesOfChunks } from '../percentile.js';
 import type { IndicatorRecord, Shard } from './validate.js';
 
-export type MergeStrategy = { kind: 'sum' | 'mean' | 'max' | 'min' } | { kind: 'weighted_mean'; field: string };
-
-export const MERGE_STRATEGY_SYNTAX = 'one of sum, mean, max, min, weighted_mean:FIELD';
-
-export function parseMergeStrategy(text: string): MergeStrategy | null {
-  const t = text.trim();
-  if (t === 'sum' || t === 'mean' || t === 'max' || t === 'min') return { kind: t };
-  const m = /^weighted_mean:([A-Za-z0-9_-]+)$/.exec(t);
-  return m ? { kind: 'weighted_mean', field: m[1]! } : null;
-}
+export { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from './strategy.js';
+import { MERGE_STRATEGY_SYNTAX, type MergeStrategy } from './strategy.js';
 
 export interface MergedIndicator {
   fields: Record<string, unknown>;
@@ -161,8 +153,8 @@ class LatencyFold implements Fold {
       let ps: number[];
       const total = this.sampleCount + this.hist.totalCount;
       if (this.histCount === 0) {
-        const all = this.concat();
-        ps = percentilesOf(all, LATENCY_PS);
+        // selected across the files' arrays: one array of them all would double the memory
+        ps = percentilesOfChunks(this.chunks, LATENCY_PS);
         notes.push(`exact nearest-rank percentiles over ${total} samples`);
       } else {
         try {
@@ -197,16 +189,6 @@ class LatencyFold implements Fold {
       approximate: true,
       notes,
     };
-  }
-  private concat(): Float64Array {
-    if (this.chunks.length === 1) return this.chunks[0]!;
-    const all = new Float64Array(this.sampleCount);
-    let at = 0;
-    for (const c of this.chunks) {
-      all.set(c, at);
-      at += c.length;
-    }
-    return all;
   }
 }
 
