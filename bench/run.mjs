@@ -31,6 +31,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CASES, ensureCase } from './gen.mjs';
+import { measureStartup } from './startup.mjs';
+import { distSha256, gitCommit } from '../scripts/dist-sha.mjs';
+import { writePerfTables } from '../scripts/perf-table.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH);
@@ -269,6 +272,10 @@ async function main() {
     cliStartup.push((await timed(NODE, [CLI, '--version'])).seconds);
   }
 
+  // start-up of each command, and of the action to its first platform request (SPEC §8)
+  const start = await measureStartup(REPO, NODE);
+  for (const p of start.problems) warn(`start-up: ${p}`);
+
   const results = {};
   const metaCases = {};
   for (const name of caseNames) {
@@ -433,6 +440,8 @@ async function main() {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     loadavg_1m_at_start: r2(loadAtStart),
     dist_cli_sha256_12: distHash,
+    dist_sha256: distSha256(REPO),
+    commit: gitCommit(REPO),
     runs: RUNS,
     python_runs: PY_RUNS,
     statistic: 'median over runs (peak RSS: max over runs)',
@@ -446,9 +455,12 @@ async function main() {
     warnings,
   };
   if (outFile) {
-    const doc = { ...results, _meta: meta };
+    const doc = { ...results, startup: start, _meta: meta };
     fs.writeFileSync(outFile, JSON.stringify(doc, null, 2) + '\n');
     log(`\nbench: wrote ${path.relative(process.cwd(), outFile) || outFile}`);
+    if (path.resolve(outFile) === path.join(BENCH, 'latest.json')) {
+      for (const f of writePerfTables(REPO)) log(`bench: table regenerated in ${f}`);
+    }
   } else log('\nbench: --only given: bench/latest.json left as it was (use --out FILE to write these figures)');
 
   if (opts.keep) log(`bench: data kept in ${path.relative(REPO, WORK)} (reused by the next run)`);

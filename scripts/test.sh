@@ -28,6 +28,9 @@ if [ "${CI:-}" = "true" ] && git rev-parse --git-dir >/dev/null 2>&1; then
   fi
 fi
 
+# The committed performance figures say which dist/ they measured: warn when it is not this one.
+node scripts/perf-table.mjs --stale
+
 # Real services the tests start and stop themselves (Debian packages, installed when missing).
 bash scripts/ensure-debian.sh prometheus-pushgateway prometheus-pushgateway
 # dgx tests: a real sshd and private Slurm instances (__tests__/fakes/sshd.ts, slurm.ts; Slurm needs root)

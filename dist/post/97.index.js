@@ -21,8 +21,8 @@ var external_node_child_process_ = __webpack_require__(31421);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/stores/fs.ts + 4 modules
-var stores_fs = __webpack_require__(3095);
+// EXTERNAL MODULE: ./src/stores/fs.ts + 2 modules
+var stores_fs = __webpack_require__(47860);
 // EXTERNAL MODULE: ./src/stores/owned.ts
 var owned = __webpack_require__(52399);
 ;// CONCATENATED MODULE: ./src/platforms/local/isolation.ts

@@ -1,5 +1,5 @@
 /** Action inputs read once into RawSettings (names as in action.yml), secrets masked first. */
-import * as core from '@actions/core';
+import * as core from './workflow.js';
 import { Inputs } from './constants.js';
 import type { RawSettings } from '../config/settings.js';
 import type { Problem } from '../core/problem.js';

@@ -3,7 +3,7 @@
  * them: in the step's state (core.saveState → STATE_* in post) and, in case the runner killed the
  * main step before it could record its state, in a file under RUNNER_TEMP.
  */
-import * as core from '@actions/core';
+import * as core from './workflow.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 import '../esm-shim.js';
-import * as core from '@actions/core';
+import * as core from './workflow.js';
 import { run } from './main.js';
 
 // Fail closed: a main step whose event loop empties before run() settles must not pass.

@@ -5,7 +5,7 @@
  * or upload warns once and goes on. Cancelling the workflow sends SIGINT: every job is cancelled
  * before the step ends, and the post step cancels what a killed main step left.
  */
-import * as core from '@actions/core';
+import * as core from './workflow.js';
 import { ExitCode, formatProblem, type Problem } from '../core/problem.js';
 import { DEFAULT_NAME, DEFAULT_OUT, resolveSettings, type Settings } from '../config/settings.js';
 import { BUILTIN_INDICATORS } from '../core/indicators/schemas.js';
@@ -205,7 +205,7 @@ async function publish(
     const lines = [renderMarkdown(report, SUMMARY_LIMIT)];
     if (commentUrl) lines.push(`[The PR comment](${commentUrl})`);
     if (commentNote) lines.push(`> [!WARNING]\n> ${commentNote.replace(/\n/g, ' ')}`);
-    await core.summary.addRaw(lines.join('\n\n'), true).write();
+    await core.appendSummary(lines.join('\n\n'));
   } catch (e) {
     core.warning(`could not write the job summary: ${(e as Error).message}`);
   }

@@ -2,7 +2,7 @@
  * The action's post step: cancels every job the main step recorded as still running (a cancelled
  * workflow or a timeout still runs `post`). It warns and never fails.
  */
-import * as core from '@actions/core';
+import * as core from './workflow.js';
 import { rmSync } from 'node:fs';
 import { cancelSavedJobs } from '../platforms/cancel-saved.js';
 import { readSavedJobs } from './jobs-state.js';

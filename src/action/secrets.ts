@@ -3,7 +3,7 @@
  * password of a pushgateway URL, and the platform credentials the adapters read from the
  * environment (whether or not this run's platform uses them).
  */
-import * as core from '@actions/core';
+import * as core from './workflow.js';
 import { CREDENTIAL_ENV } from '../platforms/credentials.js';
 
 export { CREDENTIAL_ENV };

@@ -1,593 +1,24 @@
-export const id = 201;
-export const ids = [201];
+export const id = 448;
+export const ids = [448];
 export const modules = {
 
-/***/ 86153:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* unused harmony exports MAX_DEPTH, MAX_JSON_BYTES, formatPath, parseJsonText, findNonFinite, readJsonFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * The one reader of untrusted JSON (indicator files, baseline reports, anything read from a file,
- * an artifact or a remote store). Every input costs bounded, linear work:
- *
- * - a size cap (64 MiB inclusive by default) is checked before anything is scanned;
- * - one scan over the text, with an explicit stack (never recursion on the input's depth),
- *   checks the syntax and finds, each by its JSON path:
- *   - nesting deeper than {@link MAX_DEPTH} levels (the scan stops there),
- *   - a key that appears twice in one object (JSON.parse would keep the last one silently),
- *   - `NaN`, `Infinity` and `-Infinity` tokens (Python's json.dump writes them) and literals that
- *     overflow a 64-bit float such as `1e999` (JSON.parse would make them Infinity silently);
- * - only then does `JSON.parse` build the value (native speed for an 8-million-sample array).
- *
- * A non-finite token stands as `null` in the value, so the rest of the file can still be
- * checked; its problem is in `problems`.
- */
-
-/** Containers nested deeper than this are refused (an indicator file needs 3; a report 6). */
-const MAX_DEPTH = 64;
-/** The default size cap of an untrusted JSON text, inclusive. */
-const MAX_JSON_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
-/** Problems listed per file before the rest are summarised (a 40,000-key file stays readable). */
-const MAX_PROBLEMS = 20;
-/** A path longer than this is cut (a 65-level path would flood the message). */
-const MAX_PATH_CHARS = 160;
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function formatPath(path) {
-    let out = '$';
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else if (IDENT.test(seg))
-            out += `.${seg}`;
-        else
-            out += `[${JSON.stringify(seg.length > 40 ? seg.slice(0, 39) + '…' : seg)}]`;
-        if (out.length > MAX_PATH_CHARS)
-            return `${out.slice(0, MAX_PATH_CHARS - 1)}…`;
-    }
-    return out;
-}
-const MIB = (/* unused pure expression or super */ null && (1024 * 1024));
-const sizeText = (bytes) => (bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB` : `${bytes} bytes`);
-function parseJsonText(text, file, limits = {}) {
-    const maxBytes = limits.maxBytes ?? MAX_JSON_BYTES;
-    // UTF-8 is at most 3 bytes per UTF-16 unit: only count when the length leaves it in doubt
-    if (text.length * 3 > maxBytes) {
-        const bytes = Buffer.byteLength(text, 'utf8');
-        if (bytes > maxBytes) {
-            return { ok: false, problems: [{ file, expected: `a file of at most ${sizeText(maxBytes)}`, found: sizeText(bytes) }] };
-        }
-    }
-    if (text.trim() === '') {
-        return { ok: false, problems: [{ file, expected: 'a JSON object', found: 'an empty file' }] };
-    }
-    const maxDepth = limits.maxDepth ?? MAX_DEPTH;
-    const scan = scanJson(text, file, maxDepth, true);
-    if (!scan.ok)
-        return { ok: false, problems: scan.problems };
-    let source = text;
-    if (scan.nonFinite.length) {
-        // each NaN/Infinity token stands as null, so that JSON.parse accepts the rest
-        const parts = [];
-        let at = 0;
-        for (const [start, end] of scan.nonFinite) {
-            parts.push(text.slice(at, start), 'null');
-            at = end;
-        }
-        parts.push(text.slice(at));
-        source = parts.join('');
-    }
-    let value;
-    try {
-        value = JSON.parse(source);
-    }
-    catch {
-        // a syntax error inside a run of numbers the fast scan skipped: scan strictly to locate it
-        const strict = scanJson(text, file, maxDepth, false);
-        if (!strict.ok)
-            return { ok: false, problems: strict.problems };
-        return { ok: false, problems: [{ file, expected: 'valid JSON', found: 'text that JSON.parse rejects' }] };
-    }
-    const problems = scan.problems;
-    for (const path of findNonFinite(value, MAX_PROBLEMS)) {
-        problems.push({
-            file,
-            path: formatPath(path),
-            expected: 'a finite number',
-            found: 'a literal too large for a 64-bit float (it reads as Infinity)',
-        });
-    }
-    return { ok: true, value, problems };
-}
-/** Paths of non-finite numbers in a parsed value (only overflowing literals such as 1e999 make them). */
-function findNonFinite(root, limit = MAX_PROBLEMS) {
-    const found = [];
-    if (typeof root === 'number')
-        return Number.isFinite(root) ? [] : [[]];
-    const path = [];
-    const stack = [];
-    const enter = (node) => {
-        if (Array.isArray(node))
-            stack.push({ node, keys: null, i: 0 });
-        else if (node !== null && typeof node === 'object')
-            stack.push({ node: node, keys: Object.keys(node), i: 0 });
-    };
-    enter(root);
-    while (stack.length && found.length < limit) {
-        const top = stack[stack.length - 1];
-        const size = top.keys === null ? top.node.length : top.keys.length;
-        let i = top.i;
-        let child = undefined;
-        // tight loop over plain numbers (samples_ms): no path bookkeeping unless something is found
-        for (; i < size; i++) {
-            const v = top.keys === null ? top.node[i] : top.node[top.keys[i]];
-            if (typeof v === 'number') {
-                if (v - v !== 0) {
-                    found.push([...path, top.keys === null ? i : top.keys[i]]);
-                    if (found.length >= limit)
-                        break;
-                }
-            }
-            else if (v !== null && typeof v === 'object') {
-                child = v;
-                break;
-            }
-        }
-        if (child === undefined) {
-            stack.pop();
-            path.pop();
-            continue;
-        }
-        top.i = i + 1;
-        path.push(top.keys === null ? i : top.keys[i]);
-        enter(child);
-    }
-    return found;
-}
-/**
- * Reads an untrusted JSON file: the size is checked from the file's metadata before anything is
- * read, then {@link parseJsonText}. `label` is how problems name the file.
- */
-async function readJsonFile(abs, label, limits = {}) {
-    const maxBytes = limits.maxBytes ?? MAX_JSON_BYTES;
-    try {
-        const st = await fs.stat(abs);
-        if (!st.isFile()) {
-            return {
-                ok: false,
-                problems: [{ file: label, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file' }],
-            };
-        }
-        if (st.size > maxBytes) {
-            return { ok: false, problems: [{ file: label, expected: `a file of at most ${sizeText(maxBytes)}`, found: sizeText(st.size) }] };
-        }
-        let text = await fs.readFile(abs, 'utf8');
-        if (text.charCodeAt(0) === 0xfeff)
-            text = text.slice(1);
-        return parseJsonText(text, label, limits);
-    }
-    catch (e) {
-        const code = e.code;
-        return {
-            ok: false,
-            problems: [{ file: label, expected: 'a readable file', found: code === 'ENOENT' ? 'no such file' : (code ?? 'an error') }],
-        };
-    }
-}
-class Stop extends (/* unused pure expression or super */ null && (Error)) {
-}
-// character codes
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const LBRACE = 123;
-const RBRACE = 125;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const MINUS = 45;
-const DOT = 46;
-/** A character that cannot be part of a run of numbers and commas (no backtracking: a plain search). */
-const NOT_NUMBER_RUN = /[^-0-9.eE+,\t\n\r ]/;
-const isDigit = (c) => c >= 48 && c <= 57;
-const isHex = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-/**
- * One pass over `text`, checking JSON's grammar strictly (RFC 8259) with an explicit stack of open
- * containers. Linear in the text: each character is looked at a bounded number of times, and
- * each key is checked against its object's set of keys once.
- */
-function scanJson(text, file, maxDepth, skipNumberRuns) {
-    const n = text.length;
-    const problems = [];
-    const nonFinite = [];
-    let more = 0;
-    // the open containers: for an object its keys so far and its current key, for an array the index
-    const keys = [];
-    const segs = [];
-    let i = 0;
-    const note = (p) => {
-        if (problems.length < MAX_PROBLEMS)
-            problems.push(p);
-        else
-            more++;
-    };
-    const position = (at) => {
-        let line = 1;
-        let lineStart = 0;
-        for (let k = text.indexOf('\n'); k !== -1 && k < at; k = text.indexOf('\n', k + 1)) {
-            line++;
-            lineStart = k + 1;
-        }
-        return { line, column: at - lineStart + 1 };
-    };
-    const fail = (expected, at = i) => {
-        const { line, column } = position(at);
-        const found = at >= n ? 'the end of the file' : JSON.stringify(text.slice(at, at + 12));
-        problems.length = 0;
-        problems.push({ file, line, path: `column ${column}`, expected: `valid JSON (${expected})`, found });
-        throw new Stop();
-    };
-    const ws = () => {
-        while (i < n) {
-            const c = text.charCodeAt(i);
-            if (c === 32 || c === 10 || c === 13 || c === 9)
-                i++;
-            else
-                break;
-        }
-    };
-    /** skips a string starting at its opening quote; returns its value when `decode` */
-    const string = (decode) => {
-        const start = i;
-        i++;
-        let escaped = false;
-        for (;;) {
-            if (i >= n)
-                fail('a closing quote', start);
-            const c = text.charCodeAt(i);
-            if (c === QUOTE)
-                break;
-            if (c === BACKSLASH) {
-                escaped = true;
-                const e = text.charCodeAt(i + 1);
-                if (e === 117 /* u */) {
-                    for (let k = 2; k < 6; k++)
-                        if (!isHex(text.charCodeAt(i + k)))
-                            fail('four hex digits after \\u', i);
-                    i += 6;
-                }
-                else if (e === QUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
-                    i += 2;
-                }
-                else
-                    fail('a valid escape in a string', i);
-            }
-            else if (c < 32)
-                fail('no control characters in a string');
-            else
-                i++;
-        }
-        i++; // closing quote
-        if (!decode)
-            return '';
-        return escaped ? JSON.parse(text.slice(start, i)) : text.slice(start + 1, i - 1);
-    };
-    const number = () => {
-        const start = i;
-        if (text.charCodeAt(i) === MINUS)
-            i++;
-        if (text.charCodeAt(i) === 48)
-            i++;
-        else if (isDigit(text.charCodeAt(i)))
-            while (isDigit(text.charCodeAt(i)))
-                i++;
-        else
-            fail('a value', start);
-        if (text.charCodeAt(i) === DOT) {
-            i++;
-            if (!isDigit(text.charCodeAt(i)))
-                fail('a digit after "."');
-            while (isDigit(text.charCodeAt(i)))
-                i++;
-        }
-        const e = text.charCodeAt(i);
-        if (e === 101 || e === 69) {
-            i++;
-            const s = text.charCodeAt(i);
-            if (s === 43 || s === MINUS)
-                i++;
-            if (!isDigit(text.charCodeAt(i)))
-                fail('a digit in the exponent');
-            while (isDigit(text.charCodeAt(i)))
-                i++;
-        }
-        // an overflowing literal (1e999) is found in the parsed value, by findNonFinite
-    };
-    /**
-     * The rest of an array that holds only numbers (samples_ms), skipped with one native search;
-     * JSON.parse checks their syntax, and the strict scan locates an error there.
-     */
-    const skipNumbers = () => {
-        const end = text.indexOf(']', i);
-        if (end < 0 || NOT_NUMBER_RUN.test(text.slice(i, end)))
-            return false;
-        i = end;
-        return true;
-    };
-    const token = (word) => text.startsWith(word, i);
-    const badNumber = (word) => {
-        note({
-            file,
-            path: formatPath(segs),
-            expected: 'a finite number',
-            found: `${word} (not valid JSON; Python's json.dump writes it for a float that is not finite)`,
-        });
-        nonFinite.push([i, i + word.length]);
-        i += word.length;
-    };
-    /** reads `"key":` of the innermost object, checking the key is new there */
-    const key = () => {
-        ws();
-        if (text.charCodeAt(i) !== QUOTE)
-            fail('a quoted key');
-        const k = string(true);
-        const top = keys.length - 1;
-        segs[top] = k;
-        const seen = keys[top];
-        if (seen.has(k)) {
-            note({
-                file,
-                path: formatPath(segs),
-                expected: 'each key at most once in an object',
-                found: `${JSON.stringify(k.length > 40 ? k.slice(0, 39) + '…' : k)} again (only one of its values would be kept)`,
-            });
-        }
-        else
-            seen.add(k);
-        ws();
-        if (text.charCodeAt(i) !== COLON)
-            fail('":" after a key');
-        i++;
-    };
-    const open = (isObject) => {
-        if (keys.length >= maxDepth) {
-            problems.length = 0;
-            problems.push({
-                file,
-                path: formatPath(segs),
-                expected: `nesting at most ${maxDepth} levels deep`,
-                found: `nesting deeper than ${maxDepth}`,
-            });
-            throw new Stop();
-        }
-        keys.push(isObject ? new Set() : null);
-        segs.push(isObject ? '' : 0);
-        i++;
-    };
-    try {
-        value: for (;;) {
-            // a value starts at i
-            ws();
-            const c = text.charCodeAt(i);
-            if (c === LBRACE || c === LBRACKET) {
-                open(c === LBRACE);
-                ws();
-                const close = c === LBRACE ? RBRACE : RBRACKET;
-                if (text.charCodeAt(i) === close) {
-                    i++;
-                    keys.pop();
-                    segs.pop();
-                }
-                else {
-                    if (c === LBRACE)
-                        key();
-                    continue value;
-                }
-            }
-            else if (c === QUOTE)
-                string(false);
-            else if (c === MINUS || isDigit(c)) {
-                if (token('-Infinity'))
-                    badNumber('-Infinity');
-                else if (skipNumberRuns && keys.length > 0 && keys[keys.length - 1] === null && skipNumbers()) {
-                    // the rest of this array is numbers: JSON.parse checks their syntax
-                }
-                else
-                    number();
-            }
-            else if (token('true'))
-                i += 4;
-            else if (token('false'))
-                i += 5;
-            else if (token('null'))
-                i += 4;
-            else if (token('NaN'))
-                badNumber('NaN');
-            else if (token('Infinity'))
-                badNumber('Infinity');
-            else
-                fail('a value');
-            // after a value: close containers, or move to the next item
-            for (;;) {
-                ws();
-                const top = keys.length - 1;
-                if (top < 0) {
-                    if (i < n)
-                        fail('nothing after the top-level value');
-                    break value;
-                }
-                const d = text.charCodeAt(i);
-                const isObject = keys[top] !== null;
-                if (d === COMMA) {
-                    i++;
-                    if (isObject)
-                        key();
-                    else
-                        segs[top] = segs[top] + 1;
-                    continue value;
-                }
-                if (d === (isObject ? RBRACE : RBRACKET)) {
-                    i++;
-                    keys.pop();
-                    segs.pop();
-                    continue;
-                }
-                fail(isObject ? '"," or "}"' : '"," or "]"');
-            }
-        }
-    }
-    catch (e) {
-        if (e instanceof Stop)
-            return { ok: false, problems };
-        throw e;
-    }
-    if (more)
-        problems.push({ file, expected: 'no more problems', found: `${more} more like these` });
-    return { ok: true, problems, nonFinite };
-}
-
-
-/***/ }),
-
-/***/ 3095:
+/***/ 47860:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
-// UNUSED EXPORTS: DEFAULT_MAX_FILE_SIZE_MB, MAX_BRACE_EXPANSION, display, isUri, listResults, matchName, parseGlob, readIndicatorText
+// UNUSED EXPORTS: DEFAULT_MAX_FILE_SIZE_MB, MAX_BRACE_EXPANSION, decodeText, display, isUri, listResults, matchName, parseGlob, readIndicatorBytes, readIndicatorText
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(38816);
-;// CONCATENATED MODULE: ./src/core/problem.ts
+;// CONCATENATED MODULE: ./src/core/indicators/names.ts
 /**
- * One error type carries everything a message needs. Validators return `Problem[]` and keep
- * going; the boundary (CLI, action) throws or prints them all at once.
- *
- *   results/latency_p99.json: $.p99_ms: expected a number ≥ 0, got "fast"
+ * The names of indicators and their numeric fields, without the schemas (zod): rules, settings
+ * and the report need only these, and a command loads only the code it uses.
  */
-/** Every exit code of the CLI, in one place. When several apply, the highest wins. */
-const ExitCode = {
-    /** pass or warn (or `fail-on` allows the failure) */
-    Ok: 0,
-    /** the gate failed on its rules, or a required indicator is absent */
-    GateFailed: 1,
-    /** invalid config, arguments, baseline or indicator files */
-    InvalidInput: 2,
-    /** platform or job failure, or an internal error */
-    PlatformFailure: 3,
-};
-function formatProblem(p) {
-    const where = [];
-    if (p.subject)
-        where.push(p.files?.length ? `${p.subject} (${p.files.join(', ')})` : p.subject);
-    else if (p.file)
-        where.push(p.line ? `${p.file}:${p.line}` : p.file);
-    if (p.path)
-        where.push(p.path);
-    return `${where.length ? where.join(': ') + ': ' : ''}expected ${p.expected}, got ${p.found}`;
-}
-/** Thrown at a boundary with every problem found; `exitCode` says which kind of failure it is. */
-class EvalgateError extends Error {
-    problems;
-    exitCode;
-    constructor(problems, exitCode = ExitCode.InvalidInput) {
-        super(problems.map(formatProblem).join('\n'));
-        this.problems = problems;
-        this.exitCode = exitCode;
-        this.name = 'EvalgateError';
-    }
-}
-/** Quoted JSON of a found value, cut to `max` characters so a huge value cannot flood a message. */
-function problem_describeValue(value, max = 60) {
-    if (value === undefined)
-        return 'nothing';
-    let text;
-    if (typeof value === 'number' && !Number.isFinite(value))
-        text = String(value);
-    else if (Array.isArray(value))
-        text = `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
-    else if (value !== null && typeof value === 'object')
-        text = `an object`;
-    else {
-        try {
-            text = JSON.stringify(value) ?? String(value);
-        }
-        catch {
-            text = String(value);
-        }
-    }
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-function highestExitCode(...codes) {
-    return codes.reduce((a, b) => (b > a ? b : a), ExitCode.Ok);
-}
-
-// EXTERNAL MODULE: ./src/core/json.ts
-var json = __webpack_require__(86153);
-;// CONCATENATED MODULE: ./src/core/indicators/fields.ts
-/**
- * zod building blocks whose messages read as "expected …" phrases, and the mapping of zod issues
- * onto `Problem`s (file, JSON path, expected, found).
- */
-
-
-
-function describeNumber(spec) {
-    const kind = spec.int ? 'an integer' : 'a number';
-    if (spec.min !== undefined && spec.max !== undefined)
-        return `${kind} in [${spec.min}, ${spec.max}]`;
-    if (spec.min !== undefined)
-        return `${kind} ${spec.gt ? '>' : '≥'} ${spec.min}`;
-    if (spec.max !== undefined)
-        return `${kind} ≤ ${spec.max}`;
-    return kind;
-}
-function num(spec = {}) {
-    const error = describeNumber(spec);
-    let s = schemas/* number */.aig({ error });
-    if (spec.int)
-        s = s.int({ error });
-    if (spec.min !== undefined)
-        s = spec.gt ? s.gt(spec.min, { error }) : s.gte(spec.min, { error });
-    if (spec.max !== undefined)
-        s = s.lte(spec.max, { error });
-    return s;
-}
-const unitInterval = () => num({ min: 0, max: 1 });
-const count = (min = 0) => num({ int: true, min });
-const fields_text = (what = 'a string') => schemas/* string */.YjP({ error: what });
-function valueAt(root, path) {
-    let v = root;
-    for (const seg of path) {
-        if (v === null || typeof v !== 'object')
-            return undefined;
-        v = v[seg];
-    }
-    return v;
-}
-function issuesToProblems(issues, root, file) {
-    return issues.map((issue) => {
-        const path = issue.path.filter((s) => typeof s !== 'symbol');
-        const found = valueAt(root, issue.path);
-        return { file, path: formatPath(path), expected: issue.message, found: describeValue(found) };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/indicators/schemas.ts
-/**
- * The five built-in indicators (SPEC §2) as zod schemas. Unknown extra fields are kept
- * (`looseObject`). Large detail fields (`samples_ms`, `hdr_histogram`) are typed loosely here and
- * checked by hand in validate.ts: a zod check per element of an 8-million-sample array would cost
- * more than parsing it.
- */
-
-
-const schemas_BUILTIN_INDICATORS = (/* unused pure expression or super */ null && (['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity']));
-const schemas_isBuiltin = (name) => schemas_BUILTIN_INDICATORS.includes(name);
+const names_BUILTIN_INDICATORS = (/* unused pure expression or super */ null && (['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity']));
+const names_isBuiltin = (name) => names_BUILTIN_INDICATORS.includes(name);
 /** A custom indicator's name: it appears in rules as `<indicator>.<field>`, so no dots or spaces. */
 const INDICATOR_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 /**
@@ -598,135 +29,8 @@ const INDICATOR_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 const isReservedName = (name) => name in Object.prototype || name === 'prototype';
 const isIndicatorName = (name) => INDICATOR_NAME.test(name) && !isReservedName(name);
 const INDICATOR_NAME_RULE = 'an indicator name of letters, digits, "_" and "-" (not __proto__, constructor or another built-in object property)';
-const shard = schemas/* object */.Ikc({
-    index: count(0),
-    // a bound keeps a typo such as 1e15 from making the gap check allocate forever
-    count: num({ int: true, min: 1, max: 100_000 }),
-}, { error: 'an object {index, count}' })
-    .check((ctx) => {
-    const { index, count: n } = ctx.value;
-    if (index >= n) {
-        ctx.issues.push({ code: 'custom', input: index, path: ['index'], message: `an integer < shard.count (${n})` });
-    }
-});
-const timestamp = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()], { error: 'a string or a number' });
-/** Optional metadata any indicator may carry. */
-const metadata = {
-    shard: shard.optional(),
-    model: fields_text().optional(),
-    dataset: fields_text().optional(),
-    platform: fields_text().optional(),
-    run_id: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()], { error: 'a string or a number' }).optional(),
-    started_at: timestamp.optional(),
-    finished_at: timestamp.optional(),
-};
-const accuracyF1 = schemas/* looseObject */._H3({
-    indicator: schemas/* literal */.euz('accuracy_f1'),
-    precision: unitInterval(),
-    recall: unitInterval(),
-    f1: unitInterval(),
-    samples: count(1),
-    tp: count().optional(),
-    fp: count().optional(),
-    fn: count().optional(),
-    tn: count().optional(),
-    ...metadata,
-});
-const latencyP99 = schemas/* looseObject */._H3({
-    indicator: schemas/* literal */.euz('latency_p99'),
-    p50_ms: num({ min: 0 }),
-    p90_ms: num({ min: 0 }),
-    p99_ms: num({ min: 0 }),
-    requests: count(1),
-    samples_ms: schemas/* unknown */.L5J().optional(),
-    hdr_histogram: fields_text('a base64 string (HdrHistogram V2 compressed)').optional(),
-    hdr_unit: schemas/* enum */.k5n(['ns', 'us', 'ms'], { error: 'one of "ns", "us", "ms"' }).optional(),
-    ...metadata,
-});
-const throughputRps = schemas/* looseObject */._H3({
-    indicator: schemas/* literal */.euz('throughput_rps'),
-    rps: num({ min: 0, gt: true }),
-    concurrency: count(1),
-    duration_s: num({ min: 0, gt: true }),
-    requests: count().optional(),
-    errors: count().optional(),
-    ...metadata,
-});
-const robustnessAdv = schemas/* looseObject */._H3({
-    indicator: schemas/* literal */.euz('robustness_adv'),
-    attack_type: schemas/* string */.YjP({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' }),
-    success_rate: unitInterval(),
-    f1_drop: num({ min: -1, max: 1 }),
-    samples: count(1).optional(),
-    eps: num({ min: 0 }).optional(),
-    f1_clean: unitInterval().optional(),
-    f1_adv: unitInterval().optional(),
-    ...metadata,
-});
-const toxicity = schemas/* looseObject */._H3({
-    indicator: schemas/* literal */.euz('toxicity'),
-    toxic_ratio: unitInterval(),
-    total_samples: count(1),
-    toxic_count: count().optional(),
-    ...metadata,
-});
-/**
- * Checks across fields, run by hand after the schema so that they still run when another field of
- * the file is already wrong (zod skips refinements once a field has failed). Each check only
- * looks at fields that are numbers. Returns [field, expected] pairs.
- */
-function crossFieldProblems(name, v) {
-    const n = (k) => (typeof v[k] === 'number' ? v[k] : undefined);
-    const out = [];
-    const below = (a, b, expected) => {
-        const x = n(a);
-        const y = n(b);
-        if (x !== undefined && y !== undefined && x > y)
-            out.push([a, expected.replace('$', String(y))]);
-    };
-    switch (name) {
-        case 'accuracy_f1': {
-            const present = ['tp', 'fp', 'fn'].filter((k) => v[k] !== undefined);
-            if (present.length > 0 && present.length < 3) {
-                for (const k of ['tp', 'fp', 'fn'].filter((k) => v[k] === undefined))
-                    out.push([k, 'an integer ≥ 0 (tp, fp and fn come together)']);
-            }
-            break;
-        }
-        case 'latency_p99': {
-            const p50 = n('p50_ms');
-            const p90 = n('p90_ms');
-            const p99 = n('p99_ms');
-            if (p50 !== undefined && p90 !== undefined && p90 < p50)
-                out.push(['p90_ms', `a number ≥ p50_ms (${p50})`]);
-            if (p90 !== undefined && p99 !== undefined && p99 < p90)
-                out.push(['p99_ms', `a number ≥ p90_ms (${p90})`]);
-            else if (p90 === undefined && p50 !== undefined && p99 !== undefined && p99 < p50)
-                out.push(['p99_ms', `a number ≥ p50_ms (${p50})`]);
-            break;
-        }
-        case 'throughput_rps':
-            below('errors', 'requests', 'an integer ≤ requests ($)');
-            break;
-        case 'toxicity':
-            below('toxic_count', 'total_samples', 'an integer ≤ total_samples ($)');
-            break;
-    }
-    return out;
-}
-const custom = schemas/* looseObject */._H3({
-    indicator: schemas/* string */.YjP().refine(isIndicatorName),
-    ...metadata,
-});
-const SCHEMAS = {
-    accuracy_f1: accuracyF1,
-    latency_p99: latencyP99,
-    throughput_rps: throughputRps,
-    robustness_adv: robustnessAdv,
-    toxicity,
-};
 /** The numeric fields of each built-in indicator that a rule may name. */
-const schemas_NUMERIC_FIELDS = {
+const names_NUMERIC_FIELDS = {
     accuracy_f1: ['precision', 'recall', 'f1', 'samples', 'tp', 'fp', 'fn', 'tn'],
     latency_p99: ['p50_ms', 'p90_ms', 'p99_ms', 'requests'],
     throughput_rps: ['rps', 'concurrency', 'duration_s', 'requests', 'errors'],
@@ -1129,6 +433,8 @@ const inside = (root, real) => {
 async function walkTree(start, root, cwd, init, patterns, out, problems) {
     const seen = new Set([root]);
     const visit = async (dir, states, viaLink) => {
+        // the folder's real path, resolved once for all its files (not once per file: 5000 shards)
+        let realDir = null;
         let entries;
         try {
             entries = await fs.readdir(dir, { withFileTypes: true });
@@ -1218,7 +524,9 @@ async function walkTree(start, root, cwd, init, patterns, out, problems) {
                 await visit(p, next, link);
             }
             else if (isFile && candidate) {
-                out.push({ shown, real: e.isSymbolicLink() ? real : path.join(await fs.realpath(dir).catch(() => dir), e.name), viaLink: link });
+                if (!e.isSymbolicLink())
+                    realDir ??= await fs.realpath(dir).catch(() => dir);
+                out.push({ shown, real: e.isSymbolicLink() ? real : path.join(realDir, e.name), viaLink: link });
             }
         }
     };
@@ -1292,6 +600,29 @@ function display(file, cwd) {
  * FIFO or a device named *.json (or swapped in after the listing) never blocks the run.
  */
 function readIndicatorText(file, cwd, maxFileSizeMb) {
+    const r = readIndicatorBytes(file, cwd, maxFileSizeMb);
+    if (!r.ok)
+        return r;
+    return { ok: true, text: decodeText(r.bytes) };
+}
+/** The text of a file's bytes, without the BOM some Windows tools write. */
+function decodeText(bytes) {
+    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    return text;
+}
+/**
+ * One buffer for every file read, grown to the largest: files are folded one at a time, so the
+ * memory of reading is the largest file once (SPEC §8), whatever their number, and no 63 MiB
+ * buffer waits for the garbage collector.
+ */
+let scratch = Buffer.alloc(0);
+/**
+ * {@link readIndicatorText}'s bytes. They live in a buffer the next call reuses: whatever is kept
+ * of them must be copied out (decoded, parsed) before the next file is read.
+ */
+function readIndicatorBytes(file, cwd, maxFileSizeMb) {
     const abs = path.resolve(cwd, file);
     const failed = (e) => ({
         ok: false,
@@ -1315,18 +646,16 @@ function readIndicatorText(file, cwd, maxFileSizeMb) {
                 problem: { file, expected: `a file of at most ${maxFileSizeMb} MiB (--max-file-size)`, found: `${(st.size / MIB).toFixed(1)} MiB` },
             };
         }
-        const buf = Buffer.allocUnsafe(st.size);
+        if (scratch.length < st.size)
+            scratch = Buffer.allocUnsafe(st.size);
         let n = 0;
-        while (n < buf.length) {
-            const r = readSync(fd, buf, n, buf.length - n, n);
+        while (n < st.size) {
+            const r = readSync(fd, scratch, n, st.size - n, n);
             if (r === 0)
                 break;
             n += r;
         }
-        let text = buf.toString('utf8', 0, n);
-        if (text.charCodeAt(0) === 0xfeff)
-            text = text.slice(1); // a BOM some Windows tools write
-        return { ok: true, text };
+        return { ok: true, bytes: scratch.subarray(0, n) };
     }
     catch (e) {
         return failed(e);

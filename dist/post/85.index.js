@@ -1,5 +1,5 @@
-export const id = 993;
-export const ids = [993];
+export const id = 85;
+export const ids = [85];
 export const modules = {
 
 /***/ 4620:
@@ -357,7 +357,7 @@ function plan(input, id, locate) {
 
 /***/ }),
 
-/***/ 74993:
+/***/ 70085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -462,10 +462,448 @@ function config_parseDgxConfig(section, file, defaults) {
 
 // EXTERNAL MODULE: ./src/core/plan.ts
 var plan = __webpack_require__(4620);
-// EXTERNAL MODULE: ./src/core/json.ts
-var json = __webpack_require__(86153);
-// EXTERNAL MODULE: ./src/stores/fs.ts + 4 modules
-var stores_fs = __webpack_require__(3095);
+;// CONCATENATED MODULE: ./src/core/json.ts
+/**
+ * The one reader of untrusted JSON (indicator files, baseline reports, anything read from a file,
+ * an artifact or a remote store). Every input costs bounded, linear work:
+ *
+ * - a size cap (64 MiB inclusive by default) is checked before anything is scanned;
+ * - one scan over the text, with an explicit stack (never recursion on the input's depth),
+ *   checks the syntax and finds, each by its JSON path:
+ *   - nesting deeper than {@link MAX_DEPTH} levels (the scan stops there),
+ *   - a key that appears twice in one object (JSON.parse would keep the last one silently),
+ *   - `NaN`, `Infinity` and `-Infinity` tokens (Python's json.dump writes them) and literals that
+ *     overflow a 64-bit float such as `1e999` (JSON.parse would make them Infinity silently);
+ * - only then does `JSON.parse` build the value (native speed for an 8-million-sample array).
+ *
+ * A non-finite token stands as `null` in the value, so the rest of the file can still be
+ * checked; its problem is in `problems`.
+ */
+
+/** Containers nested deeper than this are refused (an indicator file needs 3; a report 6). */
+const MAX_DEPTH = 64;
+/** The default size cap of an untrusted JSON text, inclusive. */
+const MAX_JSON_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** Problems listed per file before the rest are summarised (a 40,000-key file stays readable). */
+const MAX_PROBLEMS = 20;
+/** A path longer than this is cut (a 65-level path would flood the message). */
+const MAX_PATH_CHARS = 160;
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function formatPath(path) {
+    let out = '$';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else if (IDENT.test(seg))
+            out += `.${seg}`;
+        else
+            out += `[${JSON.stringify(seg.length > 40 ? seg.slice(0, 39) + '…' : seg)}]`;
+        if (out.length > MAX_PATH_CHARS)
+            return `${out.slice(0, MAX_PATH_CHARS - 1)}…`;
+    }
+    return out;
+}
+const MIB = (/* unused pure expression or super */ null && (1024 * 1024));
+const sizeText = (bytes) => (bytes >= MIB ? `${(bytes / MIB).toFixed(1)} MiB` : `${bytes} bytes`);
+function json_parseJsonText(text, file, limits = {}) {
+    const maxBytes = limits.maxBytes ?? MAX_JSON_BYTES;
+    // UTF-8 is at most 3 bytes per UTF-16 unit: only count when the length leaves it in doubt
+    if (text.length * 3 > maxBytes) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > maxBytes) {
+            return { ok: false, problems: [{ file, expected: `a file of at most ${sizeText(maxBytes)}`, found: sizeText(bytes) }] };
+        }
+    }
+    if (text.trim() === '') {
+        return { ok: false, problems: [{ file, expected: 'a JSON object', found: 'an empty file' }] };
+    }
+    const maxDepth = limits.maxDepth ?? MAX_DEPTH;
+    const scan = scanJson(text, file, maxDepth, true);
+    if (!scan.ok)
+        return { ok: false, problems: scan.problems };
+    let source = text;
+    if (scan.nonFinite.length) {
+        // each NaN/Infinity token stands as null, so that JSON.parse accepts the rest
+        const parts = [];
+        let at = 0;
+        for (const [start, end] of scan.nonFinite) {
+            parts.push(text.slice(at, start), 'null');
+            at = end;
+        }
+        parts.push(text.slice(at));
+        source = parts.join('');
+    }
+    let value;
+    try {
+        value = JSON.parse(source);
+    }
+    catch {
+        // a syntax error inside a run of numbers the fast scan skipped: scan strictly to locate it
+        const strict = scanJson(text, file, maxDepth, false);
+        if (!strict.ok)
+            return { ok: false, problems: strict.problems };
+        return { ok: false, problems: [{ file, expected: 'valid JSON', found: 'text that JSON.parse rejects' }] };
+    }
+    const problems = scan.problems;
+    for (const path of findNonFinite(value, MAX_PROBLEMS)) {
+        problems.push({
+            file,
+            path: formatPath(path),
+            expected: 'a finite number',
+            found: 'a literal too large for a 64-bit float (it reads as Infinity)',
+        });
+    }
+    return { ok: true, value, problems };
+}
+/** Paths of non-finite numbers in a parsed value (only overflowing literals such as 1e999 make them). */
+function findNonFinite(root, limit = MAX_PROBLEMS) {
+    const found = [];
+    if (typeof root === 'number')
+        return Number.isFinite(root) ? [] : [[]];
+    const path = [];
+    const stack = [];
+    const enter = (node) => {
+        if (Array.isArray(node))
+            stack.push({ node, keys: null, i: 0 });
+        else if (node !== null && typeof node === 'object')
+            stack.push({ node: node, keys: Object.keys(node), i: 0 });
+    };
+    enter(root);
+    while (stack.length && found.length < limit) {
+        const top = stack[stack.length - 1];
+        const size = top.keys === null ? top.node.length : top.keys.length;
+        let i = top.i;
+        let child = undefined;
+        // tight loop over plain numbers (samples_ms): no path bookkeeping unless something is found
+        for (; i < size; i++) {
+            const v = top.keys === null ? top.node[i] : top.node[top.keys[i]];
+            if (typeof v === 'number') {
+                if (v - v !== 0) {
+                    found.push([...path, top.keys === null ? i : top.keys[i]]);
+                    if (found.length >= limit)
+                        break;
+                }
+            }
+            else if (v !== null && typeof v === 'object') {
+                child = v;
+                break;
+            }
+        }
+        if (child === undefined) {
+            stack.pop();
+            path.pop();
+            continue;
+        }
+        top.i = i + 1;
+        path.push(top.keys === null ? i : top.keys[i]);
+        enter(child);
+    }
+    return found;
+}
+/**
+ * Reads an untrusted JSON file: the size is checked from the file's metadata before anything is
+ * read, then {@link parseJsonText}. `label` is how problems name the file.
+ */
+async function readJsonFile(abs, label, limits = {}) {
+    const maxBytes = limits.maxBytes ?? MAX_JSON_BYTES;
+    try {
+        const st = await fs.stat(abs);
+        if (!st.isFile()) {
+            return {
+                ok: false,
+                problems: [{ file: label, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : 'a special file' }],
+            };
+        }
+        if (st.size > maxBytes) {
+            return { ok: false, problems: [{ file: label, expected: `a file of at most ${sizeText(maxBytes)}`, found: sizeText(st.size) }] };
+        }
+        let text = await fs.readFile(abs, 'utf8');
+        if (text.charCodeAt(0) === 0xfeff)
+            text = text.slice(1);
+        return json_parseJsonText(text, label, limits);
+    }
+    catch (e) {
+        const code = e.code;
+        return {
+            ok: false,
+            problems: [{ file: label, expected: 'a readable file', found: code === 'ENOENT' ? 'no such file' : (code ?? 'an error') }],
+        };
+    }
+}
+class Stop extends (/* unused pure expression or super */ null && (Error)) {
+}
+// character codes
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const LBRACE = 123;
+const RBRACE = 125;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const MINUS = 45;
+const DOT = 46;
+/** A character that cannot be part of a run of numbers and commas (no backtracking: a plain search). */
+const NOT_NUMBER_RUN = /[^-0-9.eE+,\t\n\r ]/;
+const isDigit = (c) => c >= 48 && c <= 57;
+const isHex = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+/**
+ * One pass over `text`, checking JSON's grammar strictly (RFC 8259) with an explicit stack of open
+ * containers. Linear in the text: each character is looked at a bounded number of times, and
+ * each key is checked against its object's set of keys once.
+ */
+function scanJson(text, file, maxDepth, skipNumberRuns) {
+    const n = text.length;
+    const problems = [];
+    const nonFinite = [];
+    let more = 0;
+    // the open containers: for an object its keys so far and its current key, for an array the index
+    const keys = [];
+    const segs = [];
+    let i = 0;
+    const note = (p) => {
+        if (problems.length < MAX_PROBLEMS)
+            problems.push(p);
+        else
+            more++;
+    };
+    const position = (at) => {
+        let line = 1;
+        let lineStart = 0;
+        for (let k = text.indexOf('\n'); k !== -1 && k < at; k = text.indexOf('\n', k + 1)) {
+            line++;
+            lineStart = k + 1;
+        }
+        return { line, column: at - lineStart + 1 };
+    };
+    const fail = (expected, at = i) => {
+        const { line, column } = position(at);
+        const found = at >= n ? 'the end of the file' : JSON.stringify(text.slice(at, at + 12));
+        problems.length = 0;
+        problems.push({ file, line, path: `column ${column}`, expected: `valid JSON (${expected})`, found });
+        throw new Stop();
+    };
+    const ws = () => {
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === 32 || c === 10 || c === 13 || c === 9)
+                i++;
+            else
+                break;
+        }
+    };
+    /** skips a string starting at its opening quote; returns its value when `decode` */
+    const string = (decode) => {
+        const start = i;
+        i++;
+        let escaped = false;
+        for (;;) {
+            if (i >= n)
+                fail('a closing quote', start);
+            const c = text.charCodeAt(i);
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH) {
+                escaped = true;
+                const e = text.charCodeAt(i + 1);
+                if (e === 117 /* u */) {
+                    for (let k = 2; k < 6; k++)
+                        if (!isHex(text.charCodeAt(i + k)))
+                            fail('four hex digits after \\u', i);
+                    i += 6;
+                }
+                else if (e === QUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) {
+                    i += 2;
+                }
+                else
+                    fail('a valid escape in a string', i);
+            }
+            else if (c < 32)
+                fail('no control characters in a string');
+            else
+                i++;
+        }
+        i++; // closing quote
+        if (!decode)
+            return '';
+        return escaped ? JSON.parse(text.slice(start, i)) : text.slice(start + 1, i - 1);
+    };
+    const number = () => {
+        const start = i;
+        if (text.charCodeAt(i) === MINUS)
+            i++;
+        if (text.charCodeAt(i) === 48)
+            i++;
+        else if (isDigit(text.charCodeAt(i)))
+            while (isDigit(text.charCodeAt(i)))
+                i++;
+        else
+            fail('a value', start);
+        if (text.charCodeAt(i) === DOT) {
+            i++;
+            if (!isDigit(text.charCodeAt(i)))
+                fail('a digit after "."');
+            while (isDigit(text.charCodeAt(i)))
+                i++;
+        }
+        const e = text.charCodeAt(i);
+        if (e === 101 || e === 69) {
+            i++;
+            const s = text.charCodeAt(i);
+            if (s === 43 || s === MINUS)
+                i++;
+            if (!isDigit(text.charCodeAt(i)))
+                fail('a digit in the exponent');
+            while (isDigit(text.charCodeAt(i)))
+                i++;
+        }
+        // an overflowing literal (1e999) is found in the parsed value, by findNonFinite
+    };
+    /**
+     * The rest of an array that holds only numbers (samples_ms), skipped with one native search;
+     * JSON.parse checks their syntax, and the strict scan locates an error there.
+     */
+    const skipNumbers = () => {
+        const end = text.indexOf(']', i);
+        if (end < 0 || NOT_NUMBER_RUN.test(text.slice(i, end)))
+            return false;
+        i = end;
+        return true;
+    };
+    const token = (word) => text.startsWith(word, i);
+    const badNumber = (word) => {
+        note({
+            file,
+            path: formatPath(segs),
+            expected: 'a finite number',
+            found: `${word} (not valid JSON; Python's json.dump writes it for a float that is not finite)`,
+        });
+        nonFinite.push([i, i + word.length]);
+        i += word.length;
+    };
+    /** reads `"key":` of the innermost object, checking the key is new there */
+    const key = () => {
+        ws();
+        if (text.charCodeAt(i) !== QUOTE)
+            fail('a quoted key');
+        const k = string(true);
+        const top = keys.length - 1;
+        segs[top] = k;
+        const seen = keys[top];
+        if (seen.has(k)) {
+            note({
+                file,
+                path: formatPath(segs),
+                expected: 'each key at most once in an object',
+                found: `${JSON.stringify(k.length > 40 ? k.slice(0, 39) + '…' : k)} again (only one of its values would be kept)`,
+            });
+        }
+        else
+            seen.add(k);
+        ws();
+        if (text.charCodeAt(i) !== COLON)
+            fail('":" after a key');
+        i++;
+    };
+    const open = (isObject) => {
+        if (keys.length >= maxDepth) {
+            problems.length = 0;
+            problems.push({
+                file,
+                path: formatPath(segs),
+                expected: `nesting at most ${maxDepth} levels deep`,
+                found: `nesting deeper than ${maxDepth}`,
+            });
+            throw new Stop();
+        }
+        keys.push(isObject ? new Set() : null);
+        segs.push(isObject ? '' : 0);
+        i++;
+    };
+    try {
+        value: for (;;) {
+            // a value starts at i
+            ws();
+            const c = text.charCodeAt(i);
+            if (c === LBRACE || c === LBRACKET) {
+                open(c === LBRACE);
+                ws();
+                const close = c === LBRACE ? RBRACE : RBRACKET;
+                if (text.charCodeAt(i) === close) {
+                    i++;
+                    keys.pop();
+                    segs.pop();
+                }
+                else {
+                    if (c === LBRACE)
+                        key();
+                    continue value;
+                }
+            }
+            else if (c === QUOTE)
+                string(false);
+            else if (c === MINUS || isDigit(c)) {
+                if (token('-Infinity'))
+                    badNumber('-Infinity');
+                else if (skipNumberRuns && keys.length > 0 && keys[keys.length - 1] === null && skipNumbers()) {
+                    // the rest of this array is numbers: JSON.parse checks their syntax
+                }
+                else
+                    number();
+            }
+            else if (token('true'))
+                i += 4;
+            else if (token('false'))
+                i += 5;
+            else if (token('null'))
+                i += 4;
+            else if (token('NaN'))
+                badNumber('NaN');
+            else if (token('Infinity'))
+                badNumber('Infinity');
+            else
+                fail('a value');
+            // after a value: close containers, or move to the next item
+            for (;;) {
+                ws();
+                const top = keys.length - 1;
+                if (top < 0) {
+                    if (i < n)
+                        fail('nothing after the top-level value');
+                    break value;
+                }
+                const d = text.charCodeAt(i);
+                const isObject = keys[top] !== null;
+                if (d === COMMA) {
+                    i++;
+                    if (isObject)
+                        key();
+                    else
+                        segs[top] = segs[top] + 1;
+                    continue value;
+                }
+                if (d === (isObject ? RBRACE : RBRACKET)) {
+                    i++;
+                    keys.pop();
+                    segs.pop();
+                    continue;
+                }
+                fail(isObject ? '"," or "}"' : '"," or "]"');
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof Stop)
+            return { ok: false, problems };
+        throw e;
+    }
+    if (more)
+        problems.push({ file, expected: 'no more problems', found: `${more} more like these` });
+    return { ok: true, problems, nonFinite };
+}
+
+// EXTERNAL MODULE: ./src/stores/fs.ts + 2 modules
+var stores_fs = __webpack_require__(47860);
 // EXTERNAL MODULE: ./src/platforms/templates.ts
 var templates = __webpack_require__(7903);
 // EXTERNAL MODULE: external "node:child_process"

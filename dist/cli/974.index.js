@@ -1,0 +1,741 @@
+export const id = 974;
+export const ids = [974];
+export const modules = {
+
+/***/ 11974:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_CONFIG: () => (/* reexport safe */ _settings_js__WEBPACK_IMPORTED_MODULE_8__.PV),
+/* harmony export */   MAX_CONFIG_ALIASES: () => (/* binding */ MAX_CONFIG_ALIASES),
+/* harmony export */   MAX_CONFIG_BYTES: () => (/* binding */ MAX_CONFIG_BYTES),
+/* harmony export */   PLACEHOLDERS: () => (/* binding */ PLACEHOLDERS),
+/* harmony export */   configSchema: () => (/* binding */ configSchema),
+/* harmony export */   loadConfig: () => (/* binding */ loadConfig),
+/* harmony export */   parseConfig: () => (/* binding */ parseConfig),
+/* harmony export */   placeholderProblems: () => (/* binding */ placeholderProblems)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(38816);
+/* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(652);
+/* harmony import */ var _core_indicators_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77526);
+/* harmony import */ var _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49381);
+/* harmony import */ var _core_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81688);
+/* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32085);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4620);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54661);
+/**
+ * The config file (`.github/evalgate.yml` by default): YAML parsed with positions kept, validated
+ * with zod; every problem names the file, the line and the field, and what was expected (an
+ * unknown key gets a "did you mean" when a known one is close).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const indicatorName = zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'an indicator name' }).refine(_core_indicators_names_js__WEBPACK_IMPORTED_MODULE_4__/* .isIndicatorName */ .FS, { error: _core_indicators_names_js__WEBPACK_IMPORTED_MODULE_4__/* .INDICATOR_NAME_RULE */ .jO });
+const positive = (what = 'a number > 0') => zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: what }).gt(0, { error: what });
+const scalar = zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_9__/* .boolean */ .zMY()], { error: 'a string, number or boolean' });
+const jobSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+    command: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a shell command (a string)' }).min(1, { error: 'a non-empty shell command' }),
+    shards: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'an integer from 1 to 1000' })
+        .int({ error: 'an integer from 1 to 1000' })
+        .min(1, { error: 'an integer from 1 to 1000' })
+        .max(1000, { error: 'an integer from 1 to 1000' })
+        .optional(),
+    indicators: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(indicatorName, { error: 'a list of the indicators this job writes' })
+        .min(1, { error: 'at least one indicator' })
+        .optional(),
+    resources: zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+        cpu: positive().optional(),
+        memory_gb: positive().optional(),
+        gpus: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'an integer ≥ 0' }).int({ error: 'an integer ≥ 0' }).min(0, { error: 'an integer ≥ 0' }).optional(),
+        gpu_type: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a string' }).optional(),
+        instance_type: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a string' }).optional(),
+    }, { error: 'a mapping of cpu, memory_gb, gpus, gpu_type, instance_type' })
+        .optional(),
+    image: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a container image reference' }).optional(),
+    timeout_minutes: positive('a number of minutes > 0').optional(),
+    env: zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'an environment variable name (letters, digits, _)' }), scalar, {
+        error: 'a mapping of NAME: value',
+    })
+        .optional(),
+}, { error: 'a mapping with command (and shards, indicators, resources, image, timeout_minutes, env)' });
+const platformSection = zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J(), { error: 'a mapping' });
+const configSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a gate name' }).regex(_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .GATE_NAME */ .m, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' })
+        .optional(),
+    indicators: zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(indicatorName), zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP()], { error: 'a list of indicator names' }).optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a path or URI' }).optional(),
+    data: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a path or URI' }).optional(),
+    results: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a folder, glob or URI' }).optional(),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'auto, none or a path to a report.json' }).optional(),
+    fail_on: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['error', 'warn', 'never'], { error: 'one of error, warn, never' }).optional(),
+    comment: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['always', 'on-failure', 'never'], { error: 'one of always, on-failure, never' }).optional(),
+    rps_target: positive().optional(),
+    timeout_minutes: positive('a number of minutes > 0').optional(),
+    max_file_size_mb: positive('a size in MiB > 0').optional(),
+    pushgateway: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a URL' }).optional(),
+    concurrency: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'an integer ≥ 1' }).int({ error: 'an integer ≥ 1' }).min(1, { error: 'an integer ≥ 1' }).optional(),
+    thresholds: zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP())], { error: 'rule lines (a block of text or a list)' }).optional(),
+    merge: zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(indicatorName, zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_10__/* .MERGE_STRATEGY_SYNTAX */ .N }), { error: 'a mapping of indicator: strategy' }).optional(),
+    jobs: zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(indicatorName, jobSchema, { error: 'a mapping of indicator: job' }).optional(),
+    azure: platformSection.optional(),
+    volc: platformSection.optional(),
+    bailian: platformSection.optional(),
+    dgx: platformSection.optional(),
+}, { error: 'a mapping of evalgate settings' });
+const TOP_KEYS = Object.keys(configSchema.shape);
+const JOB_KEYS = Object.keys(jobSchema.shape);
+/** 1-based line of the node at `p` (or of the nearest existing parent). */
+function lineAt(doc, lc, p) {
+    for (let n = p.length; n >= 0; n--) {
+        const node = doc.getIn(p.slice(0, n), true);
+        if (node && typeof node === 'object' && 'range' in node && node.range)
+            return lc.linePos(node.range[0]).line;
+    }
+    return undefined;
+}
+/** 1-based line of the key `key` in the mapping at `p`. */
+function keyLine(doc, lc, p, key) {
+    const map = p.length ? doc.getIn(p, true) : doc.contents;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(map)) {
+        let index = keyIndexes.get(map);
+        if (!index) {
+            index = new Map();
+            for (const it of map.items)
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) && !index.has(String(it.key.value)))
+                    index.set(String(it.key.value), it.key);
+            keyIndexes.set(map, index);
+        }
+        const k = index.get(key);
+        if (k?.range)
+            return lc.linePos(k.range[0]).line;
+    }
+    return lineAt(doc, lc, p);
+}
+const byLine = (ps) => [...ps].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.path ?? '').localeCompare(b.path ?? ''));
+const fieldName = (p) => p.map(String).join('.') || '(top level)';
+/** The config file's size cap, inclusive: a config is a page of YAML, not data. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/**
+ * Aliases a config may expand: YAML anchors are handy for repeated job sections, but each alias
+ * of a billion-laughs document multiplies the work; the yaml package refuses beyond this count.
+ */
+const MAX_CONFIG_ALIASES = 100;
+/** key -> line index of each mapping, built once per mapping (a lookup per key was quadratic) */
+const keyIndexes = new WeakMap();
+function parseConfig(text, file) {
+    if (text.length > MAX_CONFIG_BYTES || Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        return {
+            ok: false,
+            problems: [{ file, expected: `a config file of at most ${MAX_CONFIG_BYTES / 1024} KiB`, found: `${bytes} bytes` }],
+        };
+    }
+    const lc = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
+    // uniqueKeys: false: the yaml package compares each key with every earlier one (quadratic in a
+    // 40,000-key mapping); duplicates are found below with one set per mapping instead
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: false });
+    if (!doc.errors.length) {
+        const dup = duplicateKeys(doc.contents, lc, file);
+        if (dup.length)
+            return { ok: false, problems: dup };
+    }
+    if (doc.errors.length) {
+        return {
+            ok: false,
+            problems: doc.errors.map((e) => ({
+                file,
+                line: e.linePos?.[0]?.line,
+                expected: 'valid YAML',
+                found: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+                path: e.linePos?.[0] ? `column ${e.linePos[0].col}` : undefined,
+            })),
+        };
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
+    }
+    catch (e) {
+        // a billion-laughs document: the yaml package stops expanding it and says why
+        return {
+            ok: false,
+            problems: [
+                { file, expected: `YAML whose aliases expand at most ${MAX_CONFIG_ALIASES} times`, found: e.message.split('\n')[0] },
+            ],
+        };
+    }
+    const parsed = configSchema.safeParse(value);
+    const problems = [];
+    if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+            if (issue.code === 'unrecognized_keys') {
+                const known = issue.path.length === 0 ? TOP_KEYS : issue.path.length === 2 && issue.path[0] === 'jobs' ? JOB_KEYS : [];
+                for (const key of issue.keys) {
+                    const hint = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_6__/* .closest */ .kp)(key, known);
+                    problems.push({
+                        file,
+                        line: keyLine(doc, lc, issue.path, key),
+                        path: fieldName([...issue.path, key]),
+                        expected: known.length ? `one of the known keys (${known.join(', ')})` : 'a known key',
+                        found: `an unknown key${hint ? ` (did you mean "${hint}"?)` : ''}`,
+                    });
+                }
+                continue;
+            }
+            if (issue.code === 'invalid_key') {
+                // a bad key of a mapping (an env var name): the key is what was found
+                const key = String(issue.path[issue.path.length - 1]);
+                const expected = issue.path.includes('env')
+                    ? 'environment variable names of letters, digits and _'
+                    : 'names of letters, digits, "_" and "-"';
+                problems.push({
+                    file,
+                    line: keyLine(doc, lc, issue.path.slice(0, -1), key),
+                    path: fieldName(issue.path),
+                    expected,
+                    found: `the name ${JSON.stringify(key)}`,
+                });
+                continue;
+            }
+            let found = value;
+            for (const seg of issue.path)
+                found = found && typeof found === 'object' ? found[seg] : undefined;
+            problems.push({
+                file,
+                line: lineAt(doc, lc, issue.path),
+                path: fieldName(issue.path),
+                expected: issue.message,
+                found: (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(found),
+            });
+        }
+        return { ok: false, problems: byLine(problems) };
+    }
+    const raw = parsed.data;
+    let rules;
+    if (raw.thresholds !== undefined) {
+        rules = [];
+        const node = doc.get('thresholds', true);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node)) {
+            node.items.forEach((item, i) => {
+                const line = item.range ? lc.linePos(item.range[0]).line : undefined;
+                const r = (0,_core_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRules */ .NR)(raw.thresholds[i], file, line ?? 1);
+                rules.push(...r.rules);
+                problems.push(...r.problems.map((p) => ({ ...p, path: `thresholds[${i}]: ${p.path}` })));
+            });
+        }
+        else {
+            const start = node?.range ? lc.linePos(node.range[0]).line : 1;
+            // a block scalar's text starts on the line after its `|` or `>`
+            const block = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
+            const r = (0,_core_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRules */ .NR)(raw.thresholds, file, start + (block ? 1 : 0));
+            rules.push(...r.rules);
+            problems.push(...r.problems.map((p) => ({ ...p, path: `thresholds: ${p.path}` })));
+        }
+    }
+    const merge = {};
+    for (const [k, v] of Object.entries(raw.merge ?? {})) {
+        const s = (0,_core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_10__/* .parseMergeStrategy */ .p)(v);
+        if (s)
+            merge[k] = s;
+        else
+            problems.push({
+                file,
+                line: lineAt(doc, lc, ['merge', k]),
+                path: `merge.${k}`,
+                expected: _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_10__/* .MERGE_STRATEGY_SYNTAX */ .N,
+                found: JSON.stringify(v),
+            });
+    }
+    for (const [name, job] of Object.entries(raw.jobs ?? {})) {
+        for (const p of placeholderProblems(job.command)) {
+            problems.push({ file, line: lineAt(doc, lc, ['jobs', name, 'command']), path: `jobs.${name}.command`, ...p });
+        }
+    }
+    const indicators = typeof raw.indicators === 'string' ? raw.indicators.split(/[,\s]+/).filter(Boolean) : raw.indicators;
+    if (indicators?.length === 0) {
+        const expected = 'at least one indicator name';
+        problems.push({ file, line: lineAt(doc, lc, ['indicators']), path: 'indicators', expected, found: (0,_core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .describeValue */ .bp)(raw.indicators) });
+    }
+    const config = {
+        ...raw,
+        file,
+        platform: raw.platform === 'bairui' ? 'bailian' : raw.platform,
+        indicators,
+        rules,
+        merge,
+        jobs: raw.jobs ?? {},
+    };
+    if (rules === undefined)
+        delete config.rules;
+    return problems.length ? { ok: false, problems: byLine(problems) } : { ok: true, config, problems };
+}
+/** Keys that appear twice in one mapping, with their lines; iterative, one set per mapping. */
+function duplicateKeys(root, lc, file) {
+    const out = [];
+    const stack = [{ node: root, path: '' }];
+    while (stack.length && out.length < 20) {
+        const { node, path: at } = stack.pop();
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(node)) {
+            const seen = new Set();
+            for (const it of node.items) {
+                const key = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) ? String(it.key.value) : String(it.key);
+                const p = at ? `${at}.${key}` : key;
+                if (seen.has(key)) {
+                    const k = it.key;
+                    const pos = k?.range ? lc.linePos(k.range[0]) : undefined;
+                    // worded as the yaml package words it (uniqueKeys), with the key's line and column
+                    out.push({
+                        file,
+                        line: pos?.line,
+                        path: pos ? `column ${pos.col}` : p,
+                        expected: 'valid YAML',
+                        found: 'Map keys must be unique',
+                    });
+                }
+                else
+                    seen.add(key);
+                stack.push({ node: it.value, path: p });
+            }
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node))
+            node.items.forEach((item, i) => stack.push({ node: item, path: `${at}[${i}]` }));
+    }
+    return out;
+}
+const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'];
+/**
+ * Unknown placeholders, and known ones where the shell would not expand them as data (single
+ * quotes, quoted heredocs, arithmetic on a path, strings run by `sh -c`/`eval`: see placeholderSites).
+ */
+function placeholderProblems(command) {
+    const out = [];
+    for (const m of command.matchAll(/(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+        const name = m[1];
+        if (!PLACEHOLDERS.includes(name)) {
+            const hint = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_6__/* .closest */ .kp)(name, PLACEHOLDERS);
+            out.push({
+                expected: `placeholders among {${PLACEHOLDERS.join('}, {')}}`,
+                found: `{${name}}${hint ? ` (did you mean {${hint}}?)` : ''}`,
+            });
+        }
+    }
+    for (const problem of (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .placeholderContextProblems */ .f7)(command)) {
+        out.push({ expected: 'placeholders where the shell expands them as data', found: problem });
+    }
+    return out;
+}
+/** Reads the config at `file`; a missing default config is not an error, a missing named one is. */
+async function loadConfig(file, cwd) {
+    const name = file ?? _settings_js__WEBPACK_IMPORTED_MODULE_8__/* .DEFAULT_CONFIG */ .PV;
+    let text;
+    try {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, name);
+        const size = (await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(abs)).size;
+        if (size > MAX_CONFIG_BYTES) {
+            return {
+                ok: false,
+                problems: [{ file: name, expected: `a config file of at most ${MAX_CONFIG_BYTES / 1024} KiB`, found: `${size} bytes` }],
+            };
+        }
+        text = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(abs, 'utf8');
+    }
+    catch (e) {
+        if (file === undefined && e.code === 'ENOENT')
+            return null;
+        return {
+            ok: false,
+            problems: [
+                {
+                    file: name,
+                    expected: 'a readable config file (--config)',
+                    found: e.code === 'ENOENT' ? 'no such file' : String(e.message),
+                },
+            ],
+        };
+    }
+    return parseConfig(text, name);
+}
+
+
+/***/ }),
+
+/***/ 4620:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZL: () => (/* binding */ shellQuote),
+/* harmony export */   et: () => (/* binding */ plan),
+/* harmony export */   f7: () => (/* binding */ placeholderContextProblems),
+/* harmony export */   yK: () => (/* binding */ runIdentity)
+/* harmony export */ });
+/* unused harmony exports PLACEHOLDER, PLACEHOLDER_ENV, placeholderSites, renderCommand, jobName */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * plan: from the config's jobs, one job per indicator (or one job writing several), times
+ * `shards`. Pure: where the model, data and output are *inside* a job is the platform's to say
+ * (`Locations`); this module renders each placeholder as a reference to the environment variable
+ * that carries its value (PLACEHOLDER_ENV), never the value itself.
+ */
+
+/** POSIX shell quoting: one literal word whatever the value holds (`$(…)`, quotes, spaces). */
+function shellQuote(value) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `{name}`, but not a shell's `${name}`. Inline JSON (`{"a": 1}`) never matches. */
+const PLACEHOLDER = /(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** The environment variable that carries each placeholder's value into the job. */
+const PLACEHOLDER_ENV = {
+    model: 'EVALGATE_MODEL',
+    data: 'EVALGATE_DATA',
+    out: 'EVALGATE_OUT',
+    shard_index: 'EVALGATE_SHARD_INDEX',
+    shard_count: 'EVALGATE_SHARD_COUNT',
+};
+const CODE_ARG = /(?:^|[\s;&|(])(?:-c|-e|--command|--eval|eval)\s*$/;
+const EVAL_SEGMENT = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:eval|exec\s+eval)\s/;
+/**
+ * Where each placeholder stands in a POSIX shell command, and what it becomes: a reference to its
+ * environment variable, never the value. `"${EVALGATE_MODEL}"` bare (also inside `$(…)` and
+ * backticks, which start a fresh command), `${EVALGATE_MODEL}` inside "…" and unquoted heredoc
+ * bodies, `${EVALGATE_SHARD_INDEX}` in arithmetic. The shell expands a variable once and never
+ * parses the result as code, so the value arrives byte for byte whatever it holds. Places where no
+ * reference is both safe and correct are problems: single quotes, quoted heredocs, arithmetic on a
+ * path, and strings another interpreter runs as code (after `-c`, `-e`, `eval`).
+ */
+function placeholderSites(command) {
+    const at = new Map();
+    for (const m of command.matchAll(PLACEHOLDER))
+        at.set(m.index, m[1]);
+    const stack = [{ kind: 'bare', start: 0, depth: 0, code: false }];
+    const pending = [];
+    const sites = [];
+    let lineStart = false;
+    const push = (kind, i, code = false, doc) => {
+        const f = stack[stack.length - 1];
+        stack.push({ kind, start: i, depth: 0, code: code || f.code, ...(doc ? { doc } : {}) });
+    };
+    const startDoc = (i) => {
+        const doc = pending.shift();
+        if (doc) {
+            push(doc.quoted ? 'qheredoc' : 'heredoc', i, false, doc);
+            lineStart = true;
+        }
+    };
+    for (let i = 0; i < command.length;) {
+        const f = stack[stack.length - 1];
+        const c = command[i];
+        const next = command[i + 1];
+        if ((f.kind === 'heredoc' || f.kind === 'qheredoc') && lineStart) {
+            lineStart = false;
+            const nl = command.indexOf('\n', i);
+            const lineEnd = nl < 0 ? command.length : nl;
+            const line = command.slice(i, lineEnd);
+            if ((f.doc.strip ? line.replace(/^\t+/, '') : line) === f.doc.delim) {
+                stack.pop();
+                i = lineEnd + 1;
+                startDoc(i);
+                continue;
+            }
+        }
+        const name = at.get(i);
+        if (name !== undefined) {
+            sites.push(site(command, name, i, f));
+            i += name.length + 2;
+            continue;
+        }
+        if (f.kind === 'single') {
+            if (c === "'")
+                stack.pop();
+            i++;
+            continue;
+        }
+        if (f.kind === 'qheredoc') {
+            if (c === '\n')
+                lineStart = true;
+            i++;
+            continue;
+        }
+        if (c === '\\') {
+            i += 2;
+            continue;
+        }
+        if (c === '$' && next === '(' && command[i + 2] === '(') {
+            push('arith', i + 3);
+            i += 3;
+            continue;
+        }
+        if (c === '$' && next === '(') {
+            push('cmdsub', i + 2);
+            i += 2;
+            continue;
+        }
+        if (c === '`') {
+            if (f.kind === 'backtick')
+                stack.pop();
+            else
+                push('backtick', i + 1);
+            i++;
+            continue;
+        }
+        if (f.kind === 'heredoc') {
+            if (c === '\n')
+                lineStart = true;
+            i++;
+            continue;
+        }
+        if (f.kind === 'double') {
+            if (c === '"')
+                stack.pop();
+            i++;
+            continue;
+        }
+        // bare, cmdsub, backtick, arith: a command (or an expression)
+        if (f.kind === 'arith') {
+            if (c === '(')
+                f.depth++;
+            else if (c === ')') {
+                if (f.depth > 0)
+                    f.depth--;
+                else if (next === ')') {
+                    stack.pop();
+                    i += 2;
+                    continue;
+                }
+            }
+            i++;
+            continue;
+        }
+        if (c === "'" || c === '"') {
+            push(c === "'" ? 'single' : 'double', i + 1, CODE_ARG.test(command.slice(f.start, i)));
+            i++;
+            continue;
+        }
+        if (c === '(' && next === '(') {
+            push('arith', i + 2);
+            i += 2;
+            continue;
+        }
+        if (c === '(' && f.kind === 'cmdsub')
+            f.depth++;
+        if (c === ')' && f.kind === 'cmdsub') {
+            if (f.depth > 0)
+                f.depth--;
+            else
+                stack.pop();
+            i++;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /[\s;&|(]/.test(command[i - 1]))) {
+            const nl = command.indexOf('\n', i);
+            i = nl < 0 ? command.length : nl;
+            continue;
+        }
+        if (c === '<' && next === '<' && command[i + 2] !== '<') {
+            let j = i + 2;
+            const strip = command[j] === '-';
+            if (strip)
+                j++;
+            while (command[j] === ' ' || command[j] === '\t')
+                j++;
+            const w = /^(?:[^\s;&|<>()'"\\]|\\.|'[^']*'|"[^"]*")+/.exec(command.slice(j));
+            if (w) {
+                pending.push({ delim: w[0].replace(/\\(.)|['"]/g, '$1'), quoted: /['"\\]/.test(w[0]), strip });
+                i = j + w[0].length;
+                continue;
+            }
+        }
+        if (c === '\n' && pending.length) {
+            i++;
+            startDoc(i);
+            continue;
+        }
+        i++;
+    }
+    return sites;
+}
+function site(command, name, offset, f) {
+    const s = { name, offset, length: name.length + 2 };
+    const v = PLACEHOLDER_ENV[name];
+    if (v === undefined)
+        return { ...s, problem: `unknown placeholder {${name}}` };
+    if (f.kind === 'single')
+        return { ...s, problem: `{${name}} inside single quotes, where nothing expands: write it outside the quotes ('…'{${name}}'…')` };
+    if (f.kind === 'qheredoc')
+        return {
+            ...s,
+            problem: `{${name}} in the body of a quoted heredoc (<<'${f.doc.delim}'), where nothing expands: quote no part of the delimiter`,
+        };
+    const segment = command
+        .slice(f.start, offset)
+        .split(/[;&|\n(]/)
+        .pop() ?? '';
+    if (f.code || ((f.kind === 'bare' || f.kind === 'cmdsub' || f.kind === 'backtick') && EVAL_SEGMENT.test(segment)))
+        return {
+            ...s,
+            problem: `{${name}} inside a string another interpreter runs as code (after -c, -e or eval), where its value would become code: read the environment variable ${v} there instead`,
+        };
+    switch (f.kind) {
+        case 'arith':
+            return name === 'shard_index' || name === 'shard_count'
+                ? { ...s, render: `\${${v}}` }
+                : {
+                    ...s,
+                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index} and {shard_count} are numbers`,
+                };
+        case 'double':
+        case 'heredoc':
+            return { ...s, render: `\${${v}}` };
+        default:
+            return { ...s, render: `"\${${v}}"` };
+    }
+}
+/** Every reason the placeholders of `command` cannot be rendered (unknown names, unsafe places). */
+function placeholderContextProblems(command) {
+    return placeholderSites(command).flatMap((p) => (p.problem && !p.problem.startsWith('unknown') ? [p.problem] : []));
+}
+/**
+ * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` as references to the job's
+ * EVALGATE_MODEL … EVALGATE_SHARD_COUNT (see `placeholderSites`); the values travel in the job's
+ * environment, never in the command text. Throws with the first problem.
+ */
+function renderCommand(template) {
+    const sites = placeholderSites(template);
+    const bad = sites.find((s) => s.problem);
+    if (bad)
+        throw new Error(bad.problem);
+    let out = '';
+    let last = 0;
+    for (const s of sites) {
+        out += template.slice(last, s.offset) + s.render;
+        last = s.offset + s.length;
+    }
+    return out + template.slice(last);
+}
+const MAX_NAME = 100;
+/** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
+function jobName(id, key, shard) {
+    const norm = (p) => p
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    // Job keys are case-sensitive in the config but names are not: "tp" and "TP" must not become
+    // one job (the second submit would attach to the first). A key that normalising changed
+    // carries a hash of itself.
+    const jobPart = norm(key) === key ? key : `${norm(key)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 6)}`;
+    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
+    const clean = [...parts.slice(0, 5).map(norm), jobPart, String(shard.index)].join('-');
+    if (clean.length <= MAX_NAME)
+        return clean;
+    // Too long: keep the readable end (gate, job, shard) and make the start unique with a hash.
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 10);
+    return `evalgate-${hash}-${clean.slice(clean.length - (MAX_NAME - 20))}`.replace(/--+/g, '-');
+}
+function runIdentity(env, cwdName, gate, now) {
+    return {
+        repository: env.GITHUB_REPOSITORY || cwdName,
+        // Outside Actions every run is new: a timestamp keeps a later run from attaching to this one's
+        // jobs, and a random part keeps two runs started in the same second apart.
+        runId: env.EVALGATE_RUN_ID ||
+            env.GITHUB_RUN_ID ||
+            `local${now.toISOString().replace(/\D/g, '').slice(0, 14)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        gate,
+    };
+}
+function plan(input, id, locate) {
+    const problems = [];
+    const file = input.configFile ?? 'config';
+    const entries = Object.entries(input.jobs);
+    if (entries.length === 0) {
+        problems.push({ file, path: 'jobs', expected: 'at least one job (jobs.<indicator>.command) to run', found: 'none' });
+        return { jobs: [], problems };
+    }
+    const written = new Set(entries.flatMap(([key, j]) => j.indicators ?? [key]));
+    for (const r of input.required) {
+        if (!written.has(r)) {
+            problems.push({
+                file,
+                path: `jobs.${r}`,
+                expected: `a job that writes the required indicator ${r} (or leave it out of indicators)`,
+                found: 'none',
+            });
+        }
+    }
+    const jobs = [];
+    for (const [key, j] of entries) {
+        const count = j.shards ?? 1;
+        for (let index = 0; index < count; index++) {
+            const shard = { index, count };
+            const name = jobName(id, key, shard);
+            const loc = locate(key, shard, name);
+            let command;
+            try {
+                command = renderCommand(j.command);
+            }
+            catch (e) {
+                problems.push({
+                    file,
+                    path: `jobs.${key}.command`,
+                    expected: 'known placeholders where the shell expands them as data',
+                    found: e.message,
+                });
+                continue;
+            }
+            const env = {};
+            for (const [k, v] of Object.entries(j.env ?? {}))
+                env[k] = String(v);
+            Object.assign(env, {
+                EVALGATE_JOB_NAME: name,
+                EVALGATE_INDICATOR: (j.indicators ?? [key]).join(','),
+                EVALGATE_SHARD_INDEX: String(index),
+                EVALGATE_SHARD_COUNT: String(count),
+                EVALGATE_OUT: loc.out,
+            });
+            // the values of the placeholders the command uses, byte for byte (the command references them)
+            if (j.command.includes('{model}'))
+                env.EVALGATE_MODEL = loc.model;
+            if (j.command.includes('{data}'))
+                env.EVALGATE_DATA = loc.data;
+            const job = {
+                key,
+                indicators: j.indicators ?? [key],
+                shard,
+                name,
+                command,
+                env,
+                timeoutMinutes: j.timeout_minutes ?? input.timeoutMinutes,
+                resources: j.resources ?? {},
+            };
+            if (j.image)
+                job.image = j.image;
+            jobs.push(job);
+        }
+    }
+    return { jobs, problems };
+}
+
+
+/***/ })
+
+};
