@@ -45,6 +45,26 @@ export interface RunResult {
 }
 
 const LOG_TAIL = 50;
+/** status calls in flight at once while polling */
+export const POLL_CONCURRENCY = 16;
+/** failed status reads of one job in a row before it counts as failed */
+export const STATUS_READ_LIMIT = 5;
+
+/** runs at most `limit` of the functions given to it at once, the others waiting in order */
+export function semaphore(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <R>(fn: () => Promise<R>): Promise<R> => {
+    if (active >= limit) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await fn();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve();
@@ -403,45 +423,84 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     }
     // a job's time limit counts from its start, never while it waits for a slot or a node
     const seenRunning = new Map<Outcome, number>();
-    let interval = platform.pollIntervalMs;
     const cap = opts.maxPollMs ?? platform.maxPollIntervalMs;
-    while (!opts.signal?.aborted) {
-      let failed = false;
-      for (const o of out) {
-        if (TERMINAL.includes(o.status.state) || !o.handle) continue;
-        o.status = await platform.status(o.handle);
-        progress.update(o.job.name, o.status.state);
-        if (o.status.state === 'failed') failed = true;
-        if (o.status.state === 'running' && !seenRunning.has(o)) seenRunning.set(o, Date.now());
-        const startedAt = o.status.startedAt ?? seenRunning.get(o);
-        if (
-          !TERMINAL.includes(o.status.state) &&
-          startedAt !== undefined &&
-          Date.now() - startedAt > o.job.timeoutMinutes * 60_000 + 5_000
-        ) {
-          await platform.cancel(o.handle);
-          o.status = {
-            ...o.status,
-            state: 'failed',
-            platformStatus: 'timed out',
-            message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`,
-            finishedAt: Date.now(),
-          };
-          progress.update(o.job.name, 'failed');
-          failed = true;
+    // consecutive failed status reads per job: a read that fails (after the platform client's own
+    // retries) is tried again on the next poll; only STATUS_READ_LIMIT failures in a row fail the job
+    const readFailures = new Map<Outcome, number>();
+    const poll = async (o: Outcome): Promise<boolean> => {
+      let status: JobStatus;
+      try {
+        status = await platform.status(o.handle!);
+        readFailures.delete(o);
+      } catch (e) {
+        const n = (readFailures.get(o) ?? 0) + 1;
+        readFailures.set(o, n);
+        const why = printable((e as Error)?.message ?? String(e));
+        if (n < STATUS_READ_LIMIT) {
+          if (n === 1) rt.stderr(`warning: job ${o.job.name}: its status could not be read (${why}); trying again on the next poll\n`);
+          return false;
         }
+        status = {
+          ...o.status,
+          state: 'failed',
+          platformStatus: 'status unreadable',
+          message: `its status could not be read ${n} times in a row: ${why}`,
+          finishedAt: Date.now(),
+        };
       }
-      progress.tick();
-      publish();
-      if (failed) {
-        await cancelAll('cancelled because another job failed');
-        break;
+      o.status = status;
+      progress.update(o.job.name, o.status.state);
+      let failed = o.status.state === 'failed';
+      if (o.status.state === 'running' && !seenRunning.has(o)) seenRunning.set(o, Date.now());
+      const startedAt = o.status.startedAt ?? seenRunning.get(o);
+      if (!TERMINAL.includes(o.status.state) && startedAt !== undefined && Date.now() - startedAt > o.job.timeoutMinutes * 60_000 + 5_000) {
+        await platform.cancel(o.handle!);
+        o.status = {
+          ...o.status,
+          state: 'failed',
+          platformStatus: 'timed out',
+          message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`,
+          finishedAt: Date.now(),
+        };
+        progress.update(o.job.name, 'failed');
+        failed = true;
       }
-      if (out.every((o) => TERMINAL.includes(o.status.state))) break;
-      // backoff with jitter: a thousand pollers must not hit the platform in step
-      await sleep(interval * (0.8 + Math.random() * 0.4), opts.signal);
-      interval = Math.min(cap, Math.ceil(interval * 1.5));
+      return failed;
+    };
+    // Each job is polled on its own, with its own backoff and jitter, and at most
+    // POLL_CONCURRENCY status calls are in flight: a slow or throttled call (retried inside the
+    // platform's client) never holds up the status of the others. The first failure stops all.
+    const stop = new AbortController();
+    const stopAll = (): void => stop.abort();
+    opts.signal?.addEventListener('abort', stopAll, { once: true });
+    if (opts.signal?.aborted) stop.abort();
+    const slots = semaphore(POLL_CONCURRENCY);
+    let failed = false;
+    const ticker = setInterval(() => progress.tick(), 1000);
+    const follow = async (o: Outcome): Promise<void> => {
+      let interval = platform.pollIntervalMs;
+      while (!stop.signal.aborted && !TERMINAL.includes(o.status.state)) {
+        const jobFailed = await slots(() => (stop.signal.aborted ? Promise.resolve(false) : poll(o)));
+        publish();
+        if (jobFailed) {
+          failed = true;
+          stop.abort();
+          return;
+        }
+        if (TERMINAL.includes(o.status.state)) return;
+        // backoff with jitter: a thousand pollers must not hit the platform in step
+        await sleep(interval * (0.8 + Math.random() * 0.4), stop.signal);
+        interval = Math.min(cap, Math.ceil(interval * 1.5));
+      }
+    };
+    try {
+      await Promise.all(out.filter((o) => o.handle).map(follow));
+    } finally {
+      clearInterval(ticker);
+      opts.signal?.removeEventListener('abort', stopAll);
     }
+    progress.tick();
+    if (failed && !opts.signal?.aborted) await cancelAll('cancelled because another job failed');
     if (opts.signal?.aborted) await cancelAll('cancelled: the run was cancelled');
   } catch (e) {
     await cancelAll(`cancelled: ${(e as Error).message}`);
