@@ -12,7 +12,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite, type Azurite } from './fakes/azurite.js';
 import { startFakeAzure, type FakeAzure } from './fakes/azure.js';
-import { readFileCommands, runCliAsync, tempDir } from './helpers.js';
+import { killedRun, leftJobsIn, readFileCommands, runCliAsync, tempDir } from './helpers.js';
 import { cancelSavedAzure } from '../src/platforms/azure/cancel-saved.js';
 import type { SavedJob } from '../src/platforms/platform.js';
 
@@ -241,6 +241,105 @@ describe('platform: azure', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(audiences[0]).toBe('api://AzureADTokenExchange');
+  });
+});
+
+describe('platform: azure: a re-run picks up what a SIGKILLed run left in its --out', () => {
+  /** two shards that run until the test creates `go` (an absolute path: the job runs in the fake's own folder) */
+  const waiting = (go: string) =>
+    azureConfig({
+      indicators: ['toxicity'],
+      thresholds: 'toxicity.toxic_ratio <= 0.5',
+      jobs: {
+        toxicity: {
+          shards: 2,
+          command: `while [ ! -f ${go} ]; do sleep 0.1; done; printf '{"indicator":"toxicity","toxic_ratio":0.1,"total_samples":100}' > {out}/toxicity.json`,
+        },
+      },
+    });
+  const killed = (runId: string, out: string, go: string) =>
+    killedRun(['run', '--config', waiting(go)], {
+      cwd: ROOT,
+      env: spEnv(runId),
+      out,
+      count: 2,
+      running: () => jobsOf(runId).length === 2 && jobsOf(runId).every((j) => j.status === 'Running'),
+    });
+
+  it('the same run id: the re-run attaches to both jobs (each created and run once) and the record is gone', async () => {
+    // what earlier tests provoked on purpose (a wrong secret) stays out of this test's count
+    const violations = fake.violations.length;
+    const out = tempDir();
+    const go = path.join(tempDir(), 'go');
+    const left = await killed('201', out, go);
+    expect(left.run_id).toBe('201');
+    expect(left.jobs.map((j) => j.platform)).toEqual(['azure', 'azure']);
+    // the CLI is gone, its jobs are not
+    expect(jobsOf('201').map((j) => j.status)).toEqual(['Running', 'Running']);
+
+    writeFileSync(go, '');
+    const again = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: spEnv('201'), out });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/an earlier run here \(run id 201, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 2, cancelling 0/);
+    for (const j of left.jobs) expect(again.stderr).toContain(`evalgate: job ${j.name}: attaching`);
+    expect(again.report!.jobs.map((j: { status: string }) => j.status)).toEqual(['succeeded', 'succeeded']);
+    expect(jobsOf('201').map((j) => [j.status, j.puts, j.runs])).toEqual([
+      ['Completed', 1, 1],
+      ['Completed', 1, 1],
+    ]);
+    expect(leftJobsIn(out)).toBeNull();
+    expect(fake.violations.slice(violations)).toEqual([]);
+  });
+
+  it('another run id: the re-run cancels both (Canceled on Azure ML), names each, and runs its own jobs', async () => {
+    const out = tempDir();
+    const left = await killed('202', out, path.join(tempDir(), 'never'));
+    expect(jobsOf('202').map((j) => j.status)).toEqual(['Running', 'Running']);
+
+    const go = path.join(tempDir(), 'go');
+    writeFileSync(go, '');
+    const next = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: spEnv('203'), out });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(/an earlier run here \(run id 202, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/);
+    for (const j of left.jobs) expect(next.stderr).toContain(`evalgate: job ${j.name} (left by run 202): cancelled (Azure ML job ${j.id} in ${fake.workspace})`);
+    expect(jobsOf('202').map((j) => j.status)).toEqual(['Canceled', 'Canceled']);
+    expect(jobsOf('203').map((j) => [j.status, j.runs])).toEqual([
+      ['Completed', 1],
+      ['Completed', 1],
+    ]);
+    expect(next.report!.verdict).toBe('pass');
+    expect(leftJobsIn(out)).toBeNull();
+  });
+
+  it('a cancel Azure ML refuses is a warning naming the job, which stays on record; the run after cancels it', async () => {
+    const out = tempDir();
+    const left = await killed('204', out, path.join(tempDir(), 'never'));
+    const [refused, other] = left.jobs as [SavedJob, SavedJob];
+    fake.failNext(1, { status: 403, match: (method, p) => method === 'POST' && p.endsWith(`/jobs/${refused.id}/cancel`) });
+    const go = path.join(tempDir(), 'go');
+    writeFileSync(go, '');
+    const next = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: spEnv('205'), out });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toContain(`evalgate: job ${refused.name} (left by run 204): failed (`);
+    expect(next.stderr).toContain(`evalgate: job ${other.name} (left by run 204): cancelled`);
+    expect(next.report!.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(`^azure job ${refused.name} \\(${refused.id}\\), left running by run 204, could not be cancelled: .*Injected 403`),
+      ),
+    ]);
+    expect(fake.job(refused.name)!.status).toBe('Running');
+    expect(fake.job(other.name)!.status).toBe('Canceled');
+    // the refused one is still on record (the second run's own jobs ended), with the run that left it
+    expect(leftJobsIn(out)).toMatchObject({ run_id: '205', jobs: [{ platform: 'azure', name: refused.name, id: refused.id, left_by: '204' }] });
+
+    const third = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: spEnv('206'), out });
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stderr).toMatch(/an earlier run here \(run id 205, pid \d+\) ended with 1 job\(s\) still recorded as running: attaching to 0, cancelling 1/);
+    // named by the run that started it, not the one that failed to cancel it
+    expect(third.stderr).toContain(`evalgate: job ${refused.name} (left by run 204): cancelled`);
+    expect(third.report!.warnings).toEqual([]);
+    expect(fake.job(refused.name)!.status).toBe('Canceled');
+    expect(leftJobsIn(out)).toBeNull();
   });
 });
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startFakeAlibaba, type FakeAlibaba } from './fakes/alibaba.js';
-import { captureRuntime, runCliAsync, tempDir } from './helpers.js';
+import { captureRuntime, killedRun, leftJobsIn, runCliAsync, tempDir } from './helpers.js';
 import { parseConfig } from '../src/config/file.js';
 import { resolveSettings, type Settings } from '../src/config/settings.js';
 import { runPipeline, type RunResult } from '../src/run.js';
@@ -483,5 +483,65 @@ describe('platform: bailian from the bundled CLI, as a user runs it', () => {
     expect(mine.every((j) => j.Status === 'Succeeded' && j.runs === 1)).toBe(true);
     expect(ali.dlc.violations.slice(before.dlc)).toEqual([]);
     expect(ali.oss.violations.slice(before.oss)).toEqual([]);
+  });
+});
+
+describe('platform: bailian: a re-run picks up what a SIGKILLed CLI left in its --out', () => {
+  /** two shards that run until the test creates `go` (an absolute path: the job runs in the fake's own folder) */
+  const waiting = (go: string) => {
+    const file = path.join(tempDir(), 'bailian.yml');
+    const command = `while [ ! -f ${go} ]; do sleep 0.1; done; printf '{"indicator":"toxicity","toxic_ratio":0.1,"total_samples":100}' > {out}/toxicity.json`;
+    writeFileSync(file, bailianConfig({ ...toxicityOnly(command, { shards: 2 }), thresholds: 'toxicity.toxic_ratio <= 0.5' }));
+    return file;
+  };
+  const killed = (runId: string, out: string, go: string) =>
+    killedRun(['run', '--config', waiting(go)], {
+      cwd: ROOT,
+      env: akEnv(runId),
+      out,
+      count: 2,
+      running: () => jobsOf(runId).length === 2 && jobsOf(runId).every((j) => j.Status === 'Running'),
+    });
+
+  it('the same run id: the re-run attaches to both jobs (each created and run once) and the record is gone', async () => {
+    const out = tempDir();
+    const go = path.join(tempDir(), 'go');
+    const left = await killed('rr1', out, go);
+    expect(left.run_id).toBe('rr1');
+    expect(left.jobs.map((j) => j.platform)).toEqual(['bailian', 'bailian']);
+    expect(jobsOf('rr1').map((j) => j.Status)).toEqual(['Running', 'Running']);
+
+    writeFileSync(go, '');
+    const again = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: akEnv('rr1'), out });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/an earlier run here \(run id rr1, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 2, cancelling 0/);
+    for (const j of left.jobs) expect(again.stderr).toContain(`evalgate: job ${j.name}: attaching`);
+    expect(again.report!.jobs.map((j: { status: string; platform_id: string }) => [j.status, j.platform_id])).toEqual(
+      left.jobs.map((j) => ['succeeded', j.id]),
+    );
+    // one PAI-DLC job per name (none created twice), each command started once
+    expect(jobsOf('rr1').map((j) => [j.JobId, j.Status, j.runs])).toEqual(left.jobs.map((j) => [j.id, 'Succeeded', 1]));
+    expect(leftJobsIn(out)).toBeNull();
+  });
+
+  it('another run id: the re-run stops both (Stopped on PAI-DLC), names each, and runs its own jobs', async () => {
+    const out = tempDir();
+    const left = await killed('rr2', out, path.join(tempDir(), 'never'));
+    expect(jobsOf('rr2').map((j) => j.Status)).toEqual(['Running', 'Running']);
+
+    const go = path.join(tempDir(), 'go');
+    writeFileSync(go, '');
+    const next = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: akEnv('rr3'), out });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(/an earlier run here \(run id rr2, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/);
+    for (const j of left.jobs)
+      expect(next.stderr).toContain(`evalgate: job ${j.name} (left by run rr2): cancelled (PAI-DLC job ${j.id} in workspace ${WORKSPACE} (cn-hangzhou))`);
+    expect(jobsOf('rr2').map((j) => j.Status)).toEqual(['Stopped', 'Stopped']);
+    expect(jobsOf('rr3').map((j) => [j.Status, j.runs])).toEqual([
+      ['Succeeded', 1],
+      ['Succeeded', 1],
+    ]);
+    expect(next.report!.verdict).toBe('pass');
+    expect(leftJobsIn(out)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSlurm, type Slurm } from './fakes/slurm.js';
 import { startSshd, type Sshd } from './fakes/sshd.js';
-import { tempDir } from './helpers.js';
+import { killedRun, leftJobsIn, runCliAsync, tempDir, waitFor } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
@@ -153,6 +153,121 @@ describe('dgx through Slurm (real slurmctld + slurmd)', () => {
       .filter((l) => new RegExp(`JobName=evalgate-\\S*${runId}-`).test(l));
     expect(submitted).toHaveLength(1);
   });
+});
+
+describe('dgx: a re-run picks up what a SIGKILLed CLI left in its --out', () => {
+  const MODES = {
+    ssh: (workdir: string) =>
+      `  mode: ssh\n  host: 127.0.0.1\n  port: ${sshd.port}\n  user: ${sshd.user}\n  workdir: ${workdir}\n  cwd: ${ROOT}\n  host_key: ${sshd.hostKeyFingerprint}\n`,
+    slurm: (workdir: string) => `  mode: slurm\n  workdir: ${workdir}\n  cwd: ${ROOT}\n  partition: debug\n`,
+    'slurm through a login node': (workdir: string) =>
+      `  mode: slurm\n  host: 127.0.0.1\n  port: ${sshd.port}\n  user: ${sshd.user}\n  workdir: ${workdir}\n  cwd: ${ROOT}\n  host_key: ${sshd.hostKeyFingerprint}\n  partition: debug\n`,
+  };
+  const env = (runId: string) => ({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    EVALGATE_SSH_KEY: sshd.clientKey,
+    ...slurm.env,
+    EVALGATE_RUN_ID: runId,
+  });
+  /**
+   * two shards that note each start in `<starts>/<shard>` and run until the test creates `go`
+   * (the node is this machine: absolute paths are shared)
+   */
+  const waiting = (dgx: string, starts: string, go: string) => {
+    const command = `echo started >> ${starts}/{shard_index}; while [ ! -f ${go} ]; do sleep 0.1; done; echo '{"indicator":"toxicity","toxic_ratio":0.1,"total_samples":3}' > {out}/t.json`;
+    return config(dgx, `indicators: [toxicity]\nthresholds: toxicity.toxic_ratio <= 0.5\njobs:\n  toxicity:\n    shards: 2\n    command: ${JSON.stringify(command)}\n`);
+  };
+  const startsOf = (starts: string) => ['0', '1'].map((i) => (existsSync(path.join(starts, i)) ? readFileSync(path.join(starts, i), 'utf8') : ''));
+  /** Slurm's state of every array task of `runId` (`<array>_<task>` → JobState), finished ones included (MinJobAge) */
+  const slurmTasks = async (runId: string): Promise<Record<string, string>> => {
+    const lines = (await slurm.run('scontrol', ['show', 'job', '-o'])).stdout.split('\n').filter((l) => l.includes(`-${runId}-`));
+    return Object.fromEntries(
+      lines.map((l) => [`${/ArrayJobId=(\d+)/.exec(l)?.[1]}_${/ArrayTaskId=(\S+)/.exec(l)?.[1]}`, /JobState=(\S+)/.exec(l)?.[1] ?? '?']),
+    );
+  };
+  /** for mode ssh, a job's id is its process group on the node (this machine) */
+  const groupAlive = (pgid: string): boolean => {
+    try {
+      process.kill(-Number(pgid), 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const stillRunning = async (mode: string, runId: string, ids: string[]): Promise<boolean> => {
+    if (mode === 'ssh') return ids.every(groupAlive);
+    const tasks = await slurmTasks(runId);
+    return ids.every((id) => tasks[id] === 'RUNNING');
+  };
+  let seq = 0;
+
+  for (const [mode, section] of Object.entries(MODES)) {
+    it(`${mode}: the same run id attaches to both shards (each started once), the record is gone`, async () => {
+      const runId = `rr-${process.pid}-${++seq}`;
+      const dgx = section(tempDir());
+      const [starts, go, out] = [tempDir(), path.join(tempDir(), 'go'), tempDir()];
+      const cfg = waiting(dgx, starts, go);
+      const left = await killedRun(['run', '--config', cfg], {
+        cwd: ROOT,
+        env: env(runId),
+        out,
+        count: 2,
+        running: () => startsOf(starts).every((s) => s !== ''),
+      });
+      expect(left.run_id).toBe(runId);
+      expect(left.jobs.map((j) => j.platform)).toEqual(['dgx', 'dgx']);
+      const ids = left.jobs.map((j) => j.id);
+      // the CLI is gone, its shards run on
+      expect(await stillRunning(mode, runId, ids)).toBe(true);
+
+      writeFileSync(go, '');
+      const again = await runCliAsync(['run', '--config', cfg], { cwd: ROOT, env: env(runId), out });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(
+        new RegExp(`an earlier run here \\(run id ${runId}, pid \\d+\\) ended with 2 job\\(s\\) still recorded as running: attaching to 2, cancelling 0`),
+      );
+      for (const j of left.jobs) expect(again.stderr).toContain(`evalgate: job ${j.name}: attaching`);
+      expect(again.report!.jobs.map((j: { status: string; platform_id: string }) => [j.status, j.platform_id])).toEqual(
+        ids.map((id) => ['succeeded', id]),
+      );
+      expect(startsOf(starts)).toEqual(['started\n', 'started\n']);
+      if (mode !== 'ssh') expect(await slurmTasks(runId)).toEqual(Object.fromEntries(ids.map((id) => [id, 'COMPLETED'])));
+      expect(leftJobsIn(out)).toBeNull();
+    });
+
+    it(`${mode}: another run id cancels both shards of the dead run, names each, and runs its own`, async () => {
+      const [oldId, newId] = [`rr-${process.pid}-${++seq}`, `rr-${process.pid}-${++seq}`];
+      const dgx = section(tempDir());
+      const [starts, out] = [tempDir(), tempDir()];
+      const left = await killedRun(['run', '--config', waiting(dgx, starts, path.join(tempDir(), 'never'))], {
+        cwd: ROOT,
+        env: env(oldId),
+        out,
+        count: 2,
+        running: () => startsOf(starts).every((s) => s !== ''),
+      });
+      const ids = left.jobs.map((j) => j.id);
+      expect(await stillRunning(mode, oldId, ids)).toBe(true);
+
+      const go = path.join(tempDir(), 'go');
+      writeFileSync(go, '');
+      const next = await runCliAsync(['run', '--config', waiting(dgx, tempDir(), go)], { cwd: ROOT, env: env(newId), out });
+      expect(next.code, next.stderr).toBe(0);
+      expect(next.stderr).toMatch(
+        new RegExp(`an earlier run here \\(run id ${oldId}, pid \\d+\\) ended with 2 job\\(s\\) still recorded as running: attaching to 0, cancelling 2`),
+      );
+      for (const j of left.jobs) {
+        const how = mode === 'ssh' ? `process group ${j.id} on ` : `scancel ${j.id})`;
+        expect(next.stderr).toContain(`evalgate: job ${j.name} (left by run ${oldId}): cancelled (${how}`);
+      }
+      if (mode === 'ssh') expect(ids.filter(groupAlive)).toEqual([]);
+      else await waitFor(async () => Object.values(await slurmTasks(oldId)).every((s) => s === 'CANCELLED'), 'CANCELLED in Slurm', 15_000);
+      expect(next.report!.verdict).toBe('pass');
+      expect(next.report!.jobs.map((j: { status: string }) => j.status)).toEqual(['succeeded', 'succeeded']);
+      expect(leftJobsIn(out)).toBeNull();
+    });
+  }
 });
 
 describe('dgx host key pinning (real sshd)', () => {

@@ -123,3 +123,49 @@ export async function runCliAsync(
   const report = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>) : null;
   return { code, stdout, stderr, report, seconds };
 }
+
+/** polls `check` every 50 ms until it holds; throws `what` after `ms` */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** what `<out>/.evalgate-jobs.json` records (null: no file) */
+export function leftJobsIn(out: string): { run_id: string; pid: number; jobs: Array<{ platform: string; name: string; id: string }> } | null {
+  const file = path.join(out, '.evalgate-jobs.json');
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null; // caught between write and rename: not there yet
+  }
+}
+
+/**
+ * A run of the bundled CLI SIGKILLed once `<out>/.evalgate-jobs.json` lists `count` jobs and
+ * `running()` holds (the jobs run on the platform): returns the record the dead run left.
+ */
+export async function killedRun(
+  args: string[],
+  opts: { cwd: string; env: Record<string, string | undefined>; out: string; count: number; running: () => boolean | Promise<boolean> },
+): Promise<{ run_id: string; pid: number; jobs: Array<{ platform: string; name: string; id: string }> }> {
+  const cli = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
+  const child = spawn(process.execPath, [cli, ...args, '--out', opts.out], { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    await waitFor(async () => {
+      if (child.exitCode !== null) throw new Error(`the run ended (exit ${child.exitCode}) before its jobs ran:\n${stderr}`);
+      return (leftJobsIn(opts.out)?.jobs.length ?? 0) >= opts.count && (await opts.running());
+    }, `${opts.count} recorded running jobs`);
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+  }
+  const left = leftJobsIn(opts.out)!;
+  return left;
+}

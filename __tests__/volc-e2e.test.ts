@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTos, type FakeTos } from './fakes/tos.js';
 import { startFakeVolcMl, TERMINAL_STATES, type FakeVolcMl } from './fakes/volc-ml.js';
 import { DEFAULT_VOLC_CREDENTIAL } from './fakes/volc.js';
-import { captureRuntime, runCliAsync, tempDir } from './helpers.js';
+import { captureRuntime, killedRun, leftJobsIn, runCliAsync, tempDir } from './helpers.js';
 import { parseConfig } from '../src/config/file.js';
 import { resolveSettings, type Settings } from '../src/config/settings.js';
 import { formatProblem } from '../src/core/problem.js';
@@ -477,6 +477,71 @@ describe('platform: volc from the bundled CLI, as a user runs it', () => {
     expect(jobsOf('cli1').every((j) => j.State === 'Completed' && j.runs === 1)).toBe(true);
     expect(ml.violations.slice(before.ml)).toEqual([]);
     expect(tos.violations.slice(before.tos)).toEqual([]);
+  });
+});
+
+describe('platform: volc: a re-run picks up what a SIGKILLed CLI left in its --out', () => {
+  /** two shards that run until the test creates `go` (an absolute path: the job runs in the fake's own folder) */
+  const waiting = (go: string) =>
+    volcSettings({
+      indicators: ['toxicity'],
+      thresholds: 'toxicity.toxic_ratio <= 0.5',
+      jobs: {
+        toxicity: {
+          shards: 2,
+          command: `while [ ! -f ${go} ]; do sleep 0.1; done; printf '{"indicator":"toxicity","toxic_ratio":0.1,"total_samples":100}' > {out}/toxicity.json`,
+        },
+      },
+    }).configFile!;
+  const killed = (runId: string, out: string, go: string) =>
+    killedRun(['run', '--config', waiting(go)], {
+      cwd: ROOT,
+      env: env(runId),
+      out,
+      count: 2,
+      running: () => jobsOf(runId).length === 2 && jobsOf(runId).every((j) => j.State === 'Running'),
+    });
+
+  it('the same run id: the re-run attaches to both jobs (each created and run once) and the record is gone', async () => {
+    const out = tempDir();
+    const go = path.join(tempDir(), 'go');
+    const left = await killed('rr1', out, go);
+    expect(left.run_id).toBe('rr1');
+    expect(left.jobs.map((j) => j.platform)).toEqual(['volc', 'volc']);
+    expect(jobsOf('rr1').map((j) => j.State)).toEqual(['Running', 'Running']);
+
+    writeFileSync(go, '');
+    const again = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: env('rr1'), out });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/an earlier run here \(run id rr1, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 2, cancelling 0/);
+    for (const j of left.jobs) expect(again.stderr).toContain(`evalgate: job ${j.name}: attaching`);
+    expect(again.report!.jobs.map((j: { status: string; platform_id: string }) => [j.status, j.platform_id])).toEqual(
+      left.jobs.map((j) => ['succeeded', j.id]),
+    );
+    // one job per name (no second CreateJob went through), each process started once
+    expect(jobsOf('rr1').map((j) => [j.Id, j.State, j.runs])).toEqual(left.jobs.map((j) => [j.id, 'Completed', 1]));
+    expect(leftJobsIn(out)).toBeNull();
+  });
+
+  it('another run id: the re-run stops both (Stopped on the ML platform), names each, and runs its own jobs', async () => {
+    const out = tempDir();
+    const left = await killed('rr2', out, path.join(tempDir(), 'never'));
+    expect(jobsOf('rr2').map((j) => j.State)).toEqual(['Running', 'Running']);
+
+    const go = path.join(tempDir(), 'go');
+    writeFileSync(go, '');
+    const next = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: env('rr3'), out });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(/an earlier run here \(run id rr2, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/);
+    for (const j of left.jobs)
+      expect(next.stderr).toContain(`evalgate: job ${j.name} (left by run rr2): cancelled (Volcengine ML job ${j.id} in cn-beijing: Stopped)`);
+    expect(jobsOf('rr2').map((j) => j.State)).toEqual(['Stopped', 'Stopped']);
+    expect(jobsOf('rr3').map((j) => [j.State, j.runs])).toEqual([
+      ['Completed', 1],
+      ['Completed', 1],
+    ]);
+    expect(next.report!.verdict).toBe('pass');
+    expect(leftJobsIn(out)).toBeNull();
   });
 });
 

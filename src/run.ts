@@ -332,11 +332,13 @@ async function pickUpLeftJobs(
   );
   for (const j of attach) rt.stderr(`evalgate: job ${printable(j.name)}: attaching (this run plans it under the same name)\n`);
   const carried: SavedJob[] = [];
+  // a job carried over from a run before (it could not cancel it) keeps the run that started it
+  const leftBy = (j: SavedJob): string => (typeof j.left_by === 'string' ? j.left_by : left.run_id);
   for (const o of await cancelSavedJobs(cancel, rt.env)) {
-    rt.stderr(`evalgate: job ${printable(o.job.name)} (left by run ${printable(left.run_id)}): ${o.result}${o.detail ? ` (${printable(o.detail)})` : ''}\n`);
+    rt.stderr(`evalgate: job ${printable(o.job.name)} (left by run ${printable(leftBy(o.job))}): ${o.result}${o.detail ? ` (${printable(o.detail)})` : ''}\n`);
     if (o.result === 'failed') {
-      carried.push(o.job);
-      warnings.push(`${o.job.platform} job ${o.job.name} (${o.job.id}), left running by run ${left.run_id}, could not be cancelled: ${o.detail ?? 'unknown'}`);
+      carried.push({ ...o.job, left_by: leftBy(o.job) });
+      warnings.push(`${o.job.platform} job ${o.job.name} (${o.job.id}), left running by run ${leftBy(o.job)}, could not be cancelled: ${o.detail ?? 'unknown'}`);
     }
   }
   return { carried, warnings };
