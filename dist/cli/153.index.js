@@ -550,9 +550,13 @@ class DgxPlatform {
         return { job, id: await this.launch(g, job) };
     }
     async submitArray(g) {
-        // a retried run attaches to the array it submitted before (found by its deterministic name)
-        const existing = await this.shell.exec(`squeue -h --name=${(0,shell/* quote */.hD)(g.base)} -o %i`);
-        const found = existing.code === 0 ? /^(\d+)/.exec(existing.stdout.trim())?.[1] : undefined;
+        // a retried run attaches to the array it submitted before (found by its deterministic name),
+        // also once it has ended (its run was killed and it finished since): squeue knows only queued
+        // and running jobs, sacct (with accounting) and scontrol (for MinJobAge) the finished ones too
+        const n = (0,shell/* quote */.hD)(g.base);
+        const existing = await this.shell.exec(`squeue -h --name=${n} -o %i; echo @; sacct -X -n -P --name=${n} -o JobID 2>/dev/null; echo @; scontrol -o show job 2>/dev/null | grep -F -e ${(0,shell/* quote */.hD)(` JobName=${g.base} `)}`);
+        const [queued = '', accounted = '', remembered = ''] = existing.stdout.split(/^@$/m).map((s) => s.trim());
+        const found = /^(\d+)/.exec(queued)?.[1] ?? /^(\d+)/.exec(accounted)?.[1] ?? /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ?? /^JobId=(\d+)/.exec(remembered)?.[1];
         if (found) {
             g.arrayId = found;
             return found;

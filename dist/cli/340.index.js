@@ -969,7 +969,7 @@ __webpack_require__.d(__webpack_exports__, {
   runPipeline: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: fencedTail, jobEnvironment, jobWithoutOutput, runJobs
+// UNUSED EXPORTS: POLL_CONCURRENCY, STATUS_READ_LIMIT, fencedTail, jobEnvironment, jobWithoutOutput, runJobs, semaphore
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -1182,6 +1182,27 @@ function leftJobsRecorder(outDir, runId, carried = []) {
 
 
 const LOG_TAIL = 50;
+/** status calls in flight at once while polling */
+const POLL_CONCURRENCY = 16;
+/** failed status reads of one job in a row before it counts as failed */
+const STATUS_READ_LIMIT = 5;
+/** runs at most `limit` of the functions given to it at once, the others waiting in order */
+function semaphore(limit) {
+    let active = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (active >= limit)
+            await new Promise((r) => waiting.push(r));
+        active++;
+        try {
+            return await fn();
+        }
+        finally {
+            active--;
+            waiting.shift()?.();
+        }
+    };
+}
 const sleep = (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted)
         return resolve();
@@ -1451,11 +1472,13 @@ async function pickUpLeftJobs(outDir, platformName, planned, rt) {
     for (const j of attach)
         rt.stderr(`evalgate: job ${(0,sanitize/* printable */.g)(j.name)}: attaching (this run plans it under the same name)\n`);
     const carried = [];
+    // a job carried over from a run before (it could not cancel it) keeps the run that started it
+    const leftBy = (j) => (typeof j.left_by === 'string' ? j.left_by : left.run_id);
     for (const o of await cancelSavedJobs(cancel, rt.env)) {
-        rt.stderr(`evalgate: job ${(0,sanitize/* printable */.g)(o.job.name)} (left by run ${(0,sanitize/* printable */.g)(left.run_id)}): ${o.result}${o.detail ? ` (${(0,sanitize/* printable */.g)(o.detail)})` : ''}\n`);
+        rt.stderr(`evalgate: job ${(0,sanitize/* printable */.g)(o.job.name)} (left by run ${(0,sanitize/* printable */.g)(leftBy(o.job))}): ${o.result}${o.detail ? ` (${(0,sanitize/* printable */.g)(o.detail)})` : ''}\n`);
         if (o.result === 'failed') {
-            carried.push(o.job);
-            warnings.push(`${o.job.platform} job ${o.job.name} (${o.job.id}), left running by run ${left.run_id}, could not be cancelled: ${o.detail ?? 'unknown'}`);
+            carried.push({ ...o.job, left_by: leftBy(o.job) });
+            warnings.push(`${o.job.platform} job ${o.job.name} (${o.job.id}), left running by run ${leftBy(o.job)}, could not be cancelled: ${o.detail ?? 'unknown'}`);
         }
     }
     return { carried, warnings };
@@ -1525,47 +1548,91 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         }
         // a job's time limit counts from its start, never while it waits for a slot or a node
         const seenRunning = new Map();
-        let interval = platform.pollIntervalMs;
         const cap = opts.maxPollMs ?? platform.maxPollIntervalMs;
-        while (!opts.signal?.aborted) {
-            let failed = false;
-            for (const o of out) {
-                if (TERMINAL.includes(o.status.state) || !o.handle)
-                    continue;
-                o.status = await platform.status(o.handle);
-                progress.update(o.job.name, o.status.state);
-                if (o.status.state === 'failed')
-                    failed = true;
-                if (o.status.state === 'running' && !seenRunning.has(o))
-                    seenRunning.set(o, Date.now());
-                const startedAt = o.status.startedAt ?? seenRunning.get(o);
-                if (!TERMINAL.includes(o.status.state) &&
-                    startedAt !== undefined &&
-                    Date.now() - startedAt > o.job.timeoutMinutes * 60_000 + 5_000) {
-                    await platform.cancel(o.handle);
-                    o.status = {
-                        ...o.status,
-                        state: 'failed',
-                        platformStatus: 'timed out',
-                        message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`,
-                        finishedAt: Date.now(),
-                    };
-                    progress.update(o.job.name, 'failed');
-                    failed = true;
+        // consecutive failed status reads per job: a read that fails (after the platform client's own
+        // retries) is tried again on the next poll; only STATUS_READ_LIMIT failures in a row fail the job
+        const readFailures = new Map();
+        const poll = async (o) => {
+            let status;
+            try {
+                status = await platform.status(o.handle);
+                readFailures.delete(o);
+            }
+            catch (e) {
+                const n = (readFailures.get(o) ?? 0) + 1;
+                readFailures.set(o, n);
+                const why = (0,sanitize/* printable */.g)(e?.message ?? String(e));
+                if (n < STATUS_READ_LIMIT) {
+                    if (n === 1)
+                        rt.stderr(`warning: job ${o.job.name}: its status could not be read (${why}); trying again on the next poll\n`);
+                    return false;
                 }
+                status = {
+                    ...o.status,
+                    state: 'failed',
+                    platformStatus: 'status unreadable',
+                    message: `its status could not be read ${n} times in a row: ${why}`,
+                    finishedAt: Date.now(),
+                };
             }
-            progress.tick();
-            publish();
-            if (failed) {
-                await cancelAll('cancelled because another job failed');
-                break;
+            o.status = status;
+            progress.update(o.job.name, o.status.state);
+            let failed = o.status.state === 'failed';
+            if (o.status.state === 'running' && !seenRunning.has(o))
+                seenRunning.set(o, Date.now());
+            const startedAt = o.status.startedAt ?? seenRunning.get(o);
+            if (!TERMINAL.includes(o.status.state) && startedAt !== undefined && Date.now() - startedAt > o.job.timeoutMinutes * 60_000 + 5_000) {
+                await platform.cancel(o.handle);
+                o.status = {
+                    ...o.status,
+                    state: 'failed',
+                    platformStatus: 'timed out',
+                    message: `timed out after ${o.job.timeoutMinutes} min (cancelled)`,
+                    finishedAt: Date.now(),
+                };
+                progress.update(o.job.name, 'failed');
+                failed = true;
             }
-            if (out.every((o) => TERMINAL.includes(o.status.state)))
-                break;
-            // backoff with jitter: a thousand pollers must not hit the platform in step
-            await sleep(interval * (0.8 + Math.random() * 0.4), opts.signal);
-            interval = Math.min(cap, Math.ceil(interval * 1.5));
+            return failed;
+        };
+        // Each job is polled on its own, with its own backoff and jitter, and at most
+        // POLL_CONCURRENCY status calls are in flight: a slow or throttled call (retried inside the
+        // platform's client) never holds up the status of the others. The first failure stops all.
+        const stop = new AbortController();
+        const stopAll = () => stop.abort();
+        opts.signal?.addEventListener('abort', stopAll, { once: true });
+        if (opts.signal?.aborted)
+            stop.abort();
+        const slots = semaphore(POLL_CONCURRENCY);
+        let failed = false;
+        const ticker = setInterval(() => progress.tick(), 1000);
+        const follow = async (o) => {
+            let interval = platform.pollIntervalMs;
+            while (!stop.signal.aborted && !TERMINAL.includes(o.status.state)) {
+                const jobFailed = await slots(() => (stop.signal.aborted ? Promise.resolve(false) : poll(o)));
+                publish();
+                if (jobFailed) {
+                    failed = true;
+                    stop.abort();
+                    return;
+                }
+                if (TERMINAL.includes(o.status.state))
+                    return;
+                // backoff with jitter: a thousand pollers must not hit the platform in step
+                await sleep(interval * (0.8 + Math.random() * 0.4), stop.signal);
+                interval = Math.min(cap, Math.ceil(interval * 1.5));
+            }
+        };
+        try {
+            await Promise.all(out.filter((o) => o.handle).map(follow));
         }
+        finally {
+            clearInterval(ticker);
+            opts.signal?.removeEventListener('abort', stopAll);
+        }
+        progress.tick();
+        if (failed && !opts.signal?.aborted)
+            await cancelAll('cancelled because another job failed');
         if (opts.signal?.aborted)
             await cancelAll('cancelled: the run was cancelled');
     }

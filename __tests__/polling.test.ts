@@ -1,0 +1,148 @@
+/**
+ * Polling many jobs (SPEC §8: one throttled job never delays the status of the others; issue #18
+ * items 2 and 5): every job is polled on its own with a bound on calls in flight, and a status read
+ * that fails is tried again on the next poll instead of ending the run. Runs runJobs against a
+ * scripted platform whose status calls can hang, fail or succeed on cue.
+ */
+import { describe, expect, it } from 'vitest';
+import type { PlannedJob } from '../src/core/plan.js';
+import type { JobHandle, JobStatus, Platform } from '../src/platforms/platform.js';
+import { POLL_CONCURRENCY, runJobs, semaphore, STATUS_READ_LIMIT } from '../src/run.js';
+import { captureRuntime } from './helpers.js';
+
+const job = (name: string): PlannedJob => ({
+  key: 'toxicity',
+  indicators: ['toxicity'],
+  shard: { index: 0, count: 1 },
+  name,
+  command: 'true',
+  env: {},
+  timeoutMinutes: 10,
+  resources: {},
+});
+
+type Script = (call: number) => Promise<JobStatus>;
+const ok = (state: JobStatus['state']): JobStatus => ({ state, platformStatus: state });
+
+function scripted(scripts: Record<string, Script>) {
+  const calls: Record<string, number[]> = {};
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const platform: Platform = {
+    name: 'scripted',
+    pollIntervalMs: 10,
+    maxPollIntervalMs: 20,
+    locate: () => ({ model: '', data: '', out: '' }),
+    stage: async (p) => p,
+    submit: async (j) => ({ job: j, id: j.name }),
+    async status(h: JobHandle) {
+      const list = (calls[h.id] ??= []);
+      list.push(Date.now());
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        return await scripts[h.id]!(list.length);
+      } finally {
+        inFlight--;
+      }
+    },
+    logs: async () => '',
+    collect: async () => [],
+    cancel: async () => {},
+  };
+  return { platform, calls, maxInFlight: () => maxInFlight };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('polling', () => {
+  it('a status call that hangs (a throttled call backing off) does not delay the others: they finish meanwhile', async () => {
+    const { platform, calls } = scripted({
+      slow: async (n) => (n === 1 ? (await sleep(1500), ok('running')) : ok('succeeded')),
+      a: async (n) => ok(n < 4 ? 'running' : 'succeeded'),
+      b: async (n) => ok(n < 6 ? 'running' : 'succeeded'),
+    });
+    const rt = captureRuntime('/tmp');
+    const started = Date.now();
+    const out = await runJobs(platform, [job('slow'), job('a'), job('b')], rt);
+    expect(out.map((o) => o.status.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    // a and b were polled to their end while slow's first call was still out
+    expect(calls.a!.at(-1)! - started).toBeLessThan(1500);
+    expect(calls.b!.at(-1)! - started).toBeLessThan(1500);
+    expect(calls.slow).toHaveLength(2);
+  });
+
+  it(`at most ${POLL_CONCURRENCY} status calls are in flight, however many jobs`, async () => {
+    const scripts: Record<string, Script> = {};
+    for (let i = 0; i < 100; i++) scripts[`j${i}`] = async (n) => (await sleep(5), ok(n < 3 ? 'running' : 'succeeded'));
+    const s = scripted(scripts);
+    const out = await runJobs(s.platform, Object.keys(scripts).map(job), captureRuntime('/tmp'));
+    expect(out.every((o) => o.status.state === 'succeeded')).toBe(true);
+    expect(s.maxInFlight()).toBe(POLL_CONCURRENCY);
+  });
+
+  it('a status read that fails is tried again on the next poll, with one warning; the run goes on', async () => {
+    const { platform } = scripted({
+      flaky: async (n) => {
+        if (n <= 2) throw new Error('503 Service Unavailable after 6 retries');
+        return ok(n < 4 ? 'running' : 'succeeded');
+      },
+      other: async () => ok('succeeded'),
+    });
+    const rt = captureRuntime('/tmp');
+    const out = await runJobs(platform, [job('flaky'), job('other')], rt);
+    expect(out.map((o) => o.status.state)).toEqual(['succeeded', 'succeeded']);
+    const warnings = rt.err.join('').match(/warning: job flaky: its status could not be read \(503 Service Unavailable after 6 retries\); trying again on the next poll/g);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it(`${STATUS_READ_LIMIT} failed reads in a row fail the job, naming why; the others are cancelled`, async () => {
+    const cancelled: string[] = [];
+    const { platform } = scripted({
+      broken: async () => {
+        throw new Error('AuthorizationFailed');
+      },
+      other: async () => ok('running'),
+    });
+    platform.cancel = async (h) => void cancelled.push(h.id);
+    const out = await runJobs(platform, [job('broken'), job('other')], captureRuntime('/tmp'));
+    expect(out[0]!.status).toMatchObject({
+      state: 'failed',
+      platformStatus: 'status unreadable',
+      message: `its status could not be read ${STATUS_READ_LIMIT} times in a row: AuthorizationFailed`,
+    });
+    expect(out[1]!.status.state).toBe('cancelled');
+    expect(cancelled).toEqual(['other']);
+  });
+
+  it('an abort stops every poller at once, even mid-backoff', async () => {
+    const { platform } = scripted({ a: async () => ok('running'), b: async () => ok('running') });
+    platform.maxPollIntervalMs = 60_000;
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 300);
+    const started = Date.now();
+    const out = await runJobs(platform, [job('a'), job('b')], captureRuntime('/tmp'), { signal: ac.signal });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(out.map((o) => o.status.state)).toEqual(['cancelled', 'cancelled']);
+  });
+
+  it('semaphore: never more than its limit at once, every call runs, in order of arrival', async () => {
+    const take = semaphore(3);
+    let active = 0;
+    let peak = 0;
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        take(async () => {
+          active++;
+          peak = Math.max(peak, active);
+          order.push(i);
+          await sleep(2);
+          active--;
+        }),
+      ),
+    );
+    expect(peak).toBe(3);
+    expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+});
