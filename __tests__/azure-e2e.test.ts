@@ -134,6 +134,29 @@ describe('platform: azure', () => {
     expect(jobsOf('102').map((j) => j.status)).toEqual(['Failed']);
   });
 
+  it("asks for tokens of the ARM endpoint's own scope (arm_endpoint, as in Azure China or US Government), never public ARM's", async () => {
+    const before = fake.tokens.length;
+    const r = await run(
+      azureConfig({ indicators: ['toxicity'], thresholds: 'toxicity.toxic_ratio <= 0.5', jobs: { toxicity: { command: 'exit 3' } } }),
+      spEnv('110'),
+    );
+    expect(r.code).toBe(3);
+    const issued = fake.tokens.slice(before).map((t) => t.claims.aud);
+    expect(issued.length).toBeGreaterThan(0);
+    expect(new Set(issued)).toEqual(new Set([fake.url]));
+  });
+
+  it('a log is read from its end only (256 KiB at most); a missing one is null, so the job says where it looked', async () => {
+    const { BlobServiceClient } = await import('@azure/storage-blob');
+    const { blobTail } = await import('../src/platforms/azure/blob.js');
+    const container = BlobServiceClient.fromConnectionString(az.connectionString).getContainerClient('tail-test');
+    await container.createIfNotExists();
+    const body = Array.from({ length: 200_000 }, (_, i) => `line ${i}`).join('\n') + '\n';
+    await container.getBlockBlobClient('std_log.txt').upload(body, Buffer.byteLength(body));
+    expect(await blobTail(container, 'std_log.txt', 3)).toBe('line 199997\nline 199998\nline 199999');
+    expect(await blobTail(container, 'absent.txt', 3)).toBeNull();
+  });
+
   it('survives a storm of 429s (Retry-After honoured) without failing a job', async () => {
     fake.failNext(4, { status: 429, retryAfter: 1, match: (method, p) => method === 'GET' && /\/jobs\/[^/]+$/.test(p) });
     const r = await run(

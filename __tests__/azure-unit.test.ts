@@ -206,3 +206,17 @@ describe('the azure credential chain', () => {
     expect((err as Error).message).toContain('managed identity');
   });
 });
+
+describe('armScope', () => {
+  it.each([
+    ['https://management.azure.com', 'https://management.azure.com/.default'],
+    ['https://management.azure.com/', 'https://management.azure.com/.default'],
+    ['https://management.chinacloudapi.cn', 'https://management.chinacloudapi.cn/.default'],
+    ['https://management.usgovcloudapi.net/', 'https://management.usgovcloudapi.net/.default'],
+    ['https://127.0.0.1:8443', 'https://127.0.0.1:8443/.default'],
+  ])('%s -> %s', async (endpoint, scope) => {
+    const { armScope } = await import('../src/platforms/azure/credential.js');
+    expect(armScope(endpoint)).toBe(scope);
+  });
+});
+

@@ -146,3 +146,22 @@ describe('polling', () => {
     expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 });
+
+describe('a stop does not wait for status calls still out', () => {
+  it('an abort while a status call backs off (a long Retry-After) cancels every job at once, and the late answer changes nothing', async () => {
+    const cancelled: string[] = [];
+    const { platform } = scripted({
+      throttled: async (n) => (n === 1 ? ok('running') : (await sleep(4000), ok('running'))),
+      other: async () => ok('running'),
+    });
+    platform.cancel = async (h) => void cancelled.push(h.id);
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 400);
+    const started = Date.now();
+    const out = await runJobs(platform, [job('throttled'), job('other')], captureRuntime('/tmp'), { signal: ac.signal });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(cancelled.sort()).toEqual(['other', 'throttled']);
+    await sleep(4000);
+    expect(out.map((o) => o.status.state)).toEqual(['cancelled', 'cancelled']);
+  });
+});

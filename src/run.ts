@@ -429,12 +429,22 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     // consecutive failed status reads per job: a read that fails (after the platform client's own
     // retries) is tried again on the next poll; only STATUS_READ_LIMIT failures in a row fail the job
     const readFailures = new Map<Outcome, number>();
+    // ends every poller: an abort of the run, or a failed job
+    const stop = new AbortController();
+    const stopAll = (): void => stop.abort();
+    opts.signal?.addEventListener('abort', stopAll, { once: true });
+    if (opts.signal?.aborted) stop.abort();
+
     const poll = async (o: Outcome): Promise<boolean> => {
       let status: JobStatus;
       try {
         status = await platform.status(o.handle!);
+        // the run stopped while this call was out (a Ctrl-C during a throttled call's backoff): its
+        // answer must not overwrite the job's cancellation
+        if (stop.signal.aborted) return false;
         readFailures.delete(o);
       } catch (e) {
+        if (stop.signal.aborted) return false;
         const n = (readFailures.get(o) ?? 0) + 1;
         readFailures.set(o, n);
         const why = printable((e as Error)?.message ?? String(e));
@@ -472,10 +482,6 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     // Each job is polled on its own, with its own backoff and jitter, and at most
     // POLL_CONCURRENCY status calls are in flight: a slow or throttled call (retried inside the
     // platform's client) never holds up the status of the others. The first failure stops all.
-    const stop = new AbortController();
-    const stopAll = (): void => stop.abort();
-    opts.signal?.addEventListener('abort', stopAll, { once: true });
-    if (opts.signal?.aborted) stop.abort();
     const slots = semaphore(POLL_CONCURRENCY);
     let failed = false;
     const ticker = setInterval(() => progress.tick(), 1000);
@@ -496,7 +502,9 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
       }
     };
     try {
-      await Promise.all(out.filter((o) => o.handle).map(follow));
+      // a stop (abort, a failed job) does not wait for status calls still out: cancelling comes first
+      const stopped = new Promise<void>((r) => (stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true })));
+      await Promise.race([Promise.all(out.filter((o) => o.handle).map(follow)), stopped]);
     } finally {
       clearInterval(ticker);
       opts.signal?.removeEventListener('abort', stopAll);

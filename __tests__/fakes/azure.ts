@@ -752,6 +752,11 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A cloud's ARM takes tokens for its own endpoint (Azure China: https://management.chinacloudapi.cn/,
+  // US Government: https://management.usgovcloudapi.net/; public ARM also the two below): this
+  // fake is a cloud whose ARM endpoint is its own URL, and it also takes public ARM's audiences.
+  const armAudiences = [...ARM_AUDIENCES, url, `${url}/`];
+  const knownResources = [...KNOWN_RESOURCES, url, `${url}/`];
 
   const wsPath = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${PROVIDER}/workspaces/${workspace}`;
   const armId = (kind: ArmKind, name: string, version?: string): string =>
@@ -1029,7 +1034,7 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
         "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
       );
     }
-    if (!KNOWN_RESOURCES.includes(resource)) {
+    if (!knownResources.includes(resource)) {
       throw new EntraError(
         400,
         'invalid_resource',
@@ -1111,8 +1116,8 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
       const msg = `The access token expiry UTC time '${dotnetUtc(new Date(claims.exp * 1000))}' is earlier than current UTC time '${dotnetUtc(now)}'.`;
       throw new ArmError(401, 'ExpiredAuthenticationToken', msg, { headers: challenge(msg) });
     }
-    if (!ARM_AUDIENCES.includes(claims.aud)) {
-      const msg = `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map((a) => `'${a}'`).join(',')}.`;
+    if (!armAudiences.includes(claims.aud)) {
+      const msg = `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${armAudiences.map((a) => `'${a}'`).join(',')}.`;
       throw new ArmError(401, 'InvalidAuthenticationTokenAudience', msg, { headers: challenge(msg) });
     }
   }

@@ -1556,9 +1556,15 @@ async function runJobs(platform, jobs, rt, opts = {}) {
             let status;
             try {
                 status = await platform.status(o.handle);
+                // the run stopped while this call was out (a Ctrl-C during a throttled call's backoff): its
+                // answer must not overwrite the job's cancellation
+                if (stop.signal.aborted)
+                    return false;
                 readFailures.delete(o);
             }
             catch (e) {
+                if (stop.signal.aborted)
+                    return false;
                 const n = (readFailures.get(o) ?? 0) + 1;
                 readFailures.set(o, n);
                 const why = (0,sanitize/* printable */.g)(e?.message ?? String(e));
@@ -1624,7 +1630,9 @@ async function runJobs(platform, jobs, rt, opts = {}) {
             }
         };
         try {
-            await Promise.all(out.filter((o) => o.handle).map(follow));
+            // a stop (abort, a failed job) does not wait for status calls still out: cancelling comes first
+            const stopped = new Promise((r) => (stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true })));
+            await Promise.race([Promise.all(out.filter((o) => o.handle).map(follow)), stopped]);
         }
         finally {
             clearInterval(ticker);

@@ -108,9 +108,14 @@ async function downloadPrefix(container, prefix, dest, suffixes = []) {
     return { files: files.sort(), refused };
 }
 /** the last `lines` lines of a blob, '' when it does not exist */
+/** the end of a log blob is enough for its last lines: never more than this is downloaded */
+const TAIL_BYTES = 256 * 1024;
 async function blobTail(container, name, lines) {
     try {
-        const buf = await container.getBlobClient(name).downloadToBuffer();
+        const blob = container.getBlobClient(name);
+        const size = (await blob.getProperties()).contentLength ?? 0;
+        const start = Math.max(0, size - TAIL_BYTES);
+        const buf = size === 0 ? Buffer.alloc(0) : await blob.downloadToBuffer(start, size - start);
         const text = buf.toString('utf8');
         return text
             .split('\n')
@@ -119,8 +124,9 @@ async function blobTail(container, name, lines) {
             .join('\n');
     }
     catch (e) {
+        // no such blob: null, so that the caller can say where it looked
         if (e.statusCode === 404)
-            return '';
+            return null;
         throw e;
     }
 }
@@ -133,9 +139,9 @@ async function blobTail(container, name, lines) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $D: () => (/* binding */ azureCredential),
-/* harmony export */   G9: () => (/* binding */ ARM_SCOPE)
+/* harmony export */   Rz: () => (/* binding */ armScope)
 /* harmony export */ });
-/* unused harmony exports GITHUB_OIDC_AUDIENCE, AzureCredentialError, credentialMessage, azureSources, EvalgateAzureCredential */
+/* unused harmony exports ARM_SCOPE, GITHUB_OIDC_AUDIENCE, AzureCredentialError, credentialMessage, azureSources, EvalgateAzureCredential */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /* harmony import */ var _azure_identity__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23952);
 /**
@@ -157,6 +163,15 @@ async function blobTail(container, name, lines) {
 
 
 const ARM_SCOPE = 'https://management.azure.com/.default';
+/**
+ * The token scope of an ARM endpoint: `<endpoint>/.default`. Each Azure cloud's ARM takes tokens for
+ * its own endpoint (https://management.azure.com, https://management.chinacloudapi.cn,
+ * https://management.usgovcloudapi.net; learn.microsoft.com "Azure China developer guide" and "Azure
+ * Government developer guide"), so the scope follows `azure.arm_endpoint`.
+ */
+function armScope(armEndpoint) {
+    return `${new URL(armEndpoint).origin}/.default`;
+}
 /** the audience an Entra federated credential expects by default */
 const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 /** An Azure sign-in that failed: the message names what was tried, in the platform's words. */

@@ -270,7 +270,7 @@ class Arm {
         this.base = workspaceId(ws);
         this.client = getClient(ws.armEndpoint, credential, {
             apiVersion: config/* AZURE_API_VERSION */.ob,
-            credentials: { scopes: [azure_credential/* ARM_SCOPE */.G9] },
+            credentials: { scopes: [(0,azure_credential/* armScope */.Rz)(ws.armEndpoint)] },
             // 429 and 503 wait for Retry-After; other 5xx and resets back off exponentially with jitter
             retryOptions: { maxRetries: opts.maxRetries ?? 6, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
             userAgentOptions: { userAgentPrefix: 'evalgate' },
@@ -716,7 +716,11 @@ class AzurePlatform {
     async logs(h, lines) {
         try {
             const ds = await this.datastore();
-            return await (0,blob/* blobTail */.ob)(ds.logs, `ExperimentRun/dcid.${h.id}/user_logs/std_log.txt`, lines);
+            const name = `ExperimentRun/dcid.${h.id}/user_logs/std_log.txt`;
+            const tail = await (0,blob/* blobTail */.ob)(ds.logs, name, lines);
+            return (tail ??
+                `(no log: looked for ${name} in the ${ds.logs.containerName} container of storage account ${ds.logs.accountName}, ` +
+                    `where Azure ML writes a command job's output once its container starts; the Studio link shows what happened before)`);
         }
         catch (e) {
             return `(the job's user_logs/std_log.txt could not be read: ${e.message})`;
@@ -884,9 +888,14 @@ async function downloadPrefix(container, prefix, dest, suffixes = []) {
     return { files: files.sort(), refused };
 }
 /** the last `lines` lines of a blob, '' when it does not exist */
+/** the end of a log blob is enough for its last lines: never more than this is downloaded */
+const TAIL_BYTES = 256 * 1024;
 async function blobTail(container, name, lines) {
     try {
-        const buf = await container.getBlobClient(name).downloadToBuffer();
+        const blob = container.getBlobClient(name);
+        const size = (await blob.getProperties()).contentLength ?? 0;
+        const start = Math.max(0, size - TAIL_BYTES);
+        const buf = size === 0 ? Buffer.alloc(0) : await blob.downloadToBuffer(start, size - start);
         const text = buf.toString('utf8');
         return text
             .split('\n')
@@ -895,8 +904,9 @@ async function blobTail(container, name, lines) {
             .join('\n');
     }
     catch (e) {
+        // no such blob: null, so that the caller can say where it looked
         if (e.statusCode === 404)
-            return '';
+            return null;
         throw e;
     }
 }
@@ -1007,9 +1017,9 @@ function parseAzureConfig(section, file, env) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $D: () => (/* binding */ azureCredential),
-/* harmony export */   G9: () => (/* binding */ ARM_SCOPE)
+/* harmony export */   Rz: () => (/* binding */ armScope)
 /* harmony export */ });
-/* unused harmony exports GITHUB_OIDC_AUDIENCE, AzureCredentialError, credentialMessage, azureSources, EvalgateAzureCredential */
+/* unused harmony exports ARM_SCOPE, GITHUB_OIDC_AUDIENCE, AzureCredentialError, credentialMessage, azureSources, EvalgateAzureCredential */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /* harmony import */ var _azure_identity__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23952);
 /**
@@ -1031,6 +1041,15 @@ function parseAzureConfig(section, file, env) {
 
 
 const ARM_SCOPE = 'https://management.azure.com/.default';
+/**
+ * The token scope of an ARM endpoint: `<endpoint>/.default`. Each Azure cloud's ARM takes tokens for
+ * its own endpoint (https://management.azure.com, https://management.chinacloudapi.cn,
+ * https://management.usgovcloudapi.net; learn.microsoft.com "Azure China developer guide" and "Azure
+ * Government developer guide"), so the scope follows `azure.arm_endpoint`.
+ */
+function armScope(armEndpoint) {
+    return `${new URL(armEndpoint).origin}/.default`;
+}
 /** the audience an Entra federated credential expects by default */
 const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 /** An Azure sign-in that failed: the message names what was tried, in the platform's words. */

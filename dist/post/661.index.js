@@ -127,6 +127,15 @@ var dist_esm = __webpack_require__(23952);
 
 
 const ARM_SCOPE = 'https://management.azure.com/.default';
+/**
+ * The token scope of an ARM endpoint: `<endpoint>/.default`. Each Azure cloud's ARM takes tokens for
+ * its own endpoint (https://management.azure.com, https://management.chinacloudapi.cn,
+ * https://management.usgovcloudapi.net; learn.microsoft.com "Azure China developer guide" and "Azure
+ * Government developer guide"), so the scope follows `azure.arm_endpoint`.
+ */
+function armScope(armEndpoint) {
+    return `${new URL(armEndpoint).origin}/.default`;
+}
 /** the audience an Entra federated credential expects by default */
 const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 /** An Azure sign-in that failed: the message names what was tried, in the platform's words. */
@@ -281,7 +290,7 @@ class arm_Arm {
         this.base = workspaceId(ws);
         this.client = (0,esm/* getClient */.KU)(ws.armEndpoint, credential, {
             apiVersion: config_AZURE_API_VERSION,
-            credentials: { scopes: [ARM_SCOPE] },
+            credentials: { scopes: [armScope(ws.armEndpoint)] },
             // 429 and 503 wait for Retry-After; other 5xx and resets back off exponentially with jitter
             retryOptions: { maxRetries: opts.maxRetries ?? 6, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
             userAgentOptions: { userAgentPrefix: 'evalgate' },
@@ -427,9 +436,14 @@ async function blob_downloadPrefix(container, prefix, dest, suffixes = []) {
     return { files: files.sort(), refused };
 }
 /** the last `lines` lines of a blob, '' when it does not exist */
+/** the end of a log blob is enough for its last lines: never more than this is downloaded */
+const TAIL_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
 async function blob_blobTail(container, name, lines) {
     try {
-        const buf = await container.getBlobClient(name).downloadToBuffer();
+        const blob = container.getBlobClient(name);
+        const size = (await blob.getProperties()).contentLength ?? 0;
+        const start = Math.max(0, size - TAIL_BYTES);
+        const buf = size === 0 ? Buffer.alloc(0) : await blob.downloadToBuffer(start, size - start);
         const text = buf.toString('utf8');
         return text
             .split('\n')
@@ -438,8 +452,9 @@ async function blob_blobTail(container, name, lines) {
             .join('\n');
     }
     catch (e) {
+        // no such blob: null, so that the caller can say where it looked
         if (e.statusCode === 404)
-            return '';
+            return null;
         throw e;
     }
 }
@@ -817,7 +832,11 @@ class AzurePlatform {
     async logs(h, lines) {
         try {
             const ds = await this.datastore();
-            return await blobTail(ds.logs, `ExperimentRun/dcid.${h.id}/user_logs/std_log.txt`, lines);
+            const name = `ExperimentRun/dcid.${h.id}/user_logs/std_log.txt`;
+            const tail = await blobTail(ds.logs, name, lines);
+            return (tail ??
+                `(no log: looked for ${name} in the ${ds.logs.containerName} container of storage account ${ds.logs.accountName}, ` +
+                    `where Azure ML writes a command job's output once its container starts; the Studio link shows what happened before)`);
         }
         catch (e) {
             return `(the job's user_logs/std_log.txt could not be read: ${e.message})`;

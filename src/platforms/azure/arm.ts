@@ -11,7 +11,7 @@
 import { getClient, type Client } from '@azure-rest/core-client';
 import type { TokenCredential } from '@azure/identity';
 import { AZURE_API_VERSION } from './config.js';
-import { ARM_SCOPE } from './credential.js';
+import { armScope } from './credential.js';
 
 export interface Workspace {
   armEndpoint: string;
@@ -60,7 +60,7 @@ export class Arm {
     this.base = workspaceId(ws);
     this.client = getClient(ws.armEndpoint, credential, {
       apiVersion: AZURE_API_VERSION,
-      credentials: { scopes: [ARM_SCOPE] },
+      credentials: { scopes: [armScope(ws.armEndpoint)] },
       // 429 and 503 wait for Retry-After; other 5xx and resets back off exponentially with jitter
       retryOptions: { maxRetries: opts.maxRetries ?? 6, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
       userAgentOptions: { userAgentPrefix: 'evalgate' },

@@ -267,7 +267,13 @@ export class AzurePlatform implements Platform {
   async logs(h: JobHandle, lines: number): Promise<string> {
     try {
       const ds = await this.datastore();
-      return await blobTail(ds.logs, `ExperimentRun/dcid.${h.id}/user_logs/std_log.txt`, lines);
+      const name = `ExperimentRun/dcid.${h.id}/user_logs/std_log.txt`;
+      const tail = await blobTail(ds.logs, name, lines);
+      return (
+        tail ??
+        `(no log: looked for ${name} in the ${ds.logs.containerName} container of storage account ${ds.logs.accountName}, ` +
+          `where Azure ML writes a command job's output once its container starts; the Studio link shows what happened before)`
+      );
     } catch (e) {
       return `(the job's user_logs/std_log.txt could not be read: ${(e as Error).message})`;
     }

@@ -110,9 +110,15 @@ export async function downloadPrefix(
 }
 
 /** the last `lines` lines of a blob, '' when it does not exist */
-export async function blobTail(container: ContainerClient, name: string, lines: number): Promise<string> {
+/** the end of a log blob is enough for its last lines: never more than this is downloaded */
+const TAIL_BYTES = 256 * 1024;
+
+export async function blobTail(container: ContainerClient, name: string, lines: number): Promise<string | null> {
   try {
-    const buf = await container.getBlobClient(name).downloadToBuffer();
+    const blob = container.getBlobClient(name);
+    const size = (await blob.getProperties()).contentLength ?? 0;
+    const start = Math.max(0, size - TAIL_BYTES);
+    const buf = size === 0 ? Buffer.alloc(0) : await blob.downloadToBuffer(start, size - start);
     const text = buf.toString('utf8');
     return text
       .split('\n')
@@ -120,7 +126,8 @@ export async function blobTail(container: ContainerClient, name: string, lines: 
       .slice(-lines)
       .join('\n');
   } catch (e) {
-    if ((e as { statusCode?: number }).statusCode === 404) return '';
+    // no such blob: null, so that the caller can say where it looked
+    if ((e as { statusCode?: number }).statusCode === 404) return null;
     throw e;
   }
 }

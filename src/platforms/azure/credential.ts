@@ -28,6 +28,16 @@ import {
 } from '@azure/identity';
 
 export const ARM_SCOPE = 'https://management.azure.com/.default';
+
+/**
+ * The token scope of an ARM endpoint: `<endpoint>/.default`. Each Azure cloud's ARM takes tokens for
+ * its own endpoint (https://management.azure.com, https://management.chinacloudapi.cn,
+ * https://management.usgovcloudapi.net; learn.microsoft.com "Azure China developer guide" and "Azure
+ * Government developer guide"), so the scope follows `azure.arm_endpoint`.
+ */
+export function armScope(armEndpoint: string): string {
+  return `${new URL(armEndpoint).origin}/.default`;
+}
 /** the audience an Entra federated credential expects by default */
 export const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 
