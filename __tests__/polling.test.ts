@@ -116,8 +116,8 @@ describe('polling', () => {
   });
 
   it('an abort stops every poller at once, even mid-backoff', async () => {
-    const { platform } = scripted({ a: async () => ok('running'), b: async () => ok('running') });
-    platform.maxPollIntervalMs = 60_000;
+    const s = scripted({ a: async () => ok('running'), b: async () => ok('running') });
+    const platform: Platform = { ...s.platform, maxPollIntervalMs: 60_000 };
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 300);
     const started = Date.now();
