@@ -23,6 +23,7 @@ import type { DgxConfig } from './config.js';
 import { quote, type Shell } from './shell.js';
 import { mapState, parseSacct, parseSbatch, parseScontrol, sbatchOptions, type TaskState } from './slurm.js';
 import { freshFolder } from '../../stores/owned.js';
+import { asAttempt, findAttempt } from '../attempts.js';
 
 export interface DgxOptions {
   config: DgxConfig;
@@ -257,22 +258,44 @@ export class DgxPlatform implements Platform {
   }
 
   private async launch(g: Group, job: PlannedJob): Promise<string> {
-    const dir = this.runDir(job.name);
-    // attach: a shard a retried run started is still running or has finished
-    const seen = await this.shell.exec(
-      `if [ -f ${quote(`${dir}/exit_code`)} ] || { [ -f ${quote(`${dir}/pid`)} ] && kill -0 "$(cat ${quote(`${dir}/pid`)})" 2>/dev/null; }; then cat ${quote(`${dir}/pid`)}; fi`,
-    );
-    const pid = /^(\d+)/.exec(seen.stdout.trim())?.[1];
+    // attach: a shard a retried run started is still running or has finished with 0; one that
+    // failed or was killed is started again as <name>-r2, -r3, … in a run folder of its own
+    const found = await findAttempt(job.name, async (n) => {
+      const r = await this.shell.exec(this.stateLine('-', this.runDir(n)));
+      const [, state, value] = r.stdout.trim().split(' ');
+      if (state === 'none' || !state) return null;
+      if (state === 'running') return { live: value ?? '' };
+      if (state === 'exit' && value === '0') {
+        const pid = await this.shell.exec(`cat ${quote(`${this.runDir(n)}/pid`)} 2>/dev/null`);
+        return { live: pid.stdout.trim() };
+      }
+      return 'dead';
+    });
+    if (found.attempt > 1) this.attemptOf.set(job.name, found.name);
+    const pid = /^(\d+)/.exec(found.existing ?? '')?.[1];
     if (pid) return pid;
-    if (!g.submitting) g.submitting = this.writeScript(g).then(() => 'written');
-    await g.submitting;
+    const dir = this.runDir(found.name);
+    let script = g.script;
+    if (found.attempt > 1) {
+      // this attempt's own script: its folder and {out} are the attempt's
+      const run = asAttempt(job, found.name);
+      run.env = { ...run.env, EVALGATE_OUT: `${dir}/out` };
+      script = `${this.root}/scripts/${found.name}.sh`;
+      await this.shell.writeFile(script, await this.renderScript([run]));
+      const m = await this.shell.exec(`mkdir -p ${quote(`${dir}/out`)}`);
+      if (m.code !== 0) throw new Error(`${this.shell.where}: cannot create the job folder ${dir}: ${m.stderr.trim()}`);
+    } else {
+      if (!g.submitting) g.submitting = this.writeScript(g).then(() => 'written');
+      await g.submitting;
+    }
     const r = await this.shell.exec(
-      `cd ${quote(dir)} && rm -f exit_code pid && (setsid nohup bash ${quote(g.script)} ${job.shard.index} > log.txt 2>&1 < /dev/null & echo $! > pid) && cat pid`,
+      `cd ${quote(dir)} && rm -f exit_code pid && (setsid nohup bash ${quote(script)} ${job.shard.index} > log.txt 2>&1 < /dev/null & echo $! > pid) && cat pid`,
     );
     const started = /^(\d+)/.exec(r.stdout.trim())?.[1];
-    if (r.code !== 0 || !started) throw new Error(`could not start ${job.name} on ${this.shell.where}: ${(r.stderr || r.stdout).trim()}`);
+    if (r.code !== 0 || !started) throw new Error(`could not start ${found.name} on ${this.shell.where}: ${(r.stderr || r.stdout).trim()}`);
     return started;
   }
+
 
   private async refresh(): Promise<void> {
     const states = new Map<string, TaskState | { pidState: string; exit?: number }>();
@@ -298,14 +321,9 @@ export class DgxPlatform implements Platform {
         for (const t of tasks) states.set(t.id, t);
       }
     } else {
-      const dirs = [...this.byName.values()].map(({ job }) => job.name);
-      if (dirs.length) {
-        const script = dirs
-          .map((n) => {
-            const d = quote(this.runDir(n));
-            return `if [ -f ${d}/exit_code ]; then echo "${n} exit $(cat ${d}/exit_code)"; elif [ -f ${d}/pid ] && kill -0 "$(cat ${d}/pid)" 2>/dev/null; then echo "${n} running"; elif [ -f ${d}/pid ]; then echo "${n} gone"; else echo "${n} none"; fi`;
-          })
-          .join('\n');
+      const jobs = [...this.byName.values()].map(({ job }) => job);
+      if (jobs.length) {
+        const script = jobs.map((j) => this.stateLine(j.name, this.dirOf(j))).join('\n');
         const r = await this.shell.exec(script);
         for (const line of r.stdout.split('\n')) {
           const [n, state, exit] = line.trim().split(' ');
@@ -368,24 +386,37 @@ export class DgxPlatform implements Platform {
   }
 
   private readonly startedAt = new Map<string, number>();
+  /** ssh mode: planned job name → the name of the attempt that runs it (its run folder), where not the first */
+  private readonly attemptOf = new Map<string, string>();
+
+  /** the run folder of the attempt that runs a job */
+  private dirOf(job: PlannedJob): string {
+    return this.runDir(this.attemptOf.get(job.name) ?? job.name);
+  }
+
+  /** the shell line that prints `<key> exit <code>|running|gone|none` for a run folder */
+  private stateLine(key: string, dir: string): string {
+    const d = quote(dir);
+    return `if [ -f ${d}/exit_code ]; then echo "${key} exit $(cat ${d}/exit_code)"; elif [ -f ${d}/pid ] && kill -0 "$(cat ${d}/pid)" 2>/dev/null; then echo "${key} running $(cat ${d}/pid)"; elif [ -f ${d}/pid ]; then echo "${key} gone"; else echo "${key} none"; fi`;
+  }
   private readonly cancelled = new Set<string>();
 
   async logs(h: JobHandle, lines: number): Promise<string> {
-    const r = await this.shell.exec(`tail -n ${Math.max(1, Math.floor(lines))} ${quote(`${this.runDir(h.job.name)}/log.txt`)} 2>/dev/null`);
+    const r = await this.shell.exec(`tail -n ${Math.max(1, Math.floor(lines))} ${quote(`${this.dirOf(h.job)}/log.txt`)} 2>/dev/null`);
     return r.stdout.replace(/\n$/, '');
   }
 
   async collect(h: JobHandle): Promise<string[]> {
     // a fresh folder of evalgate's: never one it did not create
     const local = path.join(await freshFolder(path.join(this.opts.localDir, h.job.name)), 'out');
-    const files = await this.shell.download(`${this.runDir(h.job.name)}/out`, local, (n) => n.endsWith('.json'));
+    const files = await this.shell.download(`${this.dirOf(h.job)}/out`, local, (n) => n.endsWith('.json'));
     const env = await this.hostEnv(h);
     if (env) await this.annotate(h, files, env);
     return files;
   }
 
   private async hostEnv(h: JobHandle): Promise<HostEnv | null> {
-    const r = await this.shell.exec(`cat ${quote(`${this.runDir(h.job.name)}/host.env`)} 2>/dev/null`);
+    const r = await this.shell.exec(`cat ${quote(`${this.dirOf(h.job)}/host.env`)} 2>/dev/null`);
     return r.code === 0 && r.stdout.trim() ? parseHostEnv(r.stdout) : null;
   }
 
@@ -430,7 +461,7 @@ export class DgxPlatform implements Platform {
     const pgid = Number(h.id);
     if (!Number.isSafeInteger(pgid) || pgid <= 1) return;
     // TERM the whole group, KILL what is left after 5 s; only while the job's pid file still names it
-    await this.shell.exec(killGroupCommand(this.runDir(h.job.name), pgid));
+    await this.shell.exec(killGroupCommand(this.dirOf(h.job), pgid));
     this.cache = null;
   }
 
@@ -447,7 +478,7 @@ export class DgxPlatform implements Platform {
       known_hosts: this.cfg.knownHosts ?? null,
       key_env: this.cfg.keyEnv,
       key_file: this.cfg.keyFile ?? null,
-      run_dir: this.runDir(h.job.name),
+      run_dir: this.dirOf(h.job),
     };
   }
 
