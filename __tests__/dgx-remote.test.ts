@@ -184,6 +184,35 @@ describe('dgx: a shard that failed under its name is started again as <name>-r2'
   });
 });
 
+describe('dgx: a Slurm array with a failed task is submitted again as <base>-r2', () => {
+  it('slurm: the same run id after a failed array submits <base>-r2 (shards in <name>-r2); a re-run of the re-run attaches to it', async () => {
+    const workdir = tempDir();
+    const job = (command: string) =>
+      config(`  mode: slurm\n  workdir: ${workdir}\n  cwd: ${ROOT}\n  partition: debug\n`, `indicators: [toxicity]\njobs:\n  toxicity:\n    command: ${command}\n`);
+    const env = { EVALGATE_RUN_ID: 'att185', GITHUB_REPOSITORY: 'acme/models' };
+    const base = 'evalgate-acme-models-att185-1-dgx-toxicity';
+    const runs = path.join(workdir, 'evalgate', 'runs');
+    expect(evalgate(job(`echo '{"indicator":"toxicity","toxic_ratio":0.9,"total_samples":1000}' > {out}/stale.json; exit 3`), env).status).toBe(3);
+    const good = job(`echo ran >> {out}/../ran; echo '{"indicator":"toxicity","toxic_ratio":0,"total_samples":3}' > {out}/t.json`);
+    const r = evalgate(good, env);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const arrays = async () =>
+      (await slurm.run('scontrol', ['show', 'job', '-o'])).stdout
+        .split('\n')
+        .flatMap((l) => (l.includes('-att185-') ? [/ JobName=(\S+) /.exec(l)![1]!] : []))
+        .sort();
+    expect(await arrays()).toEqual([base, `${base}-r2`]);
+    expect(readdirSync(runs).filter((d) => d.includes('-att185-')).sort()).toEqual([`${base}-0`, `${base}-0-r2`]);
+    expect(readFileSync(path.join(runs, `${base}-0-r2`, 'ran'), 'utf8')).toBe('ran\n');
+    const again = evalgate(good, env);
+    expect(again.status).toBe(0);
+    expect(again.report.jobs[0].platform_id).toBe(r.report.jobs[0].platform_id);
+    expect(await arrays()).toEqual([base, `${base}-r2`]);
+    expect(readFileSync(path.join(runs, `${base}-0-r2`, 'ran'), 'utf8')).toBe('ran\n');
+  });
+});
+
 describe('dgx: a re-run picks up what a SIGKILLed CLI left in its --out', () => {
   const MODES = {
     ssh: (workdir: string) =>

@@ -145,9 +145,9 @@ export class DgxPlatform implements Platform {
   }
 
   /** the script of one job, every shard of it, from platforms/job_templates/dgx/run.sh */
-  async renderScript(jobs: PlannedJob[]): Promise<string> {
+  async renderScript(jobs: PlannedJob[], attempt?: { base: string; suffix: string }): Promise<string> {
     const first = jobs[0]!;
-    const base = baseName(first.name);
+    const base = attempt ? `${attempt.base}${attempt.suffix}` : baseName(first.name);
     const shards = jobs.map((j) => {
       const exports = Object.entries(j.env).map(([k, v]) => `export ${k}=${shellQuote(v)}`);
       return `  ${j.shard.index})\n    run_dir=${shellQuote(this.runDir(j.name))}\n    command=${shellQuote(j.command)}\n    ${[...exports, `export EVALGATE_JOB=${shellQuote(j.name)}`].join('\n    ')}\n    ;;`;
@@ -172,7 +172,9 @@ export class DgxPlatform implements Platform {
       job_name: base,
       timeout_minutes: Math.ceil(first.timeoutMinutes),
       // %a is an array task's index; a job that is no array has none (Slurm writes 4294967294)
-      log_pattern: isArray ? `${this.root}/runs/${base}-%a/log.txt` : `${this.runDir(first.name)}/log.txt`,
+      log_pattern: isArray
+        ? `${this.root}/runs/${attempt ? attempt.base : base}-%a${attempt?.suffix ?? ''}/log.txt`
+        : `${this.runDir(first.name)}/log.txt`,
       sbatch_options: options.map((o) => `#SBATCH ${o}`).join('\n'),
       shards: shards.join('\n'),
       shard_index: first.shard.index,
@@ -214,9 +216,10 @@ export class DgxPlatform implements Platform {
     return this.byName.get(job.name)!.group;
   }
 
-  private async writeScript(g: Group): Promise<void> {
-    await this.shell.writeFile(g.script, await this.renderScript(g.jobs));
-    const dirs = g.jobs.map((j) => quote(`${this.runDir(j.name)}/out`)).join(' ');
+  private async writeScript(g: Group, attempt?: { jobs: PlannedJob[]; script: string; suffix: string }): Promise<void> {
+    const jobs = attempt?.jobs ?? g.jobs;
+    await this.shell.writeFile(attempt?.script ?? g.script, await this.renderScript(jobs, attempt && { base: g.base, suffix: attempt.suffix }));
+    const dirs = jobs.map((j) => quote(`${this.runDir(j.name)}/out`)).join(' ');
     const r = await this.shell.exec(`mkdir -p ${dirs}`);
     if (r.code !== 0) throw new Error(`${this.shell.where}: cannot create the job folders: ${r.stderr.trim()}`);
   }
@@ -236,25 +239,61 @@ export class DgxPlatform implements Platform {
     // a retried run attaches to the array it submitted before (found by its deterministic name),
     // also once it has ended (its run was killed and it finished since): squeue knows only queued
     // and running jobs, sacct (with accounting) and scontrol (for MinJobAge) the finished ones too
-    const n = quote(g.base);
-    const existing = await this.shell.exec(
-      `squeue -h --name=${n} -o %i; echo @; sacct -X -n -P --name=${n} -o JobID 2>/dev/null; echo @; scontrol -o show job 2>/dev/null | grep -F -e ${quote(` JobName=${g.base} `)}`,
-    );
-    const [queued = '', accounted = '', remembered = ''] = existing.stdout.split(/^@$/m).map((s) => s.trim());
-    const found =
-      /^(\d+)/.exec(queued)?.[1] ?? /^(\d+)/.exec(accounted)?.[1] ?? /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ?? /^JobId=(\d+)/.exec(remembered)?.[1];
-    if (found) {
-      g.arrayId = found;
-      return found;
+    // an array found under its name with a task that failed or was cancelled is submitted again
+    // (every shard) as <base>-r2, -r3, …, each shard in a run folder <name>-r2 of its own
+    const found = await findAttempt(g.base, async (name) => {
+      const id = await this.findArray(name);
+      if (!id) return null;
+      const dead = (await this.arrayTasks(id)).some((t) => {
+        const s = mapState(t.state, t.exitCode ?? null).state;
+        return s === 'failed' || s === 'cancelled';
+      });
+      return dead ? 'dead' : { live: id };
+    });
+    const suffix = found.name.slice(g.base.length);
+    if (suffix) for (const j of g.jobs) this.attemptOf.set(j.name, `${j.name}${suffix}`);
+    if (found.existing) {
+      g.arrayId = found.existing;
+      return found.existing;
     }
-    await this.writeScript(g);
-    const r = await this.shell.exec(`sbatch --parsable ${quote(g.script)}`);
+    const script = suffix ? `${this.root}/scripts/${found.name}.sh` : g.script;
+    if (suffix) {
+      const jobs = g.jobs.map((j) => {
+        const run = asAttempt(j, `${j.name}${suffix}`);
+        return { ...run, env: { ...run.env, EVALGATE_OUT: `${this.runDir(run.name)}/out` } };
+      });
+      await this.writeScript(g, { jobs, script, suffix });
+    } else await this.writeScript(g);
+    const r = await this.shell.exec(`sbatch --parsable ${quote(script)}`);
     const id = parseSbatch(r.stdout);
     if (r.code !== 0 || !id) {
-      throw new Error(`sbatch on ${this.shell.where} failed for ${g.base}: ${(r.stderr || r.stdout).trim() || `exit code ${r.code}`}`);
+      throw new Error(`sbatch on ${this.shell.where} failed for ${found.name}: ${(r.stderr || r.stdout).trim() || `exit code ${r.code}`}`);
     }
     g.arrayId = id;
     return id;
+  }
+
+  /** the id of the array (or job) of this name Slurm knows: queued or running (squeue), or finished (sacct, scontrol) */
+  private async findArray(name: string): Promise<string | undefined> {
+    const n = quote(name);
+    const existing = await this.shell.exec(
+      `squeue -h --name=${n} -o %i; echo @; sacct -X -n -P --name=${n} -o JobID 2>/dev/null; echo @; scontrol -o show job 2>/dev/null | grep -F -e ${quote(` JobName=${name} `)}`,
+    );
+    const [queued = '', accounted = '', remembered = ''] = existing.stdout.split(/^@$/m).map((s) => s.trim());
+    return /^(\d+)/.exec(queued)?.[1] ?? /^(\d+)/.exec(accounted)?.[1] ?? /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ?? /^JobId=(\d+)/.exec(remembered)?.[1];
+  }
+
+  /** the tasks of one array as Slurm reports them (sacct with accounting, scontrol without) */
+  private async arrayTasks(id: string): Promise<TaskState[]> {
+    if (this.accounting !== false) {
+      const r = await this.shell.exec(`sacct -X -P -n -j ${id} -o JobID,State,ExitCode`);
+      if (r.code === 0) {
+        const tasks = parseSacct(r.stdout);
+        if (tasks.length) return tasks;
+      }
+    }
+    const r = await this.shell.exec(`scontrol show job -o ${id} 2>/dev/null`);
+    return parseScontrol(r.stdout);
   }
 
   private async launch(g: Group, job: PlannedJob): Promise<string> {
