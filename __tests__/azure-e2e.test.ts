@@ -134,6 +134,38 @@ describe('platform: azure', () => {
     expect(jobsOf('102').map((j) => j.status)).toEqual(['Failed']);
   });
 
+  it('a job that failed under its name is submitted again as <name>-r2; a re-run of the re-run attaches to -r2', async () => {
+    const failing = azureConfig({
+      indicators: ['toxicity'],
+      thresholds: 'toxicity.toxic_ratio <= 0.005',
+      jobs: { toxicity: { command: 'echo "CUDA out of memory" >&2; exit 3' } },
+    });
+    const good = azureConfig({
+      indicators: ['toxicity'],
+      thresholds: 'toxicity.toxic_ratio <= 0.005',
+      jobs: { toxicity: { command: 'node examples/demo/eval/toxicity.mjs --model {model} --data {data} --out {out}' } },
+    });
+    const name = 'evalgate-acme-models-att181-1-demo-toxicity-0';
+    expect((await run(failing, spEnv('att181'))).code).toBe(3);
+    const r = await run(good, spEnv('att181'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.report!.jobs[0]).toMatchObject({ status: 'succeeded', platform_id: `${name}-r2` });
+    const summary = () => jobsOf('att181').map((j) => [j.name, j.status, j.runs]);
+    expect(summary()).toEqual([
+      [name, 'Failed', 1],
+      [`${name}-r2`, 'Completed', 1],
+    ]);
+    const again = await run(good, spEnv('att181'));
+    expect(again.code).toBe(0);
+    expect(again.report!.jobs[0]).toMatchObject({ status: 'succeeded', platform_id: `${name}-r2` });
+    expect(summary()).toEqual([
+      [name, 'Failed', 1],
+      [`${name}-r2`, 'Completed', 1],
+    ]);
+    expect(fake.violations).toEqual([]);
+  });
+
   it("asks for tokens of the ARM endpoint's own scope (arm_endpoint, as in Azure China or US Government), never public ARM's", async () => {
     const before = fake.tokens.length;
     const r = await run(

@@ -256,6 +256,32 @@ describe('platform: bailian (PAI-DLC + OSS)', () => {
     expect(ali.dlc.jobs().filter((j) => !TERMINAL.includes(j.Status))).toEqual([]);
   });
 
+  it('a job found Stopped under its name (a cancelled run) is submitted again as <name>-r2; a re-run of the re-run attaches to -r2', async () => {
+    const ac = new AbortController();
+    const cancelled = run(bailianConfig(toxicityOnly('sleep 300')), akEnv('att183'), { signal: ac.signal });
+    await waitFor(() => jobsOf('att183')[0]?.Status === 'Running');
+    ac.abort();
+    expect((await cancelled).code).toBe(3);
+    const name = 'evalgate-acme-models-att183-1-demo-toxicity-0';
+    const r = await run(bailianConfig(toxicityOnly()), akEnv('att183'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = () => jobsOf('att183').map((j) => [j.DisplayName, j.Status, j.runs]);
+    expect(summary()).toEqual([
+      [name, 'Stopped', 1],
+      [`${name}-r2`, 'Succeeded', 1],
+    ]);
+    const second = jobsOf('att183')[1]!;
+    expect(r.report!.jobs[0]).toMatchObject({ status: 'succeeded', platform_id: second.JobId });
+    const again = await run(bailianConfig(toxicityOnly()), akEnv('att183'));
+    expect(again.code).toBe(0);
+    expect(again.report!.jobs[0]).toMatchObject({ status: 'succeeded', platform_id: second.JobId });
+    expect(summary()).toEqual([
+      [name, 'Stopped', 1],
+      [`${name}-r2`, 'Succeeded', 1],
+    ]);
+  });
+
   it('signs in with the workflow OIDC token (no AccessKey): STS keys run the jobs', async () => {
     const audiences: string[] = [];
     const srv = await tokenServer((aud) => (audiences.push(aud), GOOD_TOKEN));

@@ -5,7 +5,7 @@
  * sshd as a login node. Both are started and stopped by the test (__tests__/fakes/).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSlurm, type Slurm } from './fakes/slurm.js';
@@ -152,6 +152,64 @@ describe('dgx through Slurm (real slurmctld + slurmd)', () => {
       .split('\n')
       .filter((l) => new RegExp(`JobName=evalgate-\\S*${runId}-`).test(l));
     expect(submitted).toHaveLength(1);
+  });
+});
+
+describe('dgx: a shard that failed under its name is started again as <name>-r2', () => {
+  it('ssh: the same run id after a failed shard runs <name>-r2 in its own folder; a re-run of the re-run attaches to it', () => {
+    const workdir = tempDir();
+    const dgx = `  mode: ssh\n  host: 127.0.0.1\n  port: ${sshd.port}\n  user: ${sshd.user}\n  workdir: ${workdir}\n  cwd: ${ROOT}\n  host_key: ${sshd.hostKeyFingerprint}\n`;
+    const job = (command: string) => config(dgx, `indicators: [toxicity]\njobs:\n  toxicity:\n    command: ${command}\n`);
+    const env = { EVALGATE_RUN_ID: 'att184', GITHUB_REPOSITORY: 'acme/models' };
+    const name = 'evalgate-acme-models-att184-1-dgx-toxicity-0';
+    const runs = path.join(workdir, 'evalgate', 'runs');
+    const failed = evalgate(job(`echo ran >> {out}/../ran; echo '{"indicator":"toxicity","toxic_ratio":0.9,"total_samples":1000}' > {out}/stale.json; exit 3`), env);
+    expect(failed.status).toBe(3);
+    const good = job(`echo ran >> {out}/../ran; echo '{"indicator":"toxicity","toxic_ratio":0,"total_samples":3}' > {out}/t.json`);
+    const r = evalgate(good, env);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const attempts = () => readdirSync(runs).filter((d) => d.includes('-att184-')).sort();
+    expect(attempts()).toEqual([name, `${name}-r2`]);
+    expect(readFileSync(path.join(runs, name, 'exit_code'), 'utf8').trim()).toBe('3');
+    expect(readFileSync(path.join(runs, `${name}-r2`, 'exit_code'), 'utf8').trim()).toBe('0');
+    expect(readFileSync(path.join(runs, `${name}-r2`, 'ran'), 'utf8')).toBe('ran\n');
+    const pid = readFileSync(path.join(runs, `${name}-r2`, 'pid'), 'utf8').trim();
+    expect(r.report.jobs[0]).toMatchObject({ status: 'succeeded', platform_id: pid });
+    const again = evalgate(good, env);
+    expect(again.status).toBe(0);
+    expect(again.report.jobs[0]).toMatchObject({ status: 'succeeded', platform_id: pid });
+    expect(attempts()).toEqual([name, `${name}-r2`]);
+    expect(readFileSync(path.join(runs, `${name}-r2`, 'ran'), 'utf8')).toBe('ran\n');
+  });
+});
+
+describe('dgx: a Slurm array with a failed task is submitted again as <base>-r2', () => {
+  it('slurm: the same run id after a failed array submits <base>-r2 (shards in <name>-r2); a re-run of the re-run attaches to it', async () => {
+    const workdir = tempDir();
+    const job = (command: string) =>
+      config(`  mode: slurm\n  workdir: ${workdir}\n  cwd: ${ROOT}\n  partition: debug\n`, `indicators: [toxicity]\njobs:\n  toxicity:\n    command: ${command}\n`);
+    const env = { EVALGATE_RUN_ID: 'att185', GITHUB_REPOSITORY: 'acme/models' };
+    const base = 'evalgate-acme-models-att185-1-dgx-toxicity';
+    const runs = path.join(workdir, 'evalgate', 'runs');
+    expect(evalgate(job(`echo '{"indicator":"toxicity","toxic_ratio":0.9,"total_samples":1000}' > {out}/stale.json; exit 3`), env).status).toBe(3);
+    const good = job(`echo ran >> {out}/../ran; echo '{"indicator":"toxicity","toxic_ratio":0,"total_samples":3}' > {out}/t.json`);
+    const r = evalgate(good, env);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const arrays = async () =>
+      (await slurm.run('scontrol', ['show', 'job', '-o'])).stdout
+        .split('\n')
+        .flatMap((l) => (l.includes('-att185-') ? [/ JobName=(\S+) /.exec(l)![1]!] : []))
+        .sort();
+    expect(await arrays()).toEqual([base, `${base}-r2`]);
+    expect(readdirSync(runs).filter((d) => d.includes('-att185-')).sort()).toEqual([`${base}-0`, `${base}-0-r2`]);
+    expect(readFileSync(path.join(runs, `${base}-0-r2`, 'ran'), 'utf8')).toBe('ran\n');
+    const again = evalgate(good, env);
+    expect(again.status).toBe(0);
+    expect(again.report.jobs[0].platform_id).toBe(r.report.jobs[0].platform_id);
+    expect(await arrays()).toEqual([base, `${base}-r2`]);
+    expect(readFileSync(path.join(runs, `${base}-0-r2`, 'ran'), 'utf8')).toBe('ran\n');
   });
 });
 

@@ -231,6 +231,32 @@ describe('platform: volc', () => {
     expect(r.stderr).not.toContain('  | loading shard 79951\n');
   });
 
+  it('a job that failed under its name is submitted again as <name>-r2 (its own output prefix); a re-run of the re-run attaches to -r2', async () => {
+    const failing = {
+      ...toxicityOnly,
+      jobs: { toxicity: { command: `echo '{"indicator":"toxicity","toxic_ratio":0.9,"total_samples":100000}' > {out}/stale.json; exit 3` } },
+    };
+    const name = 'evalgate-acme-models-att182-1-demo-toxicity-0';
+    expect((await run(volcSettings(failing), env('att182'))).code).toBe(3);
+    const r = await run(volcSettings(toxicityOnly), env('att182'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = () => jobsOf('att182').map((j) => [j.Name, j.State, j.runs]);
+    expect(summary()).toEqual([
+      [name, 'Failed', 1],
+      [`${name}-r2`, 'Completed', 1],
+    ]);
+    const second = jobsOf('att182')[1]!;
+    expect(r.report!.jobs[0]).toMatchObject({ status: 'succeeded', platform_id: second.Id });
+    const again = await run(volcSettings(toxicityOnly), env('att182'));
+    expect(again.code).toBe(0);
+    expect(again.report!.jobs[0]).toMatchObject({ status: 'succeeded', platform_id: second.Id });
+    expect(summary()).toEqual([
+      [name, 'Failed', 1],
+      [`${name}-r2`, 'Completed', 1],
+    ]);
+  });
+
   it('survives a storm of 429s (FlowLimitExceeded, Retry-After honoured) and TOS 503s without failing a job', async () => {
     const before = ml.requests.length;
     ml.failNext(3, { status: 429, retryAfterS: 1 });

@@ -19,6 +19,7 @@ import { codeSnapshot, localFiles } from '../snapshot.js';
 import { AZURE_LOCATIONS, renderAzureJob, restJobBody, type AzureJobVars } from './job.js';
 import type { EvalgateAzureCredential } from './credential.js';
 import { freshFolder } from '../../stores/owned.js';
+import { asAttempt, findAttempt } from '../attempts.js';
 
 /** Azure ML's JobStatus values (KnownJobStatus) and what each means for evalgate. */
 export const AZURE_STATUS: Record<string, JobState> = {
@@ -109,8 +110,9 @@ export class AzurePlatform implements Platform {
     return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
   }
 
-  private outPrefix(job: PlannedJob): string {
-    return `${this.opts.config.prefix}/runs/${job.name}/`;
+  /** the output folder of one attempt (its name): a new attempt never collects a dead one's files */
+  private outPrefix(name: string): string {
+    return `${this.opts.config.prefix}/runs/${name}/`;
   }
 
   locate(): Locations {
@@ -186,7 +188,8 @@ export class AzurePlatform implements Platform {
     this.prepared = true;
   }
 
-  private vars(job: PlannedJob): AzureJobVars {
+  /** `name`: the attempt's, where it writes its output */
+  private vars(job: PlannedJob, name = job.name): AzureJobVars {
     const c = this.opts.config;
     return {
       compute: c.compute,
@@ -195,7 +198,7 @@ export class AzurePlatform implements Platform {
       code: this.code,
       model: this.inputs.model,
       data: this.inputs.data,
-      outUri: this.dsUri(this.outPrefix(job)),
+      outUri: this.dsUri(this.outPrefix(name)),
       instanceType: c.instanceType,
       instanceCount: c.instanceCount,
     };
@@ -215,20 +218,27 @@ export class AzurePlatform implements Platform {
 
   async submit(job: PlannedJob): Promise<JobHandle> {
     await this.prepare([job]);
-    const { text, missing } = await renderAzureJob(job, this.opts.gate, this.vars(job));
+    // attach: a retried run finds the job it created before instead of starting a second one;
+    // one that failed or was cancelled is submitted again as <name>-r2, -r3, …
+    const found = await findAttempt(job.name, async (n) => {
+      try {
+        const res = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${n}`)).body as Record<string, unknown>;
+        const raw = String(((res.properties ?? {}) as Record<string, unknown>).status ?? 'Unknown');
+        const state = mapAzureStatus(raw);
+        return state === 'failed' || state === 'cancelled' || raw === 'CancelRequested' ? 'dead' : { live: res };
+      } catch (e) {
+        if (e instanceof ArmError && e.status === 404) return null;
+        throw e;
+      }
+    });
+    const run = asAttempt(job, found.name);
+    const { text, missing } = await renderAzureJob(run, this.opts.gate, this.vars(job, run.name));
     if (missing.length) throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
     const { name, body } = restJobBody(text, this.arm.base);
     const tracked: Tracked = { job, transientErrors: 0 };
-    this.tracked.set(job.name, tracked);
-    // attach: a retried run finds the job it created before instead of starting a second one
-    let existing: Record<string, unknown> | null = null;
-    try {
-      existing = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${name}`)).body as Record<string, unknown>;
-    } catch (e) {
-      if (!(e instanceof ArmError && e.status === 404)) throw e;
-    }
+    this.tracked.set(name, tracked);
     const resource =
-      existing ?? ((await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body as Record<string, unknown>);
+      found.existing ?? ((await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body as Record<string, unknown>);
     tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
     return { job, id: name, url: tracked.url };
   }
@@ -283,7 +293,7 @@ export class AzurePlatform implements Platform {
     const ds = await this.datastore();
     // a fresh folder of evalgate's: never one it did not create
     const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-    const { files, refused } = await downloadPrefix(ds.client, this.outPrefix(h.job), dest, ['.json']);
+    const { files, refused } = await downloadPrefix(ds.client, this.outPrefix(h.id), dest, ['.json']);
     if (refused.length)
       throw new Error(
         `job ${h.id} wrote blobs whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`,

@@ -29,6 +29,7 @@ import { withRetries, type RetryOptions } from './retry.js';
 import { parseTosUri, tail, TosBucket, tosClient } from './tos.js';
 import { codeSnapshot, localFiles } from '../snapshot.js';
 import { freshFolder } from '../../stores/owned.js';
+import { asAttempt, findAttempt } from '../attempts.js';
 
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
@@ -87,6 +88,8 @@ export class VolcPlatform implements Platform {
   private code: TosMount | null = null;
   private prepared = false;
   private readonly tracked = new Map<string, Tracked>();
+  /** job Id → the name of the attempt it runs (where it writes) */
+  private readonly attempts = new Map<string, string>();
 
   constructor(readonly opts: VolcOptions) {
     this.pollIntervalMs = opts.config.pollIntervalMs;
@@ -132,8 +135,9 @@ export class VolcPlatform implements Platform {
     return `${this.opts.config.tosPrefix}/${sub}`;
   }
 
-  outPrefix(job: PlannedJob): string {
-    return this.prefix(`runs/${job.name}/`);
+  /** the output prefix of one attempt (its name): a new attempt never collects a dead one's files */
+  outPrefix(job: PlannedJob | string): string {
+    return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
   }
 
   locate(_key: string, _shard: unknown, _name: string, staged: { model: string; data: string }): Locations {
@@ -236,10 +240,19 @@ export class VolcPlatform implements Platform {
 
   async submit(job: PlannedJob): Promise<JobHandle> {
     await this.prepare([job]);
-    const body = await this.body(job);
     this.tracked.set(job.name, { job, transientErrors: 0 });
-    // attach: a retried run finds the job it created before instead of starting a second one
-    let id = (await this.findByName(job.name))?.Id;
+    // attach: a retried run finds the job it created before instead of starting a second one;
+    // one that failed or was stopped is submitted again as <name>-r2, -r3, …
+    const found = await findAttempt(job.name, async (n) => {
+      const j = await this.findByName(n);
+      if (!j) return null;
+      const raw = j.Status?.State ?? 'Unknown';
+      const state = mapVolcState(raw);
+      return state === 'failed' || state === 'cancelled' || raw === 'Stopping' ? 'dead' : { live: j };
+    });
+    const run = asAttempt(job, found.name);
+    const body = await this.body(run);
+    let id = found.existing?.Id;
     if (!id) {
       // CreateJob has no idempotency token: when an attempt fails in a way that may have created the
       // job anyway (a 5xx, a lost answer), look for it by name before sending it again
@@ -247,10 +260,11 @@ export class VolcPlatform implements Platform {
         async () => (await this.api.call<{ Id?: string }>('CreateJob', body, { maxRetries: 0 })).Id ?? '',
         classifyVolc,
         this.opts.retry,
-        async () => (await this.findByName(job.name))?.Id,
+        async () => (await this.findByName(run.name))?.Id,
       );
-      if (!id) throw new Error(`ml_platform CreateJob of ${job.name} answered no Id`);
+      if (!id) throw new Error(`ml_platform CreateJob of ${run.name} answered no Id`);
     }
+    this.attempts.set(id, run.name);
     return { job, id, url: consoleUrl(this.opts.config.region, id) };
   }
 
@@ -277,7 +291,7 @@ export class VolcPlatform implements Platform {
 
   async logs(h: JobHandle, lines: number): Promise<string> {
     try {
-      const data = await this.bucket().tailBytes(`${this.outPrefix(h.job)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
+      const data = await this.bucket().tailBytes(`${this.outPrefix(this.attempts.get(h.id) ?? h.job.name)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
       if (data === null) return `(the job wrote no ${VOLC_LOG_FILE}: it failed before its command ran; see ${h.url ?? 'the console'})`;
       let text = data.toString('utf8');
       // a cut log starts mid-line: drop that part line
@@ -291,7 +305,7 @@ export class VolcPlatform implements Platform {
   async collect(h: JobHandle): Promise<string[]> {
     // a fresh folder of evalgate's: never one it did not create
     const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-    const { files, refused } = await this.bucket().download(this.outPrefix(h.job), dest, ['.json']);
+    const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
     if (refused.length)
       throw new Error(
         `job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`,
