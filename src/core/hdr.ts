@@ -139,21 +139,92 @@ export function valueAtPercentile(layout: Layout, counts: Float64Array, total: n
 }
 
 /**
- * A decoded histogram: its layout and its counters up to the highest non-zero one (the ones past
- * it hold nothing, so they are not kept).
+ * A decoded histogram: its layout, and its counts as the payload's words, checked and summed
+ * once, expanded into counters where needed (into the merge's own array, mostly). A thousand
+ * shards of a few kilobytes each would otherwise each hold (and allocate, zeroed) an array of
+ * every counter up to their highest: that allocation alone was half the decoding time.
  */
 export class Histogram {
   /** What JsHistogram's getMaxValue() gives after a decode: the value at the 100th percentile. */
   readonly maxValue: number;
+  private expanded: Float64Array | null = null;
 
   constructor(
     readonly layout: Layout,
-    readonly counts: Float64Array,
+    /** the payload's ZigZag LEB128 words, every one within the layout */
+    private readonly words: Uint8Array,
     readonly totalCount: number,
+    /** the highest non-zero counter, -1 if none */
+    readonly lastIndex: number,
     /** the first non-zero counter past counter 0, -1 if none */
     readonly minNonZeroIndex: number,
   ) {
-    this.maxValue = totalCount > 0 ? this.getValueAtPercentile(100) : 0;
+    if (totalCount <= 0) this.maxValue = 0;
+    else if (totalCount < 2 ** 52) {
+      // The 100th percentile's count is then the total itself (its ulp is under 1, so ⌈total −
+      // ulp⌉ = total), first reached at the last non-zero counter: no pass needed.
+      this.maxValue = layout.highestEquivalentValue(layout.valueFromIndex(lastIndex));
+    } else this.maxValue = this.getValueAtPercentile(100);
+  }
+
+  /** Every counter up to the highest non-zero one. */
+  get counts(): Float64Array {
+    if (this.expanded === null) {
+      const counts = new Float64Array(this.lastIndex + 1);
+      this.addTo(counts); // from the words: `expanded` is still null
+      this.expanded = counts;
+    }
+    return this.expanded;
+  }
+
+  /**
+   * Adds each count to `dst` at its index (dst holds at least lastIndex + 1 counters) and
+   * returns their sum, in index order. The words were checked by the decode: no bound here.
+   */
+  addTo(dst: Float64Array): number {
+    if (this.expanded !== null) {
+      const c = this.expanded;
+      let sum = 0;
+      for (let i = 0; i < c.length; i++) {
+        dst[i]! += c[i]!;
+        sum += c[i]!;
+      }
+      return sum;
+    }
+    const w = this.words;
+    const end = w.length;
+    let at = 0;
+    let index = 0;
+    let sum = 0;
+    while (at < end) {
+      let b = w[at++]!;
+      if (b < 0x80) {
+        if ((b & 1) === 0) {
+          if (b !== 0) {
+            dst[index]! += b >> 1;
+            sum += b >> 1;
+          }
+          index++;
+        } else index += (b + 1) >> 1;
+        continue;
+      }
+      let value = b & 0x7f;
+      let scale = 128;
+      for (let k = 1; k < 9; k++) {
+        b = w[at++]!;
+        value += (k < 8 ? b & 0x7f : b) * scale;
+        scale *= 128;
+        if (k < 8 && (b & 0x80) === 0) break;
+      }
+      if (value % 2 === 0) {
+        if (value !== 0) {
+          dst[index]! += value / 2;
+          sum += value / 2;
+        }
+        index++;
+      } else index += (value + 1) / 2;
+    }
+    return sum;
   }
 
   get numberOfSignificantValueDigits(): number {
@@ -171,14 +242,15 @@ export class Histogram {
     if (this.totalCount === 0) return 0;
     let sum = 0;
     const l = this.layout;
-    for (let i = 0; i < this.counts.length; i++) {
-      const c = this.counts[i]!;
+    const counts = this.counts;
+    for (let i = 0; i < counts.length; i++) {
+      const c = counts[i]!;
       if (c !== 0) sum += l.medianEquivalentValue(l.highestEquivalentValue(l.valueFromIndex(i))) * c;
     }
     return sum / this.totalCount;
   }
   getCountAtIndex(i: number): number {
-    return i < this.counts.length ? this.counts[i]! : 0;
+    return i <= this.lastIndex ? this.counts[i]! : 0;
   }
   getValueAtPercentile(p: number): number {
     return valueAtPercentile(this.layout, this.counts, this.totalCount, p);
@@ -198,7 +270,7 @@ export class Histogram {
  * there), the header's payload length against what was inflated, and every count against the
  * bucket layout the header declares (a count past the header's highest trackable value would be
  * dropped silently by the reference decoders). 64-bit (Float64) counts: 32-bit counts wrap past
- * 2^32. Memory is bounded by the highest non-zero counter, itself within the header's layout.
+ * 2^32. Nothing is allocated for the counters: the words are kept, expanded where used.
  */
 export function decodeHistogram(base64: string): Histogram {
   const text = base64.trim();
@@ -236,9 +308,6 @@ export function decodeHistogram(base64: string): Histogram {
   }
   const layout = new Layout(lowest, digits);
   const length = layout.lengthFor(highest);
-  // Counters are stored up to the highest non-zero one: the array grows (doubling, never past
-  // the header's length) as counts arrive; runs of zeros cost nothing.
-  let counts = new Float64Array(min(length, 4096));
   // the counts: ZigZag LEB128 words (at most 9 bytes), a negative word a run of zeros
   let at = HEADER_BYTES;
   const end = HEADER_BYTES + payload;
@@ -250,8 +319,20 @@ export function decodeHistogram(base64: string): Histogram {
   while (at < end) {
     let b = raw[at++]!;
     let value: number;
-    if ((b & 0x80) === 0) {
-      value = b; // one-byte words are most of them: counts under 64, runs under 65
+    if (b < 0x80) {
+      // one-byte words are most of them (counts under 64, runs under 65): integer arithmetic
+      if ((b & 1) === 0) {
+        if (++index > MAX_HDR_COUNTERS) throw new Error(`it decodes to more than 2^31 counters`);
+        if (index > length) misfit = true;
+        else if (b !== 0) {
+          const i = index - 1;
+          total += b >> 1;
+          last = i;
+          if (minNonZero === -1 && i !== 0) minNonZero = i;
+        }
+        continue;
+      }
+      value = b;
     } else {
       value = b & 0x7f;
       let scale = 128;
@@ -271,12 +352,7 @@ export function decodeHistogram(base64: string): Histogram {
       misfit = true; // said once the payload's counters are known to be at most 2^31
     else if (count > 0) {
       const i = index - 1;
-      if (i >= counts.length) {
-        const grown = new Float64Array(min(length, max(2 * counts.length, i + 1)));
-        grown.set(counts);
-        counts = grown;
-      }
-      counts[i] = count;
+      total += count; // in index order, as the reference sums it
       last = i;
       if (minNonZero === -1 && i !== 0) minNonZero = i;
     }
@@ -286,10 +362,8 @@ export function decodeHistogram(base64: string): Histogram {
       `its counts do not fit its own header (highest trackable value ${highest}: ${length} counters, the payload has ${index})`,
     );
   }
-  // the total summed in index order, as the reference does
-  for (let i = 0; i <= last; i++) total += counts[i]!;
   if (!Number.isFinite(total) || total < 0) throw new Error('its total count is not a count');
-  return new Histogram(layout, counts.length === last + 1 ? counts : counts.subarray(0, last + 1), total, minNonZero);
+  return new Histogram(layout, raw.subarray(HEADER_BYTES, end), total, last, minNonZero);
 }
 
 /** A big-endian signed 64-bit integer as a number (exact up to 2^53; the sign kept beyond). */
@@ -356,23 +430,12 @@ class Accumulator {
    * Adds `counts` of the same layout index by index (JsHistogram.add's fast path, taken here
    * whatever the two lengths are: autoresized shards seldom have the same).
    */
-  addSameLayout(counts: Float64Array): void {
-    const n = counts.length;
-    if (n > this.counts.length) this.grow(n - 1, this.layout.valueFromIndex(n - 1));
-    const dst = this.counts;
-    let sum = 0;
-    // counts are never negative, and adding a zero changes no float: no branch needed
-    for (let i = 0; i < n; i++) {
-      const c = counts[i]!;
-      dst[i]! += c;
-      sum += c;
-    }
-    this.total += sum;
-    if (n - 1 > this.top && sum > 0) {
-      let t = n - 1;
-      while (counts[t] === 0) t--;
-      if (t > this.top) this.top = t;
-    }
+  addSameLayout(h: Histogram): void {
+    const top = h.lastIndex;
+    if (top < 0) return;
+    if (top >= this.counts.length) this.grow(top, this.layout.valueFromIndex(top));
+    this.total += h.addTo(this.counts);
+    if (top > this.top) this.top = top;
   }
 
   /**
@@ -440,9 +503,9 @@ export class HistogramMerger {
     const factor = PER_MS[this.unit] / PER_MS[unit];
     checkRange(h.highestEquivalentValue(h.maxValue) * factor, this.unit);
     if (unit !== this.unit) acc.addScaled(h.layout, h.counts, factor);
-    else if (acc.layout.sameAs(h.layout)) acc.addSameLayout(h.counts);
+    else if (acc.layout.sameAs(h.layout)) acc.addSameLayout(h);
     // from the counter of maxValue, as JsHistogram.add does (the last one unless 2^53 counts blur it)
-    else acc.addByValue(h.layout, h.counts, min(h.layout.index(h.maxValue), h.counts.length - 1));
+    else acc.addByValue(h.layout, h.counts, min(h.layout.index(h.maxValue), h.lastIndex));
   }
 
   /** Records raw samples given in milliseconds, rounded to the histogram's unit. */
