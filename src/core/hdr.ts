@@ -158,6 +158,8 @@ export class Histogram {
     readonly lastIndex: number,
     /** the first non-zero counter past counter 0, -1 if none */
     readonly minNonZeroIndex: number,
+    /** the count of counter 0 (values below the unit), read by every file's agreement check */
+    private readonly zeroCount: number,
   ) {
     if (totalCount <= 0) this.maxValue = 0;
     else if (totalCount < 2 ** 52) {
@@ -250,6 +252,7 @@ export class Histogram {
     return sum / this.totalCount;
   }
   getCountAtIndex(i: number): number {
+    if (i === 0) return this.zeroCount; // without expanding the words
     return i <= this.lastIndex ? this.counts[i]! : 0;
   }
   getValueAtPercentile(p: number): number {
@@ -316,6 +319,7 @@ export function decodeHistogram(base64: string): Histogram {
   let total = 0;
   let last = -1;
   let minNonZero = -1;
+  let zero = 0;
   while (at < end) {
     let b = raw[at++]!;
     let value: number;
@@ -328,7 +332,8 @@ export function decodeHistogram(base64: string): Histogram {
           const i = index - 1;
           total += b >> 1;
           last = i;
-          if (minNonZero === -1 && i !== 0) minNonZero = i;
+          if (i === 0) zero = b >> 1;
+          else if (minNonZero === -1) minNonZero = i;
         }
         continue;
       }
@@ -354,7 +359,8 @@ export function decodeHistogram(base64: string): Histogram {
       const i = index - 1;
       total += count; // in index order, as the reference sums it
       last = i;
-      if (minNonZero === -1 && i !== 0) minNonZero = i;
+      if (i === 0) zero = count;
+      else if (minNonZero === -1) minNonZero = i;
     }
   }
   if (misfit) {
@@ -363,7 +369,7 @@ export function decodeHistogram(base64: string): Histogram {
     );
   }
   if (!Number.isFinite(total) || total < 0) throw new Error('its total count is not a count');
-  return new Histogram(layout, raw.subarray(HEADER_BYTES, end), total, last, minNonZero);
+  return new Histogram(layout, raw.subarray(HEADER_BYTES, end), total, last, minNonZero, zero);
 }
 
 /** A big-endian signed 64-bit integer as a number (exact up to 2^53; the sign kept beyond). */
