@@ -8,8 +8,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HistogramMerger, decodeHistogram, encodeHistogram, newHistogram, type Histogram } from '../src/core/hdr.js';
+import * as hdr from 'hdr-histogram-js';
+import { HistogramMerger, MIN_MERGE_DIGITS, decodeHistogram, type HdrUnit, type Histogram } from '../src/core/hdr.js';
+import * as ref from './hdr-reference.js';
 import { FIXTURES } from './helpers.js';
+
+const { encodeHistogram, newHistogram } = ref;
 
 interface Case {
   id: string;
@@ -28,8 +32,7 @@ interface Case {
 }
 
 const cases = JSON.parse(readFileSync(path.join(FIXTURES, 'hdr', 'reference.json'), 'utf8')) as Case[];
-const lowestEquivalent = (h: Histogram, v: number): number =>
-  (h as unknown as { lowestEquivalentValue(v: number): number }).lowestEquivalentValue(v);
+const lowestEquivalent = (h: Histogram, v: number): number => h.lowestEquivalentValue(v);
 
 describe('reference encodings decode to the numbers their producers assert', () => {
   it('covers Java, C, Go and Python producers', () => {
@@ -70,7 +73,7 @@ describe('reference encodings decode to the numbers their producers assert', () 
 });
 
 describe('merging histograms', () => {
-  const histogramOf = (values: number[], digits = 3): Histogram => {
+  const histogramOf = (values: number[], digits = 3): ref.Histogram => {
     const h = newHistogram(digits);
     for (const v of values) h.recordValue(v);
     return h;
@@ -96,11 +99,12 @@ describe('merging histograms', () => {
   it('keeps the precision of the most precise input whatever the order', () => {
     const values = [1234567, 2345678, 3456789];
     const a = new HistogramMerger();
-    a.add(histogramOf(values, 2), 'us');
-    a.add(histogramOf(values, 4), 'us');
+    const of = (digits: number) => decodeHistogram(encodeHistogram(histogramOf(values, digits)));
+    a.add(of(2), 'us');
+    a.add(of(4), 'us');
     const b = new HistogramMerger();
-    b.add(histogramOf(values, 4), 'us');
-    b.add(histogramOf(values, 2), 'us');
+    b.add(of(4), 'us');
+    b.add(of(2), 'us');
     expect(a.digits).toBe(4);
     expect(b.digits).toBe(4);
     expect(a.totalCount).toBe(6);
@@ -112,5 +116,161 @@ describe('merging histograms', () => {
     merger.add(decodeHistogram(big.base64 as string), 'us');
     merger.add(decodeHistogram(big.base64 as string), 'us');
     expect(merger.totalCount).toBe(2 * big.expect.totalCount!);
+  });
+});
+
+/**
+ * The decoder, merge and percentiles of src/core/hdr.ts against hdr-histogram-js (its decoder and
+ * percentiles) and against the path evalgate had before its own decoder (hdr-reference.ts: JsHistogram
+ * objects merged with their own add()): every count, total and value at percentile equal, on
+ * histograms of any layout (1 to 5 digits, lowest discernible value 1 to 1000, autoresized or
+ * of a fixed range), merged in any mix of layouts and units.
+ */
+describe('our decoder and merge equal hdr-histogram-js (property)', () => {
+  const PS = [0, 50, 90, 99, 99.9, 100];
+  interface Spec {
+    digits: number;
+    lowest: number;
+    autoResize: boolean;
+    highestFactor: number;
+    values: [number, number][];
+  }
+  const specUpTo = (top: number): fc.Arbitrary<Spec> =>
+    fc.record({
+      digits: fc.integer({ min: 1, max: 5 }),
+      lowest: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 1000 })),
+      autoResize: fc.boolean(),
+      highestFactor: fc.integer({ min: 1, max: 16 }),
+      values: fc.array(
+        fc.tuple(
+          fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: top })),
+          fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 1_000_000 })),
+        ),
+        { minLength: 1, maxLength: 300 },
+      ),
+    });
+  const spec = specUpTo(2 ** 40);
+  /** The histogram `s` describes, encoded by hdr-histogram-js (as producers of indicator files do). */
+  const encode = (s: Spec): string => {
+    const top = Math.max(...s.values.map(([v]) => v));
+    const h = hdr.build({
+      bitBucketSize: 64,
+      autoResize: s.autoResize,
+      lowestDiscernibleValue: s.lowest,
+      highestTrackableValue: s.autoResize ? 2 * s.lowest : Math.max(2 * s.lowest, top * s.highestFactor),
+      numberOfSignificantValueDigits: s.digits as 1 | 2 | 3 | 4 | 5,
+      useWebAssembly: false,
+    });
+    for (const [v, c] of s.values) h.recordValueWithCount(v, c);
+    return hdr.encodeIntoCompressedBase64(h);
+  };
+
+  /** What `f` returns, or the message it throws. */
+  const outcome = <T>(f: () => T): { ok: T } | { error: string } => {
+    try {
+      return { ok: f() };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+
+  it('decodes to the counts, total, extremes and percentiles hdr-histogram-js decodes', () => {
+    fc.assert(
+      fc.property(spec, (s) => {
+        const b64 = encode(s);
+        // hdr-histogram-js writes a maxValue in the last bucket of a lowest > 1 histogram one
+        // bucket past its own header: refused as a misfit, by both decoders alike
+        const got = outcome(() => decodeHistogram(b64));
+        const was = outcome(() => ref.decodeHistogram(b64));
+        if ('error' in was) {
+          expect(got).toEqual(was);
+          return;
+        }
+        expect('ok' in got).toBe(true);
+        const ours = (got as { ok: Histogram }).ok;
+        const before = was.ok;
+        const theirs = hdr.decodeFromCompressedBase64(b64, 64, false) as unknown as ref.Histogram;
+        expect(ours.totalCount).toBe(s.values.reduce((a, [, c]) => a + c, 0));
+        expect(ours.totalCount).toBe(theirs.totalCount);
+        expect(ours.numberOfSignificantValueDigits).toBe(theirs.numberOfSignificantValueDigits);
+        // every counter: ours up to the highest non-zero one, nothing but zeros past it
+        const all = (before as unknown as { _counts: Float64Array })._counts;
+        expect(all.length).toBe(before.countsArrayLength);
+        expect(ours.counts.length).toBeLessThanOrEqual(all.length);
+        let differs = -1; // the first counter that differs (a plain loop: toEqual on millions of counters is slow)
+        for (let i = 0; i < all.length && differs < 0; i++) if (ours.getCountAtIndex(i) !== all[i]) differs = i;
+        expect(differs).toBe(-1);
+        for (const p of PS) {
+          expect(ours.getValueAtPercentile(p), `p${p}`).toBe(theirs.getValueAtPercentile(p));
+          expect(ours.getValueAtPercentile(p), `p${p}`).toBe(before.getValueAtPercentile(p));
+        }
+        expect(ours.maxValue).toBe(before.maxValue);
+        expect(ours.minNonZeroValue).toBe(before.minNonZeroValue);
+        expect(ours.highestEquivalentValue(ours.maxValue)).toBe(before.highestEquivalentValue(before.maxValue));
+        expect(ours.mean).toBe((before as unknown as { mean: number }).mean);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('merges shards of any layouts and units to the total and percentiles of the path before it', () => {
+    const unit = fc.constantFrom<HdrUnit>('ns', 'us', 'ms');
+    const samples = fc.array(fc.double({ min: 0, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 50 });
+    // values up to about an hour in each unit: a 5-digit histogram in ns past that is millions of
+    // counters, too slow for the reference's counter-by-counter rescaling to try many times
+    const shard = unit.chain((u) => fc.tuple(specUpTo({ ns: 2 ** 32, us: 2 ** 22, ms: 2 ** 12 }[u]), fc.constant(u)));
+    fc.assert(
+      fc.property(fc.array(shard, { minLength: 1, maxLength: 6 }), fc.option(samples), (shards, raw) => {
+        const ours = new HistogramMerger();
+        const before = new ref.HistogramMerger();
+        // each step's outcome: the same error (a misfit, a value too large for the merge) or the same numbers
+        const state = () => (ours.totalCount ? [ours.totalCount, ours.digits, ...PS.map((p) => ours.percentileMs(p))] : []);
+        const stateBefore = () => (before.totalCount ? [before.totalCount, before.digits, ...PS.map((p) => before.percentileMs(p))] : []);
+        for (const [s, u] of shards) {
+          const b64 = encode(s);
+          const decoded = outcome(() => ref.decodeHistogram(b64));
+          if ('error' in decoded) continue;
+          expect(outcome(() => ours.add(decodeHistogram(b64), u))).toEqual(outcome(() => before.add(decoded.ok, u)));
+        }
+        expect(state()).toEqual(stateBefore());
+        if (raw) {
+          expect(outcome(() => ours.addSamplesMs(Float64Array.from(raw)))).toEqual(
+            outcome(() => before.addSamplesMs(Float64Array.from(raw))),
+          );
+          expect(state()).toEqual(stateBefore());
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('merges shards of one layout (3 digits or more) to what hdr-histogram-js gives for their union', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: MIN_MERGE_DIGITS, max: 5 }),
+        fc.array(
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 2 ** 30 }), fc.integer({ min: 1, max: 1000 })), { minLength: 1, maxLength: 200 }),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        (digits, shards) => {
+          const merger = new HistogramMerger();
+          const union = newHistogram(digits);
+          for (const s of shards) {
+            const h = newHistogram(digits);
+            for (const [v, c] of s) {
+              h.recordValueWithCount(v, c);
+              union.recordValueWithCount(v, c);
+            }
+            merger.add(decodeHistogram(encodeHistogram(h)), 'us');
+          }
+          expect(merger.totalCount).toBe(union.totalCount);
+          for (const p of PS) expect(merger.percentileMs(p), `p${p}`).toBe(union.getValueAtPercentile(p) / 1000);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IndicatorMerger, parseMergeStrategy, type MergeStrategy } from '../src/core/indicators/merge.js';
 import { formatProblem } from '../src/core/problem.js';
-import { encodeHistogram, newHistogram } from '../src/core/hdr.js';
+import { encodeHistogram, newHistogram } from './hdr-reference.js';
 import { record } from './helpers.js';
 
 function merge(values: object[], strategies: Record<string, MergeStrategy> = {}) {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRule } from '../src/core/gate.js';
 import { parseRule } from '../src/core/rules.js';
 import { IndicatorMerger } from '../src/core/indicators/merge.js';
-import { encodeHistogram, newHistogram } from '../src/core/hdr.js';
+import { encodeHistogram, newHistogram } from './hdr-reference.js';
 import { record, tempDir, writeFiles } from './helpers.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');

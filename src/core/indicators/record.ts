@@ -220,7 +220,7 @@ function agreementProblems(r: IndicatorRecord, file: string): Problem[] {
     } else {
       const h = r.histogram!;
       const perMs = PER_MS[r.hdrUnit ?? 'us'];
-      const lowest = (h as unknown as { lowestEquivalentValue(v: number): number }).lowestEquivalentValue(h.minNonZeroValue);
+      const lowest = h.lowestEquivalentValue(h.minNonZeroValue);
       lo = (h.getCountAtIndex(0) > 0 ? 0 : lowest) / perMs;
       hi = h.highestEquivalentValue(h.maxValue) / perMs;
       count = h.totalCount;
