@@ -209,7 +209,7 @@ describe('our decoder and merge equal hdr-histogram-js (property)', () => {
         expect(ours.highestEquivalentValue(ours.maxValue)).toBe(before.highestEquivalentValue(before.maxValue));
         expect(ours.mean).toBe((before as unknown as { mean: number }).mean);
       }),
-      { numRuns: 200 },
+      { numRuns: 60 },
     );
   });
 
@@ -240,7 +240,7 @@ describe('our decoder and merge equal hdr-histogram-js (property)', () => {
           expect(state()).toEqual(stateBefore());
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 50 },
     );
   });
 
@@ -270,7 +270,7 @@ describe('our decoder and merge equal hdr-histogram-js (property)', () => {
           for (const p of PS) expect(merger.percentileMs(p), `p${p}`).toBe(union.getValueAtPercentile(p) / 1000);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 });

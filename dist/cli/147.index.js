@@ -10564,7 +10564,7 @@ exports.task = exports.TaskService = void 0;
 const abstractService_1 = __webpack_require__(20836);
 const types_1 = __webpack_require__(3260);
 const pathname_1 = __webpack_require__(43039);
-const types_2 = __webpack_require__(96369);
+const types_2 = __webpack_require__(18750);
 class TaskService extends abstractService_1.AbstractService {
     async CreateTask({ TaskType, TaskParams }) {
         const response = await this.request(pathname_1.Pathname.CreateTask, {
@@ -10588,7 +10588,7 @@ class TaskService extends abstractService_1.AbstractService {
     }
 }
 exports.TaskService = TaskService;
-exports.task = __importStar(__webpack_require__(96369));
+exports.task = __importStar(__webpack_require__(18750));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
@@ -10609,7 +10609,7 @@ var Pathname;
 
 /***/ }),
 
-/***/ 96369:
+/***/ 18750:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -2,6 +2,52 @@ export const id = 153;
 export const ids = [153];
 export const modules = {
 
+/***/ 93008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   Vb: () => (/* binding */ findAttempt)
+/* harmony export */ });
+/* unused harmony exports MAX_ATTEMPTS, attemptName */
+/**
+ * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
+ * under its name, but a job found there that already failed or was cancelled is not reused: the
+ * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
+ * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
+ * instead of starting yet another.
+ */
+/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
+const MAX_ATTEMPTS = 50;
+/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
+function attemptName(name, attempt) {
+    return attempt <= 1 ? name : `${name}-r${attempt}`;
+}
+/**
+ * The attempt to use: the first name in order with no job under it (submit there), unless a live
+ * or succeeded job is found first (attach to it). `lookup` says what is under a name.
+ */
+async function findAttempt(name, lookup) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const n = attemptName(name, attempt);
+        const found = await lookup(n, attempt);
+        if (found === null)
+            return { name: n, attempt };
+        if (found !== 'dead')
+            return { name: n, attempt, existing: found.live };
+    }
+    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
+}
+/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
+function asAttempt(job, name) {
+    if (name === job.name)
+        return job;
+    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
+}
+
+
+/***/ }),
+
 /***/ 55153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -353,6 +399,8 @@ function sbatchOptions(opts) {
 
 // EXTERNAL MODULE: ./src/stores/owned.ts
 var owned = __webpack_require__(52399);
+// EXTERNAL MODULE: ./src/platforms/attempts.ts
+var attempts = __webpack_require__(93008);
 ;// CONCATENATED MODULE: ./src/platforms/dgx/dgx.ts
 /**
  * `dgx`: jobs on a DGX node: on the runner itself (`mode: local`), on a node over SSH (`ssh`), or
@@ -368,6 +416,7 @@ var owned = __webpack_require__(52399);
  * which a cancel signals as a whole. With Slurm a job is one `sbatch --parsable` array, one task per
  * shard; state comes from `sacct` or, where accounting is off, `scontrol show job`.
  */
+
 
 
 
@@ -467,9 +516,9 @@ class DgxPlatform {
         return `${this.root}/cas/${sha}/${basename}`;
     }
     /** the script of one job, every shard of it, from platforms/job_templates/dgx/run.sh */
-    async renderScript(jobs) {
+    async renderScript(jobs, attempt) {
         const first = jobs[0];
-        const base = baseName(first.name);
+        const base = attempt ? `${attempt.base}${attempt.suffix}` : baseName(first.name);
         const shards = jobs.map((j) => {
             const exports = Object.entries(j.env).map(([k, v]) => `export ${k}=${(0,plan/* shellQuote */.ZL)(v)}`);
             return `  ${j.shard.index})\n    run_dir=${(0,plan/* shellQuote */.ZL)(this.runDir(j.name))}\n    command=${(0,plan/* shellQuote */.ZL)(j.command)}\n    ${[...exports, `export EVALGATE_JOB=${(0,plan/* shellQuote */.ZL)(j.name)}`].join('\n    ')}\n    ;;`;
@@ -492,7 +541,9 @@ class DgxPlatform {
             job_name: base,
             timeout_minutes: Math.ceil(first.timeoutMinutes),
             // %a is an array task's index; a job that is no array has none (Slurm writes 4294967294)
-            log_pattern: isArray ? `${this.root}/runs/${base}-%a/log.txt` : `${this.runDir(first.name)}/log.txt`,
+            log_pattern: isArray
+                ? `${this.root}/runs/${attempt ? attempt.base : base}-%a${attempt?.suffix ?? ''}/log.txt`
+                : `${this.runDir(first.name)}/log.txt`,
             sbatch_options: options.map((o) => `#SBATCH ${o}`).join('\n'),
             shards: shards.join('\n'),
             shard_index: first.shard.index,
@@ -532,9 +583,10 @@ class DgxPlatform {
             void this.prepare([job]);
         return this.byName.get(job.name).group;
     }
-    async writeScript(g) {
-        await this.shell.writeFile(g.script, await this.renderScript(g.jobs));
-        const dirs = g.jobs.map((j) => (0,shell/* quote */.hD)(`${this.runDir(j.name)}/out`)).join(' ');
+    async writeScript(g, attempt) {
+        const jobs = attempt?.jobs ?? g.jobs;
+        await this.shell.writeFile(attempt?.script ?? g.script, await this.renderScript(jobs, attempt && { base: g.base, suffix: attempt.suffix }));
+        const dirs = jobs.map((j) => (0,shell/* quote */.hD)(`${this.runDir(j.name)}/out`)).join(' ');
         const r = await this.shell.exec(`mkdir -p ${dirs}`);
         if (r.code !== 0)
             throw new Error(`${this.shell.where}: cannot create the job folders: ${r.stderr.trim()}`);
@@ -553,37 +605,106 @@ class DgxPlatform {
         // a retried run attaches to the array it submitted before (found by its deterministic name),
         // also once it has ended (its run was killed and it finished since): squeue knows only queued
         // and running jobs, sacct (with accounting) and scontrol (for MinJobAge) the finished ones too
-        const n = (0,shell/* quote */.hD)(g.base);
-        const existing = await this.shell.exec(`squeue -h --name=${n} -o %i; echo @; sacct -X -n -P --name=${n} -o JobID 2>/dev/null; echo @; scontrol -o show job 2>/dev/null | grep -F -e ${(0,shell/* quote */.hD)(` JobName=${g.base} `)}`);
-        const [queued = '', accounted = '', remembered = ''] = existing.stdout.split(/^@$/m).map((s) => s.trim());
-        const found = /^(\d+)/.exec(queued)?.[1] ?? /^(\d+)/.exec(accounted)?.[1] ?? /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ?? /^JobId=(\d+)/.exec(remembered)?.[1];
-        if (found) {
-            g.arrayId = found;
-            return found;
+        // an array found under its name with a task that failed or was cancelled is submitted again
+        // (every shard) as <base>-r2, -r3, …, each shard in a run folder <name>-r2 of its own
+        const found = await (0,attempts/* findAttempt */.Vb)(g.base, async (name) => {
+            const id = await this.findArray(name);
+            if (!id)
+                return null;
+            const dead = (await this.arrayTasks(id)).some((t) => {
+                const s = mapState(t.state, t.exitCode ?? null).state;
+                return s === 'failed' || s === 'cancelled';
+            });
+            return dead ? 'dead' : { live: id };
+        });
+        const suffix = found.name.slice(g.base.length);
+        if (suffix)
+            for (const j of g.jobs)
+                this.attemptOf.set(j.name, `${j.name}${suffix}`);
+        if (found.existing) {
+            g.arrayId = found.existing;
+            return found.existing;
         }
-        await this.writeScript(g);
-        const r = await this.shell.exec(`sbatch --parsable ${(0,shell/* quote */.hD)(g.script)}`);
+        const script = suffix ? `${this.root}/scripts/${found.name}.sh` : g.script;
+        if (suffix) {
+            const jobs = g.jobs.map((j) => {
+                const run = (0,attempts/* asAttempt */.Ae)(j, `${j.name}${suffix}`);
+                return { ...run, env: { ...run.env, EVALGATE_OUT: `${this.runDir(run.name)}/out` } };
+            });
+            await this.writeScript(g, { jobs, script, suffix });
+        }
+        else
+            await this.writeScript(g);
+        const r = await this.shell.exec(`sbatch --parsable ${(0,shell/* quote */.hD)(script)}`);
         const id = parseSbatch(r.stdout);
         if (r.code !== 0 || !id) {
-            throw new Error(`sbatch on ${this.shell.where} failed for ${g.base}: ${(r.stderr || r.stdout).trim() || `exit code ${r.code}`}`);
+            throw new Error(`sbatch on ${this.shell.where} failed for ${found.name}: ${(r.stderr || r.stdout).trim() || `exit code ${r.code}`}`);
         }
         g.arrayId = id;
         return id;
     }
+    /** the id of the array (or job) of this name Slurm knows: queued or running (squeue), or finished (sacct, scontrol) */
+    async findArray(name) {
+        const n = (0,shell/* quote */.hD)(name);
+        const existing = await this.shell.exec(`squeue -h --name=${n} -o %i; echo @; sacct -X -n -P --name=${n} -o JobID 2>/dev/null; echo @; scontrol -o show job 2>/dev/null | grep -F -e ${(0,shell/* quote */.hD)(` JobName=${name} `)}`);
+        const [queued = '', accounted = '', remembered = ''] = existing.stdout.split(/^@$/m).map((s) => s.trim());
+        return /^(\d+)/.exec(queued)?.[1] ?? /^(\d+)/.exec(accounted)?.[1] ?? /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ?? /^JobId=(\d+)/.exec(remembered)?.[1];
+    }
+    /** the tasks of one array as Slurm reports them (sacct with accounting, scontrol without) */
+    async arrayTasks(id) {
+        if (this.accounting !== false) {
+            const r = await this.shell.exec(`sacct -X -P -n -j ${id} -o JobID,State,ExitCode`);
+            if (r.code === 0) {
+                const tasks = parseSacct(r.stdout);
+                if (tasks.length)
+                    return tasks;
+            }
+        }
+        const r = await this.shell.exec(`scontrol show job -o ${id} 2>/dev/null`);
+        return parseScontrol(r.stdout);
+    }
     async launch(g, job) {
-        const dir = this.runDir(job.name);
-        // attach: a shard a retried run started is still running or has finished
-        const seen = await this.shell.exec(`if [ -f ${(0,shell/* quote */.hD)(`${dir}/exit_code`)} ] || { [ -f ${(0,shell/* quote */.hD)(`${dir}/pid`)} ] && kill -0 "$(cat ${(0,shell/* quote */.hD)(`${dir}/pid`)})" 2>/dev/null; }; then cat ${(0,shell/* quote */.hD)(`${dir}/pid`)}; fi`);
-        const pid = /^(\d+)/.exec(seen.stdout.trim())?.[1];
+        // attach: a shard a retried run started is still running or has finished with 0; one that
+        // failed or was killed is started again as <name>-r2, -r3, … in a run folder of its own
+        const found = await (0,attempts/* findAttempt */.Vb)(job.name, async (n) => {
+            const r = await this.shell.exec(this.stateLine('-', this.runDir(n)));
+            const [, state, value] = r.stdout.trim().split(' ');
+            if (state === 'none' || !state)
+                return null;
+            if (state === 'running')
+                return { live: value ?? '' };
+            if (state === 'exit' && value === '0') {
+                const pid = await this.shell.exec(`cat ${(0,shell/* quote */.hD)(`${this.runDir(n)}/pid`)} 2>/dev/null`);
+                return { live: pid.stdout.trim() };
+            }
+            return 'dead';
+        });
+        if (found.attempt > 1)
+            this.attemptOf.set(job.name, found.name);
+        const pid = /^(\d+)/.exec(found.existing ?? '')?.[1];
         if (pid)
             return pid;
-        if (!g.submitting)
-            g.submitting = this.writeScript(g).then(() => 'written');
-        await g.submitting;
-        const r = await this.shell.exec(`cd ${(0,shell/* quote */.hD)(dir)} && rm -f exit_code pid && (setsid nohup bash ${(0,shell/* quote */.hD)(g.script)} ${job.shard.index} > log.txt 2>&1 < /dev/null & echo $! > pid) && cat pid`);
+        const dir = this.runDir(found.name);
+        let script = g.script;
+        if (found.attempt > 1) {
+            // this attempt's own script: its folder and {out} are the attempt's
+            const run = (0,attempts/* asAttempt */.Ae)(job, found.name);
+            run.env = { ...run.env, EVALGATE_OUT: `${dir}/out` };
+            script = `${this.root}/scripts/${found.name}.sh`;
+            await this.shell.writeFile(script, await this.renderScript([run]));
+            const m = await this.shell.exec(`mkdir -p ${(0,shell/* quote */.hD)(`${dir}/out`)}`);
+            if (m.code !== 0)
+                throw new Error(`${this.shell.where}: cannot create the job folder ${dir}: ${m.stderr.trim()}`);
+        }
+        else {
+            if (!g.submitting)
+                g.submitting = this.writeScript(g).then(() => 'written');
+            await g.submitting;
+        }
+        const r = await this.shell.exec(`cd ${(0,shell/* quote */.hD)(dir)} && rm -f exit_code pid && (setsid nohup bash ${(0,shell/* quote */.hD)(script)} ${job.shard.index} > log.txt 2>&1 < /dev/null & echo $! > pid) && cat pid`);
         const started = /^(\d+)/.exec(r.stdout.trim())?.[1];
         if (r.code !== 0 || !started)
-            throw new Error(`could not start ${job.name} on ${this.shell.where}: ${(r.stderr || r.stdout).trim()}`);
+            throw new Error(`could not start ${found.name} on ${this.shell.where}: ${(r.stderr || r.stdout).trim()}`);
         return started;
     }
     async refresh() {
@@ -615,14 +736,9 @@ class DgxPlatform {
             }
         }
         else {
-            const dirs = [...this.byName.values()].map(({ job }) => job.name);
-            if (dirs.length) {
-                const script = dirs
-                    .map((n) => {
-                    const d = (0,shell/* quote */.hD)(this.runDir(n));
-                    return `if [ -f ${d}/exit_code ]; then echo "${n} exit $(cat ${d}/exit_code)"; elif [ -f ${d}/pid ] && kill -0 "$(cat ${d}/pid)" 2>/dev/null; then echo "${n} running"; elif [ -f ${d}/pid ]; then echo "${n} gone"; else echo "${n} none"; fi`;
-                })
-                    .join('\n');
+            const jobs = [...this.byName.values()].map(({ job }) => job);
+            if (jobs.length) {
+                const script = jobs.map((j) => this.stateLine(j.name, this.dirOf(j))).join('\n');
                 const r = await this.shell.exec(script);
                 for (const line of r.stdout.split('\n')) {
                     const [n, state, exit] = line.trim().split(' ');
@@ -693,22 +809,33 @@ class DgxPlatform {
         };
     }
     startedAt = new Map();
+    /** ssh mode: planned job name → the name of the attempt that runs it (its run folder), where not the first */
+    attemptOf = new Map();
+    /** the run folder of the attempt that runs a job */
+    dirOf(job) {
+        return this.runDir(this.attemptOf.get(job.name) ?? job.name);
+    }
+    /** the shell line that prints `<key> exit <code>|running|gone|none` for a run folder */
+    stateLine(key, dir) {
+        const d = (0,shell/* quote */.hD)(dir);
+        return `if [ -f ${d}/exit_code ]; then echo "${key} exit $(cat ${d}/exit_code)"; elif [ -f ${d}/pid ] && kill -0 "$(cat ${d}/pid)" 2>/dev/null; then echo "${key} running $(cat ${d}/pid)"; elif [ -f ${d}/pid ]; then echo "${key} gone"; else echo "${key} none"; fi`;
+    }
     cancelled = new Set();
     async logs(h, lines) {
-        const r = await this.shell.exec(`tail -n ${Math.max(1, Math.floor(lines))} ${(0,shell/* quote */.hD)(`${this.runDir(h.job.name)}/log.txt`)} 2>/dev/null`);
+        const r = await this.shell.exec(`tail -n ${Math.max(1, Math.floor(lines))} ${(0,shell/* quote */.hD)(`${this.dirOf(h.job)}/log.txt`)} 2>/dev/null`);
         return r.stdout.replace(/\n$/, '');
     }
     async collect(h) {
         // a fresh folder of evalgate's: never one it did not create
         const local = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.localDir, h.job.name)), 'out');
-        const files = await this.shell.download(`${this.runDir(h.job.name)}/out`, local, (n) => n.endsWith('.json'));
+        const files = await this.shell.download(`${this.dirOf(h.job)}/out`, local, (n) => n.endsWith('.json'));
         const env = await this.hostEnv(h);
         if (env)
             await this.annotate(h, files, env);
         return files;
     }
     async hostEnv(h) {
-        const r = await this.shell.exec(`cat ${(0,shell/* quote */.hD)(`${this.runDir(h.job.name)}/host.env`)} 2>/dev/null`);
+        const r = await this.shell.exec(`cat ${(0,shell/* quote */.hD)(`${this.dirOf(h.job)}/host.env`)} 2>/dev/null`);
         return r.code === 0 && r.stdout.trim() ? parseHostEnv(r.stdout) : null;
     }
     /** records where a job ran in each of its indicator files (`host`), and warns about a latency job without the performance governor */
@@ -753,7 +880,7 @@ class DgxPlatform {
         if (!Number.isSafeInteger(pgid) || pgid <= 1)
             return;
         // TERM the whole group, KILL what is left after 5 s; only while the job's pid file still names it
-        await this.shell.exec(killGroupCommand(this.runDir(h.job.name), pgid));
+        await this.shell.exec(killGroupCommand(this.dirOf(h.job), pgid));
         this.cache = null;
     }
     saved(h) {
@@ -769,7 +896,7 @@ class DgxPlatform {
             known_hosts: this.cfg.knownHosts ?? null,
             key_env: this.cfg.keyEnv,
             key_file: this.cfg.keyFile ?? null,
-            run_dir: this.runDir(h.job.name),
+            run_dir: this.dirOf(h.job),
         };
     }
     async close() {

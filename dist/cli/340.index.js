@@ -1079,7 +1079,7 @@ var platforms_credentials = __webpack_require__(70626);
 ;// CONCATENATED MODULE: ./src/platforms/cancel-saved.ts
 const CANCELLERS = {
     local: async (list) => (await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 67334))).cancelSavedLocal(list),
-    dgx: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(472), __webpack_require__.e(902)]).then(__webpack_require__.bind(__webpack_require__, 13902))).cancelSavedDgx(list, e),
+    dgx: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(472), __webpack_require__.e(153), __webpack_require__.e(902)]).then(__webpack_require__.bind(__webpack_require__, 13902))).cancelSavedDgx(list, e),
     azure: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(703), __webpack_require__.e(414)]).then(__webpack_require__.bind(__webpack_require__, 11414))).cancelSavedAzure(list, e),
     volc: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 99279))).cancelSavedVolc(list, e),
     bailian: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 83803))).cancelSavedBailian(list, e),
@@ -1552,6 +1552,12 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         // consecutive failed status reads per job: a read that fails (after the platform client's own
         // retries) is tried again on the next poll; only STATUS_READ_LIMIT failures in a row fail the job
         const readFailures = new Map();
+        // ends every poller: an abort of the run, or a failed job
+        const stop = new AbortController();
+        const stopAll = () => stop.abort();
+        opts.signal?.addEventListener('abort', stopAll, { once: true });
+        if (opts.signal?.aborted)
+            stop.abort();
         const poll = async (o) => {
             let status;
             try {
@@ -1604,11 +1610,6 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         // Each job is polled on its own, with its own backoff and jitter, and at most
         // POLL_CONCURRENCY status calls are in flight: a slow or throttled call (retried inside the
         // platform's client) never holds up the status of the others. The first failure stops all.
-        const stop = new AbortController();
-        const stopAll = () => stop.abort();
-        opts.signal?.addEventListener('abort', stopAll, { once: true });
-        if (opts.signal?.aborted)
-            stop.abort();
         const slots = semaphore(POLL_CONCURRENCY);
         let failed = false;
         const ticker = setInterval(() => progress.tick(), 1000);

@@ -2,6 +2,52 @@ export const id = 648;
 export const ids = [648];
 export const modules = {
 
+/***/ 93008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   Vb: () => (/* binding */ findAttempt)
+/* harmony export */ });
+/* unused harmony exports MAX_ATTEMPTS, attemptName */
+/**
+ * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
+ * under its name, but a job found there that already failed or was cancelled is not reused: the
+ * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
+ * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
+ * instead of starting yet another.
+ */
+/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
+const MAX_ATTEMPTS = 50;
+/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
+function attemptName(name, attempt) {
+    return attempt <= 1 ? name : `${name}-r${attempt}`;
+}
+/**
+ * The attempt to use: the first name in order with no job under it (submit there), unless a live
+ * or succeeded job is found first (attach to it). `lookup` says what is under a name.
+ */
+async function findAttempt(name, lookup) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const n = attemptName(name, attempt);
+        const found = await lookup(n, attempt);
+        if (found === null)
+            return { name: n, attempt };
+        if (found !== 'dead')
+            return { name: n, attempt, existing: found.live };
+    }
+    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
+}
+/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
+function asAttempt(job, name) {
+    if (name === job.name)
+        return job;
+    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
+}
+
+
+/***/ }),
+
 /***/ 25648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -126,6 +172,8 @@ var oss = __webpack_require__(2711);
 var snapshot = __webpack_require__(91178);
 // EXTERNAL MODULE: ./src/stores/owned.ts
 var owned = __webpack_require__(52399);
+// EXTERNAL MODULE: ./src/platforms/attempts.ts
+var attempts = __webpack_require__(93008);
 ;// CONCATENATED MODULE: ./src/platforms/bailian/bailian.ts
 /**
  * `bailian` (alias `bairui`): each evalgate job and shard is an Alibaba Cloud PAI-DLC job (Bailian,
@@ -138,6 +186,7 @@ var owned = __webpack_require__(52399);
  * GetPodLogs once for a failed job; OSS: one listing per staged prefix (the content-addressed
  * upload skips what is there) and per job output prefix, then one GET per indicator file.
  */
+
 
 
 
@@ -198,6 +247,8 @@ class BailianPlatform {
     inputs = { model: null, data: null };
     codeP;
     tracked = new Map();
+    /** JobId → the name of the attempt it runs (where it writes) */
+    attempts = new Map();
     constructor(opts) {
         this.opts = opts;
         const c = opts.config;
@@ -223,8 +274,9 @@ class BailianPlatform {
     mount(key) {
         return mountUri(this.opts.config.ossBucket, this.opts.config.ossMountEndpoint, key);
     }
+    /** the output prefix of one attempt (its name): a new attempt never collects a dead one's files */
     outPrefix(job) {
-        return `${this.opts.config.ossPrefix}/runs/${job.name}/`;
+        return `${this.opts.config.ossPrefix}/runs/${typeof job === 'string' ? job : job.name}/`;
     }
     locate() {
         const at = (kind) => {
@@ -315,21 +367,32 @@ class BailianPlatform {
         return (await this.dlc.findByName(this.opts.config.workspaceId, name))[0];
     }
     async submit(job) {
-        const body = await this.body(job);
-        // attach: a retried run finds the job it created before instead of starting a second one
-        let id = (await this.existing(job.name))?.JobId;
+        // attach: a retried run finds the job it created before instead of starting a second one;
+        // one that failed or was stopped is submitted again as <name>-r2, -r3, …
+        const found = await (0,attempts/* findAttempt */.Vb)(job.name, async (n) => {
+            const j = await this.existing(n);
+            if (!j)
+                return null;
+            const raw = typeof j.Status === 'string' ? j.Status : 'Unknown';
+            const state = mapDlcStatus(raw);
+            return state === 'failed' || state === 'cancelled' || raw === 'Stopping' ? 'dead' : { live: j };
+        });
+        const run = (0,attempts/* asAttempt */.Ae)(job, found.name);
+        const body = await this.body(run);
+        let id = found.existing?.JobId;
         if (!id) {
             const created = await this.dlc.call('CreateJob', 'POST', '/api/v1/jobs', { body }, async (e) => {
                 // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
                 if ((0,errors/* isThrottling */.E2)(e.code))
                     return undefined;
-                const found = await this.existing(job.name);
-                return found ? { value: { JobId: found.JobId } } : undefined;
+                const again = await this.existing(run.name);
+                return again ? { value: { JobId: again.JobId } } : undefined;
             });
             if (typeof created.JobId !== 'string' || !created.JobId)
-                throw new Error(`PAI-DLC CreateJob answered without a JobId for ${job.name}`);
+                throw new Error(`PAI-DLC CreateJob answered without a JobId for ${run.name}`);
             id = created.JobId;
         }
+        this.attempts.set(id, run.name);
         // a status read that fails transiently before the first answer reports this
         this.tracked.set(id, { job, transientErrors: 0, last: { state: 'queued', platformStatus: 'submitted' } });
         return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
@@ -392,7 +455,7 @@ class BailianPlatform {
     async collect(h) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(h.job), dest, ['.json']);
+        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;

@@ -2,6 +2,52 @@ export const id = 703;
 export const ids = [703];
 export const modules = {
 
+/***/ 93008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   Vb: () => (/* binding */ findAttempt)
+/* harmony export */ });
+/* unused harmony exports MAX_ATTEMPTS, attemptName */
+/**
+ * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
+ * under its name, but a job found there that already failed or was cancelled is not reused: the
+ * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
+ * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
+ * instead of starting yet another.
+ */
+/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
+const MAX_ATTEMPTS = 50;
+/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
+function attemptName(name, attempt) {
+    return attempt <= 1 ? name : `${name}-r${attempt}`;
+}
+/**
+ * The attempt to use: the first name in order with no job under it (submit there), unless a live
+ * or succeeded job is found first (attach to it). `lookup` says what is under a name.
+ */
+async function findAttempt(name, lookup) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const n = attemptName(name, attempt);
+        const found = await lookup(n, attempt);
+        if (found === null)
+            return { name: n, attempt };
+        if (found !== 'dead')
+            return { name: n, attempt, existing: found.live };
+    }
+    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
+}
+/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
+function asAttempt(job, name) {
+    if (name === job.name)
+        return job;
+    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
+}
+
+
+/***/ }),
+
 /***/ 87046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -494,6 +540,8 @@ function restJobBody(yamlText, workspaceId) {
 
 // EXTERNAL MODULE: ./src/stores/owned.ts
 var owned = __webpack_require__(52399);
+// EXTERNAL MODULE: ./src/platforms/attempts.ts
+var attempts = __webpack_require__(93008);
 ;// CONCATENATED MODULE: ./src/platforms/azure/azure.ts
 /**
  * `azure`: each evalgate job and shard is an Azure ML command job, created through ARM with a
@@ -501,6 +549,7 @@ var owned = __webpack_require__(52399);
  * the staged model and data as uri_file/uri_folder inputs and writing its indicator files to a
  * uri_folder output at a known datastore path, which collect downloads from Blob.
  */
+
 
 
 
@@ -568,8 +617,9 @@ class AzurePlatform {
     dsUri(p) {
         return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
     }
-    outPrefix(job) {
-        return `${this.opts.config.prefix}/runs/${job.name}/`;
+    /** the output folder of one attempt (its name): a new attempt never collects a dead one's files */
+    outPrefix(name) {
+        return `${this.opts.config.prefix}/runs/${name}/`;
     }
     locate() {
         return { ...AZURE_LOCATIONS };
@@ -631,7 +681,8 @@ class AzurePlatform {
         }
         this.prepared = true;
     }
-    vars(job) {
+    /** `name`: the attempt's, where it writes its output */
+    vars(job, name = job.name) {
         const c = this.opts.config;
         return {
             compute: c.compute,
@@ -640,7 +691,7 @@ class AzurePlatform {
             code: this.code,
             model: this.inputs.model,
             data: this.inputs.data,
-            outUri: this.dsUri(this.outPrefix(job)),
+            outUri: this.dsUri(this.outPrefix(name)),
             instanceType: c.instanceType,
             instanceCount: c.instanceCount,
         };
@@ -658,22 +709,29 @@ class AzurePlatform {
     }
     async submit(job) {
         await this.prepare([job]);
-        const { text, missing } = await renderAzureJob(job, this.opts.gate, this.vars(job));
+        // attach: a retried run finds the job it created before instead of starting a second one;
+        // one that failed or was cancelled is submitted again as <name>-r2, -r3, …
+        const found = await (0,attempts/* findAttempt */.Vb)(job.name, async (n) => {
+            try {
+                const res = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${n}`)).body;
+                const raw = String((res.properties ?? {}).status ?? 'Unknown');
+                const state = mapAzureStatus(raw);
+                return state === 'failed' || state === 'cancelled' || raw === 'CancelRequested' ? 'dead' : { live: res };
+            }
+            catch (e) {
+                if (e instanceof arm/* ArmError */.dW && e.status === 404)
+                    return null;
+                throw e;
+            }
+        });
+        const run = (0,attempts/* asAttempt */.Ae)(job, found.name);
+        const { text, missing } = await renderAzureJob(run, this.opts.gate, this.vars(job, run.name));
         if (missing.length)
             throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
         const { name, body } = restJobBody(text, this.arm.base);
         const tracked = { job, transientErrors: 0 };
-        this.tracked.set(job.name, tracked);
-        // attach: a retried run finds the job it created before instead of starting a second one
-        let existing = null;
-        try {
-            existing = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${name}`)).body;
-        }
-        catch (e) {
-            if (!(e instanceof arm/* ArmError */.dW && e.status === 404))
-                throw e;
-        }
-        const resource = existing ?? (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
+        this.tracked.set(name, tracked);
+        const resource = found.existing ?? (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
         tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
         return { job, id: name, url: tracked.url };
     }
@@ -730,7 +788,7 @@ class AzurePlatform {
         const ds = await this.datastore();
         // a fresh folder of evalgate's: never one it did not create
         const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await (0,blob/* downloadPrefix */.hq)(ds.client, this.outPrefix(h.job), dest, ['.json']);
+        const { files, refused } = await (0,blob/* downloadPrefix */.hq)(ds.client, this.outPrefix(h.id), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote blobs whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;

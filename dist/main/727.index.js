@@ -2,6 +2,52 @@ export const id = 727;
 export const ids = [727];
 export const modules = {
 
+/***/ 93008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   Vb: () => (/* binding */ findAttempt)
+/* harmony export */ });
+/* unused harmony exports MAX_ATTEMPTS, attemptName */
+/**
+ * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
+ * under its name, but a job found there that already failed or was cancelled is not reused: the
+ * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
+ * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
+ * instead of starting yet another.
+ */
+/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
+const MAX_ATTEMPTS = 50;
+/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
+function attemptName(name, attempt) {
+    return attempt <= 1 ? name : `${name}-r${attempt}`;
+}
+/**
+ * The attempt to use: the first name in order with no job under it (submit there), unless a live
+ * or succeeded job is found first (attach to it). `lookup` says what is under a name.
+ */
+async function findAttempt(name, lookup) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const n = attemptName(name, attempt);
+        const found = await lookup(n, attempt);
+        if (found === null)
+            return { name: n, attempt };
+        if (found !== 'dead')
+            return { name: n, attempt, existing: found.live };
+    }
+    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
+}
+/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
+function asAttempt(job, name) {
+    if (name === job.name)
+        return job;
+    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
+}
+
+
+/***/ }),
+
 /***/ 91178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -331,6 +377,8 @@ var tos = __webpack_require__(14065);
 var snapshot = __webpack_require__(91178);
 // EXTERNAL MODULE: ./src/stores/owned.ts
 var owned = __webpack_require__(52399);
+// EXTERNAL MODULE: ./src/platforms/attempts.ts
+var attempts = __webpack_require__(93008);
 ;// CONCATENATED MODULE: ./src/platforms/volc/volc.ts
 /**
  * `volc`: each evalgate job and shard is a Volcano Engine ML platform job (OpenAPI 2024-07-01),
@@ -339,6 +387,7 @@ var owned = __webpack_require__(52399);
  * and writing its indicator files (and its own log) to a TOS prefix mounted read-write, which
  * collect downloads.
  */
+
 
 
 
@@ -374,6 +423,8 @@ class VolcPlatform {
     code = null;
     prepared = false;
     tracked = new Map();
+    /** job Id → the name of the attempt it runs (where it writes) */
+    attempts = new Map();
     constructor(opts) {
         this.opts = opts;
         this.pollIntervalMs = opts.config.pollIntervalMs;
@@ -416,8 +467,9 @@ class VolcPlatform {
     prefix(sub) {
         return `${this.opts.config.tosPrefix}/${sub}`;
     }
+    /** the output prefix of one attempt (its name): a new attempt never collects a dead one's files */
     outPrefix(job) {
-        return this.prefix(`runs/${job.name}/`);
+        return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
     }
     locate(_key, _shard, _name, staged) {
         return { model: staged.model, data: staged.data, out: VOLC_PATHS.out };
@@ -518,17 +570,28 @@ class VolcPlatform {
     }
     async submit(job) {
         await this.prepare([job]);
-        const body = await this.body(job);
         this.tracked.set(job.name, { job, transientErrors: 0 });
-        // attach: a retried run finds the job it created before instead of starting a second one
-        let id = (await this.findByName(job.name))?.Id;
+        // attach: a retried run finds the job it created before instead of starting a second one;
+        // one that failed or was stopped is submitted again as <name>-r2, -r3, …
+        const found = await (0,attempts/* findAttempt */.Vb)(job.name, async (n) => {
+            const j = await this.findByName(n);
+            if (!j)
+                return null;
+            const raw = j.Status?.State ?? 'Unknown';
+            const state = mapVolcState(raw);
+            return state === 'failed' || state === 'cancelled' || raw === 'Stopping' ? 'dead' : { live: j };
+        });
+        const run = (0,attempts/* asAttempt */.Ae)(job, found.name);
+        const body = await this.body(run);
+        let id = found.existing?.Id;
         if (!id) {
             // CreateJob has no idempotency token: when an attempt fails in a way that may have created the
             // job anyway (a 5xx, a lost answer), look for it by name before sending it again
-            id = await (0,retry/* withRetries */.LH)(async () => (await this.api.call('CreateJob', body, { maxRetries: 0 })).Id ?? '', openapi/* classifyVolc */.$P, this.opts.retry, async () => (await this.findByName(job.name))?.Id);
+            id = await (0,retry/* withRetries */.LH)(async () => (await this.api.call('CreateJob', body, { maxRetries: 0 })).Id ?? '', openapi/* classifyVolc */.$P, this.opts.retry, async () => (await this.findByName(run.name))?.Id);
             if (!id)
-                throw new Error(`ml_platform CreateJob of ${job.name} answered no Id`);
+                throw new Error(`ml_platform CreateJob of ${run.name} answered no Id`);
         }
+        this.attempts.set(id, run.name);
         return { job, id, url: consoleUrl(this.opts.config.region, id) };
     }
     async getJob(id) {
@@ -554,7 +617,7 @@ class VolcPlatform {
     }
     async logs(h, lines) {
         try {
-            const data = await this.bucket().tailBytes(`${this.outPrefix(h.job)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
+            const data = await this.bucket().tailBytes(`${this.outPrefix(this.attempts.get(h.id) ?? h.job.name)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
             if (data === null)
                 return `(the job wrote no ${VOLC_LOG_FILE}: it failed before its command ran; see ${h.url ?? 'the console'})`;
             let text = data.toString('utf8');
@@ -570,7 +633,7 @@ class VolcPlatform {
     async collect(h) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await this.bucket().download(this.outPrefix(h.job), dest, ['.json']);
+        const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;

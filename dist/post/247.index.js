@@ -931,6 +931,7 @@ var owned = __webpack_require__(52399);
 
 
 
+
 /** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
 const DLC_STATUS = {
     Creating: 'queued',
@@ -979,6 +980,8 @@ class BailianPlatform {
     inputs = { model: null, data: null };
     codeP;
     tracked = new Map();
+    /** JobId → the name of the attempt it runs (where it writes) */
+    attempts = new Map();
     constructor(opts) {
         this.opts = opts;
         const c = opts.config;
@@ -1004,8 +1007,9 @@ class BailianPlatform {
     mount(key) {
         return mountUri(this.opts.config.ossBucket, this.opts.config.ossMountEndpoint, key);
     }
+    /** the output prefix of one attempt (its name): a new attempt never collects a dead one's files */
     outPrefix(job) {
-        return `${this.opts.config.ossPrefix}/runs/${job.name}/`;
+        return `${this.opts.config.ossPrefix}/runs/${typeof job === 'string' ? job : job.name}/`;
     }
     locate() {
         const at = (kind) => {
@@ -1096,21 +1100,32 @@ class BailianPlatform {
         return (await this.dlc.findByName(this.opts.config.workspaceId, name))[0];
     }
     async submit(job) {
-        const body = await this.body(job);
-        // attach: a retried run finds the job it created before instead of starting a second one
-        let id = (await this.existing(job.name))?.JobId;
+        // attach: a retried run finds the job it created before instead of starting a second one;
+        // one that failed or was stopped is submitted again as <name>-r2, -r3, …
+        const found = await findAttempt(job.name, async (n) => {
+            const j = await this.existing(n);
+            if (!j)
+                return null;
+            const raw = typeof j.Status === 'string' ? j.Status : 'Unknown';
+            const state = mapDlcStatus(raw);
+            return state === 'failed' || state === 'cancelled' || raw === 'Stopping' ? 'dead' : { live: j };
+        });
+        const run = asAttempt(job, found.name);
+        const body = await this.body(run);
+        let id = found.existing?.JobId;
         if (!id) {
             const created = await this.dlc.call('CreateJob', 'POST', '/api/v1/jobs', { body }, async (e) => {
                 // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
                 if (isThrottling(e.code))
                     return undefined;
-                const found = await this.existing(job.name);
-                return found ? { value: { JobId: found.JobId } } : undefined;
+                const again = await this.existing(run.name);
+                return again ? { value: { JobId: again.JobId } } : undefined;
             });
             if (typeof created.JobId !== 'string' || !created.JobId)
-                throw new Error(`PAI-DLC CreateJob answered without a JobId for ${job.name}`);
+                throw new Error(`PAI-DLC CreateJob answered without a JobId for ${run.name}`);
             id = created.JobId;
         }
+        this.attempts.set(id, run.name);
         // a status read that fails transiently before the first answer reports this
         this.tracked.set(id, { job, transientErrors: 0, last: { state: 'queued', platformStatus: 'submitted' } });
         return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
@@ -1173,7 +1188,7 @@ class BailianPlatform {
     async collect(h) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(h.job), dest, ['.json']);
+        const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;

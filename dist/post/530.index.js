@@ -724,6 +724,7 @@ var owned = __webpack_require__(52399);
 
 
 
+
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
@@ -748,6 +749,8 @@ class VolcPlatform {
     code = null;
     prepared = false;
     tracked = new Map();
+    /** job Id → the name of the attempt it runs (where it writes) */
+    attempts = new Map();
     constructor(opts) {
         this.opts = opts;
         this.pollIntervalMs = opts.config.pollIntervalMs;
@@ -790,8 +793,9 @@ class VolcPlatform {
     prefix(sub) {
         return `${this.opts.config.tosPrefix}/${sub}`;
     }
+    /** the output prefix of one attempt (its name): a new attempt never collects a dead one's files */
     outPrefix(job) {
-        return this.prefix(`runs/${job.name}/`);
+        return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
     }
     locate(_key, _shard, _name, staged) {
         return { model: staged.model, data: staged.data, out: VOLC_PATHS.out };
@@ -892,17 +896,28 @@ class VolcPlatform {
     }
     async submit(job) {
         await this.prepare([job]);
-        const body = await this.body(job);
         this.tracked.set(job.name, { job, transientErrors: 0 });
-        // attach: a retried run finds the job it created before instead of starting a second one
-        let id = (await this.findByName(job.name))?.Id;
+        // attach: a retried run finds the job it created before instead of starting a second one;
+        // one that failed or was stopped is submitted again as <name>-r2, -r3, …
+        const found = await findAttempt(job.name, async (n) => {
+            const j = await this.findByName(n);
+            if (!j)
+                return null;
+            const raw = j.Status?.State ?? 'Unknown';
+            const state = mapVolcState(raw);
+            return state === 'failed' || state === 'cancelled' || raw === 'Stopping' ? 'dead' : { live: j };
+        });
+        const run = asAttempt(job, found.name);
+        const body = await this.body(run);
+        let id = found.existing?.Id;
         if (!id) {
             // CreateJob has no idempotency token: when an attempt fails in a way that may have created the
             // job anyway (a 5xx, a lost answer), look for it by name before sending it again
-            id = await withRetries(async () => (await this.api.call('CreateJob', body, { maxRetries: 0 })).Id ?? '', classifyVolc, this.opts.retry, async () => (await this.findByName(job.name))?.Id);
+            id = await withRetries(async () => (await this.api.call('CreateJob', body, { maxRetries: 0 })).Id ?? '', classifyVolc, this.opts.retry, async () => (await this.findByName(run.name))?.Id);
             if (!id)
-                throw new Error(`ml_platform CreateJob of ${job.name} answered no Id`);
+                throw new Error(`ml_platform CreateJob of ${run.name} answered no Id`);
         }
+        this.attempts.set(id, run.name);
         return { job, id, url: consoleUrl(this.opts.config.region, id) };
     }
     async getJob(id) {
@@ -928,7 +943,7 @@ class VolcPlatform {
     }
     async logs(h, lines) {
         try {
-            const data = await this.bucket().tailBytes(`${this.outPrefix(h.job)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
+            const data = await this.bucket().tailBytes(`${this.outPrefix(this.attempts.get(h.id) ?? h.job.name)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
             if (data === null)
                 return `(the job wrote no ${VOLC_LOG_FILE}: it failed before its command ran; see ${h.url ?? 'the console'})`;
             let text = data.toString('utf8');
@@ -944,7 +959,7 @@ class VolcPlatform {
     async collect(h) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await this.bucket().download(this.outPrefix(h.job), dest, ['.json']);
+        const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;

@@ -628,6 +628,7 @@ var owned = __webpack_require__(52399);
 
 
 
+
 /** Azure ML's JobStatus values (KnownJobStatus) and what each means for evalgate. */
 const AZURE_STATUS = {
     NotStarted: 'queued',
@@ -684,8 +685,9 @@ class AzurePlatform {
     dsUri(p) {
         return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
     }
-    outPrefix(job) {
-        return `${this.opts.config.prefix}/runs/${job.name}/`;
+    /** the output folder of one attempt (its name): a new attempt never collects a dead one's files */
+    outPrefix(name) {
+        return `${this.opts.config.prefix}/runs/${name}/`;
     }
     locate() {
         return { ...AZURE_LOCATIONS };
@@ -747,7 +749,8 @@ class AzurePlatform {
         }
         this.prepared = true;
     }
-    vars(job) {
+    /** `name`: the attempt's, where it writes its output */
+    vars(job, name = job.name) {
         const c = this.opts.config;
         return {
             compute: c.compute,
@@ -756,7 +759,7 @@ class AzurePlatform {
             code: this.code,
             model: this.inputs.model,
             data: this.inputs.data,
-            outUri: this.dsUri(this.outPrefix(job)),
+            outUri: this.dsUri(this.outPrefix(name)),
             instanceType: c.instanceType,
             instanceCount: c.instanceCount,
         };
@@ -774,22 +777,29 @@ class AzurePlatform {
     }
     async submit(job) {
         await this.prepare([job]);
-        const { text, missing } = await renderAzureJob(job, this.opts.gate, this.vars(job));
+        // attach: a retried run finds the job it created before instead of starting a second one;
+        // one that failed or was cancelled is submitted again as <name>-r2, -r3, …
+        const found = await findAttempt(job.name, async (n) => {
+            try {
+                const res = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${n}`)).body;
+                const raw = String((res.properties ?? {}).status ?? 'Unknown');
+                const state = mapAzureStatus(raw);
+                return state === 'failed' || state === 'cancelled' || raw === 'CancelRequested' ? 'dead' : { live: res };
+            }
+            catch (e) {
+                if (e instanceof ArmError && e.status === 404)
+                    return null;
+                throw e;
+            }
+        });
+        const run = asAttempt(job, found.name);
+        const { text, missing } = await renderAzureJob(run, this.opts.gate, this.vars(job, run.name));
         if (missing.length)
             throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
         const { name, body } = restJobBody(text, this.arm.base);
         const tracked = { job, transientErrors: 0 };
-        this.tracked.set(job.name, tracked);
-        // attach: a retried run finds the job it created before instead of starting a second one
-        let existing = null;
-        try {
-            existing = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${name}`)).body;
-        }
-        catch (e) {
-            if (!(e instanceof ArmError && e.status === 404))
-                throw e;
-        }
-        const resource = existing ?? (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
+        this.tracked.set(name, tracked);
+        const resource = found.existing ?? (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
         tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
         return { job, id: name, url: tracked.url };
     }
@@ -846,7 +856,7 @@ class AzurePlatform {
         const ds = await this.datastore();
         // a fresh folder of evalgate's: never one it did not create
         const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await downloadPrefix(ds.client, this.outPrefix(h.job), dest, ['.json']);
+        const { files, refused } = await downloadPrefix(ds.client, this.outPrefix(h.id), dest, ['.json']);
         if (refused.length)
             throw new Error(`job ${h.id} wrote blobs whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
