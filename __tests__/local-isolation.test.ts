@@ -9,7 +9,7 @@
  * nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,7 +131,7 @@ function action(dir: string, as: As, extra: Record<string, string> = {}) {
 }
 
 function cli(dir: string, as: As, extra: Record<string, string> = {}) {
-  return run([process.execPath, path.join(ROOT, 'dist/cli/index.js'), 'run', '--config', 'evalgate.yml', '--baseline', 'none'], dir, as, extra);
+  return run([process.execPath, path.join(as ? distForUser : path.join(ROOT, 'dist'), 'cli/index.js'), 'run', '--config', 'evalgate.yml', '--baseline', 'none'], dir, as, extra);
 }
 
 const isolated = (p: Probe | null): void => {
@@ -147,6 +147,8 @@ const isolated = (p: Probe | null): void => {
 
 let unprivileged: As = null;
 let node24ForUser = NODE24;
+/** the bundles as the unprivileged user reaches them (a copy when the checkout is in a folder only root can enter) */
+let distForUser = path.join(ROOT, 'dist');
 
 beforeAll(() => {
   if (!LINUX || !IS_ROOT) return;
@@ -165,10 +167,17 @@ beforeAll(() => {
     chmodSync(path.dirname(copy), 0o755);
     node24ForUser = copy;
   }
+  if (spawnSync('setpriv', [`--reuid=${unprivileged.uid}`, '--', 'test', '-r', path.join(ROOT, 'dist', 'main', 'index.js')]).status !== 0) {
+    const copy = mkdtempSync(path.join(tmpdir(), 'evalgate-dist-'));
+    cpSync(path.join(ROOT, 'dist'), path.join(copy, 'dist'), { recursive: true });
+    spawnSync('chmod', ['-R', 'a+rX', copy]);
+    distForUser = path.join(copy, 'dist');
+  }
 });
 afterAll(() => {
   rmSync(SUDOERS, { force: true });
   if (node24ForUser !== NODE24) rmSync(path.dirname(node24ForUser), { recursive: true, force: true });
+  if (distForUser !== path.join(ROOT, 'dist')) rmSync(path.dirname(distForUser), { recursive: true, force: true });
 });
 
 describe.runIf(LINUX)('local jobs cannot read the action’s secrets', () => {
@@ -197,7 +206,7 @@ describe.runIf(LINUX)('local jobs cannot read the action’s secrets', () => {
   it('as an unprivileged user: the action runs the job in a user and PID namespace; it finds no secret', () => {
     const dir = project(unprivileged?.uid);
     const r = unprivileged
-      ? run([node24ForUser, path.join(ROOT, 'dist/main/index.js')], dir, unprivileged, {
+      ? run([node24ForUser, path.join(distForUser, 'main/index.js')], dir, unprivileged, {
           GITHUB_OUTPUT: path.join(dir, 'output'),
           GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
           GITHUB_STATE: path.join(dir, 'state'),

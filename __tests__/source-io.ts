@@ -85,7 +85,9 @@ export function scanActionIo(root: string): ActionIo {
     const named = new Map<string, string>();
     for (const statement of file.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-      if (statement.moduleSpecifier.text !== '@actions/core') continue;
+      // @actions/core, or src/action/workflow.ts (the same functions, without its weight)
+      const from = statement.moduleSpecifier.text;
+      if (from !== '@actions/core' && !/(^|\/)workflow\.js$/.test(from)) continue;
       const bindings = statement.importClause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) namespaces.add(bindings.name.text);
       if (bindings && ts.isNamedImports(bindings))

@@ -1521,6 +1521,17 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                 catch (e) {
                     rt.stderr(`warning: could not cancel ${o.job.name}: ${(0,sanitize/* printable */.g)(e.message)}\n`);
                 }
+                // a job that ended on its own before the cancel reached it keeps its own end (one read,
+                // bounded: a cancel must not wait on a throttled platform)
+                const last = await Promise.race([
+                    platform.status(o.handle).catch(() => null),
+                    new Promise((r) => setTimeout(() => r(null), 1000).unref()),
+                ]);
+                if (last && (last.state === 'succeeded' || last.state === 'failed')) {
+                    o.status = last;
+                    progress.update(o.job.name, last.state);
+                    return;
+                }
             }
             o.status = { ...o.status, state: 'cancelled', platformStatus: 'cancelled', message: reason, finishedAt: Date.now() };
             progress.update(o.job.name, 'cancelled');
