@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Runtime } from '../src/runtime.js';
@@ -168,4 +168,26 @@ export async function killedRun(
   }
   const left = leftJobsIn(opts.out)!;
   return left;
+}
+
+/**
+ * The live processes of the jobs started in `dir`, seen from the host (a job in a PID namespace
+ * cannot tell its host pid): /proc/<pid>/cwd is `dir` and the environment carries EVALGATE_JOB.
+ */
+export function jobProcesses(dir: string): { pid: number; comm: string }[] {
+  const out: { pid: number; comm: string }[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      if (readlinkSync(`/proc/${e}/cwd`) !== realpathSync(dir)) continue;
+      if (!readFileSync(`/proc/${e}/environ`, 'latin1').includes('EVALGATE_JOB=')) continue;
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      // a zombie has ended; only its parent's wait() is missing
+      if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') continue;
+      out.push({ pid: Number(e), comm: readFileSync(`/proc/${e}/comm`, 'utf8').trim() });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
 }

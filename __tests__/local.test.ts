@@ -2,10 +2,10 @@
  * `evalgate run` on the local platform, through the bundled CLI as a user runs it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.js';
+import { jobProcesses, tempDir } from './helpers.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
 const env = { PATH: process.env.PATH ?? '', CI: 'true' };
@@ -28,25 +28,6 @@ const alive = (pid: number): boolean => {
     return false;
   }
 };
-/**
- * The live processes of the jobs started in `dir`, seen from the host (a job in a PID namespace
- * cannot tell its host pid): /proc/<pid>/cwd is `dir` and the environment carries EVALGATE_JOB.
- */
-function jobProcesses(dir: string): { pid: number; comm: string }[] {
-  const out: { pid: number; comm: string }[] = [];
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      if (readlinkSync(`/proc/${e}/cwd`) !== realpathSync(dir)) continue;
-      if (!readFileSync(`/proc/${e}/environ`, 'latin1').includes('EVALGATE_JOB=')) continue;
-      if (!alive(Number(e))) continue;
-      out.push({ pid: Number(e), comm: readFileSync(`/proc/${e}/comm`, 'utf8').trim() });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
 const pidsIn = (file: string): number[] => (existsSync(file) ? readFileSync(file, 'utf8').split(/\s+/).filter(Boolean).map(Number) : []);
 const waitFor = async (check: () => boolean, ms = 20_000): Promise<void> => {
   const end = Date.now() + ms;

@@ -9,13 +9,13 @@
  *   (SPEC §6), and a job's log tail is kept in bounded memory
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite, type Azurite } from './fakes/azurite.js';
-import { SEED, tempDir } from './helpers.js';
+import { jobProcesses, SEED, tempDir, waitFor } from './helpers.js';
 import { printable, safeWriter } from '../src/core/sanitize.js';
 import { LogTail } from '../src/platforms/log-tail.js';
 import { OWNED_MARKER } from '../src/stores/owned.js';
@@ -434,27 +434,7 @@ describe('the action prints job and file text the same way', () => {
 });
 
 describe('re-runs pick up what a killed run left (local)', () => {
-  /** host pids whose cwd is `dir` and that carry the job marker (a job in a PID namespace cannot tell its host pid) */
-  const jobPids = (dir: string): number[] =>
-    readdirSync('/proc')
-      .filter((e) => /^\d+$/.test(e))
-      .filter((e) => {
-        try {
-          const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-          if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') return false;
-          return readlinkSync(`/proc/${e}/cwd`) === realpathSync(dir) && readFileSync(`/proc/${e}/environ`, 'latin1').includes('EVALGATE_JOB=');
-        } catch {
-          return false;
-        }
-      })
-      .map(Number);
-  const waitFor = async (check: () => boolean, ms = 20_000): Promise<void> => {
-    const end = Date.now() + ms;
-    while (!check()) {
-      if (Date.now() > end) throw new Error('timed out waiting');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const jobPids = (dir: string): number[] => jobProcesses(dir).map((p) => p.pid);
   // the first run's jobs wait for a file that only the test creates: they outlive their CLI
   const JOBS = `  toxicity:\n    shards: 2\n    command: ${JSON.stringify(`if [ -f go ]; then ${TOX}; else sleep 300; fi`)}\n    env: {TOX: "0.1"}\n`;
 
@@ -464,8 +444,8 @@ describe('re-runs pick up what a killed run left (local)', () => {
       const env: Record<string, string> = sameRunId ? { EVALGATE_RUN_ID: 'r-7' } : {};
       const first = spawn(process.execPath, [CLI, 'run', '--config', 'evalgate.yml'], { cwd: dir, env: { ...baseEnv, ...env }, stdio: 'ignore' });
       const record = path.join(dir, 'evalgate-report', '.evalgate-jobs.json');
-      await waitFor(() => existsSync(record) && JSON.parse(readFileSync(record, 'utf8')).jobs.length === 2);
-      await waitFor(() => jobPids(dir).length >= 2);
+      await waitFor(() => existsSync(record) && JSON.parse(readFileSync(record, 'utf8')).jobs.length === 2, 'the record of 2 jobs');
+      await waitFor(() => jobPids(dir).length >= 2, 'the 2 jobs running');
       first.kill('SIGKILL');
       await new Promise((r) => first.once('exit', r));
       const orphans = jobPids(dir);

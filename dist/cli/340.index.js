@@ -992,6 +992,11 @@ var local = __webpack_require__(64447);
 var local_isolation = __webpack_require__(43268);
 ;// CONCATENATED MODULE: ./src/platforms/platform.ts
 const TERMINAL = ['succeeded', 'failed', 'cancelled'];
+/** a SavedJob read back from JSON (the step state, a file): the fields every canceller needs */
+function isSavedJob(j) {
+    const v = j;
+    return v !== null && typeof v === 'object' && typeof v.platform === 'string' && typeof v.name === 'string' && typeof v.id === 'string';
+}
 
 // EXTERNAL MODULE: ./src/core/sanitize.ts
 var sanitize = __webpack_require__(89528);
@@ -1118,6 +1123,7 @@ async function cancelSavedJobs(jobs, env) {
  */
 
 
+
 const LEFT_JOBS_FILE = '.evalgate-jobs.json';
 /** what an earlier run left in `outDir` (null: nothing); an unreadable file is named in `problem` */
 function readLeftJobs(outDir) {
@@ -1133,7 +1139,7 @@ function readLeftJobs(outDir) {
         const v = JSON.parse(text);
         if (!v || typeof v !== 'object' || !Array.isArray(v.jobs))
             throw new Error('expected {"run_id", "pid", "jobs": [...]}');
-        const jobs = v.jobs.filter((j) => j !== null && typeof j === 'object' && typeof j.platform === 'string' && typeof j.name === 'string' && typeof j.id === 'string');
+        const jobs = v.jobs.filter(isSavedJob);
         return { left: { run_id: String(v.run_id ?? ''), pid: Number(v.pid) || 0, jobs } };
     }
     catch (e) {

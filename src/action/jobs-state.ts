@@ -7,7 +7,7 @@ import * as core from './workflow.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SavedJob } from '../platforms/platform.js';
+import { isSavedJob, type SavedJob } from '../platforms/platform.js';
 import { State } from './constants.js';
 
 export function activeJobsDir(env: Record<string, string | undefined>): string {
@@ -41,10 +41,7 @@ function parseJobs(text: string, from: string, warn: (t: string) => void): Saved
   try {
     const v = JSON.parse(text) as unknown;
     if (!Array.isArray(v)) throw new Error('not a list');
-    return v.filter(
-      (j): j is SavedJob =>
-        j !== null && typeof j === 'object' && typeof j.platform === 'string' && typeof j.name === 'string' && typeof j.id === 'string',
-    );
+    return v.filter(isSavedJob);
   } catch (e) {
     warn(`evalgate: unreadable saved jobs in ${from}: ${(e as Error).message}`);
     return [];

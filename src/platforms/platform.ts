@@ -38,6 +38,12 @@ export interface SavedJob {
   [detail: string]: unknown;
 }
 
+/** a SavedJob read back from JSON (the step state, a file): the fields every canceller needs */
+export function isSavedJob(j: unknown): j is SavedJob {
+  const v = j as Partial<SavedJob> | null;
+  return v !== null && typeof v === 'object' && typeof v.platform === 'string' && typeof v.name === 'string' && typeof v.id === 'string';
+}
+
 export interface Platform {
   readonly name: string;
   /** how often to ask for status at first; the runner backs off with jitter from there */

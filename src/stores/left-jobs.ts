@@ -7,7 +7,7 @@
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SavedJob } from '../platforms/platform.js';
+import { isSavedJob, type SavedJob } from '../platforms/platform.js';
 
 export const LEFT_JOBS_FILE = '.evalgate-jobs.json';
 
@@ -30,10 +30,7 @@ export function readLeftJobs(outDir: string): { left: LeftJobs | null; problem?:
   try {
     const v = JSON.parse(text) as Partial<LeftJobs>;
     if (!v || typeof v !== 'object' || !Array.isArray(v.jobs)) throw new Error('expected {"run_id", "pid", "jobs": [...]}');
-    const jobs = v.jobs.filter(
-      (j): j is SavedJob =>
-        j !== null && typeof j === 'object' && typeof j.platform === 'string' && typeof j.name === 'string' && typeof j.id === 'string',
-    );
+    const jobs = v.jobs.filter(isSavedJob);
     return { left: { run_id: String(v.run_id ?? ''), pid: Number(v.pid) || 0, jobs } };
   } catch (e) {
     return { left: null, problem: `${file}: ${(e as Error).message}` };
