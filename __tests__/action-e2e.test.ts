@@ -163,6 +163,16 @@ describe('the action on a runner (bundle, fake GitHub, Azurite, Pushgateway)', (
     expect(r.summary).toContain('| `accuracy_f1` | `f1`');
     expect(r.summary).toContain(`[The PR comment](${firstUrl})`);
     expect(gh.artifacts(prRun.id).map((a) => a.name)).toEqual(['evalgate-evalgate']);
+    // the check run on the pull request's head (not the merge commit), completed as a failure
+    const checks = gh.checkRuns().filter((c) => c.head_sha === HEAD_SHA);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ name: 'evalgate / evalgate', status: 'completed', conclusion: 'failure', details_url: `https://github.com/${OWNER}/${REPO}/actions/runs/${prRun.id}` });
+    expect(checks[0]!.history).toEqual(['in_progress', 'completed']);
+    expect(checks[0]!.output.summary).toContain('**fail**');
+    expect(checks[0]!.annotations).toEqual([
+      expect.objectContaining({ path: '.github/workflows/gate.yml', annotation_level: 'failure', message: 'accuracy_f1.f1 >= baseline - 0.02: fail (found 0.85)' }),
+    ]);
+    expect(r.summary).toContain('[The check run](https://github.com/');
     // the token never appears in the log
     expect(r.stdout.replace(/::add-mask::ghs_workflow_token/g, '')).not.toContain('ghs_workflow_token');
     // pushed to the real gateway, grouped by gate and ref
@@ -200,6 +210,7 @@ describe('the action on a runner (bundle, fake GitHub, Azurite, Pushgateway)', (
       status: 'in_progress',
     });
     const before = gh.comments(PR).map((c) => c.body);
+    const checksBefore = gh.checkRuns().length;
     const r = await step(prRun, { event: 'pull_request', f1: 0.85, inputs: { 'github-token': 'ghs_readonly_token' } });
     expect(r.code).toBe(1);
     expect(r.outputs.verdict).toBe('fail');
@@ -210,6 +221,33 @@ describe('the action on a runner (bundle, fake GitHub, Azurite, Pushgateway)', (
     expect(warnings[0]).toContain('403 Resource not accessible by integration');
     expect(r.summary).toContain('| `accuracy_f1` | `f1`');
     expect(r.summary).toContain('could not comment on pull request');
+    // no check run either: a note (check: auto), not a warning
+    expect(gh.checkRuns()).toHaveLength(checksBefore);
+    expect(r.stdout).toContain('evalgate: no check run: the token may not write checks');
+    expect(r.stdout).not.toContain('::warning::no check run');
+    expect(r.summary).toContain('> [!NOTE]\n> no check run');
+  });
+
+  it('check: false never calls the Checks API; check: true makes a missing permission a warning; comment: on-change edits nothing when nothing changed', async () => {
+    const mk = () =>
+      gh.addWorkflowRun({ workflowFile: 'gate.yml', head_branch: 'changes', head_sha: HEAD_SHA, event: 'pull_request', conclusion: null, status: 'in_progress' });
+    const before = gh.requests.filter((q) => q.path.includes('/check-runs')).length;
+    const off = await step(mk(), { event: 'pull_request', f1: 0.91, inputs: { check: 'false', comment: 'on-change' } });
+    expect(off.code).toBe(0);
+    expect(gh.requests.filter((q) => q.path.includes('/check-runs')).length).toBe(before);
+    const commentBody = gh.comments(PR)[0]!.body;
+    const patches = gh.requests.filter((q) => q.method === 'PATCH' && q.path.includes('/issues/comments/')).length;
+    const again = await step(mk(), { event: 'pull_request', f1: 0.915, inputs: { check: 'false', comment: 'on-change' } });
+    expect(again.code).toBe(0);
+    expect(gh.requests.filter((q) => q.method === 'PATCH' && q.path.includes('/issues/comments/')).length).toBe(patches);
+    expect(gh.comments(PR)[0]!.body).toBe(commentBody);
+    const strict = await step(mk(), { event: 'pull_request', f1: 0.91, inputs: { check: 'true', 'github-token': 'ghs_readonly_token' } });
+    expect(strict.stdout).toMatch(/::warning::no check run: the token may not write checks/);
+    const bad = await step(mk(), { event: 'pull_request', f1: 0.91, inputs: { check: 'sometimes' } });
+    expect(bad.code).toBe(1);
+    expect(bad.report.verdict).toBe('fail');
+    expect(bad.stdout).toContain('input check');
+    gh.violations.length = 0;
   });
 
   it('no artifact service: one warning, verdict and outputs unchanged', async () => {

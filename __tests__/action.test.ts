@@ -189,7 +189,7 @@ describe('action secrets', () => {
     const dir = writeFiles(SEED);
     const r = runAction('main', dir, { results: 'results', comment: 'sometimes', pushgateway: 'ftp://u:hunter2@host/' });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('input comment: expected one of always, on-failure, never, got "sometimes"');
+    expect(r.stdout).toContain('input comment: expected one of always, on-failure, never, on-change, new, got "sometimes"');
     expect(r.stdout).toContain('input pushgateway: expected an http:// or https:// Pushgateway URL, got ftp://host');
     expect(r.stdout.replaceAll('::add-mask::hunter2', '')).not.toContain('hunter2');
   });

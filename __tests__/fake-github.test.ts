@@ -111,6 +111,8 @@ describe('fixtures', () => {
         '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
         '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
         '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+        '/repos/{owner}/{repo}/check-runs',
+        '/repos/{owner}/{repo}/check-runs/{check_run_id}',
         '/repos/{owner}/{repo}/issues/comments/{comment_id}',
         '/repos/{owner}/{repo}/issues/{issue_number}/comments',
         '/user',

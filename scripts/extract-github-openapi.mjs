@@ -42,6 +42,8 @@ const OPERATIONS = {
   '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts': ['get'],
   '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}': ['get'],
   '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}': ['get'],
+  '/repos/{owner}/{repo}/check-runs': ['post'],
+  '/repos/{owner}/{repo}/check-runs/{check_run_id}': ['patch'],
 };
 
 /** `npm pack <spec>` into dir; returns {file, integrity, shasum} of the tarball. */

@@ -35,6 +35,8 @@ export interface RunOptions {
   flag?: (name: string) => string;
   /** where the baseline comes from when settings.baseline is `auto` (the action: the base branch's artifact) */
   baseline?: BaselineProvider;
+  /** called once every job is submitted, with their names and links (the action's check run) */
+  onSubmitted?: (jobs: { name: string; url?: string }[]) => void;
 }
 
 export interface RunResult {
@@ -434,6 +436,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
       o.handle = await platform.submit(o.job);
       publish();
     }
+    opts.onSubmitted?.(out.flatMap((o) => (o.handle ? [{ name: o.job.name, ...(o.handle.url ? { url: o.handle.url } : {}) }] : [])));
     // a job's time limit counts from its start, never while it waits for a slot or a node
     const seenRunning = new Map<Outcome, number>();
     const cap = opts.maxPollMs ?? platform.maxPollIntervalMs;

@@ -57,6 +57,19 @@
  *   may edit others' comments: evalgate must only ever edit its own); actions endpoints need actions read;
  *   GET /user with an installation token → 403 "Resource not accessible by integration".
  *
+ * - Check runs (POST /check-runs, PATCH /check-runs/{id}): need `checks: write` (TokenInfo.checks, default write;
+ *   ghs_readonly_token has none) else 403; head_sha must be 40 hex digits (else 422 "No commit found for SHA");
+ *   `conclusion` is required with status completed or completed_at, and `stale` is refused (GitHub: "Required if
+ *   you provide completed_at or a status of completed", "You cannot change a check run conclusion to stale");
+ *   a conclusion sets the status to completed; each PATCH appends its annotations (at most 50 per request, from
+ *   the description's maxItems) and the output's summary/text are at most 65535 characters (maxLength).
+ *   Another identity's check run → 403 (stricter than GitHub). `checkRuns()` shows each one with its history.
+ * - GraphQL (POST /graphql): the query is parsed and validated against GitHub's published schema
+ *   (@octokit/graphql-schema schema.graphql) by graphql-js and executed with the variables; an invalid query is
+ *   answered 200 with `errors`, as GitHub does, and is a violation. Only `minimizeComment` is implemented: an
+ *   unknown node id is an error, a read-only token is refused, and minimising someone else's comment is a
+ *   violation (evalgate minimises only its own). `minimized` maps node ids to the classifier.
+ *
  * ## What the Twirp part checks
  * POST `/twirp/github.actions.results.api.v1.ArtifactService/<Method>` only (else 404 bad_route); Content-Type
  * application/json (protobuf is not implemented → 404 bad_route + violation); `Authorization: Bearer <a token
@@ -125,6 +138,8 @@ export interface TokenInfo {
   pullRequests?: 'write' | 'read' | 'none';
   /** default 'read' */
   actions?: 'read' | 'none';
+  /** default 'write' (GitHub's permissive default for GITHUB_TOKEN; a fork's pull request gets none) */
+  checks?: 'write' | 'none';
 }
 
 export interface FakeGitHubOptions {
@@ -197,6 +212,24 @@ export interface AddWorkflowRunOptions {
   pull_requests?: number[];
 }
 
+/** A check run as the fake holds it: the last status, conclusion and output, and every annotation appended. */
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  details_url: string | null;
+  started_at: string;
+  completed_at: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
+  annotations: Record<string, unknown>[];
+  /** login of the token that created it */
+  by: string;
+  /** every status it went through, in order */
+  history: string[];
+}
+
 export interface FakeWorkflowRun {
   id: number;
   workflow_id: number;
@@ -251,6 +284,11 @@ export interface FakeGitHub {
 
   addComment(issue: number, c: { body: string; login: string; id?: number; type?: 'Bot' | 'User' }): IssueComment;
   comments(issue: number): IssueComment[];
+  /** node ids of the comments minimised through GraphQL `minimizeComment`, with the classifier */
+  minimized: Map<string, string>;
+  checkRuns(): FakeCheckRun[];
+  /** GraphQL requests, as parsed (the query text and variables) */
+  graphqlRequests: { query: string; variables: unknown; status: number }[];
   addWorkflowRun(opts: AddWorkflowRunOptions): FakeWorkflowRun;
   /** Another job of the same run: a runtime token whose scp names a new job backend id. */
   addJob(runId: number): { job: string; runtimeToken: string };
@@ -290,6 +328,7 @@ export const DEFAULT_TOKENS: Record<string, TokenInfo> = {
     installation: true,
     pullRequests: 'read',
     actions: 'read',
+    checks: 'none',
   },
   ghp_user_token: { login: 'octocat', id: 583231, type: 'User', pullRequests: 'write', actions: 'read' },
 };
@@ -328,6 +367,17 @@ const RUN_STATUSES = new Set(['completed', 'in_progress', 'queued', 'requested',
 
 const iso = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const b64url = (s: string | Buffer): string => Buffer.from(s).toString('base64url');
+let schemaPromise: Promise<import('graphql').GraphQLSchema> | undefined;
+/** GitHub's public GraphQL schema (@octokit/graphql-schema's schema.graphql), built once per test process */
+function graphqlSchema(): Promise<import('graphql').GraphQLSchema> {
+  schemaPromise ??= (async () => {
+    const [{ buildSchema }, { readFile }] = await Promise.all([import('graphql'), import('node:fs/promises')]);
+    const sdl = await readFile(new URL('../../node_modules/@octokit/graphql-schema/schema.graphql', import.meta.url), 'utf8');
+    return buildSchema(sdl, { assumeValidSDL: true });
+  })();
+  return schemaPromise;
+}
+
 const legacyNodeId = (type: string, id: number): string => Buffer.from(`0${type.length}:${type}${id}`).toString('base64');
 
 /** An unsigned JWT as @actions/artifact reads it (jwt-decode, no verification). */
@@ -392,6 +442,7 @@ interface Injection {
 
 interface CommentRecord {
   id: number;
+  minimized?: string;
   issue: number;
   body: string;
   user: TokenInfo;
@@ -432,6 +483,10 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
   const injections: Injection[] = [];
 
   const comments = new Map<number, CommentRecord>();
+  const checkRuns = new Map<number, FakeCheckRun>();
+  const minimized = new Map<string, string>();
+  const graphqlRequests: { query: string; variables: unknown; status: number }[] = [];
+  let nextCheckRunId = 40000000001;
   const workflows = new Map<string, { id: number; file: string; name: string }>();
   const runs = new Map<number, RunRecord>();
   const runtimeTokens = new Map<string, RunRecord>();
@@ -585,6 +640,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     }
 
     if (url.pathname.startsWith('/twirp/')) return twirp(ctx);
+    if (url.pathname === '/graphql') return graphql(ctx);
     return rest(ctx);
   }
 
@@ -772,6 +828,10 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       case 'issues/update-comment':
         if (pr !== 'write') denied(`${operationId} needs pull-requests: write (token has ${pr})`);
         break;
+      case 'checks/create':
+      case 'checks/update':
+        if ((token.checks ?? 'write') !== 'write') denied(`${operationId} needs checks: write`);
+        break;
       default:
         if (operationId.startsWith('actions/') && actions !== 'read') denied(`${operationId} needs actions: read`);
     }
@@ -877,6 +937,49 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         c.body = body;
         c.updated_at = iso(now());
         return ok(200, commentJson(c));
+      }
+
+      case 'checks/create': {
+        const b = a.body as Record<string, unknown> & { output?: Record<string, unknown> };
+        if (!/^[0-9a-f]{40}$/.test(String(b.head_sha)))
+          throw new HttpError(422, errorBody(422, `No commit found for SHA: ${String(b.head_sha)}`, a.docUrl), `head_sha ${String(b.head_sha)}`);
+        const t = iso(now());
+        const status = b.conclusion !== undefined ? 'completed' : ((b.status as FakeCheckRun['status'] | undefined) ?? 'queued');
+        checkConclusion(b, status, a.docUrl);
+        const run: FakeCheckRun = {
+          id: nextCheckRunId++,
+          name: String(b.name),
+          head_sha: String(b.head_sha),
+          status,
+          conclusion: (b.conclusion as string | undefined) ?? null,
+          details_url: (b.details_url as string | undefined) ?? null,
+          started_at: (b.started_at as string | undefined) ?? t,
+          completed_at: status === 'completed' ? ((b.completed_at as string | undefined) ?? t) : null,
+          output: { title: null, summary: null, text: null },
+          annotations: [],
+          by: a.token.login,
+          history: [status],
+        };
+        applyOutput(run, b.output);
+        checkRuns.set(run.id, run);
+        return ok(201, checkRunJson(run));
+      }
+
+      case 'checks/update': {
+        const run = checkRuns.get(a.params.check_run_id as number) ?? notFound(`check run ${String(a.params.check_run_id)}`);
+        if (run.by !== a.token.login)
+          throw new HttpError(403, errorBody(403, 'Resource not accessible by integration', a.docUrl), `check run ${run.id} of ${run.by} updated by ${a.token.login}`);
+        const b = a.body as Record<string, unknown> & { output?: Record<string, unknown> };
+        const status = b.conclusion !== undefined ? 'completed' : ((b.status as FakeCheckRun['status'] | undefined) ?? run.status);
+        checkConclusion(b, status, a.docUrl);
+        if (b.name !== undefined) run.name = String(b.name);
+        if (b.details_url !== undefined) run.details_url = String(b.details_url);
+        if (status !== run.status) run.history.push(status);
+        run.status = status;
+        if (b.conclusion !== undefined) run.conclusion = String(b.conclusion);
+        if (status === 'completed') run.completed_at = (b.completed_at as string | undefined) ?? iso(now());
+        applyOutput(run, b.output);
+        return ok(200, checkRunJson(run));
       }
 
       case 'actions/list-workflow-runs': {
@@ -1051,6 +1154,107 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       two_factor_authentication: true,
       plan: { name: 'free', space: 976562499, private_repos: 10000, collaborators: 0 },
     };
+  }
+
+  /** GitHub: "conclusion: Required if you provide completed_at or a status of completed" */
+  function checkConclusion(b: Record<string, unknown>, status: string, docUrl: string): void {
+    if ((status === 'completed' || b.completed_at !== undefined) && b.conclusion === undefined)
+      throw new HttpError(422, errorBody(422, 'Invalid request.\n\n"conclusion" wasn\'t supplied.', docUrl), 'completed without a conclusion');
+    if (b.conclusion === 'stale')
+      throw new HttpError(422, errorBody(422, 'Invalid request.\n\nOnly GitHub can set conclusion stale.', docUrl), 'conclusion stale');
+  }
+
+  function applyOutput(run: FakeCheckRun, output: Record<string, unknown> | undefined): void {
+    if (!output) return;
+    run.output = {
+      title: (output.title as string | undefined) ?? run.output.title,
+      summary: (output.summary as string | undefined) ?? run.output.summary,
+      text: (output.text as string | undefined) ?? run.output.text,
+    };
+    // each update appends its annotations to those already there (docs: "Update a check run")
+    for (const an of (output.annotations as Record<string, unknown>[] | undefined) ?? []) run.annotations.push(an);
+  }
+
+  function checkRunJson(run: FakeCheckRun): Record<string, unknown> {
+    const url = `${repoApi}/check-runs/${run.id}`;
+    return {
+      id: run.id,
+      head_sha: run.head_sha,
+      node_id: legacyNodeId('CheckRun', run.id),
+      external_id: '',
+      url,
+      html_url: `${GITHUB_WEB}/${owner}/${repo}/runs/${run.id}`,
+      details_url: run.details_url,
+      status: run.status,
+      conclusion: run.conclusion,
+      started_at: run.started_at,
+      completed_at: run.completed_at,
+      output: { ...run.output, annotations_count: run.annotations.length, annotations_url: `${url}/annotations` },
+      name: run.name,
+      check_suite: { id: 20000000001 },
+      app: null,
+      pull_requests: [],
+    };
+  }
+
+  // --------------------------------------------------------------------------------------------- GraphQL
+
+  /**
+   * POST /graphql: the query is parsed and validated against GitHub's published schema
+   * (@octokit/graphql-schema) with graphql-js and executed; only `minimizeComment` is implemented.
+   * A query that does not validate is answered 200 with `errors`, as GitHub does, and is a violation.
+   */
+  async function graphql(ctx: Ctx): Promise<void> {
+    const reply = (status: number, body: unknown): void => {
+      graphqlRequests.push({ query: String((ctx.rec.body as { query?: unknown })?.query ?? ''), variables: (ctx.rec.body as { variables?: unknown })?.variables, status });
+      send(ctx, status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8' });
+    };
+    const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(ctx.req.headers.authorization ?? '');
+    const token = m ? tokens[m[1]!] : undefined;
+    if (ctx.rec.method !== 'POST') {
+      violations.push(`GraphQL ${ctx.rec.method}: only POST is served`);
+      return reply(404, { message: 'Not Found' });
+    }
+    if (!token) {
+      violations.push('GraphQL: bad or missing credentials');
+      return reply(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/graphql' });
+    }
+    const body = ctx.rec.body as { query?: unknown; variables?: Record<string, unknown> } | undefined;
+    if (!body || typeof body !== 'object' || typeof body.query !== 'string') {
+      violations.push('GraphQL: the body is not {query, variables}');
+      return reply(400, { message: 'Problems parsing JSON' });
+    }
+    const gql = await import('graphql');
+    const schema = await graphqlSchema();
+    let document;
+    try {
+      document = gql.parse(body.query);
+    } catch (e) {
+      violations.push(`GraphQL: the query does not parse: ${(e as Error).message}`);
+      return reply(200, { errors: [{ message: (e as Error).message }] });
+    }
+    const invalid = gql.validate(schema, document);
+    if (invalid.length) {
+      violations.push(`GraphQL: the query does not validate against GitHub's schema: ${invalid.map((e) => e.message).join('; ')}`);
+      return reply(200, { errors: invalid.map((e) => ({ message: e.message })) });
+    }
+    const rootValue = {
+      minimizeComment: ({ input }: { input: { subjectId: string; classifier: string } }) => {
+        const c = [...comments.values()].find((x) => legacyNodeId('IssueComment', x.id) === input.subjectId);
+        if (!c) throw new Error(`Could not resolve to a node with the global id of '${input.subjectId}'`);
+        if ((token.pullRequests ?? 'write') !== 'write') throw new Error('Resource not accessible by integration');
+        if (c.user.login !== token.login) {
+          violations.push(`GraphQL minimizeComment of comment ${c.id} by ${c.user.login} as ${token.login}`);
+          throw new Error('Resource not accessible by integration');
+        }
+        c.minimized = input.classifier;
+        minimized.set(input.subjectId, input.classifier);
+        return { minimizedComment: { __typename: 'IssueComment', isMinimized: true, minimizedReason: input.classifier.toLowerCase() } };
+      },
+    };
+    const result = await gql.execute({ schema, document, rootValue, variableValues: body.variables ?? {} });
+    if (result.errors?.length) violations.push(`GraphQL: ${result.errors.map((e) => e.message).join('; ')}`);
+    return reply(200, { ...(result.data !== undefined ? { data: result.data } : {}), ...(result.errors ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path })) } : {}) });
   }
 
   function commentJson(c: CommentRecord): IssueComment {
@@ -1453,6 +1657,12 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       const rec: CommentRecord = { id: nextCommentId++, issue, body: c.body, user, created_at: t, updated_at: t };
       comments.set(rec.id, rec);
       return commentJson(rec);
+    },
+
+    minimized,
+    graphqlRequests,
+    checkRuns() {
+      return [...checkRuns.values()].sort((x, y) => x.id - y.id);
     },
 
     comments(issue) {

@@ -10,6 +10,7 @@ export const Inputs = {
   Results: 'results',
   Baseline: 'baseline',
   Comment: 'comment',
+  Check: 'check',
   Name: 'name',
   FailOn: 'fail-on',
   TimeoutMinutes: 'timeout-minutes',

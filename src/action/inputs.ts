@@ -4,11 +4,14 @@ import { Inputs } from './constants.js';
 import type { RawSettings } from '../config/settings.js';
 import type { Problem } from '../core/problem.js';
 import { maskUrlCredentials, maskValue } from './secrets.js';
+import { CHECK_MODES, type CheckMode } from '../github/check-modes.js';
 
 /** Inputs the config can also set stay unset when not given: resolveSettings applies the order input > config > default. */
 export interface ActionInputs extends RawSettings {
   token: string;
   config?: string;
+  /** the check run: auto (default), true, false */
+  check: CheckMode;
 }
 
 export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
@@ -19,6 +22,11 @@ export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
   maskUrlCredentials(pushgateway);
   // a URI may carry a credential: a password, or a signed query string (an Azure SAS `sig=`)
   for (const name of [Inputs.Model, Inputs.Data, Inputs.Results]) maskUrlCredentials(get(name), { query: true });
+  const problems: Problem[] = [];
+  const checkInput = get(Inputs.Check)?.trim().toLowerCase() ?? 'auto';
+  let check: CheckMode = 'auto';
+  if ((CHECK_MODES as readonly string[]).includes(checkInput)) check = checkInput as CheckMode;
+  else problems.push({ file: `input ${Inputs.Check}`, expected: CHECK_MODES.join(', '), found: JSON.stringify(get(Inputs.Check)) });
   return {
     inputs: {
       platform: get(Inputs.Platform),
@@ -37,7 +45,8 @@ export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
       config: get(Inputs.Config),
       comment: get(Inputs.Comment),
       token,
+      check,
     },
-    problems: [],
+    problems,
   };
 }

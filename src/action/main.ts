@@ -21,6 +21,7 @@ import { Outputs } from './constants.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { maskCredentials, maskUrlCredentials } from './secrets.js';
 import { jobsSaver } from './jobs-state.js';
+import { checkSession, type CheckSession } from './check-session.js';
 
 // The GitHub clients (Octokit, the artifact client) are loaded when the run publishes, not at
 // start: the main step reaches its first platform request in the start-up of the code it uses
@@ -159,6 +160,7 @@ async function publish(
   rt: Runtime,
   signal?: AbortSignal,
   located: readonly Problem[] = [],
+  check: CheckSession | null = null,
 ): Promise<void> {
   const { report } = gateRun;
   setOutputs(gateRun);
@@ -180,15 +182,16 @@ async function publish(
       commentNote = 'no PR comment: no github-token or GITHUB_REPOSITORY';
       core.warning(commentNote);
     } else {
-      const [{ upsertComment }, { githubApi }] = await Promise.all([github.comment(), github.api()]);
+      const [{ upsertComment, commentState }, { githubApi }] = await Promise.all([github.comment(), github.api()]);
       const result = await upsertComment(
         githubApi(inputs.token, rt.env),
         inputs.token,
         { owner: ctx.owner, repo: ctx.repo, issue: pr.number },
         markerFor(report.name),
         gateRun.markdown,
-        { mode: settings.comment, failing: report.verdict !== 'pass' },
+        { mode: settings.comment, failing: report.verdict !== 'pass', state: commentState(report) },
       );
+      if ('warning' in result && result.action !== 'failed' && result.warning) core.warning(result.warning);
       if (result.action === 'failed') {
         commentNote = result.warning;
         core.warning(result.warning);
@@ -201,10 +204,27 @@ async function publish(
   }
   if (commentUrl) core.setOutput(Outputs.CommentUrl, commentUrl);
 
+  // the check run: completed even for a cancelled run (it must not stay in progress)
+  let checkUrl = '';
+  let checkNote: { text: string; warn: boolean } | null = null;
+  if (check) {
+    const done = await check.finish(gateRun, gateRun.exitCode === ExitCode.Ok, signal?.aborted ?? false);
+    if (done.url) {
+      checkUrl = done.url;
+      core.info(`evalgate: check run completed: ${done.url}`);
+    } else if (done.note) {
+      checkNote = { text: done.note, warn: done.warn };
+      if (done.warn) core.warning(done.note);
+      else core.info(`evalgate: ${done.note}`);
+    }
+  }
+
   try {
     const lines = [renderMarkdown(report, SUMMARY_LIMIT)];
     if (commentUrl) lines.push(`[The PR comment](${commentUrl})`);
+    if (checkUrl) lines.push(`[The check run](${checkUrl})`);
     if (commentNote) lines.push(`> [!WARNING]\n> ${commentNote.replace(/\n/g, ' ')}`);
+    if (checkNote) lines.push(`> [!${checkNote.warn ? 'WARNING' : 'NOTE'}]\n> ${checkNote.text.replace(/\n/g, ' ')}`);
     await core.appendSummary(lines.join('\n\n'));
   } catch (e) {
     core.warning(`could not write the job summary: ${(e as Error).message}`);
@@ -266,10 +286,11 @@ export async function run(given: Runtime = processRuntime()): Promise<void> {
     maskUrlCredentials(settings.pushgateway); // the config's URL may carry a password too
     const ctx = githubContext(rt.env);
     const problems = [...configProblems, ...inputProblems, ...resolved.problems];
+    const check = settings.dryRun ? null : checkSession(inputs.check, inputs.token, ctx, settings, rt);
     if (problems.length) {
       // SPEC §5: the report is still written when it can be (verdict fail, problems listed)
       gateRun = await runGate(settings, rt, { problems, files: settings.results ? undefined : [] });
-      await publish(gateRun, settings, inputs, ctx, rt, undefined, configProblems);
+      await publish(gateRun, settings, inputs, ctx, rt, undefined, configProblems, check);
       return finish(gateRun);
     }
 
@@ -282,6 +303,7 @@ export async function run(given: Runtime = processRuntime()): Promise<void> {
       flag,
       onActiveJobs: jobsSaver(rt.env),
       baseline: baselineProvider(settings, inputs, ctx, rt.env),
+      ...(check ? { onSubmitted: (jobs: { name: string; url?: string }[]) => check.submitted(jobs) } : {}),
     }).finally(() => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -297,7 +319,7 @@ export async function run(given: Runtime = processRuntime()): Promise<void> {
       gateRun = await failRun(null, settings, rt, [stop], result.exitCode);
     }
     if (!gateRun) return; // a dry run: it printed the job specs and gates nothing
-    await publish(gateRun, settings, inputs, ctx, rt, abort.signal);
+    await publish(gateRun, settings, inputs, ctx, rt, abort.signal, [], check);
     finish(gateRun);
   } catch (e) {
     await failClosed(e, gateRun, settings, rt);

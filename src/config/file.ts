@@ -73,7 +73,7 @@ export const configSchema = z.strictObject(
     results: z.string({ error: 'a folder, glob or URI' }).optional(),
     baseline: z.string({ error: 'auto, none or a path to a report.json' }).optional(),
     fail_on: z.enum(['error', 'warn', 'never'], { error: 'one of error, warn, never' }).optional(),
-    comment: z.enum(['always', 'on-failure', 'never'], { error: 'one of always, on-failure, never' }).optional(),
+    comment: z.enum(['always', 'on-failure', 'never', 'on-change', 'new'], { error: 'one of always, on-failure, never, on-change, new' }).optional(),
     rps_target: positive().optional(),
     timeout_minutes: positive('a number of minutes > 0').optional(),
     max_file_size_mb: positive('a size in MiB > 0').optional(),

@@ -15,8 +15,8 @@ export const DEFAULT_CONFIG = '.github/evalgate.yml';
 
 export type { FailOn } from '../core/gate.js';
 import type { FailOn } from '../core/gate.js';
-export type CommentMode = 'always' | 'on-failure' | 'never';
-export const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-failure', 'never'];
+export type CommentMode = 'always' | 'on-failure' | 'never' | 'on-change' | 'new';
+export const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-failure', 'never', 'on-change', 'new'];
 export type BaselineSetting = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string };
 
 export interface Settings {

@@ -3,7 +3,9 @@
  * written by the token's own identity, across every page of the pull request's comments, and
  * updated in place. A stranger's comment that quotes the marker is never touched.
  */
+import { createHash } from 'node:crypto';
 import { describeError, type GitHubApi } from './api.js';
+import type { Report } from '../core/report/report.js';
 
 import type { CommentMode } from '../config/settings.js';
 export { COMMENT_MODES, type CommentMode } from '../config/settings.js';
@@ -18,12 +20,13 @@ export interface CommentTarget {
 }
 
 export type CommentResult =
-  | { action: 'created' | 'updated' | 'unchanged'; url: string; id: number }
+  | { action: 'created' | 'updated' | 'unchanged'; url: string; id: number; minimized?: number; warning?: string }
   | { action: 'skipped'; url: null; reason: string }
   | { action: 'failed'; url: null; warning: string };
 
 interface IssueComment {
   id: number;
+  node_id?: string;
   body?: string | null;
   html_url: string;
   user: { login: string } | null;
@@ -57,16 +60,42 @@ export function warningFor(status: number | null, message: string, target: Comme
   return `could not comment on ${where}: ${message}. The report is in the job summary.`;
 }
 
+/**
+ * What `comment: on-change` compares: the verdict and every rule's status (a hash, kept in a hidden
+ * line under the marker). A value that moves while every status stays is not a change.
+ */
+export function commentState(report: Pick<Report, 'verdict' | 'rules'>): string {
+  const key = JSON.stringify([report.verdict, report.rules.map((r) => [r.indicator, r.field, r.op, r.expr, r.level, r.status])]);
+  return `<!-- evalgate-state:${createHash('sha256').update(key).digest('hex').slice(0, 16)} -->`;
+}
+
+/** the body with the state line right under the marker line */
+function withState(marker: string, body: string, state: string | undefined): string {
+  if (!state) return body;
+  const rest = body.slice(marker.length);
+  return `${marker}\n${state}${rest.startsWith('\n') ? '' : '\n'}${rest}`;
+}
+
+/** `comment: new` minimises at most this many of the older comments per run (earlier runs minimised the rest) */
+export const MINIMIZE_LIMIT = 10;
+
+const MINIMIZE = `mutation($id: ID!) {
+  minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) {
+    minimizedComment { isMinimized }
+  }
+}`;
+
 export async function upsertComment(
   api: GitHubApi,
   token: string,
   target: CommentTarget,
   marker: string,
   body: string,
-  opts: { mode: CommentMode; failing: boolean },
+  opts: { mode: CommentMode; failing: boolean; state?: string },
 ): Promise<CommentResult> {
   if (opts.mode === 'never') return { action: 'skipped', url: null, reason: 'comment: never' };
   if (!body.startsWith(marker)) throw new Error(`internal error: the comment body does not start with its marker ${marker}`);
+  const text = withState(marker, body, opts.state);
   try {
     const me = await tokenIdentity(api, token);
     const all = (await api.paginate(api.rest.issues.listComments, {
@@ -77,10 +106,33 @@ export async function upsertComment(
     })) as IssueComment[];
     // Ours: written by this identity and starting with the marker (a report quotes file names and
     // text from indicator files, which may hold another gate's marker). The oldest keeps its place.
-    const mine = all.find((c) => c.user?.login === me && typeof c.body === 'string' && c.body.startsWith(marker));
+    const ours = all.filter((c) => c.user?.login === me && typeof c.body === 'string' && c.body.startsWith(marker));
+    if (opts.mode === 'new') {
+      const { data } = await api.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issue, body: text });
+      // the older ones are outdated: minimised, newest first, bounded per run
+      const older = ours.filter((c) => c.id !== data.id).slice(-MINIMIZE_LIMIT).reverse();
+      let hidden = 0;
+      let warning: string | undefined;
+      for (const c of older) {
+        if (!c.node_id) continue;
+        try {
+          await api.graphql(MINIMIZE, { id: c.node_id });
+          hidden++;
+        } catch (e) {
+          warning = `could not minimise the older comment ${c.html_url}: ${describeError(e).message}`;
+          break;
+        }
+      }
+      return { action: 'created', url: data.html_url, id: data.id, minimized: hidden, ...(warning ? { warning } : {}) };
+    }
+    const mine = ours[0];
     if (mine) {
-      if (mine.body === body) return { action: 'unchanged', url: mine.html_url, id: mine.id };
-      const { data } = await api.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: mine.id, body });
+      if (mine.body === text) return { action: 'unchanged', url: mine.html_url, id: mine.id };
+      // on-change: the same verdict and statuses leave the comment as it is (no notification, no edit)
+      if (opts.mode === 'on-change' && opts.state && mine.body!.includes(opts.state)) {
+        return { action: 'unchanged', url: mine.html_url, id: mine.id };
+      }
+      const { data } = await api.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: mine.id, body: text });
       return { action: 'updated', url: data.html_url, id: data.id };
     }
     // on-failure: a new comment only for a failing gate; an existing one is always updated (above),
@@ -88,7 +140,7 @@ export async function upsertComment(
     if (opts.mode === 'on-failure' && !opts.failing) {
       return { action: 'skipped', url: null, reason: 'comment: on-failure and the gate passed' };
     }
-    const { data } = await api.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issue, body });
+    const { data } = await api.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issue, body: text });
     return { action: 'created', url: data.html_url, id: data.id };
   } catch (e) {
     const { status, message } = describeError(e);
