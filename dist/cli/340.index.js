@@ -1563,6 +1563,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
             o.handle = await platform.submit(o.job);
             publish();
         }
+        opts.onSubmitted?.(out.flatMap((o) => (o.handle ? [{ name: o.job.name, ...(o.handle.url ? { url: o.handle.url } : {}) }] : [])));
         // a job's time limit counts from its start, never while it waits for a slot or a node
         const seenRunning = new Map();
         const cap = opts.maxPollMs ?? platform.maxPollIntervalMs;

@@ -86,7 +86,7 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
     results: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a folder, glob or URI' }).optional(),
     baseline: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'auto, none or a path to a report.json' }).optional(),
     fail_on: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['error', 'warn', 'never'], { error: 'one of error, warn, never' }).optional(),
-    comment: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['always', 'on-failure', 'never'], { error: 'one of always, on-failure, never' }).optional(),
+    comment: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['always', 'on-failure', 'never', 'on-change', 'new'], { error: 'one of always, on-failure, never, on-change, new' }).optional(),
     rps_target: positive().optional(),
     timeout_minutes: positive('a number of minutes > 0').optional(),
     max_file_size_mb: positive('a size in MiB > 0').optional(),

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   ossLocation: () => (/* binding */ ossLocation)
 /* harmony export */ });
 /* harmony import */ var _platforms_bailian_credential_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19542);
-/* harmony import */ var _platforms_bailian_oss_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2711);
+/* harmony import */ var _platforms_bailian_oss_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25092);
 /**
  * `oss://<bucket>/<prefix>` (or `oss://<bucket>.<endpoint>/<prefix>`): indicator files in Alibaba
  * Cloud OSS, read with ali-oss. Credentials from the environment, as the bailian platform reads them:

@@ -167,7 +167,7 @@ function createJobBody(text) {
 }
 
 // EXTERNAL MODULE: ./src/platforms/bailian/oss.ts
-var oss = __webpack_require__(2711);
+var oss = __webpack_require__(25092);
 // EXTERNAL MODULE: ./src/platforms/snapshot.ts
 var snapshot = __webpack_require__(91178);
 // EXTERNAL MODULE: ./src/stores/owned.ts

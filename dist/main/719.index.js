@@ -583,7 +583,7 @@ async function withRetry(fn, convert, o, beforeRetry) {
 
 /***/ }),
 
-/***/ 2711:
+/***/ 25092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
