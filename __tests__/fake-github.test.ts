@@ -115,6 +115,7 @@ describe('fixtures', () => {
         '/repos/{owner}/{repo}/check-runs/{check_run_id}',
         '/repos/{owner}/{repo}/issues/comments/{comment_id}',
         '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+        '/repos/{owner}/{repo}/pulls/{pull_number}',
         '/user',
       ].sort(),
     );

@@ -43,6 +43,7 @@ const OPERATIONS = {
   '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}': ['get'],
   '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}': ['get'],
   '/repos/{owner}/{repo}/check-runs': ['post'],
+  '/repos/{owner}/{repo}/pulls/{pull_number}': ['get'],
   '/repos/{owner}/{repo}/check-runs/{check_run_id}': ['patch'],
 };
 

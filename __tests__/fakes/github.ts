@@ -90,6 +90,7 @@
  * filtered run searches; real rate-limit accounting (headers are static unless injected with rateLimit()).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -287,6 +288,8 @@ export interface FakeGitHub {
   /** node ids of the comments minimised through GraphQL `minimizeComment`, with the classifier */
   minimized: Map<string, string>;
   checkRuns(): FakeCheckRun[];
+  /** a pull request GET /pulls/{number} answers (from the published webhook example, with these values) */
+  addPullRequest(pr: { number: number; head_sha: string; base_ref?: string; fork?: boolean }): void;
   /** GraphQL requests, as parsed (the query text and variables) */
   graphqlRequests: { query: string; variables: unknown; status: number }[];
   addWorkflowRun(opts: AddWorkflowRunOptions): FakeWorkflowRun;
@@ -484,6 +487,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
 
   const comments = new Map<number, CommentRecord>();
   const checkRuns = new Map<number, FakeCheckRun>();
+  const pulls = new Map<number, { number: number; head_sha: string; base_ref: string; fork: boolean }>();
   const minimized = new Map<string, string>();
   const graphqlRequests: { query: string; variables: unknown; status: number }[] = [];
   let nextCheckRunId = 40000000001;
@@ -828,6 +832,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       case 'issues/update-comment':
         if (pr !== 'write') denied(`${operationId} needs pull-requests: write (token has ${pr})`);
         break;
+      case 'pulls/get':
+        if (pr === 'none') denied('reading pull requests needs pull-requests: read');
+        break;
       case 'checks/create':
       case 'checks/update':
         if ((token.checks ?? 'write') !== 'write') denied(`${operationId} needs checks: write`);
@@ -937,6 +944,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
         c.body = body;
         c.updated_at = iso(now());
         return ok(200, commentJson(c));
+      }
+
+      case 'pulls/get': {
+        const p = pulls.get(a.params.pull_number as number) ?? notFound(`pull request ${String(a.params.pull_number)}`);
+        return ok(200, pullJson(p));
       }
 
       case 'checks/create': {
@@ -1173,6 +1185,21 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     };
     // each update appends its annotations to those already there (docs: "Update a check run")
     for (const an of (output.annotations as Record<string, unknown>[] | undefined) ?? []) run.annotations.push(an);
+  }
+
+  function pullJson(p: { number: number; head_sha: string; base_ref: string; fork: boolean }): Record<string, unknown> {
+    // the published webhook example's pull_request (a REST pull request but for auto_merge), renumbered
+    const example = JSON.parse(readFileSync(new URL('../fixtures/github/pull_request.opened.json', import.meta.url), 'utf8')).pull_request;
+    const head = { ...example.head, sha: p.head_sha, repo: { ...example.head.repo, fork: p.fork, full_name: p.fork ? `fork-owner/${repo}` : `${owner}/${repo}` } };
+    return {
+      ...example,
+      auto_merge: null,
+      number: p.number,
+      url: `${repoApi}/pulls/${p.number}`,
+      html_url: `${GITHUB_WEB}/${owner}/${repo}/pull/${p.number}`,
+      head,
+      base: { ...example.base, ref: p.base_ref },
+    };
   }
 
   function checkRunJson(run: FakeCheckRun): Record<string, unknown> {
@@ -1661,6 +1688,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
 
     minimized,
     graphqlRequests,
+    addPullRequest(pr) {
+      pulls.set(pr.number, { number: pr.number, head_sha: pr.head_sha, base_ref: pr.base_ref ?? 'main', fork: pr.fork ?? false });
+    },
     checkRuns() {
       return [...checkRuns.values()].sort((x, y) => x.id - y.id);
     },

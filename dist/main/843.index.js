@@ -362,8 +362,9 @@ async function tokenIdentity(api, token) {
 function warningFor(status, message, target) {
     const where = `pull request #${target.issue}`;
     if (status === 403 || status === 404) {
-        return (`could not comment on ${where}: ${message}. A pull request from a fork gets a read-only token; otherwise give the ` +
-            'workflow `permissions: pull-requests: write`. The report is in the job summary.');
+        return (`could not comment on ${where}: ${message}. A pull request from a fork gets a read-only token: the artifact carries ` +
+            'pull_request.json for a workflow_run workflow with `mode: publish` to post it; otherwise give the workflow ' +
+            '`permissions: pull-requests: write`. The report is in the job summary.');
     }
     return `could not comment on ${where}: ${message}. The report is in the job summary.`;
 }
@@ -447,7 +448,7 @@ async function upsertComment(api, token, target, marker, body, opts) {
     }
     catch (e) {
         const { status, message } = (0,_api_js__WEBPACK_IMPORTED_MODULE_1__.describeError)(e);
-        return { action: 'failed', url: null, warning: warningFor(status, message, target) };
+        return { action: 'failed', url: null, warning: warningFor(status, message, target), status };
     }
 }
 

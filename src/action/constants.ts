@@ -11,6 +11,7 @@ export const Inputs = {
   Baseline: 'baseline',
   Comment: 'comment',
   Check: 'check',
+  Mode: 'mode',
   Name: 'name',
   FailOn: 'fail-on',
   TimeoutMinutes: 'timeout-minutes',

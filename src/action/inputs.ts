@@ -12,6 +12,8 @@ export interface ActionInputs extends RawSettings {
   config?: string;
   /** the check run: auto (default), true, false */
   check: CheckMode;
+  /** gate (default): run and gate; publish: post what a fork's gate run left (SPEC §11) */
+  mode: 'gate' | 'publish';
 }
 
 export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
@@ -27,6 +29,10 @@ export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
   let check: CheckMode = 'auto';
   if ((CHECK_MODES as readonly string[]).includes(checkInput)) check = checkInput as CheckMode;
   else problems.push({ file: `input ${Inputs.Check}`, expected: CHECK_MODES.join(', '), found: JSON.stringify(get(Inputs.Check)) });
+  const modeInput = get(Inputs.Mode)?.trim().toLowerCase() ?? 'gate';
+  let mode: 'gate' | 'publish' = 'gate';
+  if (modeInput === 'gate' || modeInput === 'publish') mode = modeInput;
+  else problems.push({ file: `input ${Inputs.Mode}`, expected: 'gate or publish', found: JSON.stringify(get(Inputs.Mode)) });
   return {
     inputs: {
       platform: get(Inputs.Platform),
@@ -46,6 +52,7 @@ export function readInputs(): { inputs: ActionInputs; problems: Problem[] } {
       comment: get(Inputs.Comment),
       token,
       check,
+      mode,
     },
     problems,
   };

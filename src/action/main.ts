@@ -5,13 +5,15 @@
  * or upload warns once and goes on. Cancelling the workflow sends SIGINT: every job is cancelled
  * before the step ends, and the post step cancels what a killed main step left.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as core from './workflow.js';
 import { ExitCode, formatProblem, type Problem } from '../core/problem.js';
 import { DEFAULT_NAME, DEFAULT_OUT, resolveSettings, type Settings } from '../config/settings.js';
 import { BUILTIN_INDICATORS } from '../core/indicators/schemas.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
-import { failRun, internalErrorProblem, noBaseline, runGate, type BaselineProvider, type GateRun } from '../engine.js';
+import { failRun, internalErrorProblem, noBaseline, runGate, writeReport, type BaselineProvider, type GateRun } from '../engine.js';
 import { processRuntime, safeRuntime, type Runtime } from '../runtime.js';
 import { printable } from '../core/sanitize.js';
 import { markerFor, renderMarkdown } from '../core/report/md.js';
@@ -22,6 +24,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { maskCredentials, maskUrlCredentials } from './secrets.js';
 import { jobsSaver } from './jobs-state.js';
 import { checkSession, type CheckSession } from './check-session.js';
+import { PULL_REQUEST_FILE } from '../github/pull-request-file.js';
 
 // The GitHub clients (Octokit, the artifact client) are loaded when the run publishes, not at
 // start: the main step reaches its first platform request in the start-up of the code it uses
@@ -166,14 +169,9 @@ async function publish(
   setOutputs(gateRun);
   annotate(report, located);
 
-  // Artifact first: the baseline of later runs, whatever happens to the comment.
-  const [{ uploadReport }, { artifactName }] = await Promise.all([github.artifact(), github.baseline()]);
-  const upload = await uploadReport(artifactName(settings.name), [gateRun.paths.json, gateRun.paths.markdown], rt.env);
-  if (!upload.ok) core.warning(upload.warning);
-  else core.info(`evalgate: uploaded artifact ${artifactName(settings.name)}${upload.id !== null ? ` (id ${upload.id})` : ''}`);
-
   let commentUrl = '';
   let commentNote: string | null = null;
+  let commentDenied = false;
   const pr = ctx.pullRequest;
   // A cancelled run (a newer push superseded it) must not overwrite the comment with its cancelled jobs.
   if (signal?.aborted) core.info('evalgate: the run was cancelled: no PR comment and no push');
@@ -194,6 +192,7 @@ async function publish(
       if ('warning' in result && result.action !== 'failed' && result.warning) core.warning(result.warning);
       if (result.action === 'failed') {
         commentNote = result.warning;
+        commentDenied = result.status === 403 || result.status === 404;
         core.warning(result.warning);
       } else if (result.action === 'skipped') core.info(`evalgate: no PR comment (${result.reason})`);
       else {
@@ -203,6 +202,19 @@ async function publish(
     }
   }
   if (commentUrl) core.setOutput(Outputs.CommentUrl, commentUrl);
+  // The artifact: the baseline of later runs, whatever happened to the comment. A pull request whose
+  // token could not comment (a fork's) leaves pull_request.json in it for `mode: publish` (SPEC §11).
+  const files = [gateRun.paths.json, gateRun.paths.markdown];
+  if (pr && commentDenied && ctx.pullRequest?.headSha) {
+    const file = path.join(path.dirname(gateRun.paths.json), PULL_REQUEST_FILE);
+    const info = { number: pr.number, head_sha: ctx.pullRequest.headSha, base_ref: pr.baseRef };
+    await writeFile(file, JSON.stringify(info, null, 2) + '\n');
+    files.push(file);
+  }
+  const [{ uploadReport }, { artifactName }] = await Promise.all([github.artifact(), github.baseline()]);
+  const upload = await uploadReport(artifactName(settings.name), files, rt.env);
+  if (!upload.ok) core.warning(upload.warning);
+  else core.info(`evalgate: uploaded artifact ${artifactName(settings.name)}${upload.id !== null ? ` (id ${upload.id})` : ''}`);
 
   // the check run: completed even for a cancelled run (it must not stay in progress)
   let checkUrl = '';
@@ -286,7 +298,8 @@ export async function run(given: Runtime = processRuntime()): Promise<void> {
     maskUrlCredentials(settings.pushgateway); // the config's URL may carry a password too
     const ctx = githubContext(rt.env);
     const problems = [...configProblems, ...inputProblems, ...resolved.problems];
-    const check = settings.dryRun ? null : checkSession(inputs.check, inputs.token, ctx, settings, rt);
+    if (inputs.mode === 'publish' && !problems.length) return await publishMode(settings, inputs, ctx, rt);
+    const check = settings.dryRun || inputs.mode === 'publish' ? null : checkSession(inputs.check, inputs.token, ctx, settings, rt);
     if (problems.length) {
       // SPEC §5: the report is still written when it can be (verdict fail, problems listed)
       gateRun = await runGate(settings, rt, { problems, files: settings.results ? undefined : [] });
@@ -324,6 +337,88 @@ export async function run(given: Runtime = processRuntime()): Promise<void> {
   } catch (e) {
     await failClosed(e, gateRun, settings, rt);
   }
+}
+
+/**
+ * `mode: publish` (SPEC §11), in a workflow on `workflow_run`: the triggering run's artifact is read
+ * as data (checked, re-rendered, never executed) and posted with this workflow's token: the comment
+ * on the pull request it names (whose head must be the commit that run tested) and the check run on
+ * that commit. The step fails only when it could not publish; the check run carries the verdict.
+ */
+async function publishMode(settings: Settings, inputs: ActionInputs, ctx: GitHubContext, rt: Runtime): Promise<void> {
+  const refuse = (text: string): void => {
+    core.setOutput(Outputs.Verdict, 'fail');
+    core.setOutput(Outputs.Passed, 'false');
+    core.setOutput(Outputs.CommentUrl, '');
+    core.setFailed(`evalgate ${settings.name}: ${printable(text)}`);
+  };
+  const { readFileSync } = await import('node:fs');
+  const [pub, { githubApi }, { artifactDownloader }, { upsertComment, commentState }, check] = await Promise.all([
+    import('../github/publish.js'),
+    github.api(),
+    github.artifact(),
+    github.comment(),
+    import('../github/check.js'),
+  ]);
+  const run = pub.triggeringRun(ctx.eventName, rt.env.GITHUB_EVENT_PATH, (p) => readFileSync(p, 'utf8'));
+  if (!('id' in run)) return refuse(formatProblem(run));
+  if (!inputs.token || !ctx.owner || !ctx.repo) return refuse('mode: publish needs github-token and GITHUB_REPOSITORY');
+  const repo = { owner: ctx.owner, repo: ctx.repo };
+  const api = githubApi(inputs.token, rt.env);
+  const read = await pub.readPublished(api, repo, run, settings.name, artifactDownloader(inputs.token, ctx.owner, ctx.repo));
+  if (read.kind === 'nothing') {
+    core.info(`evalgate: ${read.note}`);
+    await core.appendSummary(`evalgate ${settings.name}: ${read.note}`);
+    return;
+  }
+  if (read.kind === 'refused') return refuse(pub.describeRefusal(read.problems));
+  const wrong = await pub.verifyPullRequest(api, repo, read.pr, run);
+  if (wrong) return refuse(pub.describeRefusal([wrong]));
+
+  const { report } = read;
+  const runUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${run.id}`;
+  const written = await writeReport(report, settings.out, rt);
+  const passed = run.conclusion === 'success';
+  // the step succeeds when it published (passed: true); the check run and the comment carry the verdict
+  const gateRun: GateRun = { report, exitCode: ExitCode.Ok, ...written };
+  setOutputs(gateRun);
+  const note = `\n_Published by \`mode: publish\` from [run ${run.id}](${runUrl}) of a fork's pull request._\n`;
+  let commentUrl = '';
+  if (settings.comment !== 'never') {
+    const result = await upsertComment(
+      api,
+      inputs.token,
+      { ...repo, issue: read.pr.number },
+      markerFor(report.name),
+      written.markdown + note,
+      { mode: settings.comment, failing: report.verdict !== 'pass', state: commentState(report) },
+    );
+    if (result.action === 'failed') return refuse(result.warning);
+    if (result.action === 'skipped') core.info(`evalgate: no PR comment (${result.reason})`);
+    else {
+      commentUrl = result.url;
+      core.setOutput(Outputs.CommentUrl, commentUrl);
+      core.info(`evalgate: PR comment ${result.action} on #${read.pr.number}: ${result.url}`);
+    }
+  }
+  if (inputs.check !== 'false') {
+    const target = { ...repo, headSha: run.head_sha };
+    const started = await check.startCheck(api, target, report.name, { detailsUrl: runUrl });
+    const done = started.ok
+      ? await check.finishCheck(api, target, started.id, report, {
+          summary: written.markdown + note,
+          conclusion: check.conclusionFor(report, passed, run.conclusion === 'cancelled'),
+          annotations: check.checkAnnotations(report, run.path ?? '.github/evalgate.yml'),
+        })
+      : started;
+    if (!done.ok) {
+      if (inputs.check === 'true') core.warning(done.note);
+      else core.info(`evalgate: ${done.note}`);
+    } else core.info(`evalgate: check run completed: ${done.url}`);
+  }
+  await core.appendSummary(
+    [`Published evalgate ${settings.name} (${report.verdict}) for pull request #${read.pr.number} from run ${run.id}.`, commentUrl ? `[The PR comment](${commentUrl})` : ''].join('\n\n'),
+  );
 }
 
 /**

@@ -22,7 +22,7 @@ export interface CommentTarget {
 export type CommentResult =
   | { action: 'created' | 'updated' | 'unchanged'; url: string; id: number; minimized?: number; warning?: string }
   | { action: 'skipped'; url: null; reason: string }
-  | { action: 'failed'; url: null; warning: string };
+  | { action: 'failed'; url: null; warning: string; status: number | null };
 
 interface IssueComment {
   id: number;
@@ -53,8 +53,9 @@ export function warningFor(status: number | null, message: string, target: Comme
   const where = `pull request #${target.issue}`;
   if (status === 403 || status === 404) {
     return (
-      `could not comment on ${where}: ${message}. A pull request from a fork gets a read-only token; otherwise give the ` +
-      'workflow `permissions: pull-requests: write`. The report is in the job summary.'
+      `could not comment on ${where}: ${message}. A pull request from a fork gets a read-only token: the artifact carries ` +
+      'pull_request.json for a workflow_run workflow with `mode: publish` to post it; otherwise give the workflow ' +
+      '`permissions: pull-requests: write`. The report is in the job summary.'
     );
   }
   return `could not comment on ${where}: ${message}. The report is in the job summary.`;
@@ -144,6 +145,6 @@ export async function upsertComment(
     return { action: 'created', url: data.html_url, id: data.id };
   } catch (e) {
     const { status, message } = describeError(e);
-    return { action: 'failed', url: null, warning: warningFor(status, message, target) };
+    return { action: 'failed', url: null, warning: warningFor(status, message, target), status };
   }
 }
