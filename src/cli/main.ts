@@ -284,6 +284,8 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
     .option('--body-file <file>', 'request body, sent with every request')
     .option('--timeout <time>', 'per-request timeout (default 30s)')
     .option('--out <dir>', 'where the indicator files go (default .)')
+    .option('--model <name>', 'written into the file as its model (metadata, e.g. name@sha256:…)')
+    .option('--dataset <name>', 'written into the file as its dataset (metadata)')
     .action(async (opts: Record<string, unknown>) => {
       const { benchHttp } = await import('../producers/bench-http.js');
       exitCode = await withInterrupt((signal) => benchHttp(opts, rt, signal));
@@ -301,6 +303,8 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
     .option('--column <name>', 'the label column of both files (default: label, else prediction, else the only other one)')
     .option('--shard <i/n>', 'this file is shard i of n')
     .option('--out <dir>', 'where accuracy_f1.json goes (default .)')
+    .option('--model <name>', 'written into the file as its model (metadata, e.g. name@sha256:…)')
+    .option('--dataset <name>', 'written into the file as its dataset (metadata)')
     .action(async (opts: Record<string, unknown>) => {
       const { scoreF1 } = await import('../producers/score.js');
       exitCode = await scoreF1(opts, rt);
@@ -313,6 +317,8 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
     .option('--column <name>', 'the column to read (default: toxic, label, score or the only one)')
     .option('--shard <i/n>', 'this file is shard i of n')
     .option('--out <dir>', 'where toxicity.json goes (default .)')
+    .option('--model <name>', 'written into the file as its model (metadata, e.g. name@sha256:…)')
+    .option('--dataset <name>', 'written into the file as its dataset (metadata)')
     .action(async (opts: Record<string, unknown>) => {
       const { scoreToxicity } = await import('../producers/score.js');
       exitCode = await scoreToxicity(opts, rt);

@@ -22,6 +22,8 @@ export interface BenchHttpFlags {
   bodyFile?: string;
   timeout?: string;
   out?: string;
+  model?: string;
+  dataset?: string;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -96,6 +98,8 @@ async function parseFlags(f: BenchHttpFlags, cwd: string) {
     headers,
     body,
     out: path.resolve(cwd, f.out ?? '.'),
+    model: f.model,
+    dataset: f.dataset,
   };
 }
 
@@ -112,6 +116,8 @@ export function indicatorsOf(r: LoadResult, o: Awaited<ReturnType<typeof parseFl
     mode: o.rate !== undefined ? 'fixed_rate' : 'closed_loop',
     target: target(o.url),
     method: o.method,
+    ...(o.model !== undefined ? { model: o.model } : {}),
+    ...(o.dataset !== undefined ? { dataset: o.dataset } : {}),
     ...(o.shard ? { shard: o.shard } : {}),
     started_at: r.startedAt.toISOString(),
     finished_at: r.finishedAt.toISOString(),

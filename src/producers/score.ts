@@ -20,6 +20,8 @@ import { checkReadable, readRows, type Row } from './rows.js';
 import { ensureDir, ensureNew, indicatorFileName, numberFlag, parseShard, writeIndicatorFiles } from './output.js';
 
 export interface ScoreF1Flags {
+  model?: string;
+  dataset?: string;
   predictions?: string;
   labels?: string;
   positive?: string;
@@ -289,13 +291,22 @@ export function macroOf(perClass: Record<string, ClassCounts>): { precision: num
   return { precision: p / n, recall: r / n, f1: f1 / n };
 }
 
-async function writeOne(rt: Runtime, outFlag: string | undefined, shardFlag: string | undefined, value: Record<string, unknown>, summary: string): Promise<ExitCode> {
-  const shard = parseShard(shardFlag);
+interface CommonFlags {
+  out?: string;
+  shard?: string;
+  model?: string;
+  dataset?: string;
+}
+
+async function writeOne(rt: Runtime, f: CommonFlags, value: Record<string, unknown>, summary: string): Promise<ExitCode> {
+  const shard = parseShard(f.shard);
+  const outFlag = f.out;
   const out = path.resolve(rt.cwd, outFlag ?? '.');
   const file = path.join(out, indicatorFileName(value.indicator as string, shard));
   await ensureNew([file]);
   await ensureDir(out);
-  await writeIndicatorFiles([{ file, value: shard ? { ...value, shard } : value }]);
+  const meta = { ...(f.model !== undefined ? { model: f.model } : {}), ...(f.dataset !== undefined ? { dataset: f.dataset } : {}), ...(shard ? { shard } : {}) };
+  await writeIndicatorFiles([{ file, value: { ...value, ...meta } }]);
   rt.stdout(`${summary}\nwrote ${file}\n`);
   return ExitCode.Ok;
 }
@@ -305,10 +316,12 @@ export async function scoreF1(f: ScoreF1Flags, rt: Runtime): Promise<ExitCode> {
   const v = await computeF1(f, rt.cwd);
   const counts = v.tp !== undefined ? `; tp ${v.tp}, fp ${v.fp}, fn ${v.fn}${v.tn !== undefined ? `, tn ${v.tn}` : ''}` : '';
   const classes = v.per_class ? `, ${Object.keys(v.per_class as object).length} classes` : '';
-  return writeOne(rt, f.out, f.shard, v, `accuracy_f1 (${v.average}${classes}): f1 ${v.f1}, precision ${v.precision}, recall ${v.recall} over ${v.samples} samples${counts}`);
+  return writeOne(rt, f, v, `accuracy_f1 (${v.average}${classes}): f1 ${v.f1}, precision ${v.precision}, recall ${v.recall} over ${v.samples} samples${counts}`);
 }
 
 export interface ScoreToxicityFlags {
+  model?: string;
+  dataset?: string;
   labels?: string;
   threshold?: string;
   column?: string;
@@ -375,5 +388,5 @@ export async function computeToxicity(f: ScoreToxicityFlags, cwd: string): Promi
 export async function scoreToxicity(f: ScoreToxicityFlags, rt: Runtime): Promise<ExitCode> {
   parseShard(f.shard);
   const v = await computeToxicity(f, rt.cwd);
-  return writeOne(rt, f.out, f.shard, v, `toxicity: ${v.toxic_count} of ${v.total_samples} toxic (ratio ${v.toxic_ratio})`);
+  return writeOne(rt, f, v, `toxicity: ${v.toxic_count} of ${v.total_samples} toxic (ratio ${v.toxic_ratio})`);
 }
