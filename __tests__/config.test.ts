@@ -51,7 +51,7 @@ describe('config errors name the file, line and field', () => {
       'an unknown placeholder',
       'jobs:\n  toxicity:\n    command: run --model {modle} --home ${HOME} --json \'{"a":1}\'\n',
       [
-        '.github/evalgate.yml:3: jobs.toxicity.command: expected placeholders among {model}, {data}, {out}, {shard_index}, {shard_count}, got {modle} (did you mean {model}?)',
+        '.github/evalgate.yml:3: jobs.toxicity.command: expected placeholders among {model}, {data}, {out}, {shard_index}, {shard_count}, {evalgate}, got {modle} (did you mean {model}?)',
       ],
     ],
     [

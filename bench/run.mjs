@@ -34,6 +34,7 @@ import { CASES, ensureCase } from './gen.mjs';
 import { measureStartup } from './startup.mjs';
 import { distSha256, gitCommit } from '../scripts/dist-sha.mjs';
 import { writePerfTables } from '../scripts/perf-table.mjs';
+import { benchHttpVsWrk } from './http.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH);
@@ -56,13 +57,16 @@ const { values: opts } = parseArgs({
 });
 const RUNS = Math.max(1, Number.parseInt(opts.runs, 10) || 1);
 const PY_RUNS = Math.max(1, Number.parseInt(opts['python-runs'], 10) || 1);
-const caseNames = opts.only
+const onlyNames = opts.only
   ? opts.only
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-  : Object.keys(CASES);
-for (const n of caseNames) if (!CASES[n]) die(`unknown case ${n} (cases: ${Object.keys(CASES).join(', ')})`);
+  : null;
+// `http`: evalgate bench http against wrk (bench/http.mjs), not a data set
+const runHttp = !onlyNames || onlyNames.includes('http');
+const caseNames = onlyNames ? onlyNames.filter((n) => n !== 'http') : Object.keys(CASES);
+for (const n of caseNames) if (!CASES[n]) die(`unknown case ${n} (cases: ${Object.keys(CASES).join(', ')}, http)`);
 const outFile = opts.out ? path.resolve(opts.out) : opts.only ? null : path.join(BENCH, 'latest.json');
 
 function die(msg) {
@@ -278,6 +282,17 @@ async function main() {
 
   const results = {};
   const metaCases = {};
+  if (runHttp) {
+    log('\n[http] evalgate bench http vs wrk against the same local nginx (bench/http.mjs)');
+    try {
+      results.http = await benchHttpVsWrk({}, (m) => log(m));
+      const h = results.http;
+      log(`  wrk ${h.wrk_rps} req/s, evalgate ${h.evalgate_rps} req/s: ratio ${h.ratio} (budget >= ${h.budget_ratio}, ${h.connections} connections, ${h.duration_s} s)`);
+      if (!h.within_budget) warn(`http: evalgate bench http reached ${h.ratio} of wrk's request rate (budget ${h.budget_ratio})`);
+    } catch (e) {
+      warn(`http: not measured: ${e?.message ?? e}`);
+    }
+  }
   for (const name of caseNames) {
     const c = CASES[name];
     log(`\n[${name}] ${c.describe}`);

@@ -47,6 +47,16 @@ export function renderPerfTable(doc) {
     const rss = `${f1(r.peak_rss_mb)}${typeof r.memory_bound_mb === 'number' ? ` (${f1(r.memory_bound_mb)}${r.peak_rss_mb > r.memory_bound_mb ? ', **over**' : ''})` : ''}`;
     lines.push(`| \`${name}\` | ${f3(r.seconds)} | ${f3(r.parse_seconds)} | ${f2(r.ratio)} (≤ ${budget}${within === false ? ', **over**' : ''}) | ${f3(r.python_seconds)} | ${mark(faster)} | ${rss} |`);
   }
+  const h = doc.http;
+  if (h && typeof h.ratio === 'number') {
+    lines.push(
+      '',
+      `| \`bench http\` vs wrk (nginx, ${h.connections} connections, ${h.duration_s} s, wrk -t ${h.wrk_threads}) | req/s | ratio (budget ≥ ${h.budget_ratio}) |`,
+      '|---|---:|---:|',
+      `| wrk | ${f1(h.wrk_rps)} | |`,
+      `| \`evalgate bench http\` | ${f1(h.evalgate_rps)} | ${f2(h.ratio)}${h.ratio < h.budget_ratio ? ' **under**' : ''} |`,
+    );
+  }
   const s = doc.startup?.figures;
   if (s) {
     lines.push('', `| start-up (\`node -e 0\`: ${f3(s.node_seconds)} s) | s | × \`node -e 0\` (budget ≤ 2) |`, '|---|---:|---:|');

@@ -14,6 +14,13 @@ Examples:
   evalgate gate --results 'out/**/*.json' --thresholds 'accuracy_f1.f1 >= baseline - 0.02' --baseline main/report.json
   evalgate validate results/*.json            list every problem of every file
 
+Built-in producers (write exactly-mergeable indicator files; never overwrite one):
+  evalgate bench http --url http://127.0.0.1:8080/predict --concurrency 8 --duration 10s --warmup 2s --out results/
+  evalgate bench http --url http://127.0.0.1:8080/ --rate 500 --connections 16 --duration 30s --shard 0/3 --out results/
+  evalgate score f1 --predictions preds.csv --labels labels.csv --id id --positive spam --out results/
+  evalgate score f1 --predictions preds.jsonl --labels labels.jsonl --average macro --out results/
+  evalgate score toxicity --labels scores.jsonl --threshold 0.5 --out results/
+
 Rules (--thresholds, config thresholds), one per line or separated by ";":
   ${RULE_SYNTAX}
   op:    ${OPS.join('  ')}   (boundaries inclusive as written; < and > are strict)

@@ -115,6 +115,23 @@ async function push(settings: Settings, report: Report, rt: Runtime, signal?: Ab
 
 const cliSource = { flag: (name: string) => `--${name}`, defaultBaseline: 'none' as const };
 
+/** Runs `fn` with a signal that Ctrl-C (or SIGTERM) aborts; a second Ctrl-C exits at once. */
+async function withInterrupt(fn: (signal: AbortSignal) => Promise<ExitCode>): Promise<ExitCode> {
+  const abort = new AbortController();
+  const onSignal = (): void => {
+    if (abort.signal.aborted) process.exit(130);
+    abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await fn(abort.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 export async function main(argv: readonly string[], given: Runtime): Promise<ExitCode> {
   // job and file text reaches the terminal without control characters or workflow commands
   const rt = safeRuntime(given);
@@ -249,6 +266,63 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
       process.off('SIGTERM', onSignal);
     }
   });
+
+  // the built-in producers (SPEC §7): registered here, their code (and undici) loaded only when run
+  const bench = program.command('bench').description('built-in load generators that write indicator files');
+  bench
+    .command('http')
+    .description('HTTP load test: writes latency_p99 (with hdr_histogram) and throughput_rps')
+    .option('--url <url>', 'the URL to load')
+    .option('--rate <rps>', 'fixed rate, requests per second (latency from each due time: coordinated omission corrected)')
+    .option('--concurrency <n>', 'closed loop: n connections, each sending its next request when the last one ended')
+    .option('--connections <n>', 'connections of a --rate run (default 10)')
+    .option('--duration <time>', 'how long to measure: 10, 10s, 500ms, 2m')
+    .option('--warmup <time>', 'load sent first and not recorded (default 0)')
+    .option('--shard <i/n>', 'this generator is shard i of n run side by side (their files merge exactly)')
+    .option('--method <method>', 'HTTP method (default GET)')
+    .option('--header <"Name: value">', 'request header; repeatable', collectList)
+    .option('--body-file <file>', 'request body, sent with every request')
+    .option('--timeout <time>', 'per-request timeout (default 30s)')
+    .option('--out <dir>', 'where the indicator files go (default .)')
+    .option('--model <name>', 'written into the file as its model (metadata, e.g. name@sha256:…)')
+    .option('--dataset <name>', 'written into the file as its dataset (metadata)')
+    .action(async (opts: Record<string, unknown>) => {
+      const { benchHttp } = await import('../producers/bench-http.js');
+      exitCode = await withInterrupt((signal) => benchHttp(opts, rt, signal));
+    });
+
+  const score = program.command('score').description('built-in scorers that write indicator files');
+  score
+    .command('f1')
+    .description('accuracy_f1 with its counts from predictions and labels (JSONL or CSV)')
+    .option('--predictions <file>', 'predicted labels: JSONL or CSV')
+    .option('--labels <file>', 'true labels: JSONL or CSV')
+    .option('--positive <label>', 'binary: the positive class (F1 of that class)')
+    .addOption(new Option('--average <kind>', 'multi-class average (default micro)').choices(['micro', 'macro']))
+    .option('--id <column>', 'join the two files on this column (default: line by line)')
+    .option('--column <name>', 'the label column of both files (default: label, else prediction, else the only other one)')
+    .option('--shard <i/n>', 'this file is shard i of n')
+    .option('--out <dir>', 'where accuracy_f1.json goes (default .)')
+    .option('--model <name>', 'written into the file as its model (metadata, e.g. name@sha256:…)')
+    .option('--dataset <name>', 'written into the file as its dataset (metadata)')
+    .action(async (opts: Record<string, unknown>) => {
+      const { scoreF1 } = await import('../producers/score.js');
+      exitCode = await scoreF1(opts, rt);
+    });
+  score
+    .command('toxicity')
+    .description('toxicity with toxic_count from per-sample labels or scores (JSONL or CSV)')
+    .option('--labels <file>', 'one row per sample: a toxic label (true/false, 1/0, toxic/ok) or a score')
+    .option('--threshold <t>', 'a score at or above t is toxic (default 0.5)')
+    .option('--column <name>', 'the column to read (default: toxic, label, score or the only one)')
+    .option('--shard <i/n>', 'this file is shard i of n')
+    .option('--out <dir>', 'where toxicity.json goes (default .)')
+    .option('--model <name>', 'written into the file as its model (metadata, e.g. name@sha256:…)')
+    .option('--dataset <name>', 'written into the file as its dataset (metadata)')
+    .action(async (opts: Record<string, unknown>) => {
+      const { scoreToxicity } = await import('../producers/score.js');
+      exitCode = await scoreToxicity(opts, rt);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -324,7 +324,7 @@ function duplicateKeys(root: unknown, lc: LineCounter, file: string): Problem[] 
   return out;
 }
 
-export const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'] as const;
+export const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count', 'evalgate'] as const;
 
 /**
  * Unknown placeholders, and known ones where the shell would not expand them as data (single

@@ -42,6 +42,8 @@ export interface Locations {
   model: string;
   data: string;
   out: string;
+  /** the evalgate CLI as the job can run it (`{evalgate}`); `evalgate` (on the job's PATH) when absent */
+  evalgate?: string;
 }
 
 /** POSIX shell quoting: one literal word whatever the value holds (`$(…)`, quotes, spaces). */
@@ -60,6 +62,7 @@ export const PLACEHOLDER_ENV: Record<string, string> = {
   out: 'EVALGATE_OUT',
   shard_index: 'EVALGATE_SHARD_INDEX',
   shard_count: 'EVALGATE_SHARD_COUNT',
+  evalgate: 'EVALGATE_CLI',
 };
 
 type Kind = 'bare' | 'double' | 'single' | 'cmdsub' | 'backtick' | 'arith' | 'heredoc' | 'qheredoc';
@@ -279,8 +282,8 @@ export function placeholderContextProblems(command: string): string[] {
 }
 
 /**
- * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` as references to the job's
- * EVALGATE_MODEL … EVALGATE_SHARD_COUNT (see `placeholderSites`); the values travel in the job's
+ * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` `{evalgate}` as references to
+ * the job's EVALGATE_MODEL … EVALGATE_SHARD_COUNT, EVALGATE_CLI (see `placeholderSites`); the values travel in the job's
  * environment, never in the command text. Throws with the first problem.
  */
 export function renderCommand(template: string): string {
@@ -392,6 +395,7 @@ export function plan(
       // the values of the placeholders the command uses, byte for byte (the command references them)
       if (j.command.includes('{model}')) env.EVALGATE_MODEL = loc.model;
       if (j.command.includes('{data}')) env.EVALGATE_DATA = loc.data;
+      if (j.command.includes('{evalgate}')) env.EVALGATE_CLI = loc.evalgate ?? 'evalgate';
       const job: PlannedJob = {
         key,
         indicators: j.indicators ?? [key],

@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// accuracy_f1: precision, recall and F1 of the complaint classifier on one slice of the held-out
-// set, with the confusion counts so that evalgate can merge the slices exactly.
+// accuracy_f1: the complaint classifier's predictions on one slice of the held-out set, scored by
+// evalgate's own producer (`evalgate score f1`), which writes the confusion counts so that evalgate
+// merges the slices exactly.
 //
-//   node examples/demo/eval/f1.mjs --model M --data D --out O [--shard I/N]
+//   node examples/demo/eval/f1.mjs --model M --data D --out O [--shard I/N] [--evalgate CLI]
 //
 // D is test.jsonl or the folder holding it; slice I of N is the messages from floor(I·n/N) to
-// floor((I+1)·n/N) (the slices of 0/N … N-1/N cover the set once). Writes O/accuracy_f1.json.
+// floor((I+1)·n/N) (the slices of 0/N … N-1/N cover the set once). Writes O/labels.jsonl and
+// O/predictions.jsonl ({"id", "label"} and {"id", "prediction"}, class names), then runs
+//   evalgate score f1 --predictions O/predictions.jsonl --labels O/labels.jsonl --id id
+//     --positive complaint --shard I/N --model ID --dataset ID --out O
+// which writes O/accuracy_f1.json.
 
 import {
+  DEFAULT_EVALGATE,
   UsageError,
   fail,
   inputFile,
@@ -15,20 +21,21 @@ import {
   modelArg,
   outputDir,
   parseArgs,
-  r6,
   readJsonl,
-  scores,
+  runEvalgate,
   shard,
-  writeIndicator,
+  writeJsonl,
 } from '../lib/cli.mjs';
+import { join } from 'node:path';
 import { loadModel, predict } from '../model/bot.mjs';
 
 const SCRIPT = 'f1.mjs';
-const opts = parseArgs(SCRIPT, 'f1.mjs --model MODEL --data DATA --out DIR [--shard I/N]', {
+const opts = parseArgs(SCRIPT, 'f1.mjs --model MODEL --data DATA --out DIR [--shard I/N] [--evalgate CLI]', {
   model: { required: true, parse: modelArg(loadModel) },
   data: { required: true, parse: inputFile('test.jsonl') },
   out: { required: true, parse: outputDir },
   shard: { default: '0/1', parse: shard },
+  evalgate: { default: DEFAULT_EVALGATE },
 });
 
 try {
@@ -36,26 +43,24 @@ try {
   const { index, count } = opts.shard;
   const slice = rows.slice(Math.floor((index * rows.length) / count), Math.floor(((index + 1) * rows.length) / count));
   if (slice.length === 0) throw new UsageError(`--shard: slice ${index}/${count} of ${rows.length} messages is empty`);
-  const s = scores(
-    slice.map((r) => r.label),
-    slice.map((r) => predict(opts.model, r.text)),
+  const first = Math.floor((index * rows.length) / count);
+  const name = (y) => opts.model.labels[y];
+  const labels = writeJsonl(join(opts.out, 'labels.jsonl'), slice.map((r, i) => ({ id: first + i, label: name(r.label) })));
+  const predictions = writeJsonl(
+    join(opts.out, 'predictions.jsonl'),
+    slice.map((r, i) => ({ id: first + i, prediction: name(predict(opts.model, r.text)) })),
   );
-  const path = writeIndicator(opts.out, 'accuracy_f1', {
-    indicator: 'accuracy_f1',
-    precision: r6(s.precision),
-    recall: r6(s.recall),
-    f1: r6(s.f1),
-    samples: slice.length,
-    tp: s.tp,
-    fp: s.fp,
-    fn: s.fn,
-    tn: s.tn,
-    positive_label: opts.model.labels[1],
-    shard: { index, count },
-    model: opts.model.id,
-    dataset: id,
-  });
-  console.log(`${SCRIPT}: ${path}: f1 ${r6(s.f1)} on ${slice.length} messages (shard ${index}/${count})`);
+  runEvalgate(opts.evalgate, [
+    'score', 'f1',
+    '--predictions', predictions,
+    '--labels', labels,
+    '--id', 'id',
+    '--positive', name(1),
+    '--shard', `${index}/${count}`,
+    '--model', opts.model.id,
+    '--dataset', id,
+    '--out', opts.out,
+  ]);
 } catch (err) {
   fail(SCRIPT, err);
 }

@@ -1,27 +1,27 @@
 #!/usr/bin/env node
-// latency_p99 and throughput_rps: serves the model over HTTP and loads it for real.
+// latency_p99 and throughput_rps: serves the model over HTTP and loads it for real with evalgate's
+// own load generator.
 //
-//   node examples/demo/eval/serve_and_load.mjs --model M --out O [--duration 3] [--concurrency 8] [--warmup 0.5] [--data D]
+//   node examples/demo/eval/serve_and_load.mjs --model M --out O [--duration 3] [--concurrency 8] [--warmup 0.5] [--data D] [--evalgate CLI]
 //
 // A worker thread runs the inference server on 127.0.0.1, on a port the system picks:
 //   POST /predict {"text": "..."} -> 200 {"label": "complaint"|"other", "reply": "..."}   (real inference per request)
 //   GET /healthz -> 200 ok
-// The main thread then runs C keep-alive clients, each sending the held-out messages (D:
-// test.jsonl or its folder; by default the demo's own) one request after the other, for the
-// warm-up (not recorded) and then for S seconds. Every response is checked (status 200, a JSON body
-// with a known label); anything else counts as an error. Each successful request's latency, from
-// sending to the end of the response, is recorded in milliseconds (to the microsecond).
-//
-// Writes O/latency_p99.json (nearest-rank p50/p90/p99: the value at rank ceil(p·N/100) of the
-// sorted samples, and every sample in samples_ms) and O/throughput_rps.json (successful responses
-// per second of the measured window). Then closes the server and exits. Loopback only; the whole
-// run is bounded by the warm-up plus the duration plus a 30 s guard.
+// The main thread then runs
+//   evalgate bench http --url http://127.0.0.1:PORT/predict --method POST --header 'content-type: application/json'
+//     --body-file O/request-body.txt --concurrency C --duration S --warmup W --model ID --out O
+// (closed loop: C keep-alive connections, each sending its next request when the last one ended;
+// the body is the first held-out message of D, test.jsonl or its folder, by default the demo's
+// own). It writes O/latency_p99.json (an HdrHistogram of every measured request's latency, and
+// p50/p90/p99 read from it) and O/throughput_rps.json (responses per second of the measured window,
+// with the status classes and transport errors). Then the server is closed. Loopback only; the
+// whole run is bounded by the warm-up plus the duration plus a 30 s guard.
 
-import { Agent, request } from 'node:http';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { UsageError, fail, inputFile, integer, labelled, number, outputDir, parseArgs, readJsonl, writeIndicator } from '../lib/cli.mjs';
+import { writeFileSync } from 'node:fs';
+import { DEFAULT_EVALGATE, UsageError, fail, inputFile, integer, labelled, number, outputDir, parseArgs, readJsonl, runEvalgateAsync } from '../lib/cli.mjs';
 import { loadModel, reply } from '../model/bot.mjs';
 
 const SCRIPT = 'serve_and_load.mjs';
@@ -32,13 +32,14 @@ else await serve(workerData);
 
 async function main() {
   const here = dirname(fileURLToPath(import.meta.url));
-  const opts = parseArgs(SCRIPT, 'serve_and_load.mjs --model MODEL --out DIR [--duration S] [--concurrency C] [--warmup S] [--data DATA]', {
+  const opts = parseArgs(SCRIPT, 'serve_and_load.mjs --model MODEL --out DIR [--duration S] [--concurrency C] [--warmup S] [--data DATA] [--evalgate CLI]', {
     model: { required: true, parse: inputFile('model.json') },
     out: { required: true, parse: outputDir },
     duration: { default: '3', parse: number(0.1, 300) },
     concurrency: { default: '8', parse: integer(1, 256) },
     warmup: { default: '0.5', parse: number(0, 30) },
     data: { default: join(here, '..', 'data'), parse: inputFile('test.jsonl') },
+    evalgate: { default: DEFAULT_EVALGATE },
   });
   const guard = setTimeout(() => fail(SCRIPT, new Error('the load run did not finish in time')), (opts.warmup + opts.duration + 30) * 1000);
   guard.unref();
@@ -52,7 +53,8 @@ async function main() {
   let worker;
   try {
     const { rows } = readJsonl(opts.data, labelled);
-    const bodies = rows.map((r) => Buffer.from(JSON.stringify({ text: r.text })));
+    const body = join(opts.out, 'request-body.txt');
+    writeFileSync(body, JSON.stringify({ text: rows[0].text }));
 
     worker = new Worker(fileURLToPath(import.meta.url), { workerData: { model: opts.model } });
     const port = await new Promise((resolve, reject) => {
@@ -60,104 +62,21 @@ async function main() {
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the server stopped (exit code ${code})`)));
     });
-
-    const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency });
-    const labels = new Set(model.labels);
-    let next = 0;
-    const send = () => {
-      const body = bodies[next++ % bodies.length];
-      return new Promise((resolve) => {
-        const t0 = process.hrtime.bigint();
-        const req = request(
-          {
-            host: HOST,
-            port,
-            path: '/predict',
-            method: 'POST',
-            agent,
-            headers: { 'content-type': 'application/json', 'content-length': body.length },
-          },
-          (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('end', () => {
-              const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-              let ok = res.statusCode === 200;
-              if (ok) {
-                try {
-                  const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-                  ok = labels.has(answer.label) && typeof answer.reply === 'string';
-                } catch {
-                  ok = false;
-                }
-              }
-              resolve({ ok, ms });
-            });
-            res.on('error', () => resolve({ ok: false, ms: 0 }));
-          },
-        );
-        req.on('error', () => resolve({ ok: false, ms: 0 }));
-        req.end(body);
-      });
-    };
-
-    // C clients, each sending one request after the other, until `seconds` have passed
-    const run = async (seconds, record) => {
-      const until = performance.now() + seconds * 1000;
-      const samples = [];
-      let requests = 0;
-      let errors = 0;
-      const client = async () => {
-        while (performance.now() < until) {
-          const { ok, ms } = await send();
-          requests++;
-          if (ok) samples.push(ms);
-          else errors++;
-        }
-      };
-      const start = performance.now();
-      await Promise.all(Array.from({ length: opts.concurrency }, client));
-      const elapsed = (performance.now() - start) / 1000;
-      return record ? { samples, requests, errors, elapsed } : null;
-    };
-
-    if (opts.warmup > 0) await run(opts.warmup, false);
-    const { samples, requests, errors, elapsed } = await run(opts.duration, true);
-    agent.destroy();
+    // asynchronously: the server runs in this process's worker thread
+    await runEvalgateAsync(opts.evalgate, [
+      'bench', 'http',
+      '--url', `http://${HOST}:${port}/predict`,
+      '--method', 'POST',
+      '--header', 'content-type: application/json',
+      '--body-file', body,
+      '--concurrency', String(opts.concurrency),
+      '--duration', String(opts.duration),
+      '--warmup', String(opts.warmup),
+      '--model', model.id,
+      '--out', opts.out,
+    ]);
     worker.postMessage('close');
     await new Promise((resolve) => worker.once('exit', resolve));
-    if (samples.length === 0) throw new Error(`no successful request out of ${requests}`);
-
-    const samplesMs = samples.map((ms) => Math.round(ms * 1000) / 1000);
-    const sorted = [...samplesMs].sort((a, b) => a - b);
-    const rank = (p) => sorted[Math.max(1, Math.floor((p * sorted.length + 99) / 100)) - 1];
-    const common = { model: model.id, host: HOST };
-    writeIndicator(opts.out, 'latency_p99', {
-      indicator: 'latency_p99',
-      p50_ms: rank(50),
-      p90_ms: rank(90),
-      p99_ms: rank(99),
-      max_ms: sorted[sorted.length - 1],
-      requests: sorted.length,
-      concurrency: opts.concurrency,
-      ...common,
-      samples_ms: samplesMs,
-    });
-    const rps = Math.round((sorted.length / elapsed) * 100) / 100;
-    writeIndicator(opts.out, 'throughput_rps', {
-      indicator: 'throughput_rps',
-      rps,
-      concurrency: opts.concurrency,
-      duration_s: Math.round(elapsed * 1000) / 1000,
-      requests,
-      errors,
-      warmup_s: opts.warmup,
-      ...common,
-    });
-    console.log(
-      `${SCRIPT}: ${requests} requests (${errors} errors) in ${elapsed.toFixed(2)} s with ${opts.concurrency} clients: ` +
-        `${rps} rps, p50 ${rank(50)} ms, p90 ${rank(90)} ms, p99 ${rank(99)} ms`,
-    );
     process.exit(0);
   } catch (err) {
     worker?.terminate();

@@ -1,7 +1,9 @@
 // What the evaluation scripts share: argument parsing (a bad argument is one line on stderr and
 // exit code 2), reading the data sets, F1 arithmetic and writing indicator files.
 
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
@@ -182,3 +184,36 @@ export const modelArg = (loadModel) => (raw, flag) => {
     throw new UsageError(`${flag}: ${err.message}`);
   }
 };
+
+/**
+ * --evalgate: the evalgate CLI to run the built-in producers with. evalgate.yml passes
+ * `--evalgate {evalgate}`: the CLI that runs the gate (a local job has a cleaned environment, so
+ * evalgate hands it the path in EVALGATE_CLI). By hand, the default is this checkout's build.
+ */
+export const DEFAULT_EVALGATE = fileURLToPath(new URL('../../../dist/cli/index.js', import.meta.url));
+
+/** Runs `evalgate ARGS…` (a .js file with this node), its output passed through; throws on a non-zero exit. */
+export function runEvalgate(cli, args) {
+  const [cmd, argv] = cli.endsWith('.js') ? [process.execPath, [cli, ...args]] : [cli, args];
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.error) throw new Error(`could not run ${cli}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`evalgate ${args.slice(0, 2).join(' ')} failed (exit ${r.status ?? r.signal})`);
+}
+
+/** runEvalgate without blocking this thread (a server in a worker thread of this process keeps serving). */
+export function runEvalgateAsync(cli, args) {
+  const [cmd, argv] = cli.endsWith('.js') ? [process.execPath, [cli, ...args]] : [cli, args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', (e) => reject(new Error(`could not run ${cli}: ${e.message}`)));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`evalgate ${args.slice(0, 2).join(' ')} failed (exit ${code ?? signal})`)),
+    );
+  });
+}
+
+/** Writes rows as JSONL. */
+export function writeJsonl(path, rows) {
+  writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return path;
+}

@@ -63,9 +63,24 @@ class AccuracyFold implements Fold {
   private samples = 0;
   private wP = 0;
   private wR = 0;
+  /** per_class counts summed, while every shard carries them */
+  private perClass: Map<string, { tp: number; fp: number; fn: number }> | null = new Map();
+  private allMacro = true;
   add(r: IndicatorRecord): void {
     const d = r.data;
     const s = num(d, 'samples')!;
+    if (d.average !== 'macro') this.allMacro = false;
+    const pc = d.per_class as Record<string, { tp: number; fp: number; fn: number }> | undefined;
+    if (pc === undefined) this.perClass = null;
+    else if (this.perClass) {
+      for (const [label, c] of Object.entries(pc)) {
+        const sum = this.perClass.get(label) ?? { tp: 0, fp: 0, fn: 0 };
+        sum.tp += c.tp;
+        sum.fp += c.fp;
+        sum.fn += c.fn;
+        this.perClass.set(label, sum);
+      }
+    }
     this.samples += s;
     this.wP += s * num(d, 'precision')!;
     this.wR += s * num(d, 'recall')!;
@@ -78,8 +93,42 @@ class AccuracyFold implements Fold {
     if (d.tn === undefined) this.allTn = false;
     else this.tn += num(d, 'tn')!;
   }
+  /** the summed per_class, labels sorted */
+  private perClassFields(): Record<string, { tp: number; fp: number; fn: number }> {
+    const out: Record<string, { tp: number; fp: number; fn: number }> = {};
+    for (const k of [...this.perClass!.keys()].sort()) out[k] = this.perClass!.get(k)!;
+    return out;
+  }
   finish(single: IndicatorRecord | null) {
     const notes: string[] = [];
+    if (this.allMacro && this.perClass && this.perClass.size > 0) {
+      // macro: the unweighted mean over classes of each class's precision, recall and F1
+      let p = 0;
+      let rc = 0;
+      let f = 0;
+      for (const c of this.perClass.values()) {
+        p += ratio(c.tp, c.tp + c.fp);
+        rc += ratio(c.tp, c.tp + c.fn);
+        f += ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn);
+      }
+      const n = this.perClass.size;
+      if (single && Math.abs(num(single.data, 'f1')! - f / n) > 0.005) {
+        notes.push(`f1 recomputed from per_class as ${round(f / n)} (the file says ${num(single.data, 'f1')})`);
+      }
+      return {
+        fields: {
+          ...(single ? asWritten(single) : {}),
+          precision: round(p / n),
+          recall: round(rc / n),
+          f1: round(f / n),
+          samples: this.samples,
+          average: 'macro',
+          per_class: this.perClassFields(),
+        },
+        approximate: false,
+        notes,
+      };
+    }
     if (this.allCounts) {
       const precision = ratio(this.tp, this.tp + this.fp);
       const recall = ratio(this.tp, this.tp + this.fn);
@@ -95,6 +144,7 @@ class AccuracyFold implements Fold {
         fn: this.fn,
       };
       if (this.allTn) fields.tn = this.tn;
+      if (this.perClass && this.perClass.size > 0) fields.per_class = this.perClassFields();
       if (single) {
         const written = num(single.data, 'f1')!;
         if (Math.abs(written - f1) > 0.005) {

@@ -32,6 +32,10 @@ const shard: Check = (v) => {
   return isInt(count) && count >= 1 && count <= 100_000 && isInt(index) && index >= 0 && index < count;
 };
 
+const perClass: Check = (v) =>
+  isPlainObject(v) &&
+  Object.values(v).every((c) => isPlainObject(c) && int(0)(c.tp) && int(0)(c.fp) && int(0)(c.fn));
+
 /** [field, check, required] */
 type Field = [string, Check, boolean];
 const metadata: Field[] = [
@@ -56,6 +60,8 @@ const FIELDS: Record<string, Field[]> = {
     opt('fp', int(0)),
     opt('fn', int(0)),
     opt('tn', int(0)),
+    opt('per_class', perClass),
+    opt('average', (v) => v === 'binary' || v === 'micro' || v === 'macro'),
   ],
   latency_p99: [
     req('p50_ms', num(0)),

@@ -58,6 +58,14 @@ export const accuracyF1 = z.looseObject({
   fp: count().optional(),
   fn: count().optional(),
   tn: count().optional(),
+  // multi-class detail (evalgate score f1): per label its counts; with average "macro" the F1 of
+  // merged shards is the mean over the summed per-class counts
+  per_class: z
+    .record(z.string(), z.looseObject({ tp: count(), fp: count(), fn: count() }, { error: 'an object {tp, fp, fn}' }), {
+      error: 'an object {<label>: {tp, fp, fn}}',
+    })
+    .optional(),
+  average: z.enum(['binary', 'micro', 'macro'], { error: 'one of "binary", "micro", "macro"' }).optional(),
   ...metadata,
 });
 

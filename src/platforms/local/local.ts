@@ -14,6 +14,7 @@ import type { JobHandle, JobStatus, Platform, SavedJob } from '../platform.js';
 import { LogTail } from '../log-tail.js';
 import { claimFolder, freeFolder } from '../../stores/owned.js';
 import { chooseIsolation, type Isolation } from './isolation.js';
+import { runnerCli } from './cli-path.js';
 
 /** set in every local job's environment: the post step checks it before it signals a process group */
 export const JOB_MARKER = 'EVALGATE_JOB';
@@ -70,7 +71,7 @@ export class LocalPlatform implements Platform {
   locate(_key: string, _shard: unknown, name: string, staged: { model: string; data: string }): Locations {
     const dir = this.dirs.get(name) ?? freeFolder(path.join(this.opts.workDir, name));
     this.dirs.set(name, dir);
-    return { model: staged.model, data: staged.data, out: path.join(dir, 'out') };
+    return { model: staged.model, data: staged.data, out: path.join(dir, 'out'), evalgate: runnerCli() };
   }
 
   async stage(localOrUri: string): Promise<string> {
