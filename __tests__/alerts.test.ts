@@ -181,6 +181,7 @@ describe('evalgate alerts', () => {
     expect(promtool('test', 'rules', path.join(dir, 'tests.yml')).code).not.toBe(0);
     writeFileSync(path.join(dir, 'rules.yml'), rules.replace('field=\\"p99_ms\\"} > 300', 'field=\\"p99_ms\\"} >= 300'));
     const edge = promtool('test', 'rules', path.join(dir, 'tests.yml'));
+    if (process.env.EVALGATE_SHOW_PROMTOOL) process.stdout.write(`\n$ promtool test rules tests.yml   # with p99_ms > 300 changed to >= 300\n${edge.out}`);
     expect(edge.code).not.toBe(0);
     expect(edge.out).toContain('refs/heads/edge');
   });
