@@ -71,6 +71,7 @@ describe('printable and safeWriter', () => {
     ['a workflow command at the start of a line', '::add-mask::secret', ': :add-mask::secret'],
     ['one after leading white space (the runner trims it)', 'ok\n \t ::stop-commands::tok', 'ok\n \t : :stop-commands::tok'],
     ['the old ##[ form, anywhere', 'x ##[set-env name=A;]1', 'x # #[set-env name=A;]1'],
+    ["Azure Pipelines' ##vso[, anywhere in a line (the agent looks for it there)", 'x ##vso[task.setvariable variable=A]1 ##VSO[a.b]', 'x # #vso[task.setvariable variable=A]1 # #VSO[a.b]'],
     ['CSI colours and cursor moves', '\x1b[31mred\x1b[0m \x1b[2J\x1b[1;1H', 'red '],
     ['an OSC 8 link (BEL and ST ended)', '\x1b]8;;https://evil.example\x07click\x1b]8;;\x1b\\ here', 'click here'],
     ['an OSC title change without an end stops at the line', '\x1b]0;pwned\nnext', '\nnext'],
