@@ -111,7 +111,11 @@ function promtoolTests(cases: Case[]): string {
 function cases(): Case[] {
   const { rules } = parseRules(THRESHOLDS, 'test');
   return alertRules(rules, 'evalgate').map((a) => {
-    const r = rules.find((x) => x.expr.kind === 'number' && a.rule === `${x.level === 'warn' ? 'warn ' : ''}${x.indicator}.${x.field} ${x.op} ${(x.expr as { value: number }).value}`)!;
+    const r = rules.find(
+      (x) =>
+        x.expr.kind === 'number' &&
+        a.rule === `${x.level === 'warn' ? 'warn ' : ''}${x.indicator}.${x.field} ${x.op} ${(x.expr as { value: number }).value}`,
+    )!;
     return {
       alert: a.alert,
       op: r.op,
@@ -134,11 +138,31 @@ describe('evalgate alerts', () => {
     expect(doc.groups).toHaveLength(1);
     expect(doc.groups[0]!.rules.map((r) => [r.alert, r.labels.severity, r.expr])).toEqual([
       ['EvalgateAccuracyF1F1TooLow', 'critical', 'evalgate_indicator_value{gate="evalgate", indicator="accuracy_f1", field="f1"} < 0.75'],
-      ['EvalgateLatencyP99P99MsTooHigh', 'critical', 'evalgate_indicator_value{gate="evalgate", indicator="latency_p99", field="p99_ms"} > 300'],
-      ['EvalgateLatencyP99P99MsTooHigh2', 'warning', 'evalgate_indicator_value{gate="evalgate", indicator="latency_p99", field="p99_ms"} > 250'],
-      ['EvalgateToxicityToxicRatioTooHigh', 'warning', 'evalgate_indicator_value{gate="evalgate", indicator="toxicity", field="toxic_ratio"} >= 0.1'],
-      ['EvalgateRobustnessAdvF1DropTooHigh', 'critical', 'evalgate_indicator_value{gate="evalgate", indicator="robustness_adv", field="f1_drop"} > 0.1'],
-      ['EvalgateThroughputRpsRpsTooLow', 'critical', 'evalgate_indicator_value{gate="evalgate", indicator="throughput_rps", field="rps"} <= 100'],
+      [
+        'EvalgateLatencyP99P99MsTooHigh',
+        'critical',
+        'evalgate_indicator_value{gate="evalgate", indicator="latency_p99", field="p99_ms"} > 300',
+      ],
+      [
+        'EvalgateLatencyP99P99MsTooHigh2',
+        'warning',
+        'evalgate_indicator_value{gate="evalgate", indicator="latency_p99", field="p99_ms"} > 250',
+      ],
+      [
+        'EvalgateToxicityToxicRatioTooHigh',
+        'warning',
+        'evalgate_indicator_value{gate="evalgate", indicator="toxicity", field="toxic_ratio"} >= 0.1',
+      ],
+      [
+        'EvalgateRobustnessAdvF1DropTooHigh',
+        'critical',
+        'evalgate_indicator_value{gate="evalgate", indicator="robustness_adv", field="f1_drop"} > 0.1',
+      ],
+      [
+        'EvalgateThroughputRpsRpsTooLow',
+        'critical',
+        'evalgate_indicator_value{gate="evalgate", indicator="throughput_rps", field="rps"} <= 100',
+      ],
       ['EvalgateMyMetricScoreTooLow', 'critical', 'evalgate_indicator_value{gate="evalgate", indicator="my-metric", field="score"} < -5'],
     ]);
     expect(text).toContain(
@@ -181,7 +205,8 @@ describe('evalgate alerts', () => {
     expect(promtool('test', 'rules', path.join(dir, 'tests.yml')).code).not.toBe(0);
     writeFileSync(path.join(dir, 'rules.yml'), rules.replace('field=\\"p99_ms\\"} > 300', 'field=\\"p99_ms\\"} >= 300'));
     const edge = promtool('test', 'rules', path.join(dir, 'tests.yml'));
-    if (process.env.EVALGATE_SHOW_PROMTOOL) process.stdout.write(`\n$ promtool test rules tests.yml   # with p99_ms > 300 changed to >= 300\n${edge.out}`);
+    if (process.env.EVALGATE_SHOW_PROMTOOL)
+      process.stdout.write(`\n$ promtool test rules tests.yml   # with p99_ms > 300 changed to >= 300\n${edge.out}`);
     expect(edge.code).not.toBe(0);
     expect(edge.out).toContain('refs/heads/edge');
   });
@@ -191,7 +216,9 @@ describe('evalgate alerts', () => {
     writeFileSync(file, 'mine\n');
     const kept = captureRuntime(dir);
     expect(await main(['alerts', '--out', 'rules.yml'], kept)).toBe(2);
-    expect(kept.err.join('')).toBe('error: rules.yml: expected a file that does not exist yet (pass --force to replace it), got an existing file; kept as it is\n');
+    expect(kept.err.join('')).toBe(
+      'error: rules.yml: expected a file that does not exist yet (pass --force to replace it), got an existing file; kept as it is\n',
+    );
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
     const forced = captureRuntime(dir);
     expect(await main(['alerts', '--out', 'rules.yml', '--force'], forced)).toBe(0);

@@ -25,10 +25,19 @@ function agentParse(line: string): { command: string; properties: Record<string,
   const space = info.indexOf(' ');
   const command = space < 0 ? info : info.slice(0, space);
   if (command.split('.').filter(Boolean).length !== 2) return null;
-  const unescape = (s: string) => s.replace(/%3B/g, ';').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%5D/g, ']').replace(/%AZP25/g, '%');
+  const unescape = (s: string) =>
+    s
+      .replace(/%3B/g, ';')
+      .replace(/%0D/g, '\r')
+      .replace(/%0A/g, '\n')
+      .replace(/%5D/g, ']')
+      .replace(/%AZP25/g, '%');
   const properties: Record<string, string> = {};
   if (space > 0)
-    for (const p of info.slice(space + 1).split(';').filter(Boolean)) {
+    for (const p of info
+      .slice(space + 1)
+      .split(';')
+      .filter(Boolean)) {
       const eq = p.indexOf('=');
       if (eq > 0) properties[p.slice(0, eq)] = unescape(p.slice(eq + 1));
     }
@@ -60,7 +69,7 @@ describe('the escaping', () => {
     expect(parsed.data).not.toMatch(/##vso\[|##\[/i);
   });
 
-  it('is the agent\'s mapping, % first', () => {
+  it("is the agent's mapping, % first", () => {
     expect(escapeCommandValue('%;\r\n]')).toBe('%AZP25%3B%0D%0A%5D');
     expect(escapeCommandValue('%3B')).toBe('%AZP253B');
   });
@@ -104,13 +113,20 @@ describe('the issues', () => {
     };
     expect(issues(report)).toEqual([
       { type: 'error', message: 'evalgate evalgate: results/x.json: $.f1: expected a number ≤ 1, got 2' },
-      { type: 'error', message: 'evalgate evalgate: latency_p99.p99_ms <= 300: latency_p99.p99_ms = 412, expected <= 300: over by 112 (37.3%)' },
+      {
+        type: 'error',
+        message: 'evalgate evalgate: latency_p99.p99_ms <= 300: latency_p99.p99_ms = 412, expected <= 300: over by 112 (37.3%)',
+      },
       {
         type: 'warning',
         message:
           'evalgate evalgate: warn latency_p99.p99_ms <= baseline * 1.1: latency_p99.p99_ms = 412, expected <= baseline * 1.1 = 330, baseline 300: over by 82 (24.8%) [warn]',
       },
-      { type: 'error', message: 'evalgate evalgate: latency_p99.p99_ms <= 300: latency_p99.p99_ms = 412, expected <= 300: inconclusive, over by 112 (37.3%)' },
+      {
+        type: 'error',
+        message:
+          'evalgate evalgate: latency_p99.p99_ms <= 300: latency_p99.p99_ms = 412, expected <= 300: inconclusive, over by 112 (37.3%)',
+      },
       { type: 'warning', message: 'evalgate evalgate: latency_p99.p99_ms <= 300: latency_p99.p99_ms <= 300: incomparable' },
     ]);
     const lines = azureCommands(report, '/abs/report.md');
@@ -135,13 +151,21 @@ describe('the CLI under TF_BUILD', () => {
         f1_drop: 0.5,
       },
     });
-  const args = ['gate', '--results', 'results', '--indicators', 'accuracy_f1,robustness_adv', '--thresholds', 'accuracy_f1.f1 >= 0.75; warn robustness_adv.f1_drop <= 0.1'];
+  const args = [
+    'gate',
+    '--results',
+    'results',
+    '--indicators',
+    'accuracy_f1,robustness_adv',
+    '--thresholds',
+    'accuracy_f1.f1 >= 0.75; warn robustness_adv.f1_drop <= 0.1',
+  ];
 
   it('writes an issue per failed rule and the summary upload; text from files starts no command of its own', async () => {
     const dir = hostileRun();
     const rt = captureRuntime(dir, { TF_BUILD: 'True' });
     const code = await main(args, rt);
-    expect(code, rt.err.join("")).toBe(1);
+    expect(code, rt.err.join('')).toBe(1);
     const lines = rt.out.join('').split(/\r\n|\r|\n/);
     const commands = lines.filter((l) => l.includes('##vso['));
     // every line that the agent would read as a command is one of ours, from its first character
@@ -178,7 +202,10 @@ describe('the CLI under TF_BUILD', () => {
     const dir = writeFiles({ 'bad.yml': 'jobz: {}\n' });
     const rt = captureRuntime(dir, { TF_BUILD: 'True' });
     expect(await main(['gate', '--results', 'results', '--config', 'bad.yml'], rt)).toBe(2);
-    const commands = rt.out.join('').split('\n').filter((l) => l.includes('##vso['));
+    const commands = rt.out
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('##vso['));
     expect(commands[0]).toMatch(/^##vso\[task\.logissue type=error;\]evalgate evalgate: bad\.yml/);
     expect(commands.at(-1)).toMatch(/^##vso\[task\.uploadsummary\]\/.*report\.md$/);
   });

@@ -48,7 +48,10 @@ describe.skipIf(!AZURE.file)(`examples/ci/azure-pipelines.yml${AZURE.missing ? `
 describe('examples/ci/azure-pipelines.yml', () => {
   it('installs evalgate, runs the demo and publishes the JUnit file, also when the gate failed', () => {
     const doc = load('azure-pipelines.yml');
-    const scripts = (doc.steps as any[]).filter((s) => s.script).map((s) => s.script as string).join('\n');
+    const scripts = (doc.steps as any[])
+      .filter((s) => s.script)
+      .map((s) => s.script as string)
+      .join('\n');
     expect(scripts).toMatch(/npm install --global \.\/evalgate-\*\.tgz/);
     expect(scripts).toContain('evalgate run --config examples/demo/evalgate.yml --out "$(REPORT_DIR)"');
     const publish = (doc.steps as any[]).find((s) => s.task === 'PublishTestResults@2');
@@ -101,8 +104,20 @@ describe('examples/ci/.gitlab-ci.yml', () => {
 const PLATFORMS = [
   { platform: 'local', file: 'github-local.yml', idToken: false, secrets: [], env: [] },
   { platform: 'dgx', file: 'github-dgx.yml', idToken: false, secrets: ['DGX_SSH_KEY'], env: ['EVALGATE_SSH_KEY'] },
-  { platform: 'azure', file: 'github-azure.yml', idToken: true, secrets: ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID'], env: ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID'] },
-  { platform: 'volc', file: 'github-volc.yml', idToken: false, secrets: ['VOLCENGINE_ACCESS_KEY', 'VOLCENGINE_SECRET_KEY'], env: ['VOLCENGINE_ACCESS_KEY', 'VOLCENGINE_SECRET_KEY'] },
+  {
+    platform: 'azure',
+    file: 'github-azure.yml',
+    idToken: true,
+    secrets: ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID'],
+    env: ['AZURE_CLIENT_ID', 'AZURE_TENANT_ID'],
+  },
+  {
+    platform: 'volc',
+    file: 'github-volc.yml',
+    idToken: false,
+    secrets: ['VOLCENGINE_ACCESS_KEY', 'VOLCENGINE_SECRET_KEY'],
+    env: ['VOLCENGINE_ACCESS_KEY', 'VOLCENGINE_SECRET_KEY'],
+  },
   { platform: 'bailian', file: 'github-bailian.yml', idToken: true, secrets: [], env: [] },
 ];
 

@@ -93,8 +93,12 @@ describe(`report.junit.xml${XSD.file ? ' against the JUnit XSD' : ` (well-formed
     expect(xml).toContain(
       '<failure message="latency_p99.p99_ms = 351.15, expected &lt;= 300, baseline 300: over by 51.15 (17%)" type="fail">',
     );
-    expect(xml).toContain('message="latency_p99.p99_ms = 351.15, expected &lt;= baseline * 1.1 = 330, baseline 300: over by 21.15 (6.41%) [warn]" type="fail (warn)"');
-    expect(xml).toMatch(/<testcase name="accuracy_f1.recall &gt;= baseline" classname="evalgate.accuracy_f1" time="0">\s*<skipped message="[^"]*the baseline has no accuracy_f1.recall/);
+    expect(xml).toContain(
+      'message="latency_p99.p99_ms = 351.15, expected &lt;= baseline * 1.1 = 330, baseline 300: over by 21.15 (6.41%) [warn]" type="fail (warn)"',
+    );
+    expect(xml).toMatch(
+      /<testcase name="accuracy_f1.recall &gt;= baseline" classname="evalgate.accuracy_f1" time="0">\s*<skipped message="[^"]*the baseline has no accuracy_f1.recall/,
+    );
     expect(xml).toContain('<testcase name="accuracy_f1.f1 &gt;= 0.75" classname="evalgate.accuracy_f1" time="0"/>');
     expect(xml).toContain('<property name="verdict" value="fail"/>');
   });
@@ -103,10 +107,16 @@ describe(`report.junit.xml${XSD.file ? ' against the JUnit XSD' : ` (well-formed
     const pass = renderJunit({ ...emptyReport(), verdict: 'pass', rules: [rule({ status: 'pass', actual: 120 })] });
     expect(xmllint(pass).code).toBe(0);
     expect(pass).not.toMatch(/<failure|<error|<skipped/);
-    const broken = renderJunit({ ...emptyReport(), problems: ['results/x.json: $.f1: expected a number, got "high"'], missing_indicators: ['toxicity'] });
+    const broken = renderJunit({
+      ...emptyReport(),
+      problems: ['results/x.json: $.f1: expected a number, got "high"'],
+      missing_indicators: ['toxicity'],
+    });
     expect(xmllint(broken).code).toBe(0);
     expect(broken).toMatch(/tests="1" failures="0" errors="1"/);
-    expect(broken).toContain('<error message="2 problems: results/x.json: $.f1: expected a number, got &quot;high&quot; …" type="problems">');
+    expect(broken).toContain(
+      '<error message="2 problems: results/x.json: $.f1: expected a number, got &quot;high&quot; …" type="problems">',
+    );
     expect(broken).toContain('required indicator toxicity is absent');
   });
 
@@ -115,15 +125,24 @@ describe(`report.junit.xml${XSD.file ? ' against the JUnit XSD' : ` (well-formed
       ...emptyReport(),
       rules: [
         rule({ status: 'inconclusive' as RuleResult['status'], detail: '2 of 3 attempts failed' }),
-        rule({ status: 'incomparable' as RuleResult['status'], expr: 'baseline * 1.1', limit: null, detail: 'the baseline ran on other hardware' }),
+        rule({
+          status: 'incomparable' as RuleResult['status'],
+          expr: 'baseline * 1.1',
+          limit: null,
+          detail: 'the baseline ran on other hardware',
+        }),
         rule({ status: 'exploded' as RuleResult['status'] }),
       ],
     };
     const xml = renderJunit(report);
     expect(xmllint(xml).code).toBe(0);
     expect(xml).toMatch(/tests="3" failures="2" errors="0" skipped="1"/);
-    expect(xml).toContain('message="latency_p99.p99_ms = 412, expected &lt;= 300: inconclusive, over by 112 (37.3%) (2 of 3 attempts failed)" type="inconclusive"');
-    expect(xml).toContain('<skipped message="latency_p99.p99_ms &lt;= baseline * 1.1: incomparable (the baseline ran on other hardware)"/>');
+    expect(xml).toContain(
+      'message="latency_p99.p99_ms = 412, expected &lt;= 300: inconclusive, over by 112 (37.3%) (2 of 3 attempts failed)" type="inconclusive"',
+    );
+    expect(xml).toContain(
+      '<skipped message="latency_p99.p99_ms &lt;= baseline * 1.1: incomparable (the baseline ran on other hardware)"/>',
+    );
     expect(xml).toContain('type="exploded"');
   });
 
@@ -133,7 +152,10 @@ describe(`report.junit.xml${XSD.file ? ' against the JUnit XSD' : ` (well-formed
       'results/r.json': { indicator: 'robustness_adv', attack_type: evil, success_rate: 0.9, f1_drop: 0.5 },
       'results/bad.json': '{"indicator": "accuracy_f1", "f1": "' + evil.replace(/[\u0000-\u001f"\\]/g, '') + '"}',
     });
-    const { settings } = resolveSettings({ results: 'results', indicators: 'robustness_adv', thresholds: 'robustness_adv.f1_drop <= 0.1' }, cli);
+    const { settings } = resolveSettings(
+      { results: 'results', indicators: 'robustness_adv', thresholds: 'robustness_adv.f1_drop <= 0.1' },
+      cli,
+    );
     const run = await runGate(settings, captureRuntime(dir));
     const xml = readFileSync(run.paths.junit, 'utf8');
     expect(xmllint(xml).code).toBe(0);

@@ -39,9 +39,16 @@ function parseOpenMetrics(text: string): { ok: true; families: Family[] } | { ok
 beforeAll(() => {
   const probe = spawnSync(PYTHON, ['-c', 'import prometheus_client.openmetrics.parser']);
   if (probe.status !== 0) {
-    const r = spawnSync('bash', ['-c', 'apt-get install -y --no-install-recommends python3-prometheus-client || (apt-get update && apt-get install -y --no-install-recommends python3-prometheus-client)'], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        'apt-get install -y --no-install-recommends python3-prometheus-client || (apt-get update && apt-get install -y --no-install-recommends python3-prometheus-client)',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`python3-prometheus-client is needed and could not be installed:\n${r.stderr}`);
   }
 });
@@ -51,16 +58,21 @@ describe('report.prom is OpenMetrics', () => {
     const text = renderProm(emptyReport());
     expect(parseOpenMetrics(text).ok).toBe(true);
     expect(parseOpenMetrics(renderProm(emptyReport(), { eof: false }))).toEqual({ ok: false, error: expect.stringContaining('EOF') });
-    expect(parseOpenMetrics(text.replace('# TYPE evalgate_problems gauge', '# TYPE evalgate_problems gauge\n# TYPE evalgate_problems gauge')).ok).toBe(false);
+    expect(
+      parseOpenMetrics(text.replace('# TYPE evalgate_problems gauge', '# TYPE evalgate_problems gauge\n# TYPE evalgate_problems gauge')).ok,
+    ).toBe(false);
   });
 
   it("a real run's report.prom parses, with every merged value, the verdict and each rule's status", async () => {
     const dir = tempDir();
     cpSync(path.join(FIXTURES, 'golden'), dir, { recursive: true });
-    const { settings, problems } = resolveSettings({ results: 'results', baseline: 'baseline.json', 'rps-target': '150' }, {
-      flag: (n) => `--${n}`,
-      defaultBaseline: 'none',
-    });
+    const { settings, problems } = resolveSettings(
+      { results: 'results', baseline: 'baseline.json', 'rps-target': '150' },
+      {
+        flag: (n) => `--${n}`,
+        defaultBaseline: 'none',
+      },
+    );
     expect(problems).toEqual([]);
     const run = await runGate(settings, captureRuntime(dir));
     const parsed = parseOpenMetrics(readFileSync(run.paths.prom, 'utf8'));

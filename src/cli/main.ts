@@ -209,7 +209,9 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
       const { renderAlerts } = await import('../core/alerts.js');
       const result = renderAlerts(settings.rules, settings.name, settings.rulesSource);
       const summary = `${result.alerts.length} alert${result.alerts.length === 1 ? '' : 's'}${
-        result.skipped.length ? `, ${result.skipped.length} baseline rule${result.skipped.length === 1 ? '' : 's'} skipped (no fixed limit)` : ''
+        result.skipped.length
+          ? `, ${result.skipped.length} baseline rule${result.skipped.length === 1 ? '' : 's'} skipped (no fixed limit)`
+          : ''
       }`;
       if (typeof opts.out !== 'string') {
         rt.stdout(result.yaml);
@@ -217,7 +219,12 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
         return;
       }
       const file = path.resolve(rt.cwd, opts.out);
-      const existed = opts.force === true && (await fs.stat(file).then(() => true, () => false));
+      const existed =
+        opts.force === true &&
+        (await fs.stat(file).then(
+          () => true,
+          () => false,
+        ));
       try {
         // 'wx': created only when nothing is there (as init does), unless --force says to replace it
         await fs.writeFile(file, result.yaml, { flag: opts.force === true ? 'w' : 'wx' });
@@ -225,7 +232,11 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') {
           throw new EvalgateError([
-            { file: opts.out, expected: 'a file that does not exist yet (pass --force to replace it)', found: 'an existing file; kept as it is' },
+            {
+              file: opts.out,
+              expected: 'a file that does not exist yet (pass --force to replace it)',
+              found: 'an existing file; kept as it is',
+            },
           ]);
         }
         throw new EvalgateError([{ file: opts.out, expected: 'a file evalgate alerts can write', found: code ?? (e as Error).message }]);

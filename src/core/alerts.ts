@@ -109,10 +109,7 @@ export function renderAlerts(rules: readonly Rule[], gate: string, source: strin
     );
   }
   for (const s of skipped) {
-    lines.push(
-      `    # skipped: ${s}`,
-      "    #   a baseline rule: its limit is the base branch's value, which no pushed series carries",
-    );
+    lines.push(`    # skipped: ${s}`, "    #   a baseline rule: its limit is the base branch's value, which no pushed series carries");
   }
   return { alerts, skipped, yaml: lines.join('\n') + '\n' };
 }

@@ -21,7 +21,13 @@ const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 const COMMAND_LINE = /^(\s*):(?=:)/gm;
 
 export function printable(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '').replace(COMMAND_LINE, '$1: ').replace(/##\[/g, '# #[').replace(/##(vso\[)/gi, '# #$1');
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(ESCAPES, '')
+    .replace(CONTROLS, '')
+    .replace(COMMAND_LINE, '$1: ')
+    .replace(/##\[/g, '# #[')
+    .replace(/##(vso\[)/gi, '# #$1');
 }
 
 /**

@@ -133,7 +133,9 @@ export function renderJunit(report: Report, opts: JunitOptions = {}): string {
       ...(r.delta !== null ? [`delta: ${formatNumber(r.delta)}`] : []),
       ...(r.detail ? [`detail: ${r.detail}`] : []),
     ].join('\n');
-    cases.push(`${head}>\n      <failure message="${xmlAttr(message)}" type="${xmlAttr(type)}">${xmlText(body)}</failure>\n    </testcase>`);
+    cases.push(
+      `${head}>\n      <failure message="${xmlAttr(message)}" type="${xmlAttr(type)}">${xmlText(body)}</failure>\n    </testcase>`,
+    );
   }
   const problems = [...report.problems, ...report.missing_indicators.map((i) => `required indicator ${i} is absent: no file reported it`)];
   if (problems.length) {
@@ -149,7 +151,10 @@ export function renderJunit(report: Report, opts: JunitOptions = {}): string {
     ['platform', report.platform],
     ['commit', report.commit ?? ''],
     ['ref', report.ref ?? ''],
-    ['baseline', report.baseline.source === 'none' ? 'none' : `${report.baseline.source}${report.baseline.path ? ` ${report.baseline.path}` : ''}`],
+    [
+      'baseline',
+      report.baseline.source === 'none' ? 'none' : `${report.baseline.source}${report.baseline.path ? ` ${report.baseline.path}` : ''}`,
+    ],
   ];
   const duration = report.jobs.reduce((a, j) => a + (j.duration_s ?? 0), 0);
   const suite =
