@@ -100,7 +100,7 @@ jobs:
 });
 
 describe('--help', () => {
-  it.each([[[]], [['run']], [['gate']], [['validate']], [['init']]])(
+  it.each([[[]], [['run']], [['gate']], [['validate']], [['init']], [['alerts']]])(
     '%j shows examples, the rule grammar and the exit codes',
     async (cmd) => {
       const rt = captureRuntime(tempDir());

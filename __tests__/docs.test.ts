@@ -5,7 +5,8 @@
  * - `python` blocks and blocks marked `<!-- docs-test: file PATH -->` are written into a fresh
  *   sandbox under PATH (the quick start's script and config), and run when they are Python;
  * - `yaml` blocks are GitHub workflows (linted by workflows-lint.test.ts, which extracts the same
- *   blocks) or evalgate configs, loaded by the real config loader with no problem allowed;
+ *   blocks), a GitLab CI file marked `<!-- docs-test: gitlab-ci -->` (ci-examples.test.ts) or
+ *   evalgate configs, loaded by the real config loader with no problem allowed;
  * - `json` blocks are indicator files, validated by the engine;
  * - `sh` blocks are commands: each line runs in the sandbox through bash, with `evalgate` (and
  *   `npx evalgate`) being the bundled CLI; `npm …` lines name scripts of package.json (CI runs
@@ -206,6 +207,7 @@ describe.each(files)('%s', (file) => {
       } else if (b.lang === 'yaml' || b.lang === 'yml') {
         const doc = parseYaml(b.text) as unknown;
         if (isWorkflow(doc)) continue; // workflows-lint.test.ts runs actionlint on this block
+        if (b.directive === 'gitlab-ci') continue; // ci-examples.test.ts checks it against GitLab's schema
         const loaded = parseConfig(b.text, at(b));
         if (!loaded.ok || loaded.problems.length) failures.push(`${at(b)}: config problems: ${JSON.stringify(loaded.problems)}`);
         else {

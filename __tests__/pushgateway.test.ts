@@ -251,6 +251,19 @@ describe('pushMetrics against the real Pushgateway', () => {
     expect(group.evalgate_verdict).toMatchObject({ type: 'GAUGE', help: expect.stringContaining('verdict') });
   });
 
+  it('the OpenMetrics text of report.prom (with "# EOF") is also text format 0.0.4 to the real Pushgateway', async () => {
+    const text = renderProm(await gateReport());
+    expect(text.endsWith('\n# EOF\n')).toBe(true);
+    const res = await fetch(`${pgw.url}/metrics/job/evalgate/gate/eof`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' },
+      body: text,
+    });
+    expect(res.status, await res.text()).toBeLessThan(300);
+    const got = await scrape(pgw, { job: 'evalgate', gate: 'eof' });
+    expect(byKey(got, ['job', 'gate', 'instance'])).toEqual(byKey(samples(text), ['gate']));
+  });
+
   it('a second push replaces the group (PUT): a metric it does not carry is gone', async () => {
     const ref = 'refs/heads/main';
     await pushMetrics(pgw.url, await gateReport(), { gate: 'replace', ref });
@@ -408,7 +421,9 @@ describe('pushMetrics against local servers', () => {
       expect(req).toMatchObject({ method: 'PUT', url: '/prefix/metrics/job/evalgate/gate/ci/ref@base64/cmVmcy9oZWFkcy9tYWlu' });
       expect(req!.headers.authorization).toBe(`Basic ${Buffer.from('alice:s3cr:et').toString('base64')}`);
       expect(req!.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
-      expect(req!.body).toBe(renderProm(report));
+      // the 0.0.4 text of the Content-Type: report.prom without OpenMetrics' closing "# EOF"
+      expect(req!.body).toBe(renderProm(report, { eof: false }));
+      expect(renderProm(report)).toBe(`${req!.body}# EOF\n`);
       expect(req!.body.endsWith('\n')).toBe(true);
 
       // a 401 is not retried, and the credentials are blanked even where the server echoes them

@@ -205,7 +205,7 @@ describe('report.prom', () => {
     // the format's own line grammar: every sample line is name{labels} value
     for (const line of text.trimEnd().split('\n')) {
       expect(line).toMatch(
-        /^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+|[a-zA-Z_:][a-zA-Z0-9_:]*\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\} [-+0-9.eE]+|[-+]Inf|NaN)$/,
+        /^(# EOF|# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+|[a-zA-Z_:][a-zA-Z0-9_:]*\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\} [-+0-9.eE]+|[-+]Inf|NaN)$/,
       );
     }
     expect(text.endsWith('\n')).toBe(true);

@@ -71,6 +71,11 @@ describe('printable and safeWriter', () => {
     ['a workflow command at the start of a line', '::add-mask::secret', ': :add-mask::secret'],
     ['one after leading white space (the runner trims it)', 'ok\n \t ::stop-commands::tok', 'ok\n \t : :stop-commands::tok'],
     ['the old ##[ form, anywhere', 'x ##[set-env name=A;]1', 'x # #[set-env name=A;]1'],
+    [
+      "Azure Pipelines' ##vso[, anywhere in a line (the agent looks for it there)",
+      'x ##vso[task.setvariable variable=A]1 ##VSO[a.b]',
+      'x # #vso[task.setvariable variable=A]1 # #VSO[a.b]',
+    ],
     ['CSI colours and cursor moves', '\x1b[31mred\x1b[0m \x1b[2J\x1b[1;1H', 'red '],
     ['an OSC 8 link (BEL and ST ended)', '\x1b]8;;https://evil.example\x07click\x1b]8;;\x1b\\ here', 'click here'],
     ['an OSC title change without an end stops at the line', '\x1b]0;pwned\nnext', '\nnext'],
@@ -442,7 +447,11 @@ describe('re-runs pick up what a killed run left (local)', () => {
     it(`a run SIGKILLed with jobs running: the next run in its --out${sameRunId ? ' (same EVALGATE_RUN_ID)' : ''} kills them before it starts its own`, async () => {
       const dir = project(JOBS);
       const env: Record<string, string> = sameRunId ? { EVALGATE_RUN_ID: 'r-7' } : {};
-      const first = spawn(process.execPath, [CLI, 'run', '--config', 'evalgate.yml'], { cwd: dir, env: { ...baseEnv, ...env }, stdio: 'ignore' });
+      const first = spawn(process.execPath, [CLI, 'run', '--config', 'evalgate.yml'], {
+        cwd: dir,
+        env: { ...baseEnv, ...env },
+        stdio: 'ignore',
+      });
       const record = path.join(dir, 'evalgate-report', '.evalgate-jobs.json');
       await waitFor(() => existsSync(record) && JSON.parse(readFileSync(record, 'utf8')).jobs.length === 2, 'the record of 2 jobs');
       await waitFor(() => jobPids(dir).length >= 2, 'the 2 jobs running');
@@ -454,7 +463,9 @@ describe('re-runs pick up what a killed run left (local)', () => {
       writeFileSync(path.join(dir, 'go'), '');
       const second = await evalgateAsync(['run', '--config', 'evalgate.yml'], dir, env);
       expect(second.code, second.stderr).toBe(0);
-      expect(second.stderr).toMatch(/an earlier run here \(run id \S+, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/);
+      expect(second.stderr).toMatch(
+        /an earlier run here \(run id \S+, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/,
+      );
       expect(second.stderr.match(/\(left by run \S+\): killed \(process group \d+\)/g)).toHaveLength(2);
       // nothing of the first run is left, and the record is gone with the second run's jobs
       expect(orphans.filter((p) => existsSync(`/proc/${p}`) && jobPids(dir).includes(p))).toEqual([]);

@@ -33,6 +33,10 @@ node scripts/perf-table.mjs --stale
 
 # Real services the tests start and stop themselves (Debian packages, installed when missing).
 bash scripts/ensure-debian.sh prometheus-pushgateway prometheus-pushgateway
+# real validators of what evalgate writes: the JUnit XSD (xmllint), Prometheus rules (promtool),
+# OpenMetrics (the Python client's parser, checked and installed by __tests__/openmetrics.test.ts)
+bash scripts/ensure-debian.sh libxml2-utils xmllint
+bash scripts/ensure-debian.sh prometheus promtool
 # dgx tests: a real sshd and private Slurm instances (__tests__/fakes/sshd.ts, slurm.ts; Slurm needs root)
 export PATH="$PATH:/usr/sbin:/sbin"
 bash scripts/ensure-debian.sh openssh-server sshd

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { hostname } from 'node:os';
 import { parseJsonText, readJsonFile } from './core/json.js';
 import { EvalgateError, ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
 import { IndicatorMerger, type MergeResult } from './core/indicators/merge.js';
@@ -15,6 +16,7 @@ import { foreignBaselineNote, readBaselineReport } from './core/baseline.js';
 import { indicatorEntry, renderJson, type BaselineInfo, type JobRecord, type Report } from './core/report/report.js';
 import { renderMarkdown } from './core/report/md.js';
 import { renderProm } from './core/report/prom.js';
+import { renderJunit } from './core/report/junit.js';
 import { decodeText, display, isUri, listResults, readIndicatorBytes } from './stores/fs.js';
 import { fetchRemoteResults, resultsFolder } from './stores/remote.js';
 import { lockOut } from './stores/out-lock.js';
@@ -152,7 +154,7 @@ async function loadBaseline(settings: Settings, rt: Runtime, provider?: Baseline
 export interface GateRun {
   report: Report;
   exitCode: ExitCode;
-  paths: { json: string; markdown: string; prom: string };
+  paths: { json: string; markdown: string; prom: string; junit: string };
   markdown: string;
 }
 
@@ -241,7 +243,7 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
   return { report, exitCode: exitCodeFor(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed), ...written };
 }
 
-/** report.json, report.md and report.prom into `outDir` */
+/** report.json, report.md, report.prom and report.junit.xml into `outDir` */
 export async function writeReport(report: Report, outDir: string, rt: Runtime): Promise<Pick<GateRun, 'paths' | 'markdown'>> {
   const out = path.resolve(rt.cwd, outDir);
   try {
@@ -256,11 +258,17 @@ export async function writeReport(report: Report, outDir: string, rt: Runtime): 
     ]);
   }
   const markdown = renderMarkdown(report);
-  const paths = { json: path.join(out, 'report.json'), markdown: path.join(out, 'report.md'), prom: path.join(out, 'report.prom') };
+  const paths = {
+    json: path.join(out, 'report.json'),
+    markdown: path.join(out, 'report.md'),
+    prom: path.join(out, 'report.prom'),
+    junit: path.join(out, 'report.junit.xml'),
+  };
   await Promise.all([
     fs.writeFile(paths.json, renderJson(report)),
     fs.writeFile(paths.markdown, markdown),
     fs.writeFile(paths.prom, renderProm(report)),
+    fs.writeFile(paths.junit, renderJunit(report, { hostname: hostname() })),
   ]);
   return { paths, markdown };
 }

@@ -144,7 +144,8 @@ export async function pushMetrics(url: string, report: Report, opts: PushOptions
   ];
   if (opts.ref) labels.push(['ref', opts.ref]);
   const target = pushTarget(url, labels);
-  const body = renderProm(report);
+  // the text format 0.0.4 of the Content-Type: without OpenMetrics' closing `# EOF`
+  const body = renderProm(report, { eof: false });
   const doFetch = opts.fetch ?? globalThis.fetch;
   const attempts = Math.max(1, opts.attempts ?? 4);
   const baseDelay = opts.retryDelayMs ?? 500;

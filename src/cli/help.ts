@@ -13,6 +13,7 @@ Examples:
   evalgate gate --results results/            gate indicator files that already exist (every *.json below)
   evalgate gate --results 'out/**/*.json' --thresholds 'accuracy_f1.f1 >= baseline - 0.02' --baseline main/report.json
   evalgate validate results/*.json            list every problem of every file
+  evalgate alerts --out rules.yml             Prometheus alerting rules from the thresholds (promtool check rules rules.yml)
 
 Built-in producers (write exactly-mergeable indicator files; never overwrite one):
   evalgate bench http --url http://127.0.0.1:8080/predict --concurrency 8 --duration 10s --warmup 2s --out results/

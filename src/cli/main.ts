@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { safeRuntime, type Runtime } from '../runtime.js';
 import type { Report } from '../core/report/report.js';
+import { isAzurePipelines } from '../ci/detect.js';
 
 // A command loads only the code it uses (SPEC §8: start-up within 2x of `node -e 0`): the engine,
 // the YAML config reader, the platforms of `run` and the Pushgateway client come when needed.
@@ -50,7 +51,7 @@ function gateOptions(cmd: Command): Command {
       .option('--baseline <path|none>', 'a baseline report.json, or none (default: none)')
       .addOption(new Option('--fail-on <level>', 'which verdicts fail the command (default: error)').choices(['error', 'warn', 'never']))
       .option('--name <name>', 'gate name: report title, artifact and comment marker (default: evalgate)')
-      .option('--out <dir>', 'where report.json, report.md and report.prom go (default: evalgate-report)')
+      .option('--out <dir>', 'where report.json, report.md, report.prom and report.junit.xml go (default: evalgate-report)')
       .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB (default: 64)')
       .option('--pushgateway <url>', 'push report.prom to this Prometheus Pushgateway (grouped by gate and ref)')
       .option(
@@ -73,11 +74,15 @@ async function settingsFrom(opts: Record<string, unknown>, rt: Runtime) {
  * report.json (SPEC §5): verdict fail, nothing gated, the problems listed. Settings come from the
  * flags alone, so `--out` is honoured even when the config is what is wrong.
  */
-async function writeStoppedReport(opts: Record<string, unknown>, rt: Runtime, problems: readonly Problem[]): Promise<string | null> {
+async function writeStoppedReport(
+  opts: Record<string, unknown>,
+  rt: Runtime,
+  problems: readonly Problem[],
+): Promise<{ report: Report; paths: { markdown: string } } | null> {
   const { settings } = resolveSettings(toRaw(opts), cliSource);
   try {
     const { failRun } = await engine();
-    return (await failRun(null, settings, rt, [...problems], ExitCode.InvalidInput)).paths.markdown;
+    return await failRun(null, settings, rt, [...problems], ExitCode.InvalidInput);
   } catch {
     return null; // an unusable --out is itself among the problems already printed
   }
@@ -113,6 +118,18 @@ async function push(settings: Settings, report: Report, rt: Runtime, signal?: Ab
   else if (r) rt.stdout(`pushed the metrics to ${r.pushed}\n`);
 }
 
+/**
+ * CI systems other than GitHub that read the log (SPEC §12): on Azure Pipelines (TF_BUILD=True) an
+ * issue per failed rule and the summary upload of report.md. The module is loaded only there. The
+ * commands go to the raw stdout (`raw`): the safe writer would break their `##vso[` on purpose,
+ * and the module escapes every piece of text in them itself.
+ */
+async function publishToCi(report: Report, paths: { markdown: string }, rt: Runtime, raw: (text: string) => void): Promise<void> {
+  if (!isAzurePipelines(rt.env)) return;
+  const { azureCommands } = await import('../ci/azure-pipelines.js');
+  for (const line of azureCommands(report, path.resolve(rt.cwd, paths.markdown))) raw(`${line}\n`);
+}
+
 const cliSource = { flag: (name: string) => `--${name}`, defaultBaseline: 'none' as const };
 
 /** Runs `fn` with a signal that Ctrl-C (or SIGTERM) aborts; a second Ctrl-C exits at once. */
@@ -135,6 +152,8 @@ async function withInterrupt(fn: (signal: AbortSignal) => Promise<ExitCode>): Pr
 export async function main(argv: readonly string[], given: Runtime): Promise<ExitCode> {
   // job and file text reaches the terminal without control characters or workflow commands
   const rt = safeRuntime(given);
+  /** stdout as it is, for logging commands the CLI writes itself (their text escaped where they are made) */
+  const raw = rt.terminal ?? given.stdout;
   let exitCode: ExitCode = ExitCode.Ok;
   /** the flags of a run or gate command, for the report of a run that stops before its gate */
   let stoppedOpts: Record<string, unknown> | null = null;
@@ -191,6 +210,57 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
       }
     });
 
+  program
+    .command('alerts')
+    .description('write Prometheus alerting rules from the threshold rules, on the metrics report.prom and the Pushgateway carry')
+    .option('--config <file>', 'config file whose thresholds to use (default .github/evalgate.yml when it exists)')
+    .option('--thresholds <rules>', 'threshold rules, separated by newlines or ";" (replace the defaults)')
+    .option('--indicators <list>', 'required indicators, comma-separated (the default rules are those of these)')
+    .option('--rps-target <n>', 'add the rule throughput_rps.rps >= N')
+    .option('--name <name>', 'gate name: the gate label the alerts select (default: evalgate)')
+    .option('--out <file>', 'write the rules to this file instead of stdout (an existing file is kept unless --force)')
+    .option('--force', 'replace an existing --out file')
+    .action(async (opts: Record<string, unknown>) => {
+      const { settings, problems } = await settingsFrom(opts, rt);
+      if (problems.length) throw new EvalgateError(problems);
+      const { renderAlerts } = await import('../core/alerts.js');
+      const result = renderAlerts(settings.rules, settings.name, settings.rulesSource);
+      const summary = `${result.alerts.length} alert${result.alerts.length === 1 ? '' : 's'}${
+        result.skipped.length
+          ? `, ${result.skipped.length} baseline rule${result.skipped.length === 1 ? '' : 's'} skipped (no fixed limit)`
+          : ''
+      }`;
+      if (typeof opts.out !== 'string') {
+        rt.stdout(result.yaml);
+        rt.stderr(`${summary}\n`);
+        return;
+      }
+      const file = path.resolve(rt.cwd, opts.out);
+      const existed =
+        opts.force === true &&
+        (await fs.stat(file).then(
+          () => true,
+          () => false,
+        ));
+      try {
+        // 'wx': created only when nothing is there (as init does), unless --force says to replace it
+        await fs.writeFile(file, result.yaml, { flag: opts.force === true ? 'w' : 'wx' });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') {
+          throw new EvalgateError([
+            {
+              file: opts.out,
+              expected: 'a file that does not exist yet (pass --force to replace it)',
+              found: 'an existing file; kept as it is',
+            },
+          ]);
+        }
+        throw new EvalgateError([{ file: opts.out, expected: 'a file evalgate alerts can write', found: code ?? (e as Error).message }]);
+      }
+      rt.stdout(`${existed ? 'replaced' : 'wrote'} ${opts.out}: ${summary}\n`);
+    });
+
   gateOptions(
     program
       .command('gate')
@@ -206,6 +276,7 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
     const run = await runGate(settings, rt, { problems });
     for (const p of run.report.problems) rt.stderr(`error: ${p}\n`);
     rt.stdout(formatReport(run.report, run.paths));
+    await publishToCi(run.report, run.paths, rt, raw);
     await push(settings, run.report, rt);
     exitCode = run.exitCode;
   });
@@ -254,11 +325,15 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
       if (result.gate) {
         for (const p of result.gate.report.problems) rt.stderr(`error: ${p}\n`);
         rt.stdout(formatReport(result.gate.report, result.gate.paths));
+        await publishToCi(result.gate.report, result.gate.paths, rt, raw);
         await push(settings, result.gate.report, rt, abort.signal);
       } else if (result.problems?.length && !settings.dryRun) {
         // stopped before any job ran (already printed): the report still says why
-        const md = await writeStoppedReport(opts, rt, result.problems);
-        if (md) rt.stdout(`report: ${md}\nverdict: fail\n`);
+        const stopped = await writeStoppedReport(opts, rt, result.problems);
+        if (stopped) {
+          rt.stdout(`report: ${stopped.paths.markdown}\nverdict: fail\n`);
+          await publishToCi(stopped.report, stopped.paths, rt, raw);
+        }
       }
       exitCode = result.exitCode;
     } finally {
@@ -335,8 +410,11 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
     if (e instanceof EvalgateError) {
       printProblems(rt, e.problems);
       if (stoppedOpts) {
-        const md = await writeStoppedReport(stoppedOpts, rt, e.problems);
-        if (md) rt.stdout(`report: ${md}\nverdict: fail\n`);
+        const stopped = await writeStoppedReport(stoppedOpts, rt, e.problems);
+        if (stopped) {
+          rt.stdout(`report: ${stopped.paths.markdown}\nverdict: fail\n`);
+          await publishToCi(stopped.report, stopped.paths, rt, raw);
+        }
       }
       return e.exitCode;
     }

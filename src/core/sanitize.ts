@@ -4,11 +4,13 @@
  * links, a title change), bidi overrides that show `exe.txt` as `txt.exe`, and workflow commands:
  * GitHub's runner splits a step's output into lines on `\r` as well as `\n` and runs any line
  * that starts with `::` after its leading white space (`::add-mask::`, `::stop-commands::`,
- * spoofed `::error::` annotations), and a `##[…]` anywhere in a line (the old form).
+ * spoofed `::error::` annotations), and a `##[…]` anywhere in a line (the old form). The Azure
+ * Pipelines agent runs a `##vso[…]` anywhere in a line (`##vso[task.setvariable …]`,
+ * `##vso[task.complete result=Succeeded]`).
  *
  * `printable` keeps tab and newline, drops whole escape sequences and then every other control
- * character (C0, DEL, C1) and the bidi controls, and breaks a leading `::` into `: :` and every
- * `##[` into `# #[`. It is idempotent. `safeWriter` does the same for a stream of chunks.
+ * character (C0, DEL, C1) and the bidi controls, and breaks a leading `::` into `: :`, every
+ * `##[` into `# #[` and every `##vso[` into `# #vso[`. It is idempotent. `safeWriter` does the same for a stream of chunks.
  */
 
 /** CSI, OSC (ended by BEL or ST; never past the line), DCS/SOS/PM/APC, and two-character escapes */
@@ -19,7 +21,13 @@ const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 const COMMAND_LINE = /^(\s*):(?=:)/gm;
 
 export function printable(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '').replace(COMMAND_LINE, '$1: ').replace(/##\[/g, '# #[');
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(ESCAPES, '')
+    .replace(CONTROLS, '')
+    .replace(COMMAND_LINE, '$1: ')
+    .replace(/##\[/g, '# #[')
+    .replace(/##(vso\[)/gi, '# #$1');
 }
 
 /**

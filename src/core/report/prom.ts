@@ -1,6 +1,9 @@
 /**
- * report.prom: the merged indicators and the verdict in the Prometheus text exposition format
- * (version 0.0.4), one gauge family per kind of value, labelled by gate name.
+ * report.prom: the merged indicators and the verdict, one gauge family per kind of value, labelled
+ * by gate name. The text is valid in both formats that read it: OpenMetrics 1.0 (GitLab's
+ * artifacts:reports:metrics; it must end with `# EOF`) and the Prometheus text exposition format
+ * 0.0.4 (the Pushgateway), where `# EOF` would be an ordinary comment. The push leaves it out all the
+ * same (`eof: false`), as 0.0.4 has no such line.
  */
 import type { Report } from './report.js';
 
@@ -11,7 +14,7 @@ const labels = (l: Record<string, string>): string =>
     .join(',')}}`;
 const value = (x: number): string => (Number.isFinite(x) ? String(x) : x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN');
 
-export function renderProm(report: Report): string {
+export function renderProm(report: Report, opts: { eof?: boolean } = {}): string {
   const gate = report.name;
   const lines: string[] = [];
   const family = (name: string, help: string, samples: [Record<string, string>, number][]): void => {
@@ -50,5 +53,6 @@ export function renderProm(report: Report): string {
     ]),
   );
   family('evalgate_problems', 'Number of input problems (invalid files, config, baseline).', [[{ gate }, report.problems.length]]);
+  if (opts.eof !== false) lines.push('# EOF');
   return lines.join('\n') + '\n';
 }
