@@ -7,6 +7,7 @@
  *   hdr_100m          100 million latency values in 1000 HdrHistogram shards
  *   samples_near_cap  3 samples_ms files just under the 64 MiB file-size cap
  *   samples_8_files   8 such files: the memory bound (samples x 8 + 2 x largest file) vs file count
+ *   staging           the MB/s of staging's content hash of a 1 GiB model next to sha256sum's (bench/staging.mjs)
  *
  * Every figure is the wall time of a child process, from spawn to exit:
  *   seconds        node dist/cli/index.js gate --results DIR --out TMP --baseline none [...]
@@ -32,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CASES, ensureCase } from './gen.mjs';
 import { measureStartup } from './startup.mjs';
+import { measureStaging } from './staging.mjs';
 import { distSha256, gitCommit } from '../scripts/dist-sha.mjs';
 import { writePerfTables } from '../scripts/perf-table.mjs';
 
@@ -56,13 +58,15 @@ const { values: opts } = parseArgs({
 });
 const RUNS = Math.max(1, Number.parseInt(opts.runs, 10) || 1);
 const PY_RUNS = Math.max(1, Number.parseInt(opts['python-runs'], 10) || 1);
-const caseNames = opts.only
+const only = opts.only
   ? opts.only
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-  : Object.keys(CASES);
-for (const n of caseNames) if (!CASES[n]) die(`unknown case ${n} (cases: ${Object.keys(CASES).join(', ')})`);
+  : null;
+const caseNames = only ? only.filter((n) => n !== 'staging') : Object.keys(CASES);
+const withStaging = !only || only.includes('staging');
+for (const n of caseNames) if (!CASES[n]) die(`unknown case ${n} (cases: ${Object.keys(CASES).join(', ')}, staging)`);
 const outFile = opts.out ? path.resolve(opts.out) : opts.only ? null : path.join(BENCH, 'latest.json');
 
 function die(msg) {
@@ -276,6 +280,17 @@ async function main() {
   const start = await measureStartup(REPO, NODE);
   for (const p of start.problems) warn(`start-up: ${p}`);
 
+  // staging's content hash next to sha256sum of the same file (SPEC §8)
+  let staging = null;
+  if (withStaging) {
+    log('\n[staging] the content hash of a 1 GiB model: evalgate run --dry-run next to sha256sum');
+    staging = await measureStaging(REPO, NODE, WORK, { runs: RUNS });
+    for (const p of staging.problems) warn(`staging: ${p}`);
+    log(
+      `  evalgate ${staging.evalgate_mb_s} MB/s (${staging.evalgate_seconds} s), sha256sum ${staging.sha256sum_mb_s} MB/s (${staging.sha256sum_seconds} s), ratio ${staging.ratio}`,
+    );
+  }
+
   const results = {};
   const metaCases = {};
   for (const name of caseNames) {
@@ -455,7 +470,7 @@ async function main() {
     warnings,
   };
   if (outFile) {
-    const doc = { ...results, startup: start, _meta: meta };
+    const doc = { ...results, startup: start, ...(staging ? { staging } : {}), _meta: meta };
     fs.writeFileSync(outFile, JSON.stringify(doc, null, 2) + '\n');
     log(`\nbench: wrote ${path.relative(process.cwd(), outFile) || outFile}`);
     if (path.resolve(outFile) === path.join(BENCH, 'latest.json')) {
