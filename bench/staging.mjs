@@ -125,12 +125,17 @@ export async function measureStaging(repo, node, workDir, { runs = 3, bytes = 10
   };
 }
 
-// `node bench/staging.mjs [--runs N]`: this figure alone
+// `node bench/staging.mjs [--runs N] [--keep]`: this figure alone
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { fileURLToPath } = await import('node:url');
   const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   const runsArg = process.argv.indexOf('--runs');
   const work = path.join(repo, '.bench-tmp', 'bench');
-  const r = await measureStaging(repo, process.execPath, work, { runs: runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3 });
-  process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+  try {
+    const r = await measureStaging(repo, process.execPath, work, { runs: runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3 });
+    process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+  } finally {
+    // the 1 GiB file goes unless --keep (as npm run bench does with its data)
+    if (!process.argv.includes('--keep')) fs.rmSync(path.join(work, 'staging'), { recursive: true, force: true });
+  }
 }
