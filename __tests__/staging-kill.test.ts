@@ -9,7 +9,7 @@
 import { BlobServiceClient } from '@azure/storage-blob';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileSha256 } from '../src/platforms/templates.js';
@@ -42,6 +42,7 @@ beforeAll(async () => {
   });
   child = path.join(out, 'index.js');
 }, 600_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function start(job: Record<string, unknown>): {
   proc: ChildProcess;

@@ -8,7 +8,7 @@
  */
 import { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -48,6 +48,11 @@ beforeAll(async () => {
   for (let left = SIZE; left > 0; left -= MiB) writeSync(fd, randomBytes(Math.min(MiB, left)));
   closeSync(fd);
   sha = await fileSha256(model);
+});
+// the model and its copies are hundreds of MiB: none is left behind
+const cleanup: string[] = [dir];
+afterAll(() => {
+  for (const d of cleanup) rmSync(d, { recursive: true, force: true });
 });
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -376,7 +381,9 @@ describe('SFTP (ssh2 fastPut against a real sshd)', () => {
   });
 
   it('writes the file in part_size writes, concurrency of them in flight, to the same sha256', async () => {
-    const remote = path.join(tempDir('evalgate-sftp-'), 'cas', 'model.safetensors');
+    const remoteDir = tempDir('evalgate-sftp-');
+    cleanup.push(remoteDir);
+    const remote = path.join(remoteDir, 'cas', 'model.safetensors');
     const sftpStaging = { partSize: 128 * 1024, concurrency: 16 };
     await shell.upload(model, remote, { staging: sftpStaging });
     expect(writes.n).toBe(Math.ceil(SIZE / sftpStaging.partSize));
@@ -385,7 +392,9 @@ describe('SFTP (ssh2 fastPut against a real sshd)', () => {
   });
 
   it('a cancelled upload stops; the partial file is only ever in its temporary folder', async () => {
-    const remote = path.join(tempDir('evalgate-sftp-'), 'x.tmp-1', 'model.safetensors');
+    const remoteDir = tempDir('evalgate-sftp-');
+    cleanup.push(remoteDir);
+    const remote = path.join(remoteDir, 'x.tmp-1', 'model.safetensors');
     const start = writes.n;
     const ac = abortAfter(() => writes.n - start, 50);
     await expect(shell.upload(model, remote, { staging: { partSize: 64 * 1024, concurrency: 4 }, signal: ac.signal })).rejects.toThrow(
