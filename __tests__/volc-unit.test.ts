@@ -140,7 +140,7 @@ describe('the volc config section', () => {
         file: 'c.yml',
         path: 'volc',
         expected:
-          'one of the known keys (region, resource_queue_id, image, instance_type, tos_bucket, tos_prefix, project, framework, endpoint, tos_endpoint, code, poll_interval_seconds)',
+          'one of the known keys (region, resource_queue_id, image, instance_type, tos_bucket, tos_prefix, project, framework, endpoint, tos_endpoint, code, poll_interval_seconds, staging)',
         found: 'replicas',
       },
     ]);

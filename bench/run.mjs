@@ -7,6 +7,7 @@
  *   hdr_100m          100 million latency values in 1000 HdrHistogram shards
  *   samples_near_cap  3 samples_ms files just under the 64 MiB file-size cap
  *   samples_8_files   8 such files: the memory bound (samples x 8 + 2 x largest file) vs file count
+ *   staging           the MB/s of staging's content hash of a 1 GiB model next to sha256sum's (bench/staging.mjs)
  *
  * Every figure is the wall time of a child process, from spawn to exit:
  *   seconds        node dist/cli/index.js gate --results DIR --out TMP --baseline none [...]
@@ -32,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CASES, ensureCase } from './gen.mjs';
 import { measureStartup } from './startup.mjs';
+import { measureStaging } from './staging.mjs';
 import { distSha256, gitCommit } from '../scripts/dist-sha.mjs';
 import { writePerfTables } from '../scripts/perf-table.mjs';
 import { benchHttpVsWrk } from './http.mjs';
@@ -63,10 +65,12 @@ const onlyNames = opts.only
       .map((s) => s.trim())
       .filter(Boolean)
   : null;
-// `http`: evalgate bench http against wrk (bench/http.mjs), not a data set
+// `http` (evalgate bench http against wrk, bench/http.mjs) and `staging` (bench/staging.mjs) are not data sets
+const SPECIAL = ['http', 'staging'];
 const runHttp = !onlyNames || onlyNames.includes('http');
-const caseNames = onlyNames ? onlyNames.filter((n) => n !== 'http') : Object.keys(CASES);
-for (const n of caseNames) if (!CASES[n]) die(`unknown case ${n} (cases: ${Object.keys(CASES).join(', ')}, http)`);
+const withStaging = !onlyNames || onlyNames.includes('staging');
+const caseNames = onlyNames ? onlyNames.filter((n) => !SPECIAL.includes(n)) : Object.keys(CASES);
+for (const n of caseNames) if (!CASES[n]) die(`unknown case ${n} (cases: ${Object.keys(CASES).join(', ')}, ${SPECIAL.join(', ')})`);
 const outFile = opts.out ? path.resolve(opts.out) : opts.only ? null : path.join(BENCH, 'latest.json');
 
 function die(msg) {
@@ -280,6 +284,17 @@ async function main() {
   const start = await measureStartup(REPO, NODE);
   for (const p of start.problems) warn(`start-up: ${p}`);
 
+  // staging's content hash next to sha256sum of the same file (SPEC §8)
+  let staging = null;
+  if (withStaging) {
+    log('\n[staging] the content hash of a 1 GiB model: evalgate run --dry-run next to sha256sum');
+    staging = await measureStaging(REPO, NODE, WORK, { runs: RUNS });
+    for (const p of staging.problems) warn(`staging: ${p}`);
+    log(
+      `  evalgate ${staging.evalgate_mb_s} MB/s (${staging.evalgate_seconds} s), sha256sum ${staging.sha256sum_mb_s} MB/s (${staging.sha256sum_seconds} s), ratio ${staging.ratio}`,
+    );
+  }
+
   const results = {};
   const metaCases = {};
   if (runHttp) {
@@ -470,7 +485,7 @@ async function main() {
     warnings,
   };
   if (outFile) {
-    const doc = { ...results, startup: start, _meta: meta };
+    const doc = { ...results, startup: start, ...(staging ? { staging } : {}), _meta: meta };
     fs.writeFileSync(outFile, JSON.stringify(doc, null, 2) + '\n');
     log(`\nbench: wrote ${path.relative(process.cwd(), outFile) || outFile}`);
     if (path.resolve(outFile) === path.join(BENCH, 'latest.json')) {

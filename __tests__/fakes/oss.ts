@@ -193,6 +193,10 @@ export interface FakeOss {
   requests: OssRequestRecord[];
   /** requests that broke an OSS rule (bad signature, stale date, unknown bucket, ...), one line each */
   violations: string[];
+  /** the most requests of each operation (UploadPart, PutObject, ...) that were in flight at once, from arrival to the end of the answer */
+  peakInFlight: Record<string, number>;
+  /** multipart uploads initiated and neither completed nor aborted, with the parts they hold */
+  openUploads(): Array<{ bucket: string; key: string; uploadId: string; parts: number }>;
   /** the next n requests fail with this error (e.g. 503 ServiceUnavailable), before authentication */
   failNext(n: number, err?: { status?: number; code?: string; message?: string }): void;
   /** the fake's clock runs this far ahead of the real one (negative: behind), for request-time skew checks */
@@ -256,6 +260,8 @@ export async function startFakeOss(opts: FakeOssOptions): Promise<FakeOss> {
   let clockOffset = 0;
   const requests: OssRequestRecord[] = [];
   const violations: string[] = [];
+  const inFlight: Record<string, number> = {};
+  const peakInFlight: Record<string, number> = {};
   let failures: { n: number; status: number; code: string; message: string } = { n: 0, status: 503, code: '', message: '' };
 
   const bucketMap = (bucket: string): Map<string, OssObject> => {
@@ -690,6 +696,11 @@ export async function startFakeOss(opts: FakeOssOptions): Promise<FakeOss> {
     const q = new Map(query);
     const rec: OssRequestRecord = { method: req.method ?? '', bucket: '', key: '', op: '', status: 0, auth: 'anonymous' };
     requests.push(rec);
+    // in flight from arrival (an UploadPart spends its time sending the body) to the end of the answer
+    const early = classify(req.method ?? '', isLocalHost(host) ? rawPath.split('/').slice(2).join('/') : rawPath.slice(1), q, req.headers);
+    inFlight[early] = (inFlight[early] ?? 0) + 1;
+    peakInFlight[early] = Math.max(peakInFlight[early] ?? 0, inFlight[early]);
+    res.once('close', () => void (inFlight[early] = inFlight[early]! - 1));
     const fail = (e: OssError): void => {
       rec.status = e.status;
       rec.code = e.code;
@@ -788,6 +799,8 @@ export async function startFakeOss(opts: FakeOssOptions): Promise<FakeOss> {
     keyring,
     requests,
     violations,
+    peakInFlight,
+    openUploads: () => [...uploads.entries()].map(([uploadId, u]) => ({ bucket: u.bucket, key: u.key, uploadId, parts: u.parts.size })),
     failNext(n, err = {}) {
       failures = {
         n,

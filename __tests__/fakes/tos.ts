@@ -14,9 +14,9 @@
  * - Every response carries `x-tos-request-id` (the SDK treats a response without it as a network
  *   error and retries it), errors are JSON `{Code, Message, RequestId, HostId, EC}`.
  *
- * Operations: PutObject (buffer or stream), multipart (CreateMultipartUpload, UploadPart,
- * CompleteMultipartUpload incl. `x-tos-complete-all`, AbortMultipartUpload: what `uploadFile`
- * sends), GetObject (with Range), HeadObject, DeleteObject, HeadBucket, ListObjectsType2 (JSON;
+ * Operations: PutObject (buffer or stream), multipart (CreateMultipartUpload, UploadPart with part
+ * numbers 1..10,000, CompleteMultipartUpload incl. `x-tos-complete-all`, parts of 5 MiB but the last,
+ * merged in part-number order, AbortMultipartUpload: what `uploadFile` sends), GetObject (with Range), HeadObject, DeleteObject, HeadBucket, ListObjectsType2 (JSON;
  * prefix, delimiter, max-keys capped by `maxListPage`, continuation-token, start-after,
  * encoding-type=url). Anything else answers 501 NotImplemented in the TOS error form.
  * [U]: the EC values (all "0000-00000000" here), the codes for a wrong-region scope
@@ -118,6 +118,10 @@ export interface FakeTos {
   requests: TosRequestRecord[];
   /** client behaviour a real TOS would reject or that the fake could not honour */
   violations: string[];
+  /** the most requests of each operation (UploadPart, PutObject, ...) that were in flight at once, from arrival to the end of the answer */
+  peakInFlight: Record<string, number>;
+  /** multipart uploads created and neither completed nor aborted, with the parts they hold */
+  openUploads(): Array<{ bucket: string; key: string; uploadId: string; parts: number }>;
   put(bucket: string, key: string, data: string | Buffer, contentType?: string): void;
   get(bucket: string, key: string): Buffer | undefined;
   object(bucket: string, key: string): StoredObject | undefined;
@@ -174,6 +178,8 @@ export async function startFakeTos(opts: FakeTosOptions = {}): Promise<FakeTos> 
   const uploads = new Map<string, Upload>();
   const requests: TosRequestRecord[] = [];
   const violations: string[] = [];
+  const inFlight: Record<string, number> = {};
+  const peakInFlight: Record<string, number> = {};
   const failures: TosFailSpec[] = [];
   let hostId = 'tos-fake';
 
@@ -474,13 +480,17 @@ export async function startFakeTos(opts: FakeTosOptions = {}): Promise<FakeTos> 
           chosen = (parsed.Parts ?? []).map((p) => ({ n: Number(p.PartNumber), etag: unquote(String(p.ETag ?? '')) }));
         }
         if (!chosen.length) throw new TosError(400, 'InvalidRequest', 'You must specify at least one part.');
+        // TOS merges by part number whatever the order of the list (UploadPart: "the upload order does not
+        // affect the final merge outcome"; CompleteMultipartUpload asks for no order), and the SDK's
+        // uploadFile lists its parts in the order they finished: unlike S3 and OSS, no InvalidPartOrder.
+        // A part listed twice is [U]: refused here.
+        chosen = [...chosen].sort((a, b) => a.n - b.n);
         const bodies: Buffer[] = [];
         chosen.forEach((c, i) => {
           const part = up.parts.get(c.n);
           if (!part || part.etag !== c.etag)
             throw new TosError(400, 'InvalidPart', `Part ${c.n} was not uploaded or its ETag does not match.`);
-          if (i > 0 && chosen[i - 1]!.n >= c.n)
-            throw new TosError(400, 'InvalidPartOrder', 'The list of parts was not in ascending order.');
+          if (i > 0 && chosen[i - 1]!.n === c.n) throw new TosError(400, 'InvalidPart', `Part ${c.n} is listed twice.`);
           if (i < chosen.length - 1 && part.body.length < MIN_PART_SIZE)
             throw new TosError(400, 'EntityTooSmall', `Part ${c.n} is smaller than 5 MiB and is not the last part.`);
           bodies.push(part.body);
@@ -561,6 +571,13 @@ export async function startFakeTos(opts: FakeTosOptions = {}): Promise<FakeTos> 
       let bucket = '';
       let key = '';
       let op = req.method ?? 'GET';
+      {
+        // in flight from arrival (an UploadPart spends its time sending the body) to the end of the answer
+        const early = opOf(req.method ?? 'GET', m?.[2] ?? '', new URLSearchParams(rawQuery));
+        inFlight[early] = (inFlight[early] ?? 0) + 1;
+        peakInFlight[early] = Math.max(peakInFlight[early] ?? 0, inFlight[early]);
+        res.once('close', () => void (inFlight[early] = inFlight[early]! - 1));
+      }
       const record = (status: number, code?: string): void =>
         void requests.push({ method: req.method ?? 'GET', op, bucket, key, status, ...(code ? { code } : {}) });
       try {
@@ -633,6 +650,8 @@ export async function startFakeTos(opts: FakeTosOptions = {}): Promise<FakeTos> 
     }),
     requests,
     violations,
+    peakInFlight,
+    openUploads: () => [...uploads.entries()].map(([uploadId, u]) => ({ bucket: u.bucket, key: u.key, uploadId, parts: u.parts.size })),
     put: (bucket, key, data, contentType = 'application/octet-stream') => void store(bucket, key, Buffer.from(data), contentType, {}),
     get: (bucket, key) => buckets.get(bucket)?.objects.get(key)?.body,
     object: (bucket, key) => buckets.get(bucket)?.objects.get(key),

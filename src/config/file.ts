@@ -14,6 +14,7 @@ import { parseRules, type Rule } from '../core/rules.js';
 import { closest } from '../core/suggest.js';
 import { placeholderContextProblems } from '../core/plan.js';
 import { GATE_NAME } from './settings.js';
+import { stagingSchema } from '../platforms/staging.js';
 
 export { DEFAULT_CONFIG } from './settings.js';
 import { DEFAULT_CONFIG } from './settings.js';
@@ -78,6 +79,7 @@ export const configSchema = z.strictObject(
     timeout_minutes: positive('a number of minutes > 0').optional(),
     max_file_size_mb: positive('a size in MiB > 0').optional(),
     pushgateway: z.string({ error: 'a URL' }).optional(),
+    staging: stagingSchema.optional(),
     concurrency: z.number({ error: 'an integer ≥ 1' }).int({ error: 'an integer ≥ 1' }).min(1, { error: 'an integer ≥ 1' }).optional(),
     thresholds: z.union([z.string(), z.array(z.string())], { error: 'rule lines (a block of text or a list)' }).optional(),
     merge: z.record(indicatorName, z.string({ error: MERGE_STRATEGY_SYNTAX }), { error: 'a mapping of indicator: strategy' }).optional(),

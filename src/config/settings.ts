@@ -9,6 +9,7 @@ import { defaultRules, parseRules, rpsRule, type Rule } from '../core/rules.js';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../stores/fs.js';
 import { didYouMean } from '../core/suggest.js';
 import type { Config, JobConfig } from './file.js';
+import type { StagingSection } from '../platforms/staging.js';
 
 /** The config file read when --config is not given (here, not in file.ts: a gate without one never loads the YAML reader). */
 export const DEFAULT_CONFIG = '.github/evalgate.yml';
@@ -46,6 +47,8 @@ export interface Settings {
   dryRun: boolean;
   /** the config file the settings came from, if any */
   configFile?: string;
+  /** the config's top-level `staging` (part size and concurrency of uploads), each platform's own wins */
+  staging?: StagingSection;
   /** platform sections of the config */
   platformConfig: Record<string, Record<string, unknown>>;
   /** a Prometheus Pushgateway to push report.prom to */
@@ -285,6 +288,7 @@ export function resolveSettings(
     jobs: config?.jobs ?? {},
     timeoutMinutes,
     dryRun: dryRunText === 'true',
+    ...(config?.staging && { staging: config.staging }),
     platformConfig: {
       ...(config?.azure && { azure: config.azure }),
       ...(config?.volc && { volc: config.volc }),

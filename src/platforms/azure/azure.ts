@@ -5,6 +5,7 @@
  * uri_folder output at a known datastore path, which collect downloads from Blob.
  */
 import { createHash } from 'node:crypto';
+import type { Staging } from '../staging.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
@@ -62,6 +63,10 @@ export interface AzureOptions {
   dryRun?: boolean;
   /** ARM retries per request (tests lower it) */
   maxRetries?: number;
+  /** part size and concurrency of uploads (staging in the config; the platform's defaults without) */
+  staging?: Staging;
+  /** the run's cancel: stops an upload in flight */
+  signal?: AbortSignal;
 }
 
 interface Tracked {
@@ -106,6 +111,10 @@ export class AzurePlatform implements Platform {
     return this.ds;
   }
 
+  private uploadOptions(): { staging?: Staging; signal?: AbortSignal } {
+    return { ...(this.opts.staging ? { staging: this.opts.staging } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) };
+  }
+
   private dsUri(p: string): string {
     return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
   }
@@ -133,7 +142,7 @@ export class AzurePlatform implements Platform {
       const prefix = `${this.opts.config.prefix}/cas/${await contentHash(abs)}/`;
       if (!this.opts.dryRun) {
         const ds = await this.datastore();
-        await uploadPrefix(ds.client, prefix, await localFiles(abs));
+        await uploadPrefix(ds.client, prefix, await localFiles(abs), this.uploadOptions());
       }
       type = st.isFile() ? 'uri_file' : 'uri_folder';
       uri = this.dsUri(st.isFile() ? prefix + path.basename(abs) : prefix);
@@ -172,7 +181,7 @@ export class AzurePlatform implements Platform {
       if (!this.opts.dryRun) {
         const ds = await this.datastore();
         const prefix = `${c.prefix}/code/${sha}/`;
-        await uploadPrefix(ds.client, prefix, files);
+        await uploadPrefix(ds.client, prefix, files, this.uploadOptions());
         await this.arm.send(
           'CodeVersions_CreateOrUpdate',
           'PUT',
@@ -238,7 +247,8 @@ export class AzurePlatform implements Platform {
     const tracked: Tracked = { job, transientErrors: 0 };
     this.tracked.set(name, tracked);
     const resource =
-      found.existing ?? ((await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body as Record<string, unknown>);
+      found.existing ??
+      ((await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body as Record<string, unknown>);
     tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
     return { job, id: name, url: tracked.url };
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Arm } from './arm.js';
 import { maskRuntimeSecret } from '../credentials.js';
 import { safeJoin } from '../../stores/blob-safe.js';
+import { STAGING_LIMITS, partSizeFor, throwIfAborted, type Staging } from '../staging.js';
 
 export interface Datastore {
   name: string;
@@ -61,20 +62,40 @@ export async function resolveDatastore(
   return { name, account, container, serviceUrl, client: make(container), logs: make('azureml') };
 }
 
+/** the SDK's largest single-shot upload (BLOCK_BLOB_MAX_UPLOAD_BLOB_BYTES): a larger file always goes in blocks */
+const MAX_SINGLE_SHOT = 256 * 1024 * 1024;
+
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left a shorter blob or none, and is redone). Returns how many were sent.
+ * bytes. A file larger than one part goes up as a block blob: `staging.concurrency` Put Block
+ * calls at once, then one Put Block List that makes the blob, whole, at the end; an interrupted
+ * upload leaves only uncommitted blocks (no blob, which Azure discards after 7 days), and the next
+ * run uploads the file again from the start. Returns how many were sent.
  */
-export async function uploadPrefix(container: ContainerClient, prefix: string, files: Array<[string, string]>): Promise<number> {
+export async function uploadPrefix(
+  container: ContainerClient,
+  prefix: string,
+  files: Array<[string, string]>,
+  opts: { staging?: Staging; signal?: AbortSignal } = {},
+): Promise<number> {
   const have = new Map<string, number>();
-  for await (const b of container.listBlobsFlat({ prefix })) have.set(b.name, b.properties.contentLength ?? -1);
+  for await (const b of container.listBlobsFlat({ prefix, ...(opts.signal ? { abortSignal: opts.signal } : {}) }))
+    have.set(b.name, b.properties.contentLength ?? -1);
+  const staging = opts.staging ?? STAGING_LIMITS.azure.defaults;
   let sent = 0;
   for (const [rel, abs] of files) {
+    throwIfAborted(opts.signal);
     const name = prefix + rel;
     const size = (await fs.stat(abs)).size;
     if (have.get(name) === size) continue;
-    await container.getBlockBlobClient(name).uploadFile(abs);
+    const blockSize = partSizeFor(size, 'azure', staging.partSize);
+    await container.getBlockBlobClient(name).uploadFile(abs, {
+      blockSize,
+      concurrency: staging.concurrency,
+      maxSingleShotSize: Math.min(blockSize, MAX_SINGLE_SHOT),
+      ...(opts.signal ? { abortSignal: opts.signal } : {}),
+    });
     sent++;
   }
   return sent;

@@ -1,5 +1,6 @@
 /** The `azure` section of the config: the workspace, where jobs run, and how to reach Azure. */
 import { z } from 'zod';
+import { stagingSchema, type StagingSection } from '../staging.js';
 import type { Problem } from '../../core/problem.js';
 import { sectionProblems } from '../section.js';
 
@@ -32,6 +33,7 @@ export const schema = z.strictObject(
     arm_endpoint: z.url({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
     authority_host: z.url({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
     blob_endpoint: z.url({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
+    staging: stagingSchema.optional(),
   },
   { error: 'a mapping' },
 );
@@ -53,6 +55,8 @@ export interface AzureConfig {
   armEndpoint: string;
   authorityHost?: string;
   blobEndpoint?: string;
+  /** the section's `staging` (resolved against the top-level one when the platform is built) */
+  staging?: StagingSection;
 }
 
 export function parseAzureConfig(
@@ -110,6 +114,7 @@ export function parseAzureConfig(
       armEndpoint: (c.arm_endpoint ?? 'https://management.azure.com').replace(/\/+$/, ''),
       authorityHost: c.authority_host ?? env.AZURE_AUTHORITY_HOST,
       blobEndpoint: c.blob_endpoint?.replace(/\/+$/, ''),
+      ...(c.staging ? { staging: c.staging } : {}),
     },
     problems: [],
   };

@@ -10,6 +10,7 @@
  * upload skips what is there) and per job output prefix, then one GET per indicator file.
  */
 import { promises as fs } from 'node:fs';
+import type { Staging } from '../staging.js';
 import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
 import { isUri } from '../../stores/fs.js';
@@ -21,7 +22,7 @@ import { EvalgateAlibabaCredential } from './credential.js';
 import { Dlc, type DlcJob } from './dlc.js';
 import { AlibabaError, isThrottling, sleep, type RetryOptions } from './errors.js';
 import { BAILIAN_MOUNTS, TEMPLATE_FILE, createJobBody, mountUri, renderBailianJob, type BailianJobVars, type Mount } from './job.js';
-import { downloadPrefix, ossClient, parseOssUri, uploadPrefix, type Oss } from './oss.js';
+import { downloadPrefix, ossClient, parseOssUri, uploadPrefix, type Oss, type UploadOptions } from './oss.js';
 import { codeSnapshot, localFiles } from '../snapshot.js';
 import { freshFolder } from '../../stores/owned.js';
 import { asAttempt, findAttempt } from '../attempts.js';
@@ -80,6 +81,10 @@ export interface BailianOptions {
   retry?: Partial<RetryOptions>;
   /** how long cancel waits for a stopped job to be Stopped (default 60 s) */
   cancelWaitMs?: number;
+  /** part size and concurrency of uploads (staging in the config; the platform's defaults without) */
+  staging?: Staging;
+  /** the run's cancel: stops an upload in flight */
+  signal?: AbortSignal;
 }
 
 interface Tracked {
@@ -142,6 +147,15 @@ export class BailianPlatform implements Platform {
     return `${this.opts.config.ossPrefix}/runs/${typeof job === 'string' ? job : job.name}/`;
   }
 
+  /** multipart checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
+  private uploadOptions(): UploadOptions {
+    return {
+      checkpointDir: path.join(this.opts.workDir, '.staging'),
+      ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+      ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+    };
+  }
+
   locate(): Locations {
     const at = (kind: 'model' | 'data'): string => {
       const m = this.inputs[kind];
@@ -171,7 +185,7 @@ export class BailianPlatform implements Platform {
       const abs = path.resolve(this.opts.cwd, localOrUri);
       const st = await fs.stat(abs);
       const prefix = `${c.ossPrefix}/cas/${await contentHash(abs)}/`;
-      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, await localFiles(abs));
+      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, await localFiles(abs), this.uploadOptions());
       mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: path.basename(abs) } : {}) };
     }
     this.inputs[kind] = mount;
@@ -189,7 +203,7 @@ export class BailianPlatform implements Platform {
       if (!c.code.length) return undefined;
       const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'bailian.code');
       const prefix = `${c.ossPrefix}/code/${sha}/`;
-      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, files);
+      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, files, this.uploadOptions());
       return this.mount(prefix);
     })();
     this.codeP.catch(() => (this.codeP = undefined));
@@ -259,7 +273,6 @@ export class BailianPlatform implements Platform {
     return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
   }
 
-
   async status(h: JobHandle): Promise<JobStatus> {
     const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
     this.tracked.set(h.id, t);
@@ -309,7 +322,9 @@ export class BailianPlatform implements Platform {
   async collect(h: JobHandle): Promise<string[]> {
     // a fresh folder of evalgate's: never one it did not create
     const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-    const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
+    const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, [
+      '.json',
+    ]);
     if (refused.length)
       throw new Error(
         `job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`,

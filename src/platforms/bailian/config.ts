@@ -6,6 +6,7 @@
  * Alibaba Cloud is a PAI-DLC job (Deep Learning Containers) reading and writing OSS.
  */
 import { z } from 'zod';
+import { stagingSchema, type StagingSection } from '../staging.js';
 import type { Problem } from '../../core/problem.js';
 import { sectionProblems } from '../section.js';
 
@@ -97,6 +98,7 @@ export const schema = z.strictObject(
     data_sources: z.array(dataSource, { error: 'a list of data source ids' }).optional(),
     code: z.union([name('a path'), z.array(name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
     poll_interval_seconds: positive('a number of seconds').max(300, { error: 'at most 300 seconds' }).optional(),
+    staging: stagingSchema.optional(),
   },
   { error: 'a mapping' },
 );
@@ -139,6 +141,8 @@ export interface BailianConfig {
   /** paths under the working directory uploaded and mounted at /mnt/evalgate/code */
   code: string[];
   pollIntervalMs: number;
+  /** the section's `staging` (resolved against the top-level one when the platform is built) */
+  staging?: StagingSection;
 }
 
 export function parseBailianConfig(
@@ -191,6 +195,7 @@ export function parseBailianConfig(
     dataSources: (c.data_sources ?? []).map((d) => (typeof d === 'string' ? { id: d } : { id: d.id, mountPath: d.mount_path })),
     code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
     pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+    ...(c.staging ? { staging: c.staging } : {}),
   };
   if (c.resource_id) {
     config.resourceId = c.resource_id;

@@ -9,10 +9,7 @@ import path from 'node:path';
 import { safeJoin } from '../../stores/blob-safe.js';
 import { DEFAULT_RETRY, ossError, withRetry, type RetryOptions } from './errors.js';
 import type { EvalgateAlibabaCredential } from './credential.js';
-
-/** files of at least this size go up in parts (PutObject takes at most 5 GB) */
-const MULTIPART_BYTES = 100 * 1024 * 1024;
-const PART_BYTES = 16 * 1024 * 1024;
+import { STAGING_LIMITS, checkpointFile, partSizeFor, readCheckpoint, serialWriter, throwIfAborted, type Staging } from '../staging.js';
 
 export interface OssTarget {
   bucket: string;
@@ -72,24 +69,102 @@ export async function listPrefix(oss: Oss, prefix: string): Promise<Array<{ name
   return out;
 }
 
+/** how uploads go: part size and concurrency, where resume records live, and the run's cancel signal */
+export interface UploadOptions {
+  staging?: Staging;
+  /** a folder for the resume records of multipart uploads (none: an interrupted upload starts over) */
+  checkpointDir?: string;
+  signal?: AbortSignal;
+}
+
+/** what ali-oss keeps of a multipart upload (its `progress` checkpoint), with the file's mtime to know it is the same file */
+interface OssCheckpoint {
+  file: string;
+  name: string;
+  fileSize: number;
+  partSize: number;
+  uploadId: string;
+  doneParts: Array<{ number: number; etag: string }>;
+  mtimeMs: number;
+}
+
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left no object, or a shorter one, and is redone). Returns how many were sent.
+ * bytes (a multipart upload makes no object until CompleteMultipartUpload, so an interrupted one
+ * left none, and is resumed or redone). A file larger than one part goes up in parts
+ * (`staging.concurrency` at once); its checkpoint (upload id and done parts) is written after
+ * each part, so that a run killed mid-upload is resumed by the next one from the parts OSS has.
+ * Returns how many files were sent.
  */
-export async function uploadPrefix(oss: Oss, prefix: string, files: Array<[string, string]>): Promise<number> {
+export async function uploadPrefix(oss: Oss, prefix: string, files: Array<[string, string]>, opts: UploadOptions = {}): Promise<number> {
   const have = new Map((await listPrefix(oss, prefix)).map((o) => [o.name, o.size]));
+  const staging = opts.staging ?? STAGING_LIMITS.bailian.defaults;
   let sent = 0;
   for (const [rel, abs] of files) {
+    throwIfAborted(opts.signal);
     const name = prefix + rel;
-    const size = (await fs.stat(abs)).size;
-    if (have.get(name) === size) continue;
-    if (size >= MULTIPART_BYTES)
-      await call(oss, 'MultipartUpload', name, () => oss.client.multipartUpload(name, abs, { partSize: PART_BYTES }));
+    const st = await fs.stat(abs);
+    if (have.get(name) === st.size) continue;
+    const partSize = partSizeFor(st.size, 'bailian', staging.partSize);
+    if (st.size > partSize) await multipart(oss, name, abs, st, partSize, staging.concurrency, opts);
     else await call(oss, 'PutObject', name, () => oss.client.put(name, abs));
     sent++;
   }
   return sent;
+}
+
+async function multipart(
+  oss: Oss,
+  name: string,
+  abs: string,
+  st: { size: number; mtimeMs: number },
+  partSize: number,
+  parallel: number,
+  opts: UploadOptions,
+): Promise<void> {
+  const cpFile = opts.checkpointDir ? checkpointFile(opts.checkpointDir, `oss-${oss.bucket}`, name) : undefined;
+  const save = cpFile ? serialWriter(cpFile) : undefined;
+  // a cancel stops the parts in flight (ali-oss's own cancel, for this client)
+  const onAbort = (): void => oss.client.cancel();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await call(oss, 'MultipartUpload', name, async () => {
+      throwIfAborted(opts.signal);
+      let cp = cpFile ? await readCheckpoint<OssCheckpoint>(cpFile) : undefined;
+      if (
+        cp &&
+        !(cp.file === abs && cp.name === name && cp.fileSize === st.size && cp.partSize === partSize && cp.mtimeMs === st.mtimeMs)
+      ) {
+        // another file (or the same one changed) under this name: its parts are no use
+        await oss.client.abortMultipartUpload(name, cp.uploadId).catch(() => {});
+        cp = undefined;
+      }
+      const options = {
+        partSize,
+        parallel,
+        mime: 'application/octet-stream',
+        ...(cp ? { checkpoint: cp } : {}),
+        progress: async (_p: number, checkpoint?: Omit<OssCheckpoint, 'mtimeMs'>) => {
+          if (checkpoint && save) await save({ ...checkpoint, mtimeMs: st.mtimeMs });
+        },
+      };
+      try {
+        await oss.client.multipartUpload(name, abs, options as OSS.MultipartUploadOptions);
+      } catch (e) {
+        if (opts.signal?.aborted) throw opts.signal.reason;
+        // the checkpoint's upload was aborted or expired on the OSS side: start over once
+        const code = (e as { code?: string; name?: string; status?: number }) ?? {};
+        if (cp && (code.name === 'abort' || code.code === 'NoSuchUpload' || code.code === 'InvalidPart')) {
+          if (cpFile) await fs.rm(cpFile, { force: true });
+          await oss.client.multipartUpload(name, abs, { ...options, checkpoint: undefined } as OSS.MultipartUploadOptions);
+        } else throw e;
+      }
+      if (cpFile) await fs.rm(cpFile, { force: true });
+    });
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
 }
 
 /**

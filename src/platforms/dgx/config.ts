@@ -1,5 +1,6 @@
 /** The `dgx` section of the config: where jobs run (the runner, a node over SSH, Slurm) and how to reach it. */
 import { z } from 'zod';
+import { stagingSchema, type StagingSection } from '../staging.js';
 import type { Problem } from '../../core/problem.js';
 import { pathValue } from '../section.js';
 
@@ -24,6 +25,7 @@ export const schema = z.strictObject(
       .string({ error: 'an environment variable name' })
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
       .optional(),
+    staging: stagingSchema.optional(),
   },
   { error: 'a mapping' },
 );
@@ -44,6 +46,8 @@ export interface DgxConfig {
   hostKeys: string[];
   keyFile?: string;
   keyEnv: string;
+  /** the section's `staging` (resolved against the top-level one when the platform is built) */
+  staging?: StagingSection;
 }
 
 export function parseDgxConfig(
@@ -105,6 +109,7 @@ export function parseDgxConfig(
       hostKeys,
       keyFile: c.key_file,
       keyEnv: c.key_env ?? 'EVALGATE_SSH_KEY',
+      ...(c.staging ? { staging: c.staging } : {}),
     },
     problems: [],
   };

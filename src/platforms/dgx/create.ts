@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Problem } from '../../core/problem.js';
 import type { Settings } from '../../config/settings.js';
+import { resolveStaging } from '../staging.js';
 import { parseDgxConfig, type DgxConfig } from './config.js';
 import { DgxPlatform } from './dgx.js';
 import { fingerprint, knownHostKeys, LocalShell, SshShell, type Shell } from './shell.js';
@@ -70,7 +71,13 @@ export function dgxShell(
 
 export function createDgxPlatform(
   settings: Settings,
-  opts: { cwd: string; env: Record<string, string | undefined>; jobEnv: Record<string, string | undefined>; workDir: string },
+  opts: {
+    cwd: string;
+    env: Record<string, string | undefined>;
+    jobEnv: Record<string, string | undefined>;
+    workDir: string;
+    signal?: AbortSignal;
+  },
 ): { platform: DgxPlatform | null; problems: Problem[] } {
   const file = settings.configFile ?? 'config';
   let user = 'root';
@@ -81,12 +88,23 @@ export function createDgxPlatform(
   }
   const { config, problems } = parseDgxConfig(settings.platformConfig.dgx, file, { workdir: path.join(opts.workDir, 'dgx'), user });
   if (!config) return { platform: null, problems };
+  const { staging, problems: stagingProblems } = resolveStaging('dgx', settings.staging, config.staging, file);
+  if (stagingProblems.length) return { platform: null, problems: stagingProblems };
   const { shell, problems: shellProblems } = settings.dryRun
     ? { shell: new LocalShell(opts.jobEnv), problems: [] }
     : dgxShell(config, opts.env, opts.jobEnv, file);
   if (!shell) return { platform: null, problems: shellProblems };
   return {
-    platform: new DgxPlatform({ config, shell, cwd: opts.cwd, localDir: opts.workDir, gate: settings.name, dryRun: settings.dryRun }),
+    platform: new DgxPlatform({
+      config,
+      shell,
+      cwd: opts.cwd,
+      localDir: opts.workDir,
+      gate: settings.name,
+      dryRun: settings.dryRun,
+      staging,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    }),
     problems: [],
   };
 }

@@ -24,6 +24,7 @@ import { quote, type Shell } from './shell.js';
 import { mapState, parseSacct, parseSbatch, parseScontrol, sbatchOptions, type TaskState } from './slurm.js';
 import { freshFolder } from '../../stores/owned.js';
 import { asAttempt, findAttempt } from '../attempts.js';
+import type { Staging } from '../staging.js';
 
 export interface DgxOptions {
   config: DgxConfig;
@@ -37,6 +38,10 @@ export interface DgxOptions {
   statusTtlMs?: number;
   /** --dry-run: stage() names where a path would go and touches nothing */
   dryRun?: boolean;
+  /** SFTP write size and writes in flight when staging over SSH */
+  staging?: Staging;
+  /** the run's cancel: stops an upload in flight */
+  signal?: AbortSignal;
 }
 
 /** the shard's number is the last part of a job name (plan.jobName): the rest names the whole job */
@@ -128,8 +133,16 @@ export class DgxPlatform implements Platform {
     // content-addressed: present and complete means the same bytes are there already
     const present = await this.shell.exec(`test -e ${quote(`${dir}/.complete`)} && test -e ${quote(target)}`);
     if (present.code !== 0) {
+      // what an interrupted run left (its folder untouched for 10 minutes) goes; one in progress (another run's) stays
+      await this.shell.exec(
+        `for d in ${quote(dir)}.tmp-*; do [ -d "$d" ] || continue; [ -n "$(find "$d" -mmin -10 2>/dev/null | head -n 1)" ] || rm -rf -- "$d"; done; true`,
+      );
+      // each upload into its own folder, moved into place whole: a half-sent file is never at the staged path
       const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-      await this.shell.upload(local, `${tmp}/${path.basename(local)}`);
+      await this.shell.upload(local, `${tmp}/${path.basename(local)}`, {
+        ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+        ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+      });
       const r = await this.shell.exec(
         `mkdir -p ${quote(`${this.root}/cas`)} && rm -rf ${quote(dir)} && mv ${quote(tmp)} ${quote(dir)} && touch ${quote(`${dir}/.complete`)}`,
       );
@@ -218,7 +231,10 @@ export class DgxPlatform implements Platform {
 
   private async writeScript(g: Group, attempt?: { jobs: PlannedJob[]; script: string; suffix: string }): Promise<void> {
     const jobs = attempt?.jobs ?? g.jobs;
-    await this.shell.writeFile(attempt?.script ?? g.script, await this.renderScript(jobs, attempt && { base: g.base, suffix: attempt.suffix }));
+    await this.shell.writeFile(
+      attempt?.script ?? g.script,
+      await this.renderScript(jobs, attempt && { base: g.base, suffix: attempt.suffix }),
+    );
     const dirs = jobs.map((j) => quote(`${this.runDir(j.name)}/out`)).join(' ');
     const r = await this.shell.exec(`mkdir -p ${dirs}`);
     if (r.code !== 0) throw new Error(`${this.shell.where}: cannot create the job folders: ${r.stderr.trim()}`);
@@ -280,7 +296,12 @@ export class DgxPlatform implements Platform {
       `squeue -h --name=${n} -o %i; echo @; sacct -X -n -P --name=${n} -o JobID 2>/dev/null; echo @; scontrol -o show job 2>/dev/null | grep -F -e ${quote(` JobName=${name} `)}`,
     );
     const [queued = '', accounted = '', remembered = ''] = existing.stdout.split(/^@$/m).map((s) => s.trim());
-    return /^(\d+)/.exec(queued)?.[1] ?? /^(\d+)/.exec(accounted)?.[1] ?? /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ?? /^JobId=(\d+)/.exec(remembered)?.[1];
+    return (
+      /^(\d+)/.exec(queued)?.[1] ??
+      /^(\d+)/.exec(accounted)?.[1] ??
+      /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ??
+      /^JobId=(\d+)/.exec(remembered)?.[1]
+    );
   }
 
   /** the tasks of one array as Slurm reports them (sacct with accounting, scontrol without) */
@@ -334,7 +355,6 @@ export class DgxPlatform implements Platform {
     if (r.code !== 0 || !started) throw new Error(`could not start ${found.name} on ${this.shell.where}: ${(r.stderr || r.stdout).trim()}`);
     return started;
   }
-
 
   private async refresh(): Promise<void> {
     const states = new Map<string, TaskState | { pidState: string; exit?: number }>();

@@ -8,6 +8,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, type ConnectConfig, type SFTPWrapper } from 'ssh2';
+import { STAGING_LIMITS, throwIfAborted, type Staging } from '../staging.js';
 
 export interface ExecResult {
   code: number | null;
@@ -16,13 +17,21 @@ export interface ExecResult {
   stderr: string;
 }
 
+export interface UploadOptions {
+  staging?: Staging;
+  signal?: AbortSignal;
+}
+
 export interface Shell {
   /** "the runner", "ciuser@dgx01:22": for messages */
   readonly where: string;
   exec(command: string): Promise<ExecResult>;
   writeFile(remote: string, content: string): Promise<void>;
-  /** copies a file or folder (recursively) to `remote`, creating its parents */
-  upload(local: string, remote: string): Promise<void>;
+  /**
+   * copies a file or folder (recursively) to `remote`, creating its parents; over SFTP, each file in
+   * writes of `staging.partSize` bytes, `staging.concurrency` of them in flight
+   */
+  upload(local: string, remote: string, opts?: UploadOptions): Promise<void>;
   /** copies every file under `remoteDir` whose name passes `keep` into `localDir`; returns the local paths */
   download(remoteDir: string, localDir: string, keep: (name: string) => boolean): Promise<string[]>;
   close(): Promise<void>;
@@ -54,7 +63,8 @@ export class LocalShell implements Shell {
     await fs.writeFile(remote, content);
   }
 
-  async upload(local: string, remote: string): Promise<void> {
+  async upload(local: string, remote: string, opts: UploadOptions = {}): Promise<void> {
+    throwIfAborted(opts.signal);
     await fs.mkdir(path.dirname(remote), { recursive: true });
     await fs.cp(local, remote, { recursive: true, dereference: true });
   }
@@ -222,21 +232,34 @@ export class SshShell implements Shell {
     );
   }
 
-  async upload(local: string, remote: string): Promise<void> {
+  async upload(local: string, remote: string, opts: UploadOptions = {}): Promise<void> {
+    throwIfAborted(opts.signal);
     const st = await fs.stat(local);
     if (st.isFile()) {
       await this.mkdirp(path.posix.dirname(remote));
       const s = await this.sftp();
-      await new Promise<void>((resolve, reject) =>
-        s.fastPut(local, remote, (e) => (e ? reject(new Error(`${this.where}: upload ${remote}: ${e.message}`)) : resolve())),
-      );
+      const staging = opts.staging ?? STAGING_LIMITS.dgx.defaults;
+      const signal = opts.signal;
+      await new Promise<void>((resolve, reject) => {
+        // fastPut has no cancel of its own: a cancel ends the connection (the next command opens another)
+        const onAbort = (): void => {
+          reject(signal!.reason instanceof Error ? signal!.reason : new Error('staging was cancelled'));
+          void this.close();
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        s.fastPut(local, remote, { chunkSize: staging.partSize, concurrency: staging.concurrency }, (e) => {
+          signal?.removeEventListener('abort', onAbort);
+          if (e) reject(new Error(`${this.where}: upload ${remote}: ${e.message}`));
+          else resolve();
+        });
+      });
       return;
     }
     await this.mkdirp(remote);
     for (const e of await fs.readdir(local, { withFileTypes: true })) {
       const from = path.join(local, e.name);
       const to = path.posix.join(remote, e.name);
-      if (e.isDirectory() || e.isFile() || e.isSymbolicLink()) await this.upload(from, to);
+      if (e.isDirectory() || e.isFile() || e.isSymbolicLink()) await this.upload(from, to, opts);
     }
   }
 

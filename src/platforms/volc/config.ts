@@ -1,5 +1,6 @@
 /** The `volc` section of the config: where jobs run on the Volcano Engine ML platform, and the TOS bucket they read and write. */
 import { z } from 'zod';
+import { stagingSchema, type StagingSection } from '../staging.js';
 import type { Problem } from '../../core/problem.js';
 import { sectionProblems } from '../section.js';
 
@@ -55,6 +56,7 @@ export const schema = z.strictObject(
       .positive({ error: 'more than 0 seconds' })
       .max(300, { error: 'at most 300 seconds' })
       .optional(),
+    staging: stagingSchema.optional(),
   },
   { error: 'a mapping' },
 );
@@ -88,6 +90,8 @@ export interface VolcConfig {
   /** paths relative to the working directory, uploaded and mounted at /mnt/evalgate/code (the command starts there) */
   code: string[];
   pollIntervalMs: number;
+  /** the section's `staging` (resolved against the top-level one when the platform is built) */
+  staging?: StagingSection;
 }
 
 export function parseVolcConfig(
@@ -134,6 +138,7 @@ export function parseVolcConfig(
       tosEndpoint,
       code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
       pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+      ...(c.staging ? { staging: c.staging } : {}),
     },
     problems: [],
   };

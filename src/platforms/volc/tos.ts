@@ -7,7 +7,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { TosClient, TosServerError } from '@volcengine/tos-sdk';
+import { CancelToken, TosClient, TosServerError } from '@volcengine/tos-sdk';
+import { STAGING_LIMITS, checkpointFile, partSizeFor, throwIfAborted, type Staging } from '../staging.js';
 import { safeJoin } from '../../stores/blob-safe.js';
 import type { Endpoint } from './config.js';
 import { TOS_BUCKET } from './config.js';
@@ -15,10 +16,16 @@ import type { VolcCredentials } from './credentials.js';
 import { AUTH_CODES } from './openapi.js';
 import { isNetworkError, parseRetryAfter, withRetries, type RetryOptions, type Transience } from './retry.js';
 
-/** files at least this big go up in parts (uploadFile); smaller ones in one PutObject */
-const MULTIPART_FROM = 64 * 1024 * 1024;
-const PART_SIZE = 16 * 1024 * 1024;
+/** small files sent side by side */
 const UPLOADS_AT_ONCE = 8;
+
+/** how uploads go: part size and concurrency, where uploadFile keeps its checkpoints, and the run's cancel signal */
+export interface UploadOptions {
+  staging?: Staging;
+  /** a folder for uploadFile's checkpoint files (none: an interrupted upload starts over) */
+  checkpointDir?: string;
+  signal?: AbortSignal;
+}
 
 const TRANSIENT_TOS_CODES = new Set([
   'TooManyRequests',
@@ -142,24 +149,29 @@ export class TosBucket {
   /**
    * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
    * with the same size: the prefix is content-addressed, so a name and size that match are the same
-   * bytes (an interrupted upload left a shorter object or none, and is redone). Returns how many were sent.
+   * bytes (uploadFile makes no object until CompleteMultipartUpload, so an interrupted upload left
+   * none). A file larger than one part goes up through uploadFile, `staging.concurrency` parts at
+   * once, with its checkpoint file in `checkpointDir` (the SDK writes it after each part and reads
+   * it back): a run killed mid-upload is resumed by the next from the parts TOS has. Returns how
+   * many files were sent.
    */
-  async upload(prefix: string, files: Array<[string, string]>): Promise<number> {
+  async upload(prefix: string, files: Array<[string, string]>, opts: UploadOptions = {}): Promise<number> {
     const have = new Map<string, number>();
     for await (const page of this.list(prefix)) for (const o of page) have.set(o.key, o.size);
+    const staging = opts.staging ?? STAGING_LIMITS.volc.defaults;
     const todo: Array<[string, string, number]> = [];
     for (const [rel, abs] of files) {
       const size = (await fs.stat(abs)).size;
       if (have.get(prefix + rel) !== size) todo.push([prefix + rel, abs, size]);
     }
     let next = 0;
+    // small files side by side; a large one alone carries `concurrency` parts
     const worker = async (): Promise<void> => {
       while (next < todo.length) {
+        throwIfAborted(opts.signal);
         const [key, abs, size] = todo[next++]!;
-        if (size >= MULTIPART_FROM)
-          await this.run('UploadFile', key, () =>
-            this.client.uploadFile({ bucket: this.bucket, key, file: abs, partSize: PART_SIZE, taskNum: 4 }),
-          );
+        const partSize = partSizeFor(size, 'volc', staging.partSize);
+        if (size > partSize) await this.uploadLarge(key, abs, partSize, staging.concurrency, opts);
         else
           // a fresh file stream per attempt: a retried upload starts from the first byte
           await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }));
@@ -167,6 +179,40 @@ export class TosBucket {
     };
     await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, todo.length) }, worker));
     return todo.length;
+  }
+
+  private async uploadLarge(key: string, abs: string, partSize: number, taskNum: number, opts: UploadOptions): Promise<void> {
+    const checkpoint = opts.checkpointDir ? checkpointFile(opts.checkpointDir, `tos-${this.bucket}`, key) : undefined;
+    const source = CancelToken.source();
+    const onAbort = (): void => source.cancel('staging was cancelled');
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const send = () =>
+      this.client.uploadFile({
+        bucket: this.bucket,
+        key,
+        file: abs,
+        partSize,
+        taskNum,
+        cancelToken: source.token,
+        ...(checkpoint ? { checkpoint } : {}),
+      });
+    try {
+      await this.run('UploadFile', key, async () => {
+        throwIfAborted(opts.signal);
+        try {
+          return await send();
+        } catch (e) {
+          if (opts.signal?.aborted) throw opts.signal.reason;
+          // a checkpoint whose upload TOS no longer has (aborted, expired), or one a kill left unreadable: start over once
+          const stale = e instanceof TosServerError ? e.statusCode === 404 || e.code === 'InvalidPart' : e instanceof SyntaxError;
+          if (!checkpoint || !stale) throw e;
+          await fs.rm(checkpoint, { force: true });
+          return await send();
+        }
+      });
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@
  * collect downloads.
  */
 import { promises as fs } from 'node:fs';
+import type { Staging } from '../staging.js';
 import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
 import { isUri } from '../../stores/fs.js';
@@ -26,7 +27,7 @@ import {
 } from './job.js';
 import { classifyVolc, VolcApiError, VolcOpenApi } from './openapi.js';
 import { withRetries, type RetryOptions } from './retry.js';
-import { parseTosUri, tail, TosBucket, tosClient } from './tos.js';
+import { parseTosUri, tail, TosBucket, tosClient, type UploadOptions } from './tos.js';
 import { codeSnapshot, localFiles } from '../snapshot.js';
 import { freshFolder } from '../../stores/owned.js';
 import { asAttempt, findAttempt } from '../attempts.js';
@@ -61,6 +62,10 @@ export interface VolcOptions {
   cancelWaitMs?: number;
   /** the ML platform's transport (tests put a faulty network in between) */
   fetch?: typeof fetch;
+  /** part size and concurrency of uploads (staging in the config; the platform's defaults without) */
+  staging?: Staging;
+  /** the run's cancel: stops an upload in flight */
+  signal?: AbortSignal;
 }
 
 interface Tracked {
@@ -140,6 +145,15 @@ export class VolcPlatform implements Platform {
     return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
   }
 
+  /** uploadFile's checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
+  private uploadOptions(): UploadOptions {
+    return {
+      checkpointDir: path.join(this.opts.workDir, '.staging'),
+      ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+      ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+    };
+  }
+
   locate(_key: string, _shard: unknown, _name: string, staged: { model: string; data: string }): Locations {
     return { model: staged.model, data: staged.data, out: VOLC_PATHS.out };
   }
@@ -169,7 +183,7 @@ export class VolcPlatform implements Platform {
     const abs = path.resolve(this.opts.cwd, localOrUri);
     const st = await fs.stat(abs);
     const prefix = this.prefix(`cas/${await contentHash(abs)}/`);
-    if (!this.opts.dryRun) await this.bucket().upload(prefix, await localFiles(abs));
+    if (!this.opts.dryRun) await this.bucket().upload(prefix, await localFiles(abs), this.uploadOptions());
     this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
     return st.isFile() ? `${dir}/${path.basename(abs)}` : dir;
   }
@@ -180,7 +194,7 @@ export class VolcPlatform implements Platform {
     if (this.opts.config.code.length) {
       const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code');
       const prefix = this.prefix(`code/${sha}/`);
-      if (!this.opts.dryRun) await this.bucket().upload(prefix, files);
+      if (!this.opts.dryRun) await this.bucket().upload(prefix, files, this.uploadOptions());
       this.code = { bucket: this.opts.config.tosBucket, prefix };
     }
     this.prepared = true;
@@ -291,7 +305,10 @@ export class VolcPlatform implements Platform {
 
   async logs(h: JobHandle, lines: number): Promise<string> {
     try {
-      const data = await this.bucket().tailBytes(`${this.outPrefix(this.attempts.get(h.id) ?? h.job.name)}${VOLC_LOG_FILE}`, LOG_TAIL_BYTES);
+      const data = await this.bucket().tailBytes(
+        `${this.outPrefix(this.attempts.get(h.id) ?? h.job.name)}${VOLC_LOG_FILE}`,
+        LOG_TAIL_BYTES,
+      );
       if (data === null) return `(the job wrote no ${VOLC_LOG_FILE}: it failed before its command ran; see ${h.url ?? 'the console'})`;
       let text = data.toString('utf8');
       // a cut log starts mid-line: drop that part line
