@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { stringify as stringifyYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gate, VERDICT_ORDER, type Verdict } from '../src/core/gate.js';
 import { confirmDecided, median } from '../src/core/confirm.js';
@@ -21,6 +21,10 @@ import { formatProblem } from '../src/core/problem.js';
 import { runPipeline } from '../src/run.js';
 import { renderMarkdown } from '../src/core/report/md.js';
 import { captureRuntime, tempDir } from './helpers.js';
+import { startFakeTos, type FakeTos } from './fakes/tos.js';
+import { startFakeVolcMl, type FakeVolcMl } from './fakes/volc-ml.js';
+import { DEFAULT_VOLC_CREDENTIAL } from './fakes/volc.js';
+import { createVolcPlatform } from '../src/platforms/volc/create.js';
 // @ts-expect-error: a plain .mjs example script, without types
 import { noisyP99 } from '../examples/noisy/noisy-latency.mjs';
 
@@ -441,7 +445,136 @@ describe('config: confirm, confirm_indicators, inconclusive, history', () => {
   });
 });
 
-void mkdirSync;
-void parseYaml;
-void beforeAll;
-void afterAll;
+describe('history with --baseline: a folder or several report.json files (gate on files)', () => {
+  const reportAt = (dir: string, name: string, day: number, p99ms: number) => {
+    mkdirSync(path.join(dir, name), { recursive: true });
+    writeFileSync(
+      path.join(dir, name, 'report.json'),
+      JSON.stringify({ schema_version: 1, generated_at: `2026-11-${day}T00:00:00Z`, commit: null, indicators: { latency_p99: { p99_ms: p99ms } } }),
+    );
+    return path.join(dir, name, 'report.json');
+  };
+  async function gateWith(baseline: string, history: number, thresholds: string) {
+    const results = tempDir();
+    writeFileSync(
+      path.join(results, 'latency_p99.json'),
+      JSON.stringify({ indicator: 'latency_p99', p50_ms: 100, p90_ms: 150, p99_ms: 225, requests: 1000 }),
+    );
+    const cfg = path.join(tempDir(), 'evalgate.yml');
+    writeFileSync(cfg, `history: ${history}\n`);
+    const loaded = parseConfig(readFileSync(cfg, 'utf8'), cfg);
+    if (!loaded.ok) throw new Error('config');
+    const { settings, problems } = resolveSettings(
+      { results, baseline, thresholds, indicators: 'latency_p99', out: tempDir() },
+      { flag: (n) => `--${n}`, defaultBaseline: 'none' },
+      loaded.config,
+    );
+    expect(problems).toEqual([]);
+    const { runGate } = await import('../src/engine.js');
+    return runGate(settings, captureRuntime(ROOT, {}));
+  }
+
+  it('a folder: the K newest reports by generated_at, the newest as `baseline`', async () => {
+    const dir = tempDir();
+    reportAt(dir, 'a', 10, 190);
+    reportAt(dir, 'b', 12, 210); // newest
+    reportAt(dir, 'c', 11, 200);
+    reportAt(dir, 'd', 9, 500); // older than the 3 newest: left out
+    const g = await gateWith(dir, 3, 'latency_p99.p99_ms <= baseline.mean + 3 * baseline.stddev; latency_p99.p99_ms <= baseline.max');
+    expect(g.report.rules.map((r) => [r.status, r.limit, r.baseline])).toEqual([
+      ['pass', 230, 210],
+      ['fail', 210, 210],
+    ]);
+    expect(g.report.baseline.history!.map((h) => h.created_at)).toEqual(['2026-11-12T00:00:00Z', '2026-11-11T00:00:00Z', '2026-11-10T00:00:00Z']);
+    expect(g.report.baseline.note).toBe(`history: 3 of 3 report(s) read from ${dir}`);
+    expect(g.exitCode).toBe(1);
+  });
+
+  it('several files separated by commas; too few for stddev → skipped with the reason', async () => {
+    const dir = tempDir();
+    const one = reportAt(dir, 'a', 10, 190);
+    const g1 = await gateWith(one, 5, 'latency_p99.p99_ms <= baseline.mean + 3 * baseline.stddev');
+    expect(g1.report.rules[0]).toMatchObject({ status: 'skipped', detail: 'baseline.stddev needs at least 2 baseline reports with this field; 1 found' });
+    expect(g1.exitCode).toBe(0);
+    const two = reportAt(dir, 'b', 11, 210);
+    const g2 = await gateWith(`${one},${two}`, 5, 'latency_p99.p99_ms <= baseline.mean + 3 * baseline.stddev');
+    // mean 200, sample sd 14.142…: limit 242.426…
+    expect(g2.report.rules[0]!.status).toBe('pass');
+    expect(g2.report.rules[0]!.limit).toBeCloseTo(242.4264, 3);
+    expect(g2.report.rules[0]!.baseline).toBe(210);
+  });
+
+  it('a folder without any report is an input error naming it', async () => {
+    const g = await gateWith(tempDir(), 3, 'latency_p99.p99_ms <= baseline');
+    expect(g.exitCode).toBe(2);
+    expect(g.report.problems[0]).toMatch(/expected a folder holding baseline report.json files, got no \*\.json file/);
+  });
+});
+
+describe('confirm end to end on volc (its fake ML platform: submissions counted there)', () => {
+  let tos: FakeTos;
+  let ml: FakeVolcMl;
+  const BUCKET = 'evalgate-confirm';
+  beforeAll(async () => {
+    tos = await startFakeTos({ buckets: [BUCKET], credentials: [{ accessKeyId: DEFAULT_VOLC_CREDENTIAL.accessKeyId, accessKeySecret: DEFAULT_VOLC_CREDENTIAL.secretKey }] });
+    ml = await startFakeVolcMl({ tos, stepMs: 30, stopGraceMs: 1_000 });
+  });
+  afterAll(async () => {
+    await ml?.stop();
+    await tos?.stop();
+  });
+
+  async function run(seed: number, runId: string, extra: Record<string, unknown>) {
+    const count = path.join(tempDir(), 'count');
+    const settings = settingsFor({
+      ...noisyConfig(seed, count, extra),
+      platform: 'volc',
+      volc: {
+        resource_queue_id: 'q-20261125000000-evalg',
+        image: 'vemlp-cn-beijing.cr.volces.com/evalgate/node:20',
+        instance_type: 'ml.g1e.large',
+        tos_bucket: BUCKET,
+        poll_interval_seconds: 0.1,
+        endpoint: ml.url,
+        tos_endpoint: tos.url,
+      },
+    });
+    const e = {
+      PATH: process.env.PATH ?? '',
+      GITHUB_REPOSITORY: 'acme/models',
+      GITHUB_RUN_ID: runId,
+      GITHUB_RUN_ATTEMPT: '1',
+      VOLCENGINE_ACCESS_KEY: DEFAULT_VOLC_CREDENTIAL.accessKeyId,
+      VOLCENGINE_SECRET_KEY: DEFAULT_VOLC_CREDENTIAL.secretKey,
+    };
+    const rt = captureRuntime(ROOT, e);
+    const created = createVolcPlatform(settings, { cwd: ROOT, env: e, workDir: path.resolve(ROOT, settings.out, 'jobs') });
+    if (!created.platform) throw new Error(created.problems.map(formatProblem).join('\n'));
+    const result = await runPipeline(settings, rt, { maxPollMs: 300, platform: created.platform });
+    const report = JSON.parse(readFileSync(path.join(settings.out, 'report.json'), 'utf8'));
+    const submitted = ml.jobs().filter((j) => j.Name.includes(`-${runId}-`)).map((j) => j.Name);
+    return { code: result.exitCode, report, submitted, latencyRuns: lines(count), stderr: rt.err.join('') };
+  }
+
+  it('confirm: 2 submits the latency job again as <name>-c2 and -c3 (never the F1 job), and passes on the median', async () => {
+    const r = await run(spurious, '7301', { confirm: 2 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.report.verdict).toBe('pass');
+    const latency = r.submitted.filter((n) => n.includes('latency'));
+    expect(latency.map((n) => n.replace(/.*latency_p99-0/, '')).sort()).toEqual(['', '-c2', '-c3']);
+    expect(r.submitted.filter((n) => n.includes('accuracy'))).toHaveLength(1);
+    expect(r.latencyRuns).toHaveLength(3);
+    const rr = r.report.rules.find((x: { indicator: string }) => x.indicator === 'latency_p99');
+    expect(rr.attempts.map((a: { status: string }) => a.status)).toEqual(['fail', 'pass', 'pass']);
+    expect(r.report.jobs.filter((j: { attempt?: number }) => j.attempt).map((j: { platform_id: string }) => j.platform_id)).toHaveLength(2);
+  });
+
+  it('a retried workflow run (same run id) attaches to the reruns it made instead of submitting more', async () => {
+    const first = await run(spurious, '7302', { confirm: 2 });
+    expect(first.code, first.stderr).toBe(0);
+    const again = await run(spurious, '7302', { confirm: 2 });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.submitted).toHaveLength(first.submitted.length);
+    expect(again.latencyRuns).toHaveLength(0); // nothing ran again: every attempt was attached to
+  });
+});
