@@ -12,7 +12,8 @@ import { stringify as stringifyYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gate, VERDICT_ORDER, type Verdict } from '../src/core/gate.js';
 import { confirmDecided, median } from '../src/core/confirm.js';
-import { evaluateExpr, formatExpr, parseRule, parseRules, type Rule } from '../src/core/rules.js';
+import { evaluateExpr, formatExpr, parseRule, parseRules, type Rule, type Stat, type Term } from '../src/core/rules.js';
+import fc from 'fast-check';
 import type { MergedIndicator } from '../src/core/indicators/merge.js';
 import { exitCodeFor } from '../src/engine.js';
 import { parseConfig } from '../src/config/file.js';
@@ -186,6 +187,32 @@ describe('history: baseline statistics in expressions (SPEC §9)', () => {
   ])('%s parses, and formatting it parses back to the same rule', (text) => {
     const r = rule(text);
     expect(rule(`${r.indicator}.${r.field} ${r.op} ${formatExpr(r.expr)}`)).toEqual(r);
+  });
+
+  it('property: any formula formats to text that parses back to the same limit', () => {
+    const leaf = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => ({ n }) as Term),
+      fc.constantFrom<Stat>('value', 'mean', 'median', 'min', 'max', 'stddev', 'n').map((stat) => ({ stat }) as Term),
+    );
+    const term = fc.letrec<{ t: Term }>((tie) => ({
+      t: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.record({ op: fc.constantFrom('+', '-', '*', '/'), l: tie('t'), r: tie('t') }) as fc.Arbitrary<Term>),
+    })).t;
+    fc.assert(
+      fc.property(term, fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 6 }), (t, history) => {
+        const e = { kind: 'formula' as const, term: { op: '+' as const, l: { stat: 'value' as const }, r: t } };
+        const text = formatExpr(e);
+        const parsed = parseRule(`latency_p99.p99_ms <= ${text}`);
+        // a literal division by zero is refused at parse time, as it should be
+        if (!parsed.ok) return /division by zero/.test(parsed.found);
+        expect(formatExpr(parsed.rule.expr)).toBe(text);
+        const a = evaluateExpr(e, history[0], history);
+        const b = evaluateExpr(parsed.rule.expr, history[0], history);
+        if (a === null || !Number.isFinite(a)) return b === null || !Number.isFinite(b) || Object.is(a, b);
+        expect(b).toBe(a);
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('`baseline * 1.1` keeps its simple form', () => {

@@ -130,7 +130,9 @@ function parseExpr(text: string): Expr | { expected: string; found: string } {
     const value = Number(text);
     return Number.isFinite(value) ? { kind: 'number', value } : nonFinite(text);
   }
-  const m = /^baseline(?:\s*([-+*/])\s*(\S+))?$/.exec(text);
+  const simple = /^baseline(?:\s*([-+*/])\s*(\S+))?$/.exec(text);
+  // `baseline + baseline.n` is a formula, not the simple form with a bad operand
+  const m = simple && (simple[2] === undefined || NUMBER.test(simple[2])) ? simple : null;
   if (!m) {
     if (!/\bbaseline\b/.test(text)) return syntax;
     const f = parseFormula(text);
