@@ -424,6 +424,7 @@ describe('confirm end to end on local (runPipeline, job executions counted)', ()
     expect(rr.detail).toMatch(/passes; attempt 1 failed/);
     expect(r.report.jobs.map((j: { attempt?: number }) => j.attempt ?? 1).sort()).toEqual([1, 1, 2, 3]);
     expect(r.md).toContain('attempt 1:');
+    expect(r.md).toMatch(/`latency_p99` \(attempt 2\) \| 0 \|/);
     expect(r.stderr).toContain('confirm: attempt 2 of 3: running 1 job(s) again (latency_p99)');
   });
 
