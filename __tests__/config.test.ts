@@ -14,7 +14,7 @@ describe('config errors name the file, line and field', () => {
       'an unknown top-level key, with a suggestion',
       'name: x\nthreshold: |\n  accuracy_f1.f1 >= 0.7\n',
       [
-        '.github/evalgate.yml:2: threshold: expected one of the known keys (name, platform, indicators, model, data, results, baseline, fail_on, comment, rps_target, timeout_minutes, max_file_size_mb, pushgateway, staging, concurrency, thresholds, merge, jobs, azure, volc, bailian, dgx), got an unknown key (did you mean "thresholds"?)',
+        '.github/evalgate.yml:2: threshold: expected one of the known keys (name, platform, indicators, model, data, results, baseline, fail_on, comment, rps_target, timeout_minutes, max_file_size_mb, pushgateway, staging, concurrency, thresholds, confirm, confirm_indicators, inconclusive, history, merge, jobs, azure, volc, bailian, dgx), got an unknown key (did you mean "thresholds"?)',
       ],
     ],
     [

@@ -254,6 +254,48 @@ describe('baseline: auto from the base branch artifact', () => {
     );
   });
 
+  it('history: 3 reads the 3 newest readable reports in one walk (newest first), and stops there', async () => {
+    const run = (sha: string, day: number) =>
+      gh.addWorkflowRun({
+        workflowFile: 'hist.yml',
+        head_branch: 'hist',
+        head_sha: sha.repeat(40),
+        event: 'push',
+        conclusion: 'success',
+        created_at: `2026-11-${String(day).padStart(2, '0')}T10:00:00Z`,
+      });
+    const runs = [];
+    for (const [i, f1] of [0.81, 0.82, 0.83, 0.84, 0.85].entries()) {
+      const r = run(String(i + 1), 10 + i);
+      runs.push(r);
+      // the second newest has no artifact: passed over, and the walk goes one run further
+      if (i !== 3) await gh.addArtifact(r.id, 'evalgate-evalgate', { 'report.json': report(f1) });
+    }
+    const before = gh.requests.length;
+    const warnings: string[] = [];
+    const r = await baseline.findArtifactBaseline({
+      api: api.githubApi('ghs_workflow_token', env()),
+      ctx: ctx({ workflowFile: 'hist.yml', pullRequest: { number: 11, baseRef: 'hist', headSha: null } }),
+      gate: 'evalgate',
+      download: artifact.artifactDownloader('ghs_workflow_token', gh.owner, gh.repo),
+      warn: (t) => warnings.push(t),
+      history: 3,
+    });
+    expect(r.indicators).toEqual({ accuracy_f1: { f1: 0.85 } });
+    expect(r.history).toEqual([{ accuracy_f1: { f1: 0.85 } }, { accuracy_f1: { f1: 0.83 } }, { accuracy_f1: { f1: 0.82 } }]);
+    expect(r.info.history!.map((h) => h.run_id)).toEqual([runs[4]!.id, runs[2]!.id, runs[1]!.id]);
+    expect(r.info.note).toContain('history: 3 of 3 report(s) read');
+    expect(r.info.note).toContain(`run ${runs[3]!.id}: no evalgate-evalgate artifact`);
+    const made = gh.requests.slice(before);
+    const lists = made.filter((q) => /\/actions\/workflows\/hist\.yml\/runs$/.test(q.path));
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.query).toMatchObject({ branch: 'hist', event: 'push', status: 'success', per_page: '20' });
+    // one artifact list per run walked: the four newest, never the oldest
+    const artifactLists = made.filter((q) => /\/actions\/runs\/\d+\/artifacts$/.test(q.path));
+    expect(artifactLists.map((q) => Number(q.path.split('/').at(-2)))).toEqual([runs[4]!.id, runs[3]!.id, runs[2]!.id, runs[1]!.id]);
+    expect(gh.violations).toEqual([]);
+  });
+
   it('no successful push run yet: no baseline, a note saying so', async () => {
     const r = await find('ghs_workflow_token', ctx({ pullRequest: { number: 8, baseRef: 'never-pushed', headSha: null } }));
     expect(r.indicators).toBeNull();

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { hostname } from 'node:os';
 import { parseJsonText, readJsonFile } from './core/json.js';
 import { EvalgateError, ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
-import { IndicatorMerger, type MergeResult } from './core/indicators/merge.js';
+import { IndicatorMerger, type MergedIndicator, type MergeResult } from './core/indicators/merge.js';
 import { quickValidate } from './core/indicators/quick.js';
 import type { Validation } from './core/indicators/record.js';
 import { readWithSamples } from './core/json-samples.js';
 import { exitCodeFor, gate, verdictOf, type BaselineIndicators } from './core/gate.js';
-import { foreignBaselineNote, readBaselineReport } from './core/baseline.js';
+import { foreignBaselineNote, readBaselineReport, type BaselineReport } from './core/baseline.js';
 import { indicatorEntry, renderJson, type BaselineInfo, type JobRecord, type Report } from './core/report/report.js';
 import { renderMarkdown } from './core/report/md.js';
 import { renderProm } from './core/report/prom.js';
@@ -94,6 +94,8 @@ async function validate(value: unknown, file: string, samples?: Float64Array): P
 
 export interface BaselineResult {
   indicators: BaselineIndicators | null;
+  /** `history: K`: the indicators of every report read, newest first (the first is `indicators`) */
+  history?: BaselineIndicators[];
   info: BaselineInfo;
   problems: Problem[];
 }
@@ -110,7 +112,7 @@ export const noBaseline = (note: string | null): BaselineInfo => ({
   note,
 });
 
-async function loadBaseline(settings: Settings, rt: Runtime, provider?: BaselineProvider): Promise<BaselineResult> {
+export async function loadBaseline(settings: Settings, rt: Runtime, provider?: BaselineProvider): Promise<BaselineResult> {
   const none = noBaseline;
   if (settings.baseline.kind === 'none') return { indicators: null, info: none(null), problems: [] };
   if (settings.baseline.kind === 'auto' && provider) return provider();
@@ -129,24 +131,74 @@ async function loadBaseline(settings: Settings, rt: Runtime, provider?: Baseline
     }
     return { indicators: null, info: none('baseline: auto finds one only on pull requests in GitHub Actions'), problems: [] };
   }
-  const file = settings.baseline.path;
-  // the one reader of untrusted JSON: size checked before reading, depth, duplicate keys
-  const parsed = await readJsonFile(path.resolve(rt.cwd, file), file);
-  if (!parsed.ok && parsed.problems[0]?.expected === 'a readable file') {
-    const problem = { ...parsed.problems[0], expected: 'a baseline report.json (--baseline PATH|none)' };
-    return { indicators: null, info: none('the baseline could not be read'), problems: [problem] };
+  return loadBaselineFiles(settings.baseline.path, settings, rt);
+}
+
+/**
+ * `--baseline PATH`: a report.json, a folder of them (every `*.json` below it), or several paths
+ * separated by commas (a path that exists as written is never split). With `history: K` the K
+ * newest reports (by `generated_at`) are read: the newest is the baseline, all of them its history.
+ */
+async function loadBaselineFiles(given: string, settings: Settings, rt: Runtime): Promise<BaselineResult> {
+  const none = noBaseline;
+  const exists = async (p: string) => fs.stat(path.resolve(rt.cwd, p)).catch(() => null);
+  const named = (await exists(given)) || !given.includes(',') ? [given] : given.split(',').map((p) => p.trim()).filter(Boolean);
+  const files: string[] = [];
+  for (const p of named) {
+    const st = await exists(p);
+    if (st?.isDirectory()) {
+      const listing = await listResults(p, rt.cwd);
+      if (listing.files.length === 0) {
+        const problem = { file: p, expected: 'a folder holding baseline report.json files', found: 'no *.json file' };
+        return { indicators: null, info: none('the baseline could not be read'), problems: [problem, ...listing.problems] };
+      }
+      files.push(...listing.files);
+    } else files.push(p);
   }
-  const read =
-    parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false as const, problems: parsed.problems };
-  if (!read.ok) return { indicators: null, info: none('the baseline could not be read'), problems: read.problems };
-  const foreign = foreignBaselineNote(read, settings.name, file);
-  if (foreign) {
-    rt.stderr(`warning: ${foreign}\n`);
-    return { indicators: null, info: none(foreign), problems: [] };
+  const reports: Array<{ file: string; read: BaselineReport }> = [];
+  const problems: Problem[] = [];
+  const foreign: string[] = [];
+  for (const file of files) {
+    // the one reader of untrusted JSON: size checked before reading, depth, duplicate keys
+    const parsed = await readJsonFile(path.resolve(rt.cwd, file), file);
+    if (!parsed.ok && parsed.problems[0]?.expected === 'a readable file') {
+      problems.push({ ...parsed.problems[0], expected: 'a baseline report.json (--baseline PATH|none)' });
+      continue;
+    }
+    const read =
+      parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false as const, problems: parsed.problems };
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    const note = foreignBaselineNote(read, settings.name, file);
+    if (note) foreign.push(note);
+    else reports.push({ file, read });
   }
+  if (problems.length) return { indicators: null, info: none('the baseline could not be read'), problems };
+  for (const f of foreign) rt.stderr(`warning: ${f}
+`);
+  if (reports.length === 0) return { indicators: null, info: none(foreign.join('; ')), problems: [] };
+  // newest first; a report without generated_at goes last, files otherwise in the order given
+  const when = (r: BaselineReport): number => (r.createdAt ? Date.parse(r.createdAt) : NaN);
+  const ordered = reports
+    .map((r, i) => ({ ...r, i }))
+    .sort((a, b) => (when(b.read) || -Infinity) - (when(a.read) || -Infinity) || a.i - b.i)
+    .slice(0, Math.max(1, settings.history));
+  const newest = ordered[0]!;
+  const entry = (r: (typeof ordered)[number]) => ({ run_id: null, commit: r.read.commit, created_at: r.read.createdAt, path: r.file });
+  const notes: string[] = [];
+  if (foreign.length) notes.push(foreign.join('; '));
+  if (settings.history > 1) notes.push(`history: ${ordered.length} of ${settings.history} report(s) read from ${given}`);
   return {
-    indicators: read.indicators,
-    info: { source: 'file', run_id: null, commit: read.commit, created_at: read.createdAt, path: file, note: null },
+    indicators: newest.read.indicators,
+    ...(settings.history > 1 ? { history: ordered.map((r) => r.read.indicators) } : {}),
+    info: {
+      source: 'file',
+      ...entry(newest),
+      note: notes.length ? notes.join('; ') : null,
+      ...(settings.history > 1 ? { history: ordered.map(entry) } : {}),
+    },
     problems: [],
   };
 }
@@ -169,6 +221,10 @@ export interface GateOptions {
   baseline?: BaselineProvider;
   /** the platform's warnings (they never change the verdict) */
   warnings?: string[];
+  /** the baseline, loaded already (a run that confirms reads it once) */
+  loadedBaseline?: BaselineResult;
+  /** `confirm`: per indicator, its merged value in each later attempt (see core/confirm.ts) */
+  attempts?: Record<string, Array<MergedIndicator | undefined>>;
 }
 
 /** Holds the lock of --out while it downloads and writes there (re-entrant: a run holds it already). */
@@ -200,7 +256,7 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
   }
   const collected = await collect(files, settings, rt);
   problems.push(...collected.problems);
-  const baseline = await loadBaseline(settings, rt, opts.baseline);
+  const baseline = opts.loadedBaseline ?? (await loadBaseline(settings, rt, opts.baseline));
   problems.push(...baseline.problems);
 
   const { merge } = collected;
@@ -211,6 +267,8 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
     platformFailure: opts.platformFailure,
     baselineSource: baseline.info.path ?? 'baseline',
     rulesSource: settings.rulesSource,
+    ...(baseline.history ? { history: baseline.history } : {}),
+    ...(opts.attempts ? { attempts: opts.attempts } : {}),
   });
   problems.push(...outcome.problems);
   // a name that matches nothing gets a "did you mean" (rule details; notes on stderr and in warnings)
@@ -240,7 +298,8 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
   };
 
   const written = await writeReport(report, settings.out, rt);
-  return { report, exitCode: exitCodeFor(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed), ...written };
+  return { report, exitCode: exitCodeFor(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed, settings.inconclusive),
+    ...written };
 }
 
 /** report.json, report.md, report.prom and report.junit.xml into `outDir` */

@@ -10,7 +10,8 @@ import { lockOut } from './stores/out-lock.js';
 import { plan, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
-import { runGate, type BaselineProvider, type GateRun } from './engine.js';
+import { loadBaseline, runGate, type BaselineProvider, type BaselineResult, type GateRun } from './engine.js';
+import type { MergedIndicator } from './core/indicators/merge.js';
 import { LocalPlatform } from './platforms/local/local.js';
 import { chooseIsolation, ISOLATION_ENV, type Isolation } from './platforms/local/isolation.js';
 import { TERMINAL, type JobHandle, type JobStatus, type Platform, type SavedJob } from './platforms/platform.js';
@@ -269,6 +270,13 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
   } catch (e) {
     return platformFailure(e);
   }
+  // confirm (SPEC §9): the jobs behind a failing rule run again before the rule fails
+  let confirmed: Awaited<ReturnType<typeof confirmRuns>>;
+  try {
+    confirmed = await confirmRuns(settings, rt, platform, planned.jobs, where, outcome, { ...opts, onActiveJobs });
+  } catch (e) {
+    return platformFailure(e);
+  }
   await platform.close?.();
 
   const failed = outcome.filter((o) => o.status.state !== 'succeeded');
@@ -290,7 +298,23 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
 
   const files = outcome.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
-  const jobs: JobRecord[] = outcome.map((o) => ({
+  const jobs: JobRecord[] = [...outcome.map((o) => jobRecord(o)), ...confirmed.reruns.map((r) => jobRecord(r.outcome, r.attempt))];
+  const warnings = [...((platform as Platform).warnings ?? []), ...left.warnings];
+  for (const w of warnings) rt.stderr(`warning: ${printable(w)}\n`);
+  // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
+  const gate = await runGate(settings, rt, {
+    files,
+    jobs,
+    baseline: opts.baseline,
+    warnings,
+    problems: [...silentProblems, ...confirmed.problems],
+    ...(confirmed.baseline ? { loadedBaseline: confirmed.baseline, attempts: confirmed.attempts } : {}),
+  });
+  return { exitCode: gate.exitCode, gate };
+}
+
+function jobRecord(o: Outcome, attempt?: number): JobRecord {
+  return {
     indicator: o.job.indicators.join(','),
     shard: o.job.shard.index,
     platform_id: o.handle?.id ?? null,
@@ -298,12 +322,44 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     status: o.status.state,
     duration_s: o.status.startedAt && o.status.finishedAt ? Math.round((o.status.finishedAt - o.status.startedAt) / 100) / 10 : null,
     ...(o.status.message ? { message: o.status.message } : {}),
-  }));
-  const warnings = [...((platform as Platform).warnings ?? []), ...left.warnings];
-  for (const w of warnings) rt.stderr(`warning: ${printable(w)}\n`);
-  // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
-  const gate = await runGate(settings, rt, { files, jobs, baseline: opts.baseline, warnings, problems: silentProblems });
-  return { exitCode: gate.exitCode, gate };
+    ...(attempt ? { attempt } : {}),
+  };
+}
+
+/**
+ * `confirm: N` after the first attempt, when every job of it succeeded (a failed job fails the run
+ * whatever its files say): see confirm-phase.ts. The baseline is read once, here, and handed on to
+ * the final gate. A rerun that succeeded without writing a file is a problem, as a first job is.
+ */
+async function confirmRuns(
+  settings: Settings,
+  rt: Runtime,
+  platform: Platform,
+  planned: PlannedJob[],
+  staged: { model: string; data: string },
+  outcome: Outcome[],
+  opts: RunOptions,
+): Promise<{ reruns: Array<{ attempt: number; outcome: Outcome }>; attempts: Record<string, Array<MergedIndicator | undefined>>; problems: Problem[]; baseline?: BaselineResult }> {
+  const none = { reruns: [], attempts: {}, problems: [] };
+  if (settings.confirm <= 0 || opts.signal?.aborted || outcome.some((o) => o.status.state !== 'succeeded' || o.files.length === 0)) return none;
+  const baseline = await loadBaseline(settings, rt, opts.baseline);
+  if (baseline.problems.length) return { ...none, baseline };
+  const files = outcome.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
+  const { confirmPhase } = await import('./confirm-phase.js');
+  const r = await confirmPhase({
+    settings,
+    rt,
+    platform,
+    planned,
+    staged,
+    files,
+    baseline,
+    run: (jobs) => runJobs(platform, jobs, rt, opts),
+  });
+  const silent = r.reruns.filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0).map((x) => jobWithoutOutput(x.outcome));
+  for (const x of r.reruns.filter((y) => y.outcome.status.state === 'failed'))
+    rt.stderr(`error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${printable(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`);
+  return { reruns: r.reruns, attempts: r.attempts, problems: [...r.problems, ...silent], baseline };
 }
 
 /**

@@ -44,7 +44,7 @@ export const SUMMARY_LIMIT = 1024 * 1024 - 8 * 1024;
 
 export function violations(report: Report): object[] {
   return report.rules
-    .filter((r) => r.status === 'fail' || r.status === 'missing')
+    .filter((r) => r.status === 'fail' || r.status === 'missing' || r.status === 'inconclusive')
     .map(({ indicator, field, op, expr, level, status, actual, limit, detail }) => ({
       indicator,
       field,
@@ -92,11 +92,13 @@ export function annotations(report: Report, located: readonly Problem[] = []): A
     };
   });
   const absent = new Set(report.missing_indicators);
-  for (const r of report.rules.filter((x) => x.status === 'fail' || (x.status === 'missing' && !absent.has(x.indicator)))) {
+  for (const r of report.rules.filter(
+    (x) => x.status === 'fail' || x.status === 'inconclusive' || (x.status === 'missing' && !absent.has(x.indicator)),
+  )) {
     const found = r.actual !== null ? ` (found ${r.actual})` : '';
     all.push({
       level: r.level === 'error' ? 'error' : 'warning',
-      title: `evalgate ${report.name}: ${r.indicator}.${r.field} ${r.status === 'missing' ? 'missing' : 'failed'}`,
+      title: `evalgate ${report.name}: ${r.indicator}.${r.field} ${r.status === 'missing' ? 'missing' : r.status === 'inconclusive' ? 'inconclusive' : 'failed'}`,
       text: `${r.indicator}.${r.field} ${r.op} ${r.expr}: ${r.status}${found}${r.detail ? ` — ${r.detail}` : ''}`,
     });
   }
@@ -128,7 +130,10 @@ export function annotations(report: Report, located: readonly Problem[] = []): A
 
 function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubContext, env: Runtime['env']): BaselineProvider | undefined {
   if (settings.baseline.kind !== 'auto') return undefined;
-  return async () => {
+  // one lookup per run, however often the run gates (confirm gates again after its reruns)
+  let cached: ReturnType<BaselineProvider> | undefined;
+  return () => (cached ??= lookup());
+  async function lookup(): ReturnType<BaselineProvider> {
     if (!ctx.pullRequest) {
       return { indicators: null, info: noBaseline('baseline: auto finds one only on pull requests'), problems: [] };
     }
@@ -149,10 +154,11 @@ function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubC
       gate: settings.name,
       download: artifactDownloader(inputs.token, ctx.owner ?? '', ctx.repo ?? ''),
       warn: (t) => core.warning(printable(t)),
+      history: settings.history,
     });
     if (result.info.source === 'artifact') core.info(printable(`evalgate: baseline from run ${result.info.run_id} (${result.info.path})`));
     return result;
-  };
+  }
 }
 
 async function publish(

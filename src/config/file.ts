@@ -15,6 +15,8 @@ import { closest } from '../core/suggest.js';
 import { placeholderContextProblems } from '../core/plan.js';
 import { GATE_NAME } from './settings.js';
 import { stagingSchema } from '../platforms/staging.js';
+import { MAX_CONFIRM } from '../core/confirm.js';
+import { MAX_HISTORY } from '../core/baseline.js';
 
 export { DEFAULT_CONFIG } from './settings.js';
 import { DEFAULT_CONFIG } from './settings.js';
@@ -82,6 +84,24 @@ export const configSchema = z.strictObject(
     staging: stagingSchema.optional(),
     concurrency: z.number({ error: 'an integer ≥ 1' }).int({ error: 'an integer ≥ 1' }).min(1, { error: 'an integer ≥ 1' }).optional(),
     thresholds: z.union([z.string(), z.array(z.string())], { error: 'rule lines (a block of text or a list)' }).optional(),
+    // noise (SPEC §9): confirm before fail, and a baseline over the last reports
+    confirm: z
+      .number({ error: `an integer from 0 to ${MAX_CONFIRM} (reruns of a failing job)` })
+      .int({ error: `an integer from 0 to ${MAX_CONFIRM} (reruns of a failing job)` })
+      .min(0, { error: `an integer from 0 to ${MAX_CONFIRM} (reruns of a failing job)` })
+      .max(MAX_CONFIRM, { error: `an integer from 0 to ${MAX_CONFIRM} (reruns of a failing job)` })
+      .optional(),
+    confirm_indicators: z
+      .array(indicatorName, { error: 'a list of the indicators confirm reruns' })
+      .min(1, { error: 'at least one indicator (or leave confirm_indicators out)' })
+      .optional(),
+    inconclusive: z.enum(['fail', 'warn'], { error: 'fail (the default) or warn' }).optional(),
+    history: z
+      .number({ error: `an integer from 1 to ${MAX_HISTORY} (base-branch reports to read)` })
+      .int({ error: `an integer from 1 to ${MAX_HISTORY} (base-branch reports to read)` })
+      .min(1, { error: `an integer from 1 to ${MAX_HISTORY} (base-branch reports to read)` })
+      .max(MAX_HISTORY, { error: `an integer from 1 to ${MAX_HISTORY} (base-branch reports to read)` })
+      .optional(),
     merge: z.record(indicatorName, z.string({ error: MERGE_STRATEGY_SYNTAX }), { error: 'a mapping of indicator: strategy' }).optional(),
     jobs: z.record(indicatorName, jobSchema, { error: 'a mapping of indicator: job' }).optional(),
     azure: platformSection.optional(),

@@ -15,7 +15,8 @@ import type { StagingSection } from '../platforms/staging.js';
 export const DEFAULT_CONFIG = '.github/evalgate.yml';
 
 export type { FailOn } from '../core/gate.js';
-import type { FailOn } from '../core/gate.js';
+import type { FailOn, InconclusiveAs } from '../core/gate.js';
+import { DEFAULT_CONFIRM_INDICATORS } from '../core/confirm.js';
 export type CommentMode = 'always' | 'on-failure' | 'never' | 'on-change' | 'new';
 export const COMMENT_MODES: readonly CommentMode[] = ['always', 'on-failure', 'never', 'on-change', 'new'];
 export type BaselineSetting = { kind: 'none' } | { kind: 'auto' } | { kind: 'file'; path: string };
@@ -53,6 +54,14 @@ export interface Settings {
   platformConfig: Record<string, Record<string, unknown>>;
   /** a Prometheus Pushgateway to push report.prom to */
   pushgateway?: string;
+  /** SPEC §9 `confirm`: reruns of the jobs behind a failing error-level rule (0: none) */
+  confirm: number;
+  /** the indicators `confirm` applies to */
+  confirmIndicators: string[];
+  /** what an inconclusive verdict counts as for the exit code */
+  inconclusive: InconclusiveAs;
+  /** SPEC §9 `history`: base-branch reports `baseline: auto` reads (the newest is `baseline`) */
+  history: number;
 }
 
 /** Raw values as strings, as they come from argv or `INPUT_*` (names are the action's inputs). */
@@ -289,6 +298,10 @@ export function resolveSettings(
     timeoutMinutes,
     dryRun: dryRunText === 'true',
     ...(config?.staging && { staging: config.staging }),
+    confirm: config?.confirm ?? 0,
+    confirmIndicators: [...(config?.confirm_indicators ?? DEFAULT_CONFIRM_INDICATORS)],
+    inconclusive: config?.inconclusive ?? 'fail',
+    history: config?.history ?? 1,
     platformConfig: {
       ...(config?.azure && { azure: config.azure }),
       ...(config?.volc && { volc: config.volc }),

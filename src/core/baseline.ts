@@ -3,6 +3,9 @@ import { describeValue, type Problem } from './problem.js';
 import type { BaselineIndicators } from './gate.js';
 import { isBuiltin, NUMERIC_FIELDS } from './indicators/names.js';
 
+/** SPEC §9 `history`: base-branch reports `baseline: auto` reads at most (the runs it walks are bounded too) */
+export const MAX_HISTORY = 20;
+
 export interface BaselineReport {
   ok: true;
   indicators: BaselineIndicators;

@@ -10,12 +10,20 @@
  * timed out, cancelled, or never finished) is a problem naming it: verdict `fail`, exit code 3.
  */
 import type { MergedIndicator } from './indicators/merge.js';
-import { evaluateExpr, FINITE_LIMIT, formatExpr, formatRule, holds, type Level, type Op, type Rule } from './rules.js';
+import { evaluateExpr, FINITE_LIMIT, formatExpr, formatRule, holds, statisticShortfall, type Level, type Op, type Rule } from './rules.js';
 import { describeValue, ExitCode, highestExitCode, type Problem } from './problem.js';
 import { key } from './baseline.js';
+import { confirmRule } from './confirm.js';
 
-export type RuleStatus = 'pass' | 'fail' | 'missing' | 'skipped';
-export type Verdict = 'pass' | 'warn' | 'fail';
+export type RuleStatus = 'pass' | 'fail' | 'missing' | 'skipped' | 'inconclusive';
+export type Verdict = 'pass' | 'warn' | 'inconclusive' | 'fail';
+
+/** One attempt of a confirmed rule (SPEC §9 `confirm`): attempt 1 is the run's first measurement. */
+export interface RuleAttempt {
+  attempt: number;
+  actual: number | null;
+  status: RuleStatus;
+}
 
 export interface RuleResult {
   indicator: string;
@@ -29,6 +37,8 @@ export interface RuleResult {
   baseline: number | null;
   delta: number | null;
   detail: string;
+  /** `confirm`: every attempt the rule was judged on (its `actual` is then their median) */
+  attempts?: RuleAttempt[];
 }
 
 /** The baseline's merged indicators, as a report.json's `indicators` holds them. */
@@ -50,6 +60,8 @@ interface Point {
   baseline: number | undefined | { bad: unknown };
   /** the baseline value's JSON path in its report.json */
   baselinePath: string;
+  /** `history`: the field's finite values in the last reports, newest first (default: the baseline's alone) */
+  history?: number[];
 }
 
 /** Why a rule could not be judged because of its input: one problem, and the rule fails closed. */
@@ -78,10 +90,12 @@ function judge(rule: Rule, p: Point, hasBaseline: boolean, what: string): Judged
     };
   }
   const baseline = p.baseline ?? null;
-  const limit = evaluateExpr(rule.expr, p.baseline);
+  const history = p.history ?? (p.baseline === undefined ? [] : [p.baseline]);
+  const limit = evaluateExpr(rule.expr, p.baseline, history);
   const delta = p.actual !== undefined && p.baseline !== undefined ? round(p.actual - p.baseline) : null;
   if (limit === null) {
-    const detail = hasBaseline ? `the baseline has no ${what}` : 'no baseline';
+    const short = p.baseline === undefined ? null : statisticShortfall(rule.expr, history.length);
+    const detail = short ?? (hasBaseline ? `the baseline has no ${what}` : 'no baseline');
     return { status: 'skipped', actual: p.actual ?? null, limit: null, baseline, delta, detail };
   }
   if (!Number.isFinite(limit)) {
@@ -118,11 +132,26 @@ export function evaluateRule(
   return result;
 }
 
+/** a field's finite values over the history reports (newest first), of one attack type when named */
+function historyOf(history: readonly BaselineIndicators[] | undefined, indicator: string, field: string, attack?: string): number[] | undefined {
+  if (!history) return undefined;
+  return history.flatMap((h) => {
+    let entry = Object.hasOwn(h, indicator) ? h[indicator] : undefined;
+    if (attack !== undefined) {
+      const attacks = entry?.attacks as Record<string, Record<string, unknown>> | undefined;
+      entry = attacks && typeof attacks === 'object' && Object.hasOwn(attacks, attack) ? attacks[attack] : undefined;
+    }
+    const v = numberAt(entry, field);
+    return v === undefined ? [] : [v];
+  });
+}
+
 function judgeRule(
   rule: Rule,
   indicators: Record<string, MergedIndicator>,
   baseline: BaselineIndicators | null,
   unmerged: Record<string, string>,
+  history?: readonly BaselineIndicators[],
 ): RuleResult & { problems?: RuleProblem[] } {
   const head = { indicator: rule.indicator, field: rule.field, op: rule.op, expr: formatExpr(rule.expr), level: rule.level };
   const target = `${rule.indicator}.${rule.field}`;
@@ -131,7 +160,7 @@ function judgeRule(
   const basePath = `$.indicators${key(rule.indicator)}${key(rule.field)}`;
 
   if (merged?.attacks) {
-    return { ...head, ...judgeAttacks(rule, merged.attacks, base, baseline !== null) };
+    return { ...head, ...judgeAttacks(rule, merged.attacks, base, baseline !== null, history) };
   }
   if (!merged) {
     const r = judge(rule, { actual: undefined, baseline: baselineAt(base, rule.field), baselinePath: basePath }, baseline !== null, target);
@@ -147,7 +176,12 @@ function judgeRule(
     ...head,
     ...judge(
       rule,
-      { actual: numberAt(merged.fields, rule.field), baseline: baselineAt(base, rule.field), baselinePath: basePath },
+      {
+        actual: numberAt(merged.fields, rule.field),
+        baseline: baselineAt(base, rule.field),
+        baselinePath: basePath,
+        history: historyOf(history, rule.indicator, rule.field),
+      },
       baseline !== null,
       target,
     ),
@@ -163,6 +197,7 @@ function judgeAttacks(
   attacks: Record<string, MergedIndicator>,
   base: Record<string, unknown> | undefined,
   hasBaseline: boolean,
+  history?: readonly BaselineIndicators[],
 ): Judged {
   const baseAttacks = (base?.attacks ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const per = Object.entries(attacks).map(([name, a]) => ({
@@ -173,6 +208,7 @@ function judgeAttacks(
         actual: numberAt(a.fields, rule.field),
         baseline: baselineAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field),
         baselinePath: `$.indicators${key(rule.indicator)}.attacks${key(name)}${key(rule.field)}`,
+        history: historyOf(history, rule.indicator, rule.field, name),
       },
       hasBaseline,
       `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`,
@@ -220,6 +256,17 @@ export interface GateOptions {
   baselineSource?: string;
   /** the rules' source, as problems about them name it (`--thresholds`, the config file) */
   rulesSource?: string;
+  /**
+   * `confirm` (SPEC §9): per indicator, its merged value in each attempt after the first (attempt
+   * 2, 3, …; undefined where an attempt produced none). An error-level rule that fails on the first
+   * attempt is judged on the median over all of them (see confirm.ts).
+   */
+  attempts?: Record<string, ReadonlyArray<MergedIndicator | undefined>>;
+  /**
+   * `history` (SPEC §9): the last base-branch reports' indicators, newest first (the first is
+   * `baseline`); `baseline.mean` and the other statistics are over them
+   */
+  history?: readonly BaselineIndicators[];
 }
 
 export interface GateOutcome {
@@ -249,7 +296,15 @@ export function gate(
   const problems: Problem[] = [];
   let invalid = options.invalidInput;
   const results = rules.map((rule) => {
-    const { problems: found, ...result } = judgeRule(rule, indicators, baseline, options.unmerged ?? {});
+    const history = options.history?.length ? options.history : undefined;
+    const judged = judgeRule(rule, indicators, baseline, options.unmerged ?? {}, history);
+    const later = options.attempts?.[rule.indicator];
+    const { problems: found, ...result } =
+      later?.length && rule.level === 'error' && judged.status === 'fail' && !judged.problems?.length
+        ? confirmRule(judged, [indicators[rule.indicator], ...later], (m) =>
+            judgeRule(rule, m ? { [rule.indicator]: m } : {}, baseline, {}, history),
+          )
+        : judged;
     for (const p of found ?? []) {
       invalid = true;
       const file = p.kind === 'baseline' ? (options.baselineSource ?? 'baseline') : (options.rulesSource ?? 'thresholds');
@@ -275,8 +330,8 @@ export function gate(
   return { verdict, results, missingIndicators, problems, invalidInput: invalid, platformFailed };
 }
 
-/** pass < warn < fail */
-export const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 };
+/** pass < warn < inconclusive < fail (SPEC §9) */
+export const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, inconclusive: 2, fail: 3 };
 
 export function verdictOf(
   results: readonly RuleResult[],
@@ -286,15 +341,30 @@ export function verdictOf(
 ): Verdict {
   const bad = (r: RuleResult): boolean => r.status === 'fail' || r.status === 'missing';
   if (invalidInput || platformFailed || missingIndicators.length || results.some((r) => r.level === 'error' && bad(r))) return 'fail';
+  // only an error-level rule is confirmed, so only one is ever inconclusive
+  if (results.some((r) => r.status === 'inconclusive')) return 'inconclusive';
   if (results.some((r) => r.level === 'warn' && bad(r))) return 'warn';
   return 'pass';
 }
 
 export type FailOn = 'error' | 'warn' | 'never';
+/** config `inconclusive`: what an inconclusive verdict counts as for the exit code (SPEC §9: fail unless `warn`) */
+export type InconclusiveAs = 'fail' | 'warn';
 
-/** SPEC §5: fail-on changes only exit code 1; invalid input is 2 and a platform failure 3 whatever it says. */
-export function exitCodeFor(outcome: { verdict: Verdict }, failOn: FailOn, invalidInput: boolean, platformFailed: boolean): ExitCode {
-  const gateFailed = (failOn === 'error' && outcome.verdict === 'fail') || (failOn === 'warn' && outcome.verdict !== 'pass');
+/**
+ * SPEC §5: fail-on changes only exit code 1; invalid input is 2 and a platform failure 3 whatever it
+ * says. An `inconclusive` verdict counts as `fail` (so `fail-on: error` fails the check), or as
+ * `warn` with `inconclusive: warn`; the verdict itself stays `inconclusive`.
+ */
+export function exitCodeFor(
+  outcome: { verdict: Verdict },
+  failOn: FailOn,
+  invalidInput: boolean,
+  platformFailed: boolean,
+  inconclusive: InconclusiveAs = 'fail',
+): ExitCode {
+  const verdict = outcome.verdict === 'inconclusive' ? inconclusive : outcome.verdict;
+  const gateFailed = (failOn === 'error' && verdict === 'fail') || (failOn === 'warn' && verdict !== 'pass');
   return highestExitCode(
     gateFailed ? ExitCode.GateFailed : ExitCode.Ok,
     invalidInput ? ExitCode.InvalidInput : ExitCode.Ok,

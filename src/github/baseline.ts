@@ -3,12 +3,16 @@
  * `push` run of the same workflow on the base branch that still has its `evalgate-<name>`
  * artifact. Runs whose artifact is missing, expired or unreadable are passed over, up to 20 runs
  * back; then there is no baseline, with a note saying why (baseline rules are skipped).
+ *
+ * With `history: K` (SPEC §9) the same walk goes on past the newest report until K readable reports
+ * are found or the 20 runs are used up (one list call, then at most one artifact list and one
+ * download per run); the newest is the baseline, all of them the history its statistics are over.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readJsonFile } from '../core/json.js';
-import { foreignBaselineNote, readBaselineReport } from '../core/baseline.js';
+import { foreignBaselineNote, MAX_HISTORY, readBaselineReport, type BaselineReport } from '../core/baseline.js';
 import { formatProblem } from '../core/problem.js';
 import { noBaseline, type BaselineResult } from '../engine.js';
 import { describeError, type GitHubApi } from './api.js';
@@ -28,6 +32,8 @@ export interface BaselineLookup {
   download: ArtifactDownloader;
   /** a warning for the log (the note goes into the report) */
   warn: (text: string) => void;
+  /** reports to read (SPEC §9 `history`, 1 to 20; default 1) */
+  history?: number;
 }
 
 interface Run {
@@ -40,7 +46,8 @@ interface Run {
 const listed = (items: string[]): string =>
   items.length <= 5 ? items.join('; ') : `${items.slice(0, 5).join('; ')}; and ${items.length - 5} more`;
 
-export async function findArtifactBaseline({ api, ctx, gate, download, warn }: BaselineLookup): Promise<BaselineResult> {
+export async function findArtifactBaseline({ api, ctx, gate, download, warn, history = 1 }: BaselineLookup): Promise<BaselineResult> {
+  const want = Math.max(1, Math.min(MAX_HISTORY, Math.floor(history)));
   const none = (note: string): BaselineResult => ({ indicators: null, info: noBaseline(note), problems: [] });
   const pr = ctx.pullRequest;
   if (!pr) return none('baseline: auto finds one only on pull requests');
@@ -81,7 +88,9 @@ export async function findArtifactBaseline({ api, ctx, gate, download, warn }: B
   if (runs.length === 0) return none(`no baseline: no successful push run of ${where} yet`);
 
   const passed: string[] = [];
+  const found: Array<{ run: Run; read: BaselineReport; passedBefore: number }> = [];
   for (const run of runs.slice(0, RUNS_BACK)) {
+    if (found.length >= want) break;
     let artifact: { id: number; expired: boolean; created_at?: string | null } | undefined;
     try {
       const { data } = await api.rest.actions.listWorkflowRunArtifacts({
@@ -126,25 +135,42 @@ export async function findArtifactBaseline({ api, ctx, gate, download, warn }: B
         passed.push(`run ${run.id}: ${foreign}`);
         continue;
       }
-      const note = passed.length ? `passed over ${passed.length} newer run(s): ${listed(passed)}` : null;
-      if (note) warn(`baseline: ${note}`);
-      return {
-        indicators: read.indicators,
-        info: {
-          source: 'artifact',
-          run_id: run.id,
-          commit: run.head_sha || read.commit,
-          created_at: run.created_at || read.createdAt,
-          path: run.html_url || name,
-          note,
-        },
-        problems: [],
-      };
+      found.push({ run, read, passedBefore: passed.length });
     } catch (e) {
       passed.push(`run ${run.id}: could not download its ${name} artifact: ${describeError(e).message}`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+  if (found.length) {
+    const newest = found[0]!;
+    const notes: string[] = [];
+    if (newest.passedBefore) notes.push(`passed over ${newest.passedBefore} newer run(s): ${listed(passed.slice(0, newest.passedBefore))}`);
+    if (want > 1) {
+      notes.push(
+        `history: ${found.length} of ${want} report(s) read from the last ${runs.length} successful push run(s) of ${where}` +
+          (passed.length > newest.passedBefore ? `; passed over ${listed(passed.slice(newest.passedBefore))}` : ''),
+      );
+    }
+    const note = notes.length ? notes.join('; ') : null;
+    if (note) warn(`baseline: ${note}`);
+    const entry = ({ run, read }: (typeof found)[number]) => ({
+      run_id: run.id,
+      commit: run.head_sha || read.commit,
+      created_at: run.created_at || read.createdAt,
+      path: run.html_url || name,
+    });
+    return {
+      indicators: newest.read.indicators,
+      ...(want > 1 ? { history: found.map((f) => f.read.indicators) } : {}),
+      info: {
+        source: 'artifact',
+        ...entry(newest),
+        note,
+        ...(want > 1 ? { history: found.map(entry) } : {}),
+      },
+      problems: [],
+    };
   }
   const note = `no baseline: none of the last ${runs.length} successful push run(s) of ${where} has a readable ${name} artifact (${listed(passed)})`;
   warn(note);

@@ -58,7 +58,7 @@ const publishedReport = z
   .object({
     schema_version: z.literal(1),
     name: text(200),
-    verdict: z.enum(['pass', 'warn', 'fail']),
+    verdict: z.enum(['pass', 'warn', 'inconclusive', 'fail']),
     generated_at: text(64),
     commit: text(64).nullable(),
     ref: text(1024).nullable(),

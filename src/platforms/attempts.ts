@@ -41,3 +41,13 @@ export function asAttempt<J extends { name: string; env: Record<string, string> 
   if (name === job.name) return job;
   return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
 }
+
+/**
+ * The name of a job's confirm attempt (SPEC §9 `confirm`): `<name>-c2`, `-c3`, … A rerun for
+ * confirmation is a new measurement, so it never attaches to the first attempt (which succeeded);
+ * it is still deterministic, so a retried workflow attaches to the rerun it started, and a rerun
+ * that failed is submitted again as `<name>-c2-r2` by the ordinary lookup above.
+ */
+export function confirmName(name: string, attempt: number): string {
+  return `${name}-c${attempt}`;
+}

@@ -18,7 +18,7 @@ export function markerFor(name: string): string {
   return `<!-- evalgate:${name} -->`;
 }
 
-const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+const VERDICT_ICON = { pass: '✅', warn: '⚠️', inconclusive: '❓', fail: '❌' } as const;
 
 export function formatNumber(x: number | null): string {
   if (x === null) return '–';
@@ -37,8 +37,10 @@ function statusCell(r: RuleResult): string {
     fail: r.level === 'warn' ? '⚠️ fail (warn)' : '❌ fail',
     missing: r.level === 'warn' ? '⚠️ missing (warn)' : '❌ missing',
     skipped: '⏭️ skipped',
+    inconclusive: '❓ inconclusive',
   }[r.status];
-  return r.detail && r.status !== 'pass' ? `${label} ${codeSpan(r.detail, { inTable: true, max: 160 })}` : label;
+  // a confirmed rule that passed keeps its note of the failed attempts
+  return r.detail && (r.status !== 'pass' || r.attempts) ? `${label} ${codeSpan(r.detail, { inTable: true, max: 160 })}` : label;
 }
 
 function thresholdCell(r: RuleResult): string {
@@ -52,8 +54,10 @@ function summaryLine(report: Report): string {
   const parts: string[] = [];
   const failed = count('fail', 'error') + count('missing', 'error');
   const warned = count('fail', 'warn') + count('missing', 'warn');
-  parts.push(`${report.rules.length - failed - warned - count('skipped')} of ${report.rules.length} rules passed`);
+  const unsure = count('inconclusive');
+  parts.push(`${report.rules.length - failed - warned - unsure - count('skipped')} of ${report.rules.length} rules passed`);
   if (failed) parts.push(`${failed} failed`);
+  if (unsure) parts.push(`${unsure} inconclusive`);
   if (warned) parts.push(`${warned} warning${warned === 1 ? '' : 's'}`);
   if (count('skipped')) parts.push(`${count('skipped')} skipped`);
   if (report.missing_indicators.length) {
@@ -113,9 +117,20 @@ function jobsSection(report: Report): Section {
         j.platform_url && /^https:\/\//.test(j.platform_url)
           ? `[${id}](${encodeURI(j.platform_url).replace(/[()|]/g, encodeURIComponent)})`
           : id;
-      return `| ${codeSpan(j.indicator, { inTable: true })} | ${j.shard} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
+      return `| ${codeSpan(j.indicator, { inTable: true })}${j.attempt ? ` (attempt ${j.attempt})` : ''} | ${j.shard} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
     }),
   };
+}
+
+/** confirm (SPEC §9): every attempt of every confirmed rule */
+function attemptsSection(report: Report): Section {
+  const items = report.rules
+    .filter((r) => r.attempts?.length)
+    .map((r) => {
+      const each = r.attempts!.map((a) => `attempt ${a.attempt}: ${formatNumber(a.actual)} ${a.status}`).join('; ');
+      return `- ${codeSpan(`${r.indicator}.${r.field} ${r.op} ${r.expr}`)}: ${r.status} on the median ${formatNumber(r.actual)} — ${codeSpan(each)}`;
+    });
+  return { title: `Attempts (${items.length} confirmed rule${items.length === 1 ? '' : 's'})`, items };
 }
 
 function notesSection(report: Report): Section {
@@ -156,7 +171,7 @@ export function renderMarkdown(report: Report, maxLength = GITHUB_COMMENT_LIMIT)
     '',
     baselineLine(report),
   ].join('\n');
-  const sections = [problemsSection(report), jobsSection(report), notesSection(report)].filter((s) => s.items.length);
+  const sections = [problemsSection(report), attemptsSection(report), jobsSection(report), notesSection(report)].filter((s) => s.items.length);
   // Problems first: when space runs short, they matter more than job rows or merge notes.
   let out = head;
   const rendered: string[] = [];

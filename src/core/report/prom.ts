@@ -26,7 +26,7 @@ export function renderProm(report: Report, opts: { eof?: boolean } = {}): string
   family(
     'evalgate_verdict',
     'The gate verdict: 1 for the verdict reached, 0 for the others.',
-    (['pass', 'warn', 'fail'] as const).map((v) => [{ gate, verdict: v }, report.verdict === v ? 1 : 0]),
+    (['pass', 'warn', 'inconclusive', 'fail'] as const).map((v) => [{ gate, verdict: v }, report.verdict === v ? 1 : 0]),
   );
   const values: [Record<string, string>, number][] = [];
   const approx: [Record<string, string>, number][] = [];

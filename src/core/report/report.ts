@@ -11,6 +11,8 @@ export interface JobRecord {
   duration_s: number | null;
   /** why a job failed or was cancelled, in the platform's words */
   message?: string;
+  /** `confirm`: the attempt this job ran for (absent: the first) */
+  attempt?: number;
 }
 
 export interface BaselineInfo {
@@ -20,6 +22,8 @@ export interface BaselineInfo {
   created_at: string | null;
   path: string | null;
   note: string | null;
+  /** `history: K`: every report the statistics are over, newest first (the first is the baseline) */
+  history?: Array<{ run_id: number | string | null; commit: string | null; created_at: string | null; path: string | null }>;
 }
 
 export interface IndicatorEntry {
