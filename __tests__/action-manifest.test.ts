@@ -130,7 +130,7 @@ describe("action.yml to the runner's manifest template (actions/runner action_ya
     ['an empty main', () => edit(/main: .*/, "main: ''"), (t) => `action.yml (Line: ${line(/^  main:/, t)}, Col: 9): Unexpected value ''`],
     [
       'an output with a key outputs do not have',
-      () => edit(/^( {4}description: .pass, warn or fail..)$/m, '$1\n    default: pass'),
+      () => edit(/^( {4}description: .pass, warn, inconclusive or fail..)$/m, '$1\n    default: pass'),
       (t) => `action.yml (Line: ${line(/^    default: pass/, t)}, Col: 5): Unexpected value 'default'`,
     ],
     [
