@@ -533,6 +533,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
         const batch = [...listed].filter((o) => !TERMINAL.includes(o.status.state));
         if (!batch.length) return;
         let answer: Map<string, JobStatus> | null = null;
+        const began = Date.now();
         try {
           answer = await statusMany(batch.map((o) => o.handle!));
           failures = 0;
@@ -568,7 +569,9 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
           }
           publish();
         }
-        await sleep(interval * (0.9 + Math.random() * 0.2), stop.signal);
+        // the interval counts from the start of the round: a job that ends is seen within one
+        // interval plus the time one round takes (its pages under the platform's rate bound)
+        await sleep(Math.max(0, interval * (0.9 + Math.random() * 0.2) - (Date.now() - began)), stop.signal);
       }
     };
     try {

@@ -26,9 +26,9 @@ import { RateLimiter } from '../rate.js';
  * Status reads per second one run sends to ARM (Jobs_List pages and per-job Jobs_Get alike):
  * ARM refills a subscription's read bucket at 25 a second per principal (bucket 250;
  * learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling);
- * evalgate takes a fifth of it, so other tools of the same principal keep theirs.
+ * evalgate takes two fifths of it, so other tools of the same principal keep theirs.
  */
-export const AZURE_STATUS_RATE = { perSecond: 5, burst: 10 };
+export const AZURE_STATUS_RATE = { perSecond: 10, burst: 20 };
 /** Jobs_List pages followed per poll at most (the service picks the page size; nextLink to the end) */
 const MAX_LIST_PAGES = 100;
 

@@ -35,9 +35,9 @@ import { RateLimiter } from '../rate.js';
 /**
  * Status requests per second one run sends to the ML platform (ListJobs pages and per-job GetJob
  * alike). Volcengine documents no rate limit for ml_platform's OpenAPI (see docs/platforms/volc.md):
- * this is a conservative bound, well under the 10 to 20 a second other Volcengine OpenAPIs document.
+ * this is a conservative bound: ten requests a second, one round of ListJobs pages for 1,000 jobs.
  */
-export const VOLC_STATUS_RATE = { perSecond: 5, burst: 5 };
+export const VOLC_STATUS_RATE = { perSecond: 10, burst: 10 };
 /** ListJobs' largest PageSize (the Go SDK checks 10..100) */
 const LIST_PAGE = 100;
 
