@@ -93,8 +93,9 @@ export async function fanout(name: string, platform: Platform, wire: Wire, jobs:
   const watcher = (async () => {
     while (!listThrottledAt) {
       await sleep(100);
-      const firstGet = wire.requests().find((r) => r.kind === 'get' && r.job === handles[0]?.id && r.time > submitted && submitted);
-      if (firstGet) {
+      // once the first job's own throttled read is over and it is polled as usual
+      const answered = wire.requests().find((r) => r.kind === 'get' && r.job === handles[0]?.id && !r.throttled && submitted && r.time > submitted);
+      if (answered) {
         wire.throttleList(3);
         listThrottledAt = Date.now();
       }
@@ -137,6 +138,7 @@ export async function fanout(name: string, platform: Platform, wire: Wire, jobs:
   expect(lists.filter((l) => l.time > firstGet.time && l.time < firstGet.time + 2900).length).toBeGreaterThan(0);
   // the throttled list call (3 s) did not hold up the per-job reads of the job it leaves out
   const throttledList = lists.find((l) => l.throttled && l.time >= listThrottledAt - 200);
+  expect(throttledList).toBeDefined();
   if (throttledList) {
     const during = gets.filter((g) => g.job === handles[0]!.id && g.time > throttledList.time && g.time < throttledList.time + 2900);
     // the job's own poller backs off to 2 s at most: it asked at least once in those 3 s
@@ -294,6 +296,69 @@ describe('bailian: 1,000 PAI-DLC jobs from ListJobs by JobIds', () => {
           },
           throttleList: (s) => fake.failNext(1, { retryAfterS: s, match: (a) => a === 'ListJobs' }),
           throttleGet: (h, s) => fake.failNext(1, { retryAfterS: s, match: (a, p) => a === 'GetJob' && p.endsWith(`/${h.id}`) }),
+        },
+        jobs,
+      );
+    } finally {
+      await fake.stop();
+    }
+  }, 240_000);
+});
+
+// ------------------------------------------------------------------------------------------ volc
+
+describe('volc: 1,000 ML platform jobs from ListJobs NameContains the run', () => {
+  it('status from the list, one throttled call delays nothing else, under the bound', async () => {
+    const { startFakeVolcMl } = await import('./fakes/volc-ml.js');
+    const { DEFAULT_VOLC_CREDENTIAL } = await import('./fakes/volc.js');
+    const { parseVolcConfig } = await import('../src/platforms/volc/config.js');
+    const { VolcPlatform, VOLC_STATUS_RATE } = await import('../src/platforms/volc/volc.js');
+    const fake = await startFakeVolcMl({ stepMs: 50, simulateRunMs: RUN_MS, simulateHold: true });
+    try {
+      const env = { VOLCENGINE_ACCESS_KEY: DEFAULT_VOLC_CREDENTIAL.accessKeyId, VOLCENGINE_SECRET_KEY: DEFAULT_VOLC_CREDENTIAL.secretKey };
+      const { config, problems } = parseVolcConfig(
+        {
+          resource_queue_id: 'q-1',
+          image: 'vemlp-cn-beijing.cr.volces.com/ns/eval:1',
+          instance_type: 'ml.g1e.large',
+          tos_bucket: 'evals',
+          endpoint: fake.url,
+          tos_endpoint: 'http://127.0.0.1:1',
+          poll_interval_seconds: POLL_S,
+        },
+        'fanout.yml',
+      );
+      expect(problems).toEqual([]);
+      const platform = new VolcPlatform({
+        config: config!,
+        env,
+        cwd: tempDir(),
+        workDir: tempDir(),
+        gate: 'fanout',
+        retry: { maxRetries: 4 },
+      });
+      const jobs = shards('volc1');
+      const mine = new Set<string>();
+      const kind = (action: string): Kind => (action === 'ListJobs' ? 'list' : action === 'GetJob' ? 'get' : 'other');
+      await fanout(
+        'volc',
+        platform,
+        {
+          // no documented limit: evalgate's own bound
+          // (a token bucket lets through at most burst + rate + 1 in any one-second window)
+          limitPerS: VOLC_STATUS_RATE.burst + VOLC_STATUS_RATE.perSecond + 1,
+          requests: () =>
+            fake.requests
+              .filter((r) => r.action === 'GetJob' || r.action === 'ListJobs')
+              .map((r) => ({ time: r.time, kind: kind(r.action), job: r.id, throttled: r.status !== 200 })),
+          endedAt: () => [...mine].map((id) => fake.endedAt(id) ?? Infinity),
+          hide: (h) => fake.hideFromList(h.id),
+          release: () => {
+            for (const j of fake.jobs()) mine.add(j.Id);
+            fake.release();
+          },
+          throttleList: (s) => fake.failNext(1, { status: 429, retryAfterS: s, match: (a) => a === 'ListJobs' }),
+          throttleGet: (h, s) => fake.failNext(1, { status: 429, retryAfterS: s, match: (a, b) => a === 'GetJob' && b.Id === h.id }),
         },
         jobs,
       );
