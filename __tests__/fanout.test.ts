@@ -367,3 +367,112 @@ describe('volc: 1,000 ML platform jobs from ListJobs NameContains the run', () =
     }
   }, 240_000);
 });
+
+// ------------------------------------------------------------------------------------------ dgx (Slurm)
+
+/**
+ * A Slurm "login node" as the dgx platform's Shell sees it, answering sbatch, squeue, sacct and
+ * scontrol in their documented formats (platform-apis.md §4: `--parsable` job id, `sacct -X -P -n`
+ * lines with `<id>_<task>` and the pending remainder `<id>_[a-b]`). 1,000 tasks of one array on the
+ * real single-node Slurm of scripts/slurm-up.sh cannot run at once (it has the machine's 2 CPUs):
+ * that cluster is used by dgx-remote.test.ts; this one keeps every task running together.
+ */
+function slurmShell(tasks: number, runMs: number) {
+  const calls: Array<{ time: number; kind: 'sacct' | 'scontrol' | 'squeue' | 'sbatch' | 'other' }> = [];
+  let releasedAt: number | undefined;
+  const ends = new Map<number, number>();
+  const shell = {
+    where: 'a login node (scripted)',
+    async exec(command: string) {
+      const kind = /^sbatch /.test(command)
+        ? 'sbatch'
+        : /^sacct -X -P -n -j /.test(command)
+          ? 'sacct'
+          : /^squeue /.test(command)
+            ? 'squeue'
+            : /scontrol/.test(command)
+              ? 'scontrol'
+              : 'other';
+      calls.push({ time: Date.now(), kind });
+      if (kind === 'sbatch') return { code: 0, signal: null, stdout: '4242\n', stderr: '' };
+      if (kind === 'squeue') return { code: 0, signal: null, stdout: '@\n@\n', stderr: '' };
+      if (kind !== 'sacct') return { code: 0, signal: null, stdout: '', stderr: '' };
+      const now = Date.now();
+      if (releasedAt === undefined) return { code: 0, signal: null, stdout: `4242_[0-${tasks - 1}]|PENDING|0:0\n`, stderr: '' };
+      const lines: string[] = [];
+      for (let t = 0; t < tasks; t++) {
+        // tasks end spread over the last second of the run
+        const end = releasedAt + runMs + (t % 10) * 100;
+        if (now >= end) ends.set(t, end);
+        lines.push(`4242_${t}|${now >= end ? 'COMPLETED' : 'RUNNING'}|0:0`);
+      }
+      return { code: 0, signal: null, stdout: lines.join('\n') + '\n', stderr: '' };
+    },
+    async writeFile() {},
+    async upload() {},
+    async download() {
+      return [];
+    },
+    async close() {},
+  };
+  return {
+    shell,
+    calls,
+    release: () => (releasedAt = Date.now()),
+    lastEnd: () => (releasedAt === undefined ? Infinity : releasedAt + runMs + 900),
+  };
+}
+
+describe('dgx slurm: a 1,000-task array from one sacct per poll', () => {
+  it('one sacct a round for every task, the verdict soon after the last task ends', async () => {
+    const { parseDgxConfig } = await import('../src/platforms/dgx/config.js');
+    const { DgxPlatform } = await import('../src/platforms/dgx/dgx.js');
+    const { config, problems } = parseDgxConfig({ mode: 'slurm', host: 'login.example', workdir: '/scratch/ci' }, 'fanout.yml', {
+      workdir: '/tmp/w',
+      user: 'ci',
+    });
+    expect(problems).toEqual([]);
+    const s = slurmShell(N, RUN_MS);
+    const platform = new DgxPlatform({ config: config!, shell: s.shell, cwd: tempDir(), localDir: tempDir(), gate: 'fanout' });
+    platform.collect = async () => [];
+    platform.logs = async () => '';
+    const jobs = shards('dgx1');
+    const submit = platform.submit.bind(platform);
+    let submitted = 0;
+    let n = 0;
+    platform.submit = async (j) => {
+      const h = await submit(j);
+      if (++n === jobs.length) {
+        submitted = Date.now();
+        s.release();
+      }
+      return h;
+    };
+    const out = await runJobs(platform, jobs, captureRuntime(tempDir()), { maxPollMs: 2000 });
+    const verdictAt = Date.now();
+    expect(out.every((o) => o.status.state === 'succeeded')).toBe(true);
+    const polling = s.calls.filter((c) => c.time >= submitted);
+    const sacct = polling.filter((c) => c.kind === 'sacct');
+    const pollSeconds = (verdictAt - submitted) / 1000;
+    const figures = {
+      jobs: jobs.length,
+      poll_seconds: Math.round(pollSeconds * 10) / 10,
+      list_requests: sacct.length,
+      per_job_requests: polling.filter((c) => c.kind === 'scontrol').length,
+      sbatch_calls: s.calls.filter((c) => c.kind === 'sbatch').length,
+      requests_per_minute: Math.round((sacct.length / pollSeconds) * 60),
+      peak_requests_per_second: peakPerSecond(sacct.map((c) => c.time)),
+      last_end_to_verdict_seconds: Math.round((verdictAt - s.lastEnd()) / 100) / 10,
+      poll_interval_seconds: platform.pollIntervalMs / 1000,
+    };
+    report.dgx = figures;
+    console.log(`dgx fan-out: ${JSON.stringify(figures)}`);
+    // one array, one sbatch; one sacct a round answers for every task
+    expect(figures.sbatch_calls).toBe(1);
+    expect(figures.per_job_requests).toBe(0);
+    expect(sacct.length).toBeLessThan(pollSeconds / (platform.pollIntervalMs / 1000) + 3);
+    // Slurm's RPC rate limit (SlurmctldParameters=rl_enable: 30 bucket, refill 2 a second) is never near
+    expect(figures.peak_requests_per_second).toBeLessThanOrEqual(2);
+    expect(figures.last_end_to_verdict_seconds).toBeLessThan(figures.poll_interval_seconds + 10);
+  }, 120_000);
+});
