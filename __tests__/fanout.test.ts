@@ -94,7 +94,9 @@ export async function fanout(name: string, platform: Platform, wire: Wire, jobs:
     while (!listThrottledAt) {
       await sleep(100);
       // once the first job's own throttled read is over and it is polled as usual
-      const answered = wire.requests().find((r) => r.kind === 'get' && r.job === handles[0]?.id && !r.throttled && submitted && r.time > submitted);
+      const answered = wire
+        .requests()
+        .find((r) => r.kind === 'get' && r.job === handles[0]?.id && !r.throttled && submitted && r.time > submitted);
       if (answered) {
         wire.throttleList(3);
         listThrottledAt = Date.now();
@@ -163,7 +165,14 @@ describe('azure: 1,000 jobs from Jobs_List pages', () => {
     const { AzurePlatform } = await import('../src/platforms/azure/azure.js');
     const az = await startAzurite();
     // the service picks the page size (100 here: the real one is not documented)
-    const fake = await startFakeAzure({ azurite: az, stepMs: 50, pageSize: 100, simulateRunMs: RUN_MS, simulateHold: true, validateResponses: false });
+    const fake = await startFakeAzure({
+      azurite: az,
+      stepMs: 50,
+      pageSize: 100,
+      simulateRunMs: RUN_MS,
+      simulateHold: true,
+      validateResponses: false,
+    });
     try {
       const env = { AZURE_TENANT_ID: fake.tenantId, AZURE_CLIENT_ID: fake.clientId, AZURE_CLIENT_SECRET: fake.clientSecret };
       const { config, problems } = parseAzureConfig(
@@ -206,23 +215,33 @@ describe('azure: 1,000 jobs from Jobs_List pages', () => {
       };
       const isList = (m: string, p: string) => m === 'GET' && /\/jobs$/.test(p);
       const getOf = (p: string) => /\/jobs\/([^/]+)$/.exec(p)?.[1];
-      await fanout('azure', platform, {
-        limitPerS: 25,
-        requests: () =>
-          fake.requests
-            .filter((r) => r.kind === 'arm' && r.method === 'GET')
-            .map((r) => ({
-              time: r.time,
-              kind: isList(r.method, r.path) ? 'list' : getOf(r.path) ? 'get' : 'other',
-              job: getOf(r.path),
-              throttled: r.status === 429,
-            })),
-        endedAt: () => fake.jobs().filter((j) => names.has(j.name)).map((j) => j.modifiedAt),
-        hide: (h) => fake.hideFromList(h.id),
-        release: () => fake.release(),
-        throttleList: (s) => fake.failNext(1, { status: 429, retryAfter: s, match: isList }),
-        throttleGet: (h, s) => fake.failNext(1, { status: 429, retryAfter: s, match: (m, p) => m === 'GET' && p.endsWith(`/jobs/${h.id}`) }),
-      }, jobs);
+      await fanout(
+        'azure',
+        platform,
+        {
+          limitPerS: 25,
+          requests: () =>
+            fake.requests
+              .filter((r) => r.kind === 'arm' && r.method === 'GET')
+              .map((r) => ({
+                time: r.time,
+                kind: isList(r.method, r.path) ? 'list' : getOf(r.path) ? 'get' : 'other',
+                job: getOf(r.path),
+                throttled: r.status === 429,
+              })),
+          endedAt: () =>
+            fake
+              .jobs()
+              .filter((j) => names.has(j.name))
+              .map((j) => j.modifiedAt),
+          hide: (h) => fake.hideFromList(h.id),
+          release: () => fake.release(),
+          throttleList: (s) => fake.failNext(1, { status: 429, retryAfter: s, match: isList }),
+          throttleGet: (h, s) =>
+            fake.failNext(1, { status: 429, retryAfter: s, match: (m, p) => m === 'GET' && p.endsWith(`/jobs/${h.id}`) }),
+        },
+        jobs,
+      );
       expect(fake.throttledReads()).toBe(0);
     } finally {
       await fake.stop();
@@ -284,7 +303,11 @@ describe('bailian: 1,000 PAI-DLC jobs from ListJobs by JobIds', () => {
                 job: r.action === 'GetJob' ? decodeURIComponent(r.path.split('/').pop()!) : undefined,
                 throttled: r.status !== 200,
               })),
-          endedAt: () => fake.jobs().filter((j) => mine.has(j.JobId)).map((j) => j.finishedAt ?? Infinity),
+          endedAt: () =>
+            fake
+              .jobs()
+              .filter((j) => mine.has(j.JobId))
+              .map((j) => j.finishedAt ?? Infinity),
           hide: (h) => {
             mine.add(h.id);
             fake.hideFromList(h.id);

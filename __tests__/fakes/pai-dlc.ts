@@ -844,7 +844,10 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
         const dir = (q.get('Order') ?? 'desc').toLowerCase() === 'asc' ? 1 : -1;
         list = list.sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : (a.seq - b.seq) * dir));
         const pageNumber = Math.max(1, Number(q.get('PageNumber') ?? 1) || 1);
-        const pageSize = Math.min(opts.maxPageSize ?? Infinity, Math.max(1, Number(q.get('PageSize') ?? defaultPageSize) || defaultPageSize));
+        const pageSize = Math.min(
+          opts.maxPageSize ?? Infinity,
+          Math.max(1, Number(q.get('PageSize') ?? defaultPageSize) || defaultPageSize),
+        );
         return { Jobs: list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(view), TotalCount: list.length };
       }
     }
