@@ -69,7 +69,7 @@ describe('azure job.yml → ARM CommandJob body', () => {
       },
       resources: { instanceCount: 1, instanceType: 'Standard_NC6s_v3' },
       limits: { jobLimitsType: 'Command', timeout: 'PT150S' },
-      tags: { evalgate: 'demo', evalgate_job: 'accuracy_f1', evalgate_shard: '1', evalgate_run: '1' },
+      tags: { evalgate: 'demo', evalgate_job: 'accuracy_f1', evalgate_shard: '1' },
     });
   });
 

@@ -220,7 +220,6 @@ export class AzurePlatform implements Platform {
       outUri: this.dsUri(this.outPrefix(name)),
       instanceType: c.instanceType,
       instanceCount: c.instanceCount,
-      runTag: this.runTag,
     };
   }
 
@@ -255,6 +254,9 @@ export class AzurePlatform implements Platform {
     const { text, missing } = await renderAzureJob(run, this.opts.gate, this.vars(job, run.name));
     if (missing.length) throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
     const { name, body } = restJobBody(text, this.arm.base);
+    // one tag key for every job of the run: statusMany lists them with `tag=<key>` (a tag
+    // evalgate adds for itself; job.yml keeps the ones a user reads)
+    body.properties.tags = { ...((body.properties.tags as Record<string, string> | undefined) ?? {}), [this.runTag]: '1' };
     const tracked: Tracked = { job, transientErrors: 0 };
     this.tracked.set(name, tracked);
     const resource =

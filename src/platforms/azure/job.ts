@@ -27,8 +27,6 @@ export interface AzureJobVars {
   outUri: string;
   instanceType?: string;
   instanceCount?: number;
-  /** the tag key every job of the run carries (Jobs_List filters by tag key): `evalgate_run_<hash>` */
-  runTag?: string;
 }
 
 /**
@@ -60,7 +58,6 @@ export function azureTemplateVars(job: PlannedJob, gate: string, v: AzureJobVars
     data_type: v.data?.type ?? 'uri_folder',
     data_uri: v.data?.uri ?? '',
     out_uri: v.outUri,
-    run_tag: v.runTag ?? 'evalgate_run',
   };
 }
 
