@@ -28,7 +28,7 @@ import { RateLimiter } from '../rate.js';
  * learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling);
  * evalgate takes two fifths of it, so other tools of the same principal keep theirs.
  */
-export const AZURE_STATUS_RATE = { perSecond: 10, burst: 20 };
+export const AZURE_STATUS_RATE = { perSecond: 10, burst: 10 };
 /** Jobs_List pages followed per poll at most (the service picks the page size; nextLink to the end) */
 const MAX_LIST_PAGES = 100;
 
