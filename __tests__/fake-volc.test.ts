@@ -344,7 +344,7 @@ describe('fake ML platform with @volcengine/openapi', () => {
     expect(r.ResponseMetadata.RequestId).toMatch(/^\d{14}[0-9A-F]{18}$/);
     expect(r.ResponseMetadata.Error).toBeUndefined();
     expect((r.Result as { Id: string }).Id).toMatch(/^t-\d{14}-[a-z0-9]{5}$/);
-    expect(ml.requests.at(-1)).toEqual({ method: 'POST', action: 'CreateJob', status: 200 });
+    expect(ml.requests.at(-1)).toEqual({ time: expect.any(Number) as number, method: 'POST', action: 'CreateJob', status: 200 });
   });
 
   it('rejects wrong secret, region, service, key, version, action, token, tampered body and stale dates in the error envelope (the SDK resolves, it does not throw)', async () => {

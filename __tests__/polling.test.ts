@@ -165,3 +165,34 @@ describe('a stop does not wait for status calls still out', () => {
     expect(out.map((o) => o.status.state)).toEqual(['cancelled', 'cancelled']);
   });
 });
+
+describe('a platform with a list call (statusMany)', () => {
+  it('reads every job from the list; a job the list leaves out is polled on its own', async () => {
+    let listCalls = 0;
+    const { platform, calls } = scripted({ a: async () => ok('succeeded'), b: async () => ok('succeeded'), missing: async () => ok('succeeded') });
+    platform.statusMany = async (hs) => {
+      listCalls++;
+      return new Map(hs.filter((h) => h.id !== 'missing').map((h) => [h.id, ok(listCalls < 3 ? 'running' : 'succeeded')]));
+    };
+    const out = await runJobs(platform, [job('a'), job('b'), job('missing')], captureRuntime('/tmp'));
+    expect(out.map((o) => o.status.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(listCalls).toBe(3);
+    expect(Object.keys(calls)).toEqual(['missing']);
+  });
+
+  it(`a list that fails is tried again on the next poll, with one warning; after ${STATUS_READ_LIMIT} in a row its jobs are polled one by one`, async () => {
+    const { platform, calls } = scripted({ a: async () => ok('succeeded'), b: async () => ok('succeeded') });
+    let listCalls = 0;
+    platform.statusMany = async () => {
+      listCalls++;
+      throw new Error('429 Too Many Requests after 6 retries');
+    };
+    const rt = captureRuntime('/tmp');
+    const out = await runJobs(platform, [job('a'), job('b')], rt);
+    expect(out.map((o) => o.status.state)).toEqual(['succeeded', 'succeeded']);
+    expect(listCalls).toBe(STATUS_READ_LIMIT);
+    expect(Object.keys(calls).sort()).toEqual(['a', 'b']);
+    expect(rt.err.join('').match(/the scripted job list could not be read \(429 Too Many Requests after 6 retries\)/g)).toHaveLength(1);
+    expect(rt.err.join('')).toContain(`the scripted job list failed ${STATUS_READ_LIMIT} times in a row; polling its 2 job(s) one by one`);
+  });
+});

@@ -23,6 +23,9 @@
  *   --python-runs N   python runs per case, median reported (default 1)
  *   --only a,b        only these cases (bench/latest.json is then left alone unless --out)
  *   --out FILE        where to write the results (default bench/latest.json)
+ *   --fanout          also the wide fan-out figures (bench/fanout.mjs: 1,000 jobs per platform
+ *                     against its fake, requests per minute and last end to verdict), as `fanout`
+ *   --fanout-jobs N   jobs per platform for --fanout (default 1000)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -34,6 +37,7 @@ import { parseArgs } from 'node:util';
 import { CASES, ensureCase } from './gen.mjs';
 import { measureStartup } from './startup.mjs';
 import { measureStaging } from './staging.mjs';
+import { measureFanout } from './fanout.mjs';
 import { distSha256, gitCommit } from '../scripts/dist-sha.mjs';
 import { writePerfTables } from '../scripts/perf-table.mjs';
 import { benchHttpVsWrk } from './http.mjs';
@@ -55,6 +59,8 @@ const { values: opts } = parseArgs({
     'python-runs': { type: 'string', default: '1' },
     only: { type: 'string' },
     out: { type: 'string' },
+    fanout: { type: 'boolean', default: false },
+    'fanout-jobs': { type: 'string', default: '1000' },
   },
 });
 const RUNS = Math.max(1, Number.parseInt(opts.runs, 10) || 1);
@@ -484,6 +490,11 @@ async function main() {
     cases: metaCases,
     warnings,
   };
+  if (opts.fanout) {
+    log('\nbench: fan-out (bench/fanout.mjs) ...');
+    results.fanout = await measureFanout({ jobs: Math.max(1, Number.parseInt(opts['fanout-jobs'], 10) || 1000) });
+    log(`bench: fan-out ${JSON.stringify(results.fanout)}`);
+  }
   if (outFile) {
     const doc = { ...results, startup: start, ...(staging ? { staging } : {}), _meta: meta };
     fs.writeFileSync(outFile, JSON.stringify(doc, null, 2) + '\n');

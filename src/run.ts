@@ -505,19 +505,16 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     opts.signal?.addEventListener('abort', stopAll, { once: true });
     if (opts.signal?.aborted) stop.abort();
 
-    const poll = async (o: Outcome): Promise<boolean> => {
+    /** a status answer (or a read that failed) applied to its job: true when that job failed */
+    const apply = async (o: Outcome, read: { status: JobStatus } | { error: unknown }): Promise<boolean> => {
       let status: JobStatus;
-      try {
-        status = await platform.status(o.handle!);
-        // the run stopped while this call was out (a Ctrl-C during a throttled call's backoff): its
-        // answer must not overwrite the job's cancellation
-        if (stop.signal.aborted) return false;
+      if ('status' in read) {
+        status = read.status;
         readFailures.delete(o);
-      } catch (e) {
-        if (stop.signal.aborted) return false;
+      } else {
         const n = (readFailures.get(o) ?? 0) + 1;
         readFailures.set(o, n);
-        const why = printable((e as Error)?.message ?? String(e));
+        const why = printable((read.error as Error)?.message ?? String(read.error));
         if (n < STATUS_READ_LIMIT) {
           if (n === 1) rt.stderr(`warning: job ${o.job.name}: its status could not be read (${why}); trying again on the next poll\n`);
           return false;
@@ -549,9 +546,23 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
       }
       return failed;
     };
+    const poll = async (o: Outcome): Promise<boolean> => {
+      let read: { status: JobStatus } | { error: unknown };
+      try {
+        read = { status: await platform.status(o.handle!) };
+      } catch (e) {
+        read = { error: e };
+      }
+      // the run stopped while this call was out (a Ctrl-C during a throttled call's backoff): its
+      // answer must not overwrite the job's cancellation
+      if (stop.signal.aborted) return false;
+      return apply(o, read);
+    };
     // Each job is polled on its own, with its own backoff and jitter, and at most
     // POLL_CONCURRENCY status calls are in flight: a slow or throttled call (retried inside the
     // platform's client) never holds up the status of the others. The first failure stops all.
+    // A platform with a list call (statusMany) reads every job of the run from it instead, once per
+    // poll interval, in its own loop; a job the list does not return is polled on its own from then on.
     const slots = semaphore(POLL_CONCURRENCY);
     let failed = false;
     const ticker = setInterval(() => progress.tick(), 1000);
@@ -571,10 +582,72 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
         interval = Math.min(cap, Math.ceil(interval * 1.5));
       }
     };
+    const tasks: Promise<void>[] = [];
+    const listed = new Set<Outcome>();
+    const listLoop = async (statusMany: (hs: JobHandle[]) => Promise<Map<string, JobStatus>>): Promise<void> => {
+      // no backoff: one list call answers for every job, so its cost does not grow with the wait
+      const interval = Math.min(cap, platform.pollIntervalMs);
+      let failures = 0;
+      while (!stop.signal.aborted) {
+        const batch = [...listed].filter((o) => !TERMINAL.includes(o.status.state));
+        if (!batch.length) return;
+        let answer: Map<string, JobStatus> | null = null;
+        const began = Date.now();
+        try {
+          answer = await statusMany(batch.map((o) => o.handle!));
+          failures = 0;
+        } catch (e) {
+          if (stop.signal.aborted) return;
+          failures++;
+          const why = printable((e as Error)?.message ?? String(e));
+          if (failures === 1) rt.stderr(`warning: the ${platform.name} job list could not be read (${why}); trying again on the next poll\n`);
+          if (failures >= STATUS_READ_LIMIT) {
+            rt.stderr(`warning: the ${platform.name} job list failed ${failures} times in a row; polling its ${batch.length} job(s) one by one\n`);
+            for (const o of batch) {
+              listed.delete(o);
+              tasks.push(follow(o));
+            }
+            return;
+          }
+        }
+        if (stop.signal.aborted) return;
+        if (answer) {
+          for (const o of batch) {
+            const s = answer.get(o.handle!.id);
+            if (!s) {
+              // not in the list (yet): its own poller takes over, the list goes on without it
+              listed.delete(o);
+              tasks.push(follow(o));
+              continue;
+            }
+            if (await apply(o, { status: s })) {
+              failed = true;
+              stop.abort();
+              return;
+            }
+          }
+          publish();
+        }
+        // the interval counts from the start of the round: a job that ends is seen within one
+        // interval plus the time one round takes (its pages under the platform's rate bound)
+        await sleep(Math.max(0, interval * (0.9 + Math.random() * 0.2) - (Date.now() - began)), stop.signal);
+      }
+    };
     try {
       // a stop (abort, a failed job) does not wait for status calls still out: cancelling comes first
       const stopped = new Promise<void>((r) => (stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true })));
-      await Promise.race([Promise.all(out.filter((o) => o.handle).map(follow)), stopped]);
+      const statusMany = platform.statusMany?.bind(platform);
+      for (const o of out) {
+        if (!o.handle) continue;
+        if (statusMany) listed.add(o);
+        else tasks.push(follow(o));
+      }
+      if (statusMany && listed.size) tasks.push(listLoop(statusMany));
+      const all = (async () => {
+        // pollers are added while others run (a job the list does not return gets its own)
+        while (tasks.length) await Promise.all(tasks.splice(0));
+      })();
+      await Promise.race([all, stopped]);
     } finally {
       clearInterval(ticker);
       opts.signal?.removeEventListener('abort', stopAll);

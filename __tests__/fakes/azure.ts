@@ -125,6 +125,20 @@ export interface FakeAzureOptions {
   timeoutStatus?: 'Canceled' | 'Failed';
   /** validate every JSON response of the fake against the fixture (default true) */
   validateResponses?: boolean;
+  /**
+   * Fan-out runs: a job runs no command and downloads nothing; it is Running for this long, then
+   * Completed (its status machine and every API answer are as usual).
+   */
+  simulateRunMs?: number;
+  /** with simulateRunMs: Running jobs wait for `release()` before their run time starts (1,000 jobs running at once) */
+  simulateHold?: boolean;
+  /**
+   * ARM's subscription read throttling as documented (token bucket per subscription and principal,
+   * learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling): a
+   * GET past the bucket gets 429 + Retry-After and x-ms-ratelimit-remaining-subscription-reads: 0.
+   * Off by default; the documented figures are `{ bucket: 250, refillPerS: 25 }`.
+   */
+  readBudget?: { bucket: number; refillPerS: number };
 }
 
 export interface FakeAzureRequest {
@@ -157,6 +171,8 @@ export interface FakeAzureJob {
   pid?: number;
   /** local dir of the run (code/, inputs/, outputs/, std_log.txt) */
   dir: string;
+  /** Date.now() of its last status change (for a terminal job: when it ended) */
+  modifiedAt: number;
 }
 
 export type JobStatus =
@@ -226,6 +242,14 @@ export interface FakeAzure {
   job(name: string): FakeAzureJob | undefined;
   /** answer the next `n` matching ARM requests with `status` (after authentication, before anything else) */
   failNext(n: number, opts: FailNextOptions): void;
+  /** Jobs_List leaves this job out (an index that lags behind, as list views may) until shown again */
+  hideFromList(name: string, hidden?: boolean): void;
+  /** GETs the read budget answered 429 (readBudget) */
+  throttledReads(): number;
+  /** simulateHold: every job's run time starts now (or when it reaches Running, if later) */
+  release(): void;
+  /** turns the read budget on (full bucket) or off from now */
+  setReadBudget(budget: { bucket: number; refillPerS: number } | undefined): void;
   /** registers an environment version directly; returns its ARM id */
   addEnvironment(name: string, version: string, image: string): string;
   /** an access token as the token endpoint would issue it, with overrides (to test expiry and audience checks) */
@@ -1122,6 +1146,38 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
     }
   }
 
+  let readBudget = opts.readBudget;
+  let readTokens = readBudget?.bucket ?? 0;
+  let readRefilled = Date.now();
+  let throttledReads = 0;
+  function overReadBudget(ctx: Ctx): boolean {
+    const b = readBudget;
+    if (!b || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return false;
+    const now = Date.now();
+    readTokens = Math.min(b.bucket, readTokens + ((now - readRefilled) / 1000) * b.refillPerS);
+    readRefilled = now;
+    if (readTokens >= 1) {
+      readTokens -= 1;
+      return false;
+    }
+    throttledReads++;
+    const headers = {
+      'retry-after': String(Math.max(1, Math.ceil((1 - readTokens) / b.refillPerS))),
+      'x-ms-ratelimit-remaining-subscription-reads': '0',
+    };
+    armFail(
+      ctx,
+      new ArmError(
+        429,
+        'TooManyRequests',
+        'The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits',
+        { headers },
+        false,
+      ),
+    );
+    return true;
+  }
+
   function injected(ctx: Ctx): boolean {
     const inj = injections.find((i) => !i.opts.match || i.opts.match(ctx.method, ctx.url.pathname));
     if (!inj) return false;
@@ -1182,6 +1238,7 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
     try {
       authenticate(ctx);
       if (injected(ctx)) return;
+      if (overReadBudget(ctx)) return;
       const apiVersion = checkApiVersion(ctx);
       const p = ctx.url.pathname;
       const op = new RegExp(`^/subscriptions/([^/]+)/providers/${PROVIDER_RE}/locations/([^/]+)/mfeOperationResults/([^/]+)$`, 'i').exec(p);
@@ -1448,6 +1505,7 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
     sendJson(ctx, 200, jobJson(findJob(name)), {}, 'JobBaseResource');
   }
 
+  const hiddenFromList = new Set<string>();
   function listJobs(ctx: Ctx, apiVersion: string): void {
     const q = ctx.url.searchParams;
     const view = q.get('listViewType') ?? 'ActiveOnly';
@@ -1474,7 +1532,7 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
         throw new ArmError(400, 'UserError', `The continuation token '${skip}' is invalid. Follow nextLink verbatim.`, { target: '$skip' });
       offset = o;
     }
-    let list = [...jobs.values()].filter(() => view !== 'ArchivedOnly');
+    let list = [...jobs.values()].filter((j) => view !== 'ArchivedOnly' && !hiddenFromList.has(j.name));
     const jobType = q.get('jobType');
     if (jobType) list = list.filter((j) => j.properties.jobType === jobType);
     const tag = q.get('tag');
@@ -1892,7 +1950,29 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
     });
   }
 
+  let released = false;
+  const holding = new Set<() => void>();
+  async function simulate(j: JobRecord, runMs: number): Promise<void> {
+    try {
+      for (const s of ['Starting', 'Preparing', 'Queued', 'Running'] as const) {
+        await step(j);
+        setStatus(j, s);
+      }
+      j.runs++;
+      if (opts.simulateHold && !released) await new Promise<void>((r) => holding.add(r));
+      await sleep(runMs, j.abort.signal);
+      setStatus(j, 'Finalizing');
+      await sleep(stepMs);
+      setStatus(j, 'Completed');
+    } catch {
+      if (stopping) return;
+      await sleep(stepMs);
+      setStatus(j, j.cancelRequested ? 'Canceled' : 'Failed');
+    }
+  }
+
   async function runJob(j: JobRecord): Promise<void> {
+    if (opts.simulateRunMs !== undefined) return simulate(j, opts.simulateRunMs);
     let prep: Prepared | undefined;
     let ran = false;
     try {
@@ -1958,6 +2038,7 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
       ...(j.error === undefined ? {} : { error: j.error }),
       ...(j.child?.pid === undefined ? {} : { pid: j.child.pid }),
       dir: j.dir,
+      modifiedAt: j.modified.getTime(),
     };
   }
 
@@ -1987,6 +2068,18 @@ export async function startFakeAzure(opts: FakeAzureOptions): Promise<FakeAzure>
     tokens,
     federatedTokens: federatedList,
     jobs: () => [...jobs.values()].map(publicJob),
+    hideFromList: (name, hidden = true) => void (hidden ? hiddenFromList.add(name) : hiddenFromList.delete(name)),
+    throttledReads: () => throttledReads,
+    release: () => {
+      released = true;
+      for (const r of holding) r();
+      holding.clear();
+    },
+    setReadBudget: (b) => {
+      readBudget = b;
+      readTokens = b?.bucket ?? 0;
+      readRefilled = Date.now();
+    },
     job: (name) => {
       const j = jobs.get(name);
       return j && publicJob(j);

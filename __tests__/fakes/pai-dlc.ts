@@ -75,12 +75,16 @@ export interface DlcRequestRecord {
   status: number;
   code?: string;
   accessKeyId?: string;
+  /** Date.now() when it arrived */
+  time: number;
 }
 
 export interface FakeDlcJobInfo {
   JobId: string;
   DisplayName: string;
   Status: string;
+  /** Date.now() when it ended (GmtFinishTime) */
+  finishedAt?: number;
   ReasonCode?: string;
   /** how many times the command was started (0 before Running) */
   runs: number;
@@ -111,6 +115,12 @@ export interface FakePaiDlcOptions extends KeyOptions {
   killGraceMs?: number;
   /** serve HTTPS with the test certificate (default plain HTTP) */
   tls?: boolean;
+  /** Fan-out runs: a job runs no command; it is Running for this long, then Succeeded */
+  simulateRunMs?: number;
+  /** with simulateRunMs: Running jobs wait for `release()` before their run time starts */
+  simulateHold?: boolean;
+  /** ListJobs returns at most this many jobs a page whatever PageSize asks (the real maximum is not documented) */
+  maxPageSize?: number;
 }
 
 export interface FakePaiDlc {
@@ -126,7 +136,14 @@ export interface FakePaiDlc {
   jobs(): FakeDlcJobInfo[];
   job(jobId: string): FakeDlcJobInfo | undefined;
   /** the next n authenticated requests fail with this error (default 400 Throttling.User); `retryAfterS` sets x-acs-retry-after */
-  failNext(n: number, err?: { status?: number; code?: string; message?: string; retryAfterS?: number }): void;
+  failNext(
+    n: number,
+    err?: { status?: number; code?: string; message?: string; retryAfterS?: number; match?: (action: string, path: string) => boolean },
+  ): void;
+  /** ListJobs leaves this job out (an index lagging behind) */
+  hideFromList(jobId: string, hidden?: boolean): void;
+  /** simulateHold: every job's run time starts now (or when it reaches Running, if later) */
+  release(): void;
   /** the fake's clock runs this far ahead of the real one (negative: behind), for x-acs-date skew checks */
   setClockOffset(ms: number): void;
   /** force a job's status (e.g. SucceededReserving) without touching its process */
@@ -355,7 +372,11 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
     code: 'Throttling.User',
     message: 'Request was denied due to user flow control.',
     retryAfterS: undefined as number | undefined,
+    match: undefined as ((action: string, path: string) => boolean) | undefined,
   };
+  const hiddenFromList = new Set<string>();
+  let released = false;
+  const holding = new Set<() => void>();
   let stopped = false;
   let clockOffset = 0;
   let created = 0;
@@ -535,6 +556,22 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
     job.gmt.Running = new Date();
     setPods(job, 'Running', 'GmtStartTime');
     job.runs++;
+    if (opts.simulateRunMs !== undefined) {
+      const runMs = opts.simulateRunMs;
+      const go = (): void =>
+        later(job, runMs, () => {
+          if (job.stopping || stopped) return;
+          const now = new Date();
+          job.gmt.Finish = now;
+          job.gmt.Successed = now;
+          job.exitCode = 0;
+          setPods(job, 'Succeeded', 'GmtFinishTime');
+          setStatus(job, 'Succeeded');
+        });
+      if (opts.simulateHold && !released) holding.add(go);
+      else go();
+      return;
+    }
     const envs = (job.request.Envs as Record<string, string> | undefined) ?? {};
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
@@ -668,7 +705,7 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
         setStatus(job, 'EnvPreparing');
         let problem: string | undefined;
         try {
-          problem = prepare(job);
+          problem = opts.simulateRunMs !== undefined ? undefined : prepare(job);
         } catch (e) {
           problem = `preparing the data sources failed: ${(e as Error).message}`;
         }
@@ -780,6 +817,7 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
             ? q.get('JobIds')!.toLowerCase().split(',')
             : undefined;
         let list = [...jobs.values()].filter((j) => {
+          if (hiddenFromList.has(j.JobId)) return false;
           if (name) {
             // DisplayName "supports fuzzy match and is case-insensitive" (ListJobsRequest.ts); the mode names other than
             // the default "wildcard" are not documented: "exact" is taken as an exact match
@@ -806,7 +844,10 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
         const dir = (q.get('Order') ?? 'desc').toLowerCase() === 'asc' ? 1 : -1;
         list = list.sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : (a.seq - b.seq) * dir));
         const pageNumber = Math.max(1, Number(q.get('PageNumber') ?? 1) || 1);
-        const pageSize = Math.max(1, Number(q.get('PageSize') ?? defaultPageSize) || defaultPageSize);
+        const pageSize = Math.min(
+          opts.maxPageSize ?? Infinity,
+          Math.max(1, Number(q.get('PageSize') ?? defaultPageSize) || defaultPageSize),
+        );
         return { Jobs: list.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(view), TotalCount: list.length };
       }
     }
@@ -818,7 +859,13 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const requestId = acsRequestId();
     const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split(/\?(.*)/s);
-    const rec: DlcRequestRecord = { method: req.method ?? '', path: rawPath, action: String(req.headers['x-acs-action'] ?? ''), status: 0 };
+    const rec: DlcRequestRecord = {
+      method: req.method ?? '',
+      path: rawPath,
+      action: String(req.headers['x-acs-action'] ?? ''),
+      status: 0,
+      time: Date.now(),
+    };
     requests.push(rec);
     const send = (status: number, obj: Record<string, unknown>, headers: Record<string, string> = {}): void => {
       rec.status = status;
@@ -854,7 +901,7 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
               'InvalidVersion',
               `Specified parameter Version is not valid: ${String(req.headers['x-acs-version'])} (pai-dlc is ${DLC_VERSION}).`,
             );
-          if (failures.n > 0) {
+          if (failures.n > 0 && (!failures.match || failures.match(route.action, rawPath))) {
             failures.n--;
             const headers: Record<string, string> =
               failures.retryAfterS !== undefined ? { 'x-acs-retry-after': String(failures.retryAfterS) } : {};
@@ -890,6 +937,7 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
     JobId: j.JobId,
     DisplayName: j.DisplayName,
     Status: j.Status,
+    ...(j.gmt.Finish ? { finishedAt: j.gmt.Finish.getTime() } : {}),
     ReasonCode: j.ReasonCode,
     runs: j.runs,
     exitCode: j.exitCode,
@@ -917,7 +965,17 @@ export async function startFakePaiDlc(opts: FakePaiDlcOptions = {}): Promise<Fak
         code: err.code ?? 'Throttling.User',
         message: err.message ?? 'Request was denied due to user flow control.',
         retryAfterS: err.retryAfterS,
+        match: err.match,
       };
+    },
+    hideFromList(id, hidden = true) {
+      if (hidden) hiddenFromList.add(id);
+      else hiddenFromList.delete(id);
+    },
+    release() {
+      released = true;
+      for (const go of holding) go();
+      holding.clear();
     },
     setClockOffset(ms) {
       clockOffset = ms;

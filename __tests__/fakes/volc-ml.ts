@@ -72,6 +72,10 @@ export interface FakeVolcMlOptions {
   stopGraceMs?: number;
   /** the server clock (default Date.now) */
   now?: () => number;
+  /** Fan-out runs: a job runs no command and mounts nothing; it is Running for this long, then Completed */
+  simulateRunMs?: number;
+  /** with simulateRunMs: Running jobs wait for `release()` before their run time starts */
+  simulateHold?: boolean;
 }
 
 export interface MlRequestRecord {
@@ -79,12 +83,18 @@ export interface MlRequestRecord {
   action: string;
   status: number;
   code?: string;
+  /** Date.now() when it arrived */
+  time: number;
+  /** the body's Id (GetJob, StopJob, …) */
+  id?: string;
 }
 
 export interface MlFailSpec {
   status: 429 | 500 | 503;
   code?: string;
   retryAfterS?: number;
+  /** only a request this returns true for is failed (checked once the body is read); others pass */
+  match?: (action: string, body: Record<string, unknown>) => boolean;
 }
 
 export interface FakeInstance {
@@ -159,6 +169,12 @@ export interface FakeVolcMl {
   logs(id: string): string;
   /** the next n requests answer this error in the envelope (after the Action/Version check) */
   failNext(n: number, spec: MlFailSpec): void;
+  /** ListJobs leaves this job out (an index lagging behind) */
+  hideFromList(id: string, hidden?: boolean): void;
+  /** simulateHold: every job's run time starts now (or when it reaches Running, if later) */
+  release(): void;
+  /** when a job ended (Date.now()), once it has */
+  endedAt(id: string): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -426,6 +442,11 @@ export async function startFakeVolcMl(opts: FakeVolcMlOptions = {}): Promise<Fak
   const requests: MlRequestRecord[] = [];
   const violations: string[] = [];
   const failures: MlFailSpec[] = [];
+  const matched: MlFailSpec[] = [];
+  const hiddenFromList = new Set<string>();
+  const ended = new Map<string, number>();
+  let released = false;
+  const holding = new Set<() => void>();
   const running = new Set<Promise<void>>();
 
   const killGroup = (child: ChildProcess, signal: NodeJS.Signals): void => {
@@ -581,6 +602,7 @@ export async function startFakeVolcMl(opts: FakeVolcMlOptions = {}): Promise<Fak
 
   const finish = (j: JobRec, state: JobState, message?: string): void => {
     j.endTime = iso(now());
+    ended.set(j.id, Date.now());
     if (message !== undefined) j.message = message;
     setState(j, state);
   };
@@ -604,12 +626,19 @@ export async function startFakeVolcMl(opts: FakeVolcMlOptions = {}): Promise<Fak
     await sleep(j, stepMs);
     if (j.stopRequested) return stopped();
     setState(j, 'Deploying');
-    const problem = download(j);
+    const problem = opts.simulateRunMs !== undefined ? undefined : download(j);
     await sleep(j, stepMs);
     if (j.stopRequested) return stopped();
     if (problem) return finish(j, 'Failed', problem);
     setState(j, 'Running');
     j.startTime = iso(now());
+    if (opts.simulateRunMs !== undefined) {
+      if (opts.simulateHold && !released) await new Promise<void>((r) => holding.add(r));
+      await sleep(j, opts.simulateRunMs);
+      if (j.stopRequested) return stopped();
+      j.exitCode = 0;
+      return finish(j, 'Completed');
+    }
     let timedOut = false;
     const maxRuntime = (j.body.ResourceConfig as Json).MaxRuntimeSeconds as number | undefined;
     const timer = maxRuntime
@@ -790,6 +819,7 @@ export async function startFakeVolcMl(opts: FakeVolcMlOptions = {}): Promise<Fak
       const list = [...jobs.values()].filter(
         (j) =>
           !j.deleted &&
+          !hiddenFromList.has(j.id) &&
           (body.NameContains === undefined || (j.body.Name as string).includes(body.NameContains as string)) &&
           (body.ProjectName === undefined || (j.body.ProjectName ?? 'default') === body.ProjectName) &&
           (body.State === undefined || j.state === body.State) &&
@@ -866,12 +896,14 @@ export async function startFakeVolcMl(opts: FakeVolcMlOptions = {}): Promise<Fak
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       return void res.end(j ? j.log : 'no such job\n');
     }
+    const arrived = Date.now();
+    let bodyId: string | undefined;
     const action = u.searchParams.get('Action') ?? '';
     const version = u.searchParams.get('Version') ?? '';
     const meta = { RequestId: requestId(), Action: action, Version: version, Service: ML_SERVICE, Region: region };
     const fail = (e: GatewayError | ApiError): void => {
       const [status, code, codeN] = e instanceof ApiError ? [e.status, e.code, 0] : [e.status, e.code, e.codeN];
-      requests.push({ method: req.method ?? '', action, status, code });
+      requests.push({ method: req.method ?? '', action, status, code, time: arrived, ...(bodyId ? { id: bodyId } : {}) });
       send(res, status, { ResponseMetadata: { ...meta, Error: { CodeN: codeN, Code: code, Message: e.message } } });
     };
 
@@ -911,13 +943,21 @@ export async function startFakeVolcMl(opts: FakeVolcMlOptions = {}): Promise<Fak
     }
     try {
       if (!isObj(parsed)) throw new ApiError(400, 'InvalidParameter', 'The body must be a JSON object.');
+      if (typeof parsed.Id === 'string') bodyId = parsed.Id;
+      const hit = matched.findIndex((f) => f.match!(action, parsed as Record<string, unknown>));
+      if (hit >= 0) {
+        const [f] = matched.splice(hit, 1);
+        if (f!.retryAfterS !== undefined) res.setHeader('Retry-After', String(f!.retryAfterS));
+        const e = gatewayError(f!.code ?? 'FlowLimitExceeded', 'Request was denied due to flow limit exceeded.');
+        return fail({ ...e, status: f!.status });
+      }
       if (action !== 'CreateJob') {
         const problems: string[] = [];
         checkTypes(parsed, action, '', problems);
         if (problems.length) throw invalid(problems, action);
       }
       const result = actions[action as Action](parsed);
-      requests.push({ method: req.method ?? '', action, status: 200 });
+      requests.push({ method: req.method ?? '', action, status: 200, time: arrived, ...(bodyId ? { id: bodyId } : {}) });
       send(res, 200, { ResponseMetadata: meta, Result: result });
     } catch (e) {
       if (e instanceof ApiError) return fail(e);
@@ -981,8 +1021,15 @@ export async function startFakeVolcMl(opts: FakeVolcMlOptions = {}): Promise<Fak
     },
     logs: (id) => jobs.get(id)?.log ?? '',
     failNext: (n, spec) => {
-      for (let i = 0; i < n; i++) failures.push(spec);
+      for (let i = 0; i < n; i++) (spec.match ? matched : failures).push(spec);
     },
+    hideFromList: (id, hidden = true) => void (hidden ? hiddenFromList.add(id) : hiddenFromList.delete(id)),
+    release: () => {
+      released = true;
+      for (const r of holding) r();
+      holding.clear();
+    },
+    endedAt: (id) => ended.get(id),
     stop: async () => {
       for (const j of jobs.values()) {
         j.stopRequested = true;

@@ -61,6 +61,14 @@ export interface Platform {
   /** submits a job, or attaches to the job of the same name that a retried run submitted already */
   submit(job: PlannedJob): Promise<JobHandle>;
   status(handle: JobHandle): Promise<JobStatus>;
+  /**
+   * The status of many jobs in as few requests as the platform allows (its list call, every page
+   * followed to the end and bounded; one sacct for a whole Slurm array): the jobs it found, by
+   * handle id. A job missing from the answer is then polled on its own with status(). Throws when
+   * the list itself could not be read (after the client's own retries); the runner asks again on
+   * the next poll.
+   */
+  statusMany?(handles: JobHandle[]): Promise<Map<string, JobStatus>>;
   /** the last `lines` lines of the job's log */
   logs(handle: JobHandle, lines: number): Promise<string>;
   /** downloads every indicator file the job wrote into `dest`; returns their paths */

@@ -21,6 +21,17 @@ import { AZURE_LOCATIONS, renderAzureJob, restJobBody, type AzureJobVars } from 
 import type { EvalgateAzureCredential } from './credential.js';
 import { freshFolder } from '../../stores/owned.js';
 import { asAttempt, findAttempt } from '../attempts.js';
+import { RateLimiter } from '../rate.js';
+
+/**
+ * Status reads per second one run sends to ARM (Jobs_List pages and per-job Jobs_Get alike):
+ * ARM refills a subscription's read bucket at 25 a second per principal (bucket 250;
+ * learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling);
+ * evalgate takes two fifths of it, so other tools of the same principal keep theirs.
+ */
+export const AZURE_STATUS_RATE = { perSecond: 10, burst: 10 };
+/** Jobs_List pages followed per poll at most (the service picks the page size; nextLink to the end) */
+const MAX_LIST_PAGES = 100;
 
 /** Azure ML's JobStatus values (KnownJobStatus) and what each means for evalgate. */
 export const AZURE_STATUS: Record<string, JobState> = {
@@ -67,6 +78,8 @@ export interface AzureOptions {
   staging?: Staging;
   /** the run's cancel: stops an upload in flight */
   signal?: AbortSignal;
+  /** status reads per second (default AZURE_STATUS_RATE) */
+  statusRate?: { perSecond: number; burst?: number };
 }
 
 interface Tracked {
@@ -93,11 +106,15 @@ export class AzurePlatform implements Platform {
   private code?: string;
   private prepared = false;
   private readonly tracked = new Map<string, Tracked>();
+  /** the tag key every job of this run carries: Jobs_List filters on it */
+  runTag = 'evalgate_run';
+  readonly rate: RateLimiter;
 
   constructor(private readonly opts: AzureOptions) {
     const c = opts.config;
     this.pollIntervalMs = c.pollIntervalMs;
     this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
+    this.rate = new RateLimiter(opts.statusRate?.perSecond ?? AZURE_STATUS_RATE.perSecond, opts.statusRate?.burst ?? AZURE_STATUS_RATE.burst);
     this.arm = new Arm(
       { armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace },
       opts.credential,
@@ -155,6 +172,8 @@ export class AzurePlatform implements Platform {
   async prepare(jobs: PlannedJob[]): Promise<void> {
     if (this.prepared) return;
     const c = this.opts.config;
+    // the same plan gives the same tag: a retried run's jobs carry it too
+    this.runTag = `evalgate_run_${sha12(jobs.map((j) => j.name).join('\n'))}`;
     for (const job of jobs) {
       const image = job.image ?? c.image;
       if (!image) {
@@ -244,6 +263,9 @@ export class AzurePlatform implements Platform {
     const { text, missing } = await renderAzureJob(run, this.opts.gate, this.vars(job, run.name));
     if (missing.length) throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
     const { name, body } = restJobBody(text, this.arm.base);
+    // one tag key for every job of the run: statusMany lists them with `tag=<key>` (a tag
+    // evalgate adds for itself; job.yml keeps the ones a user reads)
+    body.properties.tags = { ...((body.properties.tags as Record<string, string> | undefined) ?? {}), [this.runTag]: '1' };
     const tracked: Tracked = { job, transientErrors: 0 };
     this.tracked.set(name, tracked);
     const resource =
@@ -260,10 +282,10 @@ export class AzurePlatform implements Platform {
   }
 
   async status(h: JobHandle): Promise<JobStatus> {
-    const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
-    this.tracked.set(h.id, t);
+    const t = this.track(h);
     let resource: Record<string, unknown>;
     try {
+      await this.rate.take();
       resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`)).body as Record<string, unknown>;
       t.transientErrors = 0;
     } catch (e) {
@@ -271,6 +293,43 @@ export class AzurePlatform implements Platform {
       if (e instanceof ArmError && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last) return t.last;
       throw e;
     }
+    return this.fromResource(h, resource);
+  }
+
+  /**
+   * Every job of the run from Jobs_List filtered by the run's tag key (`tag=`, "jobs returned will
+   * have this tag key"), nextLink followed verbatim to the end (at most MAX_LIST_PAGES pages): one
+   * read per page instead of one per job. A job it does not return (one a run before this one
+   * created, without the tag) is left to status().
+   */
+  async statusMany(handles: JobHandle[]): Promise<Map<string, JobStatus>> {
+    const wanted = new Map(handles.map((h) => [h.id, h]));
+    const out = new Map<string, JobStatus>();
+    let next: string | undefined = `/jobs?listViewType=ActiveOnly&tag=${encodeURIComponent(this.runTag)}`;
+    for (let page = 0; next && page < MAX_LIST_PAGES && out.size < wanted.size; page++) {
+      await this.rate.take();
+      const body = (await this.arm.send('Jobs_List', 'GET', next)).body as { value?: unknown; nextLink?: unknown };
+      for (const r of Array.isArray(body.value) ? (body.value as Record<string, unknown>[]) : []) {
+        const h = typeof r.name === 'string' ? wanted.get(r.name) : undefined;
+        if (h) {
+          this.track(h).transientErrors = 0;
+          out.set(h.id, this.fromResource(h, r));
+        }
+      }
+      next = typeof body.nextLink === 'string' && body.nextLink ? body.nextLink : undefined;
+    }
+    return out;
+  }
+
+  private track(h: JobHandle): Tracked {
+    const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+    this.tracked.set(h.id, t);
+    return t;
+  }
+
+  /** a job resource (Jobs_Get, or one item of Jobs_List) as evalgate's status */
+  private fromResource(h: JobHandle, resource: Record<string, unknown>): JobStatus {
+    const t = this.track(h);
     const props = (resource.properties ?? {}) as Record<string, unknown>;
     const raw = typeof props.status === 'string' ? props.status : 'Unknown';
     const state = mapAzureStatus(raw);

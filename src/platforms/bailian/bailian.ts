@@ -26,6 +26,17 @@ import { downloadPrefix, ossClient, parseOssUri, uploadPrefix, type Oss, type Up
 import { codeSnapshot, localFiles } from '../snapshot.js';
 import { freshFolder } from '../../stores/owned.js';
 import { asAttempt, findAttempt } from '../attempts.js';
+import { RateLimiter } from '../rate.js';
+
+/**
+ * Status requests per second one run sends to PAI-DLC (ListJobs pages and per-job GetJob alike):
+ * PAI-DLC's documented quota is 100 a second per API, region and account for each of GetJob and
+ * ListJobs (help.aliyun.com/zh/pai/developer-reference/api-pai-dlc-2020-12-03-quota); evalgate
+ * takes a fifth of one, so other users of the account keep theirs.
+ */
+export const DLC_STATUS_RATE = { perSecond: 20, burst: 20 };
+/** JobIds per ListJobs request (and its PageSize): PageSize's maximum is not documented */
+const LIST_CHUNK = 100;
 
 /** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
 export const DLC_STATUS: Record<string, JobState> = {
@@ -85,6 +96,8 @@ export interface BailianOptions {
   staging?: Staging;
   /** the run's cancel: stops an upload in flight */
   signal?: AbortSignal;
+  /** status requests per second (default DLC_STATUS_RATE) */
+  statusRate?: { perSecond: number; burst?: number };
 }
 
 interface Tracked {
@@ -114,9 +127,11 @@ export class BailianPlatform implements Platform {
   private readonly tracked = new Map<string, Tracked>();
   /** JobId → the name of the attempt it runs (where it writes) */
   private readonly attempts = new Map<string, string>();
+  readonly rate: RateLimiter;
 
   constructor(private readonly opts: BailianOptions) {
     const c = opts.config;
+    this.rate = new RateLimiter(opts.statusRate?.perSecond ?? DLC_STATUS_RATE.perSecond, opts.statusRate?.burst ?? DLC_STATUS_RATE.burst);
     this.pollIntervalMs = c.pollIntervalMs;
     this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
     this.credential =
@@ -274,10 +289,10 @@ export class BailianPlatform implements Platform {
   }
 
   async status(h: JobHandle): Promise<JobStatus> {
-    const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
-    this.tracked.set(h.id, t);
+    const t = this.track(h);
     let dj: DlcJob;
     try {
+      await this.rate.take();
       dj = await this.dlc.getJob(h.id);
       t.transientErrors = 0;
     } catch (e) {
@@ -285,6 +300,57 @@ export class BailianPlatform implements Platform {
       if (e instanceof AlibabaError && e.transient && ++t.transientErrors < MAX_TRANSIENT && t.last) return t.last;
       throw e;
     }
+    return this.fromDlc(h, dj);
+  }
+
+  /**
+   * The run's jobs from ListJobs filtered by their ids (`JobIds`, comma-separated, LIST_CHUNK a
+   * request, PageSize as large), each chunk paged (PageNumber) until TotalCount is reached, at
+   * most 5 pages: one request per chunk instead of one GetJob per job. A job it does not return is
+   * left to status().
+   */
+  async statusMany(handles: JobHandle[]): Promise<Map<string, JobStatus>> {
+    const out = new Map<string, JobStatus>();
+    const byId = new Map(handles.map((h) => [h.id, h]));
+    const ids = [...byId.keys()];
+    for (let i = 0; i < ids.length; i += LIST_CHUNK) {
+      const chunk = ids.slice(i, i + LIST_CHUNK);
+      let seen = 0;
+      for (let page = 1; page <= 5; page++) {
+        await this.rate.take();
+        const res = await this.dlc.call<{ Jobs?: DlcJob[]; TotalCount?: unknown }>('ListJobs', 'GET', '/api/v1/jobs', {
+          query: {
+            WorkspaceId: this.opts.config.workspaceId,
+            JobIds: chunk.join(','),
+            PageNumber: String(page),
+            PageSize: String(chunk.length),
+          },
+        });
+        const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
+        for (const j of jobs) {
+          const h = typeof j.JobId === 'string' ? byId.get(j.JobId) : undefined;
+          if (h) {
+            this.track(h).transientErrors = 0;
+            out.set(h.id, this.fromDlc(h, j));
+          }
+        }
+        seen += jobs.length;
+        const total = Number(res.TotalCount);
+        if (jobs.length === 0 || !Number.isFinite(total) || seen >= total) break;
+      }
+    }
+    return out;
+  }
+
+  private track(h: JobHandle): Tracked {
+    const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+    this.tracked.set(h.id, t);
+    return t;
+  }
+
+  /** a job as GetJob or one item of ListJobs gives it, as evalgate's status */
+  private fromDlc(h: JobHandle, dj: DlcJob): JobStatus {
+    const t = this.track(h);
     if (Array.isArray(dj.Pods) && dj.Pods.length) t.pods = dj.Pods;
     const raw = typeof dj.Status === 'string' ? dj.Status : 'Unknown';
     let state = mapDlcStatus(raw);

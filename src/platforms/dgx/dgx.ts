@@ -44,6 +44,9 @@ export interface DgxOptions {
   signal?: AbortSignal;
 }
 
+/** jobs whose state one shell call reads (ssh and local mode) */
+const STATE_CHUNK = 500;
+
 /** the shard's number is the last part of a job name (plan.jobName): the rest names the whole job */
 export const baseName = (name: string): string => name.replace(/-\d+$/, '');
 
@@ -381,9 +384,10 @@ export class DgxPlatform implements Platform {
       }
     } else {
       const jobs = [...this.byName.values()].map(({ job }) => job);
-      if (jobs.length) {
-        const script = jobs.map((j) => this.stateLine(j.name, this.dirOf(j))).join('\n');
-        const r = await this.shell.exec(script);
+      // one script for STATE_CHUNK jobs: a shell function, then one short call per job (a command
+      // line stays far under the kernel's 128 KiB limit on one argument, whatever the fan-out)
+      for (let i = 0; i < jobs.length; i += STATE_CHUNK) {
+        const r = await this.shell.exec(this.stateScript(jobs.slice(i, i + STATE_CHUNK)));
         for (const line of r.stdout.split('\n')) {
           const [n, state, exit] = line.trim().split(' ');
           if (n && state) states.set(n, { pidState: state, exit: exit !== undefined ? Number(exit) : undefined });
@@ -398,6 +402,18 @@ export class DgxPlatform implements Platform {
     this.refreshing ??= this.refresh().finally(() => (this.refreshing = null));
     await this.refreshing;
     return this.cache!.states;
+  }
+
+  /**
+   * Every job from one read: one `sacct` for all the run's arrays (slurm; `scontrol` where
+   * accounting is off), one state script per STATE_CHUNK jobs (ssh, local). The same read
+   * answers status(), so a job is never left out: one not listed yet is queued.
+   */
+  async statusMany(handles: JobHandle[]): Promise<Map<string, JobStatus>> {
+    await this.states();
+    const out = new Map<string, JobStatus>();
+    for (const h of handles) out.set(h.id, await this.status(h));
+    return out;
   }
 
   async status(h: JobHandle): Promise<JobStatus> {
@@ -451,6 +467,19 @@ export class DgxPlatform implements Platform {
   /** the run folder of the attempt that runs a job */
   private dirOf(job: PlannedJob): string {
     return this.runDir(this.attemptOf.get(job.name) ?? job.name);
+  }
+
+  /** the script that prints `<name> exit <code>|running <pid>|gone|none` for each job's run folder */
+  private stateScript(jobs: PlannedJob[]): string {
+    const fn =
+      `s() { d=${quote(`${this.root}/runs`)}/"\${2:-$1}"; if [ -f "$d/exit_code" ]; then echo "$1 exit $(cat "$d/exit_code")"; ` +
+      `elif [ -f "$d/pid" ] && kill -0 "$(cat "$d/pid")" 2>/dev/null; then echo "$1 running $(cat "$d/pid")"; ` +
+      `elif [ -f "$d/pid" ]; then echo "$1 gone"; else echo "$1 none"; fi; }`;
+    const calls = jobs.map((j) => {
+      const attempt = this.attemptOf.get(j.name);
+      return attempt && attempt !== j.name ? `s ${quote(j.name)} ${quote(attempt)}` : `s ${quote(j.name)}`;
+    });
+    return [fn, ...calls].join('\n');
   }
 
   /** the shell line that prints `<key> exit <code>|running|gone|none` for a run folder */

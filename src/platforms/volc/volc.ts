@@ -31,6 +31,24 @@ import { parseTosUri, tail, TosBucket, tosClient, type UploadOptions } from './t
 import { codeSnapshot, localFiles } from '../snapshot.js';
 import { freshFolder } from '../../stores/owned.js';
 import { asAttempt, findAttempt } from '../attempts.js';
+import { RateLimiter } from '../rate.js';
+
+/**
+ * Status requests per second one run sends to the ML platform (ListJobs pages and per-job GetJob
+ * alike). Volcengine documents no rate limit for ml_platform's OpenAPI (see docs/platforms/volc.md):
+ * this is a conservative bound: ten requests a second, one round of ListJobs pages for 1,000 jobs.
+ */
+export const VOLC_STATUS_RATE = { perSecond: 10, burst: 10 };
+/** ListJobs' largest PageSize (the Go SDK checks 10..100) */
+const LIST_PAGE = 100;
+
+/** the longest prefix every name shares */
+export function commonPrefix(names: string[]): string {
+  if (!names.length) return '';
+  let p = names[0]!;
+  for (const n of names) while (!n.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
 
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
@@ -66,6 +84,8 @@ export interface VolcOptions {
   staging?: Staging;
   /** the run's cancel: stops an upload in flight */
   signal?: AbortSignal;
+  /** status requests per second (default VOLC_STATUS_RATE) */
+  statusRate?: { perSecond: number; burst?: number };
 }
 
 interface Tracked {
@@ -95,8 +115,10 @@ export class VolcPlatform implements Platform {
   private readonly tracked = new Map<string, Tracked>();
   /** job Id → the name of the attempt it runs (where it writes) */
   private readonly attempts = new Map<string, string>();
+  readonly rate: RateLimiter;
 
   constructor(readonly opts: VolcOptions) {
+    this.rate = new RateLimiter(opts.statusRate?.perSecond ?? VOLC_STATUS_RATE.perSecond, opts.statusRate?.burst ?? VOLC_STATUS_RATE.burst);
     this.pollIntervalMs = opts.config.pollIntervalMs;
     this.maxPollIntervalMs = Math.max(opts.config.pollIntervalMs, 60_000);
   }
@@ -291,6 +313,7 @@ export class VolcPlatform implements Platform {
     this.tracked.set(h.job.name, t);
     let j: VolcJob;
     try {
+      await this.rate.take();
       j = await this.getJob(h.id);
       t.transientErrors = 0;
     } catch (e) {
@@ -301,6 +324,42 @@ export class VolcPlatform implements Platform {
     const status = volcJobStatus(j, h.url);
     t.last = status;
     return status;
+  }
+
+  /**
+   * The run's jobs from ListJobs: `NameContains` the prefix all their names share (the run's
+   * `evalgate-<repo>-<run>-<attempt>-<gate>-`), the project's, PageSize 100, pages followed until
+   * TotalCount or every job is found, at most twice the pages the run's jobs fill (other jobs may
+   * share the prefix). A job it does not return is left to status().
+   */
+  async statusMany(handles: JobHandle[]): Promise<Map<string, JobStatus>> {
+    const out = new Map<string, JobStatus>();
+    const byId = new Map(handles.map((h) => [h.id, h]));
+    const prefix = commonPrefix(handles.map((h) => this.attempts.get(h.id) ?? h.job.name));
+    const maxPages = 2 * Math.ceil(handles.length / LIST_PAGE) + 1;
+    for (let page = 1; page <= maxPages && out.size < byId.size; page++) {
+      await this.rate.take();
+      const r = await this.api.call<{ Items?: VolcJob[]; TotalCount?: number }>('ListJobs', {
+        ...(prefix ? { NameContains: prefix } : {}),
+        ProjectName: this.opts.config.project,
+        SortBy: 'CreateTime',
+        SortOrder: 'Descend',
+        PageNumber: page,
+        PageSize: LIST_PAGE,
+      });
+      const items = r.Items ?? [];
+      for (const j of items) {
+        const h = byId.get(j.Id);
+        if (!h) continue;
+        const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.job.name, t);
+        t.transientErrors = 0;
+        t.last = volcJobStatus(j, h.url);
+        out.set(h.id, t.last);
+      }
+      if (items.length === 0 || page * LIST_PAGE >= (r.TotalCount ?? 0)) break;
+    }
+    return out;
   }
 
   async logs(h: JobHandle, lines: number): Promise<string> {
