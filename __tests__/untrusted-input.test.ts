@@ -211,6 +211,31 @@ describe('summary and detail agree within 0.0005 (a value rounded to 3 decimals)
   });
 });
 
+describe('duplicate keys that JSON.parse would hide, whatever the text around them', () => {
+  // parseJsonText takes JSON.parse first and counts keys against the text's ":"s: these texts try
+  // to balance that count with ":"s in strings, escaped ones, and values dropped with their key
+  it.each([
+    ['{"a":1,"a":2}', '$.a'],
+    ['{"t":"12:00","t":"1"}', '$.t'],
+    ['{"a":1,"a":"\\u003a"}', '$.a'],
+    ['{"a":{"b:c":1},"a":{"d":"::"}}', '$.a'],
+    ['{"x":[{"k":1,"k":1}],"y":"a:b"}', '$.x[0].k'],
+    ['{"a":1,"\\u0061":2}', '$.a'],
+  ])('%s: a duplicate key at %s', (text, at) => {
+    const r = parseJsonText(text, 'x.json');
+    expect(r.ok && r.problems.map((p) => p.path)).toEqual([at]);
+  });
+
+  it.each(['{"t":"12:00:01","u":{"v":"a:b"},"w":["c:d",{"e:f":1}]}', '{"a":"\\u003a","b":1}', '[1,2,{"a":null}]'])(
+    '%s: accepted, as JSON.parse reads it',
+    (text) => {
+      const r = parseJsonText(text, 'x.json');
+      expect(r.ok && r.problems).toEqual([]);
+      expect(r.ok && r.value).toEqual(JSON.parse(text));
+    },
+  );
+});
+
 describe('limits, at the limit and one past it', () => {
   it.each([
     [MAX_DEPTH, true],

@@ -35,7 +35,7 @@ const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 export function readWithSamples(bytes: Uint8Array, file: string): FastRead | null {
   if (bytes.length > MAX_JSON_BYTES || bytes.length < 2) return null;
   if (bytes[0] === 0xef) return null; // a BOM: the ordinary way strips it
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const keyAt = buf.indexOf(KEY);
   if (keyAt < 0) return null;
   let i = keyAt + KEY.length;
@@ -57,7 +57,8 @@ export function readWithSamples(bytes: Uint8Array, file: string): FastRead | nul
   const { samples, end } = parsed;
   // No string of the file can then hold a NUL (JSON writes it only as \u0000), so the marker
   // stands only where it is put. (The array itself is digits.)
-  if (buf.subarray(0, open).indexOf(NUL_ESCAPE) >= 0 || buf.subarray(end + 1).indexOf(NUL_ESCAPE) >= 0) return null;
+  // (one search of the whole file: the array between them is digits, it holds no `\u0000`)
+  if (buf.indexOf(NUL_ESCAPE) >= 0) return null;
   // the rest: the same text with the array replaced by the marker, through the one reader
   const rest = buf.toString('utf8', 0, open) + MARKER_JSON + buf.toString('utf8', end + 1);
   // as the ordinary reader counts the cap: the decoded text's UTF-8 bytes

@@ -70,6 +70,8 @@ export function parseJsonText(text: string, file: string, limits: JsonLimits = {
     return { ok: false, problems: [{ file, expected: 'a JSON object', found: 'an empty file' }] };
   }
   const maxDepth = limits.maxDepth ?? MAX_DEPTH;
+  const quick = parseQuick(text, maxDepth);
+  if (quick !== NOT_QUICK) return { ok: true, value: quick, problems: [] };
   const scan = scanJson(text, file, maxDepth, true);
   if (!scan.ok) return { ok: false, problems: scan.problems };
   let source = text;
@@ -103,6 +105,83 @@ export function parseJsonText(text: string, file: string, limits: JsonLimits = {
     });
   }
   return { ok: true, value, problems };
+}
+
+/** What {@link parseQuick} returns when it cannot vouch for the text. */
+const NOT_QUICK = Symbol('not quick');
+
+/**
+ * The common case, at JSON.parse's speed: a text that JSON.parse accepts, that cannot nest deeper
+ * than `maxDepth` (it holds at most that many `{` and `[` characters, in strings or not), and whose
+ * value holds no duplicate key and no non-finite number. Its value then is exactly what the scan
+ * below would let through with no problem. Anything else (a syntax error, NaN, a duplicate key,
+ * 1e999, deep or bracket-heavy texts) returns NOT_QUICK and takes the scan, whose problems are
+ * the messages users see.
+ *
+ * Duplicate keys without a scan: in a text JSON.parse accepts, every `:` outside a string follows
+ * a key, so the text's `:` characters are its keys plus the `:`s inside its strings. The value
+ * keeps one key per distinct key of an object (and drops the values of the others, with their own
+ * keys and strings), so its keys plus the `:`s of its strings fall short of the text's count
+ * exactly when a key was repeated, provided no escape in the text decodes to a `:` (`\u003a`;
+ * such a text takes the scan).
+ */
+function parseQuick(text: string, maxDepth: number): unknown {
+  let brackets = 0;
+  for (let k = text.indexOf('{'); k !== -1; k = text.indexOf('{', k + 1)) if (++brackets > maxDepth) return NOT_QUICK;
+  for (let k = text.indexOf('['); k !== -1; k = text.indexOf('[', k + 1)) if (++brackets > maxDepth) return NOT_QUICK;
+  if (text.indexOf('\\') !== -1 && /\\u003[aA]/.test(text)) return NOT_QUICK;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return NOT_QUICK;
+  }
+  let colons = 0;
+  for (let k = text.indexOf(':'); k !== -1; k = text.indexOf(':', k + 1)) colons++;
+  const seen = countKeysAndColons(value);
+  return seen === colons ? value : NOT_QUICK;
+}
+
+/** A string's `:` characters. */
+function colonsIn(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf(':'); k !== -1; k = s.indexOf(':', k + 1)) n++;
+  return n;
+}
+
+/**
+ * The object keys of a parsed value plus the `:`s in its keys and strings; -1 for a non-finite
+ * number anywhere (then the caller takes the scan). Recursive: {@link parseQuick} has bounded the
+ * depth.
+ */
+function countKeysAndColons(v: unknown): number {
+  if (typeof v === 'string') return colonsIn(v);
+  if (typeof v === 'number') return v - v === 0 ? 0 : -1;
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'number') {
+        if (x - x !== 0) return -1; // tight loop over plain numbers (samples_ms)
+      } else if (x !== null && typeof x === 'object') {
+        const c = countKeysAndColons(x);
+        if (c < 0) return -1;
+        n += c;
+      } else if (typeof x === 'string') n += colonsIn(x);
+    }
+    return n;
+  }
+  const keys = Object.keys(v);
+  n = keys.length;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k.indexOf(':') !== -1) n += colonsIn(k);
+    const c = countKeysAndColons((v as Record<string, unknown>)[k]);
+    if (c < 0) return -1;
+    n += c;
+  }
+  return n;
 }
 
 /** Paths of non-finite numbers in a parsed value (only overflowing literals such as 1e999 make them). */

@@ -283,9 +283,13 @@ async function walkTree(
       problems.push({ file: display(dir, cwd), expected: 'a readable folder', found: (e as NodeJS.ErrnoException).code ?? 'an error' });
       return;
     }
+    // how its entries are shown, worked out once for the folder (path.relative per file cost more
+    // than reading the file): the same as display(path.join(dir, name), cwd)
+    const relDir = path.relative(cwd, dir);
+    const below = relDir !== '' && !relDir.startsWith('..') && !path.isAbsolute(relDir);
     for (const e of entries) {
-      const p = path.join(dir, e.name);
-      const shown = display(p, cwd);
+      const p = childPath(dir, e.name);
+      const shown = below ? relDir + path.sep + e.name : relDir === '' && !e.name.startsWith('..') ? e.name : p;
       let next: States | null = null;
       let candidate: boolean;
       if (states) {
@@ -354,12 +358,15 @@ async function walkTree(
         await visit(p, next, link);
       } else if (isFile && candidate) {
         if (!e.isSymbolicLink()) realDir ??= await fs.realpath(dir).catch(() => dir);
-        out.push({ shown, real: e.isSymbolicLink() ? real : path.join(realDir!, e.name), viaLink: link });
+        out.push({ shown, real: e.isSymbolicLink() ? real : childPath(realDir!, e.name), viaLink: link });
       }
     }
   };
   await visit(start, init, false);
 }
+
+/** path.join(dir, name) for a normalised folder and a name read from it (no separator in it). */
+const childPath = (dir: string, name: string): string => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
 
 /** Files named by a `--results` path, folder or glob, sorted so that every run reads them in the same order. */
 export async function listResults(spec: string, cwd: string): Promise<Listing> {
@@ -436,7 +443,8 @@ export function readIndicatorText(file: string, cwd: string, maxFileSizeMb: numb
 
 /** The text of a file's bytes, without the BOM some Windows tools write. */
 export function decodeText(bytes: Uint8Array): string {
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text;
 }
@@ -449,13 +457,17 @@ export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; problem
  * buffer waits for the garbage collector.
  */
 let scratch: Buffer = Buffer.alloc(0);
+/** What the scratch buffer holds at least: files up to this size are read with no fstat. */
+const SMALL_FILE = 64 * 1024;
 
 /**
  * {@link readIndicatorText}'s bytes. They live in a buffer the next call reuses: whatever is kept
  * of them must be copied out (decoded, parsed) before the next file is read.
  */
 export function readIndicatorBytes(file: string, cwd: string, maxFileSizeMb: number): BytesResult {
-  const abs = path.resolve(cwd, file);
+  // A listed path (relative to cwd, no ".." in it) needs no path.resolve: its cost was more than
+  // an open's over 5000 shards. Lexical and physical resolution differ only at a "..".
+  const abs = cwd === process.cwd() && !file.includes('..') ? file : path.resolve(cwd, file);
   const failed = (e: unknown): BytesResult => ({
     ok: false,
     problem: { file, expected: 'a readable file', found: (e as NodeJS.ErrnoException).code ?? 'an error' },
@@ -467,9 +479,26 @@ export function readIndicatorBytes(file: string, cwd: string, maxFileSizeMb: num
     return failed(e);
   }
   try {
+    // Most indicator files are small: read to the end into the scratch buffer with no fstat (its
+    // Stats object cost as much as the read). The listing found a regular file here; one swapped
+    // for another kind since cannot hang the run (opened non-blocking) nor be read past the cap;
+    // past the cap, or when the read fails (a folder: EISDIR), fstat below says what it is.
+    const cap = maxFileSizeMb * MIB;
+    if (scratch.length < SMALL_FILE) scratch = Buffer.allocUnsafe(SMALL_FILE);
+    const limit = Math.min(scratch.length, Math.floor(cap) + 1);
+    try {
+      let got = 0;
+      while (got < limit) {
+        const r = readSync(fd, scratch, got, limit - got, null);
+        if (r === 0) return { ok: true, bytes: scratch.subarray(0, got) };
+        got += r;
+      }
+    } catch {
+      /* said by the metadata below, or by the same read again */
+    }
+    // larger than the scratch buffer or than the cap: by its metadata, then read from the start
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : SPECIAL } };
-    const cap = maxFileSizeMb * MIB;
     if (st.size > cap) {
       return {
         ok: false,
