@@ -2,15 +2,25 @@
  * Exact nearest-rank percentiles over raw samples: the smallest sample with at least p% of all
  * samples at or below it, i.e. the sample of rank ⌈p·N/100⌉ (1-based) in sorted order.
  *
- * The rank is computed in integer arithmetic on p given in hundredths of a percent, so that
- * 99 × 100 / 100 never becomes 98.99999 (and the rank 99) through floating point.
+ * The rank is computed in integer arithmetic on p written as an exact decimal (99.9 is 999 / 10),
+ * so that 99 × 100 / 100 never becomes 98.99999 (and the rank 99) through floating point, and
+ * any percentile a rule names (p99.9_ms, p99.99_ms) gets its own rank.
  */
 export function nearestRank(p: number, n: number): number {
   if (n <= 0) throw new Error('no samples');
-  const hundredths = Math.round(p * 100); // p = 99.9 -> 9990
-  // ⌈hundredths·N / 10000⌉ exactly: both factors are integers well below 2^53 / 10^4 for N ≤ 10^11.
-  const num = hundredths * n;
-  const rank = Math.floor((num + 9999) / 10000);
+  // p as an exact decimal m / 10^d (99.9 -> 999 / 10): the rank is then ⌈m·N / (100·10^d)⌉
+  const text = Number.isInteger(p) ? String(p) : p.toFixed(12).replace(/0+$/, '');
+  const dot = text.indexOf('.');
+  const decimals = dot < 0 ? 0 : text.length - dot - 1;
+  const m = Number(dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1));
+  const scale = 100 * 10 ** decimals;
+  let rank: number;
+  if (m * n < Number.MAX_SAFE_INTEGER) rank = Math.floor((m * n + scale - 1) / scale);
+  else {
+    const big = BigInt(m) * BigInt(n);
+    const s = BigInt(scale);
+    rank = Number((big + s - 1n) / s);
+  }
   return Math.min(Math.max(rank, 1), n);
 }
 
@@ -20,10 +30,18 @@ export function nearestRank(p: number, n: number): number {
  * search starting where the previous one left off: O(N) on average, no full sort.
  */
 export function percentilesOf(values: Float64Array, ps: readonly number[]): number[] {
+  return valuesAtRanks(
+    values,
+    ps.map((p) => nearestRank(p, values.length)),
+  );
+}
+
+/** The values of several 1-based ranks of `values` in sorted order (the array is reordered in place). */
+export function valuesAtRanks(values: Float64Array, ranks1: readonly number[]): number[] {
   const n = values.length;
-  const ranks = ps.map((p) => nearestRank(p, n) - 1);
+  const ranks = ranks1.map((r) => r - 1);
   const order = ranks.map((_, i) => i).sort((a, b) => ranks[a]! - ranks[b]!);
-  const out = new Array<number>(ps.length);
+  const out = new Array<number>(ranks.length);
   let lo = 0;
   for (const idx of order) {
     const k = ranks[idx]!;
@@ -104,7 +122,18 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * rank ⌈p·N/100⌉, the same as sorting all the samples.
  */
 export function percentilesOfChunks(chunks: readonly Float64Array[], ps: readonly number[], gatherLimit = GATHER_LIMIT): number[] {
-  if (chunks.length === 1) return percentilesOf(chunks[0]!, ps);
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  return valuesAtRanksOfChunks(
+    chunks,
+    ps.map((p) => nearestRank(p, n)),
+    gatherLimit,
+  );
+}
+
+/** {@link valuesAtRanks} over samples held in several arrays (see percentilesOfChunks). */
+export function valuesAtRanksOfChunks(chunks: readonly Float64Array[], ranks: readonly number[], gatherLimit = GATHER_LIMIT): number[] {
+  if (chunks.length === 1) return valuesAtRanks(chunks[0]!, ranks);
   let n = 0;
   for (const c of chunks) n += c.length;
   if (n <= gatherLimit) {
@@ -114,11 +143,11 @@ export function percentilesOfChunks(chunks: readonly Float64Array[], ps: readonl
       all.set(c, at);
       at += c.length;
     }
-    return percentilesOf(all, ps);
+    return valuesAtRanks(all, ranks);
   }
   const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
   const level0 = histogram(words, 0, 0, 0);
-  return ps.map((p) => selectRank(words, level0, nearestRank(p, n) - 1, gatherLimit));
+  return ranks.map((r) => selectRank(words, level0, r - 1, gatherLimit));
 }
 
 /** The 16-bit digit of level 0…3 (0: the top bits) of sample i; the sign bit is dropped (-0 is 0). */
