@@ -147,7 +147,18 @@ export function valuesAtRanksOfChunks(chunks: readonly Float64Array[], ranks: re
   }
   const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
   const level0 = histogram(words, 0, 0, 0);
-  return ranks.map((r) => selectRank(words, level0, r - 1, gatherLimit));
+  const result = new Array<number>(ranks.length);
+  selectRanks(
+    words,
+    level0,
+    0,
+    0,
+    0,
+    ranks.map((r, out) => ({ k: r - 1, out })),
+    result,
+    gatherLimit,
+  );
+  return result;
 }
 
 /** The 16-bit digit of level 0…3 (0: the top bits) of sample i; the sign bit is dropped (-0 is 0). */
@@ -184,32 +195,64 @@ function histogram(words: readonly Uint32Array[], level: number, prefixHi: numbe
   return counts;
 }
 
-function selectRank(words: readonly Uint32Array[], level0: Float64Array, rank: number, gatherLimit: number): number {
-  let counts = level0;
-  let k = rank;
-  let hi = 0;
-  let lo16 = 0;
-  for (let level = 0; ; level++) {
-    let digit = 0;
-    while (k >= counts[digit]!) k -= counts[digit++]!;
+/**
+ * The values of several 0-based ranks. Ranks that fall under the same prefix share its work: one
+ * histogram per level and one gather for all of them (an interval's ranks sit next to its
+ * percentile's, so a percentile with its interval costs about what the percentile alone does).
+ */
+function selectRanks(
+  words: readonly Uint32Array[],
+  counts: Float64Array,
+  level: number,
+  hi: number,
+  lo16: number,
+  ranks: readonly { k: number; out: number }[],
+  result: number[],
+  gatherLimit: number,
+): void {
+  // group the ranks by the digit of this level they fall in (ranks in ascending order)
+  const sorted = [...ranks].sort((x, y) => x.k - y.k);
+  let digit = 0;
+  let before = 0; // samples under this prefix with a smaller digit
+  let i = 0;
+  while (i < sorted.length) {
+    while (sorted[i]!.k >= before + counts[digit]!) before += counts[digit++]!;
+    const group: { k: number; out: number }[] = [];
+    while (i < sorted.length && sorted[i]!.k < before + counts[digit]!) {
+      group.push({ k: sorted[i]!.k - before, out: sorted[i]!.out });
+      i++;
+    }
     const size = counts[digit]!;
-    if (level === 0) hi = digit << 16;
-    else if (level === 1) hi = (hi | digit) >>> 0;
-    else if (level === 2) lo16 = digit;
+    let h = hi;
+    let l16 = lo16;
+    if (level === 0) h = digit << 16;
+    else if (level === 1) h = (hi | digit) >>> 0;
+    else if (level === 2) l16 = digit;
     else {
       // every bit fixed: all these samples are one value
       const b = new Uint32Array(2);
       b[HI] = hi;
       b[LO] = ((lo16 << 16) | digit) >>> 0;
-      return new Float64Array(b.buffer)[0]!;
+      const v = new Float64Array(b.buffer)[0]!;
+      for (const g of group) result[g.out] = v;
+      continue;
     }
-    if (size <= gatherLimit) return gather(words, level, hi, lo16, size, k);
-    counts = histogram(words, level + 1, hi, lo16);
+    if (size <= gatherLimit) {
+      const vs = gather(
+        words,
+        level,
+        h,
+        l16,
+        size,
+        group.map((g) => g.k),
+      );
+      group.forEach((g, j) => (result[g.out] = vs[j]!));
+    } else selectRanks(words, histogram(words, level + 1, h, l16), level + 1, h, l16, group, result, gatherLimit);
   }
 }
 
-/** Copies out the samples whose digits 0…level equal the prefix, and quickselects rank k there. */
-function gather(words: readonly Uint32Array[], level: number, hi: number, lo16: number, size: number, k: number): number {
+/** Copies out the samples whose digits 0…level equal the prefix, and quickselects ranks `ks` there. */
+function gather(words: readonly Uint32Array[], level: number, hi: number, lo16: number, size: number, ks: readonly number[]): number[] {
   const out = new Float64Array(size);
   const ow = new Uint32Array(out.buffer);
   let at = 0;
@@ -225,6 +268,8 @@ function gather(words: readonly Uint32Array[], level: number, hi: number, lo16: 
       }
     }
   }
-  select(out, 0, size - 1, k);
-  return out[k]!;
+  return valuesAtRanks(
+    out,
+    ks.map((k) => k + 1),
+  );
 }
