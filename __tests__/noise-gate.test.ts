@@ -6,11 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { IndicatorMerger } from '../src/core/indicators/merge.js';
 import { jobName, plan } from '../src/core/plan.js';
 import { nearestRank } from '../src/core/percentile.js';
 import { encodeHistogram, newHistogram } from './hdr-reference.js';
-import { tempDir, writeFiles } from './helpers.js';
+import { record, tempDir, writeFiles } from './helpers.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
 const env = { PATH: process.env.PATH ?? '', CI: 'true' };
@@ -392,5 +394,51 @@ describe('plan: repeats', () => {
     expect(jobs[0]!.name).toBe('evalgate-o-r-7-1-g-latency_p99-0');
     expect(jobs[0]!.repeat).toBeUndefined();
     expect(jobs[0]!.env.EVALGATE_REPEAT_INDEX).toBeUndefined();
+  });
+});
+
+describe('properties: repeats', () => {
+  const sampleSet = fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 40 });
+  const nearest = (xs: number[], p: number): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[nearestRank(p, s.length) - 1]!;
+  };
+  const mid = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    const n = s.length;
+    return n % 2 ? s[n >> 1]! : s[(n >> 1) - 1]! / 2 + s[n >> 1]! / 2;
+  };
+  it('the merged p99 is the median over repeats of each repeat’s exact p99, whatever the order of the files', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(sampleSet, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (repeats, shuffleSeed) => {
+          const files = repeats.flatMap((shards, r) =>
+            shards.map((s, i) =>
+              latency(
+                s.map((x) => x / 100),
+                { repeat: { index: r, count: repeats.length }, shard: { index: i, count: shards.length } },
+              ),
+            ),
+          );
+          // a deterministic shuffle of the files
+          const order = files.map((_, i) => i).sort((a, b) => ((a * 7919 + shuffleSeed) % 1009) - ((b * 7919 + shuffleSeed) % 1009));
+          const merge = (idx: number[]) => {
+            const m = new IndicatorMerger({}, { percentiles: [95] });
+            idx.forEach((i) => m.add(record(files[i], `f${i}.json`)));
+            return m.finish();
+          };
+          const a = merge(files.map((_, i) => i));
+          const b = merge(order);
+          expect(a.problems).toEqual([]);
+          const want = mid(repeats.map((shards) => nearest(shards.flat(), 99) / 100));
+          expect(a.indicators.latency_p99!.fields.p99_ms).toBeCloseTo(want, 9);
+          expect(b.indicators.latency_p99!.fields).toEqual(a.indicators.latency_p99!.fields);
+          expect(b.indicators.latency_p99!.repeats).toEqual(a.indicators.latency_p99!.repeats);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
