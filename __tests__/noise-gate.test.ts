@@ -12,7 +12,9 @@ import { IndicatorMerger } from '../src/core/indicators/merge.js';
 import { jobName, plan } from '../src/core/plan.js';
 import { nearestRank } from '../src/core/percentile.js';
 import { encodeHistogram, newHistogram } from './hdr-reference.js';
-import { record, tempDir, writeFiles } from './helpers.js';
+import { collect } from '../src/engine.js';
+import { formatProblem } from '../src/core/problem.js';
+import { captureRuntime, record, tempDir, writeFiles } from './helpers.js';
 
 const CLI = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
 const env = { PATH: process.env.PATH ?? '', CI: 'true' };
@@ -440,5 +442,34 @@ describe('properties: repeats', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('collect: files tagged with the repeat of the job that wrote them', () => {
+  const settings = { maxFileSizeMb: 64, merge: {}, rules: [] };
+  it('untagged files of a repeat are its shards; a file whose own repeat disagrees with its job is a problem naming it', async () => {
+    const dir = writeFiles({
+      'r0a.json': latency(range(1, 50)),
+      'r0b.json': latency(range(51, 100)),
+      'r1a.json': latency(range(1, 50, 2), { repeat: { index: 1, count: 2 } }),
+      'r1b.json': latency(range(51, 100, 2)),
+    });
+    const tags = new Map([
+      ['r0a.json', { index: 0, count: 2 }],
+      ['r0b.json', { index: 0, count: 2 }],
+      ['r1a.json', { index: 1, count: 2 }],
+      ['r1b.json', { index: 1, count: 2 }],
+    ]);
+    const files = [...tags.keys()];
+    const ok = await collect(files, settings, captureRuntime(dir), tags);
+    expect(ok.problems).toEqual([]);
+    expect(ok.merge.indicators.latency_p99!.fields.p99_ms).toBe(148.5);
+
+    const wrong = new Map(tags).set('r1a.json', { index: 0, count: 2 });
+    const bad = await collect(files, settings, captureRuntime(dir), wrong);
+    expect(bad.problems.map(formatProblem)).toContain(
+      'r1a.json: $.repeat: expected repeat {index: 0, count: 2} (the repeat of the job that wrote it), or no repeat, got {"index":1,"count":2}',
+    );
+    expect(bad.merge.indicators.latency_p99).toBeUndefined();
   });
 });

@@ -52,7 +52,7 @@ export async function collect(
         found: JSON.stringify(r.repeat),
       });
       merger.invalid(r.indicator, r.file);
-    } else merger.add(r);
+    } else merger.add(tag ? { ...r, repeatTagged: true } : r);
   };
   for (const file of files) {
     const read = readIndicatorBytes(file, rt.cwd, settings.maxFileSizeMb);

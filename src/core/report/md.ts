@@ -124,7 +124,7 @@ function jobsSection(report: Report): Section {
         j.platform_url && /^https:\/\//.test(j.platform_url)
           ? `[${id}](${encodeURI(j.platform_url).replace(/[()|]/g, encodeURIComponent)})`
           : id;
-      return `| ${codeSpan(j.indicator, { inTable: true })} | ${j.shard} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
+      return `| ${codeSpan(j.indicator, { inTable: true })} | ${j.shard}${j.repeat === undefined ? '' : ` (repeat ${j.repeat})`} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
     }),
   };
 }
