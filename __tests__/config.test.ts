@@ -21,7 +21,7 @@ describe('config errors name the file, line and field', () => {
       'an unknown job key',
       'jobs:\n  accuracy_f1:\n    comand: python f1.py\n',
       [
-        '.github/evalgate.yml:3: jobs.accuracy_f1.comand: expected one of the known keys (command, shards, indicators, resources, image, timeout_minutes, env), got an unknown key (did you mean "command"?)',
+        '.github/evalgate.yml:3: jobs.accuracy_f1.comand: expected one of the known keys (command, shards, repeats, indicators, resources, image, timeout_minutes, env), got an unknown key (did you mean "command"?)',
         '.github/evalgate.yml:3: jobs.accuracy_f1.command: expected a shell command (a string), got nothing',
       ],
     ],
@@ -51,7 +51,7 @@ describe('config errors name the file, line and field', () => {
       'an unknown placeholder',
       'jobs:\n  toxicity:\n    command: run --model {modle} --home ${HOME} --json \'{"a":1}\'\n',
       [
-        '.github/evalgate.yml:3: jobs.toxicity.command: expected placeholders among {model}, {data}, {out}, {shard_index}, {shard_count}, {evalgate}, got {modle} (did you mean {model}?)',
+        '.github/evalgate.yml:3: jobs.toxicity.command: expected placeholders among {model}, {data}, {out}, {shard_index}, {shard_count}, {evalgate}, {repeat_index}, {repeat_count}, got {modle} (did you mean {model}?)',
       ],
     ],
     [

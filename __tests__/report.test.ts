@@ -157,8 +157,9 @@ describe('report.json', () => {
       path: 'baseline.json',
       note: null,
     });
+    // SPEC §9 adds the interval of an exact-merged value (this f1 is one)
     expect(Object.keys(json.rules[0]).sort()).toEqual(
-      ['actual', 'baseline', 'delta', 'detail', 'expr', 'field', 'indicator', 'level', 'limit', 'op', 'status'].sort(),
+      ['actual', 'baseline', 'delta', 'detail', 'expr', 'field', 'indicator', 'interval', 'level', 'limit', 'op', 'status'].sort(),
     );
     expect(json.indicators.accuracy_f1).toMatchObject({
       tp: 650,

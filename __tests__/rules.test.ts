@@ -48,7 +48,11 @@ describe('parseRule', () => {
       'a numeric field of accuracy_f1 (precision, recall, f1, samples, tp, fp, fn, tn)',
       '"F1" (did you mean "f1"?)',
     ],
-    ['latency_p99.p99 <= 300', 'a numeric field of latency_p99 (p50_ms, p90_ms, p99_ms, requests)', '"p99" (did you mean "p99_ms"?)'],
+    [
+      'latency_p99.p99 <= 300',
+      'a numeric field of latency_p99 (p50_ms, p90_ms, p99_ms, requests, or any percentile p<q>_ms, 0 < q ≤ 100: p95_ms, p99.9_ms)',
+      '"p99" (did you mean "p99_ms"?)',
+    ],
     [
       'robustness_adv.attack_type <= 1',
       'a numeric field of robustness_adv (success_rate, f1_drop, samples, eps, f1_clean, f1_adv)',

@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# ensure-debian.sh <deb-package> <binary>
+# ensure-debian.sh <deb-package> <binary> [<check command>]
 #
-# Installs a Debian package with apt-get when <binary> is not on PATH yet: directly as root,
+# Installs a Debian package with apt-get when <binary> is not on PATH yet (or, given a check
+# command, when that command fails: a library such as python3-scipy has no binary of its own;
+# e.g. ensure-debian.sh python3-scipy /usr/bin/python3 "/usr/bin/python3 -c 'import scipy'"): directly as root,
 # otherwise through `sudo -n` (never a password prompt: a test run must not hang on one).
 # Exits 0 when the binary is there afterwards; otherwise says why and what to run, and exits 1.
 # Used by scripts/test.sh for the real services the tests start (e.g. prometheus-pushgateway).
 set -euo pipefail
 
-if [ "$#" -ne 2 ] || [ -z "$1" ] || [ -z "$2" ]; then
+if [ "$#" -lt 2 ] || [ "$#" -gt 3 ] || [ -z "$1" ] || [ -z "$2" ]; then
   echo "usage: $0 <deb-package> <binary>   (e.g. $0 prometheus-pushgateway prometheus-pushgateway)" >&2
   exit 2
 fi
 package="$1"
 binary="$2"
+check="${3:-command -v \"\$binary\"}"
+present() { eval "$check" >/dev/null 2>&1; }
 
-command -v "$binary" >/dev/null 2>&1 && exit 0
+present && exit 0
 
 fail() {
   echo "ensure-debian: $binary is not installed and $1." >&2
@@ -42,5 +46,5 @@ if ! install >&2; then
   install >&2 || fail "apt-get install $package failed"
 fi
 
-command -v "$binary" >/dev/null 2>&1 || fail "package $package was installed but provides no $binary on PATH"
+present || fail "package $package was installed but provides no $binary on PATH (or \`$check\` still fails)"
 echo "ensure-debian: $binary is $(command -v "$binary")" >&2

@@ -9,7 +9,9 @@ import { parseJsonText, readJsonFile } from './core/json.js';
 import { EvalgateError, ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
 import { IndicatorMerger, type MergedIndicator, type MergeResult } from './core/indicators/merge.js';
 import { quickValidate } from './core/indicators/quick.js';
-import type { Validation } from './core/indicators/record.js';
+import type { IndicatorRecord, Repeat, Validation } from './core/indicators/record.js';
+import { percentileOfField } from './core/indicators/names.js';
+import type { Rule } from './core/rules.js';
 import { readWithSamples } from './core/json-samples.js';
 import { exitCodeFor, gate, verdictOf, type BaselineIndicators } from './core/gate.js';
 import { foreignBaselineNote, readBaselineReport, type BaselineReport } from './core/baseline.js';
@@ -34,11 +36,26 @@ export interface Collected {
 /** Reads, validates and folds each file in turn; a file's parsed text is dropped once folded. */
 export async function collect(
   files: readonly string[],
-  settings: Pick<Settings, 'maxFileSizeMb' | 'merge'>,
+  settings: Pick<Settings, 'maxFileSizeMb' | 'merge'> & Partial<Pick<Settings, 'rules'>>,
   rt: Runtime,
+  repeatOf?: ReadonlyMap<string, Repeat>,
 ): Promise<Collected> {
   const problems: Problem[] = [];
-  const merger = new IndicatorMerger(settings.merge);
+  const merger = new IndicatorMerger(settings.merge, { percentiles: rulePercentiles(settings.rules ?? []) });
+  // a file a repeat's job wrote is of that repeat, unless it says so itself (then the two must agree)
+  const add = (r: IndicatorRecord): void => {
+    const tag = repeatOf?.get(r.file);
+    if (tag && !r.repeat) merger.add({ ...r, repeat: tag, repeatTagged: true });
+    else if (tag && (r.repeat!.index !== tag.index || r.repeat!.count !== tag.count)) {
+      problems.push({
+        file: r.file,
+        path: '$.repeat',
+        expected: `repeat {index: ${tag.index}, count: ${tag.count}} (the repeat of the job that wrote it), or no repeat`,
+        found: JSON.stringify(r.repeat),
+      });
+      merger.invalid(r.indicator, r.file);
+    } else merger.add(tag ? { ...r, repeatTagged: true } : r);
+  };
   for (const file of files) {
     const read = readIndicatorBytes(file, rt.cwd, settings.maxFileSizeMb);
     if (!read.ok) {
@@ -56,7 +73,7 @@ export async function collect(
       }
       const v = quickValidate(fast.value, file, samples) ?? (await validate(fast.value, file, samples));
       if (v.ok) {
-        merger.add(v.record);
+        add(v.record);
         continue;
       }
       // an invalid file: read again the ordinary way, for the ordinary problems (same as below)
@@ -68,7 +85,7 @@ export async function collect(
     }
     // the quick check without an await: a microtask per file is a cost of its own over 5000 shards
     const v = quickValidate(parsed.value, file) ?? (await validate(parsed.value, file));
-    if (v.ok && parsed.problems.length === 0) merger.add(v.record);
+    if (v.ok && parsed.problems.length === 0) add(v.record);
     else {
       // A non-finite number is reported once, by the parser, not again as "expected a number".
       const seen = new Set(parsed.problems.map((p) => p.path));
@@ -80,6 +97,17 @@ export async function collect(
   const merge = merger.finish();
   problems.push(...merge.problems);
   return { merge, problems, files: [...files] };
+}
+
+/** The latency percentiles the rules name besides p50, p90 and p99 (p95_ms, p99.9_ms). */
+export function rulePercentiles(rules: readonly Rule[]): number[] {
+  const out = new Set<number>();
+  for (const r of rules) {
+    if (r.indicator !== 'latency_p99') continue;
+    const q = percentileOfField(r.field);
+    if (q !== null) out.add(q);
+  }
+  return [...out];
 }
 
 /**
@@ -224,6 +252,8 @@ export interface GateOptions {
   loadedBaseline?: BaselineResult;
   /** `confirm`: per indicator, its merged value in each later attempt (see core/confirm.ts) */
   attempts?: Record<string, Array<MergedIndicator | undefined>>;
+  /** files written by the jobs of a repeat (`repeats: N`), by path: each is of that repeat */
+  repeatOf?: ReadonlyMap<string, Repeat>;
 }
 
 /** Holds the lock of --out while it downloads and writes there (re-entrant: a run holds it already). */
@@ -253,7 +283,7 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
       files = listing.files;
     }
   }
-  const collected = await collect(files, settings, rt);
+  const collected = await collect(files, settings, rt, opts.repeatOf);
   problems.push(...collected.problems);
   const baseline = opts.loadedBaseline ?? (await loadBaseline(settings, rt, opts.baseline));
   problems.push(...baseline.problems);
@@ -270,6 +300,12 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
     ...(opts.attempts ? { attempts: opts.attempts } : {}),
   });
   problems.push(...outcome.problems);
+  // each rule shows the interval of the value it judged, where the merge gave one (SPEC §9)
+  for (const r of outcome.results) {
+    const m = merge.indicators[r.indicator];
+    const interval = r.actual !== null && !m?.attacks ? m?.intervals?.[r.field] : undefined;
+    if (interval) r.interval = interval;
+  }
   // a name that matches nothing gets a "did you mean" (rule details; notes on stderr and in warnings)
   const notes = hintNames(outcome.results, outcome.missingIndicators, { indicators: merge.indicators, rules: settings.rules });
   for (const n of notes) rt.stderr(`warning: ${n}\n`);

@@ -80,7 +80,9 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
-const label = (j: PlannedJob): string => (j.shard.count > 1 ? `${j.key} ${j.shard.index + 1}/${j.shard.count}` : j.key);
+const label = (j: PlannedJob): string =>
+  (j.shard.count > 1 ? `${j.key} ${j.shard.index + 1}/${j.shard.count}` : j.key) +
+  (j.repeat ? ` repeat ${j.repeat.index + 1}/${j.repeat.count}` : '');
 
 function usesPlaceholder(settings: Settings, name: string): string | undefined {
   return Object.entries(settings.jobs).find(([, j]) => j.command.includes(`{${name}}`))?.[0];
@@ -206,7 +208,9 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     try {
       isolation = chooseIsolation(rt.env[ISOLATION_ENV]);
     } catch (e) {
-      return fail([{ file: ISOLATION_ENV, expected: 'a way of isolating local jobs that works on this machine', found: (e as Error).message }]);
+      return fail([
+        { file: ISOLATION_ENV, expected: 'a way of isolating local jobs that works on this machine', found: (e as Error).message },
+      ]);
     }
     platform = new LocalPlatform({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env), isolation });
   }
@@ -298,6 +302,9 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
 
   const files = outcome.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
+  // every file a repeat's job wrote is of that repeat (the job need not say so itself)
+  const repeatOf = new Map<string, { index: number; count: number }>();
+  for (const o of outcome) if (o.job.repeat) for (const f of o.files) repeatOf.set(path.relative(rt.cwd, f) || f, o.job.repeat);
   const jobs: JobRecord[] = [...outcome.map((o) => jobRecord(o)), ...confirmed.reruns.map((r) => jobRecord(r.outcome, r.attempt))];
   const warnings = [...((platform as Platform).warnings ?? []), ...left.warnings];
   for (const w of warnings) rt.stderr(`warning: ${printable(w)}\n`);
@@ -308,6 +315,7 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     baseline: opts.baseline,
     warnings,
     problems: [...silentProblems, ...confirmed.problems],
+    repeatOf,
     ...(confirmed.baseline ? { loadedBaseline: confirmed.baseline, attempts: confirmed.attempts } : {}),
   });
   return { exitCode: gate.exitCode, gate };
@@ -317,6 +325,7 @@ function jobRecord(o: Outcome, attempt?: number): JobRecord {
   return {
     indicator: o.job.indicators.join(','),
     shard: o.job.shard.index,
+    ...(o.job.repeat ? { repeat: o.job.repeat.index } : {}),
     platform_id: o.handle?.id ?? null,
     platform_url: o.handle?.url ?? null,
     status: o.status.state,
@@ -393,10 +402,14 @@ async function pickUpLeftJobs(
   // a job carried over from a run before (it could not cancel it) keeps the run that started it
   const leftBy = (j: SavedJob): string => (typeof j.left_by === 'string' ? j.left_by : left.run_id);
   for (const o of await cancelSavedJobs(cancel, rt.env)) {
-    rt.stderr(`evalgate: job ${printable(o.job.name)} (left by run ${printable(leftBy(o.job))}): ${o.result}${o.detail ? ` (${printable(o.detail)})` : ''}\n`);
+    rt.stderr(
+      `evalgate: job ${printable(o.job.name)} (left by run ${printable(leftBy(o.job))}): ${o.result}${o.detail ? ` (${printable(o.detail)})` : ''}\n`,
+    );
     if (o.result === 'failed') {
       carried.push({ ...o.job, left_by: leftBy(o.job) });
-      warnings.push(`${o.job.platform} job ${o.job.name} (${o.job.id}), left running by run ${leftBy(o.job)}, could not be cancelled: ${o.detail ?? 'unknown'}`);
+      warnings.push(
+        `${o.job.platform} job ${o.job.name} (${o.job.id}), left running by run ${leftBy(o.job)}, could not be cancelled: ${o.detail ?? 'unknown'}`,
+      );
     }
   }
   return { carried, warnings };

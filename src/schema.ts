@@ -117,7 +117,7 @@ export function indicatorJsonSchema(): JsonSchema {
     description:
       `One indicator file: one of the built-in indicators (${BUILTIN_INDICATORS.join(', ')}) or a custom one. ` +
       'Not checked here, the CLI checks it: p50_ms ≤ p90_ms ≤ p99_ms, errors ≤ requests, toxic_count ≤ total_samples, ' +
-      'shard.index < shard.count, that hdr_histogram decodes, and no __proto__ key.',
+      'shard.index < shard.count, repeat.index < repeat.count, that hdr_histogram decodes, and no __proto__ key.',
     type: 'object',
     required: ['indicator'],
     oneOf: Object.keys(defs).map((k) => ({ $ref: `#/$defs/${k}` })),

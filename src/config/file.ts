@@ -34,6 +34,13 @@ const jobSchema = z.strictObject(
       .min(1, { error: 'an integer from 1 to 1000' })
       .max(1000, { error: 'an integer from 1 to 1000' })
       .optional(),
+    // SPEC §9: the job and all its shards run this many times, each an independent measurement
+    repeats: z
+      .number({ error: 'an integer from 1 to 100' })
+      .int({ error: 'an integer from 1 to 100' })
+      .min(1, { error: 'an integer from 1 to 100' })
+      .max(100, { error: 'an integer from 1 to 100' })
+      .optional(),
     indicators: z
       .array(indicatorName, { error: 'a list of the indicators this job writes' })
       .min(1, { error: 'at least one indicator' })
@@ -58,7 +65,7 @@ const jobSchema = z.strictObject(
       })
       .optional(),
   },
-  { error: 'a mapping with command (and shards, indicators, resources, image, timeout_minutes, env)' },
+  { error: 'a mapping with command (and shards, repeats, indicators, resources, image, timeout_minutes, env)' },
 );
 export type JobConfig = z.infer<typeof jobSchema>;
 
@@ -346,7 +353,7 @@ function duplicateKeys(root: unknown, lc: LineCounter, file: string): Problem[] 
   return out;
 }
 
-export const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count', 'evalgate'] as const;
+export const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count', 'evalgate', 'repeat_index', 'repeat_count'] as const;
 
 /**
  * Unknown placeholders, and known ones where the shell would not expand them as data (single

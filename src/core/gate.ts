@@ -39,6 +39,8 @@ export interface RuleResult {
   detail: string;
   /** `confirm`: every attempt the rule was judged on (its `actual` is then their median) */
   attempts?: RuleAttempt[];
+  /** the 95% interval of `actual`, where the merge gave one (SPEC §9) */
+  interval?: [number, number];
 }
 
 /** The baseline's merged indicators, as a report.json's `indicators` holds them. */
@@ -172,20 +174,20 @@ function judgeRule(
       detail: unmerged[rule.indicator] ?? `no ${rule.indicator} indicator file`,
     };
   }
-  return {
-    ...head,
-    ...judge(
-      rule,
-      {
-        actual: numberAt(merged.fields, rule.field),
-        baseline: baselineAt(base, rule.field),
-        baselinePath: basePath,
-        history: historyOf(history, rule.indicator, rule.field),
-      },
-      baseline !== null,
-      target,
-    ),
-  };
+  const judged = judge(
+    rule,
+    {
+      actual: numberAt(merged.fields, rule.field),
+      baseline: baselineAt(base, rule.field),
+      baselinePath: basePath,
+      history: historyOf(history, rule.indicator, rule.field),
+    },
+    baseline !== null,
+    target,
+  );
+  // a field these files cannot give says why (p95_ms from files with only summary percentiles)
+  const why = judged.status === 'missing' ? merged.absent?.[rule.field] : undefined;
+  return { ...head, ...judged, ...(why ? { detail: why } : {}) };
 }
 
 /**

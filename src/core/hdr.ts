@@ -629,6 +629,29 @@ export class HistogramMerger {
     for (let i = 0; i < samples.length; i++) acc.record(Math.round(samples[i]! * f), 1);
   }
 
+  /**
+   * The values at 1-based ranks (ascending or not) in milliseconds, to the histogram's precision:
+   * the lowest (`low[i]`) or highest value equivalent to the counter that holds rank `ranks[i]`.
+   * One pass over the counters for all of them.
+   */
+  valuesAtRanksMs(ranks: readonly number[], low: readonly boolean[]): number[] {
+    if (this.acc === null) throw new Error('no histogram was merged');
+    const { layout, counts, top } = this.acc;
+    const order = ranks.map((_, i) => i).sort((a, b) => ranks[a]! - ranks[b]!);
+    const out = new Array<number>(ranks.length).fill(0);
+    let running = 0;
+    let j = 0;
+    for (let i = 0; i <= top && j < order.length; i++) {
+      running += counts[i]!;
+      while (j < order.length && running >= ranks[order[j]!]!) {
+        const v = layout.valueFromIndex(i);
+        const k = order[j++]!;
+        out[k] = (low[k] ? layout.lowestEquivalentValue(v) : layout.highestEquivalentValue(v)) / PER_MS[this.unit];
+      }
+    }
+    return out;
+  }
+
   /** HdrHistogram's value at percentile, in milliseconds. */
   percentileMs(p: number): number {
     if (this.acc === null) throw new Error('no histogram was merged');

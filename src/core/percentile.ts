@@ -2,15 +2,25 @@
  * Exact nearest-rank percentiles over raw samples: the smallest sample with at least p% of all
  * samples at or below it, i.e. the sample of rank ⌈p·N/100⌉ (1-based) in sorted order.
  *
- * The rank is computed in integer arithmetic on p given in hundredths of a percent, so that
- * 99 × 100 / 100 never becomes 98.99999 (and the rank 99) through floating point.
+ * The rank is computed in integer arithmetic on p written as an exact decimal (99.9 is 999 / 10),
+ * so that 99 × 100 / 100 never becomes 98.99999 (and the rank 99) through floating point, and
+ * any percentile a rule names (p99.9_ms, p99.99_ms) gets its own rank.
  */
 export function nearestRank(p: number, n: number): number {
   if (n <= 0) throw new Error('no samples');
-  const hundredths = Math.round(p * 100); // p = 99.9 -> 9990
-  // ⌈hundredths·N / 10000⌉ exactly: both factors are integers well below 2^53 / 10^4 for N ≤ 10^11.
-  const num = hundredths * n;
-  const rank = Math.floor((num + 9999) / 10000);
+  // p as an exact decimal m / 10^d (99.9 -> 999 / 10): the rank is then ⌈m·N / (100·10^d)⌉
+  const text = Number.isInteger(p) ? String(p) : p.toFixed(12).replace(/0+$/, '');
+  const dot = text.indexOf('.');
+  const decimals = dot < 0 ? 0 : text.length - dot - 1;
+  const m = Number(dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1));
+  const scale = 100 * 10 ** decimals;
+  let rank: number;
+  if (m * n < Number.MAX_SAFE_INTEGER) rank = Math.floor((m * n + scale - 1) / scale);
+  else {
+    const big = BigInt(m) * BigInt(n);
+    const s = BigInt(scale);
+    rank = Number((big + s - 1n) / s);
+  }
   return Math.min(Math.max(rank, 1), n);
 }
 
@@ -20,10 +30,18 @@ export function nearestRank(p: number, n: number): number {
  * search starting where the previous one left off: O(N) on average, no full sort.
  */
 export function percentilesOf(values: Float64Array, ps: readonly number[]): number[] {
+  return valuesAtRanks(
+    values,
+    ps.map((p) => nearestRank(p, values.length)),
+  );
+}
+
+/** The values of several 1-based ranks of `values` in sorted order (the array is reordered in place). */
+export function valuesAtRanks(values: Float64Array, ranks1: readonly number[]): number[] {
   const n = values.length;
-  const ranks = ps.map((p) => nearestRank(p, n) - 1);
+  const ranks = ranks1.map((r) => r - 1);
   const order = ranks.map((_, i) => i).sort((a, b) => ranks[a]! - ranks[b]!);
-  const out = new Array<number>(ps.length);
+  const out = new Array<number>(ranks.length);
   let lo = 0;
   for (const idx of order) {
     const k = ranks[idx]!;
@@ -104,7 +122,18 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * rank ⌈p·N/100⌉, the same as sorting all the samples.
  */
 export function percentilesOfChunks(chunks: readonly Float64Array[], ps: readonly number[], gatherLimit = GATHER_LIMIT): number[] {
-  if (chunks.length === 1) return percentilesOf(chunks[0]!, ps);
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  return valuesAtRanksOfChunks(
+    chunks,
+    ps.map((p) => nearestRank(p, n)),
+    gatherLimit,
+  );
+}
+
+/** {@link valuesAtRanks} over samples held in several arrays (see percentilesOfChunks). */
+export function valuesAtRanksOfChunks(chunks: readonly Float64Array[], ranks: readonly number[], gatherLimit = GATHER_LIMIT): number[] {
+  if (chunks.length === 1) return valuesAtRanks(chunks[0]!, ranks);
   let n = 0;
   for (const c of chunks) n += c.length;
   if (n <= gatherLimit) {
@@ -114,11 +143,22 @@ export function percentilesOfChunks(chunks: readonly Float64Array[], ps: readonl
       all.set(c, at);
       at += c.length;
     }
-    return percentilesOf(all, ps);
+    return valuesAtRanks(all, ranks);
   }
   const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
   const level0 = histogram(words, 0, 0, 0);
-  return ps.map((p) => selectRank(words, level0, nearestRank(p, n) - 1, gatherLimit));
+  const result = new Array<number>(ranks.length);
+  selectRanks(
+    words,
+    level0,
+    0,
+    0,
+    0,
+    ranks.map((r, out) => ({ k: r - 1, out })),
+    result,
+    gatherLimit,
+  );
+  return result;
 }
 
 /** The 16-bit digit of level 0…3 (0: the top bits) of sample i; the sign bit is dropped (-0 is 0). */
@@ -155,32 +195,64 @@ function histogram(words: readonly Uint32Array[], level: number, prefixHi: numbe
   return counts;
 }
 
-function selectRank(words: readonly Uint32Array[], level0: Float64Array, rank: number, gatherLimit: number): number {
-  let counts = level0;
-  let k = rank;
-  let hi = 0;
-  let lo16 = 0;
-  for (let level = 0; ; level++) {
-    let digit = 0;
-    while (k >= counts[digit]!) k -= counts[digit++]!;
+/**
+ * The values of several 0-based ranks. Ranks that fall under the same prefix share its work: one
+ * histogram per level and one gather for all of them (an interval's ranks sit next to its
+ * percentile's, so a percentile with its interval costs about what the percentile alone does).
+ */
+function selectRanks(
+  words: readonly Uint32Array[],
+  counts: Float64Array,
+  level: number,
+  hi: number,
+  lo16: number,
+  ranks: readonly { k: number; out: number }[],
+  result: number[],
+  gatherLimit: number,
+): void {
+  // group the ranks by the digit of this level they fall in (ranks in ascending order)
+  const sorted = [...ranks].sort((x, y) => x.k - y.k);
+  let digit = 0;
+  let before = 0; // samples under this prefix with a smaller digit
+  let i = 0;
+  while (i < sorted.length) {
+    while (sorted[i]!.k >= before + counts[digit]!) before += counts[digit++]!;
+    const group: { k: number; out: number }[] = [];
+    while (i < sorted.length && sorted[i]!.k < before + counts[digit]!) {
+      group.push({ k: sorted[i]!.k - before, out: sorted[i]!.out });
+      i++;
+    }
     const size = counts[digit]!;
-    if (level === 0) hi = digit << 16;
-    else if (level === 1) hi = (hi | digit) >>> 0;
-    else if (level === 2) lo16 = digit;
+    let h = hi;
+    let l16 = lo16;
+    if (level === 0) h = digit << 16;
+    else if (level === 1) h = (hi | digit) >>> 0;
+    else if (level === 2) l16 = digit;
     else {
       // every bit fixed: all these samples are one value
       const b = new Uint32Array(2);
       b[HI] = hi;
       b[LO] = ((lo16 << 16) | digit) >>> 0;
-      return new Float64Array(b.buffer)[0]!;
+      const v = new Float64Array(b.buffer)[0]!;
+      for (const g of group) result[g.out] = v;
+      continue;
     }
-    if (size <= gatherLimit) return gather(words, level, hi, lo16, size, k);
-    counts = histogram(words, level + 1, hi, lo16);
+    if (size <= gatherLimit) {
+      const vs = gather(
+        words,
+        level,
+        h,
+        l16,
+        size,
+        group.map((g) => g.k),
+      );
+      group.forEach((g, j) => (result[g.out] = vs[j]!));
+    } else selectRanks(words, histogram(words, level + 1, h, l16), level + 1, h, l16, group, result, gatherLimit);
   }
 }
 
-/** Copies out the samples whose digits 0…level equal the prefix, and quickselects rank k there. */
-function gather(words: readonly Uint32Array[], level: number, hi: number, lo16: number, size: number, k: number): number {
+/** Copies out the samples whose digits 0…level equal the prefix, and quickselects ranks `ks` there. */
+function gather(words: readonly Uint32Array[], level: number, hi: number, lo16: number, size: number, ks: readonly number[]): number[] {
   const out = new Float64Array(size);
   const ow = new Uint32Array(out.buffer);
   let at = 0;
@@ -196,6 +268,8 @@ function gather(words: readonly Uint32Array[], level: number, hi: number, lo16: 
       }
     }
   }
-  select(out, 0, size - 1, k);
-  return out[k]!;
+  return valuesAtRanks(
+    out,
+    ks.map((k) => k + 1),
+  );
 }

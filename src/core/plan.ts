@@ -27,6 +27,8 @@ export interface PlannedJob {
   /** the indicators this job writes */
   indicators: string[];
   shard: Shard;
+  /** which run of the job's whole shard set this is (`repeats: N`, SPEC §9); absent: the job is not repeated */
+  repeat?: Shard;
   /** deterministic: the same repository, run, attempt, gate, job and shard give the same name */
   name: string;
   /** the command with every placeholder substituted */
@@ -63,7 +65,12 @@ export const PLACEHOLDER_ENV: Record<string, string> = {
   shard_index: 'EVALGATE_SHARD_INDEX',
   shard_count: 'EVALGATE_SHARD_COUNT',
   evalgate: 'EVALGATE_CLI',
+  repeat_index: 'EVALGATE_REPEAT_INDEX',
+  repeat_count: 'EVALGATE_REPEAT_COUNT',
 };
+
+/** The placeholders whose values are numbers (allowed in shell arithmetic). */
+const NUMERIC_PLACEHOLDERS = new Set(['shard_index', 'shard_count', 'repeat_index', 'repeat_count']);
 
 type Kind = 'bare' | 'double' | 'single' | 'cmdsub' | 'backtick' | 'arith' | 'heredoc' | 'qheredoc';
 interface Doc {
@@ -262,11 +269,11 @@ function site(command: string, name: string, offset: number, f: Frame): Placehol
     };
   switch (f.kind) {
     case 'arith':
-      return name === 'shard_index' || name === 'shard_count'
+      return NUMERIC_PLACEHOLDERS.has(name)
         ? { ...s, render: `\${${v}}` }
         : {
             ...s,
-            problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index} and {shard_count} are numbers`,
+            problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index}, {shard_count}, {repeat_index} and {repeat_count} are numbers`,
           };
     case 'double':
     case 'heredoc':
@@ -302,7 +309,7 @@ export function renderCommand(template: string): string {
 const MAX_NAME = 100;
 
 /** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
-export function jobName(id: RunIdentity, key: string, shard: Shard): string {
+export function jobName(id: RunIdentity, key: string, shard: Shard, repeat?: Shard): string {
   const norm = (p: string): string =>
     p
       .toLowerCase()
@@ -312,8 +319,11 @@ export function jobName(id: RunIdentity, key: string, shard: Shard): string {
   // one job (the second submit would attach to the first). A key that normalising changed
   // carries a hash of itself.
   const jobPart = norm(key) === key ? key : `${norm(key)}-${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
-  const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
-  const clean = [...parts.slice(0, 5).map(norm), jobPart, String(shard.index)].join('-');
+  // a repeat is its own shard set: `-r<k>` before the shard number (which stays last), and only
+  // with repeats, so a job without them keeps the name it always had
+  const rep = repeat && repeat.count > 1 ? [`r${repeat.index}`] : [];
+  const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, ...rep, String(shard.index)];
+  const clean = [...parts.slice(0, 5).map(norm), jobPart, ...rep, String(shard.index)].join('-');
   if (clean.length <= MAX_NAME) return clean;
   // Too long: keep the readable end (gate, job, shard) and make the start unique with a hash.
   const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 10);
@@ -367,9 +377,14 @@ export function plan(
   const jobs: PlannedJob[] = [];
   for (const [key, j] of entries) {
     const count = j.shards ?? 1;
-    for (let index = 0; index < count; index++) {
+    const repeats = j.repeats ?? 1;
+    // each repeat is a whole shard set: every shard of repeat 0, then of repeat 1, …
+    for (let k = 0; k < repeats * count; k++) {
+      const r = Math.floor(k / count);
+      const index = k % count;
       const shard = { index, count };
-      const name = jobName(id, key, shard);
+      const repeat = { index: r, count: repeats };
+      const name = jobName(id, key, shard, repeat);
       const loc = locate(key, shard, name);
       let command: string;
       try {
@@ -392,6 +407,11 @@ export function plan(
         EVALGATE_SHARD_COUNT: String(count),
         EVALGATE_OUT: loc.out,
       });
+      // only where there are repeats (or the command asks): other jobs keep the environment they had
+      if (repeats > 1 || /\{repeat_(index|count)\}/.test(j.command)) {
+        env.EVALGATE_REPEAT_INDEX = String(r);
+        env.EVALGATE_REPEAT_COUNT = String(repeats);
+      }
       // the values of the placeholders the command uses, byte for byte (the command references them)
       if (j.command.includes('{model}')) env.EVALGATE_MODEL = loc.model;
       if (j.command.includes('{data}')) env.EVALGATE_DATA = loc.data;
@@ -400,6 +420,7 @@ export function plan(
         key,
         indicators: j.indicators ?? [key],
         shard,
+        ...(repeats > 1 ? { repeat } : {}),
         name,
         command,
         env,

@@ -4,6 +4,8 @@
  *   rule     = [ level ] target op expr
  *   level    = "warn" | "error"                       (default "error")
  *   target   = indicator "." field
+ *   field    = a numeric field of the indicator; for latency_p99 also "p" q "_ms" (0 < q ≤ 100,
+ *              as JavaScript writes q: p95_ms, p99.9_ms), any percentile
  *   op       = ">=" | "<=" | ">" | "<"
  *   expr     = number | sum                            (a sum must name the baseline)
  *   sum      = product { ( "+" | "-" ) product }       (left to right)
@@ -24,7 +26,15 @@
  * (kind `baseline`); anything longer is a `formula`.
  */
 import type { Problem } from './problem.js';
-import { INDICATOR_NAME_RULE, NUMERIC_FIELDS, isBuiltin, isIndicatorName, isReservedName } from './indicators/names.js';
+import {
+  INDICATOR_NAME_RULE,
+  NUMERIC_FIELDS,
+  PERCENTILE_FIELD_RULE,
+  isBuiltin,
+  isIndicatorName,
+  isReservedName,
+  isRuleField,
+} from './indicators/names.js';
 import { didYouMean } from './suggest.js';
 
 export type Level = 'warn' | 'error';
@@ -100,8 +110,11 @@ export function parseRule(text: string): RuleParse {
   if (!isIndicatorName(indicator)) return bad(INDICATOR_NAME_RULE, JSON.stringify(indicator));
   if (isBuiltin(indicator)) {
     const fields = NUMERIC_FIELDS[indicator];
-    if (!fields.includes(field)) {
-      return bad(`a numeric field of ${indicator} (${fields.join(', ')})`, `${JSON.stringify(field)}${didYouMean(field, fields)}`);
+    if (!isRuleField(indicator, field)) {
+      const any = indicator === 'latency_p99' ? `, or ${PERCENTILE_FIELD_RULE}` : '';
+      // a p<q>_ms that is no valid percentile is not "did you mean p90_ms"
+      const hint = indicator === 'latency_p99' && /^p[\d.]+_ms$/.test(field) ? '' : didYouMean(field, fields);
+      return bad(`a numeric field of ${indicator} (${fields.join(', ')}${any})`, `${JSON.stringify(field)}${hint}`);
     }
   } else if (!NAME.test(field) || isReservedName(field)) {
     return bad('a field name of letters, digits, "_" and "-" (not a built-in object property)', JSON.stringify(field));

@@ -94,7 +94,7 @@ export function jobVars(job: PlannedJob, gate: string): Record<string, string | 
   return {
     job_name: job.name,
     job_key: job.key,
-    display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
+    display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}${job.repeat ? ` repeat ${job.repeat.index}/${job.repeat.count}` : ''}`,
     gate,
     indicators: job.indicators.join(', '),
     shard_index: job.shard.index,

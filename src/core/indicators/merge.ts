@@ -7,8 +7,10 @@
  */
 import type { Problem } from '../problem.js';
 import { HistogramMerger, HistogramRangeError } from '../hdr.js';
-import { percentilesOfChunks } from '../percentile.js';
-import type { IndicatorRecord, Shard } from './validate.js';
+import { nearestRank, valuesAtRanksOfChunks } from '../percentile.js';
+import { f1Bootstrap, orderStatisticRanks, roundInterval, wilson, type Interval } from '../intervals.js';
+import { percentileField } from './names.js';
+import type { IndicatorRecord, Repeat, Shard } from './record.js';
 
 export { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from './strategy.js';
 import { MERGE_STRATEGY_SYNTAX, type MergeStrategy } from './strategy.js';
@@ -20,6 +22,26 @@ export interface MergedIndicator {
   notes: string[];
   /** robustness_adv: one entry per attack type */
   attacks?: Record<string, MergedIndicator>;
+  /** 95% intervals of the exact-merged values (SPEC §9), by field */
+  intervals?: Record<string, Interval>;
+  /** files in repeats: each field is the median over them (SPEC §9) */
+  repeats?: RepeatSummary;
+  /** fields that could not be computed from these files, with the reason (p95_ms without samples) */
+  absent?: Record<string, string>;
+}
+
+/** How the repeats of an indicator spread: per numeric field, the min, the max and every repeat's value. */
+export interface RepeatSummary {
+  n: number;
+  min: Record<string, number>;
+  max: Record<string, number>;
+  /** per field, the value of each repeat in repeat order */
+  values: Record<string, number[]>;
+}
+
+export interface MergeOptions {
+  /** latency_p99 percentiles to compute besides p50, p90, p99 (those the rules name: 95, 99.9) */
+  percentiles?: readonly number[];
 }
 
 export interface MergeResult {
@@ -33,12 +55,33 @@ export interface MergeResult {
  * Fields that describe one file, not the merged indicator; and the report's own keys of an
  * indicator entry, which a file's extra fields must not replace.
  */
-const PER_FILE = new Set(['indicator', 'shard', 'run_id', 'started_at', 'finished_at', 'sources', 'approximate', 'notes', 'attacks']);
+const PER_FILE = new Set([
+  'indicator',
+  'shard',
+  'repeat',
+  'run_id',
+  'started_at',
+  'finished_at',
+  'sources',
+  'approximate',
+  'notes',
+  'attacks',
+  'intervals',
+  'repeats',
+]);
+
+interface Folded {
+  fields: Record<string, unknown>;
+  approximate: boolean;
+  notes: string[];
+  intervals?: Record<string, Interval>;
+  absent?: Record<string, string>;
+}
 
 interface Fold {
   add(r: IndicatorRecord): void;
   /** `single` is true when the set is one file, taken as written where no detail says otherwise */
-  finish(single: IndicatorRecord | null, n: number): { fields: Record<string, unknown>; approximate: boolean; notes: string[] };
+  finish(single: IndicatorRecord | null, n: number): Folded;
 }
 
 const num = (d: Record<string, unknown>, k: string): number | undefined => (typeof d[k] === 'number' ? (d[k] as number) : undefined);
@@ -145,13 +188,20 @@ class AccuracyFold implements Fold {
       };
       if (this.allTn) fields.tn = this.tn;
       if (this.perClass && this.perClass.size > 0) fields.per_class = this.perClassFields();
+      const intervals: Record<string, Interval> = {};
+      const p = wilson(this.tp, this.tp + this.fp);
+      const r = wilson(this.tp, this.tp + this.fn);
+      const f = f1Bootstrap(this.tp, this.fp, this.fn, this.allTn ? this.tn : 0);
+      if (p) intervals.precision = roundInterval(p);
+      if (r) intervals.recall = roundInterval(r);
+      if (f) intervals.f1 = roundInterval(f);
       if (single) {
         const written = num(single.data, 'f1')!;
         if (Math.abs(written - f1) > 0.005) {
           notes.push(`f1 recomputed from tp/fp/fn as ${round(f1)} (the file says ${written})`);
         }
       }
-      return { fields, approximate: false, notes };
+      return { fields, approximate: false, notes, intervals };
     }
     if (single) return { fields: asWritten(single), approximate: false, notes };
     const p = this.wP / this.samples;
@@ -176,6 +226,11 @@ class LatencyFold implements Fold {
   private hist = new HistogramMerger();
   private histCount = 0;
   private rangeError: string | null = null;
+  /** p50, p90, p99, then the other percentiles the rules name */
+  private readonly ps: number[];
+  constructor(extra: readonly number[] = []) {
+    this.ps = [...LATENCY_PS, ...[...new Set(extra)].filter((q) => !(LATENCY_PS as readonly number[]).includes(q)).sort((a, b) => a - b)];
+  }
   add(r: IndicatorRecord): void {
     const d = r.data;
     this.requests += num(d, 'requests')!;
@@ -197,14 +252,32 @@ class LatencyFold implements Fold {
       this.histCount++;
     }
   }
-  finish(single: IndicatorRecord | null, n: number) {
+  /** the percentile fields beyond p50/p90/p99 that these files cannot give, with the reason */
+  private absent(): Record<string, string> | undefined {
+    const extra = this.ps.slice(LATENCY_PS.length);
+    if (!extra.length) return undefined;
+    const out: Record<string, string> = {};
+    for (const q of extra) {
+      out[percentileField(q)] =
+        `${percentileField(q)} is computed from samples_ms or hdr_histogram, and not every latency_p99 file carries them (summary fields p50_ms, p90_ms, p99_ms only)`;
+    }
+    return out;
+  }
+  finish(single: IndicatorRecord | null, n: number): Folded {
     const notes: string[] = [];
     if (this.allDetail) {
       let ps: number[];
+      let bounds: Interval[];
       const total = this.sampleCount + this.hist.totalCount;
+      // each percentile's value and its interval's ranks, all selected in one go
+      const ci = this.ps.map((p) => orderStatisticRanks(p / 100, total));
       if (this.histCount === 0) {
         // selected across the files' arrays: one array of them all would double the memory
-        ps = percentilesOfChunks(this.chunks, LATENCY_PS);
+        const ranks = [...this.ps.map((p) => nearestRank(p, total)), ...ci.map((c) => c[0]), ...ci.map((c) => c[1])];
+        const vs = valuesAtRanksOfChunks(this.chunks, ranks);
+        const k = this.ps.length;
+        ps = vs.slice(0, k);
+        bounds = ps.map((_, i) => [vs[k + i]!, vs[2 * k + i]!]);
         notes.push(`exact nearest-rank percentiles over ${total} samples`);
       } else {
         try {
@@ -216,28 +289,48 @@ class LatencyFold implements Fold {
         if (this.rangeError !== null) {
           throw new SetProblem('latencies a merged histogram can hold exactly (samples_ms next to hdr_histogram)', this.rangeError);
         }
-        ps = LATENCY_PS.map((p) => this.hist.percentileMs(p));
+        ps = this.ps.map((p) => this.hist.percentileMs(p));
+        // to the histogram's precision: from the lowest value of the lower rank's counter to the highest of the upper's
+        const vs = this.hist.valuesAtRanksMs(
+          ci.flatMap((c) => c),
+          ci.flatMap(() => [true, false]),
+        );
+        bounds = ps.map((_, i) => [vs[2 * i]!, vs[2 * i + 1]!]);
         notes.push(
           `percentiles from ${this.histCount === n ? '' : 'samples recorded into '}merged HdrHistograms (${total} values, ${this.hist.digits} significant digits)`,
         );
       }
       this.chunks = [];
-      if (!ps.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 || v >= ps[i - 1]!))) {
+      const core = ps.slice(0, LATENCY_PS.length);
+      if (!core.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 || v >= core[i - 1]!))) {
         // never a p99 below p90: a merge that cannot order its percentiles is refused, not reported
-        throw new SetProblem('merged percentiles p50 ≤ p90 ≤ p99', ps.map((v, i) => `p${LATENCY_PS[i]} ${v}`).join(', '));
+        throw new SetProblem('merged percentiles p50 ≤ p90 ≤ p99', core.map((v, i) => `p${LATENCY_PS[i]} ${v}`).join(', '));
       }
       const fields: Record<string, unknown> = { ...(single ? asWritten(single) : {}) };
       delete fields.hdr_unit;
-      Object.assign(fields, { p50_ms: round(ps[0]!), p90_ms: round(ps[1]!), p99_ms: round(ps[2]!), requests: this.requests });
-      return { fields, approximate: false, notes };
+      const intervals: Record<string, Interval> = {};
+      this.ps.forEach((p, i) => {
+        const v = ps[i]!;
+        fields[percentileField(p)] = round(v);
+        // the value itself always lies inside (a histogram's value at percentile is its counter's highest)
+        intervals[percentileField(p)] = roundInterval([Math.min(bounds[i]![0], v), Math.max(bounds[i]![1], v)]);
+      });
+      fields.requests = this.requests;
+      return { fields, approximate: false, notes, intervals };
     }
     this.chunks = [];
-    if (single) return { fields: asWritten(single), approximate: false, notes };
+    const absent = this.absent();
+    if (single) {
+      const fields = asWritten(single);
+      const missing = absent && Object.fromEntries(Object.entries(absent).filter(([k]) => typeof fields[k] !== 'number'));
+      return { fields, approximate: false, notes, ...(missing && Object.keys(missing).length ? { absent: missing } : {}) };
+    }
     notes.push('not every shard carries samples_ms or hdr_histogram: each percentile is the maximum over shards (an upper bound)');
     return {
       fields: { p50_ms: this.max[0], p90_ms: this.max[1], p99_ms: this.max[2], requests: this.requests },
       approximate: true,
       notes,
+      ...(absent ? { absent } : {}),
     };
   }
 }
@@ -284,18 +377,22 @@ class ToxicityFold implements Fold {
       this.toxic += Math.round(num(d, 'toxic_ratio')! * total);
     } else this.toxic += count;
   }
-  finish(single: IndicatorRecord | null) {
+  finish(single: IndicatorRecord | null): Folded {
+    // exact only from counts: a ratio times a total is not a count anyone observed
+    const interval = this.allCounts ? wilson(this.toxic, this.total) : null;
+    const intervals = interval ? { intervals: { toxic_ratio: roundInterval(interval) } } : {};
     if (single) {
       const fields = asWritten(single);
       if (this.allCounts) fields.toxic_ratio = round(this.toxic / this.total);
       else fields.toxic_count = this.toxic;
-      return { fields, approximate: false, notes: [] };
+      return { fields, approximate: false, notes: [], ...intervals };
     }
     const notes = this.allCounts ? [] : ['not every shard carries toxic_count: it is round(toxic_ratio × total_samples) there'];
     return {
       fields: { toxic_ratio: round(this.toxic / this.total), total_samples: this.total, toxic_count: this.toxic },
       approximate: !this.allCounts,
       notes,
+      ...intervals,
     };
   }
 }
@@ -419,34 +516,57 @@ class SetProblem extends Error {
   }
 }
 
-interface Group {
-  indicator: string;
-  attack?: string;
+/** The files of one repeat (or of the whole set, without repeats): a shard set folded as it arrives. */
+interface RepeatSet {
   files: { file: string; shard?: Shard }[];
   first: IndicatorRecord | null;
   fold: Fold;
+}
+
+interface Group {
+  indicator: string;
+  attack?: string;
+  /** every file of the set, with its repeat metadata as the file wrote it or its job tagged it */
+  files: { file: string; shard?: Shard; repeat?: Repeat; tagged?: boolean }[];
+  /** by repeat index (-1: files without repeat metadata) */
+  repeats: Map<number, RepeatSet>;
 }
 
 export class IndicatorMerger {
   private groups = new Map<string, Group>();
   private invalidFiles = new Map<string, string[]>();
 
-  constructor(private readonly strategies: Record<string, MergeStrategy> = {}) {}
+  constructor(
+    private readonly strategies: Record<string, MergeStrategy> = {},
+    private readonly options: MergeOptions = {},
+  ) {}
 
   add(r: IndicatorRecord): void {
     const attack = r.indicator === 'robustness_adv' ? String(r.data.attack_type) : undefined;
     const key = attack === undefined ? r.indicator : `${r.indicator}\u0000${attack}`;
     let g = this.groups.get(key);
     if (!g) {
-      g = { indicator: r.indicator, attack, files: [], first: r, fold: this.foldFor(r.indicator) };
+      g = { indicator: r.indicator, attack, files: [], repeats: new Map() };
       this.groups.set(key, g);
-    } else if (g.files.length === 1) {
-      g.first = null; // more than one file: nothing is taken as written
     }
-    g.files.push(r.shard ? { file: r.file, shard: r.shard } : { file: r.file });
-    g.fold.add(r);
+    g.files.push({
+      file: r.file,
+      ...(r.shard ? { shard: r.shard } : {}),
+      ...(r.repeat ? { repeat: r.repeat } : {}),
+      ...(r.repeatTagged ? { tagged: true } : {}),
+    });
+    const index = r.repeat?.index ?? -1;
+    let set = g.repeats.get(index);
+    if (!set) {
+      set = { files: [], first: r, fold: this.foldFor(r.indicator) };
+      g.repeats.set(index, set);
+    } else if (set.files.length === 1) {
+      set.first = null; // more than one file: nothing is taken as written
+    }
+    set.files.push(r.shard ? { file: r.file, shard: r.shard } : { file: r.file });
+    set.fold.add(r);
     // Keep the first record only while it may be the set's single file; drop its detail now.
-    if (g.first === r) g.first = { ...r, samples: undefined, histogram: undefined };
+    if (set.first === r) set.first = { ...r, samples: undefined, histogram: undefined };
   }
 
   /** A file of `indicator` did not validate: the indicator is not merged from the rest. */
@@ -467,36 +587,41 @@ export class IndicatorMerger {
     }
     for (const g of this.groups.values()) {
       const subject = g.attack === undefined ? g.indicator : `${g.indicator} (attack_type ${JSON.stringify(g.attack)})`;
-      const setProblems = checkShardSet(subject, g.files);
+      const repeatProblems = checkRepeats(subject, g.files);
+      const entries = [...g.repeats].sort((a, b) => a[0] - b[0]);
+      const sets = entries.map(([, set]) => set);
+      // each repeat is a whole shard set of its own
+      const setProblems = repeatProblems.length
+        ? repeatProblems
+        : entries.flatMap(([index, set]) => checkShardSet(index < 0 ? subject : `${subject} repeat ${index}`, set.files));
       if (unmerged[g.indicator]) {
         // an invalid file keeps the set out of the merge; its set problems are still listed
         problems.push(...setProblems);
         continue;
       }
-      if (g.files.length > 1 && !isBuiltinName(g.indicator) && !this.strategies[g.indicator]) {
+      if (sets.some((set) => set.files.length > 1) && !isBuiltinName(g.indicator) && !this.strategies[g.indicator]) {
         setProblems.push({
           subject,
           files: g.files.map((f) => f.file),
           expected: `a merge strategy for custom indicator ${g.indicator} in the config (merge: {${g.indicator}: ${MERGE_STRATEGY_SYNTAX}})`,
-          found: `${g.files.length} files and no strategy`,
+          found: `${Math.max(...sets.map((set) => set.files.length))} files${sets.length > 1 ? ' in one repeat' : ''} and no strategy`,
         });
       }
       if (setProblems.length) {
         problems.push(...setProblems);
-        unmerged[g.indicator] = `not merged: its shard set is invalid`;
+        unmerged[g.indicator] = repeatProblems.length ? 'not merged: its repeats are invalid' : 'not merged: its shard set is invalid';
         continue;
       }
-      let folded: ReturnType<Fold['finish']>;
+      let merged: MergedIndicator;
       try {
-        folded = g.fold.finish(g.first, g.files.length);
+        const folded = sets.map((set) => ({ ...set.fold.finish(set.first, set.files.length), sources: set.files.map((f) => f.file) }));
+        merged = folded.length === 1 ? folded[0]! : medianOfRepeats(folded);
       } catch (e) {
         if (!(e instanceof SetProblem)) throw e;
         problems.push({ subject, files: g.files.map((f) => f.file), expected: e.expected, found: e.found });
         unmerged[g.indicator] = 'not merged: its files cannot be merged';
         continue;
       }
-      const { fields, approximate, notes } = folded;
-      const merged: MergedIndicator = { fields, sources: g.files.map((f) => f.file), approximate, notes };
       if (g.attack === undefined) indicators[g.indicator] = merged;
       else {
         // attack types are free text: a null-prototype map keeps "constructor" or "__proto__" an attack
@@ -517,7 +642,7 @@ export class IndicatorMerger {
       case 'accuracy_f1':
         return new AccuracyFold();
       case 'latency_p99':
-        return new LatencyFold();
+        return new LatencyFold(this.options.percentiles);
       case 'throughput_rps':
         return new ThroughputFold();
       case 'toxicity':
@@ -528,6 +653,105 @@ export class IndicatorMerger {
         return new CustomFold(indicator, this.strategies[indicator]);
     }
   }
+}
+
+/** The median of a sorted list: its middle value, or the mean of the two middle ones. */
+export function median(sorted: readonly number[]): number {
+  const n = sorted.length;
+  const mid = n >> 1;
+  return n % 2 ? sorted[mid]! : sorted[mid - 1]! / 2 + sorted[mid]! / 2;
+}
+
+/**
+ * Repeats are independent measurements (SPEC §9): each numeric field is the median over them,
+ * with its min, max and every value; other fields are the first repeat's. A numeric field some
+ * repeat lacks is left out (with a note): a median of fewer repeats would not be that median.
+ * Intervals are those of one exact merge: a median over repeats carries its spread instead.
+ */
+function medianOfRepeats(repeats: (Folded & { sources: string[] })[]): MergedIndicator {
+  const n = repeats.length;
+  const first = repeats[0]!;
+  const fields: Record<string, unknown> = {};
+  const summary: RepeatSummary = { n, min: {}, max: {}, values: {} };
+  const dropped: string[] = [];
+  for (const [k, v] of Object.entries(first.fields)) {
+    if (typeof v !== 'number') {
+      fields[k] = v;
+      continue;
+    }
+    const values = repeats.map((r) => r.fields[k]);
+    if (!values.every((x): x is number => typeof x === 'number')) {
+      dropped.push(k);
+      continue;
+    }
+    const sorted = [...values].sort((a, b) => a - b);
+    fields[k] = round(median(sorted));
+    summary.min[k] = sorted[0]!;
+    summary.max[k] = sorted[n - 1]!;
+    summary.values[k] = values;
+  }
+  const notes = [`each field is the median over ${n} repeats (min and max in repeats)`];
+  if (dropped.length) notes.push(`${dropped.join(', ')} not a number in every repeat: left out`);
+  for (const r of repeats) for (const note of r.notes) if (!notes.includes(note)) notes.push(note);
+  const absent: Record<string, string> = {};
+  for (const r of repeats) for (const [k, why] of Object.entries(r.absent ?? {})) if (!(k in fields)) absent[k] = why;
+  return {
+    fields,
+    sources: repeats.flatMap((r) => r.sources),
+    approximate: repeats.some((r) => r.approximate),
+    notes,
+    repeats: summary,
+    ...(Object.keys(absent).length ? { absent } : {}),
+  };
+}
+
+/**
+ * Repeats (SPEC §9): where files carry `repeat`, every file of the set must, with one `count` and
+ * indices 0…count−1, each at least once. Files a job of `evalgate run` wrote are tagged with its
+ * repeat, and those of one repeat are its shards as §2 says; files that wrote `repeat` themselves
+ * and share an index must each carry `shard` (else the same repeat was given twice).
+ */
+export function checkRepeats(subject: string, files: { file: string; shard?: Shard; repeat?: Repeat; tagged?: boolean }[]): Problem[] {
+  const withRepeat = files.filter((f) => f.repeat);
+  if (withRepeat.length === 0) return [];
+  const names = files.map((f) => f.file);
+  const problems: Problem[] = [];
+  const at = (expected: string, found: string): void => {
+    problems.push({ subject, files: names, path: '$.repeat', expected, found });
+  };
+  if (withRepeat.length < files.length) {
+    const without = files.filter((f) => !f.repeat).map((f) => f.file);
+    at('every file of a repeated indicator to carry repeat {index, count}', `none in ${without.join(', ')}`);
+    return problems;
+  }
+  const counts = [...new Set(withRepeat.map((f) => f.repeat!.count))];
+  if (counts.length > 1) {
+    at('one repeat.count for all the files of an indicator', `counts ${counts.sort((a, b) => a - b).join(', ')}`);
+    return problems;
+  }
+  const n = counts[0]!;
+  const seen = new Map<number, typeof files>();
+  for (const f of withRepeat) {
+    const list = seen.get(f.repeat!.index) ?? [];
+    list.push(f);
+    seen.set(f.repeat!.index, list);
+  }
+  for (const [index, list] of [...seen].sort((a, b) => a[0] - b[0])) {
+    const written = list.filter((f) => !f.tagged && !f.shard);
+    if (list.length > 1 && written.length > 0) {
+      at(
+        `repeat index ${index} once, or shard {index, count} on every file of repeat ${index}`,
+        `it ${list.length} times (${list.map((f) => f.file).join(', ')})`,
+      );
+    }
+  }
+  const missing: number[] = [];
+  for (let i = 0; i < n; i++) if (!seen.has(i)) missing.push(i);
+  if (missing.length) {
+    const shown = missing.length > 10 ? `${missing.slice(0, 10).join(', ')}, … (${missing.length} in all)` : missing.join(', ');
+    at(`repeat indices 0…${n - 1} (repeat.count ${n})`, `no file for repeat ${shown}`);
+  }
+  return problems;
 }
 
 const isBuiltinName = (n: string): boolean => ['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity'].includes(n);

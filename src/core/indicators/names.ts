@@ -28,3 +28,25 @@ export const NUMERIC_FIELDS: Record<BuiltinIndicator, readonly string[]> = {
   robustness_adv: ['success_rate', 'f1_drop', 'samples', 'eps', 'f1_clean', 'f1_adv'],
   toxicity: ['toxic_ratio', 'total_samples', 'toxic_count'],
 };
+
+/**
+ * `p<q>_ms` (SPEC §3): any percentile of latency_p99, 0 < q ≤ 100, written as JavaScript writes the
+ * number (p95_ms, p99.9_ms; not p095_ms or p99.0_ms, so one percentile has one field name), with
+ * at most 6 decimals.
+ */
+const PERCENTILE_FIELD = /^p(\d{1,3}(?:\.\d{1,6})?)_ms$/;
+export const PERCENTILE_FIELD_RULE = 'any percentile p<q>_ms, 0 < q ≤ 100: p95_ms, p99.9_ms';
+
+/** The percentile q a latency field names (95 for p95_ms), or null when it names none. */
+export function percentileOfField(field: string): number | null {
+  const m = PERCENTILE_FIELD.exec(field);
+  if (!m) return null;
+  const q = Number(m[1]);
+  return q > 0 && q <= 100 && String(q) === m[1] ? q : null;
+}
+
+export const percentileField = (q: number): string => `p${q}_ms`;
+
+/** A field of a built-in indicator a rule may name: its numeric fields, and any p<q>_ms of latency_p99. */
+export const isRuleField = (indicator: BuiltinIndicator, field: string): boolean =>
+  NUMERIC_FIELDS[indicator].includes(field) || (indicator === 'latency_p99' && percentileOfField(field) !== null);

@@ -26,11 +26,16 @@ const str: Check = (v) => typeof v === 'string';
 const strOrNum: Check = (v) => typeof v === 'string' || isNum(v);
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-const shard: Check = (v) => {
-  if (!isPlainObject(v)) return false;
-  const { index, count } = v;
-  return isInt(count) && count >= 1 && count <= 100_000 && isInt(index) && index >= 0 && index < count;
-};
+/** shard and repeat: {index, count}, index < count */
+const indexOf =
+  (maxCount: number): Check =>
+  (v) => {
+    if (!isPlainObject(v)) return false;
+    const { index, count } = v;
+    return isInt(count) && count >= 1 && count <= maxCount && isInt(index) && index >= 0 && index < count;
+  };
+const shard = indexOf(100_000);
+const repeat = indexOf(1000);
 
 const perClass: Check = (v) =>
   isPlainObject(v) &&
@@ -40,6 +45,7 @@ const perClass: Check = (v) =>
 type Field = [string, Check, boolean];
 const metadata: Field[] = [
   ['shard', shard, false],
+  ['repeat', repeat, false],
   ['model', str, false],
   ['dataset', str, false],
   ['platform', str, false],

@@ -14,12 +14,21 @@ export interface Shard {
   count: number;
 }
 
+/** One repeat of a repeated measurement (SPEC §9), as `shard` marks a shard. */
+export interface Repeat {
+  index: number;
+  count: number;
+}
+
 export interface IndicatorRecord {
   file: string;
   indicator: string;
   /** every field of the file but the raw detail (samples_ms is moved to `samples`) */
   data: Record<string, unknown>;
   shard?: Shard;
+  repeat?: Repeat;
+  /** `repeat` comes from the job of `evalgate run` that wrote the file, not from the file */
+  repeatTagged?: boolean;
   /** latency_p99: samples_ms as a typed array */
   samples?: Float64Array;
   /** latency_p99: the decoded hdr_histogram and its unit */
@@ -81,6 +90,7 @@ export function finishIndicator(
   // turns the object into a slow dictionary, for every later read of it)
   const record: IndicatorRecord = { file, indicator: name, data: latency ? withoutDetail(obj) : { ...obj } };
   if (obj.shard !== undefined) record.shard = obj.shard as Shard;
+  if (obj.repeat !== undefined) record.repeat = obj.repeat as Repeat;
 
   if (latency) {
     if (samples) {

@@ -19,27 +19,33 @@ export {
 } from './names.js';
 import { isBuiltin, isIndicatorName } from './names.js';
 
-const shard = z
-  .object(
-    {
-      index: count(0),
-      // a bound keeps a typo such as 1e15 from making the gap check allocate forever
-      count: num({ int: true, min: 1, max: 100_000 }),
-    },
-    { error: 'an object {index, count}' },
-  )
-  .check((ctx) => {
-    const { index, count: n } = ctx.value;
-    if (index >= n) {
-      ctx.issues.push({ code: 'custom', input: index, path: ['index'], message: `an integer < shard.count (${n})` });
-    }
-  });
+/** `shard` and `repeat`: {index, count} with index < count */
+const indexOf = (what: 'shard' | 'repeat', max: number) =>
+  z
+    .object(
+      {
+        index: count(0),
+        // a bound keeps a typo such as 1e15 from making the gap check allocate forever
+        count: num({ int: true, min: 1, max }),
+      },
+      { error: 'an object {index, count}' },
+    )
+    .check((ctx) => {
+      const { index, count: n } = ctx.value;
+      if (index >= n) {
+        ctx.issues.push({ code: 'custom', input: index, path: ['index'], message: `an integer < ${what}.count (${n})` });
+      }
+    });
+const shard = indexOf('shard', 100_000);
+/** one repeat of a repeated measurement (SPEC §9): files of one repeat index are one shard set */
+const repeat = indexOf('repeat', 1000);
 
 const timestamp = z.union([z.string(), z.number()], { error: 'a string or a number' });
 
 /** Optional metadata any indicator may carry. */
 const metadata = {
   shard: shard.optional(),
+  repeat: repeat.optional(),
   model: text().optional(),
   dataset: text().optional(),
   platform: text().optional(),

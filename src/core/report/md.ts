@@ -84,11 +84,22 @@ function baselineLine(report: Report): string {
   return `Baseline: ${b.source}${bits.length ? ` (${bits.join(', ')})` : ''}`;
 }
 
+/**
+ * The value, with its 95% interval where the interval straddles the limit (SPEC §9): the verdict
+ * there could go either way on another run, and the reader should see it.
+ */
+function valueCell(r: RuleResult): string {
+  const value = formatNumber(r.actual);
+  const i = r.interval;
+  if (!i || r.limit === null || !(i[0] < r.limit && r.limit < i[1])) return value;
+  return `${value} (95%: ${formatNumber(i[0])}–${formatNumber(i[1])})`;
+}
+
 function ruleTable(rules: readonly RuleResult[]): string {
   const rows = rules.map((r) => [
     codeSpan(r.indicator, { inTable: true }),
     codeSpan(r.field, { inTable: true }),
-    formatNumber(r.actual),
+    valueCell(r),
     thresholdCell(r),
     formatNumber(r.baseline),
     formatDelta(r.delta),
@@ -117,7 +128,7 @@ function jobsSection(report: Report): Section {
         j.platform_url && /^https:\/\//.test(j.platform_url)
           ? `[${id}](${encodeURI(j.platform_url).replace(/[()|]/g, encodeURIComponent)})`
           : id;
-      return `| ${codeSpan(j.indicator, { inTable: true })}${j.attempt ? ` (attempt ${j.attempt})` : ''} | ${j.shard} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
+      return `| ${codeSpan(j.indicator, { inTable: true })}${j.attempt ? ` (attempt ${j.attempt})` : ''} | ${j.shard}${j.repeat === undefined ? '' : ` (repeat ${j.repeat})`} | ${link} | ${codeSpan(j.status, { inTable: true })} | ${j.duration_s === null ? '–' : `${formatNumber(j.duration_s)} s`} |`;
     }),
   };
 }

@@ -1,10 +1,13 @@
 /** report.json (SPEC §4): the shape a later run reads back as its baseline. */
-import type { MergedIndicator } from '../indicators/merge.js';
+import type { MergedIndicator, RepeatSummary } from '../indicators/merge.js';
+import type { Interval } from '../intervals.js';
 import type { RuleResult, Verdict } from '../gate.js';
 
 export interface JobRecord {
   indicator: string;
   shard: number;
+  /** the job's repeat (`repeats: N`), absent when the job is not repeated */
+  repeat?: number;
   platform_id: string | null;
   platform_url: string | null;
   status: string;
@@ -32,6 +35,10 @@ export interface IndicatorEntry {
   approximate: boolean;
   notes: string[];
   attacks?: Record<string, IndicatorEntry>;
+  /** 95% intervals of the exact-merged values, by field (SPEC §9) */
+  intervals?: Record<string, Interval>;
+  /** the spread over repeats, where files were repeats: n, and per field min, max and each value */
+  repeats?: RepeatSummary;
 }
 
 export interface Report {
@@ -56,6 +63,8 @@ export interface Report {
 
 export function indicatorEntry(m: MergedIndicator): IndicatorEntry {
   const entry: IndicatorEntry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
+  if (m.intervals && Object.keys(m.intervals).length) entry.intervals = m.intervals;
+  if (m.repeats) entry.repeats = m.repeats;
   if (m.attacks) {
     entry.attacks = Object.create(null) as Record<string, IndicatorEntry>;
     for (const [k, a] of Object.entries(m.attacks)) entry.attacks[k] = indicatorEntry(a);
