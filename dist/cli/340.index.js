@@ -36,7 +36,12 @@ const PLACEHOLDER_ENV = {
     out: 'EVALGATE_OUT',
     shard_index: 'EVALGATE_SHARD_INDEX',
     shard_count: 'EVALGATE_SHARD_COUNT',
+    evalgate: 'EVALGATE_CLI',
+    repeat_index: 'EVALGATE_REPEAT_INDEX',
+    repeat_count: 'EVALGATE_REPEAT_COUNT',
 };
+/** The placeholders whose values are numbers (allowed in shell arithmetic). */
+const NUMERIC_PLACEHOLDERS = new Set(['shard_index', 'shard_count', 'repeat_index', 'repeat_count']);
 const CODE_ARG = /(?:^|[\s;&|(])(?:-c|-e|--command|--eval|eval)\s*$/;
 const EVAL_SEGMENT = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:eval|exec\s+eval)\s/;
 /**
@@ -222,11 +227,11 @@ function site(command, name, offset, f) {
         };
     switch (f.kind) {
         case 'arith':
-            return name === 'shard_index' || name === 'shard_count'
+            return NUMERIC_PLACEHOLDERS.has(name)
                 ? { ...s, render: `\${${v}}` }
                 : {
                     ...s,
-                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index} and {shard_count} are numbers`,
+                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index}, {shard_count}, {repeat_index} and {repeat_count} are numbers`,
                 };
         case 'double':
         case 'heredoc':
@@ -240,8 +245,8 @@ function placeholderContextProblems(command) {
     return placeholderSites(command).flatMap((p) => (p.problem && !p.problem.startsWith('unknown') ? [p.problem] : []));
 }
 /**
- * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` as references to the job's
- * EVALGATE_MODEL … EVALGATE_SHARD_COUNT (see `placeholderSites`); the values travel in the job's
+ * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` `{evalgate}` as references to
+ * the job's EVALGATE_MODEL … EVALGATE_SHARD_COUNT, EVALGATE_CLI (see `placeholderSites`); the values travel in the job's
  * environment, never in the command text. Throws with the first problem.
  */
 function renderCommand(template) {
@@ -259,7 +264,7 @@ function renderCommand(template) {
 }
 const MAX_NAME = 100;
 /** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
-function jobName(id, key, shard) {
+function jobName(id, key, shard, repeat) {
     const norm = (p) => p
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
@@ -268,8 +273,11 @@ function jobName(id, key, shard) {
     // one job (the second submit would attach to the first). A key that normalising changed
     // carries a hash of itself.
     const jobPart = norm(key) === key ? key : `${norm(key)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 6)}`;
-    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
-    const clean = [...parts.slice(0, 5).map(norm), jobPart, String(shard.index)].join('-');
+    // a repeat is its own shard set: `-r<k>` before the shard number (which stays last), and only
+    // with repeats, so a job without them keeps the name it always had
+    const rep = repeat && repeat.count > 1 ? [`r${repeat.index}`] : [];
+    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, ...rep, String(shard.index)];
+    const clean = [...parts.slice(0, 5).map(norm), jobPart, ...rep, String(shard.index)].join('-');
     if (clean.length <= MAX_NAME)
         return clean;
     // Too long: keep the readable end (gate, job, shard) and make the start unique with a hash.
@@ -310,9 +318,14 @@ function plan(input, id, locate) {
     const jobs = [];
     for (const [key, j] of entries) {
         const count = j.shards ?? 1;
-        for (let index = 0; index < count; index++) {
+        const repeats = j.repeats ?? 1;
+        // each repeat is a whole shard set: every shard of repeat 0, then of repeat 1, …
+        for (let k = 0; k < repeats * count; k++) {
+            const r = Math.floor(k / count);
+            const index = k % count;
             const shard = { index, count };
-            const name = jobName(id, key, shard);
+            const repeat = { index: r, count: repeats };
+            const name = jobName(id, key, shard, repeat);
             const loc = locate(key, shard, name);
             let command;
             try {
@@ -337,15 +350,23 @@ function plan(input, id, locate) {
                 EVALGATE_SHARD_COUNT: String(count),
                 EVALGATE_OUT: loc.out,
             });
+            // only where there are repeats (or the command asks): other jobs keep the environment they had
+            if (repeats > 1 || /\{repeat_(index|count)\}/.test(j.command)) {
+                env.EVALGATE_REPEAT_INDEX = String(r);
+                env.EVALGATE_REPEAT_COUNT = String(repeats);
+            }
             // the values of the placeholders the command uses, byte for byte (the command references them)
             if (j.command.includes('{model}'))
                 env.EVALGATE_MODEL = loc.model;
             if (j.command.includes('{data}'))
                 env.EVALGATE_DATA = loc.data;
+            if (j.command.includes('{evalgate}'))
+                env.EVALGATE_CLI = loc.evalgate ?? 'evalgate';
             const job = {
                 key,
                 indicators: j.indicators ?? [key],
                 shard,
+                ...(repeats > 1 ? { repeat } : {}),
                 name,
                 command,
                 env,
@@ -601,31 +622,70 @@ function make(mode, argv, warning) {
 
 /***/ }),
 
-/***/ 64447:
+/***/ 99020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ JOB_MARKER),
-/* harmony export */   n: () => (/* binding */ LocalPlatform)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _stores_fs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23135);
-/* harmony import */ var _log_tail_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(12941);
-/* harmony import */ var _stores_owned_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52399);
-/* harmony import */ var _isolation_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43268);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ JOB_MARKER),
+  n: () => (/* binding */ LocalPlatform)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/stores/fs.ts
+var fs = __webpack_require__(23135);
+// EXTERNAL MODULE: ./src/platforms/log-tail.ts
+var log_tail = __webpack_require__(12941);
+// EXTERNAL MODULE: ./src/stores/owned.ts
+var owned = __webpack_require__(52399);
+// EXTERNAL MODULE: ./src/platforms/local/isolation.ts
+var isolation = __webpack_require__(43268);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/platforms/local/cli-path.ts
+/**
+ * The evalgate CLI a local job can run, for the `{evalgate}` placeholder: the bundle this process
+ * came from (dist/cli/index.js of the same checkout or package, found from this module's place:
+ * dist/<entry>/… in the bundles, src/platforms/local/ in the sources). A job runs it as
+ * `"${EVALGATE_CLI}" bench http …` (the file is executable, `#!/usr/bin/env node`): jobs run with a
+ * cleaned environment and, where the machine allows, in their own PID namespace, so neither
+ * `npx evalgate` nor a PATH entry of the runner's can be relied on there.
+ */
+
+
+
+let found;
+function runnerCli() {
+    if (found !== undefined)
+        return found;
+    let dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 6; i++) {
+        const cli = external_node_path_default().join(dir, 'dist', 'cli', 'index.js');
+        if ((0,external_node_fs_.existsSync)(cli) && (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, 'package.json')))
+            return (found = cli);
+        dir = external_node_path_default().dirname(dir);
+    }
+    // not beside a build: the one on the job's PATH, if any
+    return (found = 'evalgate');
+}
+
+;// CONCATENATED MODULE: ./src/platforms/local/local.ts
 /**
  * `local`: jobs as child processes on the runner, in parallel (bounded, default the number of
  * CPUs). Each job runs through /bin/sh in its own process group with its own output folder and
  * log; a timeout or a cancel kills the whole group (TERM, then KILL after a grace period), and so
  * does a job's normal exit, so a server a job left in the background does not outlive it.
  */
+
 
 
 
@@ -651,18 +711,18 @@ class LocalPlatform {
     warnings;
     constructor(opts) {
         this.opts = opts;
-        this.limit = Math.max(1, opts.concurrency ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.availableParallelism)());
-        this.isolation = opts.isolation ?? (0,_isolation_js__WEBPACK_IMPORTED_MODULE_6__/* .chooseIsolation */ .I1)();
+        this.limit = Math.max(1, opts.concurrency ?? (0,external_node_os_.availableParallelism)());
+        this.isolation = opts.isolation ?? (0,isolation/* chooseIsolation */.I1)();
         this.warnings = this.isolation.warning ? [this.isolation.warning] : [];
     }
     locate(_key, _shard, name, staged) {
-        const dir = this.dirs.get(name) ?? (0,_stores_owned_js__WEBPACK_IMPORTED_MODULE_5__/* .freeFolder */ .$S)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.opts.workDir, name));
+        const dir = this.dirs.get(name) ?? (0,owned/* freeFolder */.$S)(external_node_path_default().join(this.opts.workDir, name));
         this.dirs.set(name, dir);
-        return { model: staged.model, data: staged.data, out: node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'out') };
+        return { model: staged.model, data: staged.data, out: external_node_path_default().join(dir, 'out'), evalgate: runnerCli() };
     }
     async stage(localOrUri) {
         // The runner is the platform: a local path is used where it is, made absolute.
-        return (0,_stores_fs_js__WEBPACK_IMPORTED_MODULE_4__/* .isUri */ .nh)(localOrUri) ? localOrUri : node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(this.opts.cwd, localOrUri);
+        return (0,fs/* isUri */.nh)(localOrUri) ? localOrUri : external_node_path_default().resolve(this.opts.cwd, localOrUri);
     }
     async submit(job) {
         const existing = this.jobs.get(job.name);
@@ -670,12 +730,12 @@ class LocalPlatform {
             return { job, id: job.name };
         // emptied only when it is evalgate's own (its marker inside); a folder that became someone
         // else's since it was located fails the submit (NotOwnedError), it is never removed
-        const dir = this.dirs.get(job.name) ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.opts.workDir, job.name);
-        await (0,_stores_owned_js__WEBPACK_IMPORTED_MODULE_5__/* .claimFolder */ .Pm)(dir);
-        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, 'out'));
+        const dir = this.dirs.get(job.name) ?? external_node_path_default().join(this.opts.workDir, job.name);
+        await (0,owned/* claimFolder */.Pm)(dir);
+        await external_node_fs_.promises.mkdir(external_node_path_default().join(dir, 'out'));
         let resolveDone;
         const done = new Promise((r) => (resolveDone = r));
-        const run = { job, dir, status: { state: 'queued', platformStatus: 'queued' }, done, resolveDone, tail: new _log_tail_js__WEBPACK_IMPORTED_MODULE_7__/* .LogTail */ .J3() };
+        const run = { job, dir, status: { state: 'queued', platformStatus: 'queued' }, done, resolveDone, tail: new log_tail/* LogTail */.J3() };
         this.jobs.set(job.name, run);
         this.queue.push(run);
         this.pump();
@@ -691,7 +751,7 @@ class LocalPlatform {
     }
     start(run) {
         this.active++;
-        const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(run.dir, 'log.txt'));
+        const log = (0,external_node_fs_.createWriteStream)(external_node_path_default().join(run.dir, 'log.txt'));
         const env = { ...(this.opts.env ?? process.env), ...run.job.env, [JOB_MARKER]: run.job.name };
         let launch;
         try {
@@ -704,7 +764,7 @@ class LocalPlatform {
             queueMicrotask(() => this.pump());
             return;
         }
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(launch.file, launch.args, {
+        const child = (0,external_node_child_process_.spawn)(launch.file, launch.args, {
             cwd: this.opts.cwd,
             env: launch.env,
             detached: true, // its own process group, so the whole tree can be signalled at once
@@ -824,15 +884,15 @@ class LocalPlatform {
         await run.done;
         const out = [];
         const walk = async (dir) => {
-            for (const e of await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })) {
-                const p = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, e.name);
+            for (const e of await external_node_fs_.promises.readdir(dir, { withFileTypes: true })) {
+                const p = external_node_path_default().join(dir, e.name);
                 if (e.isDirectory())
                     await walk(p);
                 else if (e.name.endsWith('.json'))
                     out.push(p);
             }
         };
-        await walk(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(run.dir, 'out'));
+        await walk(external_node_path_default().join(run.dir, 'out'));
         return out.sort();
     }
     async cancel(h) {
@@ -984,10 +1044,10 @@ var problem = __webpack_require__(652);
 var out_lock = __webpack_require__(93296);
 // EXTERNAL MODULE: ./src/core/plan.ts
 var plan = __webpack_require__(4620);
-// EXTERNAL MODULE: ./src/engine.ts + 9 modules
-var engine = __webpack_require__(15241);
-// EXTERNAL MODULE: ./src/platforms/local/local.ts
-var local = __webpack_require__(64447);
+// EXTERNAL MODULE: ./src/engine.ts + 8 modules
+var engine = __webpack_require__(97100);
+// EXTERNAL MODULE: ./src/platforms/local/local.ts + 1 modules
+var local = __webpack_require__(99020);
 // EXTERNAL MODULE: ./src/platforms/local/isolation.ts
 var local_isolation = __webpack_require__(43268);
 ;// CONCATENATED MODULE: ./src/platforms/platform.ts
@@ -1085,9 +1145,9 @@ var platforms_credentials = __webpack_require__(70626);
 const CANCELLERS = {
     local: async (list) => (await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 67334))).cancelSavedLocal(list),
     dgx: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(472), __webpack_require__.e(153), __webpack_require__.e(902)]).then(__webpack_require__.bind(__webpack_require__, 13902))).cancelSavedDgx(list, e),
-    azure: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(703), __webpack_require__.e(414)]).then(__webpack_require__.bind(__webpack_require__, 11414))).cancelSavedAzure(list, e),
-    volc: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 99279))).cancelSavedVolc(list, e),
-    bailian: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 83803))).cancelSavedBailian(list, e),
+    azure: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(336), __webpack_require__.e(703), __webpack_require__.e(414)]).then(__webpack_require__.bind(__webpack_require__, 11414))).cancelSavedAzure(list, e),
+    volc: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(336), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 99279))).cancelSavedVolc(list, e),
+    bailian: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(336), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 83803))).cancelSavedBailian(list, e),
 };
 /** every job's outcome, in the order given per platform; a canceller that throws fails its jobs with its message */
 async function cancelSavedJobs(jobs, env) {
@@ -1220,7 +1280,8 @@ const sleep = (ms, signal) => new Promise((resolve) => {
     }
     signal?.addEventListener('abort', done, { once: true });
 });
-const label = (j) => (j.shard.count > 1 ? `${j.key} ${j.shard.index + 1}/${j.shard.count}` : j.key);
+const label = (j) => (j.shard.count > 1 ? `${j.key} ${j.shard.index + 1}/${j.shard.count}` : j.key) +
+    (j.repeat ? ` repeat ${j.repeat.index + 1}/${j.repeat.count}` : '');
 function usesPlaceholder(settings, name) {
     return Object.entries(settings.jobs).find(([, j]) => j.command.includes(`{${name}}`))?.[0];
 }
@@ -1332,21 +1393,21 @@ async function pipeline(settings, rt, opts) {
         platform = created.platform;
     }
     else if (settings.platform === 'azure') {
-        const { createAzurePlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(703), __webpack_require__.e(590)]).then(__webpack_require__.bind(__webpack_require__, 63590));
+        const { createAzurePlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(336), __webpack_require__.e(703), __webpack_require__.e(590)]).then(__webpack_require__.bind(__webpack_require__, 63590));
         const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
         if (!created.platform)
             return fail(created.problems);
         platform = created.platform;
     }
     else if (settings.platform === 'volc') {
-        const { createVolcPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 6675));
+        const { createVolcPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(336), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 6675));
         const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
         if (!created.platform)
             return fail(created.problems);
         platform = created.platform;
     }
     else if (settings.platform === 'bailian') {
-        const { createBailianPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 11359));
+        const { createBailianPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(336), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 11359));
         const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
         if (!created.platform)
             return fail(created.problems);
@@ -1358,7 +1419,9 @@ async function pipeline(settings, rt, opts) {
             isolation = (0,local_isolation/* chooseIsolation */.I1)(rt.env[local_isolation/* ISOLATION_ENV */.H_]);
         }
         catch (e) {
-            return fail([{ file: local_isolation/* ISOLATION_ENV */.H_, expected: 'a way of isolating local jobs that works on this machine', found: e.message }]);
+            return fail([
+                { file: local_isolation/* ISOLATION_ENV */.H_, expected: 'a way of isolating local jobs that works on this machine', found: e.message },
+            ]);
         }
         platform = new local/* LocalPlatform */.n({ cwd: rt.cwd, workDir, concurrency: settings.concurrency, env: jobEnvironment(rt.env), isolation });
     }
@@ -1421,6 +1484,14 @@ async function pipeline(settings, rt, opts) {
     catch (e) {
         return platformFailure(e);
     }
+    // confirm (SPEC §9): the jobs behind a failing rule run again before the rule fails
+    let confirmed;
+    try {
+        confirmed = await confirmRuns(settings, rt, platform, planned.jobs, where, outcome, { ...opts, onActiveJobs });
+    }
+    catch (e) {
+        return platformFailure(e);
+    }
     await platform.close?.();
     const failed = outcome.filter((o) => o.status.state !== 'succeeded');
     for (const o of failed.filter((f) => f.status.state === 'failed')) {
@@ -1439,21 +1510,69 @@ async function pipeline(settings, rt, opts) {
     if (opts.signal?.aborted)
         rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
     const files = outcome.flatMap((o) => o.files).map((f) => external_node_path_default().relative(rt.cwd, f) || f);
-    const jobs = outcome.map((o) => ({
+    // every file a repeat's job wrote is of that repeat (the job need not say so itself)
+    const repeatOf = new Map();
+    for (const o of outcome)
+        if (o.job.repeat)
+            for (const f of o.files)
+                repeatOf.set(external_node_path_default().relative(rt.cwd, f) || f, o.job.repeat);
+    const jobs = [...outcome.map((o) => jobRecord(o)), ...confirmed.reruns.map((r) => jobRecord(r.outcome, r.attempt))];
+    const warnings = [...(platform.warnings ?? []), ...left.warnings];
+    for (const w of warnings)
+        rt.stderr(`warning: ${(0,sanitize/* printable */.g)(w)}\n`);
+    // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
+    const gate = await (0,engine.runGate)(settings, rt, {
+        files,
+        jobs,
+        baseline: opts.baseline,
+        warnings,
+        problems: [...silentProblems, ...confirmed.problems],
+        repeatOf,
+        ...(confirmed.baseline ? { loadedBaseline: confirmed.baseline, attempts: confirmed.attempts } : {}),
+    });
+    return { exitCode: gate.exitCode, gate };
+}
+function jobRecord(o, attempt) {
+    return {
         indicator: o.job.indicators.join(','),
         shard: o.job.shard.index,
+        ...(o.job.repeat ? { repeat: o.job.repeat.index } : {}),
         platform_id: o.handle?.id ?? null,
         platform_url: o.handle?.url ?? null,
         status: o.status.state,
         duration_s: o.status.startedAt && o.status.finishedAt ? Math.round((o.status.finishedAt - o.status.startedAt) / 100) / 10 : null,
         ...(o.status.message ? { message: o.status.message } : {}),
-    }));
-    const warnings = [...(platform.warnings ?? []), ...left.warnings];
-    for (const w of warnings)
-        rt.stderr(`warning: ${(0,sanitize/* printable */.g)(w)}\n`);
-    // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
-    const gate = await (0,engine.runGate)(settings, rt, { files, jobs, baseline: opts.baseline, warnings, problems: silentProblems });
-    return { exitCode: gate.exitCode, gate };
+        ...(attempt ? { attempt } : {}),
+    };
+}
+/**
+ * `confirm: N` after the first attempt, when every job of it succeeded (a failed job fails the run
+ * whatever its files say): see confirm-phase.ts. The baseline is read once, here, and handed on to
+ * the final gate. A rerun that succeeded without writing a file is a problem, as a first job is.
+ */
+async function confirmRuns(settings, rt, platform, planned, staged, outcome, opts) {
+    const none = { reruns: [], attempts: {}, problems: [] };
+    if (settings.confirm <= 0 || opts.signal?.aborted || outcome.some((o) => o.status.state !== 'succeeded' || o.files.length === 0))
+        return none;
+    const baseline = await (0,engine.loadBaseline)(settings, rt, opts.baseline);
+    if (baseline.problems.length)
+        return { ...none, baseline };
+    const files = outcome.flatMap((o) => o.files).map((f) => external_node_path_default().relative(rt.cwd, f) || f);
+    const { confirmPhase } = await __webpack_require__.e(/* import() */ 641).then(__webpack_require__.bind(__webpack_require__, 29641));
+    const r = await confirmPhase({
+        settings,
+        rt,
+        platform,
+        planned,
+        staged,
+        files,
+        baseline,
+        run: (jobs) => runJobs(platform, jobs, rt, opts),
+    });
+    const silent = r.reruns.filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0).map((x) => jobWithoutOutput(x.outcome));
+    for (const x of r.reruns.filter((y) => y.outcome.status.state === 'failed'))
+        rt.stderr(`error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${(0,sanitize/* printable */.g)(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`);
+    return { reruns: r.reruns, attempts: r.attempts, problems: [...r.problems, ...silent], baseline };
 }
 /**
  * The jobs an earlier run in this `--out` recorded as possibly running and never saw end (it was
@@ -1576,22 +1695,17 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         opts.signal?.addEventListener('abort', stopAll, { once: true });
         if (opts.signal?.aborted)
             stop.abort();
-        const poll = async (o) => {
+        /** a status answer (or a read that failed) applied to its job: true when that job failed */
+        const apply = async (o, read) => {
             let status;
-            try {
-                status = await platform.status(o.handle);
-                // the run stopped while this call was out (a Ctrl-C during a throttled call's backoff): its
-                // answer must not overwrite the job's cancellation
-                if (stop.signal.aborted)
-                    return false;
+            if ('status' in read) {
+                status = read.status;
                 readFailures.delete(o);
             }
-            catch (e) {
-                if (stop.signal.aborted)
-                    return false;
+            else {
                 const n = (readFailures.get(o) ?? 0) + 1;
                 readFailures.set(o, n);
-                const why = (0,sanitize/* printable */.g)(e?.message ?? String(e));
+                const why = (0,sanitize/* printable */.g)(read.error?.message ?? String(read.error));
                 if (n < STATUS_READ_LIMIT) {
                     if (n === 1)
                         rt.stderr(`warning: job ${o.job.name}: its status could not be read (${why}); trying again on the next poll\n`);
@@ -1625,9 +1739,25 @@ async function runJobs(platform, jobs, rt, opts = {}) {
             }
             return failed;
         };
+        const poll = async (o) => {
+            let read;
+            try {
+                read = { status: await platform.status(o.handle) };
+            }
+            catch (e) {
+                read = { error: e };
+            }
+            // the run stopped while this call was out (a Ctrl-C during a throttled call's backoff): its
+            // answer must not overwrite the job's cancellation
+            if (stop.signal.aborted)
+                return false;
+            return apply(o, read);
+        };
         // Each job is polled on its own, with its own backoff and jitter, and at most
         // POLL_CONCURRENCY status calls are in flight: a slow or throttled call (retried inside the
         // platform's client) never holds up the status of the others. The first failure stops all.
+        // A platform with a list call (statusMany) reads every job of the run from it instead, once per
+        // poll interval, in its own loop; a job the list does not return is polled on its own from then on.
         const slots = semaphore(POLL_CONCURRENCY);
         let failed = false;
         const ticker = setInterval(() => progress.tick(), 1000);
@@ -1648,10 +1778,82 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                 interval = Math.min(cap, Math.ceil(interval * 1.5));
             }
         };
+        const tasks = [];
+        const listed = new Set();
+        const listLoop = async (statusMany) => {
+            // no backoff: one list call answers for every job, so its cost does not grow with the wait
+            const interval = Math.min(cap, platform.pollIntervalMs);
+            let failures = 0;
+            while (!stop.signal.aborted) {
+                const batch = [...listed].filter((o) => !TERMINAL.includes(o.status.state));
+                if (!batch.length)
+                    return;
+                let answer = null;
+                const began = Date.now();
+                try {
+                    answer = await statusMany(batch.map((o) => o.handle));
+                    failures = 0;
+                }
+                catch (e) {
+                    if (stop.signal.aborted)
+                        return;
+                    failures++;
+                    const why = (0,sanitize/* printable */.g)(e?.message ?? String(e));
+                    if (failures === 1)
+                        rt.stderr(`warning: the ${platform.name} job list could not be read (${why}); trying again on the next poll\n`);
+                    if (failures >= STATUS_READ_LIMIT) {
+                        rt.stderr(`warning: the ${platform.name} job list failed ${failures} times in a row; polling its ${batch.length} job(s) one by one\n`);
+                        for (const o of batch) {
+                            listed.delete(o);
+                            tasks.push(follow(o));
+                        }
+                        return;
+                    }
+                }
+                if (stop.signal.aborted)
+                    return;
+                if (answer) {
+                    for (const o of batch) {
+                        const s = answer.get(o.handle.id);
+                        if (!s) {
+                            // not in the list (yet): its own poller takes over, the list goes on without it
+                            listed.delete(o);
+                            tasks.push(follow(o));
+                            continue;
+                        }
+                        if (await apply(o, { status: s })) {
+                            failed = true;
+                            stop.abort();
+                            return;
+                        }
+                    }
+                    publish();
+                }
+                // the interval counts from the start of the round: a job that ends is seen within one
+                // interval plus the time one round takes (its pages under the platform's rate bound)
+                await sleep(Math.max(0, interval * (0.9 + Math.random() * 0.2) - (Date.now() - began)), stop.signal);
+            }
+        };
         try {
             // a stop (abort, a failed job) does not wait for status calls still out: cancelling comes first
             const stopped = new Promise((r) => (stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true })));
-            await Promise.race([Promise.all(out.filter((o) => o.handle).map(follow)), stopped]);
+            const statusMany = platform.statusMany?.bind(platform);
+            for (const o of out) {
+                if (!o.handle)
+                    continue;
+                if (statusMany)
+                    listed.add(o);
+                else
+                    tasks.push(follow(o));
+            }
+            if (statusMany && listed.size)
+                tasks.push(listLoop(statusMany));
+            const all = (async () => {
+                // pollers are added while others run (a job the list does not return gets its own)
+                while (tasks.length)
+                    await Promise.all(tasks.splice(0));
+            })();
+            await Promise.race([all, stopped]);
         }
         finally {
             clearInterval(ticker);

@@ -13,7 +13,7 @@ const labels = (l) => `{${Object.entries(l)
     .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
     .join(',')}}`;
 const value = (x) => (Number.isFinite(x) ? String(x) : x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN');
-function renderProm(report) {
+function renderProm(report, opts = {}) {
     const gate = report.name;
     const lines = [];
     const family = (name, help, samples) => {
@@ -23,7 +23,7 @@ function renderProm(report) {
         for (const [l, v] of samples)
             lines.push(`${name}${labels(l)} ${value(v)}`);
     };
-    family('evalgate_verdict', 'The gate verdict: 1 for the verdict reached, 0 for the others.', ['pass', 'warn', 'fail'].map((v) => [{ gate, verdict: v }, report.verdict === v ? 1 : 0]));
+    family('evalgate_verdict', 'The gate verdict: 1 for the verdict reached, 0 for the others.', ['pass', 'warn', 'inconclusive', 'fail'].map((v) => [{ gate, verdict: v }, report.verdict === v ? 1 : 0]));
     const values = [];
     const approx = [];
     for (const [indicator, entry] of Object.entries(report.indicators)) {
@@ -47,6 +47,8 @@ function renderProm(report) {
         1,
     ]));
     family('evalgate_problems', 'Number of input problems (invalid files, config, baseline).', [[{ gate }, report.problems.length]]);
+    if (opts.eof !== false)
+        lines.push('# EOF');
     return lines.join('\n') + '\n';
 }
 
@@ -173,7 +175,8 @@ async function pushMetrics(url, report, opts) {
     if (opts.ref)
         labels.push(['ref', opts.ref]);
     const target = pushTarget(url, labels);
-    const body = (0,_core_report_prom_js__WEBPACK_IMPORTED_MODULE_1__/* .renderProm */ .P)(report);
+    // the text format 0.0.4 of the Content-Type: without OpenMetrics' closing `# EOF`
+    const body = (0,_core_report_prom_js__WEBPACK_IMPORTED_MODULE_1__/* .renderProm */ .P)(report, { eof: false });
     const doFetch = opts.fetch ?? globalThis.fetch;
     const attempts = Math.max(1, opts.attempts ?? 4);
     const baseDelay = opts.retryDelayMs ?? 500;

@@ -2,52 +2,6 @@ export const id = 648;
 export const ids = [648];
 export const modules = {
 
-/***/ 93008:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ asAttempt),
-/* harmony export */   Vb: () => (/* binding */ findAttempt)
-/* harmony export */ });
-/* unused harmony exports MAX_ATTEMPTS, attemptName */
-/**
- * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
- * under its name, but a job found there that already failed or was cancelled is not reused: the
- * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
- * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
- * instead of starting yet another.
- */
-/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
-const MAX_ATTEMPTS = 50;
-/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
-function attemptName(name, attempt) {
-    return attempt <= 1 ? name : `${name}-r${attempt}`;
-}
-/**
- * The attempt to use: the first name in order with no job under it (submit there), unless a live
- * or succeeded job is found first (attach to it). `lookup` says what is under a name.
- */
-async function findAttempt(name, lookup) {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const n = attemptName(name, attempt);
-        const found = await lookup(n, attempt);
-        if (found === null)
-            return { name: n, attempt };
-        if (found !== 'dead')
-            return { name: n, attempt, existing: found.live };
-    }
-    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
-}
-/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
-function asAttempt(job, name) {
-    if (name === job.name)
-        return job;
-    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
-}
-
-
-/***/ }),
-
 /***/ 25648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -58,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   Xe: () => (/* binding */ cancelDlcJob)
 });
 
-// UNUSED EXPORTS: DLC_STATUS, consoleUrl, mapDlcStatus
+// UNUSED EXPORTS: DLC_STATUS, DLC_STATUS_RATE, consoleUrl, mapDlcStatus
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -174,6 +128,8 @@ var snapshot = __webpack_require__(91178);
 var owned = __webpack_require__(52399);
 // EXTERNAL MODULE: ./src/platforms/attempts.ts
 var attempts = __webpack_require__(93008);
+// EXTERNAL MODULE: ./src/platforms/rate.ts
+var rate = __webpack_require__(52192);
 ;// CONCATENATED MODULE: ./src/platforms/bailian/bailian.ts
 /**
  * `bailian` (alias `bairui`): each evalgate job and shard is an Alibaba Cloud PAI-DLC job (Bailian,
@@ -199,6 +155,16 @@ var attempts = __webpack_require__(93008);
 
 
 
+
+/**
+ * Status requests per second one run sends to PAI-DLC (ListJobs pages and per-job GetJob alike):
+ * PAI-DLC's documented quota is 100 a second per API, region and account for each of GetJob and
+ * ListJobs (help.aliyun.com/zh/pai/developer-reference/api-pai-dlc-2020-12-03-quota); evalgate
+ * takes a fifth of one, so other users of the account keep theirs.
+ */
+const DLC_STATUS_RATE = { perSecond: 20, burst: 20 };
+/** JobIds per ListJobs request (and its PageSize): PageSize's maximum is not documented */
+const LIST_CHUNK = 100;
 /** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
 const DLC_STATUS = {
     Creating: 'queued',
@@ -249,9 +215,11 @@ class BailianPlatform {
     tracked = new Map();
     /** JobId → the name of the attempt it runs (where it writes) */
     attempts = new Map();
+    rate;
     constructor(opts) {
         this.opts = opts;
         const c = opts.config;
+        this.rate = new rate/* RateLimiter */.v(opts.statusRate?.perSecond ?? DLC_STATUS_RATE.perSecond, opts.statusRate?.burst ?? DLC_STATUS_RATE.burst);
         this.pollIntervalMs = c.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
         this.credential =
@@ -277,6 +245,14 @@ class BailianPlatform {
     /** the output prefix of one attempt (its name): a new attempt never collects a dead one's files */
     outPrefix(job) {
         return `${this.opts.config.ossPrefix}/runs/${typeof job === 'string' ? job : job.name}/`;
+    }
+    /** multipart checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
+    uploadOptions() {
+        return {
+            checkpointDir: external_node_path_default().join(this.opts.workDir, '.staging'),
+            ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+        };
     }
     locate() {
         const at = (kind) => {
@@ -312,7 +288,7 @@ class BailianPlatform {
             const st = await external_node_fs_.promises.stat(abs);
             const prefix = `${c.ossPrefix}/cas/${await (0,templates/* contentHash */.Ae)(abs)}/`;
             if (!this.opts.dryRun)
-                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, await (0,snapshot/* localFiles */.J)(abs));
+                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
             mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: external_node_path_default().basename(abs) } : {}) };
         }
         this.inputs[kind] = mount;
@@ -330,7 +306,7 @@ class BailianPlatform {
             const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'bailian.code');
             const prefix = `${c.ossPrefix}/code/${sha}/`;
             if (!this.opts.dryRun)
-                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, files);
+                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, files, this.uploadOptions());
             return this.mount(prefix);
         })();
         this.codeP.catch(() => (this.codeP = undefined));
@@ -398,10 +374,10 @@ class BailianPlatform {
         return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
     }
     async status(h) {
-        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
-        this.tracked.set(h.id, t);
+        const t = this.track(h);
         let dj;
         try {
+            await this.rate.take();
             dj = await this.dlc.getJob(h.id);
             t.transientErrors = 0;
         }
@@ -411,6 +387,55 @@ class BailianPlatform {
                 return t.last;
             throw e;
         }
+        return this.fromDlc(h, dj);
+    }
+    /**
+     * The run's jobs from ListJobs filtered by their ids (`JobIds`, comma-separated, LIST_CHUNK a
+     * request, PageSize as large), each chunk paged (PageNumber) until TotalCount is reached, at
+     * most 5 pages: one request per chunk instead of one GetJob per job. A job it does not return is
+     * left to status().
+     */
+    async statusMany(handles) {
+        const out = new Map();
+        const byId = new Map(handles.map((h) => [h.id, h]));
+        const ids = [...byId.keys()];
+        for (let i = 0; i < ids.length; i += LIST_CHUNK) {
+            const chunk = ids.slice(i, i + LIST_CHUNK);
+            let seen = 0;
+            for (let page = 1; page <= 5; page++) {
+                await this.rate.take();
+                const res = await this.dlc.call('ListJobs', 'GET', '/api/v1/jobs', {
+                    query: {
+                        WorkspaceId: this.opts.config.workspaceId,
+                        JobIds: chunk.join(','),
+                        PageNumber: String(page),
+                        PageSize: String(chunk.length),
+                    },
+                });
+                const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
+                for (const j of jobs) {
+                    const h = typeof j.JobId === 'string' ? byId.get(j.JobId) : undefined;
+                    if (h) {
+                        this.track(h).transientErrors = 0;
+                        out.set(h.id, this.fromDlc(h, j));
+                    }
+                }
+                seen += jobs.length;
+                const total = Number(res.TotalCount);
+                if (jobs.length === 0 || !Number.isFinite(total) || seen >= total)
+                    break;
+            }
+        }
+        return out;
+    }
+    track(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.id, t);
+        return t;
+    }
+    /** a job as GetJob or one item of ListJobs gives it, as evalgate's status */
+    fromDlc(h, dj) {
+        const t = this.track(h);
         if (Array.isArray(dj.Pods) && dj.Pods.length)
             t.pods = dj.Pods;
         const raw = typeof dj.Status === 'string' ? dj.Status : 'Unknown';
@@ -455,7 +480,9 @@ class BailianPlatform {
     async collect(h) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
+        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, [
+            '.json',
+        ]);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
@@ -626,203 +653,6 @@ class Dlc {
             n += v;
         return n;
     }
-}
-
-
-/***/ }),
-
-/***/ 91178:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ localFiles),
-/* harmony export */   Y: () => (/* binding */ codeSnapshot)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
-/**
- * Local files as a cloud platform stages them: every file below a path, and the code snapshot
- * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
- * commands written for the repository checkout run unchanged from the snapshot).
- */
-
-
-
-
-/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
-async function localFiles(root) {
-    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(root);
-    if (st.isFile())
-        return [[node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root), root]];
-    const out = [];
-    const walk = async (dir) => {
-        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                out.push([node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), full]);
-        }
-    };
-    await walk(root);
-    return out;
-}
-/**
- * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
- * sha256 of the whole (names and contents): the snapshot's content address.
- */
-async function codeSnapshot(cwd, paths, key) {
-    const files = [];
-    for (const p of paths) {
-        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
-        const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs);
-        if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(rel))
-            throw new Error(`${key}: ${p} is outside the working directory`);
-        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs).catch(() => null);
-        if (!st)
-            throw new Error(`${key}: ${p}: no such file or folder`);
-        const base = rel.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/');
-        for (const [r, a] of await localFiles(abs))
-            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
-    }
-    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    // overlapping paths (a folder and a file in it) name a file once
-    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for (const [rel, abs] of unique)
-        h.update(`${rel}\u0000${await (0,_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .contentHash */ .Ae)(abs)}\n`);
-    return { files: unique, sha: h.digest('hex') };
-}
-
-
-/***/ }),
-
-/***/ 7903:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ contentHash),
-/* harmony export */   K3: () => (/* binding */ jobVars),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate),
-/* harmony export */   xV: () => (/* binding */ readTemplate)
-/* harmony export */ });
-/* unused harmony exports TEMPLATES, templatesDir, fileSha256 */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
-/**
- * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
- * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
- * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
- */
-
-
-
-
-
-const TEMPLATES = {
-    azure: { file: 'azure/job.yml', format: 'yaml' },
-    volc: { file: 'volc/job.json', format: 'json' },
-    bailian: { file: 'bailian/job.json', format: 'json' },
-    dgx: { file: 'dgx/run.sh', format: 'sh' },
-};
-/**
- * The templates ship beside the code: two levels up from this module, whether it runs from
- * src/platforms/ (tests) or from a bundle in dist/<entry>/.
- */
-function templatesDir() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', '..', 'platforms', 'job_templates');
-}
-function renderTemplate(text, vars, format) {
-    const missing = new Set();
-    const escape = (v) => (format === 'sh' ? (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v) : JSON.stringify(v).slice(1, -1));
-    const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw, esc) => {
-        const name = (raw ?? esc);
-        const v = vars[name];
-        if (v === undefined) {
-            missing.add(name);
-            return `<${name}>`;
-        }
-        return raw ? String(v) : escape(String(v));
-    });
-    return { text: out, missing: [...missing] };
-}
-async function readTemplate(platform) {
-    return node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(templatesDir(), TEMPLATES[platform].file), 'utf8');
-}
-/**
- * The content address of a local file or folder: sha256 of the file, or of the sorted list of
- * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
- * and never sent twice.
- */
-async function contentHash(p) {
-    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
-    if (st.isFile())
-        return fileSha256(p);
-    const entries = [];
-    const walk = async (dir) => {
-        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full)}`);
-        }
-    };
-    await walk(p);
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(entries.join('\n')).digest('hex');
-}
-/**
- * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
- * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
- */
-async function fileSha256(file) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const fd = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-        for (;;) {
-            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
-            if (bytesRead === 0)
-                break;
-            h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        await fd.close();
-    }
-    return h.digest('hex');
-}
-/** Common template variables of a job. */
-function jobVars(job, gate) {
-    return {
-        job_name: job.name,
-        job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
-        gate,
-        indicators: job.indicators.join(', '),
-        shard_index: job.shard.index,
-        shard_count: job.shard.count,
-        command: job.command,
-        timeout_minutes: Math.ceil(job.timeoutMinutes),
-        timeout_seconds: Math.ceil(job.timeoutMinutes * 60),
-        env_json: JSON.stringify(job.env),
-        env_list_json: JSON.stringify(Object.entries(job.env).map(([Name, Value]) => ({ Name, Value, IsPrivate: false }))),
-        env_exports: Object.entries(job.env)
-            .map(([k, v]) => `export ${k}=${(0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v)}`)
-            .join('\n'),
-    };
 }
 
 

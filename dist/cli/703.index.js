@@ -2,52 +2,6 @@ export const id = 703;
 export const ids = [703];
 export const modules = {
 
-/***/ 93008:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ asAttempt),
-/* harmony export */   Vb: () => (/* binding */ findAttempt)
-/* harmony export */ });
-/* unused harmony exports MAX_ATTEMPTS, attemptName */
-/**
- * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
- * under its name, but a job found there that already failed or was cancelled is not reused: the
- * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
- * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
- * instead of starting yet another.
- */
-/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
-const MAX_ATTEMPTS = 50;
-/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
-function attemptName(name, attempt) {
-    return attempt <= 1 ? name : `${name}-r${attempt}`;
-}
-/**
- * The attempt to use: the first name in order with no job under it (submit there), unless a live
- * or succeeded job is found first (attach to it). `lookup` says what is under a name.
- */
-async function findAttempt(name, lookup) {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const n = attemptName(name, attempt);
-        const found = await lookup(n, attempt);
-        if (found === null)
-            return { name: n, attempt };
-        if (found !== 'dead')
-            return { name: n, attempt, existing: found.live };
-    }
-    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
-}
-/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
-function asAttempt(job, name) {
-    if (name === job.name)
-        return job;
-    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
-}
-
-
-/***/ }),
-
 /***/ 87046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -370,7 +324,7 @@ __webpack_require__.d(__webpack_exports__, {
   Bk: () => (/* binding */ cancelAzureJob)
 });
 
-// UNUSED EXPORTS: AZURE_STATUS, mapAzureStatus, studioUrl
+// UNUSED EXPORTS: AZURE_STATUS, AZURE_STATUS_RATE, mapAzureStatus, studioUrl
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -542,6 +496,8 @@ function restJobBody(yamlText, workspaceId) {
 var owned = __webpack_require__(52399);
 // EXTERNAL MODULE: ./src/platforms/attempts.ts
 var attempts = __webpack_require__(93008);
+// EXTERNAL MODULE: ./src/platforms/rate.ts
+var rate = __webpack_require__(52192);
 ;// CONCATENATED MODULE: ./src/platforms/azure/azure.ts
 /**
  * `azure`: each evalgate job and shard is an Azure ML command job, created through ARM with a
@@ -561,6 +517,16 @@ var attempts = __webpack_require__(93008);
 
 
 
+
+/**
+ * Status reads per second one run sends to ARM (Jobs_List pages and per-job Jobs_Get alike):
+ * ARM refills a subscription's read bucket at 25 a second per principal (bucket 250;
+ * learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling);
+ * evalgate takes two fifths of it, so other tools of the same principal keep theirs.
+ */
+const AZURE_STATUS_RATE = { perSecond: 10, burst: 10 };
+/** Jobs_List pages followed per poll at most (the service picks the page size; nextLink to the end) */
+const MAX_LIST_PAGES = 100;
 /** Azure ML's JobStatus values (KnownJobStatus) and what each means for evalgate. */
 const AZURE_STATUS = {
     NotStarted: 'queued',
@@ -602,17 +568,24 @@ class AzurePlatform {
     code;
     prepared = false;
     tracked = new Map();
+    /** the tag key every job of this run carries: Jobs_List filters on it */
+    runTag = 'evalgate_run';
+    rate;
     constructor(opts) {
         this.opts = opts;
         const c = opts.config;
         this.pollIntervalMs = c.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
+        this.rate = new rate/* RateLimiter */.v(opts.statusRate?.perSecond ?? AZURE_STATUS_RATE.perSecond, opts.statusRate?.burst ?? AZURE_STATUS_RATE.burst);
         this.arm = new arm/* Arm */.zj({ armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace }, opts.credential, { maxRetries: opts.maxRetries });
     }
     datastore() {
         this.ds ??= (0,blob/* resolveDatastore */.iE)(this.arm, this.opts.config.datastore, this.opts.credential, this.opts.env, this.opts.config.blobEndpoint);
         this.ds.catch(() => (this.ds = undefined));
         return this.ds;
+    }
+    uploadOptions() {
+        return { ...(this.opts.staging ? { staging: this.opts.staging } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) };
     }
     dsUri(p) {
         return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
@@ -639,7 +612,7 @@ class AzurePlatform {
             const prefix = `${this.opts.config.prefix}/cas/${await (0,templates/* contentHash */.Ae)(abs)}/`;
             if (!this.opts.dryRun) {
                 const ds = await this.datastore();
-                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, await (0,snapshot/* localFiles */.J)(abs));
+                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
             }
             type = st.isFile() ? 'uri_file' : 'uri_folder';
             uri = this.dsUri(st.isFile() ? prefix + external_node_path_default().basename(abs) : prefix);
@@ -652,6 +625,8 @@ class AzurePlatform {
         if (this.prepared)
             return;
         const c = this.opts.config;
+        // the same plan gives the same tag: a retried run's jobs carry it too
+        this.runTag = `evalgate_run_${sha12(jobs.map((j) => j.name).join('\n'))}`;
         for (const job of jobs) {
             const image = job.image ?? c.image;
             if (!image) {
@@ -672,7 +647,7 @@ class AzurePlatform {
             if (!this.opts.dryRun) {
                 const ds = await this.datastore();
                 const prefix = `${c.prefix}/code/${sha}/`;
-                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, files);
+                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, files, this.uploadOptions());
                 await this.arm.send('CodeVersions_CreateOrUpdate', 'PUT', `/codes/evalgate-code/versions/${version}`, {
                     properties: { codeUri: `${ds.serviceUrl}/${ds.container}/${prefix.replace(/\/$/, '')}`, description: 'evalgate: azure.code' },
                 }, [200, 201]);
@@ -729,9 +704,13 @@ class AzurePlatform {
         if (missing.length)
             throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
         const { name, body } = restJobBody(text, this.arm.base);
+        // one tag key for every job of the run: statusMany lists them with `tag=<key>` (a tag
+        // evalgate adds for itself; job.yml keeps the ones a user reads)
+        body.properties.tags = { ...(body.properties.tags ?? {}), [this.runTag]: '1' };
         const tracked = { job, transientErrors: 0 };
         this.tracked.set(name, tracked);
-        const resource = found.existing ?? (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
+        const resource = found.existing ??
+            (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
         tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
         return { job, id: name, url: tracked.url };
     }
@@ -741,10 +720,10 @@ class AzurePlatform {
         return `https://ml.azure.com/runs/${name}?wsid=/subscriptions/${c.subscription}/resourcegroups/${c.resourceGroup}/workspaces/${c.workspace}${tid}`;
     }
     async status(h) {
-        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
-        this.tracked.set(h.id, t);
+        const t = this.track(h);
         let resource;
         try {
+            await this.rate.take();
             resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`)).body;
             t.transientErrors = 0;
         }
@@ -754,6 +733,40 @@ class AzurePlatform {
                 return t.last;
             throw e;
         }
+        return this.fromResource(h, resource);
+    }
+    /**
+     * Every job of the run from Jobs_List filtered by the run's tag key (`tag=`, "jobs returned will
+     * have this tag key"), nextLink followed verbatim to the end (at most MAX_LIST_PAGES pages): one
+     * read per page instead of one per job. A job it does not return (one a run before this one
+     * created, without the tag) is left to status().
+     */
+    async statusMany(handles) {
+        const wanted = new Map(handles.map((h) => [h.id, h]));
+        const out = new Map();
+        let next = `/jobs?listViewType=ActiveOnly&tag=${encodeURIComponent(this.runTag)}`;
+        for (let page = 0; next && page < MAX_LIST_PAGES && out.size < wanted.size; page++) {
+            await this.rate.take();
+            const body = (await this.arm.send('Jobs_List', 'GET', next)).body;
+            for (const r of Array.isArray(body.value) ? body.value : []) {
+                const h = typeof r.name === 'string' ? wanted.get(r.name) : undefined;
+                if (h) {
+                    this.track(h).transientErrors = 0;
+                    out.set(h.id, this.fromResource(h, r));
+                }
+            }
+            next = typeof body.nextLink === 'string' && body.nextLink ? body.nextLink : undefined;
+        }
+        return out;
+    }
+    track(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.id, t);
+        return t;
+    }
+    /** a job resource (Jobs_Get, or one item of Jobs_List) as evalgate's status */
+    fromResource(h, resource) {
+        const t = this.track(h);
         const props = (resource.properties ?? {});
         const raw = typeof props.status === 'string' ? props.status : 'Unknown';
         const state = mapAzureStatus(raw);
@@ -854,13 +867,15 @@ async function cancelAzureJob(arm, id, waitMs = CANCEL_WAIT_MS) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70626);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70626);
 /* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83873);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71177);
 /**
  * The workspace's Blob datastore: resolved through ARM (account, container, how to authenticate),
  * then used with @azure/storage-blob to stage local inputs under a content-addressed prefix and to
  * download what jobs wrote.
  */
+
 
 
 
@@ -883,13 +898,13 @@ async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
             .body;
         if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
             const key = secrets.key;
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(key, env);
+            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(key, env);
             const cred = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(account, key);
             make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, cred);
         }
         else if (secrets?.secretsType === 'Sas' && typeof secrets.sasToken === 'string') {
             const sas = secrets.sasToken.replace(/^\?/, '');
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(sas, env);
+            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(sas, env);
             make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}?${sas}`, new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv());
         }
         else
@@ -901,22 +916,35 @@ async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
     }
     return { name, account, container, serviceUrl, client: make(container), logs: make('azureml') };
 }
+/** the SDK's largest single-shot upload (BLOCK_BLOB_MAX_UPLOAD_BLOB_BYTES): a larger file always goes in blocks */
+const MAX_SINGLE_SHOT = 256 * 1024 * 1024;
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left a shorter blob or none, and is redone). Returns how many were sent.
+ * bytes. A file larger than one part goes up as a block blob: `staging.concurrency` Put Block
+ * calls at once, then one Put Block List that makes the blob, whole, at the end; an interrupted
+ * upload leaves only uncommitted blocks (no blob, which Azure discards after 7 days), and the next
+ * run uploads the file again from the start. Returns how many were sent.
  */
-async function uploadPrefix(container, prefix, files) {
+async function uploadPrefix(container, prefix, files, opts = {}) {
     const have = new Map();
-    for await (const b of container.listBlobsFlat({ prefix }))
+    for await (const b of container.listBlobsFlat({ prefix, ...(opts.signal ? { abortSignal: opts.signal } : {}) }))
         have.set(b.name, b.properties.contentLength ?? -1);
+    const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGING_LIMITS */ .Pg.azure.defaults;
     let sent = 0;
     for (const [rel, abs] of files) {
+        (0,_staging_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfAborted */ .Te)(opts.signal);
         const name = prefix + rel;
         const size = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs)).size;
         if (have.get(name) === size)
             continue;
-        await container.getBlockBlobClient(name).uploadFile(abs);
+        const blockSize = (0,_staging_js__WEBPACK_IMPORTED_MODULE_4__/* .partSizeFor */ .oV)(size, 'azure', staging.partSize);
+        await container.getBlockBlobClient(name).uploadFile(abs, {
+            blockSize,
+            concurrency: staging.concurrency,
+            maxSingleShotSize: Math.min(blockSize, MAX_SINGLE_SHOT),
+            ...(opts.signal ? { abortSignal: opts.signal } : {}),
+        });
         sent++;
     }
     return sent;
@@ -980,42 +1008,45 @@ async function blobTail(container, name, lines) {
 /* harmony export */   ob: () => (/* binding */ AZURE_API_VERSION)
 /* harmony export */ });
 /* unused harmony export schema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38816);
-/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52687);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71177);
+/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52687);
 /** The `azure` section of the config: the workspace, where jobs run, and how to reach Azure. */
+
 
 
 /** The ARM api-version evalgate speaks (the newest stable with the same CommandJob shape as 2022-10-01). */
 const AZURE_API_VERSION = '2025-09-01';
-const name = (what) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: what }).min(1, { error: what });
-const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+const name = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: what }).min(1, { error: what });
+const schema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     subscription: name('a subscription id').optional(),
     subscription_id: name('a subscription id').optional(),
     resource_group: name('a resource group name'),
-    workspace: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a workspace name' })
+    workspace: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a workspace name' })
         .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/, { error: 'a workspace name (3 to 33 letters, digits, - and _)' }),
     compute: name('a compute name or ARM id'),
     environment: name('an environment (azureml:<name>:<version>, an azureml://registries/… id or an ARM id)').optional(),
     image: name('a container image').optional(),
     experiment: name('an experiment name').optional(),
     datastore: name('a datastore name').optional(),
-    prefix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a path prefix in the datastore' })
+    prefix: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a path prefix in the datastore' })
         .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: 'a path prefix of letters, digits, . _ - and /' })
         .optional(),
-    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
+    code: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
     instance_type: name('a VM size').optional(),
-    instance_count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: 'a whole number' }).int({ error: 'a whole number' }).min(1).optional(),
-    poll_interval_seconds: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: 'a number of seconds' }).positive({ error: 'more than 0 seconds' }).max(300).optional(),
-    arm_endpoint: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
-    authority_host: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
-    blob_endpoint: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
+    instance_count: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'a whole number' }).int({ error: 'a whole number' }).min(1).optional(),
+    poll_interval_seconds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'a number of seconds' }).positive({ error: 'more than 0 seconds' }).max(300).optional(),
+    arm_endpoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
+    authority_host: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
+    blob_endpoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
+    staging: _staging_js__WEBPACK_IMPORTED_MODULE_0__/* .stagingSchema */ .Nk.optional(),
 }, { error: 'a mapping' });
 function parseAzureConfig(section, file, env) {
     const parsed = schema.safeParse(section ?? {});
     if (!parsed.success) {
         return {
             config: null,
-            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_1__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'azure', Object.keys(schema.shape)),
+            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'azure', Object.keys(schema.shape)),
         };
     }
     const c = parsed.data;
@@ -1062,6 +1093,7 @@ function parseAzureConfig(section, file, env) {
             armEndpoint: (c.arm_endpoint ?? 'https://management.azure.com').replace(/\/+$/, ''),
             authorityHost: c.authority_host ?? env.AZURE_AUTHORITY_HOST,
             blobEndpoint: c.blob_endpoint?.replace(/\/+$/, ''),
+            ...(c.staging ? { staging: c.staging } : {}),
         },
         problems: [],
     };
@@ -1217,261 +1249,6 @@ class EvalgateAzureCredential {
 }
 function azureCredential(env, opts = {}) {
     return new EvalgateAzureCredential(azureSources(env, opts));
-}
-
-
-/***/ }),
-
-/***/ 52687:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ pathValue),
-/* harmony export */   g: () => (/* binding */ sectionProblems)
-/* harmony export */ });
-function pathValue(v, p) {
-    let cur = v;
-    for (const k of p)
-        cur = cur && typeof cur === 'object' ? cur[k] : undefined;
-    return cur;
-}
-function sectionProblems(issues, section, file, platform, knownKeys) {
-    return issues.map((i) => {
-        const at = pathValue(section, i.path);
-        const unknownKeys = i.code === 'unrecognized_keys';
-        return {
-            file,
-            path: [platform, ...i.path.map(String)].join('.'),
-            expected: unknownKeys ? `one of the known keys (${knownKeys.join(', ')})` : at === undefined ? `${i.message} (required)` : i.message,
-            found: unknownKeys ? (i.keys?.join(', ') ?? '') : at === undefined ? 'nothing' : JSON.stringify(at),
-        };
-    });
-}
-
-
-/***/ }),
-
-/***/ 91178:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ localFiles),
-/* harmony export */   Y: () => (/* binding */ codeSnapshot)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
-/**
- * Local files as a cloud platform stages them: every file below a path, and the code snapshot
- * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
- * commands written for the repository checkout run unchanged from the snapshot).
- */
-
-
-
-
-/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
-async function localFiles(root) {
-    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(root);
-    if (st.isFile())
-        return [[node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root), root]];
-    const out = [];
-    const walk = async (dir) => {
-        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                out.push([node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), full]);
-        }
-    };
-    await walk(root);
-    return out;
-}
-/**
- * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
- * sha256 of the whole (names and contents): the snapshot's content address.
- */
-async function codeSnapshot(cwd, paths, key) {
-    const files = [];
-    for (const p of paths) {
-        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
-        const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs);
-        if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(rel))
-            throw new Error(`${key}: ${p} is outside the working directory`);
-        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs).catch(() => null);
-        if (!st)
-            throw new Error(`${key}: ${p}: no such file or folder`);
-        const base = rel.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/');
-        for (const [r, a] of await localFiles(abs))
-            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
-    }
-    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    // overlapping paths (a folder and a file in it) name a file once
-    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for (const [rel, abs] of unique)
-        h.update(`${rel}\u0000${await (0,_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .contentHash */ .Ae)(abs)}\n`);
-    return { files: unique, sha: h.digest('hex') };
-}
-
-
-/***/ }),
-
-/***/ 7903:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ contentHash),
-/* harmony export */   K3: () => (/* binding */ jobVars),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate),
-/* harmony export */   xV: () => (/* binding */ readTemplate)
-/* harmony export */ });
-/* unused harmony exports TEMPLATES, templatesDir, fileSha256 */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
-/**
- * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
- * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
- * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
- */
-
-
-
-
-
-const TEMPLATES = {
-    azure: { file: 'azure/job.yml', format: 'yaml' },
-    volc: { file: 'volc/job.json', format: 'json' },
-    bailian: { file: 'bailian/job.json', format: 'json' },
-    dgx: { file: 'dgx/run.sh', format: 'sh' },
-};
-/**
- * The templates ship beside the code: two levels up from this module, whether it runs from
- * src/platforms/ (tests) or from a bundle in dist/<entry>/.
- */
-function templatesDir() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', '..', 'platforms', 'job_templates');
-}
-function renderTemplate(text, vars, format) {
-    const missing = new Set();
-    const escape = (v) => (format === 'sh' ? (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v) : JSON.stringify(v).slice(1, -1));
-    const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw, esc) => {
-        const name = (raw ?? esc);
-        const v = vars[name];
-        if (v === undefined) {
-            missing.add(name);
-            return `<${name}>`;
-        }
-        return raw ? String(v) : escape(String(v));
-    });
-    return { text: out, missing: [...missing] };
-}
-async function readTemplate(platform) {
-    return node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(templatesDir(), TEMPLATES[platform].file), 'utf8');
-}
-/**
- * The content address of a local file or folder: sha256 of the file, or of the sorted list of
- * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
- * and never sent twice.
- */
-async function contentHash(p) {
-    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
-    if (st.isFile())
-        return fileSha256(p);
-    const entries = [];
-    const walk = async (dir) => {
-        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full)}`);
-        }
-    };
-    await walk(p);
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(entries.join('\n')).digest('hex');
-}
-/**
- * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
- * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
- */
-async function fileSha256(file) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const fd = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-        for (;;) {
-            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
-            if (bytesRead === 0)
-                break;
-            h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        await fd.close();
-    }
-    return h.digest('hex');
-}
-/** Common template variables of a job. */
-function jobVars(job, gate) {
-    return {
-        job_name: job.name,
-        job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
-        gate,
-        indicators: job.indicators.join(', '),
-        shard_index: job.shard.index,
-        shard_count: job.shard.count,
-        command: job.command,
-        timeout_minutes: Math.ceil(job.timeoutMinutes),
-        timeout_seconds: Math.ceil(job.timeoutMinutes * 60),
-        env_json: JSON.stringify(job.env),
-        env_list_json: JSON.stringify(Object.entries(job.env).map(([Name, Value]) => ({ Name, Value, IsPrivate: false }))),
-        env_exports: Object.entries(job.env)
-            .map(([k, v]) => `export ${k}=${(0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v)}`)
-            .join('\n'),
-    };
-}
-
-
-/***/ }),
-
-/***/ 83873:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ safeJoin)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Object names from a bucket or container are never trusted as paths: a name is kept only when
- * each of its `/`-separated segments is a plain file name, and the result must stay inside the
- * download folder. Shared by the Azure Blob, OSS and TOS downloads.
- */
-
-/** the local path of `relative` (an object name below the listed prefix) inside `dest`, or null when it would escape */
-function safeJoin(dest, relative) {
-    if (!relative || relative.includes('\\') || relative.includes('\0'))
-        return null;
-    const segs = relative.split('/');
-    if (segs.some((s) => s === '' || s === '.' || s === '..'))
-        return null;
-    const root = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(dest);
-    const full = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(root, ...segs);
-    return full.startsWith(root + (node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)) ? full : null;
 }
 
 

@@ -2,249 +2,6 @@ export const id = 727;
 export const ids = [727];
 export const modules = {
 
-/***/ 93008:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ asAttempt),
-/* harmony export */   Vb: () => (/* binding */ findAttempt)
-/* harmony export */ });
-/* unused harmony exports MAX_ATTEMPTS, attemptName */
-/**
- * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
- * under its name, but a job found there that already failed or was cancelled is not reused: the
- * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
- * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
- * instead of starting yet another.
- */
-/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
-const MAX_ATTEMPTS = 50;
-/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
-function attemptName(name, attempt) {
-    return attempt <= 1 ? name : `${name}-r${attempt}`;
-}
-/**
- * The attempt to use: the first name in order with no job under it (submit there), unless a live
- * or succeeded job is found first (attach to it). `lookup` says what is under a name.
- */
-async function findAttempt(name, lookup) {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const n = attemptName(name, attempt);
-        const found = await lookup(n, attempt);
-        if (found === null)
-            return { name: n, attempt };
-        if (found !== 'dead')
-            return { name: n, attempt, existing: found.live };
-    }
-    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
-}
-/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
-function asAttempt(job, name) {
-    if (name === job.name)
-        return job;
-    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
-}
-
-
-/***/ }),
-
-/***/ 91178:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ localFiles),
-/* harmony export */   Y: () => (/* binding */ codeSnapshot)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
-/**
- * Local files as a cloud platform stages them: every file below a path, and the code snapshot
- * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
- * commands written for the repository checkout run unchanged from the snapshot).
- */
-
-
-
-
-/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
-async function localFiles(root) {
-    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(root);
-    if (st.isFile())
-        return [[node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root), root]];
-    const out = [];
-    const walk = async (dir) => {
-        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                out.push([node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), full]);
-        }
-    };
-    await walk(root);
-    return out;
-}
-/**
- * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
- * sha256 of the whole (names and contents): the snapshot's content address.
- */
-async function codeSnapshot(cwd, paths, key) {
-    const files = [];
-    for (const p of paths) {
-        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
-        const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs);
-        if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(rel))
-            throw new Error(`${key}: ${p} is outside the working directory`);
-        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs).catch(() => null);
-        if (!st)
-            throw new Error(`${key}: ${p}: no such file or folder`);
-        const base = rel.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/');
-        for (const [r, a] of await localFiles(abs))
-            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
-    }
-    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    // overlapping paths (a folder and a file in it) name a file once
-    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for (const [rel, abs] of unique)
-        h.update(`${rel}\u0000${await (0,_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .contentHash */ .Ae)(abs)}\n`);
-    return { files: unique, sha: h.digest('hex') };
-}
-
-
-/***/ }),
-
-/***/ 7903:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ contentHash),
-/* harmony export */   K3: () => (/* binding */ jobVars),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate),
-/* harmony export */   xV: () => (/* binding */ readTemplate)
-/* harmony export */ });
-/* unused harmony exports TEMPLATES, templatesDir, fileSha256 */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
-/**
- * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
- * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
- * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
- */
-
-
-
-
-
-const TEMPLATES = {
-    azure: { file: 'azure/job.yml', format: 'yaml' },
-    volc: { file: 'volc/job.json', format: 'json' },
-    bailian: { file: 'bailian/job.json', format: 'json' },
-    dgx: { file: 'dgx/run.sh', format: 'sh' },
-};
-/**
- * The templates ship beside the code: two levels up from this module, whether it runs from
- * src/platforms/ (tests) or from a bundle in dist/<entry>/.
- */
-function templatesDir() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', '..', 'platforms', 'job_templates');
-}
-function renderTemplate(text, vars, format) {
-    const missing = new Set();
-    const escape = (v) => (format === 'sh' ? (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v) : JSON.stringify(v).slice(1, -1));
-    const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw, esc) => {
-        const name = (raw ?? esc);
-        const v = vars[name];
-        if (v === undefined) {
-            missing.add(name);
-            return `<${name}>`;
-        }
-        return raw ? String(v) : escape(String(v));
-    });
-    return { text: out, missing: [...missing] };
-}
-async function readTemplate(platform) {
-    return node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(templatesDir(), TEMPLATES[platform].file), 'utf8');
-}
-/**
- * The content address of a local file or folder: sha256 of the file, or of the sorted list of
- * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
- * and never sent twice.
- */
-async function contentHash(p) {
-    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
-    if (st.isFile())
-        return fileSha256(p);
-    const entries = [];
-    const walk = async (dir) => {
-        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full)}`);
-        }
-    };
-    await walk(p);
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(entries.join('\n')).digest('hex');
-}
-/**
- * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
- * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
- */
-async function fileSha256(file) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const fd = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-        for (;;) {
-            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
-            if (bytesRead === 0)
-                break;
-            h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        await fd.close();
-    }
-    return h.digest('hex');
-}
-/** Common template variables of a job. */
-function jobVars(job, gate) {
-    return {
-        job_name: job.name,
-        job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
-        gate,
-        indicators: job.indicators.join(', '),
-        shard_index: job.shard.index,
-        shard_count: job.shard.count,
-        command: job.command,
-        timeout_minutes: Math.ceil(job.timeoutMinutes),
-        timeout_seconds: Math.ceil(job.timeoutMinutes * 60),
-        env_json: JSON.stringify(job.env),
-        env_list_json: JSON.stringify(Object.entries(job.env).map(([Name, Value]) => ({ Name, Value, IsPrivate: false }))),
-        env_exports: Object.entries(job.env)
-            .map(([k, v]) => `export ${k}=${(0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v)}`)
-            .join('\n'),
-    };
-}
-
-
-/***/ }),
-
 /***/ 46727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -255,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   CF: () => (/* binding */ stopVolcJob)
 });
 
-// UNUSED EXPORTS: volcJobStatus
+// UNUSED EXPORTS: VOLC_STATUS_RATE, commonPrefix, volcJobStatus
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -379,6 +136,8 @@ var snapshot = __webpack_require__(91178);
 var owned = __webpack_require__(52399);
 // EXTERNAL MODULE: ./src/platforms/attempts.ts
 var attempts = __webpack_require__(93008);
+// EXTERNAL MODULE: ./src/platforms/rate.ts
+var rate = __webpack_require__(52192);
 ;// CONCATENATED MODULE: ./src/platforms/volc/volc.ts
 /**
  * `volc`: each evalgate job and shard is a Volcano Engine ML platform job (OpenAPI 2024-07-01),
@@ -399,6 +158,25 @@ var attempts = __webpack_require__(93008);
 
 
 
+
+/**
+ * Status requests per second one run sends to the ML platform (ListJobs pages and per-job GetJob
+ * alike). Volcengine documents no rate limit for ml_platform's OpenAPI (see docs/platforms/volc.md):
+ * this is a conservative bound: ten requests a second, one round of ListJobs pages for 1,000 jobs.
+ */
+const VOLC_STATUS_RATE = { perSecond: 10, burst: 10 };
+/** ListJobs' largest PageSize (the Go SDK checks 10..100) */
+const LIST_PAGE = 100;
+/** the longest prefix every name shares */
+function commonPrefix(names) {
+    if (!names.length)
+        return '';
+    let p = names[0];
+    for (const n of names)
+        while (!n.startsWith(p))
+            p = p.slice(0, -1);
+    return p;
+}
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
@@ -425,8 +203,10 @@ class VolcPlatform {
     tracked = new Map();
     /** job Id → the name of the attempt it runs (where it writes) */
     attempts = new Map();
+    rate;
     constructor(opts) {
         this.opts = opts;
+        this.rate = new rate/* RateLimiter */.v(opts.statusRate?.perSecond ?? VOLC_STATUS_RATE.perSecond, opts.statusRate?.burst ?? VOLC_STATUS_RATE.burst);
         this.pollIntervalMs = opts.config.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(opts.config.pollIntervalMs, 60_000);
     }
@@ -471,6 +251,14 @@ class VolcPlatform {
     outPrefix(job) {
         return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
     }
+    /** uploadFile's checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
+    uploadOptions() {
+        return {
+            checkpointDir: external_node_path_default().join(this.opts.workDir, '.staging'),
+            ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+        };
+    }
     locate(_key, _shard, _name, staged) {
         return { model: staged.model, data: staged.data, out: VOLC_PATHS.out };
     }
@@ -500,7 +288,7 @@ class VolcPlatform {
         const st = await external_node_fs_.promises.stat(abs);
         const prefix = this.prefix(`cas/${await (0,templates/* contentHash */.Ae)(abs)}/`);
         if (!this.opts.dryRun)
-            await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs));
+            await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
         this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
         return st.isFile() ? `${dir}/${external_node_path_default().basename(abs)}` : dir;
     }
@@ -512,7 +300,7 @@ class VolcPlatform {
             const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'volc.code');
             const prefix = this.prefix(`code/${sha}/`);
             if (!this.opts.dryRun)
-                await this.bucket().upload(prefix, files);
+                await this.bucket().upload(prefix, files, this.uploadOptions());
             this.code = { bucket: this.opts.config.tosBucket, prefix };
         }
         this.prepared = true;
@@ -602,6 +390,7 @@ class VolcPlatform {
         this.tracked.set(h.job.name, t);
         let j;
         try {
+            await this.rate.take();
             j = await this.getJob(h.id);
             t.transientErrors = 0;
         }
@@ -614,6 +403,43 @@ class VolcPlatform {
         const status = volcJobStatus(j, h.url);
         t.last = status;
         return status;
+    }
+    /**
+     * The run's jobs from ListJobs: `NameContains` the prefix all their names share (the run's
+     * `evalgate-<repo>-<run>-<attempt>-<gate>-`), the project's, PageSize 100, pages followed until
+     * TotalCount or every job is found, at most twice the pages the run's jobs fill (other jobs may
+     * share the prefix). A job it does not return is left to status().
+     */
+    async statusMany(handles) {
+        const out = new Map();
+        const byId = new Map(handles.map((h) => [h.id, h]));
+        const prefix = commonPrefix(handles.map((h) => this.attempts.get(h.id) ?? h.job.name));
+        const maxPages = 2 * Math.ceil(handles.length / LIST_PAGE) + 1;
+        for (let page = 1; page <= maxPages && out.size < byId.size; page++) {
+            await this.rate.take();
+            const r = await this.api.call('ListJobs', {
+                ...(prefix ? { NameContains: prefix } : {}),
+                ProjectName: this.opts.config.project,
+                SortBy: 'CreateTime',
+                SortOrder: 'Descend',
+                PageNumber: page,
+                PageSize: LIST_PAGE,
+            });
+            const items = r.Items ?? [];
+            for (const j of items) {
+                const h = byId.get(j.Id);
+                if (!h)
+                    continue;
+                const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
+                this.tracked.set(h.job.name, t);
+                t.transientErrors = 0;
+                t.last = volcJobStatus(j, h.url);
+                out.set(h.id, t.last);
+            }
+            if (items.length === 0 || page * LIST_PAGE >= (r.TotalCount ?? 0))
+                break;
+        }
+        return out;
     }
     async logs(h, lines) {
         try {

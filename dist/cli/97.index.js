@@ -81,21 +81,26 @@ var record = __webpack_require__(87357);
 
 
 
-const shard = schemas/* object */.Ikc({
+/** `shard` and `repeat`: {index, count} with index < count */
+const indexOf = (what, max) => schemas/* object */.Ikc({
     index: count(0),
     // a bound keeps a typo such as 1e15 from making the gap check allocate forever
-    count: num({ int: true, min: 1, max: 100_000 }),
+    count: num({ int: true, min: 1, max }),
 }, { error: 'an object {index, count}' })
     .check((ctx) => {
     const { index, count: n } = ctx.value;
     if (index >= n) {
-        ctx.issues.push({ code: 'custom', input: index, path: ['index'], message: `an integer < shard.count (${n})` });
+        ctx.issues.push({ code: 'custom', input: index, path: ['index'], message: `an integer < ${what}.count (${n})` });
     }
 });
+const shard = indexOf('shard', 100_000);
+/** one repeat of a repeated measurement (SPEC §9): files of one repeat index are one shard set */
+const repeat = indexOf('repeat', 1000);
 const timestamp = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()], { error: 'a string or a number' });
 /** Optional metadata any indicator may carry. */
 const metadata = {
     shard: shard.optional(),
+    repeat: repeat.optional(),
     model: fields_text().optional(),
     dataset: fields_text().optional(),
     platform: fields_text().optional(),
@@ -113,6 +118,13 @@ const accuracyF1 = schemas/* looseObject */._H3({
     fp: count().optional(),
     fn: count().optional(),
     tn: count().optional(),
+    // multi-class detail (evalgate score f1): per label its counts; with average "macro" the F1 of
+    // merged shards is the mean over the summed per-class counts
+    per_class: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* looseObject */._H3({ tp: count(), fp: count(), fn: count() }, { error: 'an object {tp, fp, fn}' }), {
+        error: 'an object {<label>: {tp, fp, fn}}',
+    })
+        .optional(),
+    average: schemas/* enum */.k5n(['binary', 'micro', 'macro'], { error: 'one of "binary", "micro", "macro"' }).optional(),
     ...metadata,
 });
 const latencyP99 = schemas/* looseObject */._H3({

@@ -21,14 +21,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(38816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(38816);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(652);
 /* harmony import */ var _core_indicators_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77526);
-/* harmony import */ var _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49381);
+/* harmony import */ var _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(49381);
 /* harmony import */ var _core_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81688);
 /* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(32085);
 /* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4620);
 /* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54661);
+/* harmony import */ var _platforms_staging_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(71177);
+/* harmony import */ var _core_confirm_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3783);
+/* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(10288);
 /**
  * The config file (`.github/evalgate.yml` by default): YAML parsed with positions kept, validated
  * with zod; every problem names the file, the line and the field, and what was expected (an
@@ -47,54 +50,79 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const indicatorName = zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'an indicator name' }).refine(_core_indicators_names_js__WEBPACK_IMPORTED_MODULE_4__/* .isIndicatorName */ .FS, { error: _core_indicators_names_js__WEBPACK_IMPORTED_MODULE_4__/* .INDICATOR_NAME_RULE */ .jO });
-const positive = (what = 'a number > 0') => zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: what }).gt(0, { error: what });
-const scalar = zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_9__/* .boolean */ .zMY()], { error: 'a string, number or boolean' });
-const jobSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
-    command: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a shell command (a string)' }).min(1, { error: 'a non-empty shell command' }),
-    shards: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'an integer from 1 to 1000' })
+
+
+
+const indicatorName = zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'an indicator name' }).refine(_core_indicators_names_js__WEBPACK_IMPORTED_MODULE_4__/* .isIndicatorName */ .FS, { error: _core_indicators_names_js__WEBPACK_IMPORTED_MODULE_4__/* .INDICATOR_NAME_RULE */ .jO });
+const positive = (what = 'a number > 0') => zod__WEBPACK_IMPORTED_MODULE_11__/* .number */ .aig({ error: what }).gt(0, { error: what });
+const scalar = zod__WEBPACK_IMPORTED_MODULE_11__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_11__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_11__/* .boolean */ .zMY()], { error: 'a string, number or boolean' });
+const jobSchema = zod__WEBPACK_IMPORTED_MODULE_11__/* .strictObject */ .rej({
+    command: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a shell command (a string)' }).min(1, { error: 'a non-empty shell command' }),
+    shards: zod__WEBPACK_IMPORTED_MODULE_11__/* .number */ .aig({ error: 'an integer from 1 to 1000' })
         .int({ error: 'an integer from 1 to 1000' })
         .min(1, { error: 'an integer from 1 to 1000' })
         .max(1000, { error: 'an integer from 1 to 1000' })
         .optional(),
-    indicators: zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(indicatorName, { error: 'a list of the indicators this job writes' })
+    // SPEC §9: the job and all its shards run this many times, each an independent measurement
+    repeats: zod__WEBPACK_IMPORTED_MODULE_11__/* .number */ .aig({ error: 'an integer from 1 to 100' })
+        .int({ error: 'an integer from 1 to 100' })
+        .min(1, { error: 'an integer from 1 to 100' })
+        .max(100, { error: 'an integer from 1 to 100' })
+        .optional(),
+    indicators: zod__WEBPACK_IMPORTED_MODULE_11__/* .array */ .YOg(indicatorName, { error: 'a list of the indicators this job writes' })
         .min(1, { error: 'at least one indicator' })
         .optional(),
-    resources: zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+    resources: zod__WEBPACK_IMPORTED_MODULE_11__/* .strictObject */ .rej({
         cpu: positive().optional(),
         memory_gb: positive().optional(),
-        gpus: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'an integer ≥ 0' }).int({ error: 'an integer ≥ 0' }).min(0, { error: 'an integer ≥ 0' }).optional(),
-        gpu_type: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a string' }).optional(),
-        instance_type: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a string' }).optional(),
+        gpus: zod__WEBPACK_IMPORTED_MODULE_11__/* .number */ .aig({ error: 'an integer ≥ 0' }).int({ error: 'an integer ≥ 0' }).min(0, { error: 'an integer ≥ 0' }).optional(),
+        gpu_type: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a string' }).optional(),
+        instance_type: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a string' }).optional(),
     }, { error: 'a mapping of cpu, memory_gb, gpus, gpu_type, instance_type' })
         .optional(),
-    image: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a container image reference' }).optional(),
+    image: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a container image reference' }).optional(),
     timeout_minutes: positive('a number of minutes > 0').optional(),
-    env: zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'an environment variable name (letters, digits, _)' }), scalar, {
+    env: zod__WEBPACK_IMPORTED_MODULE_11__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'an environment variable name (letters, digits, _)' }), scalar, {
         error: 'a mapping of NAME: value',
     })
         .optional(),
-}, { error: 'a mapping with command (and shards, indicators, resources, image, timeout_minutes, env)' });
-const platformSection = zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_9__/* .unknown */ .L5J(), { error: 'a mapping' });
-const configSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a gate name' }).regex(_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .GATE_NAME */ .m, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
-    platform: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' })
+}, { error: 'a mapping with command (and shards, repeats, indicators, resources, image, timeout_minutes, env)' });
+const platformSection = zod__WEBPACK_IMPORTED_MODULE_11__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_11__/* .unknown */ .L5J(), { error: 'a mapping' });
+const configSchema = zod__WEBPACK_IMPORTED_MODULE_11__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a gate name' }).regex(_settings_js__WEBPACK_IMPORTED_MODULE_8__/* .GATE_NAME */ .m, { error: 'a gate name of letters, digits, ".", "_" and "-"' }).optional(),
+    platform: zod__WEBPACK_IMPORTED_MODULE_11__/* ["enum"] */ .k5n(['local', 'azure', 'volc', 'bailian', 'bairui', 'dgx'], { error: 'one of local, azure, volc, bailian (or bairui), dgx' })
         .optional(),
-    indicators: zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(indicatorName), zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP()], { error: 'a list of indicator names' }).optional(),
-    model: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a path or URI' }).optional(),
-    data: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a path or URI' }).optional(),
-    results: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a folder, glob or URI' }).optional(),
-    baseline: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'auto, none or a path to a report.json' }).optional(),
-    fail_on: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['error', 'warn', 'never'], { error: 'one of error, warn, never' }).optional(),
-    comment: zod__WEBPACK_IMPORTED_MODULE_9__/* ["enum"] */ .k5n(['always', 'on-failure', 'never', 'on-change', 'new'], { error: 'one of always, on-failure, never, on-change, new' }).optional(),
+    indicators: zod__WEBPACK_IMPORTED_MODULE_11__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_11__/* .array */ .YOg(indicatorName), zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP()], { error: 'a list of indicator names' }).optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a path or URI' }).optional(),
+    data: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a path or URI' }).optional(),
+    results: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a folder, glob or URI' }).optional(),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'auto, none or a path to a report.json' }).optional(),
+    fail_on: zod__WEBPACK_IMPORTED_MODULE_11__/* ["enum"] */ .k5n(['error', 'warn', 'never'], { error: 'one of error, warn, never' }).optional(),
+    comment: zod__WEBPACK_IMPORTED_MODULE_11__/* ["enum"] */ .k5n(['always', 'on-failure', 'never', 'on-change', 'new'], { error: 'one of always, on-failure, never, on-change, new' }).optional(),
     rps_target: positive().optional(),
     timeout_minutes: positive('a number of minutes > 0').optional(),
     max_file_size_mb: positive('a size in MiB > 0').optional(),
-    pushgateway: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: 'a URL' }).optional(),
-    concurrency: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig({ error: 'an integer ≥ 1' }).int({ error: 'an integer ≥ 1' }).min(1, { error: 'an integer ≥ 1' }).optional(),
-    thresholds: zod__WEBPACK_IMPORTED_MODULE_9__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_9__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP())], { error: 'rule lines (a block of text or a list)' }).optional(),
-    merge: zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(indicatorName, zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP({ error: _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_10__/* .MERGE_STRATEGY_SYNTAX */ .N }), { error: 'a mapping of indicator: strategy' }).optional(),
-    jobs: zod__WEBPACK_IMPORTED_MODULE_9__/* .record */ .g1P(indicatorName, jobSchema, { error: 'a mapping of indicator: job' }).optional(),
+    pushgateway: zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: 'a URL' }).optional(),
+    staging: _platforms_staging_js__WEBPACK_IMPORTED_MODULE_9__/* .stagingSchema */ .Nk.optional(),
+    concurrency: zod__WEBPACK_IMPORTED_MODULE_11__/* .number */ .aig({ error: 'an integer ≥ 1' }).int({ error: 'an integer ≥ 1' }).min(1, { error: 'an integer ≥ 1' }).optional(),
+    thresholds: zod__WEBPACK_IMPORTED_MODULE_11__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_11__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP())], { error: 'rule lines (a block of text or a list)' }).optional(),
+    // noise (SPEC §9): confirm before fail, and a baseline over the last reports
+    confirm: zod__WEBPACK_IMPORTED_MODULE_11__/* .number */ .aig({ error: `an integer from 0 to ${_core_confirm_js__WEBPACK_IMPORTED_MODULE_12__/* .MAX_CONFIRM */ .U4} (reruns of a failing job)` })
+        .int({ error: `an integer from 0 to ${_core_confirm_js__WEBPACK_IMPORTED_MODULE_12__/* .MAX_CONFIRM */ .U4} (reruns of a failing job)` })
+        .min(0, { error: `an integer from 0 to ${_core_confirm_js__WEBPACK_IMPORTED_MODULE_12__/* .MAX_CONFIRM */ .U4} (reruns of a failing job)` })
+        .max(_core_confirm_js__WEBPACK_IMPORTED_MODULE_12__/* .MAX_CONFIRM */ .U4, { error: `an integer from 0 to ${_core_confirm_js__WEBPACK_IMPORTED_MODULE_12__/* .MAX_CONFIRM */ .U4} (reruns of a failing job)` })
+        .optional(),
+    confirm_indicators: zod__WEBPACK_IMPORTED_MODULE_11__/* .array */ .YOg(indicatorName, { error: 'a list of the indicators confirm reruns' })
+        .min(1, { error: 'at least one indicator (or leave confirm_indicators out)' })
+        .optional(),
+    inconclusive: zod__WEBPACK_IMPORTED_MODULE_11__/* ["enum"] */ .k5n(['fail', 'warn'], { error: 'fail (the default) or warn' }).optional(),
+    history: zod__WEBPACK_IMPORTED_MODULE_11__/* .number */ .aig({ error: `an integer from 1 to ${_core_baseline_js__WEBPACK_IMPORTED_MODULE_10__/* .MAX_HISTORY */ .oe} (base-branch reports to read)` })
+        .int({ error: `an integer from 1 to ${_core_baseline_js__WEBPACK_IMPORTED_MODULE_10__/* .MAX_HISTORY */ .oe} (base-branch reports to read)` })
+        .min(1, { error: `an integer from 1 to ${_core_baseline_js__WEBPACK_IMPORTED_MODULE_10__/* .MAX_HISTORY */ .oe} (base-branch reports to read)` })
+        .max(_core_baseline_js__WEBPACK_IMPORTED_MODULE_10__/* .MAX_HISTORY */ .oe, { error: `an integer from 1 to ${_core_baseline_js__WEBPACK_IMPORTED_MODULE_10__/* .MAX_HISTORY */ .oe} (base-branch reports to read)` })
+        .optional(),
+    merge: zod__WEBPACK_IMPORTED_MODULE_11__/* .record */ .g1P(indicatorName, zod__WEBPACK_IMPORTED_MODULE_11__/* .string */ .YjP({ error: _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_13__/* .MERGE_STRATEGY_SYNTAX */ .N }), { error: 'a mapping of indicator: strategy' }).optional(),
+    jobs: zod__WEBPACK_IMPORTED_MODULE_11__/* .record */ .g1P(indicatorName, jobSchema, { error: 'a mapping of indicator: job' }).optional(),
     azure: platformSection.optional(),
     volc: platformSection.optional(),
     bailian: platformSection.optional(),
@@ -252,7 +280,7 @@ function parseConfig(text, file) {
     }
     const merge = {};
     for (const [k, v] of Object.entries(raw.merge ?? {})) {
-        const s = (0,_core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_10__/* .parseMergeStrategy */ .p)(v);
+        const s = (0,_core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_13__/* .parseMergeStrategy */ .p)(v);
         if (s)
             merge[k] = s;
         else
@@ -260,7 +288,7 @@ function parseConfig(text, file) {
                 file,
                 line: lineAt(doc, lc, ['merge', k]),
                 path: `merge.${k}`,
-                expected: _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_10__/* .MERGE_STRATEGY_SYNTAX */ .N,
+                expected: _core_indicators_strategy_js__WEBPACK_IMPORTED_MODULE_13__/* .MERGE_STRATEGY_SYNTAX */ .N,
                 found: JSON.stringify(v),
             });
     }
@@ -320,7 +348,7 @@ function duplicateKeys(root, lc, file) {
     }
     return out;
 }
-const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count'];
+const PLACEHOLDERS = ['model', 'data', 'out', 'shard_index', 'shard_count', 'evalgate', 'repeat_index', 'repeat_count'];
 /**
  * Unknown placeholders, and known ones where the shell would not expand them as data (single
  * quotes, quoted heredocs, arithmetic on a path, strings run by `sh -c`/`eval`: see placeholderSites).
@@ -377,6 +405,108 @@ async function loadConfig(file, cwd) {
 
 /***/ }),
 
+/***/ 10288:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eb: () => (/* binding */ key),
+/* harmony export */   Up: () => (/* binding */ readBaselineReport),
+/* harmony export */   YT: () => (/* binding */ foreignBaselineNote),
+/* harmony export */   oe: () => (/* binding */ MAX_HISTORY)
+/* harmony export */ });
+/* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
+/* harmony import */ var _indicators_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77526);
+/** A baseline is an earlier run's report.json; its values are `indicators.<indicator>.<field>`. */
+
+
+/** SPEC §9 `history`: base-branch reports `baseline: auto` reads at most (the runs it walks are bounded too) */
+const MAX_HISTORY = 20;
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** `.name`, or `["odd name"]`: one step of a JSON path */
+const key = (k) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+/**
+ * The built-in numeric fields of an indicator entry (and of each attack type) must be finite
+ * numbers where present: a baseline `f1` of "0.95" is an input error, never a skipped rule.
+ * (A rule on any other field finds a non-number at gate time, with the same message.)
+ */
+function numericProblems(indicator, entry, file, at) {
+    const problems = [];
+    if ((0,_indicators_names_js__WEBPACK_IMPORTED_MODULE_1__/* .isBuiltin */ .iK)(indicator)) {
+        for (const field of _indicators_names_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMERIC_FIELDS */ .EX[indicator]) {
+            if (!Object.hasOwn(entry, field))
+                continue;
+            const v = entry[field];
+            if (typeof v !== 'number' || !Number.isFinite(v)) {
+                problems.push({ file, path: `${at}${key(field)}`, expected: 'a finite number (a baseline value)', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(v) });
+            }
+        }
+    }
+    if (Object.hasOwn(entry, 'attacks')) {
+        const attacks = entry.attacks;
+        if (!isObject(attacks)) {
+            problems.push({ file, path: `${at}.attacks`, expected: 'an object keyed by attack type', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(attacks) });
+        }
+        else {
+            for (const [name, a] of Object.entries(attacks)) {
+                if (!isObject(a)) {
+                    problems.push({ file, path: `${at}.attacks${key(name)}`, expected: 'an object of indicator fields', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(a) });
+                }
+                else
+                    problems.push(...numericProblems(indicator, a, file, `${at}.attacks${key(name)}`));
+            }
+        }
+    }
+    return problems;
+}
+function readBaselineReport(value, file) {
+    const report = value;
+    if (!isObject(report)) {
+        return { ok: false, problems: [{ file, path: '$', expected: 'an evalgate report.json object', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(value) }] };
+    }
+    if (report.schema_version !== 1) {
+        return {
+            ok: false,
+            problems: [{ file, path: '$.schema_version', expected: '1 (an evalgate report.json)', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(report.schema_version) }],
+        };
+    }
+    const ind = report.indicators;
+    if (!isObject(ind)) {
+        return { ok: false, problems: [{ file, path: '$.indicators', expected: 'an object keyed by indicator', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(ind) }] };
+    }
+    const problems = [];
+    if (Object.hasOwn(report, 'name') && typeof report.name !== 'string') {
+        problems.push({ file, path: '$.name', expected: 'the gate name (a string)', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(report.name) });
+    }
+    for (const [k, v] of Object.entries(ind)) {
+        if (!isObject(v)) {
+            problems.push({ file, path: `$.indicators${key(k)}`, expected: 'an object of indicator fields', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(v) });
+        }
+        else
+            problems.push(...numericProblems(k, v, file, `$.indicators${key(k)}`));
+    }
+    if (problems.length)
+        return { ok: false, problems };
+    return {
+        ok: true,
+        indicators: ind,
+        commit: typeof report.commit === 'string' ? report.commit : null,
+        createdAt: typeof report.generated_at === 'string' ? report.generated_at : null,
+        name: typeof report.name === 'string' ? report.name : null,
+    };
+}
+/**
+ * A baseline written by a gate of another name is not used (SPEC §3); the note says whose it was.
+ * A report without a name (written before reports carried one) is accepted.
+ */
+function foreignBaselineNote(read, gate, label) {
+    if (read.name === null || read.name === gate)
+        return null;
+    return `baseline: ${label} is from gate ${JSON.stringify(read.name)}, not ${JSON.stringify(gate)}; not used`;
+}
+
+
+/***/ }),
+
 /***/ 4620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -411,7 +541,12 @@ const PLACEHOLDER_ENV = {
     out: 'EVALGATE_OUT',
     shard_index: 'EVALGATE_SHARD_INDEX',
     shard_count: 'EVALGATE_SHARD_COUNT',
+    evalgate: 'EVALGATE_CLI',
+    repeat_index: 'EVALGATE_REPEAT_INDEX',
+    repeat_count: 'EVALGATE_REPEAT_COUNT',
 };
+/** The placeholders whose values are numbers (allowed in shell arithmetic). */
+const NUMERIC_PLACEHOLDERS = new Set(['shard_index', 'shard_count', 'repeat_index', 'repeat_count']);
 const CODE_ARG = /(?:^|[\s;&|(])(?:-c|-e|--command|--eval|eval)\s*$/;
 const EVAL_SEGMENT = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:eval|exec\s+eval)\s/;
 /**
@@ -597,11 +732,11 @@ function site(command, name, offset, f) {
         };
     switch (f.kind) {
         case 'arith':
-            return name === 'shard_index' || name === 'shard_count'
+            return NUMERIC_PLACEHOLDERS.has(name)
                 ? { ...s, render: `\${${v}}` }
                 : {
                     ...s,
-                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index} and {shard_count} are numbers`,
+                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index}, {shard_count}, {repeat_index} and {repeat_count} are numbers`,
                 };
         case 'double':
         case 'heredoc':
@@ -615,8 +750,8 @@ function placeholderContextProblems(command) {
     return placeholderSites(command).flatMap((p) => (p.problem && !p.problem.startsWith('unknown') ? [p.problem] : []));
 }
 /**
- * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` as references to the job's
- * EVALGATE_MODEL … EVALGATE_SHARD_COUNT (see `placeholderSites`); the values travel in the job's
+ * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` `{evalgate}` as references to
+ * the job's EVALGATE_MODEL … EVALGATE_SHARD_COUNT, EVALGATE_CLI (see `placeholderSites`); the values travel in the job's
  * environment, never in the command text. Throws with the first problem.
  */
 function renderCommand(template) {
@@ -634,7 +769,7 @@ function renderCommand(template) {
 }
 const MAX_NAME = 100;
 /** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
-function jobName(id, key, shard) {
+function jobName(id, key, shard, repeat) {
     const norm = (p) => p
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
@@ -643,8 +778,11 @@ function jobName(id, key, shard) {
     // one job (the second submit would attach to the first). A key that normalising changed
     // carries a hash of itself.
     const jobPart = norm(key) === key ? key : `${norm(key)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 6)}`;
-    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
-    const clean = [...parts.slice(0, 5).map(norm), jobPart, String(shard.index)].join('-');
+    // a repeat is its own shard set: `-r<k>` before the shard number (which stays last), and only
+    // with repeats, so a job without them keeps the name it always had
+    const rep = repeat && repeat.count > 1 ? [`r${repeat.index}`] : [];
+    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, ...rep, String(shard.index)];
+    const clean = [...parts.slice(0, 5).map(norm), jobPart, ...rep, String(shard.index)].join('-');
     if (clean.length <= MAX_NAME)
         return clean;
     // Too long: keep the readable end (gate, job, shard) and make the start unique with a hash.
@@ -685,9 +823,14 @@ function plan(input, id, locate) {
     const jobs = [];
     for (const [key, j] of entries) {
         const count = j.shards ?? 1;
-        for (let index = 0; index < count; index++) {
+        const repeats = j.repeats ?? 1;
+        // each repeat is a whole shard set: every shard of repeat 0, then of repeat 1, …
+        for (let k = 0; k < repeats * count; k++) {
+            const r = Math.floor(k / count);
+            const index = k % count;
             const shard = { index, count };
-            const name = jobName(id, key, shard);
+            const repeat = { index: r, count: repeats };
+            const name = jobName(id, key, shard, repeat);
             const loc = locate(key, shard, name);
             let command;
             try {
@@ -712,15 +855,23 @@ function plan(input, id, locate) {
                 EVALGATE_SHARD_COUNT: String(count),
                 EVALGATE_OUT: loc.out,
             });
+            // only where there are repeats (or the command asks): other jobs keep the environment they had
+            if (repeats > 1 || /\{repeat_(index|count)\}/.test(j.command)) {
+                env.EVALGATE_REPEAT_INDEX = String(r);
+                env.EVALGATE_REPEAT_COUNT = String(repeats);
+            }
             // the values of the placeholders the command uses, byte for byte (the command references them)
             if (j.command.includes('{model}'))
                 env.EVALGATE_MODEL = loc.model;
             if (j.command.includes('{data}'))
                 env.EVALGATE_DATA = loc.data;
+            if (j.command.includes('{evalgate}'))
+                env.EVALGATE_CLI = loc.evalgate ?? 'evalgate';
             const job = {
                 key,
                 indicators: j.indicators ?? [key],
                 shard,
+                ...(repeats > 1 ? { repeat } : {}),
                 name,
                 command,
                 env,
@@ -733,6 +884,194 @@ function plan(input, id, locate) {
         }
     }
     return { jobs, problems };
+}
+
+
+/***/ }),
+
+/***/ 71177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ readCheckpoint),
+/* harmony export */   Nk: () => (/* binding */ stagingSchema),
+/* harmony export */   Pg: () => (/* binding */ STAGING_LIMITS),
+/* harmony export */   SP: () => (/* binding */ serialWriter),
+/* harmony export */   Te: () => (/* binding */ throwIfAborted),
+/* harmony export */   _M: () => (/* binding */ resolveStaging),
+/* harmony export */   lS: () => (/* binding */ checkpointFile),
+/* harmony export */   oV: () => (/* binding */ partSizeFor)
+/* harmony export */ });
+/* unused harmony exports SIZE_SYNTAX, parseSize, formatSize, writeCheckpoint */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38816);
+/**
+ * How local inputs go up: in parts of `part_size` bytes, `concurrency` at a time, through each
+ * storage's own multipart API (Azure block blobs, OSS multipart, TOS uploadFile, SFTP writes).
+ * `staging: {part_size, concurrency}` at the top of the config applies to every platform; the same
+ * mapping in a platform's section (`azure.staging`, …) wins over it.
+ *
+ * Sizes are written as people write them: `64MiB`, `512 KiB`, `1GiB` (powers of 1024), `100MB`
+ * (powers of 1000), or a whole number of bytes.
+ *
+ * Each storage has its own limits (sources in docs/config.md):
+ *   azure   a block of at most 4000 MiB, at most 50,000 blocks per blob
+ *   bailian an OSS part of 100 KiB to 5 GiB (but the last), at most 10,000 parts
+ *   volc    a TOS part of 5 MiB to 5 GiB (but the last), at most 10,000 parts
+ *   dgx     an SFTP write of at most 1 MiB (a larger top-level part_size is capped, not refused)
+ * A file with more parts than its storage allows goes up in larger parts (the size is raised to fit).
+ */
+
+
+
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+const SIZE_SYNTAX = 'a size such as "64MiB" (B, KiB, MiB, GiB, or KB, MB, GB), or a whole number of bytes';
+const UNITS = { b: 1, kib: KiB, mib: MiB, gib: GiB, kb: 1e3, mb: 1e6, gb: 1e9 };
+/** bytes of a size text or number; undefined when it is not one */
+function parseSize(v) {
+    if (typeof v === 'number')
+        return Number.isSafeInteger(v) && v > 0 ? v : undefined;
+    if (typeof v !== 'string')
+        return undefined;
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*$/.exec(v);
+    if (!m)
+        return undefined;
+    const unit = m[2].toLowerCase();
+    const scale = unit === '' ? 1 : UNITS[unit];
+    if (scale === undefined)
+        return undefined;
+    const bytes = Number(m[1]) * scale;
+    return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+/** 67108864 → "64 MiB", 1500000 → "1500000 bytes" */
+function formatSize(bytes) {
+    for (const [unit, n] of [
+        ['GiB', GiB],
+        ['MiB', MiB],
+        ['KiB', KiB],
+    ])
+        if (bytes >= n && bytes % n === 0)
+            return `${bytes / n} ${unit}`;
+    return `${bytes} bytes`;
+}
+const MAX_CONCURRENCY = 64;
+/** `staging:` at the top level or in a platform's section */
+const stagingSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    part_size: zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()], { error: SIZE_SYNTAX })
+        .refine((v) => parseSize(v) !== undefined, { error: SIZE_SYNTAX })
+        .optional(),
+    concurrency: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig({ error: `an integer from 1 to ${MAX_CONCURRENCY}` })
+        .int({ error: `an integer from 1 to ${MAX_CONCURRENCY}` })
+        .min(1, { error: `an integer from 1 to ${MAX_CONCURRENCY}` })
+        .max(MAX_CONCURRENCY, { error: `an integer from 1 to ${MAX_CONCURRENCY}` })
+        .optional(),
+}, { error: 'a mapping of part_size (e.g. 64MiB) and concurrency (parts sent at once)' });
+const STAGING_LIMITS = {
+    // Put Block: at most 4000 MiB a block, 50,000 blocks a blob (x-ms-version 2019-12-12 and later)
+    azure: { minPart: 1, maxPart: 4000 * MiB, maxParts: 50_000, defaults: { partSize: 16 * MiB, concurrency: 4 }, part: 'a block' },
+    // UploadPart: 100 KB to 5 GB each but the last, part numbers 1 to 10,000
+    bailian: {
+        minPart: 100 * KiB,
+        maxPart: 5 * GiB,
+        maxParts: 10_000,
+        defaults: { partSize: 16 * MiB, concurrency: 4 },
+        part: 'an OSS part',
+    },
+    // UploadPart: 5 MiB to 5 GiB each but the last, part numbers 1 to 10,000 (the SDK's MIN_PART_SIZE_EXCEPT_LAST_ONE)
+    volc: { minPart: 5 * MiB, maxPart: 5 * GiB, maxParts: 10_000, defaults: { partSize: 16 * MiB, concurrency: 4 }, part: 'a TOS part' },
+    // ssh2 fastPut: chunkSize bytes per read/write, `concurrency` of them in flight (ssh2's defaults: 32 KiB × 64);
+    // ssh2 splits a write above its packet limit (254 KiB against OpenSSH) into several requests
+    dgx: {
+        minPart: 4 * KiB,
+        maxPart: MiB,
+        maxParts: Number.POSITIVE_INFINITY,
+        defaults: { partSize: 128 * KiB, concurrency: 64 },
+        part: 'an SFTP write',
+        capTopLevel: true,
+    },
+};
+/**
+ * The staging of `platform`: its section's `staging` over the top-level one over the platform's
+ * defaults, each value held against the platform's limits.
+ */
+function resolveStaging(platform, top, section, file) {
+    const limits = STAGING_LIMITS[platform];
+    const problems = [];
+    const staging = { ...limits.defaults };
+    for (const [where, s] of [
+        ['staging', top],
+        [`${platform}.staging`, section],
+    ]) {
+        if (!s)
+            continue;
+        if (s.concurrency !== undefined)
+            staging.concurrency = s.concurrency;
+        if (s.part_size === undefined)
+            continue;
+        let bytes = parseSize(s.part_size);
+        if (where === 'staging' && limits.capTopLevel)
+            bytes = Math.min(Math.max(bytes, limits.minPart), limits.maxPart);
+        if (bytes < limits.minPart || bytes > limits.maxPart)
+            problems.push({
+                file,
+                path: `${where}.part_size`,
+                expected: `${limits.part} of ${limits.minPart === 1 ? 'at most ' : `${formatSize(limits.minPart)} to `}${formatSize(limits.maxPart)} on ${platform}`,
+                found: JSON.stringify(s.part_size),
+            });
+        else
+            staging.partSize = bytes;
+    }
+    return { staging, problems };
+}
+/** the part size for a file: `partSize`, raised (to a whole MiB) when the file would need more parts than the storage takes */
+function partSizeFor(fileSize, platform, partSize) {
+    const { maxParts } = STAGING_LIMITS[platform];
+    if (Math.ceil(fileSize / partSize) <= maxParts)
+        return partSize;
+    return Math.ceil(fileSize / maxParts / MiB) * MiB;
+}
+/** where the resume record of one upload is kept: one file per (storage, object), under the run's folder */
+function checkpointFile(dir, storage, object) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `${storage}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(object).digest('hex').slice(0, 32)}.json`);
+}
+/** writes a checkpoint whole or not at all (a kill mid-write leaves the previous one) */
+async function writeCheckpoint(file, record) {
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.writeFile(tmp, JSON.stringify(record));
+    await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rename(tmp, file);
+}
+/** writeCheckpoint, one write at a time: parts finish side by side, and the last record written is the latest */
+function serialWriter(file) {
+    let last = Promise.resolve();
+    return (record) => {
+        // stringified now: the SDK keeps mutating the object it hands over
+        const text = JSON.parse(JSON.stringify(record));
+        last = last.catch(() => { }).then(() => writeCheckpoint(file, text));
+        return last;
+    };
+}
+/** a checkpoint, or undefined when there is none or it does not parse (then the upload starts over) */
+async function readCheckpoint(file) {
+    try {
+        return JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Throws the signal's reason when it has fired (before a request that should not start). */
+function throwIfAborted(signal) {
+    if (signal?.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new Error('staging was cancelled');
 }
 
 

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   GU: () => (/* binding */ confirmName),
 /* harmony export */   Vb: () => (/* binding */ findAttempt)
 /* harmony export */ });
 /* unused harmony exports MAX_ATTEMPTS, attemptName */
@@ -44,6 +45,15 @@ function asAttempt(job, name) {
         return job;
     return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
 }
+/**
+ * The name of a job's confirm attempt (SPEC §9 `confirm`): `<name>-c2`, `-c3`, … A rerun for
+ * confirmation is a new measurement, so it never attaches to the first attempt (which succeeded);
+ * it is still deterministic, so a retried workflow attaches to the rerun it started, and a rerun
+ * that failed is submitted again as `<name>-c2-r2` by the ordinary lookup above.
+ */
+function confirmName(name, attempt) {
+    return `${name}-c${attempt}`;
+}
 
 
 /***/ }),
@@ -65,12 +75,15 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/platforms/staging.ts
+var platforms_staging = __webpack_require__(71177);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
 // EXTERNAL MODULE: ./src/platforms/section.ts
 var platforms_section = __webpack_require__(52687);
 ;// CONCATENATED MODULE: ./src/platforms/dgx/config.ts
 /** The `dgx` section of the config: where jobs run (the runner, a node over SSH, Slurm) and how to reach it. */
+
 
 
 const DGX_MODES = ['local', 'ssh', 'slurm'];
@@ -91,6 +104,7 @@ const schema = schemas/* strictObject */.rej({
     key_env: schemas/* string */.YjP({ error: 'an environment variable name' })
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .optional(),
+    staging: platforms_staging/* stagingSchema */.Nk.optional(),
 }, { error: 'a mapping' });
 function parseDgxConfig(section, file, defaults) {
     const parsed = schema.safeParse(section ?? {});
@@ -147,6 +161,7 @@ function parseDgxConfig(section, file, defaults) {
             hostKeys,
             keyFile: c.key_file,
             keyEnv: c.key_env ?? 'EVALGATE_SSH_KEY',
+            ...(c.staging ? { staging: c.staging } : {}),
         },
         problems: [],
     };
@@ -158,6 +173,7 @@ var dgx = __webpack_require__(37182);
 var dgx_shell = __webpack_require__(62026);
 ;// CONCATENATED MODULE: ./src/platforms/dgx/create.ts
 /** Builds the dgx platform from the config: its section, the shell to reach the node, the SSH key and host key pins. */
+
 
 
 
@@ -234,13 +250,25 @@ function createDgxPlatform(settings, opts) {
     const { config, problems } = parseDgxConfig(settings.platformConfig.dgx, file, { workdir: external_node_path_default().join(opts.workDir, 'dgx'), user });
     if (!config)
         return { platform: null, problems };
+    const { staging, problems: stagingProblems } = (0,platforms_staging/* resolveStaging */._M)('dgx', settings.staging, config.staging, file);
+    if (stagingProblems.length)
+        return { platform: null, problems: stagingProblems };
     const { shell, problems: shellProblems } = settings.dryRun
         ? { shell: new dgx_shell/* LocalShell */.YI(opts.jobEnv), problems: [] }
         : dgxShell(config, opts.env, opts.jobEnv, file);
     if (!shell)
         return { platform: null, problems: shellProblems };
     return {
-        platform: new dgx/* DgxPlatform */.xX({ config, shell, cwd: opts.cwd, localDir: opts.workDir, gate: settings.name, dryRun: settings.dryRun }),
+        platform: new dgx/* DgxPlatform */.xX({
+            config,
+            shell,
+            cwd: opts.cwd,
+            localDir: opts.workDir,
+            gate: settings.name,
+            dryRun: settings.dryRun,
+            staging,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        }),
         problems: [],
     };
 }
@@ -426,6 +454,8 @@ var attempts = __webpack_require__(93008);
 
 
 
+/** jobs whose state one shell call reads (ssh and local mode) */
+const STATE_CHUNK = 500;
 /** the shard's number is the last part of a job name (plan.jobName): the rest names the whole job */
 const baseName = (name) => name.replace(/-\d+$/, '');
 function parseHostEnv(text) {
@@ -502,8 +532,14 @@ class DgxPlatform {
         // content-addressed: present and complete means the same bytes are there already
         const present = await this.shell.exec(`test -e ${(0,shell/* quote */.hD)(`${dir}/.complete`)} && test -e ${(0,shell/* quote */.hD)(target)}`);
         if (present.code !== 0) {
+            // what an interrupted run left (its folder untouched for 10 minutes) goes; one in progress (another run's) stays
+            await this.shell.exec(`for d in ${(0,shell/* quote */.hD)(dir)}.tmp-*; do [ -d "$d" ] || continue; [ -n "$(find "$d" -mmin -10 2>/dev/null | head -n 1)" ] || rm -rf -- "$d"; done; true`);
+            // each upload into its own folder, moved into place whole: a half-sent file is never at the staged path
             const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-            await this.shell.upload(local, `${tmp}/${external_node_path_default().basename(local)}`);
+            await this.shell.upload(local, `${tmp}/${external_node_path_default().basename(local)}`, {
+                ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+                ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+            });
             const r = await this.shell.exec(`mkdir -p ${(0,shell/* quote */.hD)(`${this.root}/cas`)} && rm -rf ${(0,shell/* quote */.hD)(dir)} && mv ${(0,shell/* quote */.hD)(tmp)} ${(0,shell/* quote */.hD)(dir)} && touch ${(0,shell/* quote */.hD)(`${dir}/.complete`)}`);
             if (r.code !== 0)
                 throw new Error(`staging ${localOrUri} to ${this.shell.where}:${dir} failed: ${r.stderr.trim()}`);
@@ -648,7 +684,10 @@ class DgxPlatform {
         const n = (0,shell/* quote */.hD)(name);
         const existing = await this.shell.exec(`squeue -h --name=${n} -o %i; echo @; sacct -X -n -P --name=${n} -o JobID 2>/dev/null; echo @; scontrol -o show job 2>/dev/null | grep -F -e ${(0,shell/* quote */.hD)(` JobName=${name} `)}`);
         const [queued = '', accounted = '', remembered = ''] = existing.stdout.split(/^@$/m).map((s) => s.trim());
-        return /^(\d+)/.exec(queued)?.[1] ?? /^(\d+)/.exec(accounted)?.[1] ?? /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ?? /^JobId=(\d+)/.exec(remembered)?.[1];
+        return (/^(\d+)/.exec(queued)?.[1] ??
+            /^(\d+)/.exec(accounted)?.[1] ??
+            /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ??
+            /^JobId=(\d+)/.exec(remembered)?.[1]);
     }
     /** the tasks of one array as Slurm reports them (sacct with accounting, scontrol without) */
     async arrayTasks(id) {
@@ -737,9 +776,10 @@ class DgxPlatform {
         }
         else {
             const jobs = [...this.byName.values()].map(({ job }) => job);
-            if (jobs.length) {
-                const script = jobs.map((j) => this.stateLine(j.name, this.dirOf(j))).join('\n');
-                const r = await this.shell.exec(script);
+            // one script for STATE_CHUNK jobs: a shell function, then one short call per job (a command
+            // line stays far under the kernel's 128 KiB limit on one argument, whatever the fan-out)
+            for (let i = 0; i < jobs.length; i += STATE_CHUNK) {
+                const r = await this.shell.exec(this.stateScript(jobs.slice(i, i + STATE_CHUNK)));
                 for (const line of r.stdout.split('\n')) {
                     const [n, state, exit] = line.trim().split(' ');
                     if (n && state)
@@ -755,6 +795,18 @@ class DgxPlatform {
         this.refreshing ??= this.refresh().finally(() => (this.refreshing = null));
         await this.refreshing;
         return this.cache.states;
+    }
+    /**
+     * Every job from one read: one `sacct` for all the run's arrays (slurm; `scontrol` where
+     * accounting is off), one state script per STATE_CHUNK jobs (ssh, local). The same read
+     * answers status(), so a job is never left out: one not listed yet is queued.
+     */
+    async statusMany(handles) {
+        await this.states();
+        const out = new Map();
+        for (const h of handles)
+            out.set(h.id, await this.status(h));
+        return out;
     }
     async status(h) {
         const states = await this.states();
@@ -814,6 +866,17 @@ class DgxPlatform {
     /** the run folder of the attempt that runs a job */
     dirOf(job) {
         return this.runDir(this.attemptOf.get(job.name) ?? job.name);
+    }
+    /** the script that prints `<name> exit <code>|running <pid>|gone|none` for each job's run folder */
+    stateScript(jobs) {
+        const fn = `s() { d=${(0,shell/* quote */.hD)(`${this.root}/runs`)}/"\${2:-$1}"; if [ -f "$d/exit_code" ]; then echo "$1 exit $(cat "$d/exit_code")"; ` +
+            `elif [ -f "$d/pid" ] && kill -0 "$(cat "$d/pid")" 2>/dev/null; then echo "$1 running $(cat "$d/pid")"; ` +
+            `elif [ -f "$d/pid" ]; then echo "$1 gone"; else echo "$1 none"; fi; }`;
+        const calls = jobs.map((j) => {
+            const attempt = this.attemptOf.get(j.name);
+            return attempt && attempt !== j.name ? `s ${(0,shell/* quote */.hD)(j.name)} ${(0,shell/* quote */.hD)(attempt)}` : `s ${(0,shell/* quote */.hD)(j.name)}`;
+        });
+        return [fn, ...calls].join('\n');
     }
     /** the shell line that prints `<key> exit <code>|running|gone|none` for a run folder */
     stateLine(key, dir) {
@@ -928,11 +991,13 @@ class DgxPlatform {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85472);
 /* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(ssh2__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71177);
 /**
  * Where DGX jobs are started: on the runner itself (`mode: local`) or on a node over SSH (the
  * `ssh2` package; SFTP for files). Both give the same small interface, so the job logic (process
  * groups, Slurm) is written once. Paths on the node are POSIX.
  */
+
 
 
 
@@ -963,7 +1028,8 @@ class LocalShell {
         await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(remote), { recursive: true });
         await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.writeFile(remote, content);
     }
-    async upload(local, remote) {
+    async upload(local, remote, opts = {}) {
+        (0,_staging_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfAborted */ .Te)(opts.signal);
         await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(remote), { recursive: true });
         await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.cp(local, remote, { recursive: true, dereference: true });
     }
@@ -1111,12 +1177,29 @@ class SshShell {
         const s = await this.sftp();
         await new Promise((resolve, reject) => s.writeFile(remote, content, (e) => (e ? reject(new Error(`${this.where}: write ${remote}: ${e.message}`)) : resolve())));
     }
-    async upload(local, remote) {
+    async upload(local, remote, opts = {}) {
+        (0,_staging_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfAborted */ .Te)(opts.signal);
         const st = await node_fs__WEBPACK_IMPORTED_MODULE_2__.promises.stat(local);
         if (st.isFile()) {
             await this.mkdirp(node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.dirname(remote));
             const s = await this.sftp();
-            await new Promise((resolve, reject) => s.fastPut(local, remote, (e) => (e ? reject(new Error(`${this.where}: upload ${remote}: ${e.message}`)) : resolve())));
+            const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGING_LIMITS */ .Pg.dgx.defaults;
+            const signal = opts.signal;
+            await new Promise((resolve, reject) => {
+                // fastPut has no cancel of its own: a cancel ends the connection (the next command opens another)
+                const onAbort = () => {
+                    reject(signal.reason instanceof Error ? signal.reason : new Error('staging was cancelled'));
+                    void this.close();
+                };
+                signal?.addEventListener('abort', onAbort, { once: true });
+                s.fastPut(local, remote, { chunkSize: staging.partSize, concurrency: staging.concurrency }, (e) => {
+                    signal?.removeEventListener('abort', onAbort);
+                    if (e)
+                        reject(new Error(`${this.where}: upload ${remote}: ${e.message}`));
+                    else
+                        resolve();
+                });
+            });
             return;
         }
         await this.mkdirp(remote);
@@ -1124,7 +1207,7 @@ class SshShell {
             const from = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(local, e.name);
             const to = node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(remote, e.name);
             if (e.isDirectory() || e.isFile() || e.isSymbolicLink())
-                await this.upload(from, to);
+                await this.upload(from, to, opts);
         }
     }
     async download(remoteDir, localDir, keep) {
@@ -1310,7 +1393,7 @@ function jobVars(job, gate) {
     return {
         job_name: job.name,
         job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
+        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}${job.repeat ? ` repeat ${job.repeat.index}/${job.repeat.count}` : ''}`,
         gate,
         indicators: job.indicators.join(', '),
         shard_index: job.shard.index,

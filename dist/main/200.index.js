@@ -16,13 +16,15 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70626);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70626);
 /* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83873);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71177);
 /**
  * The workspace's Blob datastore: resolved through ARM (account, container, how to authenticate),
  * then used with @azure/storage-blob to stage local inputs under a content-addressed prefix and to
  * download what jobs wrote.
  */
+
 
 
 
@@ -45,13 +47,13 @@ async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
             .body;
         if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
             const key = secrets.key;
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(key, env);
+            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(key, env);
             const cred = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(account, key);
             make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, cred);
         }
         else if (secrets?.secretsType === 'Sas' && typeof secrets.sasToken === 'string') {
             const sas = secrets.sasToken.replace(/^\?/, '');
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(sas, env);
+            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(sas, env);
             make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}?${sas}`, new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv());
         }
         else
@@ -63,22 +65,35 @@ async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
     }
     return { name, account, container, serviceUrl, client: make(container), logs: make('azureml') };
 }
+/** the SDK's largest single-shot upload (BLOCK_BLOB_MAX_UPLOAD_BLOB_BYTES): a larger file always goes in blocks */
+const MAX_SINGLE_SHOT = 256 * 1024 * 1024;
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left a shorter blob or none, and is redone). Returns how many were sent.
+ * bytes. A file larger than one part goes up as a block blob: `staging.concurrency` Put Block
+ * calls at once, then one Put Block List that makes the blob, whole, at the end; an interrupted
+ * upload leaves only uncommitted blocks (no blob, which Azure discards after 7 days), and the next
+ * run uploads the file again from the start. Returns how many were sent.
  */
-async function uploadPrefix(container, prefix, files) {
+async function uploadPrefix(container, prefix, files, opts = {}) {
     const have = new Map();
-    for await (const b of container.listBlobsFlat({ prefix }))
+    for await (const b of container.listBlobsFlat({ prefix, ...(opts.signal ? { abortSignal: opts.signal } : {}) }))
         have.set(b.name, b.properties.contentLength ?? -1);
+    const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGING_LIMITS */ .Pg.azure.defaults;
     let sent = 0;
     for (const [rel, abs] of files) {
+        (0,_staging_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfAborted */ .Te)(opts.signal);
         const name = prefix + rel;
         const size = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs)).size;
         if (have.get(name) === size)
             continue;
-        await container.getBlockBlobClient(name).uploadFile(abs);
+        const blockSize = (0,_staging_js__WEBPACK_IMPORTED_MODULE_4__/* .partSizeFor */ .oV)(size, 'azure', staging.partSize);
+        await container.getBlockBlobClient(name).uploadFile(abs, {
+            blockSize,
+            concurrency: staging.concurrency,
+            maxSingleShotSize: Math.min(blockSize, MAX_SINGLE_SHOT),
+            ...(opts.signal ? { abortSignal: opts.signal } : {}),
+        });
         sent++;
     }
     return sent;

@@ -128,7 +128,8 @@ async function pushMetrics(url, report, opts) {
     if (opts.ref)
         labels.push(['ref', opts.ref]);
     const target = pushTarget(url, labels);
-    const body = (0,_core_report_prom_js__WEBPACK_IMPORTED_MODULE_1__/* .renderProm */ .P)(report);
+    // the text format 0.0.4 of the Content-Type: without OpenMetrics' closing `# EOF`
+    const body = (0,_core_report_prom_js__WEBPACK_IMPORTED_MODULE_1__/* .renderProm */ .P)(report, { eof: false });
     const doFetch = opts.fetch ?? globalThis.fetch;
     const attempts = Math.max(1, opts.attempts ?? 4);
     const baseDelay = opts.retryDelayMs ?? 500;

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   GU: () => (/* binding */ confirmName),
 /* harmony export */   Vb: () => (/* binding */ findAttempt)
 /* harmony export */ });
 /* unused harmony exports MAX_ATTEMPTS, attemptName */
@@ -44,6 +45,15 @@ function asAttempt(job, name) {
         return job;
     return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
 }
+/**
+ * The name of a job's confirm attempt (SPEC §9 `confirm`): `<name>-c2`, `-c3`, … A rerun for
+ * confirmation is a new measurement, so it never attaches to the first attempt (which succeeded);
+ * it is still deterministic, so a retried workflow attaches to the rerun it started, and a rerun
+ * that failed is submitted again as `<name>-c2-r2` by the ordinary lookup above.
+ */
+function confirmName(name, attempt) {
+    return `${name}-c${attempt}`;
+}
 
 
 /***/ }),
@@ -58,7 +68,7 @@ __webpack_require__.d(__webpack_exports__, {
   Xe: () => (/* binding */ cancelDlcJob)
 });
 
-// UNUSED EXPORTS: DLC_STATUS, consoleUrl, mapDlcStatus
+// UNUSED EXPORTS: DLC_STATUS, DLC_STATUS_RATE, consoleUrl, mapDlcStatus
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -174,6 +184,8 @@ var snapshot = __webpack_require__(91178);
 var owned = __webpack_require__(52399);
 // EXTERNAL MODULE: ./src/platforms/attempts.ts
 var attempts = __webpack_require__(93008);
+// EXTERNAL MODULE: ./src/platforms/rate.ts
+var rate = __webpack_require__(52192);
 ;// CONCATENATED MODULE: ./src/platforms/bailian/bailian.ts
 /**
  * `bailian` (alias `bairui`): each evalgate job and shard is an Alibaba Cloud PAI-DLC job (Bailian,
@@ -199,6 +211,16 @@ var attempts = __webpack_require__(93008);
 
 
 
+
+/**
+ * Status requests per second one run sends to PAI-DLC (ListJobs pages and per-job GetJob alike):
+ * PAI-DLC's documented quota is 100 a second per API, region and account for each of GetJob and
+ * ListJobs (help.aliyun.com/zh/pai/developer-reference/api-pai-dlc-2020-12-03-quota); evalgate
+ * takes a fifth of one, so other users of the account keep theirs.
+ */
+const DLC_STATUS_RATE = { perSecond: 20, burst: 20 };
+/** JobIds per ListJobs request (and its PageSize): PageSize's maximum is not documented */
+const LIST_CHUNK = 100;
 /** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
 const DLC_STATUS = {
     Creating: 'queued',
@@ -249,9 +271,11 @@ class BailianPlatform {
     tracked = new Map();
     /** JobId → the name of the attempt it runs (where it writes) */
     attempts = new Map();
+    rate;
     constructor(opts) {
         this.opts = opts;
         const c = opts.config;
+        this.rate = new rate/* RateLimiter */.v(opts.statusRate?.perSecond ?? DLC_STATUS_RATE.perSecond, opts.statusRate?.burst ?? DLC_STATUS_RATE.burst);
         this.pollIntervalMs = c.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
         this.credential =
@@ -277,6 +301,14 @@ class BailianPlatform {
     /** the output prefix of one attempt (its name): a new attempt never collects a dead one's files */
     outPrefix(job) {
         return `${this.opts.config.ossPrefix}/runs/${typeof job === 'string' ? job : job.name}/`;
+    }
+    /** multipart checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
+    uploadOptions() {
+        return {
+            checkpointDir: external_node_path_default().join(this.opts.workDir, '.staging'),
+            ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+        };
     }
     locate() {
         const at = (kind) => {
@@ -312,7 +344,7 @@ class BailianPlatform {
             const st = await external_node_fs_.promises.stat(abs);
             const prefix = `${c.ossPrefix}/cas/${await (0,templates/* contentHash */.Ae)(abs)}/`;
             if (!this.opts.dryRun)
-                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, await (0,snapshot/* localFiles */.J)(abs));
+                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
             mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: external_node_path_default().basename(abs) } : {}) };
         }
         this.inputs[kind] = mount;
@@ -330,7 +362,7 @@ class BailianPlatform {
             const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'bailian.code');
             const prefix = `${c.ossPrefix}/code/${sha}/`;
             if (!this.opts.dryRun)
-                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, files);
+                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, files, this.uploadOptions());
             return this.mount(prefix);
         })();
         this.codeP.catch(() => (this.codeP = undefined));
@@ -398,10 +430,10 @@ class BailianPlatform {
         return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
     }
     async status(h) {
-        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
-        this.tracked.set(h.id, t);
+        const t = this.track(h);
         let dj;
         try {
+            await this.rate.take();
             dj = await this.dlc.getJob(h.id);
             t.transientErrors = 0;
         }
@@ -411,6 +443,55 @@ class BailianPlatform {
                 return t.last;
             throw e;
         }
+        return this.fromDlc(h, dj);
+    }
+    /**
+     * The run's jobs from ListJobs filtered by their ids (`JobIds`, comma-separated, LIST_CHUNK a
+     * request, PageSize as large), each chunk paged (PageNumber) until TotalCount is reached, at
+     * most 5 pages: one request per chunk instead of one GetJob per job. A job it does not return is
+     * left to status().
+     */
+    async statusMany(handles) {
+        const out = new Map();
+        const byId = new Map(handles.map((h) => [h.id, h]));
+        const ids = [...byId.keys()];
+        for (let i = 0; i < ids.length; i += LIST_CHUNK) {
+            const chunk = ids.slice(i, i + LIST_CHUNK);
+            let seen = 0;
+            for (let page = 1; page <= 5; page++) {
+                await this.rate.take();
+                const res = await this.dlc.call('ListJobs', 'GET', '/api/v1/jobs', {
+                    query: {
+                        WorkspaceId: this.opts.config.workspaceId,
+                        JobIds: chunk.join(','),
+                        PageNumber: String(page),
+                        PageSize: String(chunk.length),
+                    },
+                });
+                const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
+                for (const j of jobs) {
+                    const h = typeof j.JobId === 'string' ? byId.get(j.JobId) : undefined;
+                    if (h) {
+                        this.track(h).transientErrors = 0;
+                        out.set(h.id, this.fromDlc(h, j));
+                    }
+                }
+                seen += jobs.length;
+                const total = Number(res.TotalCount);
+                if (jobs.length === 0 || !Number.isFinite(total) || seen >= total)
+                    break;
+            }
+        }
+        return out;
+    }
+    track(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.id, t);
+        return t;
+    }
+    /** a job as GetJob or one item of ListJobs gives it, as evalgate's status */
+    fromDlc(h, dj) {
+        const t = this.track(h);
         if (Array.isArray(dj.Pods) && dj.Pods.length)
             t.pods = dj.Pods;
         const raw = typeof dj.Status === 'string' ? dj.Status : 'Unknown';
@@ -455,7 +536,9 @@ class BailianPlatform {
     async collect(h) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
+        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, [
+            '.json',
+        ]);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
@@ -625,6 +708,68 @@ class Dlc {
         for (const v of this.counts.values())
             n += v;
         return n;
+    }
+}
+
+
+/***/ }),
+
+/***/ 52192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ RateLimiter)
+/* harmony export */ });
+/**
+ * A token bucket for the requests one run sends to a platform's status API (list pages and
+ * per-job reads alike): at most `perSecond` on average, `burst` at once. Each platform sets it well
+ * under its documented limit (docs/platforms/*.md names the limit and its source), so a wide
+ * fan-out never throttles itself, whatever the mix of list calls and per-job fallbacks.
+ */
+class RateLimiter {
+    perSecond;
+    burst;
+    tokens;
+    last = Date.now();
+    queue = Promise.resolve();
+    /** requests let through, and the most let through in any one second (what tests and the bench read) */
+    taken = 0;
+    constructor(perSecond, burst = Math.max(1, Math.floor(perSecond))) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.tokens = this.burst;
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+        this.last = now;
+    }
+    /** waits for a token (callers are served in order); an abort ends the wait at once */
+    take(signal) {
+        const turn = this.queue.then(async () => {
+            for (;;) {
+                if (signal?.aborted)
+                    return;
+                this.refill();
+                if (this.tokens >= 1) {
+                    this.tokens -= 1;
+                    this.taken++;
+                    return;
+                }
+                const waitMs = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+                await new Promise((resolve) => {
+                    const t = setTimeout(done, waitMs);
+                    function done() {
+                        clearTimeout(t);
+                        signal?.removeEventListener('abort', done);
+                        resolve();
+                    }
+                    signal?.addEventListener('abort', done, { once: true });
+                });
+            }
+        });
+        this.queue = turn.catch(() => { });
+        return turn;
     }
 }
 
@@ -809,7 +954,7 @@ function jobVars(job, gate) {
     return {
         job_name: job.name,
         job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
+        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}${job.repeat ? ` repeat ${job.repeat.index}/${job.repeat.count}` : ''}`,
         gate,
         indicators: job.indicators.join(', '),
         shard_index: job.shard.index,

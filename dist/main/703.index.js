@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   GU: () => (/* binding */ confirmName),
 /* harmony export */   Vb: () => (/* binding */ findAttempt)
 /* harmony export */ });
 /* unused harmony exports MAX_ATTEMPTS, attemptName */
@@ -43,6 +44,15 @@ function asAttempt(job, name) {
     if (name === job.name)
         return job;
     return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
+}
+/**
+ * The name of a job's confirm attempt (SPEC §9 `confirm`): `<name>-c2`, `-c3`, … A rerun for
+ * confirmation is a new measurement, so it never attaches to the first attempt (which succeeded);
+ * it is still deterministic, so a retried workflow attaches to the rerun it started, and a rerun
+ * that failed is submitted again as `<name>-c2-r2` by the ordinary lookup above.
+ */
+function confirmName(name, attempt) {
+    return `${name}-c${attempt}`;
 }
 
 
@@ -370,7 +380,7 @@ __webpack_require__.d(__webpack_exports__, {
   Bk: () => (/* binding */ cancelAzureJob)
 });
 
-// UNUSED EXPORTS: AZURE_STATUS, mapAzureStatus, studioUrl
+// UNUSED EXPORTS: AZURE_STATUS, AZURE_STATUS_RATE, mapAzureStatus, studioUrl
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -542,6 +552,8 @@ function restJobBody(yamlText, workspaceId) {
 var owned = __webpack_require__(52399);
 // EXTERNAL MODULE: ./src/platforms/attempts.ts
 var attempts = __webpack_require__(93008);
+// EXTERNAL MODULE: ./src/platforms/rate.ts
+var rate = __webpack_require__(52192);
 ;// CONCATENATED MODULE: ./src/platforms/azure/azure.ts
 /**
  * `azure`: each evalgate job and shard is an Azure ML command job, created through ARM with a
@@ -561,6 +573,16 @@ var attempts = __webpack_require__(93008);
 
 
 
+
+/**
+ * Status reads per second one run sends to ARM (Jobs_List pages and per-job Jobs_Get alike):
+ * ARM refills a subscription's read bucket at 25 a second per principal (bucket 250;
+ * learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling);
+ * evalgate takes two fifths of it, so other tools of the same principal keep theirs.
+ */
+const AZURE_STATUS_RATE = { perSecond: 10, burst: 10 };
+/** Jobs_List pages followed per poll at most (the service picks the page size; nextLink to the end) */
+const MAX_LIST_PAGES = 100;
 /** Azure ML's JobStatus values (KnownJobStatus) and what each means for evalgate. */
 const AZURE_STATUS = {
     NotStarted: 'queued',
@@ -602,17 +624,24 @@ class AzurePlatform {
     code;
     prepared = false;
     tracked = new Map();
+    /** the tag key every job of this run carries: Jobs_List filters on it */
+    runTag = 'evalgate_run';
+    rate;
     constructor(opts) {
         this.opts = opts;
         const c = opts.config;
         this.pollIntervalMs = c.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
+        this.rate = new rate/* RateLimiter */.v(opts.statusRate?.perSecond ?? AZURE_STATUS_RATE.perSecond, opts.statusRate?.burst ?? AZURE_STATUS_RATE.burst);
         this.arm = new arm/* Arm */.zj({ armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace }, opts.credential, { maxRetries: opts.maxRetries });
     }
     datastore() {
         this.ds ??= (0,blob/* resolveDatastore */.iE)(this.arm, this.opts.config.datastore, this.opts.credential, this.opts.env, this.opts.config.blobEndpoint);
         this.ds.catch(() => (this.ds = undefined));
         return this.ds;
+    }
+    uploadOptions() {
+        return { ...(this.opts.staging ? { staging: this.opts.staging } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) };
     }
     dsUri(p) {
         return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
@@ -639,7 +668,7 @@ class AzurePlatform {
             const prefix = `${this.opts.config.prefix}/cas/${await (0,templates/* contentHash */.Ae)(abs)}/`;
             if (!this.opts.dryRun) {
                 const ds = await this.datastore();
-                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, await (0,snapshot/* localFiles */.J)(abs));
+                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
             }
             type = st.isFile() ? 'uri_file' : 'uri_folder';
             uri = this.dsUri(st.isFile() ? prefix + external_node_path_default().basename(abs) : prefix);
@@ -652,6 +681,8 @@ class AzurePlatform {
         if (this.prepared)
             return;
         const c = this.opts.config;
+        // the same plan gives the same tag: a retried run's jobs carry it too
+        this.runTag = `evalgate_run_${sha12(jobs.map((j) => j.name).join('\n'))}`;
         for (const job of jobs) {
             const image = job.image ?? c.image;
             if (!image) {
@@ -672,7 +703,7 @@ class AzurePlatform {
             if (!this.opts.dryRun) {
                 const ds = await this.datastore();
                 const prefix = `${c.prefix}/code/${sha}/`;
-                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, files);
+                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, files, this.uploadOptions());
                 await this.arm.send('CodeVersions_CreateOrUpdate', 'PUT', `/codes/evalgate-code/versions/${version}`, {
                     properties: { codeUri: `${ds.serviceUrl}/${ds.container}/${prefix.replace(/\/$/, '')}`, description: 'evalgate: azure.code' },
                 }, [200, 201]);
@@ -729,9 +760,13 @@ class AzurePlatform {
         if (missing.length)
             throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
         const { name, body } = restJobBody(text, this.arm.base);
+        // one tag key for every job of the run: statusMany lists them with `tag=<key>` (a tag
+        // evalgate adds for itself; job.yml keeps the ones a user reads)
+        body.properties.tags = { ...(body.properties.tags ?? {}), [this.runTag]: '1' };
         const tracked = { job, transientErrors: 0 };
         this.tracked.set(name, tracked);
-        const resource = found.existing ?? (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
+        const resource = found.existing ??
+            (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
         tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
         return { job, id: name, url: tracked.url };
     }
@@ -741,10 +776,10 @@ class AzurePlatform {
         return `https://ml.azure.com/runs/${name}?wsid=/subscriptions/${c.subscription}/resourcegroups/${c.resourceGroup}/workspaces/${c.workspace}${tid}`;
     }
     async status(h) {
-        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
-        this.tracked.set(h.id, t);
+        const t = this.track(h);
         let resource;
         try {
+            await this.rate.take();
             resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`)).body;
             t.transientErrors = 0;
         }
@@ -754,6 +789,40 @@ class AzurePlatform {
                 return t.last;
             throw e;
         }
+        return this.fromResource(h, resource);
+    }
+    /**
+     * Every job of the run from Jobs_List filtered by the run's tag key (`tag=`, "jobs returned will
+     * have this tag key"), nextLink followed verbatim to the end (at most MAX_LIST_PAGES pages): one
+     * read per page instead of one per job. A job it does not return (one a run before this one
+     * created, without the tag) is left to status().
+     */
+    async statusMany(handles) {
+        const wanted = new Map(handles.map((h) => [h.id, h]));
+        const out = new Map();
+        let next = `/jobs?listViewType=ActiveOnly&tag=${encodeURIComponent(this.runTag)}`;
+        for (let page = 0; next && page < MAX_LIST_PAGES && out.size < wanted.size; page++) {
+            await this.rate.take();
+            const body = (await this.arm.send('Jobs_List', 'GET', next)).body;
+            for (const r of Array.isArray(body.value) ? body.value : []) {
+                const h = typeof r.name === 'string' ? wanted.get(r.name) : undefined;
+                if (h) {
+                    this.track(h).transientErrors = 0;
+                    out.set(h.id, this.fromResource(h, r));
+                }
+            }
+            next = typeof body.nextLink === 'string' && body.nextLink ? body.nextLink : undefined;
+        }
+        return out;
+    }
+    track(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.id, t);
+        return t;
+    }
+    /** a job resource (Jobs_Get, or one item of Jobs_List) as evalgate's status */
+    fromResource(h, resource) {
+        const t = this.track(h);
         const props = (resource.properties ?? {});
         const raw = typeof props.status === 'string' ? props.status : 'Unknown';
         const state = mapAzureStatus(raw);
@@ -854,13 +923,15 @@ async function cancelAzureJob(arm, id, waitMs = CANCEL_WAIT_MS) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70626);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70626);
 /* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83873);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71177);
 /**
  * The workspace's Blob datastore: resolved through ARM (account, container, how to authenticate),
  * then used with @azure/storage-blob to stage local inputs under a content-addressed prefix and to
  * download what jobs wrote.
  */
+
 
 
 
@@ -883,13 +954,13 @@ async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
             .body;
         if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
             const key = secrets.key;
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(key, env);
+            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(key, env);
             const cred = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(account, key);
             make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, cred);
         }
         else if (secrets?.secretsType === 'Sas' && typeof secrets.sasToken === 'string') {
             const sas = secrets.sasToken.replace(/^\?/, '');
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .maskRuntimeSecret */ .T)(sas, env);
+            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(sas, env);
             make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}?${sas}`, new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv());
         }
         else
@@ -901,22 +972,35 @@ async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
     }
     return { name, account, container, serviceUrl, client: make(container), logs: make('azureml') };
 }
+/** the SDK's largest single-shot upload (BLOCK_BLOB_MAX_UPLOAD_BLOB_BYTES): a larger file always goes in blocks */
+const MAX_SINGLE_SHOT = 256 * 1024 * 1024;
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left a shorter blob or none, and is redone). Returns how many were sent.
+ * bytes. A file larger than one part goes up as a block blob: `staging.concurrency` Put Block
+ * calls at once, then one Put Block List that makes the blob, whole, at the end; an interrupted
+ * upload leaves only uncommitted blocks (no blob, which Azure discards after 7 days), and the next
+ * run uploads the file again from the start. Returns how many were sent.
  */
-async function uploadPrefix(container, prefix, files) {
+async function uploadPrefix(container, prefix, files, opts = {}) {
     const have = new Map();
-    for await (const b of container.listBlobsFlat({ prefix }))
+    for await (const b of container.listBlobsFlat({ prefix, ...(opts.signal ? { abortSignal: opts.signal } : {}) }))
         have.set(b.name, b.properties.contentLength ?? -1);
+    const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGING_LIMITS */ .Pg.azure.defaults;
     let sent = 0;
     for (const [rel, abs] of files) {
+        (0,_staging_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfAborted */ .Te)(opts.signal);
         const name = prefix + rel;
         const size = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs)).size;
         if (have.get(name) === size)
             continue;
-        await container.getBlockBlobClient(name).uploadFile(abs);
+        const blockSize = (0,_staging_js__WEBPACK_IMPORTED_MODULE_4__/* .partSizeFor */ .oV)(size, 'azure', staging.partSize);
+        await container.getBlockBlobClient(name).uploadFile(abs, {
+            blockSize,
+            concurrency: staging.concurrency,
+            maxSingleShotSize: Math.min(blockSize, MAX_SINGLE_SHOT),
+            ...(opts.signal ? { abortSignal: opts.signal } : {}),
+        });
         sent++;
     }
     return sent;
@@ -980,42 +1064,45 @@ async function blobTail(container, name, lines) {
 /* harmony export */   ob: () => (/* binding */ AZURE_API_VERSION)
 /* harmony export */ });
 /* unused harmony export schema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38816);
-/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52687);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71177);
+/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52687);
 /** The `azure` section of the config: the workspace, where jobs run, and how to reach Azure. */
+
 
 
 /** The ARM api-version evalgate speaks (the newest stable with the same CommandJob shape as 2022-10-01). */
 const AZURE_API_VERSION = '2025-09-01';
-const name = (what) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: what }).min(1, { error: what });
-const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+const name = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: what }).min(1, { error: what });
+const schema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     subscription: name('a subscription id').optional(),
     subscription_id: name('a subscription id').optional(),
     resource_group: name('a resource group name'),
-    workspace: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a workspace name' })
+    workspace: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a workspace name' })
         .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/, { error: 'a workspace name (3 to 33 letters, digits, - and _)' }),
     compute: name('a compute name or ARM id'),
     environment: name('an environment (azureml:<name>:<version>, an azureml://registries/… id or an ARM id)').optional(),
     image: name('a container image').optional(),
     experiment: name('an experiment name').optional(),
     datastore: name('a datastore name').optional(),
-    prefix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a path prefix in the datastore' })
+    prefix: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a path prefix in the datastore' })
         .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: 'a path prefix of letters, digits, . _ - and /' })
         .optional(),
-    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
+    code: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
     instance_type: name('a VM size').optional(),
-    instance_count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: 'a whole number' }).int({ error: 'a whole number' }).min(1).optional(),
-    poll_interval_seconds: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: 'a number of seconds' }).positive({ error: 'more than 0 seconds' }).max(300).optional(),
-    arm_endpoint: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
-    authority_host: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
-    blob_endpoint: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
+    instance_count: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'a whole number' }).int({ error: 'a whole number' }).min(1).optional(),
+    poll_interval_seconds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'a number of seconds' }).positive({ error: 'more than 0 seconds' }).max(300).optional(),
+    arm_endpoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
+    authority_host: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
+    blob_endpoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
+    staging: _staging_js__WEBPACK_IMPORTED_MODULE_0__/* .stagingSchema */ .Nk.optional(),
 }, { error: 'a mapping' });
 function parseAzureConfig(section, file, env) {
     const parsed = schema.safeParse(section ?? {});
     if (!parsed.success) {
         return {
             config: null,
-            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_1__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'azure', Object.keys(schema.shape)),
+            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'azure', Object.keys(schema.shape)),
         };
     }
     const c = parsed.data;
@@ -1062,6 +1149,7 @@ function parseAzureConfig(section, file, env) {
             armEndpoint: (c.arm_endpoint ?? 'https://management.azure.com').replace(/\/+$/, ''),
             authorityHost: c.authority_host ?? env.AZURE_AUTHORITY_HOST,
             blobEndpoint: c.blob_endpoint?.replace(/\/+$/, ''),
+            ...(c.staging ? { staging: c.staging } : {}),
         },
         problems: [],
     };
@@ -1217,6 +1305,68 @@ class EvalgateAzureCredential {
 }
 function azureCredential(env, opts = {}) {
     return new EvalgateAzureCredential(azureSources(env, opts));
+}
+
+
+/***/ }),
+
+/***/ 52192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ RateLimiter)
+/* harmony export */ });
+/**
+ * A token bucket for the requests one run sends to a platform's status API (list pages and
+ * per-job reads alike): at most `perSecond` on average, `burst` at once. Each platform sets it well
+ * under its documented limit (docs/platforms/*.md names the limit and its source), so a wide
+ * fan-out never throttles itself, whatever the mix of list calls and per-job fallbacks.
+ */
+class RateLimiter {
+    perSecond;
+    burst;
+    tokens;
+    last = Date.now();
+    queue = Promise.resolve();
+    /** requests let through, and the most let through in any one second (what tests and the bench read) */
+    taken = 0;
+    constructor(perSecond, burst = Math.max(1, Math.floor(perSecond))) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.tokens = this.burst;
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+        this.last = now;
+    }
+    /** waits for a token (callers are served in order); an abort ends the wait at once */
+    take(signal) {
+        const turn = this.queue.then(async () => {
+            for (;;) {
+                if (signal?.aborted)
+                    return;
+                this.refill();
+                if (this.tokens >= 1) {
+                    this.tokens -= 1;
+                    this.taken++;
+                    return;
+                }
+                const waitMs = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+                await new Promise((resolve) => {
+                    const t = setTimeout(done, waitMs);
+                    function done() {
+                        clearTimeout(t);
+                        signal?.removeEventListener('abort', done);
+                        resolve();
+                    }
+                    signal?.addEventListener('abort', done, { once: true });
+                });
+            }
+        });
+        this.queue = turn.catch(() => { });
+        return turn;
+    }
 }
 
 
@@ -1429,7 +1579,7 @@ function jobVars(job, gate) {
     return {
         job_name: job.name,
         job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
+        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}${job.repeat ? ` repeat ${job.repeat.index}/${job.repeat.count}` : ''}`,
         gate,
         indicators: job.indicators.join(', '),
         shard_index: job.shard.index,

@@ -44,9 +44,11 @@ function sectionProblems(issues, section, file, platform, knownKeys) {
 /* harmony export */   rc: () => (/* binding */ VOLC_SERVICE)
 /* harmony export */ });
 /* unused harmony exports VOLC_FRAMEWORKS, schema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38816);
-/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52687);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71177);
+/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52687);
 /** The `volc` section of the config: where jobs run on the Volcano Engine ML platform, and the TOS bucket they read and write. */
+
 
 
 /** The ML platform OpenAPI: service `ml_platform`, the "Job" API generation (CreateJob, GetJob, StopJob, ListJobs). */
@@ -58,37 +60,38 @@ const DEFAULT_VOLC_ENDPOINT = 'open.volcengineapi.com';
 const VOLC_FRAMEWORKS = ['PyTorch', 'TensorFlow', 'MPI', 'Ray', 'Custom'];
 /** TOS bucket names: 3 to 63 lower-case letters, digits and `-`, not starting or ending with `-` (the TOS SDK's own check) */
 const TOS_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
-const name = (what) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: what }).trim().min(1, { error: what });
+const name = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: what }).trim().min(1, { error: what });
 /** a host[:port], or an http(s):// URL with nothing after the host */
 const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
-const endpoint = (what) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: what }).refine((v) => HOST.test(v) || /^https?:\/\/[^/?#\s]+\/?$/.test(v), { error: what });
-const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    region: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a region id such as cn-beijing' })
+const endpoint = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: what }).refine((v) => HOST.test(v) || /^https?:\/\/[^/?#\s]+\/?$/.test(v), { error: what });
+const schema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    region: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a region id such as cn-beijing' })
         .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, { error: 'a region id such as cn-beijing' })
         .optional(),
     resource_queue_id: name('a resource queue id (q-…)'),
     image: name('a container image (e.g. vemlp-cn-beijing.cr.volces.com/<namespace>/<repository>:<tag>)'),
     instance_type: name('an instance type id (e.g. ml.g1e.large)'),
-    tos_bucket: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a TOS bucket name' })
+    tos_bucket: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a TOS bucket name' })
         .regex(TOS_BUCKET, { error: 'a TOS bucket name (3 to 63 lower-case letters, digits and -)' }),
-    tos_prefix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a path prefix in the bucket' })
+    tos_prefix: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a path prefix in the bucket' })
         .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: 'a path prefix of letters, digits, . _ - and /' })
         .optional(),
-    project: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a project name' })
+    project: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a project name' })
         .min(1, { error: 'a project name (1 to 64 characters)' })
         .max(64, { error: 'a project name (1 to 64 characters)' })
         .optional(),
-    framework: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(VOLC_FRAMEWORKS, { error: `one of ${VOLC_FRAMEWORKS.join(', ')}` }).optional(),
+    framework: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(VOLC_FRAMEWORKS, { error: `one of ${VOLC_FRAMEWORKS.join(', ')}` }).optional(),
     endpoint: endpoint(`the ML platform OpenAPI host, or an http(s):// URL (default ${DEFAULT_VOLC_ENDPOINT})`).optional(),
     tos_endpoint: endpoint('the TOS endpoint host, or an http(s):// URL (default tos-<region>.volces.com)').optional(),
-    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(name('a path')).min(1, { error: 'a path or a list of paths' })], {
+    code: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(name('a path')).min(1, { error: 'a path or a list of paths' })], {
         error: 'a path or a list of paths',
     })
         .optional(),
-    poll_interval_seconds: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: 'a number of seconds' })
+    poll_interval_seconds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'a number of seconds' })
         .positive({ error: 'more than 0 seconds' })
         .max(300, { error: 'at most 300 seconds' })
         .optional(),
+    staging: _staging_js__WEBPACK_IMPORTED_MODULE_0__/* .stagingSchema */ .Nk.optional(),
 }, { error: 'a mapping' });
 function parseEndpoint(value) {
     const m = /^(https?):\/\/([^/?#\s]+)\/?$/.exec(value.trim());
@@ -103,7 +106,7 @@ _env = {}) {
     if (!parsed.success) {
         return {
             config: null,
-            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_1__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'volc', Object.keys(schema.shape)),
+            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'volc', Object.keys(schema.shape)),
         };
     }
     const c = parsed.data;
@@ -137,6 +140,7 @@ _env = {}) {
             tosEndpoint,
             code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
             pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+            ...(c.staging ? { staging: c.staging } : {}),
         },
         problems: [],
     };
@@ -470,10 +474,11 @@ function isNetworkError(e) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _volcengine_tos_sdk__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20741);
 /* harmony import */ var _volcengine_tos_sdk__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_volcengine_tos_sdk__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83873);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48665);
-/* harmony import */ var _openapi_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(47939);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34501);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71177);
+/* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83873);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48665);
+/* harmony import */ var _openapi_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47939);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(34501);
 /**
  * TOS, Volcano Engine's object storage, through @volcengine/tos-sdk: staging local inputs under a
  * content-addressed prefix, listing a job's output prefix page by page (ListObjectsType2 with
@@ -488,9 +493,8 @@ function isNetworkError(e) {
 
 
 
-/** files at least this big go up in parts (uploadFile); smaller ones in one PutObject */
-const MULTIPART_FROM = 64 * 1024 * 1024;
-const PART_SIZE = 16 * 1024 * 1024;
+
+/** small files sent side by side */
 const UPLOADS_AT_ONCE = 8;
 const TRANSIENT_TOS_CODES = new Set([
     'TooManyRequests',
@@ -504,7 +508,7 @@ const TRANSIENT_TOS_CODES = new Set([
 /** `tos://<bucket>/<key or prefix>` */
 function parseTosUri(uri) {
     const m = /^tos:\/\/([^/]+)(?:\/(.*))?$/.exec(uri);
-    if (!m || !_config_js__WEBPACK_IMPORTED_MODULE_4__/* .TOS_BUCKET */ .Wu.test(m[1]))
+    if (!m || !_config_js__WEBPACK_IMPORTED_MODULE_5__/* .TOS_BUCKET */ .Wu.test(m[1]))
         throw new Error('expected tos://<bucket>/<prefix> (a bucket name of 3 to 63 lower-case letters, digits and -)');
     return { bucket: m[1], key: (m[2] ?? '').replace(/^\/+/, '') };
 }
@@ -541,10 +545,10 @@ class TosError extends Error {
 function tosError(operation, e, source) {
     if (e instanceof _volcengine_tos_sdk__WEBPACK_IMPORTED_MODULE_2__.TosServerError) {
         const message = e.data?.Message || e.message || 'no error message';
-        const hint = _openapi_js__WEBPACK_IMPORTED_MODULE_5__/* .AUTH_CODES */ .mF.has(e.code) || e.code === 'AccessDenied' ? ` (the key from ${source})` : '';
-        return new TosError(operation, e.statusCode, e.code || `HTTP${e.statusCode}`, `${message}${e.requestId ? ` [RequestId ${e.requestId}]` : ''}${hint}`, (0,_retry_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRetryAfter */ .mu)(e.headers?.['retry-after']));
+        const hint = _openapi_js__WEBPACK_IMPORTED_MODULE_6__/* .AUTH_CODES */ .mF.has(e.code) || e.code === 'AccessDenied' ? ` (the key from ${source})` : '';
+        return new TosError(operation, e.statusCode, e.code || `HTTP${e.statusCode}`, `${message}${e.requestId ? ` [RequestId ${e.requestId}]` : ''}${hint}`, (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .parseRetryAfter */ .mu)(e.headers?.['retry-after']));
     }
-    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_6__/* .isNetworkError */ .TX)(e))
+    if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .isNetworkError */ .TX)(e))
         return new TosError(operation, 0, 'NetworkError', e.message || 'the connection failed');
     return e;
 }
@@ -566,7 +570,7 @@ class TosBucket {
         this.retry = retry;
     }
     run(operation, what, fn) {
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_6__/* .withRetries */ .LH)(async () => {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetries */ .LH)(async () => {
             this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
             try {
                 return await fn();
@@ -595,13 +599,18 @@ class TosBucket {
     /**
      * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
      * with the same size: the prefix is content-addressed, so a name and size that match are the same
-     * bytes (an interrupted upload left a shorter object or none, and is redone). Returns how many were sent.
+     * bytes (uploadFile makes no object until CompleteMultipartUpload, so an interrupted upload left
+     * none). A file larger than one part goes up through uploadFile, `staging.concurrency` parts at
+     * once, with its checkpoint file in `checkpointDir` (the SDK writes it after each part and reads
+     * it back): a run killed mid-upload is resumed by the next from the parts TOS has. Returns how
+     * many files were sent.
      */
-    async upload(prefix, files) {
+    async upload(prefix, files, opts = {}) {
         const have = new Map();
         for await (const page of this.list(prefix))
             for (const o of page)
                 have.set(o.key, o.size);
+        const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_3__/* .STAGING_LIMITS */ .Pg.volc.defaults;
         const todo = [];
         for (const [rel, abs] of files) {
             const size = (await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(abs)).size;
@@ -609,11 +618,14 @@ class TosBucket {
                 todo.push([prefix + rel, abs, size]);
         }
         let next = 0;
+        // small files side by side; a large one alone carries `concurrency` parts
         const worker = async () => {
             while (next < todo.length) {
+                (0,_staging_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfAborted */ .Te)(opts.signal);
                 const [key, abs, size] = todo[next++];
-                if (size >= MULTIPART_FROM)
-                    await this.run('UploadFile', key, () => this.client.uploadFile({ bucket: this.bucket, key, file: abs, partSize: PART_SIZE, taskNum: 4 }));
+                const partSize = (0,_staging_js__WEBPACK_IMPORTED_MODULE_3__/* .partSizeFor */ .oV)(size, 'volc', staging.partSize);
+                if (size > partSize)
+                    await this.uploadLarge(key, abs, partSize, staging.concurrency, opts);
                 else
                     // a fresh file stream per attempt: a retried upload starts from the first byte
                     await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }));
@@ -621,6 +633,42 @@ class TosBucket {
         };
         await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, todo.length) }, worker));
         return todo.length;
+    }
+    async uploadLarge(key, abs, partSize, taskNum, opts) {
+        const checkpoint = opts.checkpointDir ? (0,_staging_js__WEBPACK_IMPORTED_MODULE_3__/* .checkpointFile */ .lS)(opts.checkpointDir, `tos-${this.bucket}`, key) : undefined;
+        const source = _volcengine_tos_sdk__WEBPACK_IMPORTED_MODULE_2__.CancelToken.source();
+        const onAbort = () => source.cancel('staging was cancelled');
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const send = () => this.client.uploadFile({
+            bucket: this.bucket,
+            key,
+            file: abs,
+            partSize,
+            taskNum,
+            cancelToken: source.token,
+            ...(checkpoint ? { checkpoint } : {}),
+        });
+        try {
+            await this.run('UploadFile', key, async () => {
+                (0,_staging_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfAborted */ .Te)(opts.signal);
+                try {
+                    return await send();
+                }
+                catch (e) {
+                    if (opts.signal?.aborted)
+                        throw opts.signal.reason;
+                    // a checkpoint whose upload TOS no longer has (aborted, expired), or one a kill left unreadable: start over once
+                    const stale = e instanceof _volcengine_tos_sdk__WEBPACK_IMPORTED_MODULE_2__.TosServerError ? e.statusCode === 404 || e.code === 'InvalidPart' : e instanceof SyntaxError;
+                    if (!checkpoint || !stale)
+                        throw e;
+                    await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(checkpoint, { force: true });
+                    return await send();
+                }
+            });
+        }
+        finally {
+            opts.signal?.removeEventListener('abort', onAbort);
+        }
     }
     /**
      * Downloads every object below `prefix` whose name ends in one of `suffixes` (all when empty) into
@@ -634,7 +682,7 @@ class TosBucket {
             for (const o of page) {
                 if (suffixes.length && !suffixes.some((s) => o.key.endsWith(s)))
                     continue;
-                const local = (0,_stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__/* .safeJoin */ .g)(dest, o.key.slice(prefix.length));
+                const local = (0,_stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_4__/* .safeJoin */ .g)(dest, o.key.slice(prefix.length));
                 if (!local) {
                     refused.push(o.key);
                     continue;

@@ -12,8 +12,9 @@ export const modules = {
 /* harmony export */   fv: () => (/* binding */ DEFAULT_OIDC_AUDIENCE)
 /* harmony export */ });
 /* unused harmony exports DLC_JOB_TYPES, schema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38816);
-/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52687);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71177);
+/* harmony import */ var _section_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52687);
 /**
  * The `bailian` section of the config (platform `bailian`, alias `bairui`): the PAI-DLC workspace
  * the jobs run in, what they run on, the OSS bucket they read and write, and how to reach both.
@@ -21,6 +22,7 @@ export const modules = {
  * Bailian (Model Studio) itself runs no custom jobs: an evaluation in a custom container on
  * Alibaba Cloud is a PAI-DLC job (Deep Learning Containers) reading and writing OSS.
  */
+
 
 
 /** The PAI-DLC API version evalgate speaks (product `pai-dlc`, ROA style). */
@@ -40,63 +42,64 @@ const DLC_JOB_TYPES = [
 const DEFAULT_OIDC_AUDIENCE = 'sts.aliyuncs.com';
 /** the public STS endpoint (what @alicloud/credentials uses without a region) */
 const DEFAULT_STS_ENDPOINT = 'sts.aliyuncs.com';
-const name = (what) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: what }).min(1, { error: what });
-const host = (what) => zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: what })
+const name = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: what }).min(1, { error: what });
+const host = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: what })
     .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/, { error: `${what} (a host name and optional port, without https://)` });
-const positive = (what) => zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: what }).positive({ error: what });
-const dataSource = zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([
+const positive = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: what }).positive({ error: what });
+const dataSource = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
     name('a registered data source id'),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
         id: name('a registered data source id (DataSourceId)'),
-        mount_path: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'an absolute path in the container' })
+        mount_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'an absolute path in the container' })
             .regex(/^\/[^\0]*[^/]$/, { error: 'an absolute path in the container' })
             .optional(),
     }, { error: 'a mapping of id and mount_path' }),
 ], { error: 'a data source id, or a mapping of id and mount_path' });
-const schema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
-    region: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a region id such as cn-hangzhou' })
+const schema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    region: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a region id such as cn-hangzhou' })
         .regex(/^[a-z]{2,}-[a-z0-9-]+$/, { error: 'a region id such as cn-hangzhou' })
         .optional(),
-    workspace_id: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([name('a PAI workspace id'), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive()], { error: 'a PAI workspace id' }),
+    workspace_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([name('a PAI workspace id'), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive()], { error: 'a PAI workspace id' }),
     image: name('a container image (e.g. registry-vpc.cn-hangzhou.aliyuncs.com/<namespace>/<repo>:<tag>)'),
-    job_type: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(DLC_JOB_TYPES, { error: `one of ${DLC_JOB_TYPES.join(', ')}` }).optional(),
+    job_type: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(DLC_JOB_TYPES, { error: `one of ${DLC_JOB_TYPES.join(', ')}` }).optional(),
     ecs_spec: name('an ECS instance type (e.g. ecs.g6.xlarge)').optional(),
     resource_id: name('a resource quota id').optional(),
     cpu: positive('a number of CPU cores').optional(),
     memory_gb: positive('a memory size in GiB').optional(),
-    gpus: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig({ error: 'a whole number ≥ 0' }).int({ error: 'a whole number ≥ 0' }).min(0, { error: 'a whole number ≥ 0' }).optional(),
+    gpus: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: 'a whole number ≥ 0' }).int({ error: 'a whole number ≥ 0' }).min(0, { error: 'a whole number ≥ 0' }).optional(),
     gpu_type: name('a GPU type').optional(),
     shared_memory_gb: positive('a shared memory size in GiB').optional(),
-    oss_bucket: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'an OSS bucket name' })
+    oss_bucket: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'an OSS bucket name' })
         .regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, { error: 'an OSS bucket name (3 to 63 lower-case letters, digits and -)' }),
-    oss_prefix: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a path prefix in the bucket' })
+    oss_prefix: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a path prefix in the bucket' })
         .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { error: 'a path prefix of letters, digits, . _ - and /' })
         .optional(),
-    oss_endpoint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'an OSS endpoint' })
+    oss_endpoint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'an OSS endpoint' })
         .regex(/^(https?:\/\/)?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?\/?$/, {
         error: 'an OSS endpoint (oss-<region>.aliyuncs.com, or an http(s):// URL)',
     })
         .optional(),
     endpoint: host('the PAI-DLC endpoint').optional(),
-    protocol: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['HTTPS', 'HTTP', 'https', 'http'], { error: 'HTTPS or HTTP' }).optional(),
+    protocol: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['HTTPS', 'HTTP', 'https', 'http'], { error: 'HTTPS or HTTP' }).optional(),
     sts_endpoint: host('the STS endpoint').optional(),
-    oidc_role_arn: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a RAM role ARN' })
+    oidc_role_arn: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a RAM role ARN' })
         .regex(/^acs:ram::\d+:role\/.+$/, { error: 'a RAM role ARN (acs:ram::<account id>:role/<name>)' })
         .optional(),
-    oidc_provider_arn: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP({ error: 'a RAM OIDC provider ARN' })
+    oidc_provider_arn: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'a RAM OIDC provider ARN' })
         .regex(/^acs:ram::\d+:oidc-provider\/.+$/, { error: 'a RAM OIDC provider ARN (acs:ram::<account id>:oidc-provider/<name>)' })
         .optional(),
     oidc_audience: name('the OIDC audience').optional(),
-    data_sources: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(dataSource, { error: 'a list of data source ids' }).optional(),
-    code: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
+    data_sources: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(dataSource, { error: 'a list of data source ids' }).optional(),
+    code: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([name('a path'), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
     poll_interval_seconds: positive('a number of seconds').max(300, { error: 'at most 300 seconds' }).optional(),
+    staging: _staging_js__WEBPACK_IMPORTED_MODULE_0__/* .stagingSchema */ .Nk.optional(),
 }, { error: 'a mapping' });
 function parseBailianConfig(section, file, env) {
     const parsed = schema.safeParse(section ?? {});
     if (!parsed.success) {
         return {
             config: null,
-            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_1__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'bailian', Object.keys(schema.shape)),
+            problems: (0,_section_js__WEBPACK_IMPORTED_MODULE_2__/* .sectionProblems */ .g)(parsed.error.issues, section, file, 'bailian', Object.keys(schema.shape)),
         };
     }
     const c = parsed.data;
@@ -134,6 +137,7 @@ function parseBailianConfig(section, file, env) {
         dataSources: (c.data_sources ?? []).map((d) => (typeof d === 'string' ? { id: d } : { id: d.id, mountPath: d.mount_path })),
         code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
         pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+        ...(c.staging ? { staging: c.staging } : {}),
     };
     if (c.resource_id) {
         config.resourceId = c.resource_id;
@@ -601,6 +605,7 @@ async function withRetry(fn, convert, o, beforeRetry) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31836);
+/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71177);
 /**
  * OSS with ali-oss: staging local inputs under a content-addressed prefix, and downloading what
  * jobs wrote (object names are never trusted as paths). Requests are signed V4
@@ -611,9 +616,7 @@ async function withRetry(fn, convert, o, beforeRetry) {
 
 
 
-/** files of at least this size go up in parts (PutObject takes at most 5 GB) */
-const MULTIPART_BYTES = 100 * 1024 * 1024;
-const PART_BYTES = 16 * 1024 * 1024;
+
 async function ossClient(t, credential, retry = {}) {
     const keys = await credential.keys();
     const options = {
@@ -659,23 +662,80 @@ async function listPrefix(oss, prefix) {
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left no object, or a shorter one, and is redone). Returns how many were sent.
+ * bytes (a multipart upload makes no object until CompleteMultipartUpload, so an interrupted one
+ * left none, and is resumed or redone). A file larger than one part goes up in parts
+ * (`staging.concurrency` at once); its checkpoint (upload id and done parts) is written after
+ * each part, so that a run killed mid-upload is resumed by the next one from the parts OSS has.
+ * Returns how many files were sent.
  */
-async function uploadPrefix(oss, prefix, files) {
+async function uploadPrefix(oss, prefix, files, opts = {}) {
     const have = new Map((await listPrefix(oss, prefix)).map((o) => [o.name, o.size]));
+    const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGING_LIMITS */ .Pg.bailian.defaults;
     let sent = 0;
     for (const [rel, abs] of files) {
+        (0,_staging_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfAborted */ .Te)(opts.signal);
         const name = prefix + rel;
-        const size = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs)).size;
-        if (have.get(name) === size)
+        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs);
+        if (have.get(name) === st.size)
             continue;
-        if (size >= MULTIPART_BYTES)
-            await call(oss, 'MultipartUpload', name, () => oss.client.multipartUpload(name, abs, { partSize: PART_BYTES }));
+        const partSize = (0,_staging_js__WEBPACK_IMPORTED_MODULE_5__/* .partSizeFor */ .oV)(st.size, 'bailian', staging.partSize);
+        if (st.size > partSize)
+            await multipart(oss, name, abs, st, partSize, staging.concurrency, opts);
         else
             await call(oss, 'PutObject', name, () => oss.client.put(name, abs));
         sent++;
     }
     return sent;
+}
+async function multipart(oss, name, abs, st, partSize, parallel, opts) {
+    const cpFile = opts.checkpointDir ? (0,_staging_js__WEBPACK_IMPORTED_MODULE_5__/* .checkpointFile */ .lS)(opts.checkpointDir, `oss-${oss.bucket}`, name) : undefined;
+    const save = cpFile ? (0,_staging_js__WEBPACK_IMPORTED_MODULE_5__/* .serialWriter */ .SP)(cpFile) : undefined;
+    // a cancel stops the parts in flight (ali-oss's own cancel, for this client)
+    const onAbort = () => oss.client.cancel();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        await call(oss, 'MultipartUpload', name, async () => {
+            (0,_staging_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfAborted */ .Te)(opts.signal);
+            let cp = cpFile ? await (0,_staging_js__WEBPACK_IMPORTED_MODULE_5__/* .readCheckpoint */ .HQ)(cpFile) : undefined;
+            if (cp &&
+                !(cp.file === abs && cp.name === name && cp.fileSize === st.size && cp.partSize === partSize && cp.mtimeMs === st.mtimeMs)) {
+                // another file (or the same one changed) under this name: its parts are no use
+                await oss.client.abortMultipartUpload(name, cp.uploadId).catch(() => { });
+                cp = undefined;
+            }
+            const options = {
+                partSize,
+                parallel,
+                mime: 'application/octet-stream',
+                ...(cp ? { checkpoint: cp } : {}),
+                progress: async (_p, checkpoint) => {
+                    if (checkpoint && save)
+                        await save({ ...checkpoint, mtimeMs: st.mtimeMs });
+                },
+            };
+            try {
+                await oss.client.multipartUpload(name, abs, options);
+            }
+            catch (e) {
+                if (opts.signal?.aborted)
+                    throw opts.signal.reason;
+                // the checkpoint's upload was aborted or expired on the OSS side: start over once
+                const code = e ?? {};
+                if (cp && (code.name === 'abort' || code.code === 'NoSuchUpload' || code.code === 'InvalidPart')) {
+                    if (cpFile)
+                        await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(cpFile, { force: true });
+                    await oss.client.multipartUpload(name, abs, { ...options, checkpoint: undefined });
+                }
+                else
+                    throw e;
+            }
+            if (cpFile)
+                await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(cpFile, { force: true });
+        });
+    }
+    finally {
+        opts.signal?.removeEventListener('abort', onAbort);
+    }
 }
 /**
  * Downloads every object below `prefix` whose name ends in one of `suffixes` (all when empty)

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   GU: () => (/* binding */ confirmName),
 /* harmony export */   Vb: () => (/* binding */ findAttempt)
 /* harmony export */ });
 /* unused harmony exports MAX_ATTEMPTS, attemptName */
@@ -43,6 +44,77 @@ function asAttempt(job, name) {
     if (name === job.name)
         return job;
     return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
+}
+/**
+ * The name of a job's confirm attempt (SPEC §9 `confirm`): `<name>-c2`, `-c3`, … A rerun for
+ * confirmation is a new measurement, so it never attaches to the first attempt (which succeeded);
+ * it is still deterministic, so a retried workflow attaches to the rerun it started, and a rerun
+ * that failed is submitted again as `<name>-c2-r2` by the ordinary lookup above.
+ */
+function confirmName(name, attempt) {
+    return `${name}-c${attempt}`;
+}
+
+
+/***/ }),
+
+/***/ 52192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ RateLimiter)
+/* harmony export */ });
+/**
+ * A token bucket for the requests one run sends to a platform's status API (list pages and
+ * per-job reads alike): at most `perSecond` on average, `burst` at once. Each platform sets it well
+ * under its documented limit (docs/platforms/*.md names the limit and its source), so a wide
+ * fan-out never throttles itself, whatever the mix of list calls and per-job fallbacks.
+ */
+class RateLimiter {
+    perSecond;
+    burst;
+    tokens;
+    last = Date.now();
+    queue = Promise.resolve();
+    /** requests let through, and the most let through in any one second (what tests and the bench read) */
+    taken = 0;
+    constructor(perSecond, burst = Math.max(1, Math.floor(perSecond))) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.tokens = this.burst;
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+        this.last = now;
+    }
+    /** waits for a token (callers are served in order); an abort ends the wait at once */
+    take(signal) {
+        const turn = this.queue.then(async () => {
+            for (;;) {
+                if (signal?.aborted)
+                    return;
+                this.refill();
+                if (this.tokens >= 1) {
+                    this.tokens -= 1;
+                    this.taken++;
+                    return;
+                }
+                const waitMs = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+                await new Promise((resolve) => {
+                    const t = setTimeout(done, waitMs);
+                    function done() {
+                        clearTimeout(t);
+                        signal?.removeEventListener('abort', done);
+                        resolve();
+                    }
+                    signal?.addEventListener('abort', done, { once: true });
+                });
+            }
+        });
+        this.queue = turn.catch(() => { });
+        return turn;
+    }
 }
 
 
@@ -226,7 +298,7 @@ function jobVars(job, gate) {
     return {
         job_name: job.name,
         job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
+        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}${job.repeat ? ` repeat ${job.repeat.index}/${job.repeat.count}` : ''}`,
         gate,
         indicators: job.indicators.join(', '),
         shard_index: job.shard.index,
@@ -255,7 +327,7 @@ __webpack_require__.d(__webpack_exports__, {
   CF: () => (/* binding */ stopVolcJob)
 });
 
-// UNUSED EXPORTS: volcJobStatus
+// UNUSED EXPORTS: VOLC_STATUS_RATE, commonPrefix, volcJobStatus
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -379,6 +451,8 @@ var snapshot = __webpack_require__(91178);
 var owned = __webpack_require__(52399);
 // EXTERNAL MODULE: ./src/platforms/attempts.ts
 var attempts = __webpack_require__(93008);
+// EXTERNAL MODULE: ./src/platforms/rate.ts
+var rate = __webpack_require__(52192);
 ;// CONCATENATED MODULE: ./src/platforms/volc/volc.ts
 /**
  * `volc`: each evalgate job and shard is a Volcano Engine ML platform job (OpenAPI 2024-07-01),
@@ -399,6 +473,25 @@ var attempts = __webpack_require__(93008);
 
 
 
+
+/**
+ * Status requests per second one run sends to the ML platform (ListJobs pages and per-job GetJob
+ * alike). Volcengine documents no rate limit for ml_platform's OpenAPI (see docs/platforms/volc.md):
+ * this is a conservative bound: ten requests a second, one round of ListJobs pages for 1,000 jobs.
+ */
+const VOLC_STATUS_RATE = { perSecond: 10, burst: 10 };
+/** ListJobs' largest PageSize (the Go SDK checks 10..100) */
+const LIST_PAGE = 100;
+/** the longest prefix every name shares */
+function commonPrefix(names) {
+    if (!names.length)
+        return '';
+    let p = names[0];
+    for (const n of names)
+        while (!n.startsWith(p))
+            p = p.slice(0, -1);
+    return p;
+}
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
@@ -425,8 +518,10 @@ class VolcPlatform {
     tracked = new Map();
     /** job Id → the name of the attempt it runs (where it writes) */
     attempts = new Map();
+    rate;
     constructor(opts) {
         this.opts = opts;
+        this.rate = new rate/* RateLimiter */.v(opts.statusRate?.perSecond ?? VOLC_STATUS_RATE.perSecond, opts.statusRate?.burst ?? VOLC_STATUS_RATE.burst);
         this.pollIntervalMs = opts.config.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(opts.config.pollIntervalMs, 60_000);
     }
@@ -471,6 +566,14 @@ class VolcPlatform {
     outPrefix(job) {
         return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
     }
+    /** uploadFile's checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
+    uploadOptions() {
+        return {
+            checkpointDir: external_node_path_default().join(this.opts.workDir, '.staging'),
+            ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+        };
+    }
     locate(_key, _shard, _name, staged) {
         return { model: staged.model, data: staged.data, out: VOLC_PATHS.out };
     }
@@ -500,7 +603,7 @@ class VolcPlatform {
         const st = await external_node_fs_.promises.stat(abs);
         const prefix = this.prefix(`cas/${await (0,templates/* contentHash */.Ae)(abs)}/`);
         if (!this.opts.dryRun)
-            await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs));
+            await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
         this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
         return st.isFile() ? `${dir}/${external_node_path_default().basename(abs)}` : dir;
     }
@@ -512,7 +615,7 @@ class VolcPlatform {
             const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'volc.code');
             const prefix = this.prefix(`code/${sha}/`);
             if (!this.opts.dryRun)
-                await this.bucket().upload(prefix, files);
+                await this.bucket().upload(prefix, files, this.uploadOptions());
             this.code = { bucket: this.opts.config.tosBucket, prefix };
         }
         this.prepared = true;
@@ -602,6 +705,7 @@ class VolcPlatform {
         this.tracked.set(h.job.name, t);
         let j;
         try {
+            await this.rate.take();
             j = await this.getJob(h.id);
             t.transientErrors = 0;
         }
@@ -614,6 +718,43 @@ class VolcPlatform {
         const status = volcJobStatus(j, h.url);
         t.last = status;
         return status;
+    }
+    /**
+     * The run's jobs from ListJobs: `NameContains` the prefix all their names share (the run's
+     * `evalgate-<repo>-<run>-<attempt>-<gate>-`), the project's, PageSize 100, pages followed until
+     * TotalCount or every job is found, at most twice the pages the run's jobs fill (other jobs may
+     * share the prefix). A job it does not return is left to status().
+     */
+    async statusMany(handles) {
+        const out = new Map();
+        const byId = new Map(handles.map((h) => [h.id, h]));
+        const prefix = commonPrefix(handles.map((h) => this.attempts.get(h.id) ?? h.job.name));
+        const maxPages = 2 * Math.ceil(handles.length / LIST_PAGE) + 1;
+        for (let page = 1; page <= maxPages && out.size < byId.size; page++) {
+            await this.rate.take();
+            const r = await this.api.call('ListJobs', {
+                ...(prefix ? { NameContains: prefix } : {}),
+                ProjectName: this.opts.config.project,
+                SortBy: 'CreateTime',
+                SortOrder: 'Descend',
+                PageNumber: page,
+                PageSize: LIST_PAGE,
+            });
+            const items = r.Items ?? [];
+            for (const j of items) {
+                const h = byId.get(j.Id);
+                if (!h)
+                    continue;
+                const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
+                this.tracked.set(h.job.name, t);
+                t.transientErrors = 0;
+                t.last = volcJobStatus(j, h.url);
+                out.set(h.id, t.last);
+            }
+            if (items.length === 0 || page * LIST_PAGE >= (r.TotalCount ?? 0))
+                break;
+        }
+        return out;
     }
     async logs(h, lines) {
         try {

@@ -331,13 +331,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86153);
 /* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10288);
 /* harmony import */ var _core_problem_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(652);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71764);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(61230);
 /* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(28943);
 /**
  * `baseline: auto` on a pull request (SPEC §3): the report.json of the most recent successful
  * `push` run of the same workflow on the base branch that still has its `evalgate-<name>`
  * artifact. Runs whose artifact is missing, expired or unreadable are passed over, up to 20 runs
  * back; then there is no baseline, with a note saying why (baseline rules are skipped).
+ *
+ * With `history: K` (SPEC §9) the same walk goes on past the newest report until K readable reports
+ * are found or the 20 runs are used up (one list call, then at most one artifact list and one
+ * download per run); the newest is the baseline, all of them the history its statistics are over.
  */
 
 
@@ -350,7 +354,8 @@ __webpack_require__.r(__webpack_exports__);
 const RUNS_BACK = 20;
 const artifactName = (gate) => `evalgate-${gate}`;
 const listed = (items) => items.length <= 5 ? items.join('; ') : `${items.slice(0, 5).join('; ')}; and ${items.length - 5} more`;
-async function findArtifactBaseline({ api, ctx, gate, download, warn }) {
+async function findArtifactBaseline({ api, ctx, gate, download, warn, history = 1 }) {
+    const want = Math.max(1, Math.min(_core_baseline_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_HISTORY */ .oe, Math.floor(history)));
     const none = (note) => ({ indicators: null, info: (0,_engine_js__WEBPACK_IMPORTED_MODULE_6__/* .noBaseline */ .f$)(note), problems: [] });
     const pr = ctx.pullRequest;
     if (!pr)
@@ -391,7 +396,10 @@ async function findArtifactBaseline({ api, ctx, gate, download, warn }) {
     if (runs.length === 0)
         return none(`no baseline: no successful push run of ${where} yet`);
     const passed = [];
+    const found = [];
     for (const run of runs.slice(0, RUNS_BACK)) {
+        if (found.length >= want)
+            break;
         let artifact;
         try {
             const { data } = await api.rest.actions.listWorkflowRunArtifacts({
@@ -436,21 +444,7 @@ async function findArtifactBaseline({ api, ctx, gate, download, warn }) {
                 passed.push(`run ${run.id}: ${foreign}`);
                 continue;
             }
-            const note = passed.length ? `passed over ${passed.length} newer run(s): ${listed(passed)}` : null;
-            if (note)
-                warn(`baseline: ${note}`);
-            return {
-                indicators: read.indicators,
-                info: {
-                    source: 'artifact',
-                    run_id: run.id,
-                    commit: run.head_sha || read.commit,
-                    created_at: run.created_at || read.createdAt,
-                    path: run.html_url || name,
-                    note,
-                },
-                problems: [],
-            };
+            found.push({ run, read, passedBefore: passed.length });
         }
         catch (e) {
             passed.push(`run ${run.id}: could not download its ${name} artifact: ${(0,_api_js__WEBPACK_IMPORTED_MODULE_7__.describeError)(e).message}`);
@@ -458,6 +452,36 @@ async function findArtifactBaseline({ api, ctx, gate, download, warn }) {
         finally {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
         }
+    }
+    if (found.length) {
+        const newest = found[0];
+        const notes = [];
+        if (newest.passedBefore)
+            notes.push(`passed over ${newest.passedBefore} newer run(s): ${listed(passed.slice(0, newest.passedBefore))}`);
+        if (want > 1) {
+            notes.push(`history: ${found.length} of ${want} report(s) read from the last ${runs.length} successful push run(s) of ${where}` +
+                (passed.length > newest.passedBefore ? `; passed over ${listed(passed.slice(newest.passedBefore))}` : ''));
+        }
+        const note = notes.length ? notes.join('; ') : null;
+        if (note)
+            warn(`baseline: ${note}`);
+        const entry = ({ run, read }) => ({
+            run_id: run.id,
+            commit: run.head_sha || read.commit,
+            created_at: run.created_at || read.createdAt,
+            path: run.html_url || name,
+        });
+        return {
+            indicators: newest.read.indicators,
+            ...(want > 1 ? { history: found.map((f) => f.read.indicators) } : {}),
+            info: {
+                source: 'artifact',
+                ...entry(newest),
+                note,
+                ...(want > 1 ? { history: found.map(entry) } : {}),
+            },
+            problems: [],
+        };
     }
     const note = `no baseline: none of the last ${runs.length} successful push run(s) of ${where} has a readable ${name} artifact (${listed(passed)})`;
     warn(note);
@@ -532,7 +556,7 @@ const indicatorEntry = zod__WEBPACK_IMPORTED_MODULE_8__/* .lazy */ .RZV(() => zo
 const publishedReport = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
     schema_version: zod__WEBPACK_IMPORTED_MODULE_8__/* .literal */ .euz(1),
     name: text(200),
-    verdict: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(['pass', 'warn', 'fail']),
+    verdict: zod__WEBPACK_IMPORTED_MODULE_8__/* ["enum"] */ .k5n(['pass', 'warn', 'inconclusive', 'fail']),
     generated_at: text(64),
     commit: text(64).nullable(),
     ref: text(1024).nullable(),

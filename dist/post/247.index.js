@@ -24,6 +24,8 @@ var stores_fs = __webpack_require__(47860);
 var templates = __webpack_require__(7903);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
+// EXTERNAL MODULE: ./src/platforms/staging.ts
+var staging = __webpack_require__(71177);
 ;// CONCATENATED MODULE: ./src/platforms/bailian/config.ts
 /**
  * The `bailian` section of the config (platform `bailian`, alias `bairui`): the PAI-DLC workspace
@@ -32,6 +34,7 @@ var schemas = __webpack_require__(38816);
  * Bailian (Model Studio) itself runs no custom jobs: an evaluation in a custom container on
  * Alibaba Cloud is a PAI-DLC job (Deep Learning Containers) reading and writing OSS.
  */
+
 
 
 /** The PAI-DLC API version evalgate speaks (product `pai-dlc`, ROA style). */
@@ -101,6 +104,7 @@ const schema = schemas/* strictObject */.rej({
     data_sources: schemas/* array */.YOg(dataSource, { error: 'a list of data source ids' }).optional(),
     code: schemas/* union */.KCZ([config_name('a path'), schemas/* array */.YOg(config_name('a path')).min(1)], { error: 'a path or a list of paths' }).optional(),
     poll_interval_seconds: positive('a number of seconds').max(300, { error: 'at most 300 seconds' }).optional(),
+    staging: staging/* stagingSchema */.Nk.optional(),
 }, { error: 'a mapping' });
 function parseBailianConfig(section, file, env) {
     const parsed = schema.safeParse(section ?? {});
@@ -145,6 +149,7 @@ function parseBailianConfig(section, file, env) {
         dataSources: (c.data_sources ?? []).map((d) => (typeof d === 'string' ? { id: d } : { id: d.id, mountPath: d.mount_path })),
         code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
         pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+        ...(c.staging ? { staging: c.staging } : {}),
     };
     if (c.resource_id) {
         config.resourceId = c.resource_id;
@@ -802,9 +807,7 @@ var blob_safe = __webpack_require__(83873);
 
 
 
-/** files of at least this size go up in parts (PutObject takes at most 5 GB) */
-const MULTIPART_BYTES = (/* unused pure expression or super */ null && (100 * 1024 * 1024));
-const PART_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+
 async function oss_ossClient(t, credential, retry = {}) {
     const keys = await credential.keys();
     const options = {
@@ -850,23 +853,80 @@ async function listPrefix(oss, prefix) {
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left no object, or a shorter one, and is redone). Returns how many were sent.
+ * bytes (a multipart upload makes no object until CompleteMultipartUpload, so an interrupted one
+ * left none, and is resumed or redone). A file larger than one part goes up in parts
+ * (`staging.concurrency` at once); its checkpoint (upload id and done parts) is written after
+ * each part, so that a run killed mid-upload is resumed by the next one from the parts OSS has.
+ * Returns how many files were sent.
  */
-async function oss_uploadPrefix(oss, prefix, files) {
+async function oss_uploadPrefix(oss, prefix, files, opts = {}) {
     const have = new Map((await listPrefix(oss, prefix)).map((o) => [o.name, o.size]));
+    const staging = opts.staging ?? STAGING_LIMITS.bailian.defaults;
     let sent = 0;
     for (const [rel, abs] of files) {
+        throwIfAborted(opts.signal);
         const name = prefix + rel;
-        const size = (await fs.stat(abs)).size;
-        if (have.get(name) === size)
+        const st = await fs.stat(abs);
+        if (have.get(name) === st.size)
             continue;
-        if (size >= MULTIPART_BYTES)
-            await call(oss, 'MultipartUpload', name, () => oss.client.multipartUpload(name, abs, { partSize: PART_BYTES }));
+        const partSize = partSizeFor(st.size, 'bailian', staging.partSize);
+        if (st.size > partSize)
+            await multipart(oss, name, abs, st, partSize, staging.concurrency, opts);
         else
             await call(oss, 'PutObject', name, () => oss.client.put(name, abs));
         sent++;
     }
     return sent;
+}
+async function multipart(oss, name, abs, st, partSize, parallel, opts) {
+    const cpFile = opts.checkpointDir ? checkpointFile(opts.checkpointDir, `oss-${oss.bucket}`, name) : undefined;
+    const save = cpFile ? serialWriter(cpFile) : undefined;
+    // a cancel stops the parts in flight (ali-oss's own cancel, for this client)
+    const onAbort = () => oss.client.cancel();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        await call(oss, 'MultipartUpload', name, async () => {
+            throwIfAborted(opts.signal);
+            let cp = cpFile ? await readCheckpoint(cpFile) : undefined;
+            if (cp &&
+                !(cp.file === abs && cp.name === name && cp.fileSize === st.size && cp.partSize === partSize && cp.mtimeMs === st.mtimeMs)) {
+                // another file (or the same one changed) under this name: its parts are no use
+                await oss.client.abortMultipartUpload(name, cp.uploadId).catch(() => { });
+                cp = undefined;
+            }
+            const options = {
+                partSize,
+                parallel,
+                mime: 'application/octet-stream',
+                ...(cp ? { checkpoint: cp } : {}),
+                progress: async (_p, checkpoint) => {
+                    if (checkpoint && save)
+                        await save({ ...checkpoint, mtimeMs: st.mtimeMs });
+                },
+            };
+            try {
+                await oss.client.multipartUpload(name, abs, options);
+            }
+            catch (e) {
+                if (opts.signal?.aborted)
+                    throw opts.signal.reason;
+                // the checkpoint's upload was aborted or expired on the OSS side: start over once
+                const code = e ?? {};
+                if (cp && (code.name === 'abort' || code.code === 'NoSuchUpload' || code.code === 'InvalidPart')) {
+                    if (cpFile)
+                        await fs.rm(cpFile, { force: true });
+                    await oss.client.multipartUpload(name, abs, { ...options, checkpoint: undefined });
+                }
+                else
+                    throw e;
+            }
+            if (cpFile)
+                await fs.rm(cpFile, { force: true });
+        });
+    }
+    finally {
+        opts.signal?.removeEventListener('abort', onAbort);
+    }
 }
 /**
  * Downloads every object below `prefix` whose name ends in one of `suffixes` (all when empty)
@@ -932,6 +992,16 @@ var owned = __webpack_require__(52399);
 
 
 
+
+/**
+ * Status requests per second one run sends to PAI-DLC (ListJobs pages and per-job GetJob alike):
+ * PAI-DLC's documented quota is 100 a second per API, region and account for each of GetJob and
+ * ListJobs (help.aliyun.com/zh/pai/developer-reference/api-pai-dlc-2020-12-03-quota); evalgate
+ * takes a fifth of one, so other users of the account keep theirs.
+ */
+const DLC_STATUS_RATE = { perSecond: 20, burst: 20 };
+/** JobIds per ListJobs request (and its PageSize): PageSize's maximum is not documented */
+const LIST_CHUNK = 100;
 /** PAI-DLC's job statuses (GetJobResponseBody.ts) and what each means for evalgate. */
 const DLC_STATUS = {
     Creating: 'queued',
@@ -982,9 +1052,11 @@ class BailianPlatform {
     tracked = new Map();
     /** JobId → the name of the attempt it runs (where it writes) */
     attempts = new Map();
+    rate;
     constructor(opts) {
         this.opts = opts;
         const c = opts.config;
+        this.rate = new RateLimiter(opts.statusRate?.perSecond ?? DLC_STATUS_RATE.perSecond, opts.statusRate?.burst ?? DLC_STATUS_RATE.burst);
         this.pollIntervalMs = c.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
         this.credential =
@@ -1010,6 +1082,14 @@ class BailianPlatform {
     /** the output prefix of one attempt (its name): a new attempt never collects a dead one's files */
     outPrefix(job) {
         return `${this.opts.config.ossPrefix}/runs/${typeof job === 'string' ? job : job.name}/`;
+    }
+    /** multipart checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
+    uploadOptions() {
+        return {
+            checkpointDir: path.join(this.opts.workDir, '.staging'),
+            ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+        };
     }
     locate() {
         const at = (kind) => {
@@ -1045,7 +1125,7 @@ class BailianPlatform {
             const st = await fs.stat(abs);
             const prefix = `${c.ossPrefix}/cas/${await contentHash(abs)}/`;
             if (!this.opts.dryRun)
-                await uploadPrefix(await this.oss(), prefix, await localFiles(abs));
+                await uploadPrefix(await this.oss(), prefix, await localFiles(abs), this.uploadOptions());
             mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: path.basename(abs) } : {}) };
         }
         this.inputs[kind] = mount;
@@ -1063,7 +1143,7 @@ class BailianPlatform {
             const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'bailian.code');
             const prefix = `${c.ossPrefix}/code/${sha}/`;
             if (!this.opts.dryRun)
-                await uploadPrefix(await this.oss(), prefix, files);
+                await uploadPrefix(await this.oss(), prefix, files, this.uploadOptions());
             return this.mount(prefix);
         })();
         this.codeP.catch(() => (this.codeP = undefined));
@@ -1131,10 +1211,10 @@ class BailianPlatform {
         return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
     }
     async status(h) {
-        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
-        this.tracked.set(h.id, t);
+        const t = this.track(h);
         let dj;
         try {
+            await this.rate.take();
             dj = await this.dlc.getJob(h.id);
             t.transientErrors = 0;
         }
@@ -1144,6 +1224,55 @@ class BailianPlatform {
                 return t.last;
             throw e;
         }
+        return this.fromDlc(h, dj);
+    }
+    /**
+     * The run's jobs from ListJobs filtered by their ids (`JobIds`, comma-separated, LIST_CHUNK a
+     * request, PageSize as large), each chunk paged (PageNumber) until TotalCount is reached, at
+     * most 5 pages: one request per chunk instead of one GetJob per job. A job it does not return is
+     * left to status().
+     */
+    async statusMany(handles) {
+        const out = new Map();
+        const byId = new Map(handles.map((h) => [h.id, h]));
+        const ids = [...byId.keys()];
+        for (let i = 0; i < ids.length; i += LIST_CHUNK) {
+            const chunk = ids.slice(i, i + LIST_CHUNK);
+            let seen = 0;
+            for (let page = 1; page <= 5; page++) {
+                await this.rate.take();
+                const res = await this.dlc.call('ListJobs', 'GET', '/api/v1/jobs', {
+                    query: {
+                        WorkspaceId: this.opts.config.workspaceId,
+                        JobIds: chunk.join(','),
+                        PageNumber: String(page),
+                        PageSize: String(chunk.length),
+                    },
+                });
+                const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
+                for (const j of jobs) {
+                    const h = typeof j.JobId === 'string' ? byId.get(j.JobId) : undefined;
+                    if (h) {
+                        this.track(h).transientErrors = 0;
+                        out.set(h.id, this.fromDlc(h, j));
+                    }
+                }
+                seen += jobs.length;
+                const total = Number(res.TotalCount);
+                if (jobs.length === 0 || !Number.isFinite(total) || seen >= total)
+                    break;
+            }
+        }
+        return out;
+    }
+    track(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.id, t);
+        return t;
+    }
+    /** a job as GetJob or one item of ListJobs gives it, as evalgate's status */
+    fromDlc(h, dj) {
+        const t = this.track(h);
         if (Array.isArray(dj.Pods) && dj.Pods.length)
             t.pods = dj.Pods;
         const raw = typeof dj.Status === 'string' ? dj.Status : 'Unknown';
@@ -1188,7 +1317,9 @@ class BailianPlatform {
     async collect(h) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
+        const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, [
+            '.json',
+        ]);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
@@ -1301,6 +1432,101 @@ async function cancelSavedBailian(jobs, env, opts = {}) {
             c.close();
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 91178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports localFiles, codeSnapshot */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
+/**
+ * Local files as a cloud platform stages them: every file below a path, and the code snapshot
+ * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
+ * commands written for the repository checkout run unchanged from the snapshot).
+ */
+
+
+
+
+/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
+async function localFiles(root) {
+    const st = await fs.stat(root);
+    if (st.isFile())
+        return [[path.basename(root), root]];
+    const out = [];
+    const walk = async (dir) => {
+        for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = path.join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                out.push([path.relative(root, full).split(path.sep).join('/'), full]);
+        }
+    };
+    await walk(root);
+    return out;
+}
+/**
+ * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
+ * sha256 of the whole (names and contents): the snapshot's content address.
+ */
+async function codeSnapshot(cwd, paths, key) {
+    const files = [];
+    for (const p of paths) {
+        const abs = path.resolve(cwd, p);
+        const rel = path.relative(cwd, abs);
+        if (rel.startsWith('..') || path.isAbsolute(rel))
+            throw new Error(`${key}: ${p} is outside the working directory`);
+        const st = await fs.stat(abs).catch(() => null);
+        if (!st)
+            throw new Error(`${key}: ${p}: no such file or folder`);
+        const base = rel.split(path.sep).join('/');
+        for (const [r, a] of await localFiles(abs))
+            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // overlapping paths (a folder and a file in it) name a file once
+    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
+    const h = createHash('sha256');
+    for (const [rel, abs] of unique)
+        h.update(`${rel}\u0000${await contentHash(abs)}\n`);
+    return { files: unique, sha: h.digest('hex') };
+}
+
+
+/***/ }),
+
+/***/ 83873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony export safeJoin */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Object names from a bucket or container are never trusted as paths: a name is kept only when
+ * each of its `/`-separated segments is a plain file name, and the result must stay inside the
+ * download folder. Shared by the Azure Blob, OSS and TOS downloads.
+ */
+
+/** the local path of `relative` (an object name below the listed prefix) inside `dest`, or null when it would escape */
+function safeJoin(dest, relative) {
+    if (!relative || relative.includes('\\') || relative.includes('\0'))
+        return null;
+    const segs = relative.split('/');
+    if (segs.some((s) => s === '' || s === '.' || s === '..'))
+        return null;
+    const root = path.resolve(dest);
+    const full = path.resolve(root, ...segs);
+    return full.startsWith(root + path.sep) ? full : null;
 }
 
 

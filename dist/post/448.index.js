@@ -37,6 +37,24 @@ const names_NUMERIC_FIELDS = {
     robustness_adv: ['success_rate', 'f1_drop', 'samples', 'eps', 'f1_clean', 'f1_adv'],
     toxicity: ['toxic_ratio', 'total_samples', 'toxic_count'],
 };
+/**
+ * `p<q>_ms` (SPEC §3): any percentile of latency_p99, 0 < q ≤ 100, written as JavaScript writes the
+ * number (p95_ms, p99.9_ms; not p095_ms or p99.0_ms, so one percentile has one field name), with
+ * at most 6 decimals.
+ */
+const PERCENTILE_FIELD = /^p(\d{1,3}(?:\.\d{1,6})?)_ms$/;
+const PERCENTILE_FIELD_RULE = 'any percentile p<q>_ms, 0 < q ≤ 100: p95_ms, p99.9_ms';
+/** The percentile q a latency field names (95 for p95_ms), or null when it names none. */
+function percentileOfField(field) {
+    const m = PERCENTILE_FIELD.exec(field);
+    if (!m)
+        return null;
+    const q = Number(m[1]);
+    return q > 0 && q <= 100 && String(q) === m[1] ? q : null;
+}
+const percentileField = (q) => `p${q}_ms`;
+/** A field of a built-in indicator a rule may name: its numeric fields, and any p<q>_ms of latency_p99. */
+const isRuleField = (indicator, field) => names_NUMERIC_FIELDS[indicator].includes(field) || (indicator === 'latency_p99' && percentileOfField(field) !== null);
 
 ;// CONCATENATED MODULE: ./src/core/suggest.ts
 /**
@@ -443,9 +461,13 @@ async function walkTree(start, root, cwd, init, patterns, out, problems) {
             problems.push({ file: display(dir, cwd), expected: 'a readable folder', found: e.code ?? 'an error' });
             return;
         }
+        // how its entries are shown, worked out once for the folder (path.relative per file cost more
+        // than reading the file): the same as display(path.join(dir, name), cwd)
+        const relDir = path.relative(cwd, dir);
+        const below = relDir !== '' && !relDir.startsWith('..') && !path.isAbsolute(relDir);
         for (const e of entries) {
-            const p = path.join(dir, e.name);
-            const shown = display(p, cwd);
+            const p = childPath(dir, e.name);
+            const shown = below ? relDir + path.sep + e.name : relDir === '' && !e.name.startsWith('..') ? e.name : p;
             let next = null;
             let candidate;
             if (states) {
@@ -526,12 +548,14 @@ async function walkTree(start, root, cwd, init, patterns, out, problems) {
             else if (isFile && candidate) {
                 if (!e.isSymbolicLink())
                     realDir ??= await fs.realpath(dir).catch(() => dir);
-                out.push({ shown, real: e.isSymbolicLink() ? real : path.join(realDir, e.name), viaLink: link });
+                out.push({ shown, real: e.isSymbolicLink() ? real : childPath(realDir, e.name), viaLink: link });
             }
         }
     };
     await visit(start, init, false);
 }
+/** path.join(dir, name) for a normalised folder and a name read from it (no separator in it). */
+const childPath = (dir, name) => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
 /** Files named by a `--results` path, folder or glob, sorted so that every run reads them in the same order. */
 async function listResults(spec, cwd) {
     const problems = [];
@@ -607,7 +631,8 @@ function readIndicatorText(file, cwd, maxFileSizeMb) {
 }
 /** The text of a file's bytes, without the BOM some Windows tools write. */
 function decodeText(bytes) {
-    let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    let text = buf.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
     return text;
@@ -618,12 +643,16 @@ function decodeText(bytes) {
  * buffer waits for the garbage collector.
  */
 let scratch = Buffer.alloc(0);
+/** What the scratch buffer holds at least: files up to this size are read with no fstat. */
+const SMALL_FILE = (/* unused pure expression or super */ null && (64 * 1024));
 /**
  * {@link readIndicatorText}'s bytes. They live in a buffer the next call reuses: whatever is kept
  * of them must be copied out (decoded, parsed) before the next file is read.
  */
 function readIndicatorBytes(file, cwd, maxFileSizeMb) {
-    const abs = path.resolve(cwd, file);
+    // A listed path (relative to cwd, no ".." in it) needs no path.resolve: its cost was more than
+    // an open's over 5000 shards. Lexical and physical resolution differ only at a "..".
+    const abs = cwd === process.cwd() && !file.includes('..') ? file : path.resolve(cwd, file);
     const failed = (e) => ({
         ok: false,
         problem: { file, expected: 'a readable file', found: e.code ?? 'an error' },
@@ -636,10 +665,30 @@ function readIndicatorBytes(file, cwd, maxFileSizeMb) {
         return failed(e);
     }
     try {
+        // Most indicator files are small: read to the end into the scratch buffer with no fstat (its
+        // Stats object cost as much as the read). The listing found a regular file here; one swapped
+        // for another kind since cannot hang the run (opened non-blocking) nor be read past the cap;
+        // past the cap, or when the read fails (a folder: EISDIR), fstat below says what it is.
+        const cap = maxFileSizeMb * MIB;
+        if (scratch.length < SMALL_FILE)
+            scratch = Buffer.allocUnsafe(SMALL_FILE);
+        const limit = Math.min(scratch.length, Math.floor(cap) + 1);
+        try {
+            let got = 0;
+            while (got < limit) {
+                const r = readSync(fd, scratch, got, limit - got, null);
+                if (r === 0)
+                    return { ok: true, bytes: scratch.subarray(0, got) };
+                got += r;
+            }
+        }
+        catch {
+            /* said by the metadata below, or by the same read again */
+        }
+        // larger than the scratch buffer or than the cap: by its metadata, then read from the start
         const st = fstatSync(fd);
         if (!st.isFile())
             return { ok: false, problem: { file, expected: 'a regular file', found: st.isDirectory() ? 'a folder' : SPECIAL } };
-        const cap = maxFileSizeMb * MIB;
         if (st.size > cap) {
             return {
                 ok: false,

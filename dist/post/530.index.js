@@ -2,6 +2,74 @@ export const id = 530;
 export const ids = [530];
 export const modules = {
 
+/***/ 91178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports localFiles, codeSnapshot */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
+/**
+ * Local files as a cloud platform stages them: every file below a path, and the code snapshot
+ * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
+ * commands written for the repository checkout run unchanged from the snapshot).
+ */
+
+
+
+
+/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
+async function localFiles(root) {
+    const st = await fs.stat(root);
+    if (st.isFile())
+        return [[path.basename(root), root]];
+    const out = [];
+    const walk = async (dir) => {
+        for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = path.join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                out.push([path.relative(root, full).split(path.sep).join('/'), full]);
+        }
+    };
+    await walk(root);
+    return out;
+}
+/**
+ * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
+ * sha256 of the whole (names and contents): the snapshot's content address.
+ */
+async function codeSnapshot(cwd, paths, key) {
+    const files = [];
+    for (const p of paths) {
+        const abs = path.resolve(cwd, p);
+        const rel = path.relative(cwd, abs);
+        if (rel.startsWith('..') || path.isAbsolute(rel))
+            throw new Error(`${key}: ${p} is outside the working directory`);
+        const st = await fs.stat(abs).catch(() => null);
+        if (!st)
+            throw new Error(`${key}: ${p}: no such file or folder`);
+        const base = rel.split(path.sep).join('/');
+        for (const [r, a] of await localFiles(abs))
+            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // overlapping paths (a folder and a file in it) name a file once
+    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
+    const h = createHash('sha256');
+    for (const [rel, abs] of unique)
+        h.update(`${rel}\u0000${await contentHash(abs)}\n`);
+    return { files: unique, sha: h.digest('hex') };
+}
+
+
+/***/ }),
+
 /***/ 19530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15,8 +83,11 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
+// EXTERNAL MODULE: ./src/platforms/staging.ts
+var staging = __webpack_require__(71177);
 ;// CONCATENATED MODULE: ./src/platforms/volc/config.ts
 /** The `volc` section of the config: where jobs run on the Volcano Engine ML platform, and the TOS bucket they read and write. */
+
 
 
 /** The ML platform OpenAPI: service `ml_platform`, the "Job" API generation (CreateJob, GetJob, StopJob, ListJobs). */
@@ -59,6 +130,7 @@ const schema = schemas/* strictObject */.rej({
         .positive({ error: 'more than 0 seconds' })
         .max(300, { error: 'at most 300 seconds' })
         .optional(),
+    staging: staging/* stagingSchema */.Nk.optional(),
 }, { error: 'a mapping' });
 function parseEndpoint(value) {
     const m = /^(https?):\/\/([^/?#\s]+)\/?$/.exec(value.trim());
@@ -107,6 +179,7 @@ _env = {}) {
             tosEndpoint,
             code: c.code === undefined ? [] : Array.isArray(c.code) ? c.code : [c.code],
             pollIntervalMs: Math.round((c.poll_interval_seconds ?? 10) * 1000),
+            ...(c.staging ? { staging: c.staging } : {}),
         },
         problems: [],
     };
@@ -514,9 +587,8 @@ var blob_safe = __webpack_require__(83873);
 
 
 
-/** files at least this big go up in parts (uploadFile); smaller ones in one PutObject */
-const MULTIPART_FROM = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
-const PART_SIZE = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
+
+/** small files sent side by side */
 const UPLOADS_AT_ONCE = 8;
 const TRANSIENT_TOS_CODES = new Set([
     'TooManyRequests',
@@ -621,13 +693,18 @@ class tos_TosBucket {
     /**
      * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
      * with the same size: the prefix is content-addressed, so a name and size that match are the same
-     * bytes (an interrupted upload left a shorter object or none, and is redone). Returns how many were sent.
+     * bytes (uploadFile makes no object until CompleteMultipartUpload, so an interrupted upload left
+     * none). A file larger than one part goes up through uploadFile, `staging.concurrency` parts at
+     * once, with its checkpoint file in `checkpointDir` (the SDK writes it after each part and reads
+     * it back): a run killed mid-upload is resumed by the next from the parts TOS has. Returns how
+     * many files were sent.
      */
-    async upload(prefix, files) {
+    async upload(prefix, files, opts = {}) {
         const have = new Map();
         for await (const page of this.list(prefix))
             for (const o of page)
                 have.set(o.key, o.size);
+        const staging = opts.staging ?? STAGING_LIMITS.volc.defaults;
         const todo = [];
         for (const [rel, abs] of files) {
             const size = (await fs.stat(abs)).size;
@@ -635,11 +712,14 @@ class tos_TosBucket {
                 todo.push([prefix + rel, abs, size]);
         }
         let next = 0;
+        // small files side by side; a large one alone carries `concurrency` parts
         const worker = async () => {
             while (next < todo.length) {
+                throwIfAborted(opts.signal);
                 const [key, abs, size] = todo[next++];
-                if (size >= MULTIPART_FROM)
-                    await this.run('UploadFile', key, () => this.client.uploadFile({ bucket: this.bucket, key, file: abs, partSize: PART_SIZE, taskNum: 4 }));
+                const partSize = partSizeFor(size, 'volc', staging.partSize);
+                if (size > partSize)
+                    await this.uploadLarge(key, abs, partSize, staging.concurrency, opts);
                 else
                     // a fresh file stream per attempt: a retried upload starts from the first byte
                     await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }));
@@ -647,6 +727,42 @@ class tos_TosBucket {
         };
         await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, todo.length) }, worker));
         return todo.length;
+    }
+    async uploadLarge(key, abs, partSize, taskNum, opts) {
+        const checkpoint = opts.checkpointDir ? checkpointFile(opts.checkpointDir, `tos-${this.bucket}`, key) : undefined;
+        const source = CancelToken.source();
+        const onAbort = () => source.cancel('staging was cancelled');
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const send = () => this.client.uploadFile({
+            bucket: this.bucket,
+            key,
+            file: abs,
+            partSize,
+            taskNum,
+            cancelToken: source.token,
+            ...(checkpoint ? { checkpoint } : {}),
+        });
+        try {
+            await this.run('UploadFile', key, async () => {
+                throwIfAborted(opts.signal);
+                try {
+                    return await send();
+                }
+                catch (e) {
+                    if (opts.signal?.aborted)
+                        throw opts.signal.reason;
+                    // a checkpoint whose upload TOS no longer has (aborted, expired), or one a kill left unreadable: start over once
+                    const stale = e instanceof TosServerError ? e.statusCode === 404 || e.code === 'InvalidPart' : e instanceof SyntaxError;
+                    if (!checkpoint || !stale)
+                        throw e;
+                    await fs.rm(checkpoint, { force: true });
+                    return await send();
+                }
+            });
+        }
+        finally {
+            opts.signal?.removeEventListener('abort', onAbort);
+        }
     }
     /**
      * Downloads every object below `prefix` whose name ends in one of `suffixes` (all when empty) into
@@ -725,6 +841,25 @@ var owned = __webpack_require__(52399);
 
 
 
+
+/**
+ * Status requests per second one run sends to the ML platform (ListJobs pages and per-job GetJob
+ * alike). Volcengine documents no rate limit for ml_platform's OpenAPI (see docs/platforms/volc.md):
+ * this is a conservative bound: ten requests a second, one round of ListJobs pages for 1,000 jobs.
+ */
+const VOLC_STATUS_RATE = { perSecond: 10, burst: 10 };
+/** ListJobs' largest PageSize (the Go SDK checks 10..100) */
+const LIST_PAGE = 100;
+/** the longest prefix every name shares */
+function commonPrefix(names) {
+    if (!names.length)
+        return '';
+    let p = names[0];
+    for (const n of names)
+        while (!n.startsWith(p))
+            p = p.slice(0, -1);
+    return p;
+}
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
@@ -751,8 +886,10 @@ class VolcPlatform {
     tracked = new Map();
     /** job Id → the name of the attempt it runs (where it writes) */
     attempts = new Map();
+    rate;
     constructor(opts) {
         this.opts = opts;
+        this.rate = new RateLimiter(opts.statusRate?.perSecond ?? VOLC_STATUS_RATE.perSecond, opts.statusRate?.burst ?? VOLC_STATUS_RATE.burst);
         this.pollIntervalMs = opts.config.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(opts.config.pollIntervalMs, 60_000);
     }
@@ -797,6 +934,14 @@ class VolcPlatform {
     outPrefix(job) {
         return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
     }
+    /** uploadFile's checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
+    uploadOptions() {
+        return {
+            checkpointDir: path.join(this.opts.workDir, '.staging'),
+            ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+        };
+    }
     locate(_key, _shard, _name, staged) {
         return { model: staged.model, data: staged.data, out: VOLC_PATHS.out };
     }
@@ -826,7 +971,7 @@ class VolcPlatform {
         const st = await fs.stat(abs);
         const prefix = this.prefix(`cas/${await contentHash(abs)}/`);
         if (!this.opts.dryRun)
-            await this.bucket().upload(prefix, await localFiles(abs));
+            await this.bucket().upload(prefix, await localFiles(abs), this.uploadOptions());
         this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
         return st.isFile() ? `${dir}/${path.basename(abs)}` : dir;
     }
@@ -838,7 +983,7 @@ class VolcPlatform {
             const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code');
             const prefix = this.prefix(`code/${sha}/`);
             if (!this.opts.dryRun)
-                await this.bucket().upload(prefix, files);
+                await this.bucket().upload(prefix, files, this.uploadOptions());
             this.code = { bucket: this.opts.config.tosBucket, prefix };
         }
         this.prepared = true;
@@ -928,6 +1073,7 @@ class VolcPlatform {
         this.tracked.set(h.job.name, t);
         let j;
         try {
+            await this.rate.take();
             j = await this.getJob(h.id);
             t.transientErrors = 0;
         }
@@ -940,6 +1086,43 @@ class VolcPlatform {
         const status = volcJobStatus(j, h.url);
         t.last = status;
         return status;
+    }
+    /**
+     * The run's jobs from ListJobs: `NameContains` the prefix all their names share (the run's
+     * `evalgate-<repo>-<run>-<attempt>-<gate>-`), the project's, PageSize 100, pages followed until
+     * TotalCount or every job is found, at most twice the pages the run's jobs fill (other jobs may
+     * share the prefix). A job it does not return is left to status().
+     */
+    async statusMany(handles) {
+        const out = new Map();
+        const byId = new Map(handles.map((h) => [h.id, h]));
+        const prefix = commonPrefix(handles.map((h) => this.attempts.get(h.id) ?? h.job.name));
+        const maxPages = 2 * Math.ceil(handles.length / LIST_PAGE) + 1;
+        for (let page = 1; page <= maxPages && out.size < byId.size; page++) {
+            await this.rate.take();
+            const r = await this.api.call('ListJobs', {
+                ...(prefix ? { NameContains: prefix } : {}),
+                ProjectName: this.opts.config.project,
+                SortBy: 'CreateTime',
+                SortOrder: 'Descend',
+                PageNumber: page,
+                PageSize: LIST_PAGE,
+            });
+            const items = r.Items ?? [];
+            for (const j of items) {
+                const h = byId.get(j.Id);
+                if (!h)
+                    continue;
+                const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
+                this.tracked.set(h.job.name, t);
+                t.transientErrors = 0;
+                t.last = volcJobStatus(j, h.url);
+                out.set(h.id, t.last);
+            }
+            if (items.length === 0 || page * LIST_PAGE >= (r.TotalCount ?? 0))
+                break;
+        }
+        return out;
     }
     async logs(h, lines) {
         try {
@@ -1060,6 +1243,33 @@ async function cancelSavedVolc(jobs, env, opts = {}) {
         }
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 83873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony export safeJoin */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Object names from a bucket or container are never trusted as paths: a name is kept only when
+ * each of its `/`-separated segments is a plain file name, and the result must stay inside the
+ * download folder. Shared by the Azure Blob, OSS and TOS downloads.
+ */
+
+/** the local path of `relative` (an object name below the listed prefix) inside `dest`, or null when it would escape */
+function safeJoin(dest, relative) {
+    if (!relative || relative.includes('\\') || relative.includes('\0'))
+        return null;
+    const segs = relative.split('/');
+    if (segs.some((s) => s === '' || s === '.' || s === '..'))
+        return null;
+    const root = path.resolve(dest);
+    const full = path.resolve(root, ...segs);
+    return full.startsWith(root + path.sep) ? full : null;
 }
 
 

@@ -17,8 +17,11 @@ __webpack_require__.d(__webpack_exports__, {
 var esm = __webpack_require__(26255);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
+// EXTERNAL MODULE: ./src/platforms/staging.ts
+var staging = __webpack_require__(71177);
 ;// CONCATENATED MODULE: ./src/platforms/azure/config.ts
 /** The `azure` section of the config: the workspace, where jobs run, and how to reach Azure. */
+
 
 
 /** The ARM api-version evalgate speaks (the newest stable with the same CommandJob shape as 2022-10-01). */
@@ -45,6 +48,7 @@ const schema = schemas/* strictObject */.rej({
     arm_endpoint: schemas/* url */.OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
     authority_host: schemas/* url */.OZ5({ protocol: /^https$/, error: 'an https:// URL' }).optional(),
     blob_endpoint: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'an http(s):// URL' }).optional(),
+    staging: staging/* stagingSchema */.Nk.optional(),
 }, { error: 'a mapping' });
 function parseAzureConfig(section, file, env) {
     const parsed = schema.safeParse(section ?? {});
@@ -98,6 +102,7 @@ function parseAzureConfig(section, file, env) {
             armEndpoint: (c.arm_endpoint ?? 'https://management.azure.com').replace(/\/+$/, ''),
             authorityHost: c.authority_host ?? env.AZURE_AUTHORITY_HOST,
             blobEndpoint: c.blob_endpoint?.replace(/\/+$/, ''),
+            ...(c.staging ? { staging: c.staging } : {}),
         },
         problems: [],
     };
@@ -356,6 +361,7 @@ var blob_safe = __webpack_require__(83873);
 
 
 
+
 async function blob_resolveDatastore(arm, name, credential, env, blobEndpoint) {
     const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`);
     const p = (res.body?.properties ?? {});
@@ -391,22 +397,35 @@ async function blob_resolveDatastore(arm, name, credential, env, blobEndpoint) {
     }
     return { name, account, container, serviceUrl, client: make(container), logs: make('azureml') };
 }
+/** the SDK's largest single-shot upload (BLOCK_BLOB_MAX_UPLOAD_BLOB_BYTES): a larger file always goes in blocks */
+const MAX_SINGLE_SHOT = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
 /**
  * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
  * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes (an interrupted upload left a shorter blob or none, and is redone). Returns how many were sent.
+ * bytes. A file larger than one part goes up as a block blob: `staging.concurrency` Put Block
+ * calls at once, then one Put Block List that makes the blob, whole, at the end; an interrupted
+ * upload leaves only uncommitted blocks (no blob, which Azure discards after 7 days), and the next
+ * run uploads the file again from the start. Returns how many were sent.
  */
-async function blob_uploadPrefix(container, prefix, files) {
+async function blob_uploadPrefix(container, prefix, files, opts = {}) {
     const have = new Map();
-    for await (const b of container.listBlobsFlat({ prefix }))
+    for await (const b of container.listBlobsFlat({ prefix, ...(opts.signal ? { abortSignal: opts.signal } : {}) }))
         have.set(b.name, b.properties.contentLength ?? -1);
+    const staging = opts.staging ?? STAGING_LIMITS.azure.defaults;
     let sent = 0;
     for (const [rel, abs] of files) {
+        throwIfAborted(opts.signal);
         const name = prefix + rel;
         const size = (await fs.stat(abs)).size;
         if (have.get(name) === size)
             continue;
-        await container.getBlockBlobClient(name).uploadFile(abs);
+        const blockSize = partSizeFor(size, 'azure', staging.partSize);
+        await container.getBlockBlobClient(name).uploadFile(abs, {
+            blockSize,
+            concurrency: staging.concurrency,
+            maxSingleShotSize: Math.min(blockSize, MAX_SINGLE_SHOT),
+            ...(opts.signal ? { abortSignal: opts.signal } : {}),
+        });
         sent++;
     }
     return sent;
@@ -629,6 +648,16 @@ var owned = __webpack_require__(52399);
 
 
 
+
+/**
+ * Status reads per second one run sends to ARM (Jobs_List pages and per-job Jobs_Get alike):
+ * ARM refills a subscription's read bucket at 25 a second per principal (bucket 250;
+ * learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling);
+ * evalgate takes two fifths of it, so other tools of the same principal keep theirs.
+ */
+const AZURE_STATUS_RATE = { perSecond: 10, burst: 10 };
+/** Jobs_List pages followed per poll at most (the service picks the page size; nextLink to the end) */
+const MAX_LIST_PAGES = 100;
 /** Azure ML's JobStatus values (KnownJobStatus) and what each means for evalgate. */
 const AZURE_STATUS = {
     NotStarted: 'queued',
@@ -670,17 +699,24 @@ class AzurePlatform {
     code;
     prepared = false;
     tracked = new Map();
+    /** the tag key every job of this run carries: Jobs_List filters on it */
+    runTag = 'evalgate_run';
+    rate;
     constructor(opts) {
         this.opts = opts;
         const c = opts.config;
         this.pollIntervalMs = c.pollIntervalMs;
         this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
+        this.rate = new RateLimiter(opts.statusRate?.perSecond ?? AZURE_STATUS_RATE.perSecond, opts.statusRate?.burst ?? AZURE_STATUS_RATE.burst);
         this.arm = new Arm({ armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace }, opts.credential, { maxRetries: opts.maxRetries });
     }
     datastore() {
         this.ds ??= resolveDatastore(this.arm, this.opts.config.datastore, this.opts.credential, this.opts.env, this.opts.config.blobEndpoint);
         this.ds.catch(() => (this.ds = undefined));
         return this.ds;
+    }
+    uploadOptions() {
+        return { ...(this.opts.staging ? { staging: this.opts.staging } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) };
     }
     dsUri(p) {
         return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
@@ -707,7 +743,7 @@ class AzurePlatform {
             const prefix = `${this.opts.config.prefix}/cas/${await contentHash(abs)}/`;
             if (!this.opts.dryRun) {
                 const ds = await this.datastore();
-                await uploadPrefix(ds.client, prefix, await localFiles(abs));
+                await uploadPrefix(ds.client, prefix, await localFiles(abs), this.uploadOptions());
             }
             type = st.isFile() ? 'uri_file' : 'uri_folder';
             uri = this.dsUri(st.isFile() ? prefix + path.basename(abs) : prefix);
@@ -720,6 +756,8 @@ class AzurePlatform {
         if (this.prepared)
             return;
         const c = this.opts.config;
+        // the same plan gives the same tag: a retried run's jobs carry it too
+        this.runTag = `evalgate_run_${sha12(jobs.map((j) => j.name).join('\n'))}`;
         for (const job of jobs) {
             const image = job.image ?? c.image;
             if (!image) {
@@ -740,7 +778,7 @@ class AzurePlatform {
             if (!this.opts.dryRun) {
                 const ds = await this.datastore();
                 const prefix = `${c.prefix}/code/${sha}/`;
-                await uploadPrefix(ds.client, prefix, files);
+                await uploadPrefix(ds.client, prefix, files, this.uploadOptions());
                 await this.arm.send('CodeVersions_CreateOrUpdate', 'PUT', `/codes/evalgate-code/versions/${version}`, {
                     properties: { codeUri: `${ds.serviceUrl}/${ds.container}/${prefix.replace(/\/$/, '')}`, description: 'evalgate: azure.code' },
                 }, [200, 201]);
@@ -797,9 +835,13 @@ class AzurePlatform {
         if (missing.length)
             throw new Error(`internal error: azure/job.yml uses unknown variables ${missing.join(', ')}`);
         const { name, body } = restJobBody(text, this.arm.base);
+        // one tag key for every job of the run: statusMany lists them with `tag=<key>` (a tag
+        // evalgate adds for itself; job.yml keeps the ones a user reads)
+        body.properties.tags = { ...(body.properties.tags ?? {}), [this.runTag]: '1' };
         const tracked = { job, transientErrors: 0 };
         this.tracked.set(name, tracked);
-        const resource = found.existing ?? (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
+        const resource = found.existing ??
+            (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
         tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
         return { job, id: name, url: tracked.url };
     }
@@ -809,10 +851,10 @@ class AzurePlatform {
         return `https://ml.azure.com/runs/${name}?wsid=/subscriptions/${c.subscription}/resourcegroups/${c.resourceGroup}/workspaces/${c.workspace}${tid}`;
     }
     async status(h) {
-        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
-        this.tracked.set(h.id, t);
+        const t = this.track(h);
         let resource;
         try {
+            await this.rate.take();
             resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`)).body;
             t.transientErrors = 0;
         }
@@ -822,6 +864,40 @@ class AzurePlatform {
                 return t.last;
             throw e;
         }
+        return this.fromResource(h, resource);
+    }
+    /**
+     * Every job of the run from Jobs_List filtered by the run's tag key (`tag=`, "jobs returned will
+     * have this tag key"), nextLink followed verbatim to the end (at most MAX_LIST_PAGES pages): one
+     * read per page instead of one per job. A job it does not return (one a run before this one
+     * created, without the tag) is left to status().
+     */
+    async statusMany(handles) {
+        const wanted = new Map(handles.map((h) => [h.id, h]));
+        const out = new Map();
+        let next = `/jobs?listViewType=ActiveOnly&tag=${encodeURIComponent(this.runTag)}`;
+        for (let page = 0; next && page < MAX_LIST_PAGES && out.size < wanted.size; page++) {
+            await this.rate.take();
+            const body = (await this.arm.send('Jobs_List', 'GET', next)).body;
+            for (const r of Array.isArray(body.value) ? body.value : []) {
+                const h = typeof r.name === 'string' ? wanted.get(r.name) : undefined;
+                if (h) {
+                    this.track(h).transientErrors = 0;
+                    out.set(h.id, this.fromResource(h, r));
+                }
+            }
+            next = typeof body.nextLink === 'string' && body.nextLink ? body.nextLink : undefined;
+        }
+        return out;
+    }
+    track(h) {
+        const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
+        this.tracked.set(h.id, t);
+        return t;
+    }
+    /** a job resource (Jobs_Get, or one item of Jobs_List) as evalgate's status */
+    fromResource(h, resource) {
+        const t = this.track(h);
         const props = (resource.properties ?? {});
         const raw = typeof props.status === 'string' ? props.status : 'Unknown';
         const state = mapAzureStatus(raw);
@@ -935,6 +1011,101 @@ async function cancelSavedAzure(jobs, env, opts = {}) {
         }
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 91178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony exports localFiles, codeSnapshot */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
+/**
+ * Local files as a cloud platform stages them: every file below a path, and the code snapshot
+ * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
+ * commands written for the repository checkout run unchanged from the snapshot).
+ */
+
+
+
+
+/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
+async function localFiles(root) {
+    const st = await fs.stat(root);
+    if (st.isFile())
+        return [[path.basename(root), root]];
+    const out = [];
+    const walk = async (dir) => {
+        for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = path.join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                out.push([path.relative(root, full).split(path.sep).join('/'), full]);
+        }
+    };
+    await walk(root);
+    return out;
+}
+/**
+ * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
+ * sha256 of the whole (names and contents): the snapshot's content address.
+ */
+async function codeSnapshot(cwd, paths, key) {
+    const files = [];
+    for (const p of paths) {
+        const abs = path.resolve(cwd, p);
+        const rel = path.relative(cwd, abs);
+        if (rel.startsWith('..') || path.isAbsolute(rel))
+            throw new Error(`${key}: ${p} is outside the working directory`);
+        const st = await fs.stat(abs).catch(() => null);
+        if (!st)
+            throw new Error(`${key}: ${p}: no such file or folder`);
+        const base = rel.split(path.sep).join('/');
+        for (const [r, a] of await localFiles(abs))
+            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // overlapping paths (a folder and a file in it) name a file once
+    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
+    const h = createHash('sha256');
+    for (const [rel, abs] of unique)
+        h.update(`${rel}\u0000${await contentHash(abs)}\n`);
+    return { files: unique, sha: h.digest('hex') };
+}
+
+
+/***/ }),
+
+/***/ 83873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* unused harmony export safeJoin */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Object names from a bucket or container are never trusted as paths: a name is kept only when
+ * each of its `/`-separated segments is a plain file name, and the result must stay inside the
+ * download folder. Shared by the Azure Blob, OSS and TOS downloads.
+ */
+
+/** the local path of `relative` (an object name below the listed prefix) inside `dest`, or null when it would escape */
+function safeJoin(dest, relative) {
+    if (!relative || relative.includes('\\') || relative.includes('\0'))
+        return null;
+    const segs = relative.split('/');
+    if (segs.some((s) => s === '' || s === '.' || s === '..'))
+        return null;
+    const root = path.resolve(dest);
+    const full = path.resolve(root, ...segs);
+    return full.startsWith(root + path.sep) ? full : null;
 }
 
 

@@ -2,361 +2,6 @@ export const id = 85;
 export const ids = [85];
 export const modules = {
 
-/***/ 4620:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* unused harmony exports shellQuote, PLACEHOLDER, PLACEHOLDER_ENV, placeholderSites, placeholderContextProblems, renderCommand, jobName, runIdentity, plan */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * plan: from the config's jobs, one job per indicator (or one job writing several), times
- * `shards`. Pure: where the model, data and output are *inside* a job is the platform's to say
- * (`Locations`); this module renders each placeholder as a reference to the environment variable
- * that carries its value (PLACEHOLDER_ENV), never the value itself.
- */
-
-/** POSIX shell quoting: one literal word whatever the value holds (`$(…)`, quotes, spaces). */
-function shellQuote(value) {
-    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value))
-        return value;
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** `{name}`, but not a shell's `${name}`. Inline JSON (`{"a": 1}`) never matches. */
-const PLACEHOLDER = /(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-/** The environment variable that carries each placeholder's value into the job. */
-const PLACEHOLDER_ENV = {
-    model: 'EVALGATE_MODEL',
-    data: 'EVALGATE_DATA',
-    out: 'EVALGATE_OUT',
-    shard_index: 'EVALGATE_SHARD_INDEX',
-    shard_count: 'EVALGATE_SHARD_COUNT',
-};
-const CODE_ARG = /(?:^|[\s;&|(])(?:-c|-e|--command|--eval|eval)\s*$/;
-const EVAL_SEGMENT = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:eval|exec\s+eval)\s/;
-/**
- * Where each placeholder stands in a POSIX shell command, and what it becomes: a reference to its
- * environment variable, never the value. `"${EVALGATE_MODEL}"` bare (also inside `$(…)` and
- * backticks, which start a fresh command), `${EVALGATE_MODEL}` inside "…" and unquoted heredoc
- * bodies, `${EVALGATE_SHARD_INDEX}` in arithmetic. The shell expands a variable once and never
- * parses the result as code, so the value arrives byte for byte whatever it holds. Places where no
- * reference is both safe and correct are problems: single quotes, quoted heredocs, arithmetic on a
- * path, and strings another interpreter runs as code (after `-c`, `-e`, `eval`).
- */
-function placeholderSites(command) {
-    const at = new Map();
-    for (const m of command.matchAll(PLACEHOLDER))
-        at.set(m.index, m[1]);
-    const stack = [{ kind: 'bare', start: 0, depth: 0, code: false }];
-    const pending = [];
-    const sites = [];
-    let lineStart = false;
-    const push = (kind, i, code = false, doc) => {
-        const f = stack[stack.length - 1];
-        stack.push({ kind, start: i, depth: 0, code: code || f.code, ...(doc ? { doc } : {}) });
-    };
-    const startDoc = (i) => {
-        const doc = pending.shift();
-        if (doc) {
-            push(doc.quoted ? 'qheredoc' : 'heredoc', i, false, doc);
-            lineStart = true;
-        }
-    };
-    for (let i = 0; i < command.length;) {
-        const f = stack[stack.length - 1];
-        const c = command[i];
-        const next = command[i + 1];
-        if ((f.kind === 'heredoc' || f.kind === 'qheredoc') && lineStart) {
-            lineStart = false;
-            const nl = command.indexOf('\n', i);
-            const lineEnd = nl < 0 ? command.length : nl;
-            const line = command.slice(i, lineEnd);
-            if ((f.doc.strip ? line.replace(/^\t+/, '') : line) === f.doc.delim) {
-                stack.pop();
-                i = lineEnd + 1;
-                startDoc(i);
-                continue;
-            }
-        }
-        const name = at.get(i);
-        if (name !== undefined) {
-            sites.push(site(command, name, i, f));
-            i += name.length + 2;
-            continue;
-        }
-        if (f.kind === 'single') {
-            if (c === "'")
-                stack.pop();
-            i++;
-            continue;
-        }
-        if (f.kind === 'qheredoc') {
-            if (c === '\n')
-                lineStart = true;
-            i++;
-            continue;
-        }
-        if (c === '\\') {
-            i += 2;
-            continue;
-        }
-        if (c === '$' && next === '(' && command[i + 2] === '(') {
-            push('arith', i + 3);
-            i += 3;
-            continue;
-        }
-        if (c === '$' && next === '(') {
-            push('cmdsub', i + 2);
-            i += 2;
-            continue;
-        }
-        if (c === '`') {
-            if (f.kind === 'backtick')
-                stack.pop();
-            else
-                push('backtick', i + 1);
-            i++;
-            continue;
-        }
-        if (f.kind === 'heredoc') {
-            if (c === '\n')
-                lineStart = true;
-            i++;
-            continue;
-        }
-        if (f.kind === 'double') {
-            if (c === '"')
-                stack.pop();
-            i++;
-            continue;
-        }
-        // bare, cmdsub, backtick, arith: a command (or an expression)
-        if (f.kind === 'arith') {
-            if (c === '(')
-                f.depth++;
-            else if (c === ')') {
-                if (f.depth > 0)
-                    f.depth--;
-                else if (next === ')') {
-                    stack.pop();
-                    i += 2;
-                    continue;
-                }
-            }
-            i++;
-            continue;
-        }
-        if (c === "'" || c === '"') {
-            push(c === "'" ? 'single' : 'double', i + 1, CODE_ARG.test(command.slice(f.start, i)));
-            i++;
-            continue;
-        }
-        if (c === '(' && next === '(') {
-            push('arith', i + 2);
-            i += 2;
-            continue;
-        }
-        if (c === '(' && f.kind === 'cmdsub')
-            f.depth++;
-        if (c === ')' && f.kind === 'cmdsub') {
-            if (f.depth > 0)
-                f.depth--;
-            else
-                stack.pop();
-            i++;
-            continue;
-        }
-        if (c === '#' && (i === 0 || /[\s;&|(]/.test(command[i - 1]))) {
-            const nl = command.indexOf('\n', i);
-            i = nl < 0 ? command.length : nl;
-            continue;
-        }
-        if (c === '<' && next === '<' && command[i + 2] !== '<') {
-            let j = i + 2;
-            const strip = command[j] === '-';
-            if (strip)
-                j++;
-            while (command[j] === ' ' || command[j] === '\t')
-                j++;
-            const w = /^(?:[^\s;&|<>()'"\\]|\\.|'[^']*'|"[^"]*")+/.exec(command.slice(j));
-            if (w) {
-                pending.push({ delim: w[0].replace(/\\(.)|['"]/g, '$1'), quoted: /['"\\]/.test(w[0]), strip });
-                i = j + w[0].length;
-                continue;
-            }
-        }
-        if (c === '\n' && pending.length) {
-            i++;
-            startDoc(i);
-            continue;
-        }
-        i++;
-    }
-    return sites;
-}
-function site(command, name, offset, f) {
-    const s = { name, offset, length: name.length + 2 };
-    const v = PLACEHOLDER_ENV[name];
-    if (v === undefined)
-        return { ...s, problem: `unknown placeholder {${name}}` };
-    if (f.kind === 'single')
-        return { ...s, problem: `{${name}} inside single quotes, where nothing expands: write it outside the quotes ('…'{${name}}'…')` };
-    if (f.kind === 'qheredoc')
-        return {
-            ...s,
-            problem: `{${name}} in the body of a quoted heredoc (<<'${f.doc.delim}'), where nothing expands: quote no part of the delimiter`,
-        };
-    const segment = command
-        .slice(f.start, offset)
-        .split(/[;&|\n(]/)
-        .pop() ?? '';
-    if (f.code || ((f.kind === 'bare' || f.kind === 'cmdsub' || f.kind === 'backtick') && EVAL_SEGMENT.test(segment)))
-        return {
-            ...s,
-            problem: `{${name}} inside a string another interpreter runs as code (after -c, -e or eval), where its value would become code: read the environment variable ${v} there instead`,
-        };
-    switch (f.kind) {
-        case 'arith':
-            return name === 'shard_index' || name === 'shard_count'
-                ? { ...s, render: `\${${v}}` }
-                : {
-                    ...s,
-                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index} and {shard_count} are numbers`,
-                };
-        case 'double':
-        case 'heredoc':
-            return { ...s, render: `\${${v}}` };
-        default:
-            return { ...s, render: `"\${${v}}"` };
-    }
-}
-/** Every reason the placeholders of `command` cannot be rendered (unknown names, unsafe places). */
-function placeholderContextProblems(command) {
-    return placeholderSites(command).flatMap((p) => (p.problem && !p.problem.startsWith('unknown') ? [p.problem] : []));
-}
-/**
- * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` as references to the job's
- * EVALGATE_MODEL … EVALGATE_SHARD_COUNT (see `placeholderSites`); the values travel in the job's
- * environment, never in the command text. Throws with the first problem.
- */
-function renderCommand(template) {
-    const sites = placeholderSites(template);
-    const bad = sites.find((s) => s.problem);
-    if (bad)
-        throw new Error(bad.problem);
-    let out = '';
-    let last = 0;
-    for (const s of sites) {
-        out += template.slice(last, s.offset) + s.render;
-        last = s.offset + s.length;
-    }
-    return out + template.slice(last);
-}
-const MAX_NAME = 100;
-/** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
-function jobName(id, key, shard) {
-    const norm = (p) => p
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    // Job keys are case-sensitive in the config but names are not: "tp" and "TP" must not become
-    // one job (the second submit would attach to the first). A key that normalising changed
-    // carries a hash of itself.
-    const jobPart = norm(key) === key ? key : `${norm(key)}-${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
-    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
-    const clean = [...parts.slice(0, 5).map(norm), jobPart, String(shard.index)].join('-');
-    if (clean.length <= MAX_NAME)
-        return clean;
-    // Too long: keep the readable end (gate, job, shard) and make the start unique with a hash.
-    const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 10);
-    return `evalgate-${hash}-${clean.slice(clean.length - (MAX_NAME - 20))}`.replace(/--+/g, '-');
-}
-function runIdentity(env, cwdName, gate, now) {
-    return {
-        repository: env.GITHUB_REPOSITORY || cwdName,
-        // Outside Actions every run is new: a timestamp keeps a later run from attaching to this one's
-        // jobs, and a random part keeps two runs started in the same second apart.
-        runId: env.EVALGATE_RUN_ID ||
-            env.GITHUB_RUN_ID ||
-            `local${now.toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(4).toString('hex')}`,
-        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
-        gate,
-    };
-}
-function plan(input, id, locate) {
-    const problems = [];
-    const file = input.configFile ?? 'config';
-    const entries = Object.entries(input.jobs);
-    if (entries.length === 0) {
-        problems.push({ file, path: 'jobs', expected: 'at least one job (jobs.<indicator>.command) to run', found: 'none' });
-        return { jobs: [], problems };
-    }
-    const written = new Set(entries.flatMap(([key, j]) => j.indicators ?? [key]));
-    for (const r of input.required) {
-        if (!written.has(r)) {
-            problems.push({
-                file,
-                path: `jobs.${r}`,
-                expected: `a job that writes the required indicator ${r} (or leave it out of indicators)`,
-                found: 'none',
-            });
-        }
-    }
-    const jobs = [];
-    for (const [key, j] of entries) {
-        const count = j.shards ?? 1;
-        for (let index = 0; index < count; index++) {
-            const shard = { index, count };
-            const name = jobName(id, key, shard);
-            const loc = locate(key, shard, name);
-            let command;
-            try {
-                command = renderCommand(j.command);
-            }
-            catch (e) {
-                problems.push({
-                    file,
-                    path: `jobs.${key}.command`,
-                    expected: 'known placeholders where the shell expands them as data',
-                    found: e.message,
-                });
-                continue;
-            }
-            const env = {};
-            for (const [k, v] of Object.entries(j.env ?? {}))
-                env[k] = String(v);
-            Object.assign(env, {
-                EVALGATE_JOB_NAME: name,
-                EVALGATE_INDICATOR: (j.indicators ?? [key]).join(','),
-                EVALGATE_SHARD_INDEX: String(index),
-                EVALGATE_SHARD_COUNT: String(count),
-                EVALGATE_OUT: loc.out,
-            });
-            // the values of the placeholders the command uses, byte for byte (the command references them)
-            if (j.command.includes('{model}'))
-                env.EVALGATE_MODEL = loc.model;
-            if (j.command.includes('{data}'))
-                env.EVALGATE_DATA = loc.data;
-            const job = {
-                key,
-                indicators: j.indicators ?? [key],
-                shard,
-                name,
-                command,
-                env,
-                timeoutMinutes: j.timeout_minutes ?? input.timeoutMinutes,
-                resources: j.resources ?? {},
-            };
-            if (j.image)
-                job.image = j.image;
-            jobs.push(job);
-        }
-    }
-    return { jobs, problems };
-}
-
-
-/***/ }),
-
 /***/ 70085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -375,10 +20,13 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/platforms/staging.ts
+var platforms_staging = __webpack_require__(71177);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
 ;// CONCATENATED MODULE: ./src/platforms/dgx/config.ts
 /** The `dgx` section of the config: where jobs run (the runner, a node over SSH, Slurm) and how to reach it. */
+
 
 
 const DGX_MODES = ['local', 'ssh', 'slurm'];
@@ -399,6 +47,7 @@ const schema = schemas/* strictObject */.rej({
     key_env: schemas/* string */.YjP({ error: 'an environment variable name' })
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
         .optional(),
+    staging: platforms_staging/* stagingSchema */.Nk.optional(),
 }, { error: 'a mapping' });
 function config_parseDgxConfig(section, file, defaults) {
     const parsed = schema.safeParse(section ?? {});
@@ -455,6 +104,7 @@ function config_parseDgxConfig(section, file, defaults) {
             hostKeys,
             keyFile: c.key_file,
             keyEnv: c.key_env ?? 'EVALGATE_SSH_KEY',
+            ...(c.staging ? { staging: c.staging } : {}),
         },
         problems: [],
     };
@@ -518,6 +168,9 @@ function json_parseJsonText(text, file, limits = {}) {
         return { ok: false, problems: [{ file, expected: 'a JSON object', found: 'an empty file' }] };
     }
     const maxDepth = limits.maxDepth ?? MAX_DEPTH;
+    const quick = parseQuick(text, maxDepth);
+    if (quick !== NOT_QUICK)
+        return { ok: true, value: quick, problems: [] };
     const scan = scanJson(text, file, maxDepth, true);
     if (!scan.ok)
         return { ok: false, problems: scan.problems };
@@ -554,6 +207,97 @@ function json_parseJsonText(text, file, limits = {}) {
         });
     }
     return { ok: true, value, problems };
+}
+/** What {@link parseQuick} returns when it cannot vouch for the text. */
+const NOT_QUICK = Symbol('not quick');
+/**
+ * The common case, at JSON.parse's speed: a text that JSON.parse accepts, that cannot nest deeper
+ * than `maxDepth` (it holds at most that many `{` and `[` characters, in strings or not), and whose
+ * value holds no duplicate key and no non-finite number. Its value then is exactly what the scan
+ * below would let through with no problem. Anything else (a syntax error, NaN, a duplicate key,
+ * 1e999, deep or bracket-heavy texts) returns NOT_QUICK and takes the scan, whose problems are
+ * the messages users see.
+ *
+ * Duplicate keys without a scan: in a text JSON.parse accepts, every `:` outside a string follows
+ * a key, so the text's `:` characters are its keys plus the `:`s inside its strings. The value
+ * keeps one key per distinct key of an object (and drops the values of the others, with their own
+ * keys and strings), so its keys plus the `:`s of its strings fall short of the text's count
+ * exactly when a key was repeated, provided no escape in the text decodes to a `:` (`\u003a`;
+ * such a text takes the scan).
+ */
+function parseQuick(text, maxDepth) {
+    let brackets = 0;
+    for (let k = text.indexOf('{'); k !== -1; k = text.indexOf('{', k + 1))
+        if (++brackets > maxDepth)
+            return NOT_QUICK;
+    for (let k = text.indexOf('['); k !== -1; k = text.indexOf('[', k + 1))
+        if (++brackets > maxDepth)
+            return NOT_QUICK;
+    if (text.indexOf('\\') !== -1 && /\\u003[aA]/.test(text))
+        return NOT_QUICK;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return NOT_QUICK;
+    }
+    let colons = 0;
+    for (let k = text.indexOf(':'); k !== -1; k = text.indexOf(':', k + 1))
+        colons++;
+    const seen = countKeysAndColons(value);
+    return seen === colons ? value : NOT_QUICK;
+}
+/** A string's `:` characters. */
+function colonsIn(s) {
+    let n = 0;
+    for (let k = s.indexOf(':'); k !== -1; k = s.indexOf(':', k + 1))
+        n++;
+    return n;
+}
+/**
+ * The object keys of a parsed value plus the `:`s in its keys and strings; -1 for a non-finite
+ * number anywhere (then the caller takes the scan). Recursive: {@link parseQuick} has bounded the
+ * depth.
+ */
+function countKeysAndColons(v) {
+    if (typeof v === 'string')
+        return colonsIn(v);
+    if (typeof v === 'number')
+        return v - v === 0 ? 0 : -1;
+    if (v === null || typeof v !== 'object')
+        return 0;
+    let n = 0;
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const x = v[i];
+            if (typeof x === 'number') {
+                if (x - x !== 0)
+                    return -1; // tight loop over plain numbers (samples_ms)
+            }
+            else if (x !== null && typeof x === 'object') {
+                const c = countKeysAndColons(x);
+                if (c < 0)
+                    return -1;
+                n += c;
+            }
+            else if (typeof x === 'string')
+                n += colonsIn(x);
+        }
+        return n;
+    }
+    const keys = Object.keys(v);
+    n = keys.length;
+    for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (k.indexOf(':') !== -1)
+            n += colonsIn(k);
+        const c = countKeysAndColons(v[k]);
+        if (c < 0)
+            return -1;
+        n += c;
+    }
+    return n;
 }
 /** Paths of non-finite numbers in a parsed value (only overflowing literals such as 1e999 make them). */
 function findNonFinite(root, limit = MAX_PROBLEMS) {
@@ -923,6 +667,7 @@ var lib = __webpack_require__(85472);
 
 
 
+
 /** a name from the node is one path segment, never `..` or a path: a listing cannot write outside the folder */
 function safeSegment(name) {
     return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes('\\') && !name.includes('\0');
@@ -948,7 +693,8 @@ class shell_LocalShell {
         await external_node_fs_.promises.mkdir(external_node_path_default().dirname(remote), { recursive: true });
         await external_node_fs_.promises.writeFile(remote, content);
     }
-    async upload(local, remote) {
+    async upload(local, remote, opts = {}) {
+        (0,platforms_staging/* throwIfAborted */.Te)(opts.signal);
         await external_node_fs_.promises.mkdir(external_node_path_default().dirname(remote), { recursive: true });
         await external_node_fs_.promises.cp(local, remote, { recursive: true, dereference: true });
     }
@@ -1096,12 +842,29 @@ class SshShell {
         const s = await this.sftp();
         await new Promise((resolve, reject) => s.writeFile(remote, content, (e) => (e ? reject(new Error(`${this.where}: write ${remote}: ${e.message}`)) : resolve())));
     }
-    async upload(local, remote) {
+    async upload(local, remote, opts = {}) {
+        (0,platforms_staging/* throwIfAborted */.Te)(opts.signal);
         const st = await external_node_fs_.promises.stat(local);
         if (st.isFile()) {
             await this.mkdirp(external_node_path_default().posix.dirname(remote));
             const s = await this.sftp();
-            await new Promise((resolve, reject) => s.fastPut(local, remote, (e) => (e ? reject(new Error(`${this.where}: upload ${remote}: ${e.message}`)) : resolve())));
+            const staging = opts.staging ?? platforms_staging/* STAGING_LIMITS */.Pg.dgx.defaults;
+            const signal = opts.signal;
+            await new Promise((resolve, reject) => {
+                // fastPut has no cancel of its own: a cancel ends the connection (the next command opens another)
+                const onAbort = () => {
+                    reject(signal.reason instanceof Error ? signal.reason : new Error('staging was cancelled'));
+                    void this.close();
+                };
+                signal?.addEventListener('abort', onAbort, { once: true });
+                s.fastPut(local, remote, { chunkSize: staging.partSize, concurrency: staging.concurrency }, (e) => {
+                    signal?.removeEventListener('abort', onAbort);
+                    if (e)
+                        reject(new Error(`${this.where}: upload ${remote}: ${e.message}`));
+                    else
+                        resolve();
+                });
+            });
             return;
         }
         await this.mkdirp(remote);
@@ -1109,7 +872,7 @@ class SshShell {
             const from = external_node_path_default().join(local, e.name);
             const to = external_node_path_default().posix.join(remote, e.name);
             if (e.isDirectory() || e.isFile() || e.isSymbolicLink())
-                await this.upload(from, to);
+                await this.upload(from, to, opts);
         }
     }
     async download(remoteDir, localDir, keep) {
@@ -1305,6 +1068,8 @@ var owned = __webpack_require__(52399);
 
 
 
+/** jobs whose state one shell call reads (ssh and local mode) */
+const STATE_CHUNK = 500;
 /** the shard's number is the last part of a job name (plan.jobName): the rest names the whole job */
 const baseName = (name) => name.replace(/-\d+$/, '');
 function parseHostEnv(text) {
@@ -1381,8 +1146,14 @@ class dgx_DgxPlatform {
         // content-addressed: present and complete means the same bytes are there already
         const present = await this.shell.exec(`test -e ${quote(`${dir}/.complete`)} && test -e ${quote(target)}`);
         if (present.code !== 0) {
+            // what an interrupted run left (its folder untouched for 10 minutes) goes; one in progress (another run's) stays
+            await this.shell.exec(`for d in ${quote(dir)}.tmp-*; do [ -d "$d" ] || continue; [ -n "$(find "$d" -mmin -10 2>/dev/null | head -n 1)" ] || rm -rf -- "$d"; done; true`);
+            // each upload into its own folder, moved into place whole: a half-sent file is never at the staged path
             const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-            await this.shell.upload(local, `${tmp}/${path.basename(local)}`);
+            await this.shell.upload(local, `${tmp}/${path.basename(local)}`, {
+                ...(this.opts.staging ? { staging: this.opts.staging } : {}),
+                ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+            });
             const r = await this.shell.exec(`mkdir -p ${quote(`${this.root}/cas`)} && rm -rf ${quote(dir)} && mv ${quote(tmp)} ${quote(dir)} && touch ${quote(`${dir}/.complete`)}`);
             if (r.code !== 0)
                 throw new Error(`staging ${localOrUri} to ${this.shell.where}:${dir} failed: ${r.stderr.trim()}`);
@@ -1527,7 +1298,10 @@ class dgx_DgxPlatform {
         const n = quote(name);
         const existing = await this.shell.exec(`squeue -h --name=${n} -o %i; echo @; sacct -X -n -P --name=${n} -o JobID 2>/dev/null; echo @; scontrol -o show job 2>/dev/null | grep -F -e ${quote(` JobName=${name} `)}`);
         const [queued = '', accounted = '', remembered = ''] = existing.stdout.split(/^@$/m).map((s) => s.trim());
-        return /^(\d+)/.exec(queued)?.[1] ?? /^(\d+)/.exec(accounted)?.[1] ?? /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ?? /^JobId=(\d+)/.exec(remembered)?.[1];
+        return (/^(\d+)/.exec(queued)?.[1] ??
+            /^(\d+)/.exec(accounted)?.[1] ??
+            /\bArrayJobId=(\d+)/.exec(remembered)?.[1] ??
+            /^JobId=(\d+)/.exec(remembered)?.[1]);
     }
     /** the tasks of one array as Slurm reports them (sacct with accounting, scontrol without) */
     async arrayTasks(id) {
@@ -1616,9 +1390,10 @@ class dgx_DgxPlatform {
         }
         else {
             const jobs = [...this.byName.values()].map(({ job }) => job);
-            if (jobs.length) {
-                const script = jobs.map((j) => this.stateLine(j.name, this.dirOf(j))).join('\n');
-                const r = await this.shell.exec(script);
+            // one script for STATE_CHUNK jobs: a shell function, then one short call per job (a command
+            // line stays far under the kernel's 128 KiB limit on one argument, whatever the fan-out)
+            for (let i = 0; i < jobs.length; i += STATE_CHUNK) {
+                const r = await this.shell.exec(this.stateScript(jobs.slice(i, i + STATE_CHUNK)));
                 for (const line of r.stdout.split('\n')) {
                     const [n, state, exit] = line.trim().split(' ');
                     if (n && state)
@@ -1634,6 +1409,18 @@ class dgx_DgxPlatform {
         this.refreshing ??= this.refresh().finally(() => (this.refreshing = null));
         await this.refreshing;
         return this.cache.states;
+    }
+    /**
+     * Every job from one read: one `sacct` for all the run's arrays (slurm; `scontrol` where
+     * accounting is off), one state script per STATE_CHUNK jobs (ssh, local). The same read
+     * answers status(), so a job is never left out: one not listed yet is queued.
+     */
+    async statusMany(handles) {
+        await this.states();
+        const out = new Map();
+        for (const h of handles)
+            out.set(h.id, await this.status(h));
+        return out;
     }
     async status(h) {
         const states = await this.states();
@@ -1693,6 +1480,17 @@ class dgx_DgxPlatform {
     /** the run folder of the attempt that runs a job */
     dirOf(job) {
         return this.runDir(this.attemptOf.get(job.name) ?? job.name);
+    }
+    /** the script that prints `<name> exit <code>|running <pid>|gone|none` for each job's run folder */
+    stateScript(jobs) {
+        const fn = `s() { d=${quote(`${this.root}/runs`)}/"\${2:-$1}"; if [ -f "$d/exit_code" ]; then echo "$1 exit $(cat "$d/exit_code")"; ` +
+            `elif [ -f "$d/pid" ] && kill -0 "$(cat "$d/pid")" 2>/dev/null; then echo "$1 running $(cat "$d/pid")"; ` +
+            `elif [ -f "$d/pid" ]; then echo "$1 gone"; else echo "$1 none"; fi; }`;
+        const calls = jobs.map((j) => {
+            const attempt = this.attemptOf.get(j.name);
+            return attempt && attempt !== j.name ? `s ${quote(j.name)} ${quote(attempt)}` : `s ${quote(j.name)}`;
+        });
+        return [fn, ...calls].join('\n');
     }
     /** the shell line that prints `<key> exit <code>|running|gone|none` for a run folder */
     stateLine(key, dir) {
@@ -1791,6 +1589,7 @@ class dgx_DgxPlatform {
 
 
 
+
 function dgxShell(cfg, env, jobEnv, file) {
     if (!cfg.host)
         return { shell: new shell_LocalShell(jobEnv), problems: [] };
@@ -1861,13 +1660,25 @@ function createDgxPlatform(settings, opts) {
     const { config, problems } = parseDgxConfig(settings.platformConfig.dgx, file, { workdir: path.join(opts.workDir, 'dgx'), user });
     if (!config)
         return { platform: null, problems };
+    const { staging, problems: stagingProblems } = resolveStaging('dgx', settings.staging, config.staging, file);
+    if (stagingProblems.length)
+        return { platform: null, problems: stagingProblems };
     const { shell, problems: shellProblems } = settings.dryRun
         ? { shell: new LocalShell(opts.jobEnv), problems: [] }
         : dgxShell(config, opts.env, opts.jobEnv, file);
     if (!shell)
         return { platform: null, problems: shellProblems };
     return {
-        platform: new DgxPlatform({ config, shell, cwd: opts.cwd, localDir: opts.workDir, gate: settings.name, dryRun: settings.dryRun }),
+        platform: new DgxPlatform({
+            config,
+            shell,
+            cwd: opts.cwd,
+            localDir: opts.workDir,
+            gate: settings.name,
+            dryRun: settings.dryRun,
+            staging,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        }),
         problems: [],
     };
 }
@@ -1925,126 +1736,6 @@ async function cancelSavedDgx(jobs, env) {
     for (const s of shells.values())
         await s.close();
     return out;
-}
-
-
-/***/ }),
-
-/***/ 7903:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* unused harmony exports TEMPLATES, templatesDir, renderTemplate, readTemplate, contentHash, fileSha256, jobVars */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
-/**
- * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
- * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
- * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
- */
-
-
-
-
-
-const TEMPLATES = {
-    azure: { file: 'azure/job.yml', format: 'yaml' },
-    volc: { file: 'volc/job.json', format: 'json' },
-    bailian: { file: 'bailian/job.json', format: 'json' },
-    dgx: { file: 'dgx/run.sh', format: 'sh' },
-};
-/**
- * The templates ship beside the code: two levels up from this module, whether it runs from
- * src/platforms/ (tests) or from a bundle in dist/<entry>/.
- */
-function templatesDir() {
-    return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'platforms', 'job_templates');
-}
-function renderTemplate(text, vars, format) {
-    const missing = new Set();
-    const escape = (v) => (format === 'sh' ? shellQuote(v) : JSON.stringify(v).slice(1, -1));
-    const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw, esc) => {
-        const name = (raw ?? esc);
-        const v = vars[name];
-        if (v === undefined) {
-            missing.add(name);
-            return `<${name}>`;
-        }
-        return raw ? String(v) : escape(String(v));
-    });
-    return { text: out, missing: [...missing] };
-}
-async function readTemplate(platform) {
-    return fs.readFile(path.join(templatesDir(), TEMPLATES[platform].file), 'utf8');
-}
-/**
- * The content address of a local file or folder: sha256 of the file, or of the sorted list of
- * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
- * and never sent twice.
- */
-async function contentHash(p) {
-    const st = await fs.stat(p);
-    if (st.isFile())
-        return fileSha256(p);
-    const entries = [];
-    const walk = async (dir) => {
-        for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = path.join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                entries.push(`${path.relative(p, full).split(path.sep).join('/')}\u0000${await contentHash(full)}`);
-        }
-    };
-    await walk(p);
-    return createHash('sha256').update(entries.join('\n')).digest('hex');
-}
-/**
- * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
- * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
- */
-async function fileSha256(file) {
-    const h = createHash('sha256');
-    const fd = await fs.open(file, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-        for (;;) {
-            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
-            if (bytesRead === 0)
-                break;
-            h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        await fd.close();
-    }
-    return h.digest('hex');
-}
-/** Common template variables of a job. */
-function jobVars(job, gate) {
-    return {
-        job_name: job.name,
-        job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
-        gate,
-        indicators: job.indicators.join(', '),
-        shard_index: job.shard.index,
-        shard_count: job.shard.count,
-        command: job.command,
-        timeout_minutes: Math.ceil(job.timeoutMinutes),
-        timeout_seconds: Math.ceil(job.timeoutMinutes * 60),
-        env_json: JSON.stringify(job.env),
-        env_list_json: JSON.stringify(Object.entries(job.env).map(([Name, Value]) => ({ Name, Value, IsPrivate: false }))),
-        env_exports: Object.entries(job.env)
-            .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
-            .join('\n'),
-    };
 }
 
 

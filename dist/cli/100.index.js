@@ -1,584 +1,326 @@
-export const id = 241;
-export const ids = [241];
+export const id = 100;
+export const ids = [100];
 export const modules = {
 
-/***/ 96113:
+/***/ 10288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C6: () => (/* binding */ HistogramRangeError),
-/* harmony export */   Tl: () => (/* binding */ PER_MS),
-/* harmony export */   lr: () => (/* binding */ HistogramMerger),
-/* harmony export */   pr: () => (/* binding */ decodeHistogram)
+/* harmony export */   Eb: () => (/* binding */ key),
+/* harmony export */   Up: () => (/* binding */ readBaselineReport),
+/* harmony export */   YT: () => (/* binding */ foreignBaselineNote),
+/* harmony export */   oe: () => (/* binding */ MAX_HISTORY)
 /* harmony export */ });
-/* unused harmony exports HDR_UNITS, MAX_HDR_COUNTERS, MAX_HDR_BYTES, Layout, valueAtPercentile, Histogram, MIN_MERGE_DIGITS */
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * HdrHistogram V2 compressed (base64) histograms: decode, merge, and read percentiles.
- *
- * Our own decoder into plain count arrays. Histograms are built, merged and read the way
- * hdr-histogram-js 3.0.1 (`JsHistogram`, a port of the Java reference) does: the bucket arithmetic
- * below is its code, float operations in the same order, so every count and every value at
- * percentile is the one it gives (the property tests in __tests__/hdr.test.ts hold the two side by
- * side). Building its histogram objects cost most of the time of a 1000-shard gate: one method call
- * per counter to fill them, three more passes to find their total, min and max.
- */
+/* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
+/* harmony import */ var _indicators_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77526);
+/** A baseline is an earlier run's report.json; its values are `indicators.<indicator>.<field>`. */
 
-const HDR_UNITS = (/* unused pure expression or super */ null && (['ns', 'us', 'ms']));
-/** How many of each unit make one millisecond. */
-const PER_MS = { ns: 1_000_000, us: 1_000, ms: 1 };
-/** A decoded histogram of more counters than this is invalid (SPEC §2). */
-const MAX_HDR_COUNTERS = 2 ** 31;
-/** A histogram whose payload inflates to more than this many bytes is invalid (SPEC §2). */
-const MAX_HDR_BYTES = 64 * 1024 * 1024;
-const V2_COMPRESSED_COOKIE = 0x1c849304;
-const V2_COOKIE = 0x1c849303;
-const HEADER_BYTES = 40;
-const { pow, floor, ceil, log2, max, min } = Math;
+
+/** SPEC §9 `history`: base-branch reports `baseline: auto` reads at most (the runs it walks are bounded too) */
+const MAX_HISTORY = 20;
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** `.name`, or `["odd name"]`: one step of a JSON path */
+const key = (k) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
 /**
- * Which value range each counter index stands for: HdrHistogram's buckets for a lowest
- * discernible value and a number of significant digits (JsHistogram's init()). Two layouts with
- * the same sub-bucket count and unit magnitude give index i the same meaning, whatever their
- * lengths.
+ * The built-in numeric fields of an indicator entry (and of each attack type) must be finite
+ * numbers where present: a baseline `f1` of "0.95" is an input error, never a skipped rule.
+ * (A rule on any other field finds a non-number at gate time, with the same message.)
  */
-class Layout {
-    lowest;
-    digits;
-    unitMagnitude;
-    subBucketHalfCountMagnitude;
-    subBucketCount;
-    subBucketHalfCount;
-    /** 2^unitMagnitude */
-    lowestRounded;
-    constructor(lowest, digits) {
-        this.lowest = lowest;
-        this.digits = digits;
-        const largestValueWithSingleUnitResolution = 2 * floor(pow(10, digits));
-        this.unitMagnitude = floor(log2(lowest));
-        this.lowestRounded = pow(2, this.unitMagnitude);
-        const subBucketCountMagnitude = ceil(log2(largestValueWithSingleUnitResolution));
-        this.subBucketHalfCountMagnitude = (subBucketCountMagnitude > 1 ? subBucketCountMagnitude : 1) - 1;
-        this.subBucketCount = pow(2, this.subBucketHalfCountMagnitude + 1);
-        this.subBucketHalfCount = this.subBucketCount / 2;
-    }
-    sameAs(o) {
-        return this.subBucketCount === o.subBucketCount && this.unitMagnitude === o.unitMagnitude;
-    }
-    /** The number of counters a histogram of this layout has to track values up to `highest`. */
-    lengthFor(highest) {
-        let smallestUntrackableValue = this.subBucketCount * pow(2, this.unitMagnitude);
-        let bucketsNeeded = 1;
-        while (smallestUntrackableValue <= highest) {
-            if (smallestUntrackableValue > Number.MAX_SAFE_INTEGER / 2) {
-                bucketsNeeded++;
-                break;
-            }
-            smallestUntrackableValue *= 2;
-            bucketsNeeded++;
-        }
-        return (bucketsNeeded + 1) * (this.subBucketCount / 2);
-    }
-    bucketIndex(value) {
-        return max(floor(log2(value)) - this.subBucketHalfCountMagnitude - this.unitMagnitude, 0);
-    }
-    subBucketIndex(value, bucketIndex) {
-        return floor(value / pow(2, bucketIndex + this.unitMagnitude));
-    }
-    /** The counter of `value`. */
-    index(value) {
-        if (value < 0)
-            throw new Error('Histogram recorded value cannot be negative.');
-        const bucketIndex = this.bucketIndex(value);
-        const subBucketIndex = this.subBucketIndex(value, bucketIndex);
-        return (bucketIndex + 1) * pow(2, this.subBucketHalfCountMagnitude) + (subBucketIndex - this.subBucketHalfCount);
-    }
-    /** The lowest value of counter `index`. */
-    valueFromIndex(index) {
-        let bucketIndex = floor(index / this.subBucketHalfCount) - 1;
-        let subBucketIndex = (index % this.subBucketHalfCount) + this.subBucketHalfCount;
-        if (bucketIndex < 0) {
-            subBucketIndex -= this.subBucketHalfCount;
-            bucketIndex = 0;
-        }
-        return subBucketIndex * pow(2, bucketIndex + this.unitMagnitude);
-    }
-    lowestEquivalentValue(value) {
-        const bucketIndex = this.bucketIndex(value);
-        return this.subBucketIndex(value, bucketIndex) * pow(2, bucketIndex + this.unitMagnitude);
-    }
-    sizeOfEquivalentValueRange(value) {
-        const bucketIndex = this.bucketIndex(value);
-        const subBucketIndex = this.subBucketIndex(value, bucketIndex);
-        return pow(2, this.unitMagnitude + (subBucketIndex >= this.subBucketCount ? bucketIndex + 1 : bucketIndex));
-    }
-    highestEquivalentValue(value) {
-        return this.lowestEquivalentValue(value) + this.sizeOfEquivalentValueRange(value) - 1;
-    }
-    medianEquivalentValue(value) {
-        return this.lowestEquivalentValue(value) + floor(this.sizeOfEquivalentValueRange(value) / 2);
-    }
-}
-/**
- * HdrHistogram's value at percentile over `counts` (JsHistogram.getValueAtPercentile): the
- * highest value equivalent to the first counter at which the running count reaches
- * max(1, ⌈p/100·total − 1 ulp⌉) (the ulp keeps float noise from skipping a count), the lowest
- * one for p = 0; 0 when the counts never reach it.
- */
-function valueAtPercentile(layout, counts, total, percentile) {
-    const fp = (min(percentile, 100) / 100.0) * total;
-    const countAtPercentile = max(ceil(fp - pow(2, floor(log2(fp)) - 52)), 1);
-    let running = 0;
-    for (let i = 0; i < counts.length; i++) {
-        running += counts[i];
-        if (running >= countAtPercentile) {
-            const v = layout.valueFromIndex(i);
-            return percentile === 0.0 ? layout.lowestEquivalentValue(v) : layout.highestEquivalentValue(v);
-        }
-    }
-    return 0;
-}
-/**
- * A decoded histogram: its layout, and its counts as the payload's words, checked and summed
- * once, expanded into counters where needed (into the merge's own array, mostly). A thousand
- * shards of a few kilobytes each would otherwise each hold (and allocate, zeroed) an array of
- * every counter up to their highest: that allocation alone was half the decoding time.
- */
-class Histogram {
-    layout;
-    words;
-    totalCount;
-    lastIndex;
-    minNonZeroIndex;
-    zeroCount;
-    /** What JsHistogram's getMaxValue() gives after a decode: the value at the 100th percentile. */
-    maxValue;
-    expanded = null;
-    constructor(layout, 
-    /** the payload's ZigZag LEB128 words, every one within the layout */
-    words, totalCount, 
-    /** the highest non-zero counter, -1 if none */
-    lastIndex, 
-    /** the first non-zero counter past counter 0, -1 if none */
-    minNonZeroIndex, 
-    /** the count of counter 0 (values below the unit), read by every file's agreement check */
-    zeroCount) {
-        this.layout = layout;
-        this.words = words;
-        this.totalCount = totalCount;
-        this.lastIndex = lastIndex;
-        this.minNonZeroIndex = minNonZeroIndex;
-        this.zeroCount = zeroCount;
-        if (totalCount <= 0)
-            this.maxValue = 0;
-        else if (totalCount < 2 ** 52) {
-            // The 100th percentile's count is then the total itself (its ulp is under 1, so ⌈total −
-            // ulp⌉ = total), first reached at the last non-zero counter: no pass needed.
-            this.maxValue = layout.highestEquivalentValue(layout.valueFromIndex(lastIndex));
-        }
-        else
-            this.maxValue = this.getValueAtPercentile(100);
-    }
-    /** Every counter up to the highest non-zero one. */
-    get counts() {
-        if (this.expanded === null) {
-            const counts = new Float64Array(this.lastIndex + 1);
-            this.addTo(counts); // from the words: `expanded` is still null
-            this.expanded = counts;
-        }
-        return this.expanded;
-    }
-    /**
-     * Adds each count to `dst` at its index (dst holds at least lastIndex + 1 counters) and
-     * returns their sum, in index order. The words were checked by the decode: no bound here.
-     */
-    addTo(dst) {
-        if (this.expanded !== null) {
-            const c = this.expanded;
-            let sum = 0;
-            for (let i = 0; i < c.length; i++) {
-                dst[i] += c[i];
-                sum += c[i];
-            }
-            return sum;
-        }
-        const w = this.words;
-        const end = w.length;
-        let at = 0;
-        let index = 0;
-        let sum = 0;
-        while (at < end) {
-            let b = w[at++];
-            if (b < 0x80) {
-                if ((b & 1) === 0) {
-                    if (b !== 0) {
-                        dst[index] += b >> 1;
-                        sum += b >> 1;
-                    }
-                    index++;
-                }
-                else
-                    index += (b + 1) >> 1;
+function numericProblems(indicator, entry, file, at) {
+    const problems = [];
+    if ((0,_indicators_names_js__WEBPACK_IMPORTED_MODULE_1__/* .isBuiltin */ .iK)(indicator)) {
+        for (const field of _indicators_names_js__WEBPACK_IMPORTED_MODULE_1__/* .NUMERIC_FIELDS */ .EX[indicator]) {
+            if (!Object.hasOwn(entry, field))
                 continue;
+            const v = entry[field];
+            if (typeof v !== 'number' || !Number.isFinite(v)) {
+                problems.push({ file, path: `${at}${key(field)}`, expected: 'a finite number (a baseline value)', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(v) });
             }
-            let value = b & 0x7f;
-            let scale = 128;
-            for (let k = 1; k < 9; k++) {
-                b = w[at++];
-                value += (k < 8 ? b & 0x7f : b) * scale;
-                scale *= 128;
-                if (k < 8 && (b & 0x80) === 0)
-                    break;
-            }
-            if (value % 2 === 0) {
-                if (value !== 0) {
-                    dst[index] += value / 2;
-                    sum += value / 2;
-                }
-                index++;
-            }
-            else
-                index += (value + 1) / 2;
         }
-        return sum;
     }
-    get numberOfSignificantValueDigits() {
-        return this.layout.digits;
-    }
-    /** JsHistogram's minNonZeroValue after a decode (Number.MAX_VALUE when only counter 0 holds counts). */
-    get minNonZeroValue() {
-        if (this.minNonZeroIndex < 0)
-            return Number.MAX_VALUE;
-        const v = this.layout.valueFromIndex(this.minNonZeroIndex);
-        if (v <= this.layout.lowestRounded - 1)
-            return Number.MAX_VALUE;
-        return floor(v / this.layout.lowestRounded) * this.layout.lowestRounded;
-    }
-    /** JsHistogram's mean: each counter at the middle of its value range. */
-    get mean() {
-        if (this.totalCount === 0)
-            return 0;
-        let sum = 0;
-        const l = this.layout;
-        const counts = this.counts;
-        for (let i = 0; i < counts.length; i++) {
-            const c = counts[i];
-            if (c !== 0)
-                sum += l.medianEquivalentValue(l.highestEquivalentValue(l.valueFromIndex(i))) * c;
-        }
-        return sum / this.totalCount;
-    }
-    getCountAtIndex(i) {
-        if (i === 0)
-            return this.zeroCount; // without expanding the words
-        return i <= this.lastIndex ? this.counts[i] : 0;
-    }
-    getValueAtPercentile(p) {
-        return valueAtPercentile(this.layout, this.counts, this.totalCount, p);
-    }
-    lowestEquivalentValue(v) {
-        return this.layout.lowestEquivalentValue(v);
-    }
-    highestEquivalentValue(v) {
-        return this.layout.highestEquivalentValue(v);
-    }
-}
-/**
- * Decodes a base64 V2 compressed histogram; throws with the reason when it cannot. Untrusted
- * input, so every size is checked before work is spent on it: the compressed length against the
- * bytes there are, the inflated size against {@link MAX_HDR_BYTES} while inflating (zlib stops
- * there), the header's payload length against what was inflated, and every count against the
- * bucket layout the header declares (a count past the header's highest trackable value would be
- * dropped silently by the reference decoders). 64-bit (Float64) counts: 32-bit counts wrap past
- * 2^32. Nothing is allocated for the counters: the words are kept, expanded where used.
- */
-function decodeHistogram(base64) {
-    const text = base64.trim();
-    if (text.length % 4 !== 0)
-        throw new Error('Invalid string. Length must be a multiple of 4');
-    if (/[^A-Za-z0-9+/=]/.test(text))
-        throw new Error('it is not base64');
-    const bytes = Buffer.from(text, 'base64');
-    if (bytes.length < 8)
-        throw new Error('it is too short for a histogram');
-    const cookie = bytes.readInt32BE(0);
-    if ((cookie & ~0xf0) !== V2_COMPRESSED_COOKIE)
-        throw new Error('Encoding not supported, only V2 is supported');
-    const compressed = bytes.readInt32BE(4);
-    if (compressed <= 0 || compressed > bytes.length - 8) {
-        throw new Error(`its header declares ${compressed} compressed bytes, ${bytes.length - 8} are there`);
-    }
-    let raw;
-    try {
-        raw = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.inflateSync)(bytes.subarray(8, 8 + compressed), { maxOutputLength: MAX_HDR_BYTES });
-    }
-    catch (e) {
-        if (e.code === 'ERR_BUFFER_TOO_LARGE')
-            throw new Error(`it decodes to more than ${MAX_HDR_BYTES / 2 ** 20} MiB`);
-        throw new Error('its compressed payload does not inflate');
-    }
-    if (raw.length < HEADER_BYTES || (raw.readInt32BE(0) & ~0xf0) !== V2_COOKIE)
-        throw new Error('no V2 histogram header in its payload');
-    let payload = raw.readInt32BE(4);
-    // some HdrHistogram_c versions counted the 40 header bytes into the payload length
-    if (payload === raw.length && payload >= HEADER_BYTES)
-        payload -= HEADER_BYTES;
-    const digits = raw.readInt32BE(12);
-    const lowest = readInt64(raw, 16);
-    const highest = readInt64(raw, 24);
-    if (payload < 0 || HEADER_BYTES + payload > raw.length) {
-        throw new Error(`its header declares a payload of ${payload} bytes, ${raw.length - HEADER_BYTES} are there`);
-    }
-    if (!(digits >= 0 && digits <= 5))
-        throw new Error(`its header declares ${digits} significant digits (0 to 5 are valid)`);
-    if (!(lowest >= 1 && highest >= 2 * lowest && highest <= Number.MAX_SAFE_INTEGER)) {
-        throw new Error(`its header declares a value range [${lowest}, ${highest}] no histogram has`);
-    }
-    const layout = new Layout(lowest, digits);
-    const length = layout.lengthFor(highest);
-    // the counts: ZigZag LEB128 words (at most 9 bytes), a negative word a run of zeros
-    let at = HEADER_BYTES;
-    const end = HEADER_BYTES + payload;
-    let index = 0;
-    let misfit = false;
-    let total = 0;
-    let last = -1;
-    let minNonZero = -1;
-    let zero = 0;
-    while (at < end) {
-        let b = raw[at++];
-        let value;
-        if (b < 0x80) {
-            // one-byte words are most of them (counts under 64, runs under 65): integer arithmetic
-            if ((b & 1) === 0) {
-                if (++index > MAX_HDR_COUNTERS)
-                    throw new Error(`it decodes to more than 2^31 counters`);
-                if (index > length)
-                    misfit = true;
-                else if (b !== 0) {
-                    const i = index - 1;
-                    total += b >> 1;
-                    last = i;
-                    if (i === 0)
-                        zero = b >> 1;
-                    else if (minNonZero === -1)
-                        minNonZero = i;
-                }
-                continue;
-            }
-            value = b;
+    if (Object.hasOwn(entry, 'attacks')) {
+        const attacks = entry.attacks;
+        if (!isObject(attacks)) {
+            problems.push({ file, path: `${at}.attacks`, expected: 'an object keyed by attack type', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(attacks) });
         }
         else {
-            value = b & 0x7f;
-            let scale = 128;
-            for (let k = 1; k < 9; k++) {
-                if (at >= end)
-                    throw new Error('its payload ends inside a count');
-                b = raw[at++];
-                value += (k < 8 ? b & 0x7f : b) * scale;
-                scale *= 128;
-                if (k < 8 && (b & 0x80) === 0)
-                    break;
+            for (const [name, a] of Object.entries(attacks)) {
+                if (!isObject(a)) {
+                    problems.push({ file, path: `${at}.attacks${key(name)}`, expected: 'an object of indicator fields', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(a) });
+                }
+                else
+                    problems.push(...numericProblems(indicator, a, file, `${at}.attacks${key(name)}`));
             }
         }
-        const count = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
-        // every word, a count or a run of zeros, adds counters; checked before they are stored
-        index += count < 0 ? -count : 1;
-        if (index > MAX_HDR_COUNTERS)
-            throw new Error(`it decodes to more than 2^31 counters`);
-        if (index > length)
-            misfit = true; // said once the payload's counters are known to be at most 2^31
-        else if (count > 0) {
-            const i = index - 1;
-            total += count; // in index order, as the reference sums it
-            last = i;
-            if (i === 0)
-                zero = count;
-            else if (minNonZero === -1)
-                minNonZero = i;
-        }
     }
-    if (misfit) {
-        throw new Error(`its counts do not fit its own header (highest trackable value ${highest}: ${length} counters, the payload has ${index})`);
-    }
-    if (!Number.isFinite(total) || total < 0)
-        throw new Error('its total count is not a count');
-    return new Histogram(layout, raw.subarray(HEADER_BYTES, end), total, last, minNonZero, zero);
+    return problems;
 }
-/** A big-endian signed 64-bit integer as a number (exact up to 2^53; the sign kept beyond). */
-function readInt64(b, at) {
-    return b.readInt32BE(at) * 2 ** 32 + b.readUInt32BE(at + 4);
-}
-/**
- * A value a merged histogram cannot hold exactly: HdrHistogram indexes values in float arithmetic,
- * exact up to 2^53 in the histogram's unit. Beyond that (samples_ms of 1e300 recorded next to a
- * histogram) the merge would be garbage, so it is refused.
- */
-class HistogramRangeError extends Error {
-    valueMs;
-    maxMs;
-    constructor(valueMs, maxMs) {
-        super(`a latency of ${valueMs} ms cannot be merged into a histogram (at most ${maxMs} ms)`);
-        this.valueMs = valueMs;
-        this.maxMs = maxMs;
+function readBaselineReport(value, file) {
+    const report = value;
+    if (!isObject(report)) {
+        return { ok: false, problems: [{ file, path: '$', expected: 'an evalgate report.json object', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(value) }] };
     }
-}
-const checkRange = (value, unit) => {
-    if (!(value <= Number.MAX_SAFE_INTEGER))
-        throw new HistogramRangeError(value / PER_MS[unit], Math.floor(Number.MAX_SAFE_INTEGER / PER_MS[unit]));
-};
-/**
- * The merged histogram's precision is at least this many significant digits (HdrHistogram's usual
- * default, and what the Java reference merges its logs into), more if an input has more.
- */
-const MIN_MERGE_DIGITS = 3;
-/**
- * A histogram being merged into: lowest discernible value 1, growing as values arrive (an
- * autoresizing JsHistogram). `top` is its highest non-zero counter.
- */
-class Accumulator {
-    layout;
-    counts;
-    total = 0;
-    top = -1;
-    constructor(digits) {
-        this.layout = new Layout(1, digits);
-        this.counts = new Float64Array(this.layout.lengthFor(2));
+    if (report.schema_version !== 1) {
+        return {
+            ok: false,
+            problems: [{ file, path: '$.schema_version', expected: '1 (an evalgate report.json)', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(report.schema_version) }],
+        };
     }
-    grow(index, value) {
-        const grown = new Float64Array(max(this.layout.lengthFor(value), index + 1));
-        grown.set(this.counts);
-        this.counts = grown;
+    const ind = report.indicators;
+    if (!isObject(ind)) {
+        return { ok: false, problems: [{ file, path: '$.indicators', expected: 'an object keyed by indicator', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(ind) }] };
     }
-    /** recordValueWithCount(value, count) */
-    record(value, count) {
-        const i = this.layout.index(value);
-        if (i >= this.counts.length)
-            this.grow(i, value);
-        this.counts[i] += count;
-        this.total += count;
-        if (i > this.top)
-            this.top = i;
+    const problems = [];
+    if (Object.hasOwn(report, 'name') && typeof report.name !== 'string') {
+        problems.push({ file, path: '$.name', expected: 'the gate name (a string)', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(report.name) });
     }
-    /**
-     * Adds `counts` of the same layout index by index (JsHistogram.add's fast path, taken here
-     * whatever the two lengths are: autoresized shards seldom have the same).
-     */
-    addSameLayout(h) {
-        const top = h.lastIndex;
-        if (top < 0)
-            return;
-        if (top >= this.counts.length)
-            this.grow(top, this.layout.valueFromIndex(top));
-        this.total += h.addTo(this.counts);
-        if (top > this.top)
-            this.top = top;
-    }
-    /**
-     * Adds counts of another layout, each at the lowest value of its counter (JsHistogram.add's
-     * value-by-value path: the highest counter first, then the others in order).
-     */
-    addByValue(layout, counts, top) {
-        if (top < 0)
-            return;
-        this.record(layout.valueFromIndex(top), counts[top]);
-        for (let i = 0; i < top; i++) {
-            const c = counts[i];
-            if (c > 0)
-                this.record(layout.valueFromIndex(i), c);
+    for (const [k, v] of Object.entries(ind)) {
+        if (!isObject(v)) {
+            problems.push({ file, path: `$.indicators${key(k)}`, expected: 'an object of indicator fields', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(v) });
         }
-    }
-    /**
-     * Adds counts in a coarser unit: each counter at its highest equivalent value times `factor`
-     * (what the source would have reported for those values, in the finer unit).
-     */
-    addScaled(layout, counts, factor) {
-        for (let i = 0; i < counts.length; i++) {
-            const c = counts[i];
-            if (c !== 0)
-                this.record(layout.highestEquivalentValue(layout.highestEquivalentValue(layout.valueFromIndex(i))) * factor, c);
-        }
-    }
-    /** The highest value equivalent to the highest non-zero counter (0 when empty). */
-    highestValue() {
-        return this.top < 0 ? 0 : this.layout.highestEquivalentValue(this.layout.valueFromIndex(this.top));
-    }
-}
-/** A running merge of histograms (and raw samples) in the finest unit seen. */
-class HistogramMerger {
-    acc = null;
-    unit = 'ms';
-    get digits() {
-        return this.acc?.layout.digits ?? MIN_MERGE_DIGITS;
-    }
-    get totalCount() {
-        return this.acc?.total ?? 0;
-    }
-    add(h, unit) {
-        const digits = h.layout.digits;
-        if (this.acc === null) {
-            this.acc = new Accumulator(max(MIN_MERGE_DIGITS, digits));
-            this.unit = unit;
-        }
-        if (PER_MS[unit] > PER_MS[this.unit] || digits > this.acc.layout.digits) {
-            // A finer unit or a more precise histogram arrived: move what we have into a histogram
-            // that can hold both, so nothing already merged loses precision it had.
-            const finer = PER_MS[unit] > PER_MS[this.unit] ? unit : this.unit;
-            const next = new Accumulator(max(digits, this.acc.layout.digits));
-            const from = this.acc;
-            checkRange(from.highestValue() * (PER_MS[finer] / PER_MS[this.unit]), finer);
-            const counts = from.counts.subarray(0, from.top + 1);
-            if (finer === this.unit)
-                next.addByValue(from.layout, counts, from.top);
-            else
-                next.addScaled(from.layout, counts, PER_MS[finer] / PER_MS[this.unit]);
-            this.acc = next;
-            this.unit = finer;
-        }
-        const acc = this.acc;
-        const factor = PER_MS[this.unit] / PER_MS[unit];
-        checkRange(h.highestEquivalentValue(h.maxValue) * factor, this.unit);
-        if (unit !== this.unit)
-            acc.addScaled(h.layout, h.counts, factor);
-        else if (acc.layout.sameAs(h.layout))
-            acc.addSameLayout(h);
-        // from the counter of maxValue, as JsHistogram.add does (the last one unless 2^53 counts blur it)
         else
-            acc.addByValue(h.layout, h.counts, min(h.layout.index(h.maxValue), h.lastIndex));
+            problems.push(...numericProblems(k, v, file, `$.indicators${key(k)}`));
     }
-    /** Records raw samples given in milliseconds, rounded to the histogram's unit. */
-    addSamplesMs(samples) {
-        if (this.acc === null) {
-            this.acc = new Accumulator(MIN_MERGE_DIGITS);
-            this.unit = 'us';
+    if (problems.length)
+        return { ok: false, problems };
+    return {
+        ok: true,
+        indicators: ind,
+        commit: typeof report.commit === 'string' ? report.commit : null,
+        createdAt: typeof report.generated_at === 'string' ? report.generated_at : null,
+        name: typeof report.name === 'string' ? report.name : null,
+    };
+}
+/**
+ * A baseline written by a gate of another name is not used (SPEC §3); the note says whose it was.
+ * A report without a name (written before reports carried one) is accepted.
+ */
+function foreignBaselineNote(read, gate, label) {
+    if (read.name === null || read.name === gate)
+        return null;
+    return `baseline: ${label} is from gate ${JSON.stringify(read.name)}, not ${JSON.stringify(gate)}; not used`;
+}
+
+
+/***/ }),
+
+/***/ 14888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gj: () => (/* binding */ gate),
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   Vj: () => (/* binding */ verdictOf)
+/* harmony export */ });
+/* unused harmony exports evaluateRule, VERDICT_ORDER */
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81688);
+/* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(652);
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10288);
+/* harmony import */ var _confirm_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3783);
+
+
+
+
+const round = (x) => Number(x.toPrecision(12));
+const numberAt = (o, k) => o && Object.hasOwn(o, k) && typeof o[k] === 'number' && Number.isFinite(o[k]) ? o[k] : undefined;
+/** The baseline's value of a field: absent (undefined), a finite number, or something else (`bad`). */
+function baselineAt(o, k) {
+    if (!o || !Object.hasOwn(o, k))
+        return undefined;
+    const v = o[k];
+    return typeof v === 'number' && Number.isFinite(v) ? v : { bad: v };
+}
+function judge(rule, p, hasBaseline, what) {
+    if (p.baseline !== undefined && typeof p.baseline === 'object') {
+        // A baseline value a rule reads must be a finite number; a string "0.95" is not skipped.
+        const found = (0,_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .bp)(p.baseline.bad);
+        return {
+            status: 'fail',
+            actual: p.actual ?? null,
+            limit: null,
+            baseline: null,
+            delta: null,
+            detail: `the baseline's ${what} is not a number (${found})`,
+            problems: [{ kind: 'baseline', path: p.baselinePath, expected: 'a finite number (a baseline value)', found }],
+        };
+    }
+    const baseline = p.baseline ?? null;
+    const history = p.history ?? (p.baseline === undefined ? [] : [p.baseline]);
+    const limit = (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluateExpr */ .lI)(rule.expr, p.baseline, history);
+    const delta = p.actual !== undefined && p.baseline !== undefined ? round(p.actual - p.baseline) : null;
+    if (limit === null) {
+        const short = p.baseline === undefined ? null : (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .statisticShortfall */ .SY)(rule.expr, history.length);
+        const detail = short ?? (hasBaseline ? `the baseline has no ${what}` : 'no baseline');
+        return { status: 'skipped', actual: p.actual ?? null, limit: null, baseline, delta, detail };
+    }
+    if (!Number.isFinite(limit)) {
+        // baseline arithmetic that overflows (`baseline * 1e308`): never a limit anything passes or fails by chance
+        const found = `${limit} (${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .formatExpr */ .Jk)(rule.expr).replace(/^baseline/, `baseline ${p.baseline}`)})`;
+        return {
+            status: 'fail',
+            actual: p.actual ?? null,
+            limit: null,
+            baseline,
+            delta,
+            detail: `the limit ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .formatExpr */ .Jk)(rule.expr)} evaluates to ${limit}`,
+            problems: [{ kind: 'limit', path: `rule ${JSON.stringify((0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRule */ .UT)(rule))}`, expected: _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .FINITE_LIMIT */ .Qe, found }],
+        };
+    }
+    if (p.actual === undefined) {
+        return { status: 'missing', actual: null, limit, baseline, delta: null, detail: `${what} is absent` };
+    }
+    return { status: (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .holds */ .v9)(p.actual, rule.op, limit) ? 'pass' : 'fail', actual: p.actual, limit, baseline, delta, detail: '' };
+}
+/** How far a value is on the good side of its limit (negative: by how much it fails). */
+function margin(op, actual, limit) {
+    return op === '>=' || op === '>' ? actual - limit : limit - actual;
+}
+function evaluateRule(rule, indicators, baseline, unmerged = {}) {
+    const { problems: _problems, ...result } = judgeRule(rule, indicators, baseline, unmerged);
+    return result;
+}
+/** a field's finite values over the history reports (newest first), of one attack type when named */
+function historyOf(history, indicator, field, attack) {
+    if (!history)
+        return undefined;
+    return history.flatMap((h) => {
+        let entry = Object.hasOwn(h, indicator) ? h[indicator] : undefined;
+        if (attack !== undefined) {
+            const attacks = entry?.attacks;
+            entry = attacks && typeof attacks === 'object' && Object.hasOwn(attacks, attack) ? attacks[attack] : undefined;
         }
-        else if (PER_MS[this.unit] < PER_MS.us) {
-            // raw samples carry sub-millisecond detail: a histogram in ms would round 300.4 to 300
-            const from = this.acc;
-            const finer = new Accumulator(from.layout.digits);
-            const factor = PER_MS.us / PER_MS[this.unit];
-            checkRange(from.highestValue() * factor, 'us');
-            finer.addScaled(from.layout, from.counts.subarray(0, from.top + 1), factor);
-            this.acc = finer;
-            this.unit = 'us';
+        const v = numberAt(entry, field);
+        return v === undefined ? [] : [v];
+    });
+}
+function judgeRule(rule, indicators, baseline, unmerged, history) {
+    const head = { indicator: rule.indicator, field: rule.field, op: rule.op, expr: (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .formatExpr */ .Jk)(rule.expr), level: rule.level };
+    const target = `${rule.indicator}.${rule.field}`;
+    const merged = indicators[rule.indicator];
+    const base = baseline?.[rule.indicator];
+    const basePath = `$.indicators${(0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .key */ .Eb)(rule.indicator)}${(0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .key */ .Eb)(rule.field)}`;
+    if (merged?.attacks) {
+        return { ...head, ...judgeAttacks(rule, merged.attacks, base, baseline !== null, history) };
+    }
+    if (!merged) {
+        const r = judge(rule, { actual: undefined, baseline: baselineAt(base, rule.field), baselinePath: basePath }, baseline !== null, target);
+        // An absent indicator is missing even for a baseline rule: there is nothing to hold.
+        return {
+            ...head,
+            ...r,
+            status: 'missing',
+            detail: unmerged[rule.indicator] ?? `no ${rule.indicator} indicator file`,
+        };
+    }
+    const judged = judge(rule, {
+        actual: numberAt(merged.fields, rule.field),
+        baseline: baselineAt(base, rule.field),
+        baselinePath: basePath,
+        history: historyOf(history, rule.indicator, rule.field),
+    }, baseline !== null, target);
+    // a field these files cannot give says why (p95_ms from files with only summary percentiles)
+    const why = judged.status === 'missing' ? merged.absent?.[rule.field] : undefined;
+    return { ...head, ...judged, ...(why ? { detail: why } : {}) };
+}
+/**
+ * robustness_adv: the rule holds only if it holds for every attack type; the worst attack is
+ * reported. A baseline rule compares each attack with the same attack in the baseline.
+ */
+function judgeAttacks(rule, attacks, base, hasBaseline, history) {
+    const baseAttacks = (base?.attacks ?? {});
+    const per = Object.entries(attacks).map(([name, a]) => ({
+        name,
+        r: judge(rule, {
+            actual: numberAt(a.fields, rule.field),
+            baseline: baselineAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field),
+            baselinePath: `$.indicators${(0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .key */ .Eb)(rule.indicator)}.attacks${(0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .key */ .Eb)(name)}${(0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .key */ .Eb)(rule.field)}`,
+            history: historyOf(history, rule.indicator, rule.field, name),
+        }, hasBaseline, `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`),
+    }));
+    const summary = per.map(({ name, r }) => `${name}: ${r.actual ?? 'absent'} ${r.status}`).join(', ');
+    const pick = (status) => per.filter((x) => x.r.status === status);
+    const failed = pick('fail');
+    const missing = pick('missing');
+    const passed = pick('pass');
+    const broken = per.filter((x) => x.r.problems?.length);
+    let worst;
+    if (broken.length)
+        worst = broken[0];
+    else if (missing.length)
+        worst = missing[0];
+    else if (failed.length || passed.length) {
+        const judged = failed.length ? failed : passed;
+        worst = judged.reduce((a, b) => (margin(rule.op, b.r.actual, b.r.limit) < margin(rule.op, a.r.actual, a.r.limit) ? b : a));
+    }
+    else
+        worst = per[0]; // every attack skipped
+    const detail = per.length === 1
+        ? `attack_type ${worst.name}${worst.r.detail ? `: ${worst.r.detail}` : ''}`
+        : `worst attack_type: ${worst.name}${worst.r.detail ? ` (${worst.r.detail})` : ''}; ${summary}`;
+    const problems = broken.flatMap((x) => x.r.problems);
+    return { ...worst.r, detail, ...(problems.length ? { problems } : {}) };
+}
+/**
+ * The one place the verdict is derived, from the rules, the required indicators, the input
+ * problems and the jobs. The exit code (exitCodeFor), report.json, report.md, the comment, the job
+ * summary and the action's outputs all take it from here.
+ */
+function gate(rules, required, indicators, baseline, options) {
+    const problems = [];
+    let invalid = options.invalidInput;
+    const results = rules.map((rule) => {
+        const history = options.history?.length ? options.history : undefined;
+        const judged = judgeRule(rule, indicators, baseline, options.unmerged ?? {}, history);
+        const later = options.attempts?.[rule.indicator];
+        const { problems: found, ...result } = later?.length && rule.level === 'error' && judged.status === 'fail' && !judged.problems?.length
+            ? (0,_confirm_js__WEBPACK_IMPORTED_MODULE_3__/* .confirmRule */ .pg)(judged, [indicators[rule.indicator], ...later], (m) => judgeRule(rule, m ? { [rule.indicator]: m } : {}, baseline, {}, history))
+            : judged;
+        for (const p of found ?? []) {
+            invalid = true;
+            const file = p.kind === 'baseline' ? (options.baselineSource ?? 'baseline') : (options.rulesSource ?? 'thresholds');
+            problems.push({ file, path: p.path, expected: p.expected, found: p.found });
         }
-        const acc = this.acc;
-        const f = PER_MS[this.unit];
-        let top = 0;
-        for (let i = 0; i < samples.length; i++)
-            if (samples[i] > top)
-                top = samples[i];
-        checkRange(Math.round(top * f), this.unit);
-        for (let i = 0; i < samples.length; i++)
-            acc.record(Math.round(samples[i] * f), 1);
+        return result;
+    });
+    // A required indicator that is present but invalid is reported by its problems, not as absent.
+    const missingIndicators = required.filter((i) => !indicators[i] && !options.unmerged?.[i]);
+    const failedJobs = (options.jobs ?? []).filter((j) => j.status !== 'succeeded');
+    for (const j of failedJobs) {
+        problems.push({
+            file: `job ${j.indicator} shard ${j.shard}${j.platform_id ? ` (${j.platform_id})` : ''}`,
+            expected: 'status succeeded (a run with a failed job fails, whatever the other shards say)',
+            found: `${j.status}${j.message ? `: ${j.message}` : ''}`,
+        });
     }
-    /** HdrHistogram's value at percentile, in milliseconds. */
-    percentileMs(p) {
-        if (this.acc === null)
-            throw new Error('no histogram was merged');
-        const acc = this.acc;
-        return valueAtPercentile(acc.layout, acc.counts.subarray(0, acc.top + 1), acc.total, p) / PER_MS[this.unit];
+    if (options.platformFailure !== undefined) {
+        problems.push({ file: 'platform', expected: 'every job to run', found: options.platformFailure });
     }
+    const platformFailed = failedJobs.length > 0 || options.platformFailure !== undefined;
+    const verdict = verdictOf(results, missingIndicators, invalid, platformFailed);
+    return { verdict, results, missingIndicators, problems, invalidInput: invalid, platformFailed };
+}
+/** pass < warn < inconclusive < fail (SPEC §9) */
+const VERDICT_ORDER = { pass: 0, warn: 1, inconclusive: 2, fail: 3 };
+function verdictOf(results, missingIndicators, invalidInput, platformFailed = false) {
+    const bad = (r) => r.status === 'fail' || r.status === 'missing';
+    if (invalidInput || platformFailed || missingIndicators.length || results.some((r) => r.level === 'error' && bad(r)))
+        return 'fail';
+    // only an error-level rule is confirmed, so only one is ever inconclusive
+    if (results.some((r) => r.status === 'inconclusive'))
+        return 'inconclusive';
+    if (results.some((r) => r.level === 'warn' && bad(r)))
+        return 'warn';
+    return 'pass';
+}
+/**
+ * SPEC §5: fail-on changes only exit code 1; invalid input is 2 and a platform failure 3 whatever it
+ * says. An `inconclusive` verdict counts as `fail` (so `fail-on: error` fails the check), or as
+ * `warn` with `inconclusive: warn`; the verdict itself stays `inconclusive`.
+ */
+function exitCodeFor(outcome, failOn, invalidInput, platformFailed, inconclusive = 'fail') {
+    const verdict = outcome.verdict === 'inconclusive' ? inconclusive : outcome.verdict;
+    const gateFailed = (failOn === 'error' && verdict === 'fail') || (failOn === 'warn' && verdict !== 'pass');
+    return (0,_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .highestExitCode */ .id)(gateFailed ? _problem_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.GateFailed : _problem_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.Ok, invalidInput ? _problem_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.InvalidInput : _problem_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.Ok, platformFailed ? _problem_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.PlatformFailure : _problem_js__WEBPACK_IMPORTED_MODULE_1__/* .ExitCode */ .yU.Ok);
 }
 
 
@@ -639,19 +381,22 @@ function finishIndicator(name, obj, file, problems, samples) {
     for (const [field, expected] of crossFieldProblems(name, obj)) {
         problems.push({ file, path: `$.${field}`, expected, found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(obj[field]) });
     }
-    const record = { file, indicator: name, data: { ...obj } };
+    const latency = name === 'latency_p99';
+    // the file's fields, but latency_p99's raw detail (left out here, not deleted after: a delete
+    // turns the object into a slow dictionary, for every later read of it)
+    const record = { file, indicator: name, data: latency ? withoutDetail(obj) : { ...obj } };
     if (obj.shard !== undefined)
         record.shard = obj.shard;
-    if (name === 'latency_p99') {
+    if (obj.repeat !== undefined)
+        record.repeat = obj.repeat;
+    if (latency) {
         if (samples) {
             record.samples = samples;
-            delete record.data.samples_ms;
         }
         else if (obj.samples_ms !== undefined) {
             const read = readSamples(obj.samples_ms, file, problems);
             if (read)
                 record.samples = read;
-            delete record.data.samples_ms;
         }
         if (typeof obj.hdr_histogram === 'string') {
             try {
@@ -677,7 +422,6 @@ function finishIndicator(name, obj, file, problems, samples) {
                     found: `${(0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(obj.hdr_histogram, 24)} (${e.message || 'it does not decode'})`,
                 });
             }
-            delete record.data.hdr_histogram;
         }
     }
     if (problems.length === 0)
@@ -685,6 +429,23 @@ function finishIndicator(name, obj, file, problems, samples) {
     if (problems.length)
         return { ok: false, problems, indicator: name };
     return { ok: true, record };
+}
+/**
+ * A copy of a latency_p99 file's fields without `samples_ms` and a string `hdr_histogram` (they
+ * are read into the record's typed array and histogram), in the file's order.
+ */
+function withoutDetail(obj) {
+    const out = {};
+    for (const k of Object.keys(obj)) {
+        if (k === 'samples_ms' || (k === 'hdr_histogram' && typeof obj[k] === 'string'))
+            continue;
+        // a `__proto__` key never gets here (indicatorHead refuses it); defined, not assigned, anyway
+        if (k === '__proto__')
+            Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+        else
+            out[k] = obj[k];
+    }
+    return out;
 }
 /**
  * Checks across fields, run by hand after the schema so that they still run when another field of
@@ -917,6 +678,9 @@ function parseJsonText(text, file, limits = {}) {
         return { ok: false, problems: [{ file, expected: 'a JSON object', found: 'an empty file' }] };
     }
     const maxDepth = limits.maxDepth ?? MAX_DEPTH;
+    const quick = parseQuick(text, maxDepth);
+    if (quick !== NOT_QUICK)
+        return { ok: true, value: quick, problems: [] };
     const scan = scanJson(text, file, maxDepth, true);
     if (!scan.ok)
         return { ok: false, problems: scan.problems };
@@ -953,6 +717,97 @@ function parseJsonText(text, file, limits = {}) {
         });
     }
     return { ok: true, value, problems };
+}
+/** What {@link parseQuick} returns when it cannot vouch for the text. */
+const NOT_QUICK = Symbol('not quick');
+/**
+ * The common case, at JSON.parse's speed: a text that JSON.parse accepts, that cannot nest deeper
+ * than `maxDepth` (it holds at most that many `{` and `[` characters, in strings or not), and whose
+ * value holds no duplicate key and no non-finite number. Its value then is exactly what the scan
+ * below would let through with no problem. Anything else (a syntax error, NaN, a duplicate key,
+ * 1e999, deep or bracket-heavy texts) returns NOT_QUICK and takes the scan, whose problems are
+ * the messages users see.
+ *
+ * Duplicate keys without a scan: in a text JSON.parse accepts, every `:` outside a string follows
+ * a key, so the text's `:` characters are its keys plus the `:`s inside its strings. The value
+ * keeps one key per distinct key of an object (and drops the values of the others, with their own
+ * keys and strings), so its keys plus the `:`s of its strings fall short of the text's count
+ * exactly when a key was repeated, provided no escape in the text decodes to a `:` (`\u003a`;
+ * such a text takes the scan).
+ */
+function parseQuick(text, maxDepth) {
+    let brackets = 0;
+    for (let k = text.indexOf('{'); k !== -1; k = text.indexOf('{', k + 1))
+        if (++brackets > maxDepth)
+            return NOT_QUICK;
+    for (let k = text.indexOf('['); k !== -1; k = text.indexOf('[', k + 1))
+        if (++brackets > maxDepth)
+            return NOT_QUICK;
+    if (text.indexOf('\\') !== -1 && /\\u003[aA]/.test(text))
+        return NOT_QUICK;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return NOT_QUICK;
+    }
+    let colons = 0;
+    for (let k = text.indexOf(':'); k !== -1; k = text.indexOf(':', k + 1))
+        colons++;
+    const seen = countKeysAndColons(value);
+    return seen === colons ? value : NOT_QUICK;
+}
+/** A string's `:` characters. */
+function colonsIn(s) {
+    let n = 0;
+    for (let k = s.indexOf(':'); k !== -1; k = s.indexOf(':', k + 1))
+        n++;
+    return n;
+}
+/**
+ * The object keys of a parsed value plus the `:`s in its keys and strings; -1 for a non-finite
+ * number anywhere (then the caller takes the scan). Recursive: {@link parseQuick} has bounded the
+ * depth.
+ */
+function countKeysAndColons(v) {
+    if (typeof v === 'string')
+        return colonsIn(v);
+    if (typeof v === 'number')
+        return v - v === 0 ? 0 : -1;
+    if (v === null || typeof v !== 'object')
+        return 0;
+    let n = 0;
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const x = v[i];
+            if (typeof x === 'number') {
+                if (x - x !== 0)
+                    return -1; // tight loop over plain numbers (samples_ms)
+            }
+            else if (x !== null && typeof x === 'object') {
+                const c = countKeysAndColons(x);
+                if (c < 0)
+                    return -1;
+                n += c;
+            }
+            else if (typeof x === 'string')
+                n += colonsIn(x);
+        }
+        return n;
+    }
+    const keys = Object.keys(v);
+    n = keys.length;
+    for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (k.indexOf(':') !== -1)
+            n += colonsIn(k);
+        const c = countKeysAndColons(v[k]);
+        if (c < 0)
+            return -1;
+        n += c;
+    }
+    return n;
 }
 /** Paths of non-finite numbers in a parsed value (only overflowing literals such as 1e999 make them). */
 function findNonFinite(root, limit = MAX_PROBLEMS) {
@@ -1304,6 +1159,153 @@ function scanJson(text, file, maxDepth, skipNumberRuns) {
 
 /***/ }),
 
+/***/ 46490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ ruleMessage),
+/* harmony export */   RV: () => (/* binding */ renderJunit),
+/* harmony export */   oF: () => (/* binding */ ruleName)
+/* harmony export */ });
+/* unused harmony exports junitOutcome, shortfall, xmlText, xmlAttr */
+/* harmony import */ var _md_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1103);
+
+/** Statuses that are a JUnit failure; pass is none, and every other one not listed in SKIPPED is a failure. */
+const SKIPPED = new Set(['skipped', 'incomparable']);
+/** A rule's status, read as a string (see the header). */
+const statusOf = (r) => String(r.status);
+function junitOutcome(r) {
+    const s = statusOf(r);
+    if (s === 'pass')
+        return 'pass';
+    if (SKIPPED.has(s))
+        return 'skipped';
+    return 'failure';
+}
+/** `accuracy_f1.f1 >= 0.75`, with `warn ` before a warn-level rule */
+function ruleName(r) {
+    return `${r.level === 'warn' ? 'warn ' : ''}${r.indicator}.${r.field} ${r.op} ${r.expr}`;
+}
+/** The limit as the rule states it: `0.75`, or `baseline * 1.1 = 330` once the baseline set it. */
+function limitText(r) {
+    return r.expr.startsWith('baseline') && r.limit !== null ? `${r.expr} = ${(0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(r.limit)}` : r.expr;
+}
+/**
+ * By how much a value is on the wrong side of its limit: `short by 0.13 (17.3%)` for a floor,
+ * `over by 112 (37.3%)` for a ceiling; empty when it is on the right side (or exactly on a strict
+ * limit, which fails by nothing).
+ */
+function shortfall(r) {
+    if (r.actual === null || r.limit === null)
+        return '';
+    const floor = r.op === '>=' || r.op === '>';
+    const by = floor ? r.limit - r.actual : r.actual - r.limit;
+    if (!(by > 0))
+        return r.actual === r.limit && (r.op === '>' || r.op === '<') ? `equal to the limit, which ${r.op} excludes` : '';
+    const pct = r.limit !== 0 ? ` (${(0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(Number(((by / Math.abs(r.limit)) * 100).toPrecision(3)))}%)` : '';
+    return `${floor ? 'short' : 'over'} by ${(0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(Number(by.toPrecision(6)))}${pct}`;
+}
+/**
+ * One line on a rule that did not pass: what it is, what was found, what was expected, by how much,
+ * and the gate's own detail. `accuracy_f1.f1 = 0.62, expected >= 0.75: short by 0.13 (17.3%)`.
+ */
+function ruleMessage(r) {
+    const s = statusOf(r);
+    const target = `${r.indicator}.${r.field}`;
+    const detail = r.detail ? ` (${r.detail})` : '';
+    const level = r.level === 'warn' ? ' [warn]' : '';
+    if (s === 'missing')
+        return `${target} is missing, expected ${r.op} ${limitText(r)}${detail}${level}`;
+    if (SKIPPED.has(s))
+        return `${target} ${r.op} ${r.expr}: ${s}${detail}`;
+    if (r.actual === null)
+        return `${target} ${r.op} ${limitText(r)}: ${s}${detail}${level}`;
+    if (r.limit === null)
+        return `${target} = ${(0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(r.actual)}, expected ${r.op} ${r.expr}: ${s}${detail}${level}`;
+    const by = shortfall(r);
+    const base = r.baseline !== null ? `, baseline ${(0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(r.baseline)}` : '';
+    return `${target} = ${(0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(r.actual)}, expected ${r.op} ${limitText(r)}${base}: ${s === 'fail' ? '' : `${s}, `}${by || 'not met'}${detail}${level}`;
+}
+/** XML 1.0 forbids these characters even as references: C0 controls but tab, LF, CR; lone surrogates; U+FFFE/U+FFFF */
+const ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Text content: the five markup characters escaped, illegal characters dropped. */
+function xmlText(s) {
+    return s.replace(ILLEGAL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** An attribute value in double quotes: also `"`, and tab/CR/LF as references (a parser would normalise them to spaces). */
+function xmlAttr(s) {
+    return xmlText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+/** The XSD's timestamp: `2026-12-02T04:46:58`, no fraction, no zone (the report's is UTC). */
+function timestamp(iso) {
+    const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})/.exec(iso);
+    return m ? m[1] : '1970-01-01T00:00:00';
+}
+function renderJunit(report, opts = {}) {
+    const gate = report.name;
+    const cases = [];
+    let failures = 0;
+    let skipped = 0;
+    let errors = 0;
+    for (const r of report.rules) {
+        const outcome = junitOutcome(r);
+        const head = `    <testcase name="${xmlAttr(ruleName(r))}" classname="${xmlAttr(`${gate}.${r.indicator}`)}" time="0"`;
+        if (outcome === 'pass') {
+            cases.push(`${head}/>`);
+            continue;
+        }
+        const message = ruleMessage(r);
+        if (outcome === 'skipped') {
+            skipped++;
+            cases.push(`${head}>\n      <skipped message="${xmlAttr(message)}"/>\n    </testcase>`);
+            continue;
+        }
+        failures++;
+        const type = `${statusOf(r)}${r.level === 'warn' ? ' (warn)' : ''}`;
+        const body = [
+            message,
+            `rule: ${ruleName(r)}`,
+            `status: ${statusOf(r)}, level: ${r.level}`,
+            `value: ${r.actual === null ? 'absent' : (0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(r.actual)}`,
+            `limit: ${r.limit === null ? '–' : (0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(r.limit)}`,
+            ...(r.baseline !== null ? [`baseline: ${(0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(r.baseline)}`] : []),
+            ...(r.delta !== null ? [`delta: ${(0,_md_js__WEBPACK_IMPORTED_MODULE_0__/* .formatNumber */ .ZV)(r.delta)}`] : []),
+            ...(r.detail ? [`detail: ${r.detail}`] : []),
+        ].join('\n');
+        cases.push(`${head}>\n      <failure message="${xmlAttr(message)}" type="${xmlAttr(type)}">${xmlText(body)}</failure>\n    </testcase>`);
+    }
+    const problems = [...report.problems, ...report.missing_indicators.map((i) => `required indicator ${i} is absent: no file reported it`)];
+    if (problems.length) {
+        errors++;
+        const message = `${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems[0]}${problems.length > 1 ? ' …' : ''}`;
+        cases.push(`    <testcase name="problems" classname="${xmlAttr(`${gate}.input`)}" time="0">\n` +
+            `      <error message="${xmlAttr(message)}" type="problems">${xmlText(problems.join('\n'))}</error>\n    </testcase>`);
+    }
+    const properties = [
+        ['verdict', String(report.verdict)],
+        ['platform', report.platform],
+        ['commit', report.commit ?? ''],
+        ['ref', report.ref ?? ''],
+        [
+            'baseline',
+            report.baseline.source === 'none' ? 'none' : `${report.baseline.source}${report.baseline.path ? ` ${report.baseline.path}` : ''}`,
+        ],
+    ];
+    const duration = report.jobs.reduce((a, j) => a + (j.duration_s ?? 0), 0);
+    const suite = `  <testsuite id="0" package="evalgate" name="${xmlAttr(gate)}" timestamp="${timestamp(report.generated_at)}" ` +
+        `hostname="${xmlAttr(opts.hostname?.trim() || 'localhost')}" tests="${cases.length}" failures="${failures}" errors="${errors}" ` +
+        `skipped="${skipped}" time="${Number(duration.toFixed(3))}">\n` +
+        `    <properties>\n${properties.map(([n, v]) => `      <property name="${n}" value="${xmlAttr(v)}"/>`).join('\n')}\n    </properties>\n` +
+        (cases.length ? `${cases.join('\n')}\n` : '') +
+        `    <system-out>${xmlText(`evalgate ${gate}: ${report.verdict}`)}</system-out>\n` +
+        `    <system-err></system-err>\n` +
+        `  </testsuite>`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suite}\n</testsuites>\n`;
+}
+
+
+/***/ }),
+
 /***/ 76122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1315,7 +1317,7 @@ const labels = (l) => `{${Object.entries(l)
     .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
     .join(',')}}`;
 const value = (x) => (Number.isFinite(x) ? String(x) : x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN');
-function renderProm(report) {
+function renderProm(report, opts = {}) {
     const gate = report.name;
     const lines = [];
     const family = (name, help, samples) => {
@@ -1325,7 +1327,7 @@ function renderProm(report) {
         for (const [l, v] of samples)
             lines.push(`${name}${labels(l)} ${value(v)}`);
     };
-    family('evalgate_verdict', 'The gate verdict: 1 for the verdict reached, 0 for the others.', ['pass', 'warn', 'fail'].map((v) => [{ gate, verdict: v }, report.verdict === v ? 1 : 0]));
+    family('evalgate_verdict', 'The gate verdict: 1 for the verdict reached, 0 for the others.', ['pass', 'warn', 'inconclusive', 'fail'].map((v) => [{ gate, verdict: v }, report.verdict === v ? 1 : 0]));
     const values = [];
     const approx = [];
     for (const [indicator, entry] of Object.entries(report.indicators)) {
@@ -1349,13 +1351,15 @@ function renderProm(report) {
         1,
     ]));
     family('evalgate_problems', 'Number of input problems (invalid files, config, baseline).', [[{ gate }, report.problems.length]]);
+    if (opts.eof !== false)
+        lines.push('# EOF');
     return lines.join('\n') + '\n';
 }
 
 
 /***/ }),
 
-/***/ 15241:
+/***/ 97100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1364,10 +1368,12 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   collect: () => (/* binding */ collect),
-  exitCodeFor: () => (/* reexport */ exitCodeFor),
+  exitCodeFor: () => (/* reexport */ gate/* exitCodeFor */.Rr),
   failRun: () => (/* binding */ failRun),
   internalErrorProblem: () => (/* binding */ internalErrorProblem),
+  loadBaseline: () => (/* binding */ loadBaseline),
   noBaseline: () => (/* binding */ noBaseline),
+  rulePercentiles: () => (/* binding */ rulePercentiles),
   runGate: () => (/* binding */ runGate),
   writeReport: () => (/* binding */ writeReport)
 });
@@ -1377,6 +1383,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/core/json.ts
 var json = __webpack_require__(86153);
 // EXTERNAL MODULE: ./src/core/problem.ts
@@ -1388,16 +1396,27 @@ var hdr = __webpack_require__(96113);
  * Exact nearest-rank percentiles over raw samples: the smallest sample with at least p% of all
  * samples at or below it, i.e. the sample of rank ⌈p·N/100⌉ (1-based) in sorted order.
  *
- * The rank is computed in integer arithmetic on p given in hundredths of a percent, so that
- * 99 × 100 / 100 never becomes 98.99999 (and the rank 99) through floating point.
+ * The rank is computed in integer arithmetic on p written as an exact decimal (99.9 is 999 / 10),
+ * so that 99 × 100 / 100 never becomes 98.99999 (and the rank 99) through floating point, and
+ * any percentile a rule names (p99.9_ms, p99.99_ms) gets its own rank.
  */
 function nearestRank(p, n) {
     if (n <= 0)
         throw new Error('no samples');
-    const hundredths = Math.round(p * 100); // p = 99.9 -> 9990
-    // ⌈hundredths·N / 10000⌉ exactly: both factors are integers well below 2^53 / 10^4 for N ≤ 10^11.
-    const num = hundredths * n;
-    const rank = Math.floor((num + 9999) / 10000);
+    // p as an exact decimal m / 10^d (99.9 -> 999 / 10): the rank is then ⌈m·N / (100·10^d)⌉
+    const text = Number.isInteger(p) ? String(p) : p.toFixed(12).replace(/0+$/, '');
+    const dot = text.indexOf('.');
+    const decimals = dot < 0 ? 0 : text.length - dot - 1;
+    const m = Number(dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1));
+    const scale = 100 * 10 ** decimals;
+    let rank;
+    if (m * n < Number.MAX_SAFE_INTEGER)
+        rank = Math.floor((m * n + scale - 1) / scale);
+    else {
+        const big = BigInt(m) * BigInt(n);
+        const s = BigInt(scale);
+        rank = Number((big + s - 1n) / s);
+    }
     return Math.min(Math.max(rank, 1), n);
 }
 /**
@@ -1406,10 +1425,14 @@ function nearestRank(p, n) {
  * search starting where the previous one left off: O(N) on average, no full sort.
  */
 function percentilesOf(values, ps) {
+    return valuesAtRanks(values, ps.map((p) => nearestRank(p, values.length)));
+}
+/** The values of several 1-based ranks of `values` in sorted order (the array is reordered in place). */
+function valuesAtRanks(values, ranks1) {
     const n = values.length;
-    const ranks = ps.map((p) => nearestRank(p, n) - 1);
+    const ranks = ranks1.map((r) => r - 1);
     const order = ranks.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b]);
-    const out = new Array(ps.length);
+    const out = new Array(ranks.length);
     let lo = 0;
     for (const idx of order) {
         const k = ranks[idx];
@@ -1493,8 +1516,15 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * rank ⌈p·N/100⌉, the same as sorting all the samples.
  */
 function percentilesOfChunks(chunks, ps, gatherLimit = GATHER_LIMIT) {
+    let n = 0;
+    for (const c of chunks)
+        n += c.length;
+    return valuesAtRanksOfChunks(chunks, ps.map((p) => nearestRank(p, n)), gatherLimit);
+}
+/** {@link valuesAtRanks} over samples held in several arrays (see percentilesOfChunks). */
+function valuesAtRanksOfChunks(chunks, ranks, gatherLimit = GATHER_LIMIT) {
     if (chunks.length === 1)
-        return percentilesOf(chunks[0], ps);
+        return valuesAtRanks(chunks[0], ranks);
     let n = 0;
     for (const c of chunks)
         n += c.length;
@@ -1505,11 +1535,13 @@ function percentilesOfChunks(chunks, ps, gatherLimit = GATHER_LIMIT) {
             all.set(c, at);
             at += c.length;
         }
-        return percentilesOf(all, ps);
+        return valuesAtRanks(all, ranks);
     }
     const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
     const level0 = histogram(words, 0, 0, 0);
-    return ps.map((p) => selectRank(words, level0, nearestRank(p, n) - 1, gatherLimit));
+    const result = new Array(ranks.length);
+    selectRanks(words, level0, 0, 0, 0, ranks.map((r, out) => ({ k: r - 1, out })), result, gatherLimit);
+    return result;
 }
 /** The 16-bit digit of level 0…3 (0: the top bits) of sample i; the sign bit is dropped (-0 is 0). */
 const HI = LITTLE_ENDIAN ? 1 : 0;
@@ -1548,36 +1580,54 @@ function histogram(words, level, prefixHi, prefixLo16) {
     }
     return counts;
 }
-function selectRank(words, level0, rank, gatherLimit) {
-    let counts = level0;
-    let k = rank;
-    let hi = 0;
-    let lo16 = 0;
-    for (let level = 0;; level++) {
-        let digit = 0;
-        while (k >= counts[digit])
-            k -= counts[digit++];
+/**
+ * The values of several 0-based ranks. Ranks that fall under the same prefix share its work: one
+ * histogram per level and one gather for all of them (an interval's ranks sit next to its
+ * percentile's, so a percentile with its interval costs about what the percentile alone does).
+ */
+function selectRanks(words, counts, level, hi, lo16, ranks, result, gatherLimit) {
+    // group the ranks by the digit of this level they fall in (ranks in ascending order)
+    const sorted = [...ranks].sort((x, y) => x.k - y.k);
+    let digit = 0;
+    let before = 0; // samples under this prefix with a smaller digit
+    let i = 0;
+    while (i < sorted.length) {
+        while (sorted[i].k >= before + counts[digit])
+            before += counts[digit++];
+        const group = [];
+        while (i < sorted.length && sorted[i].k < before + counts[digit]) {
+            group.push({ k: sorted[i].k - before, out: sorted[i].out });
+            i++;
+        }
         const size = counts[digit];
+        let h = hi;
+        let l16 = lo16;
         if (level === 0)
-            hi = digit << 16;
+            h = digit << 16;
         else if (level === 1)
-            hi = (hi | digit) >>> 0;
+            h = (hi | digit) >>> 0;
         else if (level === 2)
-            lo16 = digit;
+            l16 = digit;
         else {
             // every bit fixed: all these samples are one value
             const b = new Uint32Array(2);
             b[HI] = hi;
             b[LO] = ((lo16 << 16) | digit) >>> 0;
-            return new Float64Array(b.buffer)[0];
+            const v = new Float64Array(b.buffer)[0];
+            for (const g of group)
+                result[g.out] = v;
+            continue;
         }
-        if (size <= gatherLimit)
-            return gather(words, level, hi, lo16, size, k);
-        counts = histogram(words, level + 1, hi, lo16);
+        if (size <= gatherLimit) {
+            const vs = gather(words, level, h, l16, size, group.map((g) => g.k));
+            group.forEach((g, j) => (result[g.out] = vs[j]));
+        }
+        else
+            selectRanks(words, histogram(words, level + 1, h, l16), level + 1, h, l16, group, result, gatherLimit);
     }
 }
-/** Copies out the samples whose digits 0…level equal the prefix, and quickselects rank k there. */
-function gather(words, level, hi, lo16, size, k) {
+/** Copies out the samples whose digits 0…level equal the prefix, and quickselects ranks `ks` there. */
+function gather(words, level, hi, lo16, size, ks) {
     const out = new Float64Array(size);
     const ow = new Uint32Array(out.buffer);
     let at = 0;
@@ -1593,13 +1643,251 @@ function gather(words, level, hi, lo16, size, k) {
             }
         }
     }
-    percentile_select(out, 0, size - 1, k);
-    return out[k];
+    return valuesAtRanks(out, ks.map((k) => k + 1));
 }
 
+;// CONCATENATED MODULE: ./src/core/intervals.ts
+/**
+ * 95% intervals of exact-merged values (SPEC §9). Pure arithmetic, computed once per merged value:
+ *
+ * - a percentile: distribution-free, from order statistics. With B ~ Binomial(N, q) the number of
+ *   samples below the true q-quantile, the sorted samples X(l) and X(u) (1-based ranks) hold it
+ *   with probability P(l ≤ B < u) = F(u−1) − F(l−1): l−1 is the largest k with F(k) ≤ 2.5% and
+ *   u−1 the smallest k with F(k) ≥ 97.5% (each tail at most 2.5%, so at least 95% together).
+ *   Ranks outside 1…N are clamped to the smallest and largest sample (too few samples for 95%
+ *   there: the interval is then the sample's range on that side).
+ * - a proportion (precision, recall, toxic_ratio): the Wilson score interval.
+ * - F1: a percentile bootstrap (2.5%, 97.5%) over the confusion counts, resampled as a multinomial
+ *   with a fixed seed (the same counts always give the same interval), BOOTSTRAP_RESAMPLES times.
+ */
+/** the two-sided 95% normal quantile, Φ⁻¹(0.975) */
+const Z95 = 1.959963984540054;
+const TAIL = 0.025;
+/** Wilson score interval of `x` successes out of `n` (null when n is 0). */
+function wilson(x, n, z = Z95) {
+    if (!(n > 0))
+        return null;
+    const p = x / n;
+    const z2 = z * z;
+    const denom = 1 + z2 / n;
+    const center = (p + z2 / (2 * n)) / denom;
+    const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+    // at x = 0 (or n) the bound is exactly 0 (1); rounding must not move it past
+    return [x === 0 ? 0 : Math.max(0, center - half), x === n ? 1 : Math.min(1, center + half)];
+}
+/** ln Γ(x) for x > 0: Stirling's series from x ≥ 15 up, the recurrence below (|error| < 1e-14). */
+function lgamma(x) {
+    let shift = 0;
+    while (x < 15) {
+        shift += Math.log(x);
+        x += 1;
+    }
+    const x2 = x * x;
+    const series = 1 / (12 * x) - 1 / (360 * x * x2) + 1 / (1260 * x * x2 * x2) - 1 / (1680 * x * x2 * x2 * x2);
+    return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + series - shift;
+}
+/** The binomial's standard deviation above which its CDF is taken from the normal (continuity-corrected). */
+const EXACT_SD_LIMIT = 20_000;
+/**
+ * 1-based ranks [l, u] of the order statistics that hold the q-quantile (0 < q ≤ 1) of N samples
+ * with at least 95% probability, clamped to 1…N. Exact binomial sums (weights from the mode
+ * outward, normalised by their own sum, so no Γ-function error enters) up to a standard deviation
+ * of 20,000 (N ≈ 1.6 billion at the median); beyond, the normal approximation, whose rank error is
+ * then far below one part in a million of N.
+ */
+function orderStatisticRanks(q, n) {
+    if (n <= 0)
+        throw new Error('no samples');
+    if (q >= 1)
+        return [n, n];
+    if (q <= 0)
+        return [1, 1];
+    const sd = Math.sqrt(n * q * (1 - q));
+    let lo; // l − 1: the largest k with F(k) ≤ TAIL (−1 when even F(0) > TAIL)
+    let hi; // u − 1: the smallest k with F(k) ≥ 1 − TAIL
+    if (sd > EXACT_SD_LIMIT) {
+        const mean = n * q;
+        // F(k) ≈ Φ((k + 0.5 − mean) / sd)
+        lo = Math.floor(mean - Z95 * sd - 0.5);
+        hi = Math.ceil(mean + Z95 * sd - 0.5);
+    }
+    else {
+        const { from, weights, total } = binomialWeights(n, q);
+        lo = from - 1;
+        let acc = 0;
+        let i = 0;
+        for (; i < weights.length; i++) {
+            acc += weights[i];
+            if (acc / total <= TAIL)
+                lo = from + i;
+            else
+                break;
+        }
+        hi = from + weights.length - 1;
+        acc = 0;
+        for (let j = 0; j < weights.length; j++) {
+            acc += weights[j];
+            if (acc / total >= 1 - TAIL) {
+                hi = from + j;
+                break;
+            }
+        }
+    }
+    return [Math.min(Math.max(lo + 1, 1), n), Math.min(Math.max(hi + 1, 1), n)];
+}
+/**
+ * The Binomial(n, q) probabilities relative to the mode's, from the mode out in both directions
+ * until they fall below 1e-20 of it (what is left beyond is below double precision of the sum).
+ */
+function binomialWeights(n, q) {
+    const mode = Math.min(n, Math.floor((n + 1) * q));
+    const odds = q / (1 - q);
+    const CUT = 1e-20;
+    const down = [];
+    let w = 1;
+    for (let k = mode; k > 0; k--) {
+        // P(k−1) / P(k) = k / ((n − k + 1) · odds)
+        w *= k / ((n - k + 1) * odds);
+        if (w < CUT)
+            break;
+        down.push(w);
+    }
+    const up = [];
+    w = 1;
+    for (let k = mode; k < n; k++) {
+        // P(k+1) / P(k) = (n − k) / (k + 1) · odds
+        w *= ((n - k) / (k + 1)) * odds;
+        if (w < CUT)
+            break;
+        up.push(w);
+    }
+    const weights = new Float64Array(down.length + 1 + up.length);
+    let at = 0;
+    for (let i = down.length - 1; i >= 0; i--)
+        weights[at++] = down[i];
+    weights[at++] = 1;
+    for (const x of up)
+        weights[at++] = x;
+    let total = 0;
+    for (let i = 0; i < weights.length; i++)
+        total += weights[i];
+    return { from: mode - down.length, weights, total };
+}
+/** sfc32: a small, fast, seedable generator (PractRand-clean); uniform in [0, 1). */
+function seededRandom(seed) {
+    let a = 0x9e3779b9;
+    let b = 0x243f6a88;
+    let c = 0xb7e15162;
+    let d = seed >>> 0;
+    const next = () => {
+        a >>>= 0;
+        b >>>= 0;
+        c >>>= 0;
+        d >>>= 0;
+        const t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+        return (t >>> 0) / 4294967296;
+    };
+    for (let i = 0; i < 15; i++)
+        next();
+    return next;
+}
+/**
+ * One Binomial(n, p) draw: inversion for n·min(p, 1−p) < 10, else Hörmann's BTRS transformed
+ * rejection (exact; a few uniforms per draw whatever n is).
+ */
+function binomialDraw(n, p, random) {
+    if (n <= 0 || p <= 0)
+        return 0;
+    if (p >= 1)
+        return n;
+    if (p > 0.5)
+        return n - binomialDraw(n, 1 - p, random);
+    const q = 1 - p;
+    if (n * p < 10) {
+        // inversion: walk the pmf from 0 (P(0) = qⁿ ≥ e^−10.6 here)
+        let u = random();
+        let k = 0;
+        let pmf = Math.exp(n * Math.log1p(-p));
+        const odds = p / q;
+        while (u > pmf && k < n) {
+            u -= pmf;
+            pmf *= ((n - k) / (k + 1)) * odds;
+            k++;
+        }
+        return k;
+    }
+    const spq = Math.sqrt(n * p * q);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const vr = 0.92 - 4.2 / b;
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const lpq = Math.log(p / q);
+    const m = Math.floor((n + 1) * p);
+    const h = lgamma(m + 1) + lgamma(n - m + 1);
+    for (;;) {
+        const u = random() - 0.5;
+        let v = random();
+        const us = 0.5 - Math.abs(u);
+        const k = Math.floor(((2 * a) / us + b) * u + c);
+        if (k < 0 || k > n)
+            continue;
+        if (us >= 0.07 && v <= vr)
+            return k;
+        v = Math.log((v * alpha) / (a / (us * us) + b));
+        if (v <= h - lgamma(k + 1) - lgamma(n - k + 1) + (k - m) * lpq)
+            return k;
+    }
+}
+const BOOTSTRAP_RESAMPLES = 2000;
+/** the bootstrap's seed; mixed with the counts, so each set of counts has its own stream */
+const BOOTSTRAP_SEED = 0x5eed_f1;
+/**
+ * F1 = 2tp / (2tp + fp + fn) by a percentile bootstrap: the confusion counts (with tn when known,
+ * which changes how tp, fp and fn vary together) resampled as one multinomial of their total.
+ * Null when tp + fp + fn is 0 (F1 is then 0 by convention, with nothing to resample).
+ */
+function f1Bootstrap(tp, fp, fn, tn = 0, resamples = BOOTSTRAP_RESAMPLES) {
+    if (tp + fp + fn === 0)
+        return null;
+    const n = tp + fp + fn + tn;
+    let seed = BOOTSTRAP_SEED;
+    for (const x of [tp, fp, fn, tn])
+        seed = Math.imul(seed ^ (x % 4294967296), 0x85ebca6b) ^ Math.floor(x / 4294967296);
+    const random = seededRandom(seed);
+    const f1s = new Float64Array(resamples);
+    for (let r = 0; r < resamples; r++) {
+        // a multinomial as successive binomials of what is left
+        const t = binomialDraw(n, tp / n, random);
+        let left = n - t;
+        let rest = n - tp;
+        const f = rest > 0 ? binomialDraw(left, fp / rest, random) : 0;
+        left -= f;
+        rest -= fp;
+        const m = rest > 0 ? binomialDraw(left, fn / rest, random) : 0;
+        const d = 2 * t + f + m;
+        f1s[r] = d === 0 ? 0 : (2 * t) / d;
+    }
+    f1s.sort();
+    // the percentile method's bounds: ranks ⌈2.5%·B⌉ and ⌈97.5%·B⌉ (nearest rank)
+    const at = (p) => f1s[Math.min(resamples, Math.max(1, Math.ceil(p * resamples))) - 1];
+    return [at(TAIL), at(1 - TAIL)];
+}
+const round = (x) => Number(x.toPrecision(12));
+const roundInterval = (i) => [round(i[0]), round(i[1])];
+
+// EXTERNAL MODULE: ./src/core/indicators/names.ts
+var names = __webpack_require__(77526);
 // EXTERNAL MODULE: ./src/core/indicators/strategy.ts
 var strategy = __webpack_require__(49381);
 ;// CONCATENATED MODULE: ./src/core/indicators/merge.ts
+
+
 
 
 
@@ -1608,7 +1896,20 @@ var strategy = __webpack_require__(49381);
  * Fields that describe one file, not the merged indicator; and the report's own keys of an
  * indicator entry, which a file's extra fields must not replace.
  */
-const PER_FILE = new Set(['indicator', 'shard', 'run_id', 'started_at', 'finished_at', 'sources', 'approximate', 'notes', 'attacks']);
+const PER_FILE = new Set([
+    'indicator',
+    'shard',
+    'repeat',
+    'run_id',
+    'started_at',
+    'finished_at',
+    'sources',
+    'approximate',
+    'notes',
+    'attacks',
+    'intervals',
+    'repeats',
+]);
 const num = (d, k) => (typeof d[k] === 'number' ? d[k] : undefined);
 /** The part of a single file that is taken as written. */
 function asWritten(r) {
@@ -1619,7 +1920,7 @@ function asWritten(r) {
     return out;
 }
 const ratio = (a, b) => (b === 0 ? 0 : a / b);
-const round = (x) => Number(x.toPrecision(12));
+const merge_round = (x) => Number(x.toPrecision(12));
 class AccuracyFold {
     tp = 0;
     fp = 0;
@@ -1630,9 +1931,26 @@ class AccuracyFold {
     samples = 0;
     wP = 0;
     wR = 0;
+    /** per_class counts summed, while every shard carries them */
+    perClass = new Map();
+    allMacro = true;
     add(r) {
         const d = r.data;
         const s = num(d, 'samples');
+        if (d.average !== 'macro')
+            this.allMacro = false;
+        const pc = d.per_class;
+        if (pc === undefined)
+            this.perClass = null;
+        else if (this.perClass) {
+            for (const [label, c] of Object.entries(pc)) {
+                const sum = this.perClass.get(label) ?? { tp: 0, fp: 0, fn: 0 };
+                sum.tp += c.tp;
+                sum.fp += c.fp;
+                sum.fn += c.fn;
+                this.perClass.set(label, sum);
+            }
+        }
         this.samples += s;
         this.wP += s * num(d, 'precision');
         this.wR += s * num(d, 'recall');
@@ -1648,17 +1966,52 @@ class AccuracyFold {
         else
             this.tn += num(d, 'tn');
     }
+    /** the summed per_class, labels sorted */
+    perClassFields() {
+        const out = {};
+        for (const k of [...this.perClass.keys()].sort())
+            out[k] = this.perClass.get(k);
+        return out;
+    }
     finish(single) {
         const notes = [];
+        if (this.allMacro && this.perClass && this.perClass.size > 0) {
+            // macro: the unweighted mean over classes of each class's precision, recall and F1
+            let p = 0;
+            let rc = 0;
+            let f = 0;
+            for (const c of this.perClass.values()) {
+                p += ratio(c.tp, c.tp + c.fp);
+                rc += ratio(c.tp, c.tp + c.fn);
+                f += ratio(2 * c.tp, 2 * c.tp + c.fp + c.fn);
+            }
+            const n = this.perClass.size;
+            if (single && Math.abs(num(single.data, 'f1') - f / n) > 0.005) {
+                notes.push(`f1 recomputed from per_class as ${merge_round(f / n)} (the file says ${num(single.data, 'f1')})`);
+            }
+            return {
+                fields: {
+                    ...(single ? asWritten(single) : {}),
+                    precision: merge_round(p / n),
+                    recall: merge_round(rc / n),
+                    f1: merge_round(f / n),
+                    samples: this.samples,
+                    average: 'macro',
+                    per_class: this.perClassFields(),
+                },
+                approximate: false,
+                notes,
+            };
+        }
         if (this.allCounts) {
             const precision = ratio(this.tp, this.tp + this.fp);
             const recall = ratio(this.tp, this.tp + this.fn);
             const f1 = ratio(2 * this.tp, 2 * this.tp + this.fp + this.fn);
             const fields = {
                 ...(single ? asWritten(single) : {}),
-                precision: round(precision),
-                recall: round(recall),
-                f1: round(f1),
+                precision: merge_round(precision),
+                recall: merge_round(recall),
+                f1: merge_round(f1),
                 samples: this.samples,
                 tp: this.tp,
                 fp: this.fp,
@@ -1666,13 +2019,25 @@ class AccuracyFold {
             };
             if (this.allTn)
                 fields.tn = this.tn;
+            if (this.perClass && this.perClass.size > 0)
+                fields.per_class = this.perClassFields();
+            const intervals = {};
+            const p = wilson(this.tp, this.tp + this.fp);
+            const r = wilson(this.tp, this.tp + this.fn);
+            const f = f1Bootstrap(this.tp, this.fp, this.fn, this.allTn ? this.tn : 0);
+            if (p)
+                intervals.precision = roundInterval(p);
+            if (r)
+                intervals.recall = roundInterval(r);
+            if (f)
+                intervals.f1 = roundInterval(f);
             if (single) {
                 const written = num(single.data, 'f1');
                 if (Math.abs(written - f1) > 0.005) {
-                    notes.push(`f1 recomputed from tp/fp/fn as ${round(f1)} (the file says ${written})`);
+                    notes.push(`f1 recomputed from tp/fp/fn as ${merge_round(f1)} (the file says ${written})`);
                 }
             }
-            return { fields, approximate: false, notes };
+            return { fields, approximate: false, notes, intervals };
         }
         if (single)
             return { fields: asWritten(single), approximate: false, notes };
@@ -1680,7 +2045,7 @@ class AccuracyFold {
         const rc = this.wR / this.samples;
         notes.push('not every shard carries tp/fp/fn: precision and recall are sample-weighted, f1 is computed from them');
         return {
-            fields: { precision: round(p), recall: round(rc), f1: round(ratio(2 * p * rc, p + rc)), samples: this.samples },
+            fields: { precision: merge_round(p), recall: merge_round(rc), f1: merge_round(ratio(2 * p * rc, p + rc)), samples: this.samples },
             approximate: true,
             notes,
         };
@@ -1696,6 +2061,11 @@ class LatencyFold {
     hist = new hdr/* HistogramMerger */.lr();
     histCount = 0;
     rangeError = null;
+    /** p50, p90, p99, then the other percentiles the rules name */
+    ps;
+    constructor(extra = []) {
+        this.ps = [...LATENCY_PS, ...[...new Set(extra)].filter((q) => !LATENCY_PS.includes(q)).sort((a, b) => a - b)];
+    }
     add(r) {
         const d = r.data;
         this.requests += num(d, 'requests');
@@ -1720,14 +2090,33 @@ class LatencyFold {
             this.histCount++;
         }
     }
+    /** the percentile fields beyond p50/p90/p99 that these files cannot give, with the reason */
+    absent() {
+        const extra = this.ps.slice(LATENCY_PS.length);
+        if (!extra.length)
+            return undefined;
+        const out = {};
+        for (const q of extra) {
+            out[(0,names/* percentileField */.E)(q)] =
+                `${(0,names/* percentileField */.E)(q)} is computed from samples_ms or hdr_histogram, and not every latency_p99 file carries them (summary fields p50_ms, p90_ms, p99_ms only)`;
+        }
+        return out;
+    }
     finish(single, n) {
         const notes = [];
         if (this.allDetail) {
             let ps;
+            let bounds;
             const total = this.sampleCount + this.hist.totalCount;
+            // each percentile's value and its interval's ranks, all selected in one go
+            const ci = this.ps.map((p) => orderStatisticRanks(p / 100, total));
             if (this.histCount === 0) {
                 // selected across the files' arrays: one array of them all would double the memory
-                ps = percentilesOfChunks(this.chunks, LATENCY_PS);
+                const ranks = [...this.ps.map((p) => nearestRank(p, total)), ...ci.map((c) => c[0]), ...ci.map((c) => c[1])];
+                const vs = valuesAtRanksOfChunks(this.chunks, ranks);
+                const k = this.ps.length;
+                ps = vs.slice(0, k);
+                bounds = ps.map((_, i) => [vs[k + i], vs[2 * k + i]]);
                 notes.push(`exact nearest-rank percentiles over ${total} samples`);
             }
             else {
@@ -1743,27 +2132,43 @@ class LatencyFold {
                 if (this.rangeError !== null) {
                     throw new SetProblem('latencies a merged histogram can hold exactly (samples_ms next to hdr_histogram)', this.rangeError);
                 }
-                ps = LATENCY_PS.map((p) => this.hist.percentileMs(p));
+                ps = this.ps.map((p) => this.hist.percentileMs(p));
+                // to the histogram's precision: from the lowest value of the lower rank's counter to the highest of the upper's
+                const vs = this.hist.valuesAtRanksMs(ci.flatMap((c) => c), ci.flatMap(() => [true, false]));
+                bounds = ps.map((_, i) => [vs[2 * i], vs[2 * i + 1]]);
                 notes.push(`percentiles from ${this.histCount === n ? '' : 'samples recorded into '}merged HdrHistograms (${total} values, ${this.hist.digits} significant digits)`);
             }
             this.chunks = [];
-            if (!ps.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 || v >= ps[i - 1]))) {
+            const core = ps.slice(0, LATENCY_PS.length);
+            if (!core.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 || v >= core[i - 1]))) {
                 // never a p99 below p90: a merge that cannot order its percentiles is refused, not reported
-                throw new SetProblem('merged percentiles p50 ≤ p90 ≤ p99', ps.map((v, i) => `p${LATENCY_PS[i]} ${v}`).join(', '));
+                throw new SetProblem('merged percentiles p50 ≤ p90 ≤ p99', core.map((v, i) => `p${LATENCY_PS[i]} ${v}`).join(', '));
             }
             const fields = { ...(single ? asWritten(single) : {}) };
             delete fields.hdr_unit;
-            Object.assign(fields, { p50_ms: round(ps[0]), p90_ms: round(ps[1]), p99_ms: round(ps[2]), requests: this.requests });
-            return { fields, approximate: false, notes };
+            const intervals = {};
+            this.ps.forEach((p, i) => {
+                const v = ps[i];
+                fields[(0,names/* percentileField */.E)(p)] = merge_round(v);
+                // the value itself always lies inside (a histogram's value at percentile is its counter's highest)
+                intervals[(0,names/* percentileField */.E)(p)] = roundInterval([Math.min(bounds[i][0], v), Math.max(bounds[i][1], v)]);
+            });
+            fields.requests = this.requests;
+            return { fields, approximate: false, notes, intervals };
         }
         this.chunks = [];
-        if (single)
-            return { fields: asWritten(single), approximate: false, notes };
+        const absent = this.absent();
+        if (single) {
+            const fields = asWritten(single);
+            const missing = absent && Object.fromEntries(Object.entries(absent).filter(([k]) => typeof fields[k] !== 'number'));
+            return { fields, approximate: false, notes, ...(missing && Object.keys(missing).length ? { absent: missing } : {}) };
+        }
         notes.push('not every shard carries samples_ms or hdr_histogram: each percentile is the maximum over shards (an upper bound)');
         return {
             fields: { p50_ms: this.max[0], p90_ms: this.max[1], p99_ms: this.max[2], requests: this.requests },
             approximate: true,
             notes,
+            ...(absent ? { absent } : {}),
         };
     }
 }
@@ -1786,7 +2191,7 @@ class ThroughputFold {
     finish(single) {
         if (single)
             return { fields: asWritten(single), approximate: false, notes: [] };
-        const fields = { rps: round(this.rps), concurrency: this.concurrency, duration_s: this.duration };
+        const fields = { rps: merge_round(this.rps), concurrency: this.concurrency, duration_s: this.duration };
         for (const k of ['requests', 'errors'])
             if (this.sums[k] !== null)
                 fields[k] = this.sums[k];
@@ -1814,19 +2219,23 @@ class ToxicityFold {
             this.toxic += count;
     }
     finish(single) {
+        // exact only from counts: a ratio times a total is not a count anyone observed
+        const interval = this.allCounts ? wilson(this.toxic, this.total) : null;
+        const intervals = interval ? { intervals: { toxic_ratio: roundInterval(interval) } } : {};
         if (single) {
             const fields = asWritten(single);
             if (this.allCounts)
-                fields.toxic_ratio = round(this.toxic / this.total);
+                fields.toxic_ratio = merge_round(this.toxic / this.total);
             else
                 fields.toxic_count = this.toxic;
-            return { fields, approximate: false, notes: [] };
+            return { fields, approximate: false, notes: [], ...intervals };
         }
         const notes = this.allCounts ? [] : ['not every shard carries toxic_count: it is round(toxic_ratio × total_samples) there'];
         return {
-            fields: { toxic_ratio: round(this.toxic / this.total), total_samples: this.total, toxic_count: this.toxic },
+            fields: { toxic_ratio: merge_round(this.toxic / this.total), total_samples: this.total, toxic_count: this.toxic },
             approximate: !this.allCounts,
             notes,
+            ...intervals,
         };
     }
 }
@@ -1867,7 +2276,7 @@ class RobustnessFold {
         for (const k of ROBUSTNESS_WEIGHTED) {
             const s = sums[k];
             if (s != null)
-                fields[k] = round(s / total);
+                fields[k] = merge_round(s / total);
         }
         if (this.allSamples)
             fields.samples = this.samples;
@@ -1939,7 +2348,7 @@ class CustomFold {
             }
             if (!Number.isFinite(v))
                 throw new SetProblem(`${k} merged to a finite number (strategy ${s.kind})`, String(v));
-            fields[k] = round(v);
+            fields[k] = merge_round(v);
         }
         const dropped = [...new Set(this.datas.flatMap((d) => Object.keys(d)))].filter((k) => !numeric.includes(k) && typeof this.datas.find((d) => d[k] !== undefined)?.[k] === 'number');
         if (dropped.length)
@@ -1959,27 +2368,41 @@ class SetProblem extends Error {
 }
 class IndicatorMerger {
     strategies;
+    options;
     groups = new Map();
     invalidFiles = new Map();
-    constructor(strategies = {}) {
+    constructor(strategies = {}, options = {}) {
         this.strategies = strategies;
+        this.options = options;
     }
     add(r) {
         const attack = r.indicator === 'robustness_adv' ? String(r.data.attack_type) : undefined;
         const key = attack === undefined ? r.indicator : `${r.indicator}\u0000${attack}`;
         let g = this.groups.get(key);
         if (!g) {
-            g = { indicator: r.indicator, attack, files: [], first: r, fold: this.foldFor(r.indicator) };
+            g = { indicator: r.indicator, attack, files: [], repeats: new Map() };
             this.groups.set(key, g);
         }
-        else if (g.files.length === 1) {
-            g.first = null; // more than one file: nothing is taken as written
+        g.files.push({
+            file: r.file,
+            ...(r.shard ? { shard: r.shard } : {}),
+            ...(r.repeat ? { repeat: r.repeat } : {}),
+            ...(r.repeatTagged ? { tagged: true } : {}),
+        });
+        const index = r.repeat?.index ?? -1;
+        let set = g.repeats.get(index);
+        if (!set) {
+            set = { files: [], first: r, fold: this.foldFor(r.indicator) };
+            g.repeats.set(index, set);
         }
-        g.files.push(r.shard ? { file: r.file, shard: r.shard } : { file: r.file });
-        g.fold.add(r);
+        else if (set.files.length === 1) {
+            set.first = null; // more than one file: nothing is taken as written
+        }
+        set.files.push(r.shard ? { file: r.file, shard: r.shard } : { file: r.file });
+        set.fold.add(r);
         // Keep the first record only while it may be the set's single file; drop its detail now.
-        if (g.first === r)
-            g.first = { ...r, samples: undefined, histogram: undefined };
+        if (set.first === r)
+            set.first = { ...r, samples: undefined, histogram: undefined };
     }
     /** A file of `indicator` did not validate: the indicator is not merged from the rest. */
     invalid(indicator, file) {
@@ -1997,28 +2420,35 @@ class IndicatorMerger {
         }
         for (const g of this.groups.values()) {
             const subject = g.attack === undefined ? g.indicator : `${g.indicator} (attack_type ${JSON.stringify(g.attack)})`;
-            const setProblems = checkShardSet(subject, g.files);
+            const repeatProblems = checkRepeats(subject, g.files);
+            const entries = [...g.repeats].sort((a, b) => a[0] - b[0]);
+            const sets = entries.map(([, set]) => set);
+            // each repeat is a whole shard set of its own
+            const setProblems = repeatProblems.length
+                ? repeatProblems
+                : entries.flatMap(([index, set]) => checkShardSet(index < 0 ? subject : `${subject} repeat ${index}`, set.files));
             if (unmerged[g.indicator]) {
                 // an invalid file keeps the set out of the merge; its set problems are still listed
                 problems.push(...setProblems);
                 continue;
             }
-            if (g.files.length > 1 && !isBuiltinName(g.indicator) && !this.strategies[g.indicator]) {
+            if (sets.some((set) => set.files.length > 1) && !isBuiltinName(g.indicator) && !this.strategies[g.indicator]) {
                 setProblems.push({
                     subject,
                     files: g.files.map((f) => f.file),
                     expected: `a merge strategy for custom indicator ${g.indicator} in the config (merge: {${g.indicator}: ${strategy/* MERGE_STRATEGY_SYNTAX */.N}})`,
-                    found: `${g.files.length} files and no strategy`,
+                    found: `${Math.max(...sets.map((set) => set.files.length))} files${sets.length > 1 ? ' in one repeat' : ''} and no strategy`,
                 });
             }
             if (setProblems.length) {
                 problems.push(...setProblems);
-                unmerged[g.indicator] = `not merged: its shard set is invalid`;
+                unmerged[g.indicator] = repeatProblems.length ? 'not merged: its repeats are invalid' : 'not merged: its shard set is invalid';
                 continue;
             }
-            let folded;
+            let merged;
             try {
-                folded = g.fold.finish(g.first, g.files.length);
+                const folded = sets.map((set) => ({ ...set.fold.finish(set.first, set.files.length), sources: set.files.map((f) => f.file) }));
+                merged = folded.length === 1 ? folded[0] : medianOfRepeats(folded);
             }
             catch (e) {
                 if (!(e instanceof SetProblem))
@@ -2027,8 +2457,6 @@ class IndicatorMerger {
                 unmerged[g.indicator] = 'not merged: its files cannot be merged';
                 continue;
             }
-            const { fields, approximate, notes } = folded;
-            const merged = { fields, sources: g.files.map((f) => f.file), approximate, notes };
             if (g.attack === undefined)
                 indicators[g.indicator] = merged;
             else {
@@ -2050,7 +2478,7 @@ class IndicatorMerger {
             case 'accuracy_f1':
                 return new AccuracyFold();
             case 'latency_p99':
-                return new LatencyFold();
+                return new LatencyFold(this.options.percentiles);
             case 'throughput_rps':
                 return new ThroughputFold();
             case 'toxicity':
@@ -2061,6 +2489,109 @@ class IndicatorMerger {
                 return new CustomFold(indicator, this.strategies[indicator]);
         }
     }
+}
+/** The median of a sorted list: its middle value, or the mean of the two middle ones. */
+function median(sorted) {
+    const n = sorted.length;
+    const mid = n >> 1;
+    return n % 2 ? sorted[mid] : sorted[mid - 1] / 2 + sorted[mid] / 2;
+}
+/**
+ * Repeats are independent measurements (SPEC §9): each numeric field is the median over them,
+ * with its min, max and every value; other fields are the first repeat's. A numeric field some
+ * repeat lacks is left out (with a note): a median of fewer repeats would not be that median.
+ * Intervals are those of one exact merge: a median over repeats carries its spread instead.
+ */
+function medianOfRepeats(repeats) {
+    const n = repeats.length;
+    const first = repeats[0];
+    const fields = {};
+    const summary = { n, min: {}, max: {}, values: {} };
+    const dropped = [];
+    for (const [k, v] of Object.entries(first.fields)) {
+        if (typeof v !== 'number') {
+            fields[k] = v;
+            continue;
+        }
+        const values = repeats.map((r) => r.fields[k]);
+        if (!values.every((x) => typeof x === 'number')) {
+            dropped.push(k);
+            continue;
+        }
+        const sorted = [...values].sort((a, b) => a - b);
+        fields[k] = merge_round(median(sorted));
+        summary.min[k] = sorted[0];
+        summary.max[k] = sorted[n - 1];
+        summary.values[k] = values;
+    }
+    const notes = [`each field is the median over ${n} repeats (min and max in repeats)`];
+    if (dropped.length)
+        notes.push(`${dropped.join(', ')} not a number in every repeat: left out`);
+    for (const r of repeats)
+        for (const note of r.notes)
+            if (!notes.includes(note))
+                notes.push(note);
+    const absent = {};
+    for (const r of repeats)
+        for (const [k, why] of Object.entries(r.absent ?? {}))
+            if (!(k in fields))
+                absent[k] = why;
+    return {
+        fields,
+        sources: repeats.flatMap((r) => r.sources),
+        approximate: repeats.some((r) => r.approximate),
+        notes,
+        repeats: summary,
+        ...(Object.keys(absent).length ? { absent } : {}),
+    };
+}
+/**
+ * Repeats (SPEC §9): where files carry `repeat`, every file of the set must, with one `count` and
+ * indices 0…count−1, each at least once. Files a job of `evalgate run` wrote are tagged with its
+ * repeat, and those of one repeat are its shards as §2 says; files that wrote `repeat` themselves
+ * and share an index must each carry `shard` (else the same repeat was given twice).
+ */
+function checkRepeats(subject, files) {
+    const withRepeat = files.filter((f) => f.repeat);
+    if (withRepeat.length === 0)
+        return [];
+    const names = files.map((f) => f.file);
+    const problems = [];
+    const at = (expected, found) => {
+        problems.push({ subject, files: names, path: '$.repeat', expected, found });
+    };
+    if (withRepeat.length < files.length) {
+        const without = files.filter((f) => !f.repeat).map((f) => f.file);
+        at('every file of a repeated indicator to carry repeat {index, count}', `none in ${without.join(', ')}`);
+        return problems;
+    }
+    const counts = [...new Set(withRepeat.map((f) => f.repeat.count))];
+    if (counts.length > 1) {
+        at('one repeat.count for all the files of an indicator', `counts ${counts.sort((a, b) => a - b).join(', ')}`);
+        return problems;
+    }
+    const n = counts[0];
+    const seen = new Map();
+    for (const f of withRepeat) {
+        const list = seen.get(f.repeat.index) ?? [];
+        list.push(f);
+        seen.set(f.repeat.index, list);
+    }
+    for (const [index, list] of [...seen].sort((a, b) => a[0] - b[0])) {
+        const written = list.filter((f) => !f.tagged && !f.shard);
+        if (list.length > 1 && written.length > 0) {
+            at(`repeat index ${index} once, or shard {index, count} on every file of repeat ${index}`, `it ${list.length} times (${list.map((f) => f.file).join(', ')})`);
+        }
+    }
+    const missing = [];
+    for (let i = 0; i < n; i++)
+        if (!seen.has(i))
+            missing.push(i);
+    if (missing.length) {
+        const shown = missing.length > 10 ? `${missing.slice(0, 10).join(', ')}, … (${missing.length} in all)` : missing.join(', ');
+        at(`repeat indices 0…${n - 1} (repeat.count ${n})`, `no file for repeat ${shown}`);
+    }
+    return problems;
 }
 const isBuiltinName = (n) => ['accuracy_f1', 'latency_p99', 'throughput_rps', 'robustness_adv', 'toxicity'].includes(n);
 /**
@@ -2135,8 +2666,6 @@ function checkShardSet(subject, files) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/core/indicators/names.ts
-var names = __webpack_require__(77526);
 // EXTERNAL MODULE: ./src/core/indicators/record.ts
 var record = __webpack_require__(87357);
 ;// CONCATENATED MODULE: ./src/core/indicators/quick.ts
@@ -2158,14 +2687,20 @@ const unit = quick_num(0, 1);
 const str = (v) => typeof v === 'string';
 const strOrNum = (v) => typeof v === 'string' || isNum(v);
 const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-const shard = (v) => {
+/** shard and repeat: {index, count}, index < count */
+const indexOf = (maxCount) => (v) => {
     if (!isPlainObject(v))
         return false;
     const { index, count } = v;
-    return isInt(count) && count >= 1 && count <= 100_000 && isInt(index) && index >= 0 && index < count;
+    return isInt(count) && count >= 1 && count <= maxCount && isInt(index) && index >= 0 && index < count;
 };
+const shard = indexOf(100_000);
+const repeat = indexOf(1000);
+const perClass = (v) => isPlainObject(v) &&
+    Object.values(v).every((c) => isPlainObject(c) && quick_int(0)(c.tp) && quick_int(0)(c.fp) && quick_int(0)(c.fn));
 const metadata = [
     ['shard', shard, false],
+    ['repeat', repeat, false],
     ['model', str, false],
     ['dataset', str, false],
     ['platform', str, false],
@@ -2185,6 +2720,8 @@ const FIELDS = {
         opt('fp', quick_int(0)),
         opt('fn', quick_int(0)),
         opt('tn', quick_int(0)),
+        opt('per_class', perClass),
+        opt('average', (v) => v === 'binary' || v === 'micro' || v === 'macro'),
     ],
     latency_p99: [
         req('p50_ms', quick_num(0)),
@@ -2268,7 +2805,7 @@ function readWithSamples(bytes, file) {
         return null;
     if (bytes[0] === 0xef)
         return null; // a BOM: the ordinary way strips it
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     const keyAt = buf.indexOf(KEY);
     if (keyAt < 0)
         return null;
@@ -2296,7 +2833,8 @@ function readWithSamples(bytes, file) {
     const { samples, end } = parsed;
     // No string of the file can then hold a NUL (JSON writes it only as \u0000), so the marker
     // stands only where it is put. (The array itself is digits.)
-    if (buf.subarray(0, open).indexOf(NUL_ESCAPE) >= 0 || buf.subarray(end + 1).indexOf(NUL_ESCAPE) >= 0)
+    // (one search of the whole file: the array between them is digits, it holds no `\u0000`)
+    if (buf.indexOf(NUL_ESCAPE) >= 0)
         return null;
     // the rest: the same text with the array replaced by the marker, through the one reader
     const rest = buf.toString('utf8', 0, open) + MARKER_JSON + buf.toString('utf8', end + 1);
@@ -2393,269 +2931,17 @@ function readNumbers(buf, open) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/rules.ts
-var rules = __webpack_require__(81688);
-;// CONCATENATED MODULE: ./src/core/baseline.ts
-/** A baseline is an earlier run's report.json; its values are `indicators.<indicator>.<field>`. */
-
-
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-/** `.name`, or `["odd name"]`: one step of a JSON path */
-const key = (k) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
-/**
- * The built-in numeric fields of an indicator entry (and of each attack type) must be finite
- * numbers where present: a baseline `f1` of "0.95" is an input error, never a skipped rule.
- * (A rule on any other field finds a non-number at gate time, with the same message.)
- */
-function numericProblems(indicator, entry, file, at) {
-    const problems = [];
-    if ((0,names/* isBuiltin */.iK)(indicator)) {
-        for (const field of names/* NUMERIC_FIELDS */.EX[indicator]) {
-            if (!Object.hasOwn(entry, field))
-                continue;
-            const v = entry[field];
-            if (typeof v !== 'number' || !Number.isFinite(v)) {
-                problems.push({ file, path: `${at}${key(field)}`, expected: 'a finite number (a baseline value)', found: (0,problem/* describeValue */.bp)(v) });
-            }
-        }
-    }
-    if (Object.hasOwn(entry, 'attacks')) {
-        const attacks = entry.attacks;
-        if (!isObject(attacks)) {
-            problems.push({ file, path: `${at}.attacks`, expected: 'an object keyed by attack type', found: (0,problem/* describeValue */.bp)(attacks) });
-        }
-        else {
-            for (const [name, a] of Object.entries(attacks)) {
-                if (!isObject(a)) {
-                    problems.push({ file, path: `${at}.attacks${key(name)}`, expected: 'an object of indicator fields', found: (0,problem/* describeValue */.bp)(a) });
-                }
-                else
-                    problems.push(...numericProblems(indicator, a, file, `${at}.attacks${key(name)}`));
-            }
-        }
-    }
-    return problems;
-}
-function readBaselineReport(value, file) {
-    const report = value;
-    if (!isObject(report)) {
-        return { ok: false, problems: [{ file, path: '$', expected: 'an evalgate report.json object', found: (0,problem/* describeValue */.bp)(value) }] };
-    }
-    if (report.schema_version !== 1) {
-        return {
-            ok: false,
-            problems: [{ file, path: '$.schema_version', expected: '1 (an evalgate report.json)', found: (0,problem/* describeValue */.bp)(report.schema_version) }],
-        };
-    }
-    const ind = report.indicators;
-    if (!isObject(ind)) {
-        return { ok: false, problems: [{ file, path: '$.indicators', expected: 'an object keyed by indicator', found: (0,problem/* describeValue */.bp)(ind) }] };
-    }
-    const problems = [];
-    if (Object.hasOwn(report, 'name') && typeof report.name !== 'string') {
-        problems.push({ file, path: '$.name', expected: 'the gate name (a string)', found: (0,problem/* describeValue */.bp)(report.name) });
-    }
-    for (const [k, v] of Object.entries(ind)) {
-        if (!isObject(v)) {
-            problems.push({ file, path: `$.indicators${key(k)}`, expected: 'an object of indicator fields', found: (0,problem/* describeValue */.bp)(v) });
-        }
-        else
-            problems.push(...numericProblems(k, v, file, `$.indicators${key(k)}`));
-    }
-    if (problems.length)
-        return { ok: false, problems };
-    return {
-        ok: true,
-        indicators: ind,
-        commit: typeof report.commit === 'string' ? report.commit : null,
-        createdAt: typeof report.generated_at === 'string' ? report.generated_at : null,
-        name: typeof report.name === 'string' ? report.name : null,
-    };
-}
-/**
- * A baseline written by a gate of another name is not used (SPEC §3); the note says whose it was.
- * A report without a name (written before reports carried one) is accepted.
- */
-function foreignBaselineNote(read, gate, label) {
-    if (read.name === null || read.name === gate)
-        return null;
-    return `baseline: ${label} is from gate ${JSON.stringify(read.name)}, not ${JSON.stringify(gate)}; not used`;
-}
-
-;// CONCATENATED MODULE: ./src/core/gate.ts
-
-
-
-const gate_round = (x) => Number(x.toPrecision(12));
-const numberAt = (o, k) => o && Object.hasOwn(o, k) && typeof o[k] === 'number' && Number.isFinite(o[k]) ? o[k] : undefined;
-/** The baseline's value of a field: absent (undefined), a finite number, or something else (`bad`). */
-function baselineAt(o, k) {
-    if (!o || !Object.hasOwn(o, k))
-        return undefined;
-    const v = o[k];
-    return typeof v === 'number' && Number.isFinite(v) ? v : { bad: v };
-}
-function judge(rule, p, hasBaseline, what) {
-    if (p.baseline !== undefined && typeof p.baseline === 'object') {
-        // A baseline value a rule reads must be a finite number; a string "0.95" is not skipped.
-        const found = (0,problem/* describeValue */.bp)(p.baseline.bad);
-        return {
-            status: 'fail',
-            actual: p.actual ?? null,
-            limit: null,
-            baseline: null,
-            delta: null,
-            detail: `the baseline's ${what} is not a number (${found})`,
-            problems: [{ kind: 'baseline', path: p.baselinePath, expected: 'a finite number (a baseline value)', found }],
-        };
-    }
-    const baseline = p.baseline ?? null;
-    const limit = (0,rules/* evaluateExpr */.lI)(rule.expr, p.baseline);
-    const delta = p.actual !== undefined && p.baseline !== undefined ? gate_round(p.actual - p.baseline) : null;
-    if (limit === null) {
-        const detail = hasBaseline ? `the baseline has no ${what}` : 'no baseline';
-        return { status: 'skipped', actual: p.actual ?? null, limit: null, baseline, delta, detail };
-    }
-    if (!Number.isFinite(limit)) {
-        // baseline arithmetic that overflows (`baseline * 1e308`): never a limit anything passes or fails by chance
-        const found = `${limit} (${(0,rules/* formatExpr */.Jk)(rule.expr).replace(/^baseline/, `baseline ${p.baseline}`)})`;
-        return {
-            status: 'fail',
-            actual: p.actual ?? null,
-            limit: null,
-            baseline,
-            delta,
-            detail: `the limit ${(0,rules/* formatExpr */.Jk)(rule.expr)} evaluates to ${limit}`,
-            problems: [{ kind: 'limit', path: `rule ${JSON.stringify((0,rules/* formatRule */.UT)(rule))}`, expected: rules/* FINITE_LIMIT */.Qe, found }],
-        };
-    }
-    if (p.actual === undefined) {
-        return { status: 'missing', actual: null, limit, baseline, delta: null, detail: `${what} is absent` };
-    }
-    return { status: (0,rules/* holds */.v9)(p.actual, rule.op, limit) ? 'pass' : 'fail', actual: p.actual, limit, baseline, delta, detail: '' };
-}
-/** How far a value is on the good side of its limit (negative: by how much it fails). */
-function margin(op, actual, limit) {
-    return op === '>=' || op === '>' ? actual - limit : limit - actual;
-}
-function evaluateRule(rule, indicators, baseline, unmerged = {}) {
-    const { problems: _problems, ...result } = judgeRule(rule, indicators, baseline, unmerged);
-    return result;
-}
-function judgeRule(rule, indicators, baseline, unmerged) {
-    const head = { indicator: rule.indicator, field: rule.field, op: rule.op, expr: (0,rules/* formatExpr */.Jk)(rule.expr), level: rule.level };
-    const target = `${rule.indicator}.${rule.field}`;
-    const merged = indicators[rule.indicator];
-    const base = baseline?.[rule.indicator];
-    const basePath = `$.indicators${key(rule.indicator)}${key(rule.field)}`;
-    if (merged?.attacks) {
-        return { ...head, ...judgeAttacks(rule, merged.attacks, base, baseline !== null) };
-    }
-    if (!merged) {
-        const r = judge(rule, { actual: undefined, baseline: baselineAt(base, rule.field), baselinePath: basePath }, baseline !== null, target);
-        // An absent indicator is missing even for a baseline rule: there is nothing to hold.
-        return {
-            ...head,
-            ...r,
-            status: 'missing',
-            detail: unmerged[rule.indicator] ?? `no ${rule.indicator} indicator file`,
-        };
-    }
-    return {
-        ...head,
-        ...judge(rule, { actual: numberAt(merged.fields, rule.field), baseline: baselineAt(base, rule.field), baselinePath: basePath }, baseline !== null, target),
-    };
-}
-/**
- * robustness_adv: the rule holds only if it holds for every attack type; the worst attack is
- * reported. A baseline rule compares each attack with the same attack in the baseline.
- */
-function judgeAttacks(rule, attacks, base, hasBaseline) {
-    const baseAttacks = (base?.attacks ?? {});
-    const per = Object.entries(attacks).map(([name, a]) => ({
-        name,
-        r: judge(rule, {
-            actual: numberAt(a.fields, rule.field),
-            baseline: baselineAt(Object.hasOwn(baseAttacks, name) ? baseAttacks[name] : undefined, rule.field),
-            baselinePath: `$.indicators${key(rule.indicator)}.attacks${key(name)}${key(rule.field)}`,
-        }, hasBaseline, `${rule.indicator}.${rule.field} for attack_type ${JSON.stringify(name)}`),
-    }));
-    const summary = per.map(({ name, r }) => `${name}: ${r.actual ?? 'absent'} ${r.status}`).join(', ');
-    const pick = (status) => per.filter((x) => x.r.status === status);
-    const failed = pick('fail');
-    const missing = pick('missing');
-    const passed = pick('pass');
-    const broken = per.filter((x) => x.r.problems?.length);
-    let worst;
-    if (broken.length)
-        worst = broken[0];
-    else if (missing.length)
-        worst = missing[0];
-    else if (failed.length || passed.length) {
-        const judged = failed.length ? failed : passed;
-        worst = judged.reduce((a, b) => (margin(rule.op, b.r.actual, b.r.limit) < margin(rule.op, a.r.actual, a.r.limit) ? b : a));
-    }
-    else
-        worst = per[0]; // every attack skipped
-    const detail = per.length === 1
-        ? `attack_type ${worst.name}${worst.r.detail ? `: ${worst.r.detail}` : ''}`
-        : `worst attack_type: ${worst.name}${worst.r.detail ? ` (${worst.r.detail})` : ''}; ${summary}`;
-    const problems = broken.flatMap((x) => x.r.problems);
-    return { ...worst.r, detail, ...(problems.length ? { problems } : {}) };
-}
-/**
- * The one place the verdict is derived, from the rules, the required indicators, the input
- * problems and the jobs. The exit code (exitCodeFor), report.json, report.md, the comment, the job
- * summary and the action's outputs all take it from here.
- */
-function gate(rules, required, indicators, baseline, options) {
-    const problems = [];
-    let invalid = options.invalidInput;
-    const results = rules.map((rule) => {
-        const { problems: found, ...result } = judgeRule(rule, indicators, baseline, options.unmerged ?? {});
-        for (const p of found ?? []) {
-            invalid = true;
-            const file = p.kind === 'baseline' ? (options.baselineSource ?? 'baseline') : (options.rulesSource ?? 'thresholds');
-            problems.push({ file, path: p.path, expected: p.expected, found: p.found });
-        }
-        return result;
-    });
-    // A required indicator that is present but invalid is reported by its problems, not as absent.
-    const missingIndicators = required.filter((i) => !indicators[i] && !options.unmerged?.[i]);
-    const failedJobs = (options.jobs ?? []).filter((j) => j.status !== 'succeeded');
-    for (const j of failedJobs) {
-        problems.push({
-            file: `job ${j.indicator} shard ${j.shard}${j.platform_id ? ` (${j.platform_id})` : ''}`,
-            expected: 'status succeeded (a run with a failed job fails, whatever the other shards say)',
-            found: `${j.status}${j.message ? `: ${j.message}` : ''}`,
-        });
-    }
-    if (options.platformFailure !== undefined) {
-        problems.push({ file: 'platform', expected: 'every job to run', found: options.platformFailure });
-    }
-    const platformFailed = failedJobs.length > 0 || options.platformFailure !== undefined;
-    const verdict = verdictOf(results, missingIndicators, invalid, platformFailed);
-    return { verdict, results, missingIndicators, problems, invalidInput: invalid, platformFailed };
-}
-/** pass < warn < fail */
-const VERDICT_ORDER = { pass: 0, warn: 1, fail: 2 };
-function verdictOf(results, missingIndicators, invalidInput, platformFailed = false) {
-    const bad = (r) => r.status === 'fail' || r.status === 'missing';
-    if (invalidInput || platformFailed || missingIndicators.length || results.some((r) => r.level === 'error' && bad(r)))
-        return 'fail';
-    if (results.some((r) => r.level === 'warn' && bad(r)))
-        return 'warn';
-    return 'pass';
-}
-/** SPEC §5: fail-on changes only exit code 1; invalid input is 2 and a platform failure 3 whatever it says. */
-function exitCodeFor(outcome, failOn, invalidInput, platformFailed) {
-    const gateFailed = (failOn === 'error' && outcome.verdict === 'fail') || (failOn === 'warn' && outcome.verdict !== 'pass');
-    return (0,problem/* highestExitCode */.id)(gateFailed ? problem/* ExitCode */.yU.GateFailed : problem/* ExitCode */.yU.Ok, invalidInput ? problem/* ExitCode */.yU.InvalidInput : problem/* ExitCode */.yU.Ok, platformFailed ? problem/* ExitCode */.yU.PlatformFailure : problem/* ExitCode */.yU.Ok);
-}
-
+// EXTERNAL MODULE: ./src/core/gate.ts
+var gate = __webpack_require__(14888);
+// EXTERNAL MODULE: ./src/core/baseline.ts
+var baseline = __webpack_require__(10288);
 ;// CONCATENATED MODULE: ./src/core/report/report.ts
 function indicatorEntry(m) {
     const entry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
+    if (m.intervals && Object.keys(m.intervals).length)
+        entry.intervals = m.intervals;
+    if (m.repeats)
+        entry.repeats = m.repeats;
     if (m.attacks) {
         entry.attacks = Object.create(null);
         for (const [k, a] of Object.entries(m.attacks))
@@ -2671,6 +2957,8 @@ function renderJson(report) {
 var md = __webpack_require__(1103);
 // EXTERNAL MODULE: ./src/core/report/prom.ts
 var prom = __webpack_require__(76122);
+// EXTERNAL MODULE: ./src/core/report/junit.ts
+var junit = __webpack_require__(46490);
 // EXTERNAL MODULE: ./src/stores/fs.ts
 var fs = __webpack_require__(23135);
 // EXTERNAL MODULE: ./src/stores/owned.ts
@@ -2685,9 +2973,9 @@ var owned = __webpack_require__(52399);
 
 // Each store's SDK is loaded only when a URI of its scheme is read (start-up, SPEC §8).
 const SCHEMES = {
-    azblob: { form: 'azblob://<account>/<container>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(200)]).then(__webpack_require__.bind(__webpack_require__, 64200))).downloadAzblob(...a) },
-    tos: { form: 'tos://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(452)]).then(__webpack_require__.bind(__webpack_require__, 76452))).downloadTos(...a) },
-    oss: { form: 'oss://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(719), __webpack_require__.e(876)]).then(__webpack_require__.bind(__webpack_require__, 90005))).downloadOss(...a) },
+    azblob: { form: 'azblob://<account>/<container>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(200)]).then(__webpack_require__.bind(__webpack_require__, 64200))).downloadAzblob(...a) },
+    tos: { form: 'tos://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(26)]).then(__webpack_require__.bind(__webpack_require__, 76452))).downloadTos(...a) },
+    oss: { form: 'oss://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(719), __webpack_require__.e(984)]).then(__webpack_require__.bind(__webpack_require__, 90005))).downloadOss(...a) },
 };
 const remoteScheme = (uri) => /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase() ?? '';
 async function fetchRemoteResults(uri, preferred, env) {
@@ -2807,10 +3095,30 @@ var suggest = __webpack_require__(32085);
 
 
 
+
+
+
 /** Reads, validates and folds each file in turn; a file's parsed text is dropped once folded. */
-async function collect(files, settings, rt) {
+async function collect(files, settings, rt, repeatOf) {
     const problems = [];
-    const merger = new IndicatorMerger(settings.merge);
+    const merger = new IndicatorMerger(settings.merge, { percentiles: rulePercentiles(settings.rules ?? []) });
+    // a file a repeat's job wrote is of that repeat, unless it says so itself (then the two must agree)
+    const add = (r) => {
+        const tag = repeatOf?.get(r.file);
+        if (tag && !r.repeat)
+            merger.add({ ...r, repeat: tag, repeatTagged: true });
+        else if (tag && (r.repeat.index !== tag.index || r.repeat.count !== tag.count)) {
+            problems.push({
+                file: r.file,
+                path: '$.repeat',
+                expected: `repeat {index: ${tag.index}, count: ${tag.count}} (the repeat of the job that wrote it), or no repeat`,
+                found: JSON.stringify(r.repeat),
+            });
+            merger.invalid(r.indicator, r.file);
+        }
+        else
+            merger.add(tag ? { ...r, repeatTagged: true } : r);
+    };
     for (const file of files) {
         const read = (0,fs/* readIndicatorBytes */.Td)(file, rt.cwd, settings.maxFileSizeMb);
         if (!read.ok) {
@@ -2826,9 +3134,9 @@ async function collect(files, settings, rt) {
                 fast.value.samples_ms = Array.from(fast.samples);
                 samples = undefined;
             }
-            const v = await validate(fast.value, file, samples);
+            const v = quickValidate(fast.value, file, samples) ?? (await validate(fast.value, file, samples));
             if (v.ok) {
-                merger.add(v.record);
+                add(v.record);
                 continue;
             }
             // an invalid file: read again the ordinary way, for the ordinary problems (same as below)
@@ -2838,9 +3146,10 @@ async function collect(files, settings, rt) {
             problems.push(...parsed.problems);
             continue;
         }
-        const v = await validate(parsed.value, file);
+        // the quick check without an await: a microtask per file is a cost of its own over 5000 shards
+        const v = quickValidate(parsed.value, file) ?? (await validate(parsed.value, file));
         if (v.ok && parsed.problems.length === 0)
-            merger.add(v.record);
+            add(v.record);
         else {
             // A non-finite number is reported once, by the parser, not again as "expected a number".
             const seen = new Set(parsed.problems.map((p) => p.path));
@@ -2854,14 +3163,23 @@ async function collect(files, settings, rt) {
     problems.push(...merge.problems);
     return { merge, problems, files: [...files] };
 }
+/** The latency percentiles the rules name besides p50, p90 and p99 (p95_ms, p99.9_ms). */
+function rulePercentiles(rules) {
+    const out = new Set();
+    for (const r of rules) {
+        if (r.indicator !== 'latency_p99')
+            continue;
+        const q = (0,names/* percentileOfField */.ff)(r.field);
+        if (q !== null)
+            out.add(q);
+    }
+    return [...out];
+}
 /**
- * validateIndicator, with zod loaded only for a file the quick check of quick.ts cannot accept
+ * validateIndicator, for a file the quick check of quick.ts cannot accept: zod is loaded only then
  * (a gate over valid files never loads it).
  */
 async function validate(value, file, samples) {
-    const quick = quickValidate(value, file, samples);
-    if (quick)
-        return quick;
     const { validateIndicator } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(97)]).then(__webpack_require__.bind(__webpack_require__, 17097));
     return validateIndicator(value, file, samples);
 }
@@ -2892,24 +3210,81 @@ async function loadBaseline(settings, rt, provider) {
         }
         return { indicators: null, info: none('baseline: auto finds one only on pull requests in GitHub Actions'), problems: [] };
     }
-    const file = settings.baseline.path;
-    // the one reader of untrusted JSON: size checked before reading, depth, duplicate keys
-    const parsed = await (0,json/* readJsonFile */.JE)(external_node_path_default().resolve(rt.cwd, file), file);
-    if (!parsed.ok && parsed.problems[0]?.expected === 'a readable file') {
-        const problem = { ...parsed.problems[0], expected: 'a baseline report.json (--baseline PATH|none)' };
-        return { indicators: null, info: none('the baseline could not be read'), problems: [problem] };
+    return loadBaselineFiles(settings.baseline.path, settings, rt);
+}
+/**
+ * `--baseline PATH`: a report.json, a folder of them (every `*.json` below it), or several paths
+ * separated by commas (a path that exists as written is never split). With `history: K` the K
+ * newest reports (by `generated_at`) are read: the newest is the baseline, all of them its history.
+ */
+async function loadBaselineFiles(given, settings, rt) {
+    const none = noBaseline;
+    const exists = async (p) => external_node_fs_.promises.stat(external_node_path_default().resolve(rt.cwd, p)).catch(() => null);
+    const named = (await exists(given)) || !given.includes(',') ? [given] : given.split(',').map((p) => p.trim()).filter(Boolean);
+    const files = [];
+    for (const p of named) {
+        const st = await exists(p);
+        if (st?.isDirectory()) {
+            const listing = await (0,fs/* listResults */.Fc)(p, rt.cwd);
+            if (listing.files.length === 0) {
+                const problem = { file: p, expected: 'a folder holding baseline report.json files', found: 'no *.json file' };
+                return { indicators: null, info: none('the baseline could not be read'), problems: [problem, ...listing.problems] };
+            }
+            files.push(...listing.files);
+        }
+        else
+            files.push(p);
     }
-    const read = parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false, problems: parsed.problems };
-    if (!read.ok)
-        return { indicators: null, info: none('the baseline could not be read'), problems: read.problems };
-    const foreign = foreignBaselineNote(read, settings.name, file);
-    if (foreign) {
-        rt.stderr(`warning: ${foreign}\n`);
-        return { indicators: null, info: none(foreign), problems: [] };
+    const reports = [];
+    const problems = [];
+    const foreign = [];
+    for (const file of files) {
+        // the one reader of untrusted JSON: size checked before reading, depth, duplicate keys
+        const parsed = await (0,json/* readJsonFile */.JE)(external_node_path_default().resolve(rt.cwd, file), file);
+        if (!parsed.ok && parsed.problems[0]?.expected === 'a readable file') {
+            problems.push({ ...parsed.problems[0], expected: 'a baseline report.json (--baseline PATH|none)' });
+            continue;
+        }
+        const read = parsed.ok && parsed.problems.length === 0 ? (0,baseline/* readBaselineReport */.Up)(parsed.value, file) : { ok: false, problems: parsed.problems };
+        if (!read.ok) {
+            problems.push(...read.problems);
+            continue;
+        }
+        const note = (0,baseline/* foreignBaselineNote */.YT)(read, settings.name, file);
+        if (note)
+            foreign.push(note);
+        else
+            reports.push({ file, read });
     }
+    if (problems.length)
+        return { indicators: null, info: none('the baseline could not be read'), problems };
+    for (const f of foreign)
+        rt.stderr(`warning: ${f}
+`);
+    if (reports.length === 0)
+        return { indicators: null, info: none(foreign.join('; ')), problems: [] };
+    // newest first; a report without generated_at goes last, files otherwise in the order given
+    const when = (r) => (r.createdAt ? Date.parse(r.createdAt) : NaN);
+    const ordered = reports
+        .map((r, i) => ({ ...r, i }))
+        .sort((a, b) => (when(b.read) || -Infinity) - (when(a.read) || -Infinity) || a.i - b.i)
+        .slice(0, Math.max(1, settings.history));
+    const newest = ordered[0];
+    const entry = (r) => ({ run_id: null, commit: r.read.commit, created_at: r.read.createdAt, path: r.file });
+    const notes = [];
+    if (foreign.length)
+        notes.push(foreign.join('; '));
+    if (settings.history > 1)
+        notes.push(`history: ${ordered.length} of ${settings.history} report(s) read from ${given}`);
     return {
-        indicators: read.indicators,
-        info: { source: 'file', run_id: null, commit: read.commit, created_at: read.createdAt, path: file, note: null },
+        indicators: newest.read.indicators,
+        ...(settings.history > 1 ? { history: ordered.map((r) => r.read.indicators) } : {}),
+        info: {
+            source: 'file',
+            ...entry(newest),
+            note: notes.length ? notes.join('; ') : null,
+            ...(settings.history > 1 ? { history: ordered.map(entry) } : {}),
+        },
         problems: [],
     };
 }
@@ -2942,20 +3317,29 @@ async function gateUnlocked(settings, rt, opts) {
             files = listing.files;
         }
     }
-    const collected = await collect(files, settings, rt);
+    const collected = await collect(files, settings, rt, opts.repeatOf);
     problems.push(...collected.problems);
-    const baseline = await loadBaseline(settings, rt, opts.baseline);
+    const baseline = opts.loadedBaseline ?? (await loadBaseline(settings, rt, opts.baseline));
     problems.push(...baseline.problems);
     const { merge } = collected;
-    const outcome = gate(settings.rules, settings.indicators, merge.indicators, baseline.indicators, {
+    const outcome = (0,gate/* gate */.Gj)(settings.rules, settings.indicators, merge.indicators, baseline.indicators, {
         invalidInput: problems.length > 0,
         unmerged: merge.unmerged,
         jobs: opts.jobs,
         platformFailure: opts.platformFailure,
         baselineSource: baseline.info.path ?? 'baseline',
         rulesSource: settings.rulesSource,
+        ...(baseline.history ? { history: baseline.history } : {}),
+        ...(opts.attempts ? { attempts: opts.attempts } : {}),
     });
     problems.push(...outcome.problems);
+    // each rule shows the interval of the value it judged, where the merge gave one (SPEC §9)
+    for (const r of outcome.results) {
+        const m = merge.indicators[r.indicator];
+        const interval = r.actual !== null && !m?.attacks ? m?.intervals?.[r.field] : undefined;
+        if (interval)
+            r.interval = interval;
+    }
     // a name that matches nothing gets a "did you mean" (rule details; notes on stderr and in warnings)
     const notes = (0,suggest/* hintNames */.sj)(outcome.results, outcome.missingIndicators, { indicators: merge.indicators, rules: settings.rules });
     for (const n of notes)
@@ -2983,9 +3367,10 @@ async function gateUnlocked(settings, rt, opts) {
         baseline: baseline.info,
     };
     const written = await writeReport(report, settings.out, rt);
-    return { report, exitCode: exitCodeFor(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed), ...written };
+    return { report, exitCode: (0,gate/* exitCodeFor */.Rr)(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed, settings.inconclusive),
+        ...written };
 }
-/** report.json, report.md and report.prom into `outDir` */
+/** report.json, report.md, report.prom and report.junit.xml into `outDir` */
 async function writeReport(report, outDir, rt) {
     const out = external_node_path_default().resolve(rt.cwd, outDir);
     try {
@@ -3001,11 +3386,17 @@ async function writeReport(report, outDir, rt) {
         ]);
     }
     const markdown = (0,md/* renderMarkdown */.Gc)(report);
-    const paths = { json: external_node_path_default().join(out, 'report.json'), markdown: external_node_path_default().join(out, 'report.md'), prom: external_node_path_default().join(out, 'report.prom') };
+    const paths = {
+        json: external_node_path_default().join(out, 'report.json'),
+        markdown: external_node_path_default().join(out, 'report.md'),
+        prom: external_node_path_default().join(out, 'report.prom'),
+        junit: external_node_path_default().join(out, 'report.junit.xml'),
+    };
     await Promise.all([
         external_node_fs_.promises.writeFile(paths.json, renderJson(report)),
         external_node_fs_.promises.writeFile(paths.markdown, markdown),
         external_node_fs_.promises.writeFile(paths.prom, (0,prom/* renderProm */.P)(report)),
+        external_node_fs_.promises.writeFile(paths.junit, (0,junit/* renderJunit */.RV)(report, { hostname: (0,external_node_os_.hostname)() })),
     ]);
     return { paths, markdown };
 }
@@ -3040,7 +3431,7 @@ async function failRun(previous, settings, rt, added, exitCode = problem/* ExitC
         baseline: noBaseline(null),
     };
     const problems = [...base.problems, ...added.map(problem/* formatProblem */.Vw)];
-    const verdict = verdictOf(base.rules, base.missing_indicators, problems.length > 0);
+    const verdict = (0,gate/* verdictOf */.Vj)(base.rules, base.missing_indicators, problems.length > 0);
     const report = { ...base, verdict, problems };
     const written = await writeReport(report, settings.out, rt);
     return { report, exitCode: (0,problem/* highestExitCode */.id)(exitCode, previous?.exitCode ?? problem/* ExitCode */.yU.Ok), ...written };

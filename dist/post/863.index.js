@@ -1,5 +1,5 @@
-export const id = 440;
-export const ids = [440];
+export const id = 863;
+export const ids = [863];
 export const modules = {
 
 /***/ 4620:
@@ -30,7 +30,12 @@ const PLACEHOLDER_ENV = {
     out: 'EVALGATE_OUT',
     shard_index: 'EVALGATE_SHARD_INDEX',
     shard_count: 'EVALGATE_SHARD_COUNT',
+    evalgate: 'EVALGATE_CLI',
+    repeat_index: 'EVALGATE_REPEAT_INDEX',
+    repeat_count: 'EVALGATE_REPEAT_COUNT',
 };
+/** The placeholders whose values are numbers (allowed in shell arithmetic). */
+const NUMERIC_PLACEHOLDERS = new Set(['shard_index', 'shard_count', 'repeat_index', 'repeat_count']);
 const CODE_ARG = /(?:^|[\s;&|(])(?:-c|-e|--command|--eval|eval)\s*$/;
 const EVAL_SEGMENT = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:eval|exec\s+eval)\s/;
 /**
@@ -216,11 +221,11 @@ function site(command, name, offset, f) {
         };
     switch (f.kind) {
         case 'arith':
-            return name === 'shard_index' || name === 'shard_count'
+            return NUMERIC_PLACEHOLDERS.has(name)
                 ? { ...s, render: `\${${v}}` }
                 : {
                     ...s,
-                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index} and {shard_count} are numbers`,
+                    problem: `{${name}} inside arithmetic ((…)), where a value is evaluated: only {shard_index}, {shard_count}, {repeat_index} and {repeat_count} are numbers`,
                 };
         case 'double':
         case 'heredoc':
@@ -234,8 +239,8 @@ function placeholderContextProblems(command) {
     return placeholderSites(command).flatMap((p) => (p.problem && !p.problem.startsWith('unknown') ? [p.problem] : []));
 }
 /**
- * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` as references to the job's
- * EVALGATE_MODEL … EVALGATE_SHARD_COUNT (see `placeholderSites`); the values travel in the job's
+ * Renders `{model}` `{data}` `{out}` `{shard_index}` `{shard_count}` `{evalgate}` as references to
+ * the job's EVALGATE_MODEL … EVALGATE_SHARD_COUNT, EVALGATE_CLI (see `placeholderSites`); the values travel in the job's
  * environment, never in the command text. Throws with the first problem.
  */
 function renderCommand(template) {
@@ -253,7 +258,7 @@ function renderCommand(template) {
 }
 const MAX_NAME = 100;
 /** A job name every platform accepts: lower-case letters, digits, `-` and `_`, at most 100 characters. */
-function jobName(id, key, shard) {
+function jobName(id, key, shard, repeat) {
     const norm = (p) => p
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
@@ -262,8 +267,11 @@ function jobName(id, key, shard) {
     // one job (the second submit would attach to the first). A key that normalising changed
     // carries a hash of itself.
     const jobPart = norm(key) === key ? key : `${norm(key)}-${createHash('sha256').update(key).digest('hex').slice(0, 6)}`;
-    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, String(shard.index)];
-    const clean = [...parts.slice(0, 5).map(norm), jobPart, String(shard.index)].join('-');
+    // a repeat is its own shard set: `-r<k>` before the shard number (which stays last), and only
+    // with repeats, so a job without them keeps the name it always had
+    const rep = repeat && repeat.count > 1 ? [`r${repeat.index}`] : [];
+    const parts = ['evalgate', id.repository, id.runId, id.runAttempt, id.gate, key, ...rep, String(shard.index)];
+    const clean = [...parts.slice(0, 5).map(norm), jobPart, ...rep, String(shard.index)].join('-');
     if (clean.length <= MAX_NAME)
         return clean;
     // Too long: keep the readable end (gate, job, shard) and make the start unique with a hash.
@@ -304,9 +312,14 @@ function plan(input, id, locate) {
     const jobs = [];
     for (const [key, j] of entries) {
         const count = j.shards ?? 1;
-        for (let index = 0; index < count; index++) {
+        const repeats = j.repeats ?? 1;
+        // each repeat is a whole shard set: every shard of repeat 0, then of repeat 1, …
+        for (let k = 0; k < repeats * count; k++) {
+            const r = Math.floor(k / count);
+            const index = k % count;
             const shard = { index, count };
-            const name = jobName(id, key, shard);
+            const repeat = { index: r, count: repeats };
+            const name = jobName(id, key, shard, repeat);
             const loc = locate(key, shard, name);
             let command;
             try {
@@ -331,15 +344,23 @@ function plan(input, id, locate) {
                 EVALGATE_SHARD_COUNT: String(count),
                 EVALGATE_OUT: loc.out,
             });
+            // only where there are repeats (or the command asks): other jobs keep the environment they had
+            if (repeats > 1 || /\{repeat_(index|count)\}/.test(j.command)) {
+                env.EVALGATE_REPEAT_INDEX = String(r);
+                env.EVALGATE_REPEAT_COUNT = String(repeats);
+            }
             // the values of the placeholders the command uses, byte for byte (the command references them)
             if (j.command.includes('{model}'))
                 env.EVALGATE_MODEL = loc.model;
             if (j.command.includes('{data}'))
                 env.EVALGATE_DATA = loc.data;
+            if (j.command.includes('{evalgate}'))
+                env.EVALGATE_CLI = loc.evalgate ?? 'evalgate';
             const job = {
                 key,
                 indicators: j.indicators ?? [key],
                 shard,
+                ...(repeats > 1 ? { repeat } : {}),
                 name,
                 command,
                 env,
@@ -357,69 +378,184 @@ function plan(input, id, locate) {
 
 /***/ }),
 
-/***/ 91178:
+/***/ 71177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* unused harmony exports localFiles, codeSnapshot */
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nk: () => (/* binding */ stagingSchema),
+/* harmony export */   Pg: () => (/* binding */ STAGING_LIMITS),
+/* harmony export */   Te: () => (/* binding */ throwIfAborted)
+/* harmony export */ });
+/* unused harmony exports SIZE_SYNTAX, parseSize, formatSize, resolveStaging, partSizeFor, checkpointFile, writeCheckpoint, serialWriter, readCheckpoint */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38816);
 /**
- * Local files as a cloud platform stages them: every file below a path, and the code snapshot
- * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
- * commands written for the repository checkout run unchanged from the snapshot).
+ * How local inputs go up: in parts of `part_size` bytes, `concurrency` at a time, through each
+ * storage's own multipart API (Azure block blobs, OSS multipart, TOS uploadFile, SFTP writes).
+ * `staging: {part_size, concurrency}` at the top of the config applies to every platform; the same
+ * mapping in a platform's section (`azure.staging`, …) wins over it.
+ *
+ * Sizes are written as people write them: `64MiB`, `512 KiB`, `1GiB` (powers of 1024), `100MB`
+ * (powers of 1000), or a whole number of bytes.
+ *
+ * Each storage has its own limits (sources in docs/config.md):
+ *   azure   a block of at most 4000 MiB, at most 50,000 blocks per blob
+ *   bailian an OSS part of 100 KiB to 5 GiB (but the last), at most 10,000 parts
+ *   volc    a TOS part of 5 MiB to 5 GiB (but the last), at most 10,000 parts
+ *   dgx     an SFTP write of at most 1 MiB (a larger top-level part_size is capped, not refused)
+ * A file with more parts than its storage allows goes up in larger parts (the size is raised to fit).
  */
 
 
 
 
-/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
-async function localFiles(root) {
-    const st = await fs.stat(root);
-    if (st.isFile())
-        return [[path.basename(root), root]];
-    const out = [];
-    const walk = async (dir) => {
-        for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = path.join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                out.push([path.relative(root, full).split(path.sep).join('/'), full]);
-        }
-    };
-    await walk(root);
-    return out;
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const GiB = 1024 * MiB;
+const SIZE_SYNTAX = 'a size such as "64MiB" (B, KiB, MiB, GiB, or KB, MB, GB), or a whole number of bytes';
+const UNITS = { b: 1, kib: KiB, mib: MiB, gib: GiB, kb: 1e3, mb: 1e6, gb: 1e9 };
+/** bytes of a size text or number; undefined when it is not one */
+function parseSize(v) {
+    if (typeof v === 'number')
+        return Number.isSafeInteger(v) && v > 0 ? v : undefined;
+    if (typeof v !== 'string')
+        return undefined;
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*$/.exec(v);
+    if (!m)
+        return undefined;
+    const unit = m[2].toLowerCase();
+    const scale = unit === '' ? 1 : UNITS[unit];
+    if (scale === undefined)
+        return undefined;
+    const bytes = Number(m[1]) * scale;
+    return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
+/** 67108864 → "64 MiB", 1500000 → "1500000 bytes" */
+function formatSize(bytes) {
+    for (const [unit, n] of [
+        ['GiB', GiB],
+        ['MiB', MiB],
+        ['KiB', KiB],
+    ])
+        if (bytes >= n && bytes % n === 0)
+            return `${bytes / n} ${unit}`;
+    return `${bytes} bytes`;
+}
+const MAX_CONCURRENCY = 64;
+/** `staging:` at the top level or in a platform's section */
+const stagingSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    part_size: zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()], { error: SIZE_SYNTAX })
+        .refine((v) => parseSize(v) !== undefined, { error: SIZE_SYNTAX })
+        .optional(),
+    concurrency: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig({ error: `an integer from 1 to ${MAX_CONCURRENCY}` })
+        .int({ error: `an integer from 1 to ${MAX_CONCURRENCY}` })
+        .min(1, { error: `an integer from 1 to ${MAX_CONCURRENCY}` })
+        .max(MAX_CONCURRENCY, { error: `an integer from 1 to ${MAX_CONCURRENCY}` })
+        .optional(),
+}, { error: 'a mapping of part_size (e.g. 64MiB) and concurrency (parts sent at once)' });
+const STAGING_LIMITS = {
+    // Put Block: at most 4000 MiB a block, 50,000 blocks a blob (x-ms-version 2019-12-12 and later)
+    azure: { minPart: 1, maxPart: 4000 * MiB, maxParts: 50_000, defaults: { partSize: 16 * MiB, concurrency: 4 }, part: 'a block' },
+    // UploadPart: 100 KB to 5 GB each but the last, part numbers 1 to 10,000
+    bailian: {
+        minPart: 100 * KiB,
+        maxPart: 5 * GiB,
+        maxParts: 10_000,
+        defaults: { partSize: 16 * MiB, concurrency: 4 },
+        part: 'an OSS part',
+    },
+    // UploadPart: 5 MiB to 5 GiB each but the last, part numbers 1 to 10,000 (the SDK's MIN_PART_SIZE_EXCEPT_LAST_ONE)
+    volc: { minPart: 5 * MiB, maxPart: 5 * GiB, maxParts: 10_000, defaults: { partSize: 16 * MiB, concurrency: 4 }, part: 'a TOS part' },
+    // ssh2 fastPut: chunkSize bytes per read/write, `concurrency` of them in flight (ssh2's defaults: 32 KiB × 64);
+    // ssh2 splits a write above its packet limit (254 KiB against OpenSSH) into several requests
+    dgx: {
+        minPart: 4 * KiB,
+        maxPart: MiB,
+        maxParts: Number.POSITIVE_INFINITY,
+        defaults: { partSize: 128 * KiB, concurrency: 64 },
+        part: 'an SFTP write',
+        capTopLevel: true,
+    },
+};
 /**
- * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
- * sha256 of the whole (names and contents): the snapshot's content address.
+ * The staging of `platform`: its section's `staging` over the top-level one over the platform's
+ * defaults, each value held against the platform's limits.
  */
-async function codeSnapshot(cwd, paths, key) {
-    const files = [];
-    for (const p of paths) {
-        const abs = path.resolve(cwd, p);
-        const rel = path.relative(cwd, abs);
-        if (rel.startsWith('..') || path.isAbsolute(rel))
-            throw new Error(`${key}: ${p} is outside the working directory`);
-        const st = await fs.stat(abs).catch(() => null);
-        if (!st)
-            throw new Error(`${key}: ${p}: no such file or folder`);
-        const base = rel.split(path.sep).join('/');
-        for (const [r, a] of await localFiles(abs))
-            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+function resolveStaging(platform, top, section, file) {
+    const limits = STAGING_LIMITS[platform];
+    const problems = [];
+    const staging = { ...limits.defaults };
+    for (const [where, s] of [
+        ['staging', top],
+        [`${platform}.staging`, section],
+    ]) {
+        if (!s)
+            continue;
+        if (s.concurrency !== undefined)
+            staging.concurrency = s.concurrency;
+        if (s.part_size === undefined)
+            continue;
+        let bytes = parseSize(s.part_size);
+        if (where === 'staging' && limits.capTopLevel)
+            bytes = Math.min(Math.max(bytes, limits.minPart), limits.maxPart);
+        if (bytes < limits.minPart || bytes > limits.maxPart)
+            problems.push({
+                file,
+                path: `${where}.part_size`,
+                expected: `${limits.part} of ${limits.minPart === 1 ? 'at most ' : `${formatSize(limits.minPart)} to `}${formatSize(limits.maxPart)} on ${platform}`,
+                found: JSON.stringify(s.part_size),
+            });
+        else
+            staging.partSize = bytes;
     }
-    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    // overlapping paths (a folder and a file in it) name a file once
-    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
-    const h = createHash('sha256');
-    for (const [rel, abs] of unique)
-        h.update(`${rel}\u0000${await contentHash(abs)}\n`);
-    return { files: unique, sha: h.digest('hex') };
+    return { staging, problems };
+}
+/** the part size for a file: `partSize`, raised (to a whole MiB) when the file would need more parts than the storage takes */
+function partSizeFor(fileSize, platform, partSize) {
+    const { maxParts } = STAGING_LIMITS[platform];
+    if (Math.ceil(fileSize / partSize) <= maxParts)
+        return partSize;
+    return Math.ceil(fileSize / maxParts / MiB) * MiB;
+}
+/** where the resume record of one upload is kept: one file per (storage, object), under the run's folder */
+function checkpointFile(dir, storage, object) {
+    return path.join(dir, `${storage}-${createHash('sha256').update(object).digest('hex').slice(0, 32)}.json`);
+}
+/** writes a checkpoint whole or not at all (a kill mid-write leaves the previous one) */
+async function writeCheckpoint(file, record) {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(record));
+    await fs.rename(tmp, file);
+}
+/** writeCheckpoint, one write at a time: parts finish side by side, and the last record written is the latest */
+function serialWriter(file) {
+    let last = Promise.resolve();
+    return (record) => {
+        // stringified now: the SDK keeps mutating the object it hands over
+        const text = JSON.parse(JSON.stringify(record));
+        last = last.catch(() => { }).then(() => writeCheckpoint(file, text));
+        return last;
+    };
+}
+/** a checkpoint, or undefined when there is none or it does not parse (then the upload starts over) */
+async function readCheckpoint(file) {
+    try {
+        return JSON.parse(await fs.readFile(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Throws the signal's reason when it has fired (before a request that should not start). */
+function throwIfAborted(signal) {
+    if (signal?.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new Error('staging was cancelled');
 }
 
 
@@ -526,7 +662,7 @@ function jobVars(job, gate) {
     return {
         job_name: job.name,
         job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}`,
+        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}${job.repeat ? ` repeat ${job.repeat.index}/${job.repeat.count}` : ''}`,
         gate,
         indicators: job.indicators.join(', '),
         shard_index: job.shard.index,
@@ -540,33 +676,6 @@ function jobVars(job, gate) {
             .map(([k, v]) => `export ${k}=${shellQuote(v)}`)
             .join('\n'),
     };
-}
-
-
-/***/ }),
-
-/***/ 83873:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* unused harmony export safeJoin */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Object names from a bucket or container are never trusted as paths: a name is kept only when
- * each of its `/`-separated segments is a plain file name, and the result must stay inside the
- * download folder. Shared by the Azure Blob, OSS and TOS downloads.
- */
-
-/** the local path of `relative` (an object name below the listed prefix) inside `dest`, or null when it would escape */
-function safeJoin(dest, relative) {
-    if (!relative || relative.includes('\\') || relative.includes('\0'))
-        return null;
-    const segs = relative.split('/');
-    if (segs.some((s) => s === '' || s === '.' || s === '..'))
-        return null;
-    const root = path.resolve(dest);
-    const full = path.resolve(root, ...segs);
-    return full.startsWith(root + path.sep) ? full : null;
 }
 
 

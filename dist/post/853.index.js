@@ -1,8 +1,8 @@
-export const id = 97;
-export const ids = [97];
+export const id = 853;
+export const ids = [853];
 export const modules = {
 
-/***/ 84097:
+/***/ 33853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -201,6 +201,35 @@ function make(mode, argv, warning) {
     };
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/platforms/local/cli-path.ts
+/**
+ * The evalgate CLI a local job can run, for the `{evalgate}` placeholder: the bundle this process
+ * came from (dist/cli/index.js of the same checkout or package, found from this module's place:
+ * dist/<entry>/… in the bundles, src/platforms/local/ in the sources). A job runs it as
+ * `"${EVALGATE_CLI}" bench http …` (the file is executable, `#!/usr/bin/env node`): jobs run with a
+ * cleaned environment and, where the machine allows, in their own PID namespace, so neither
+ * `npx evalgate` nor a PATH entry of the runner's can be relied on there.
+ */
+
+
+
+let found;
+function cli_path_runnerCli() {
+    if (found !== undefined)
+        return found;
+    let dir = path.dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 6; i++) {
+        const cli = path.join(dir, 'dist', 'cli', 'index.js');
+        if (existsSync(cli) && existsSync(path.join(dir, 'package.json')))
+            return (found = cli);
+        dir = path.dirname(dir);
+    }
+    // not beside a build: the one on the job's PATH, if any
+    return (found = 'evalgate');
+}
+
 ;// CONCATENATED MODULE: ./src/platforms/local/local.ts
 /**
  * `local`: jobs as child processes on the runner, in parallel (bounded, default the number of
@@ -208,6 +237,7 @@ function make(mode, argv, warning) {
  * log; a timeout or a cancel kills the whole group (TERM, then KILL after a grace period), and so
  * does a job's normal exit, so a server a job left in the background does not outlive it.
  */
+
 
 
 
@@ -240,7 +270,7 @@ class LocalPlatform {
     locate(_key, _shard, name, staged) {
         const dir = this.dirs.get(name) ?? freeFolder(path.join(this.opts.workDir, name));
         this.dirs.set(name, dir);
-        return { model: staged.model, data: staged.data, out: path.join(dir, 'out') };
+        return { model: staged.model, data: staged.data, out: path.join(dir, 'out'), evalgate: runnerCli() };
     }
     async stage(localOrUri) {
         // The runner is the platform: a local path is used where it is, made absolute.
