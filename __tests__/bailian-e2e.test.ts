@@ -236,7 +236,8 @@ describe('platform: bailian (PAI-DLC + OSS)', () => {
     );
     const r = await run(bailianConfig(toxicityOnly(`sleep 1; ${TOXICITY}`)), akEnv('203'));
     await storm;
-    expect(r.stderr).toBe('');
+    // a list read that fails through its retries is one warning and is read again on the next poll
+    expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('warning: the bailian job list could not be read'))).toEqual([]);
     expect(r.code).toBe(0);
     const mine = ali.dlc.requests.slice(from);
     expect(mine.filter((q) => q.code === 'Throttling.User')).toHaveLength(5);

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
 export class UsageError extends Error {}
@@ -192,9 +192,25 @@ export const modelArg = (loadModel) => (raw, flag) => {
  */
 export const DEFAULT_EVALGATE = fileURLToPath(new URL('../../../dist/cli/index.js', import.meta.url));
 
+/**
+ * The CLI to run: `{evalgate}` is `evalgate` on the remote platforms (installed in the job's image);
+ * a demo run from this checkout whose node has none on its PATH uses the checkout's bundled CLI.
+ */
+function cliCommand(cli) {
+  if (!cli.includes('/') && existsSync(DEFAULT_EVALGATE)) {
+    const onPath = (process.env.PATH ?? '').split(':').some((d) => d && existsSync(`${d}/${cli}`));
+    if (!onPath) cli = DEFAULT_EVALGATE;
+  } else if (cli === DEFAULT_EVALGATE && !existsSync(cli)) {
+    // the demo's scripts without the checkout around them (a platform's code snapshot): the installed CLI
+    cli = 'evalgate';
+  }
+  return cli.endsWith('.js') ? [process.execPath, [cli]] : [cli, []];
+}
+
 /** Runs `evalgate ARGS…` (a .js file with this node), its output passed through; throws on a non-zero exit. */
 export function runEvalgate(cli, args) {
-  const [cmd, argv] = cli.endsWith('.js') ? [process.execPath, [cli, ...args]] : [cli, args];
+  const [cmd, pre] = cliCommand(cli);
+  const argv = [...pre, ...args];
   const r = spawnSync(cmd, argv, { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.error) throw new Error(`could not run ${cli}: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`evalgate ${args.slice(0, 2).join(' ')} failed (exit ${r.status ?? r.signal})`);
@@ -202,7 +218,8 @@ export function runEvalgate(cli, args) {
 
 /** runEvalgate without blocking this thread (a server in a worker thread of this process keeps serving). */
 export function runEvalgateAsync(cli, args) {
-  const [cmd, argv] = cli.endsWith('.js') ? [process.execPath, [cli, ...args]] : [cli, args];
+  const [cmd, pre] = cliCommand(cli);
+  const argv = [...pre, ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', (e) => reject(new Error(`could not run ${cli}: ${e.message}`)));
