@@ -20,22 +20,20 @@ export interface CheckSession {
   finish(gateRun: GateRun, passed: boolean, cancelled: boolean): Promise<{ url?: string; note?: string; warn: boolean }>;
 }
 
-export function checkSession(
-  mode: CheckMode,
-  token: string,
-  ctx: GitHubContext,
-  settings: Settings,
-  rt: Runtime,
-): CheckSession | null {
+export function checkSession(mode: CheckMode, token: string, ctx: GitHubContext, settings: Settings, rt: Runtime): CheckSession | null {
   if (mode === 'false' || !token || !ctx.owner || !ctx.repo) return null;
   const headSha = ctx.pullRequest?.headSha || rt.env.GITHUB_SHA;
   if (!headSha) return null;
   const target: CheckTarget = { owner: ctx.owner, repo: ctx.repo, headSha };
   const detailsUrl = ctx.runId ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : undefined;
-  const load = async () => {
-    const [check, { githubApi }] = await Promise.all([import('../github/check.js'), import('../github/api.js')]);
-    return { check, api: githubApi(token, rt.env) };
-  };
+  // one Checks client for the run: loaded at the first use (submission or publish), then shared
+  let loaded: Promise<{ check: typeof import('../github/check.js'); api: ReturnType<typeof import('../github/api.js').githubApi> }> | null =
+    null;
+  const load = () =>
+    (loaded ??= Promise.all([import('../github/check.js'), import('../github/api.js')]).then(([check, { githubApi }]) => ({
+      check,
+      api: githubApi(token, rt.env),
+    })));
   let started: Promise<CheckResult> | null = null;
   let jobs: CheckJob[] = [];
 
