@@ -115,7 +115,9 @@ describe("a fork's pull request through the gate and publish workflows", () => {
       head_sha: HEAD_SHA,
       base_ref: 'master',
     });
-    expect(gh.artifacts(run.id).map((a) => a.name)).toEqual(['evalgate-evalgate']);
+    // uploaded before the comment (which links it), then again with pull_request.json once the comment was refused
+    expect(gh.artifacts(run.id).filter((a) => !a.deleted).map((a) => a.name)).toEqual(['evalgate-evalgate']);
+    expect(gh.artifacts(run.id).filter((a) => a.deleted)).toHaveLength(1);
     const checksBefore = gh.checkRuns().length;
 
     gh.violations.length = 0;
@@ -128,6 +130,9 @@ describe("a fork's pull request through the gate and publish workflows", () => {
     expect(c!.body.startsWith('<!-- evalgate:evalgate -->')).toBe(true);
     expect(c!.body).toContain('**fail**');
     expect(c!.body).toContain(`from [run ${run.id}](https://github.com/${OWNER}/${REPO}/actions/runs/${run.id})`);
+    // the links of the gate's own comment: the triggering run and the artifact publish read
+    const live = gh.artifacts(run.id).find((a) => !a.deleted)!;
+    expect(c!.body).toContain(`[artifact \`evalgate-evalgate\`](https://github.com/${OWNER}/${REPO}/actions/runs/${run.id}/artifacts/${live.id})`);
     expect(pub.outputs['comment-url']).toBe(c!.html_url);
     const checks = gh.checkRuns().slice(checksBefore);
     expect(checks).toHaveLength(1);
