@@ -206,6 +206,8 @@ describe('crafted artifacts: nothing is posted that the triggering run did not t
     { name: 'another gate', files: (r) => ({ 'report.json': JSON.stringify({ ...r, name: 'other' }), 'pull_request.json': prFile() }), error: /\$\.name: expected this gate's name "evalgate"/ },
     { name: 'a status that is markup', files: (r) => ({ 'report.json': JSON.stringify({ ...r, rules: [{ ...r.rules[0], status: '<img src=x onerror=alert(1)>' }] }), 'pull_request.json': prFile() }), error: /\$\.rules\[0\]\.status/ },
     { name: 'a number that is text', files: (r) => ({ 'report.json': JSON.stringify({ ...r, jobs: [{ indicator: 'a', shard: '<b>1</b>', platform_id: null, platform_url: null, status: 'ok', duration_s: null }] }), 'pull_request.json': prFile() }), error: /\$\.jobs\[0\]\.shard/ },
+    { name: 'a trend that is markup', files: (r) => ({ 'report.json': JSON.stringify({ ...r, rules: [{ ...r.rules[0], history: ['<img src=x>', 1] }] }), 'pull_request.json': prFile() }), error: /\$\.rules\[0\]\.history\[0\]/ },
+    { name: 'an interval that is not two numbers', files: (r) => ({ 'report.json': JSON.stringify({ ...r, rules: [{ ...r.rules[0], interval: 'wide' }] }), 'pull_request.json': prFile() }), error: /\$\.rules\[0\]\.interval/ },
     { name: 'a verdict outside pass/warn/fail', files: (r) => ({ 'report.json': JSON.stringify({ ...r, verdict: 'pass -->' }), 'pull_request.json': prFile() }), error: /\$\.verdict/ },
     { name: 'broken JSON', files: () => ({ 'report.json': '{"schema_version": 1,', 'pull_request.json': prFile() }), error: /report\.json/ },
     { name: 'nesting past the reader\'s bound', files: () => ({ 'report.json': '['.repeat(10_000) + ']'.repeat(10_000), 'pull_request.json': prFile() }), error: /report\.json/ },

@@ -513,3 +513,56 @@ describe('the trend sparkline', () => {
     expect(md).toContain('p90 / p99 = 2 / 3 ms');
   });
 });
+
+describe('rules[].history in report.json (what the sparkline and report.html draw)', () => {
+  const base = (p99: number | undefined) => ({ latency_p99: p99 === undefined ? {} : { p99_ms: p99 } });
+  const judged = (history: ReturnType<typeof base>[], indicators: Record<string, MergedIndicator> = { latency_p99: latency(225) }) =>
+    gate([rule('latency_p99.p99_ms <= baseline * 1.1')], [], indicators, history[0] ?? null, {
+      invalidInput: false,
+      ...(history.length ? { history } : {}),
+    }).results[0]!;
+  it.each([
+    ['no history', [], undefined],
+    ['one report: the baseline alone, no trend', [base(210)], undefined],
+    ['two reports, newest first', [base(210), base(200)], [210, 200]],
+    ['a report without the field adds no value', [base(210), base(undefined), base(190)], [210, 190]],
+  ] as const)('%s', (_name, history, want) => {
+    const r = judged([...history]);
+    if (want === undefined) expect(r).not.toHaveProperty('history');
+    else expect(r.history).toEqual(want);
+  });
+  it('an absent indicator keeps its trend (the values before it went missing)', () => {
+    expect(judged([base(210), base(200)], {})).toMatchObject({ status: 'missing', history: [210, 200] });
+  });
+  it('robustness_adv: the trend of the attack type reported', () => {
+    const adv = (drops: Record<string, number>) => ({
+      robustness_adv: {
+        f1_drop: Math.max(...Object.values(drops)),
+        attacks: Object.fromEntries(Object.entries(drops).map(([k, v]) => [k, { f1_drop: v }])),
+      },
+    });
+    const attack = (f1_drop: number): MergedIndicator => ({
+      fields: { f1_drop, success_rate: 0.1 },
+      sources: [],
+      approximate: false,
+      notes: [],
+    });
+    const r = gate(
+      [rule('robustness_adv.f1_drop <= 0.1')],
+      [],
+      {
+        robustness_adv: {
+          fields: { f1_drop: 0.09 },
+          sources: [],
+          approximate: false,
+          notes: [],
+          attacks: { fgsm: attack(0.05), pgd: attack(0.09) },
+        },
+      },
+      adv({ fgsm: 0.04, pgd: 0.08 }),
+      { invalidInput: false, history: [adv({ fgsm: 0.04, pgd: 0.08 }), adv({ fgsm: 0.03, pgd: 0.07 })] },
+    ).results[0]!;
+    expect(r.detail).toMatch(/^worst attack_type: pgd/);
+    expect(r.history).toEqual([0.08, 0.07]);
+  });
+});

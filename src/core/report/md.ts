@@ -233,7 +233,8 @@ function linksLine(links: ReportLinks | undefined): string | null {
   const run = httpsLink('workflow run', links.run);
   if (run) bits.push(run);
   const name = links.artifactName ? `artifact ${codeSpan(links.artifactName)}` : 'artifact';
-  const files = (links.files ?? []).filter((f) => /^[\w.-]+$/.test(f));
+  // the report's own files (pull_request.json is for `mode: publish`, not for the reader)
+  const files = (links.files ?? []).filter((f) => /^report\.[\w.-]+$/.test(f));
   const holds = files.length
     ? ` (${files.includes('report.html') ? 'report.html in the artifact, with ' : ''}${files.filter((f) => f !== 'report.html').join(', ')})`
     : '';
