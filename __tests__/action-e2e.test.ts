@@ -160,9 +160,19 @@ describe('the action on a runner (bundle, fake GitHub, Azurite, Pushgateway)', (
     expect(r.stdout).toContain(
       '::error title=evalgate evalgate%3A accuracy_f1.f1 failed::accuracy_f1.f1 >= baseline - 0.02: fail (found 0.85)',
     );
-    expect(r.summary).toContain('| `accuracy_f1` | `f1`');
+    expect(r.summary).toContain('| `accuracy_f1.f1`');
     expect(r.summary).toContain(`[The PR comment](${firstUrl})`);
-    expect(gh.artifacts(prRun.id).map((a) => a.name)).toEqual(['evalgate-evalgate']);
+    const artifacts = gh.artifacts(prRun.id);
+    expect(artifacts.map((a) => a.name)).toEqual(['evalgate-evalgate']);
+    // the comment links the run and the artifact it uploaded first (SPEC §11); report.md in it cannot link itself
+    const runPage = `https://github.com/${OWNER}/${REPO}/actions/runs/${prRun.id}`;
+    expect(comments[0]!.body).toContain(`[workflow run](${runPage}) · [artifact \`evalgate-evalgate\`](${runPage}/artifacts/${artifacts[0]!.id})`);
+    expect(r.summary).toContain(`${runPage}/artifacts/${artifacts[0]!.id}`);
+    expect(readFileSync(r.outputs['report-markdown']!, 'utf8')).toContain(
+      `[workflow run](${runPage}) · this file is in the artifact \`evalgate-evalgate\` of that run`,
+    );
+    // the failing rule is the first row
+    expect(comments[0]!.body.split('\n').filter((l) => l.startsWith('| '))[2]).toMatch(/^\| ⚠️ fail \(warn\) +\| `accuracy_f1.f1`|^\| ❌ fail +\| `accuracy_f1.f1`/);
     // the check run on the pull request's head (not the merge commit), completed as a failure
     const checks = gh.checkRuns().filter((c) => c.head_sha === HEAD_SHA);
     expect(checks).toHaveLength(1);
@@ -219,8 +229,12 @@ describe('the action on a runner (bundle, fake GitHub, Azurite, Pushgateway)', (
     const warnings = r.stdout.split('\n').filter((l) => l.startsWith('::warning::could not comment'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('403 Resource not accessible by integration');
-    expect(r.summary).toContain('| `accuracy_f1` | `f1`');
+    expect(r.summary).toContain('| `accuracy_f1.f1`');
     expect(r.summary).toContain('could not comment on pull request');
+    // the artifact was uploaded again with pull_request.json; the summary links that one
+    const live = gh.artifacts(prRun.id).filter((a) => !a.deleted);
+    expect(live).toHaveLength(1);
+    expect(r.summary).toContain(`/actions/runs/${prRun.id}/artifacts/${live[0]!.id})`);
     // no check run either: a note (check: auto), not a warning
     expect(gh.checkRuns()).toHaveLength(checksBefore);
     expect(r.stdout).toContain('evalgate: no check run: the token may not write checks');

@@ -115,7 +115,9 @@ describe("a fork's pull request through the gate and publish workflows", () => {
       head_sha: HEAD_SHA,
       base_ref: 'master',
     });
-    expect(gh.artifacts(run.id).map((a) => a.name)).toEqual(['evalgate-evalgate']);
+    // uploaded before the comment (which links it), then again with pull_request.json once the comment was refused
+    expect(gh.artifacts(run.id).filter((a) => !a.deleted).map((a) => a.name)).toEqual(['evalgate-evalgate']);
+    expect(gh.artifacts(run.id).filter((a) => a.deleted)).toHaveLength(1);
     const checksBefore = gh.checkRuns().length;
 
     gh.violations.length = 0;
@@ -128,6 +130,9 @@ describe("a fork's pull request through the gate and publish workflows", () => {
     expect(c!.body.startsWith('<!-- evalgate:evalgate -->')).toBe(true);
     expect(c!.body).toContain('**fail**');
     expect(c!.body).toContain(`from [run ${run.id}](https://github.com/${OWNER}/${REPO}/actions/runs/${run.id})`);
+    // the links of the gate's own comment: the triggering run and the artifact publish read
+    const live = gh.artifacts(run.id).find((a) => !a.deleted)!;
+    expect(c!.body).toContain(`[artifact \`evalgate-evalgate\`](https://github.com/${OWNER}/${REPO}/actions/runs/${run.id}/artifacts/${live.id})`);
     expect(pub.outputs['comment-url']).toBe(c!.html_url);
     const checks = gh.checkRuns().slice(checksBefore);
     expect(checks).toHaveLength(1);
@@ -201,6 +206,8 @@ describe('crafted artifacts: nothing is posted that the triggering run did not t
     { name: 'another gate', files: (r) => ({ 'report.json': JSON.stringify({ ...r, name: 'other' }), 'pull_request.json': prFile() }), error: /\$\.name: expected this gate's name "evalgate"/ },
     { name: 'a status that is markup', files: (r) => ({ 'report.json': JSON.stringify({ ...r, rules: [{ ...r.rules[0], status: '<img src=x onerror=alert(1)>' }] }), 'pull_request.json': prFile() }), error: /\$\.rules\[0\]\.status/ },
     { name: 'a number that is text', files: (r) => ({ 'report.json': JSON.stringify({ ...r, jobs: [{ indicator: 'a', shard: '<b>1</b>', platform_id: null, platform_url: null, status: 'ok', duration_s: null }] }), 'pull_request.json': prFile() }), error: /\$\.jobs\[0\]\.shard/ },
+    { name: 'a trend that is markup', files: (r) => ({ 'report.json': JSON.stringify({ ...r, rules: [{ ...r.rules[0], history: ['<img src=x>', 1] }] }), 'pull_request.json': prFile() }), error: /\$\.rules\[0\]\.history\[0\]/ },
+    { name: 'an interval that is not two numbers', files: (r) => ({ 'report.json': JSON.stringify({ ...r, rules: [{ ...r.rules[0], interval: 'wide' }] }), 'pull_request.json': prFile() }), error: /\$\.rules\[0\]\.interval/ },
     { name: 'a verdict outside pass/warn/fail', files: (r) => ({ 'report.json': JSON.stringify({ ...r, verdict: 'pass -->' }), 'pull_request.json': prFile() }), error: /\$\.verdict/ },
     { name: 'broken JSON', files: () => ({ 'report.json': '{"schema_version": 1,', 'pull_request.json': prFile() }), error: /report\.json/ },
     { name: 'nesting past the reader\'s bound', files: () => ({ 'report.json': '['.repeat(10_000) + ']'.repeat(10_000), 'pull_request.json': prFile() }), error: /report\.json/ },

@@ -49,7 +49,7 @@ describe('action main (results only)', () => {
     expect(JSON.parse(r.outputs.metrics!).accuracy_f1).toMatchObject({ f1: 0.8, approximate: false });
     expect(r.outputs['comment-url']).toBe('');
     expect(r.summary).toContain('<!-- evalgate:evalgate -->');
-    expect(r.summary).toContain('| `throughput_rps` | `rps`');
+    expect(r.summary).toContain('| `throughput_rps.rps`');
     // the token is masked and appears nowhere
     expect(r.stdout).toContain('::add-mask::ghs_secret123');
     expect(r.stdout.replace('::add-mask::ghs_secret123', '') + r.summary + readFileSync(r.outputs['report-json']!, 'utf8')).not.toContain(

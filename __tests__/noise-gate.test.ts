@@ -204,10 +204,10 @@ describe('evalgate gate: intervals', () => {
     const byField = Object.fromEntries(r.report.rules.map((x: any) => [x.field, x]));
     expect(byField.f1.interval).toEqual(acc.intervals.f1);
     expect(byField.toxic_ratio.interval).toEqual(tox.intervals.toxic_ratio);
-    // the comment shows the interval where it straddles the limit (f1 0.778 against 0.78; toxic_ratio 0.004 against 0.005)
+    // the comment shows every value with its interval (SPEC §11), whether or not it straddles the limit
     const md = readFileSync(path.join(dir, 'evalgate-report', 'report.md'), 'utf8');
     expect(md).toMatch(/0\.004 \(95%: 0\.00155\d*–0\.0102\d*\)/);
-    expect(md).not.toContain('99 (95%');
+    expect(md).toContain('99 (95%: 98.3–99.7)');
   });
 
   it('an approximate merge carries no interval (it is not an exact value)', () => {

@@ -16,7 +16,7 @@ import { runPipeline } from '../run.js';
 import { failRun, internalErrorProblem, noBaseline, runGate, writeReport, type BaselineProvider, type GateRun } from '../engine.js';
 import { processRuntime, safeRuntime, type Runtime } from '../runtime.js';
 import { printable } from '../core/sanitize.js';
-import { markerFor, renderMarkdown } from '../core/report/md.js';
+import { GITHUB_COMMENT_LIMIT, markerFor, renderMarkdown, type ReportLinks } from '../core/report/md.js';
 import type { Report } from '../core/report/report.js';
 import { githubContext, type GitHubContext } from '../github/context.js';
 import { Outputs } from './constants.js';
@@ -161,6 +161,20 @@ function baselineProvider(settings: Settings, inputs: ActionInputs, ctx: GitHubC
   }
 }
 
+/** this workflow run's page (its attempt's, for a re-run); undefined outside a workflow run */
+export function workflowRunUrl(ctx: GitHubContext, env: Record<string, string | undefined>): string | undefined {
+  if (!ctx.owner || !ctx.repo || ctx.runId === null) return undefined;
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+  const tail = Number.isSafeInteger(attempt) && attempt > 1 ? `/attempts/${attempt}` : '';
+  return `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}/actions/runs/${ctx.runId}${tail}`;
+}
+
+/** an artifact of this run, by the id its upload returned (the page that downloads the zip) */
+function artifactUrl(ctx: GitHubContext, id: number): string | undefined {
+  if (!ctx.owner || !ctx.repo || ctx.runId === null) return undefined;
+  return `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}/actions/runs/${ctx.runId}/artifacts/${id}`;
+}
+
 async function publish(
   gateRun: GateRun,
   settings: Settings,
@@ -174,6 +188,28 @@ async function publish(
   const { report } = gateRun;
   setOutputs(gateRun);
   annotate(report, located);
+
+  // The artifact first: the baseline of later runs, whatever happens to the comment, and the
+  // comment links it (SPEC §11). Its report.md links the run and says it is in the artifact (it
+  // cannot link to the artifact it is in).
+  const [{ uploadReport }, { artifactName }] = await Promise.all([github.artifact(), github.baseline()]);
+  const name = artifactName(settings.name);
+  const files = [gateRun.paths.json, gateRun.paths.markdown];
+  const links = (): ReportLinks => ({ run: workflowRunUrl(ctx, rt.env), artifactName: name, files: files.map((f) => path.basename(f)) });
+  await writeFile(gateRun.paths.markdown, renderMarkdown(report, GITHUB_COMMENT_LIMIT, { links: { ...links(), inArtifact: true } }));
+  let uploadedOnce = false;
+  const uploaded = async (replace: boolean): Promise<string | undefined> => {
+    const upload = await uploadReport(name, files, rt.env, undefined, { replace });
+    if (!upload.ok) {
+      core.warning(upload.warning);
+      return undefined;
+    }
+    uploadedOnce = true;
+    core.info(`evalgate: uploaded artifact ${name}${upload.id !== null ? ` (id ${upload.id})` : ''}`);
+    return upload.id !== null ? artifactUrl(ctx, upload.id) : undefined;
+  };
+  let artifact = await uploaded(false);
+  const linked = (max: number): string => renderMarkdown(report, max, { links: { ...links(), artifact } });
 
   let commentUrl = '';
   let commentNote: string | null = null;
@@ -192,7 +228,7 @@ async function publish(
         inputs.token,
         { owner: ctx.owner, repo: ctx.repo, issue: pr.number },
         markerFor(report.name),
-        gateRun.markdown,
+        linked(GITHUB_COMMENT_LIMIT),
         { mode: settings.comment, failing: report.verdict !== 'pass', state: commentState(report) },
       );
       if ('warning' in result && result.action !== 'failed' && result.warning) core.warning(result.warning);
@@ -208,25 +244,27 @@ async function publish(
     }
   }
   if (commentUrl) core.setOutput(Outputs.CommentUrl, commentUrl);
-  // The artifact: the baseline of later runs, whatever happened to the comment. A pull request whose
-  // token could not comment (a fork's) leaves pull_request.json in it for `mode: publish` (SPEC §11).
-  const files = [gateRun.paths.json, gateRun.paths.markdown];
-  if (pr && commentDenied && ctx.pullRequest?.headSha) {
+  // A pull request whose token could not comment (a fork's) leaves pull_request.json in the
+  // artifact for `mode: publish` (SPEC §11): the artifact is uploaded again with it (an uploaded
+  // artifact cannot be added to), replacing the first, which no comment links (none was written).
+  // Without an artifact service there is nothing to add it to.
+  if (pr && commentDenied && ctx.pullRequest?.headSha && uploadedOnce) {
     const file = path.join(path.dirname(gateRun.paths.json), PULL_REQUEST_FILE);
     const info = { number: pr.number, head_sha: ctx.pullRequest.headSha, base_ref: pr.baseRef };
     await writeFile(file, JSON.stringify(info, null, 2) + '\n');
     files.push(file);
+    artifact = await uploaded(true);
   }
-  const [{ uploadReport }, { artifactName }] = await Promise.all([github.artifact(), github.baseline()]);
-  const upload = await uploadReport(artifactName(settings.name), files, rt.env);
-  if (!upload.ok) core.warning(upload.warning);
-  else core.info(`evalgate: uploaded artifact ${artifactName(settings.name)}${upload.id !== null ? ` (id ${upload.id})` : ''}`);
 
   // the check run: completed even for a cancelled run (it must not stay in progress)
   let checkUrl = '';
   let checkNote: { text: string; warn: boolean } | null = null;
   if (check) {
-    const done = await check.finish(gateRun, gateRun.exitCode === ExitCode.Ok, signal?.aborted ?? false);
+    const done = await check.finish(
+      { ...gateRun, markdown: linked(GITHUB_COMMENT_LIMIT) },
+      gateRun.exitCode === ExitCode.Ok,
+      signal?.aborted ?? false,
+    );
     if (done.url) {
       checkUrl = done.url;
       core.info(`evalgate: check run completed: ${done.url}`);
@@ -238,7 +276,7 @@ async function publish(
   }
 
   try {
-    const lines = [renderMarkdown(report, SUMMARY_LIMIT)];
+    const lines = [linked(SUMMARY_LIMIT)];
     if (commentUrl) lines.push(`[The PR comment](${commentUrl})`);
     if (checkUrl) lines.push(`[The check run](${checkUrl})`);
     if (commentNote) lines.push(`> [!WARNING]\n> ${commentNote.replace(/\n/g, ' ')}`);
@@ -359,12 +397,13 @@ async function publishMode(settings: Settings, inputs: ActionInputs, ctx: GitHub
     core.setFailed(`evalgate ${settings.name}: ${printable(text)}`);
   };
   const { readFileSync } = await import('node:fs');
-  const [pub, { githubApi }, { artifactDownloader }, { upsertComment, commentState }, check] = await Promise.all([
+  const [pub, { githubApi }, { artifactDownloader }, { upsertComment, commentState }, check, { artifactName }] = await Promise.all([
     import('../github/publish.js'),
     github.api(),
     github.artifact(),
     github.comment(),
     import('../github/check.js'),
+    github.baseline(),
   ]);
   const run = pub.triggeringRun(ctx.eventName, rt.env.GITHUB_EVENT_PATH, (p) => readFileSync(p, 'utf8'));
   if (!('id' in run)) return refuse(formatProblem(run));
@@ -389,16 +428,16 @@ async function publishMode(settings: Settings, inputs: ActionInputs, ctx: GitHub
   const gateRun: GateRun = { report, exitCode: ExitCode.Ok, ...written };
   setOutputs(gateRun);
   const note = `\n_Published by \`mode: publish\` from [run ${run.id}](${runUrl}) of a fork's pull request._\n`;
+  // the comment links the triggering run and its artifact, as the gate's own comment would
+  const links = { run: runUrl, artifact: `${runUrl}/artifacts/${read.artifactId}`, artifactName: artifactName(settings.name) };
+  const body = renderMarkdown(report, GITHUB_COMMENT_LIMIT - Buffer.byteLength(note), { links }) + note;
   let commentUrl = '';
   if (settings.comment !== 'never') {
-    const result = await upsertComment(
-      api,
-      inputs.token,
-      { ...repo, issue: read.pr.number },
-      markerFor(report.name),
-      written.markdown + note,
-      { mode: settings.comment, failing: report.verdict !== 'pass', state: commentState(report) },
-    );
+    const result = await upsertComment(api, inputs.token, { ...repo, issue: read.pr.number }, markerFor(report.name), body, {
+      mode: settings.comment,
+      failing: report.verdict !== 'pass',
+      state: commentState(report),
+    });
     if (result.action === 'failed') return refuse(result.warning);
     if (result.action === 'skipped') core.info(`evalgate: no PR comment (${result.reason})`);
     else {
@@ -412,7 +451,7 @@ async function publishMode(settings: Settings, inputs: ActionInputs, ctx: GitHub
     const started = await check.startCheck(api, target, report.name, { detailsUrl: runUrl });
     const done = started.ok
       ? await check.finishCheck(api, target, started.id, report, {
-          summary: written.markdown + note,
+          summary: body,
           conclusion: check.conclusionFor(report, passed, run.conclusion === 'cancelled'),
           annotations: check.checkAnnotations(report, run.path ?? '.github/evalgate.yml'),
         })
@@ -423,7 +462,10 @@ async function publishMode(settings: Settings, inputs: ActionInputs, ctx: GitHub
     } else core.info(`evalgate: check run completed: ${done.url}`);
   }
   await core.appendSummary(
-    [`Published evalgate ${settings.name} (${report.verdict}) for pull request #${read.pr.number} from run ${run.id}.`, commentUrl ? `[The PR comment](${commentUrl})` : ''].join('\n\n'),
+    [
+      `Published evalgate ${settings.name} (${report.verdict}) for pull request #${read.pr.number} from run ${run.id}.`,
+      commentUrl ? `[The PR comment](${commentUrl})` : '',
+    ].join('\n\n'),
   );
 }
 

@@ -41,6 +41,13 @@ export interface RuleResult {
   attempts?: RuleAttempt[];
   /** the 95% interval of `actual`, where the merge gave one (SPEC §9) */
   interval?: [number, number];
+  /**
+   * `history: K` (SPEC §9, §11): the rule's field's finite values over the baseline history
+   * reports, newest first (for robustness_adv, of the attack type reported); present when the
+   * history held 2 reports or more. The trend sparkline (report.md) and report.html draw it,
+   * oldest to newest, then `actual`.
+   */
+  history?: number[];
 }
 
 /** The baseline's merged indicators, as a report.json's `indicators` holds them. */
@@ -78,6 +85,7 @@ export interface RuleProblem {
 type Judged = Omit<RuleResult, 'indicator' | 'field' | 'op' | 'expr' | 'level'> & { problems?: RuleProblem[] };
 
 function judge(rule: Rule, p: Point, hasBaseline: boolean, what: string): Judged {
+  const trend = p.history ? { history: p.history } : {};
   if (p.baseline !== undefined && typeof p.baseline === 'object') {
     // A baseline value a rule reads must be a finite number; a string "0.95" is not skipped.
     const found = describeValue(p.baseline.bad);
@@ -88,6 +96,7 @@ function judge(rule: Rule, p: Point, hasBaseline: boolean, what: string): Judged
       baseline: null,
       delta: null,
       detail: `the baseline's ${what} is not a number (${found})`,
+      ...trend,
       problems: [{ kind: 'baseline', path: p.baselinePath, expected: 'a finite number (a baseline value)', found }],
     };
   }
@@ -98,7 +107,7 @@ function judge(rule: Rule, p: Point, hasBaseline: boolean, what: string): Judged
   if (limit === null) {
     const short = p.baseline === undefined ? null : statisticShortfall(rule.expr, history.length);
     const detail = short ?? (hasBaseline ? `the baseline has no ${what}` : 'no baseline');
-    return { status: 'skipped', actual: p.actual ?? null, limit: null, baseline, delta, detail };
+    return { status: 'skipped', actual: p.actual ?? null, limit: null, baseline, delta, detail, ...trend };
   }
   if (!Number.isFinite(limit)) {
     // baseline arithmetic that overflows (`baseline * 1e308`): never a limit anything passes or fails by chance
@@ -110,13 +119,14 @@ function judge(rule: Rule, p: Point, hasBaseline: boolean, what: string): Judged
       baseline,
       delta,
       detail: `the limit ${formatExpr(rule.expr)} evaluates to ${limit}`,
+      ...trend,
       problems: [{ kind: 'limit', path: `rule ${JSON.stringify(formatRule(rule))}`, expected: FINITE_LIMIT, found }],
     };
   }
   if (p.actual === undefined) {
-    return { status: 'missing', actual: null, limit, baseline, delta: null, detail: `${what} is absent` };
+    return { status: 'missing', actual: null, limit, baseline, delta: null, detail: `${what} is absent`, ...trend };
   }
-  return { status: holds(p.actual, rule.op, limit) ? 'pass' : 'fail', actual: p.actual, limit, baseline, delta, detail: '' };
+  return { status: holds(p.actual, rule.op, limit) ? 'pass' : 'fail', actual: p.actual, limit, baseline, delta, detail: '', ...trend };
 }
 
 /** How far a value is on the good side of its limit (negative: by how much it fails). */
@@ -135,7 +145,12 @@ export function evaluateRule(
 }
 
 /** a field's finite values over the history reports (newest first), of one attack type when named */
-function historyOf(history: readonly BaselineIndicators[] | undefined, indicator: string, field: string, attack?: string): number[] | undefined {
+function historyOf(
+  history: readonly BaselineIndicators[] | undefined,
+  indicator: string,
+  field: string,
+  attack?: string,
+): number[] | undefined {
   if (!history) return undefined;
   return history.flatMap((h) => {
     let entry = Object.hasOwn(h, indicator) ? h[indicator] : undefined;
@@ -155,6 +170,19 @@ function judgeRule(
   unmerged: Record<string, string>,
   history?: readonly BaselineIndicators[],
 ): RuleResult & { problems?: RuleProblem[] } {
+  const result = judgeOnce(rule, indicators, baseline, unmerged, history);
+  // a trend needs two reports or more; one is the baseline alone (its value is in `baseline`)
+  if (!history || history.length < 2) delete result.history;
+  return result;
+}
+
+function judgeOnce(
+  rule: Rule,
+  indicators: Record<string, MergedIndicator>,
+  baseline: BaselineIndicators | null,
+  unmerged: Record<string, string>,
+  history?: readonly BaselineIndicators[],
+): RuleResult & { problems?: RuleProblem[] } {
   const head = { indicator: rule.indicator, field: rule.field, op: rule.op, expr: formatExpr(rule.expr), level: rule.level };
   const target = `${rule.indicator}.${rule.field}`;
   const merged = indicators[rule.indicator];
@@ -165,7 +193,17 @@ function judgeRule(
     return { ...head, ...judgeAttacks(rule, merged.attacks, base, baseline !== null, history) };
   }
   if (!merged) {
-    const r = judge(rule, { actual: undefined, baseline: baselineAt(base, rule.field), baselinePath: basePath }, baseline !== null, target);
+    const r = judge(
+      rule,
+      {
+        actual: undefined,
+        baseline: baselineAt(base, rule.field),
+        baselinePath: basePath,
+        history: historyOf(history, rule.indicator, rule.field),
+      },
+      baseline !== null,
+      target,
+    );
     // An absent indicator is missing even for a baseline rule: there is nothing to hold.
     return {
       ...head,

@@ -15,6 +15,7 @@ export async function uploadReport(
   files: string[],
   env: Record<string, string | undefined>,
   client = new DefaultArtifactClient(),
+  opts: { replace?: boolean } = {},
 ): Promise<UploadResult> {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
     return {
@@ -25,8 +26,9 @@ export async function uploadReport(
   try {
     const root = path.dirname(files[0]!);
     // A re-run is the same workflow run: the name is taken by the earlier attempt's artifact,
-    // which must not stay the baseline of later pull requests. Replace it (upload-artifact's overwrite).
-    if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
+    // which must not stay the baseline of later pull requests. Replace it (upload-artifact's
+    // overwrite); so does `replace`, for the same artifact with one more file.
+    if (opts.replace || Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
       try {
         await client.deleteArtifact(name);
       } catch {

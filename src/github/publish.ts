@@ -36,7 +36,11 @@ const num = z.number().finite().nullable();
 
 const pullRequestFile = z
   .object({
-    number: z.number().int().positive().max(2 ** 31),
+    number: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31),
     head_sha: z.string().regex(SHA, 'a 40-digit lowercase hex commit SHA'),
     base_ref: text(255).nullable(),
   })
@@ -82,6 +86,13 @@ const publishedReport = z
             baseline: num,
             delta: num,
             detail: text(4096),
+            // drawn by the Markdown writer: numbers, or nothing
+            interval: z.tuple([z.number().finite(), z.number().finite()]).optional(),
+            history: z.array(z.number().finite()).max(100).optional(),
+            attempts: z
+              .array(z.object({ attempt: z.number().int(), actual: num, status: text(64) }).catchall(z.unknown()))
+              .max(100)
+              .optional(),
           })
           .catchall(z.unknown()),
       )
@@ -127,7 +138,11 @@ export interface TriggeringRun {
 
 /** the `workflow_run` event's run, from the event payload */
 export function triggeringRun(eventName: string, eventPath: string | undefined, read: (p: string) => string): TriggeringRun | Problem {
-  const bad = (found: string): Problem => ({ file: 'input mode', expected: 'a workflow_run event (mode: publish runs in a workflow on: workflow_run)', found });
+  const bad = (found: string): Problem => ({
+    file: 'input mode',
+    expected: 'a workflow_run event (mode: publish runs in a workflow on: workflow_run)',
+    found,
+  });
   if (eventName !== 'workflow_run') return bad(`the ${eventName || 'unknown'} event`);
   let payload: { workflow_run?: Record<string, unknown> };
   try {
@@ -136,7 +151,8 @@ export function triggeringRun(eventName: string, eventPath: string | undefined, 
     return bad('no readable event payload (GITHUB_EVENT_PATH)');
   }
   const r = payload.workflow_run;
-  if (!r || !Number.isSafeInteger(r.id) || typeof r.head_sha !== 'string' || !SHA.test(r.head_sha)) return bad('a payload without workflow_run.id and head_sha');
+  if (!r || !Number.isSafeInteger(r.id) || typeof r.head_sha !== 'string' || !SHA.test(r.head_sha))
+    return bad('a payload without workflow_run.id and head_sha');
   return {
     id: r.id as number,
     head_sha: r.head_sha,
@@ -150,7 +166,7 @@ function zodProblems(file: string, error: z.ZodError, value: unknown, max = 5): 
   return error.issues.slice(0, max).map((i) => {
     let at: unknown = value;
     for (const k of i.path) at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
-    const shown = at === undefined ? 'nothing' : JSON.stringify(at) ?? String(at);
+    const shown = at === undefined ? 'nothing' : (JSON.stringify(at) ?? String(at));
     return {
       file,
       path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
@@ -161,7 +177,7 @@ function zodProblems(file: string, error: z.ZodError, value: unknown, max = 5): 
 }
 
 export type PublishRead =
-  | { kind: 'publish'; report: Report; pr: PullRequestFile; reportText: string }
+  | { kind: 'publish'; report: Report; pr: PullRequestFile; reportText: string; artifactId: number }
   | { kind: 'nothing'; note: string }
   | { kind: 'refused'; problems: Problem[] };
 
@@ -184,9 +200,19 @@ export async function readPublished(
     artifact = data.artifacts.filter((a) => a.name === name && !a.expired).sort((a, b) => b.id - a.id)[0];
   } catch (e) {
     const { status, message } = describeError(e);
-    return refused([{ subject: `run ${run.id}`, expected: `its artifacts listed${status === 403 ? ' (the workflow needs permissions: actions: read)' : ''}`, found: message }]);
+    return refused([
+      {
+        subject: `run ${run.id}`,
+        expected: `its artifacts listed${status === 403 ? ' (the workflow needs permissions: actions: read)' : ''}`,
+        found: message,
+      },
+    ]);
   }
-  if (!artifact) return { kind: 'nothing', note: `nothing to publish: run ${run.id} has no ${name} artifact (the gate did not get as far, or it has another name)` };
+  if (!artifact)
+    return {
+      kind: 'nothing',
+      note: `nothing to publish: run ${run.id} has no ${name} artifact (the gate did not get as far, or it has another name)`,
+    };
   const dir = await mkdtemp(path.join(tmpdir(), 'evalgate-publish-'));
   try {
     try {
@@ -197,13 +223,18 @@ export async function readPublished(
     const prFile = `${name}/${PULL_REQUEST_FILE} (run ${run.id})`;
     const prJson = await readJsonFile(path.join(dir, PULL_REQUEST_FILE), prFile);
     if (!prJson.ok && prJson.problems[0]?.expected === 'a readable file') {
-      return { kind: 'nothing', note: `nothing to publish: the ${name} artifact of run ${run.id} has no ${PULL_REQUEST_FILE} (the gate could comment itself)` };
+      return {
+        kind: 'nothing',
+        note: `nothing to publish: the ${name} artifact of run ${run.id} has no ${PULL_REQUEST_FILE} (the gate could comment itself)`,
+      };
     }
     if (!prJson.ok || prJson.problems.length) return refused(prJson.problems);
     const pr = pullRequestFile.safeParse(prJson.value);
     if (!pr.success) return refused(zodProblems(prFile, pr.error, prJson.value));
     if (pr.data.head_sha !== run.head_sha) {
-      return refused([{ file: prFile, path: '$.head_sha', expected: `the commit run ${run.id} tested (${run.head_sha})`, found: pr.data.head_sha }]);
+      return refused([
+        { file: prFile, path: '$.head_sha', expected: `the commit run ${run.id} tested (${run.head_sha})`, found: pr.data.head_sha },
+      ]);
     }
 
     const reportFile = `${name}/report.json (run ${run.id})`;
@@ -212,10 +243,12 @@ export async function readPublished(
     const report = publishedReport.safeParse(parsed.value);
     if (!report.success) return refused(zodProblems(reportFile, report.error, parsed.value));
     if (report.data.name !== gate) {
-      return refused([{ file: reportFile, path: '$.name', expected: `this gate's name ${JSON.stringify(gate)}`, found: JSON.stringify(report.data.name) }]);
+      return refused([
+        { file: reportFile, path: '$.name', expected: `this gate's name ${JSON.stringify(gate)}`, found: JSON.stringify(report.data.name) },
+      ]);
     }
     const reportText = await readFile(path.join(dir, 'report.json'), 'utf8');
-    return { kind: 'publish', report: report.data as unknown as Report, pr: pr.data, reportText };
+    return { kind: 'publish', report: report.data as unknown as Report, pr: pr.data, reportText, artifactId: artifact.id };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
