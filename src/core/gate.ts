@@ -41,6 +41,8 @@ export interface RuleResult {
   attempts?: RuleAttempt[];
   /** the 95% interval of `actual`, where the merge gave one (SPEC §9) */
   interval?: [number, number];
+  /** `history: K` with ≥2 reports: the field's finite values over the history reports, newest first */
+  history?: number[];
 }
 
 /** The baseline's merged indicators, as a report.json's `indicators` holds them. */
@@ -307,6 +309,10 @@ export function gate(
             judgeRule(rule, m ? { [rule.indicator]: m } : {}, baseline, {}, history),
           )
         : judged;
+    if (history && history.length >= 2) {
+      const values = historyOf(history, rule.indicator, rule.field);
+      if (values) result.history = values;
+    }
     for (const p of found ?? []) {
       invalid = true;
       const file = p.kind === 'baseline' ? (options.baselineSource ?? 'baseline') : (options.rulesSource ?? 'thresholds');
