@@ -5,6 +5,7 @@
  * or upload warns once and goes on. Cancelling the workflow sends SIGINT: every job is cancelled
  * before the step ends, and the post step cancels what a killed main step left.
  */
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from './workflow.js';
@@ -210,7 +211,8 @@ async function publish(
   if (commentUrl) core.setOutput(Outputs.CommentUrl, commentUrl);
   // The artifact: the baseline of later runs, whatever happened to the comment. A pull request whose
   // token could not comment (a fork's) leaves pull_request.json in it for `mode: publish` (SPEC §11).
-  const files = [gateRun.paths.json, gateRun.paths.markdown];
+  // report.html too, unless it could not be written (a warning said so)
+  const files = [gateRun.paths.json, gateRun.paths.markdown, ...(existsSync(gateRun.paths.html) ? [gateRun.paths.html] : [])];
   if (pr && commentDenied && ctx.pullRequest?.headSha) {
     const file = path.join(path.dirname(gateRun.paths.json), PULL_REQUEST_FILE);
     const info = { number: pr.number, head_sha: ctx.pullRequest.headSha, base_ref: pr.baseRef };
