@@ -57,6 +57,8 @@ interface Loaded {
   page: Page;
   errors: string[];
   requests: string[];
+  /** the http(s) requests that got past the page's policy to the network (all refused here) */
+  routed: string[];
 }
 
 /** Opens a file in a fresh page, recording console errors, page errors and every request. */
@@ -64,15 +66,18 @@ async function open(file: string): Promise<Loaded> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors: string[] = [];
   const requests: string[] = [];
+  const routed: string[] = [];
   const self = pathToFileURL(file).href;
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === self) return route.continue();
-    requests.push(url);
+  // every request the page issues (file: ones too), and any http(s) one is refused before it leaves
+  page.on('request', (r) => {
+    if (r.url() !== self) requests.push(r.url());
+  });
+  await page.route(/^https?:/, (route) => {
+    routed.push(route.request().url());
     return route.abort();
   });
   await page.addInitScript(() => {
@@ -81,7 +86,7 @@ async function open(file: string): Promise<Loaded> {
     });
   });
   await page.goto(self, { waitUntil: 'load' });
-  return { page, errors, requests };
+  return { page, errors, requests, routed };
 }
 
 interface Drawn {
@@ -236,8 +241,15 @@ describe('report.html from the bundled CLI, in Chromium', () => {
     writeFileSync(file, html);
     const t = await open(file);
     await t.page.close();
-    expect(t.requests).toEqual([]); // never issued
+    // attempted, and stopped by the policy before the network
+    expect([t.requests, t.routed]).toEqual([['https://example.invalid/x.png'], []]);
     expect(t.errors.join('\n')).toMatch(/Content Security Policy|CSP violation: img-src https:\/\/example\.invalid\/x\.png/);
+    // the control: without the policy the same page does request it, and the check sees that too
+    const open2 = path.join(dir, 'no-policy.html');
+    writeFileSync(open2, html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
+    const u = await open(open2);
+    await u.page.close();
+    expect([u.requests, u.routed]).toEqual([['https://example.invalid/x.png'], ['https://example.invalid/x.png']]);
   });
 });
 
