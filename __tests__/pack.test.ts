@@ -65,6 +65,7 @@ describe('npm pack', () => {
     'dist/cli/index.js',
     'dist/main/index.js',
     'dist/post/index.js',
+    'dist/assets/chart.umd.min.js',
     'schema/evalgate.schema.json',
     'schema/indicator.schema.json',
     'platforms/job_templates/dgx/run.sh',
@@ -149,5 +150,9 @@ describe('npm install -g of the tarball, then evalgate in an empty folder', () =
     };
     expect(report.verdict).toBe('pass');
     expect(Object.keys(report.indicators).sort()).toEqual(['accuracy_f1', 'latency_p99', 'robustness_adv', 'throughput_rps', 'toxicity']);
+    // report.html with the charting library the package ships in dist/assets/ inlined
+    const html = readFileSync(path.join(dir, 'evalgate-report', 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain(readFileSync(path.join(ROOT, 'dist', 'assets', 'chart.umd.min.js'), 'utf8'));
   });
 });

@@ -13,7 +13,7 @@ import { readFileCommands, SEED, tempDir, writeFiles } from './helpers.js';
 import { parseConfig } from '../src/config/file.js';
 import { PRECEDENCE, resolveSettings, type RawSettings } from '../src/config/settings.js';
 
-const boom = vi.hoisted(() => ({ in: '' as '' | 'collect' | 'publish' }));
+const boom = vi.hoisted(() => ({ in: '' as '' | 'collect' | 'publish', uploads: [] as string[][] }));
 
 vi.mock('../src/stores/fs.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/stores/fs.js')>();
@@ -31,6 +31,7 @@ vi.mock('../src/github/artifact.js', async (importOriginal) => {
     ...actual,
     uploadReport: (...args: Parameters<typeof actual.uploadReport>) => {
       if (boom.in === 'publish') throw new Error('simulated failure while publishing');
+      boom.uploads.push(args[1]);
       return actual.uploadReport(...args);
     },
   };
@@ -191,6 +192,18 @@ describe('a failed job fails the verdict, whatever the surviving shards say', ()
     expect(fakes.comments.at(-1)!.body).toContain('job accuracy_f1 shard 1');
     expect(r.summary).toContain('**fail**');
     expect(r.stdout).toContain('exit code 3');
+  });
+});
+
+describe('the artifact', () => {
+  it('carries report.json, report.md and report.html, from the folder the report was written to', async () => {
+    const dir = writeFiles({ 'results/accuracy_f1.json': SEED['results/accuracy_f1.json'] });
+    boom.uploads.length = 0;
+    const r = await main(dir, { results: 'results', indicators: 'accuracy_f1', baseline: 'none', thresholds: 'accuracy_f1.f1 >= 0.5' });
+    expect(r.report.verdict).toBe('pass');
+    const out = path.join(dir, 'evalgate-report');
+    expect(boom.uploads).toEqual([['report.json', 'report.md', 'report.html'].map((f) => path.join(out, f))]);
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>[^]*Chart\.js v4/);
   });
 });
 

@@ -37,6 +37,8 @@ bash scripts/ensure-debian.sh prometheus-pushgateway prometheus-pushgateway
 # OpenMetrics (the Python client's parser, checked and installed by __tests__/openmetrics.test.ts)
 bash scripts/ensure-debian.sh libxml2-utils xmllint
 bash scripts/ensure-debian.sh prometheus promtool
+# report.html in a real browser (__tests__/report-html.test.ts, through playwright-core)
+bash scripts/ensure-debian.sh chromium chromium
 # dgx tests: a real sshd and private Slurm instances (__tests__/fakes/sshd.ts, slurm.ts; Slurm needs root)
 export PATH="$PATH:/usr/sbin:/sbin"
 bash scripts/ensure-debian.sh openssh-server sshd

@@ -233,7 +233,7 @@ async function loadBaselineFiles(given: string, settings: Settings, rt: Runtime)
 export interface GateRun {
   report: Report;
   exitCode: ExitCode;
-  paths: { json: string; markdown: string; prom: string; junit: string };
+  paths: { json: string; markdown: string; prom: string; junit: string; html: string };
   markdown: string;
 }
 
@@ -337,7 +337,7 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
     ...written };
 }
 
-/** report.json, report.md, report.prom and report.junit.xml into `outDir` */
+/** report.json, report.md, report.prom, report.junit.xml and report.html into `outDir` */
 export async function writeReport(report: Report, outDir: string, rt: Runtime): Promise<Pick<GateRun, 'paths' | 'markdown'>> {
   const out = path.resolve(rt.cwd, outDir);
   try {
@@ -357,14 +357,31 @@ export async function writeReport(report: Report, outDir: string, rt: Runtime): 
     markdown: path.join(out, 'report.md'),
     prom: path.join(out, 'report.prom'),
     junit: path.join(out, 'report.junit.xml'),
+    html: path.join(out, 'report.html'),
   };
   await Promise.all([
+    writeHtml(paths.html, report, rt),
     fs.writeFile(paths.json, renderJson(report)),
     fs.writeFile(paths.markdown, markdown),
     fs.writeFile(paths.prom, renderProm(report)),
     fs.writeFile(paths.junit, renderJunit(report, { hostname: hostname() })),
   ]);
   return { paths, markdown };
+}
+
+/**
+ * report.html: the page and its charting library (200 kB) are loaded only here, never at start-up.
+ * A page that cannot be written (a broken install without dist/assets/) is a warning: the
+ * verdict, report.json and the other reports do not depend on it.
+ */
+async function writeHtml(file: string, report: Report, rt: Runtime): Promise<void> {
+  try {
+    const { chartLibrary, renderHtml } = await import('./core/report/html.js');
+    await fs.writeFile(file, renderHtml(report, chartLibrary()));
+  } catch (e) {
+    await fs.rm(file, { force: true }).catch(() => undefined); // never an earlier run's page
+    rt.stderr(`warning: report.html not written: ${(e as Error)?.message ?? String(e)}\n`);
+  }
 }
 
 /** The problem an internal error becomes: the run ends with a report that lists it. */

@@ -5,6 +5,7 @@
  * or upload warns once and goes on. Cancelling the workflow sends SIGINT: every job is cancelled
  * before the step ends, and the post step cancels what a killed main step left.
  */
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from './workflow.js';
@@ -194,7 +195,8 @@ async function publish(
   // cannot link to the artifact it is in).
   const [{ uploadReport }, { artifactName }] = await Promise.all([github.artifact(), github.baseline()]);
   const name = artifactName(settings.name);
-  const files = [gateRun.paths.json, gateRun.paths.markdown];
+  // report.html too, unless it could not be written (a warning said so)
+  const files = [gateRun.paths.json, gateRun.paths.markdown, ...(existsSync(gateRun.paths.html) ? [gateRun.paths.html] : [])];
   const links = (): ReportLinks => ({ run: workflowRunUrl(ctx, rt.env), artifactName: name, files: files.map((f) => path.basename(f)) });
   await writeFile(gateRun.paths.markdown, renderMarkdown(report, GITHUB_COMMENT_LIMIT, { links: { ...links(), inArtifact: true } }));
   let uploadedOnce = false;

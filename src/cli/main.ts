@@ -51,7 +51,7 @@ function gateOptions(cmd: Command): Command {
       .option('--baseline <path|none>', 'a baseline report.json, or none (default: none)')
       .addOption(new Option('--fail-on <level>', 'which verdicts fail the command (default: error)').choices(['error', 'warn', 'never']))
       .option('--name <name>', 'gate name: report title, artifact and comment marker (default: evalgate)')
-      .option('--out <dir>', 'where report.json, report.md, report.prom and report.junit.xml go (default: evalgate-report)')
+      .option('--out <dir>', 'where report.json, report.md, report.prom, report.junit.xml and report.html go (default: evalgate-report)')
       .option('--max-file-size <MiB>', 'largest indicator file accepted, in MiB (default: 64)')
       .option('--pushgateway <url>', 'push report.prom to this Prometheus Pushgateway (grouped by gate and ref)')
       .option(

@@ -1,7 +1,7 @@
 /**
- * The `evalgate-<name>` workflow artifact (report.json + report.md at the zip's root) through the
- * official @actions/artifact client: uploaded every run, and downloaded from an earlier run as the
- * baseline. Without an artifact service (no ACTIONS_RUNTIME_TOKEN, an upload that fails) the gate
+ * The `evalgate-<name>` workflow artifact (report.json, report.md and report.html at the zip's
+ * root) through the official @actions/artifact client: uploaded every run, and downloaded from an
+ * earlier run as the baseline. Without an artifact service (no ACTIONS_RUNTIME_TOKEN, an upload that fails) the gate
  * goes on: one warning, the verdict and outputs unchanged.
  */
 import path from 'node:path';

@@ -28,7 +28,18 @@ export interface MergedIndicator {
   repeats?: RepeatSummary;
   /** fields that could not be computed from these files, with the reason (p95_ms without samples) */
   absent?: Record<string, string>;
+  /** latency_p99 from samples or histograms: the percentile curve (DISTRIBUTION_QS), for report.html */
+  distribution?: DistributionPoint[];
 }
+
+/** One point of a latency percentile curve: the nearest-rank value `ms` at percentile `q` (0: min, 100: max). */
+export interface DistributionPoint {
+  q: number;
+  ms: number;
+}
+
+/** The percentiles of the curve report.json carries (bounded: these nine, whatever the sample count). */
+export const DISTRIBUTION_QS: readonly number[] = [0, 50, 75, 90, 95, 99, 99.9, 99.99, 100];
 
 /** How the repeats of an indicator spread: per numeric field, the min, the max and every repeat's value. */
 export interface RepeatSummary {
@@ -68,6 +79,7 @@ const PER_FILE = new Set([
   'attacks',
   'intervals',
   'repeats',
+  'distribution',
 ]);
 
 interface Folded {
@@ -76,6 +88,7 @@ interface Folded {
   notes: string[];
   intervals?: Record<string, Interval>;
   absent?: Record<string, string>;
+  distribution?: DistributionPoint[];
 }
 
 interface Fold {
@@ -268,16 +281,23 @@ class LatencyFold implements Fold {
     if (this.allDetail) {
       let ps: number[];
       let bounds: Interval[];
+      let curve: number[];
       const total = this.sampleCount + this.hist.totalCount;
       // each percentile's value and its interval's ranks, all selected in one go
       const ci = this.ps.map((p) => orderStatisticRanks(p / 100, total));
       if (this.histCount === 0) {
         // selected across the files' arrays: one array of them all would double the memory
-        const ranks = [...this.ps.map((p) => nearestRank(p, total)), ...ci.map((c) => c[0]), ...ci.map((c) => c[1])];
+        const ranks = [
+          ...this.ps.map((p) => nearestRank(p, total)),
+          ...ci.map((c) => c[0]),
+          ...ci.map((c) => c[1]),
+          ...DISTRIBUTION_QS.map((q) => nearestRank(q, total)),
+        ];
         const vs = valuesAtRanksOfChunks(this.chunks, ranks);
         const k = this.ps.length;
         ps = vs.slice(0, k);
         bounds = ps.map((_, i) => [vs[k + i]!, vs[2 * k + i]!]);
+        curve = vs.slice(3 * k);
         notes.push(`exact nearest-rank percentiles over ${total} samples`);
       } else {
         try {
@@ -290,6 +310,7 @@ class LatencyFold implements Fold {
           throw new SetProblem('latencies a merged histogram can hold exactly (samples_ms next to hdr_histogram)', this.rangeError);
         }
         ps = this.ps.map((p) => this.hist.percentileMs(p));
+        curve = DISTRIBUTION_QS.map((q) => this.hist.percentileMs(q));
         // to the histogram's precision: from the lowest value of the lower rank's counter to the highest of the upper's
         const vs = this.hist.valuesAtRanksMs(
           ci.flatMap((c) => c),
@@ -316,7 +337,8 @@ class LatencyFold implements Fold {
         intervals[percentileField(p)] = roundInterval([Math.min(bounds[i]![0], v), Math.max(bounds[i]![1], v)]);
       });
       fields.requests = this.requests;
-      return { fields, approximate: false, notes, intervals };
+      const distribution = DISTRIBUTION_QS.map((q, i) => ({ q, ms: round(curve[i]!) }));
+      return { fields, approximate: false, notes, intervals, distribution };
     }
     this.chunks = [];
     const absent = this.absent();
@@ -695,6 +717,11 @@ function medianOfRepeats(repeats: (Folded & { sources: string[] })[]): MergedInd
   for (const r of repeats) for (const note of r.notes) if (!notes.includes(note)) notes.push(note);
   const absent: Record<string, string> = {};
   for (const r of repeats) for (const [k, why] of Object.entries(r.absent ?? {})) if (!(k in fields)) absent[k] = why;
+  // the curve of repeats: at each percentile, the median over the repeats (as each field is)
+  const curves = repeats.map((r) => r.distribution);
+  const distribution = curves.every((c): c is DistributionPoint[] => c !== undefined)
+    ? DISTRIBUTION_QS.map((q, i) => ({ q, ms: round(median(curves.map((c) => c[i]!.ms).sort((a, b) => a - b))) }))
+    : undefined;
   return {
     fields,
     sources: repeats.flatMap((r) => r.sources),
@@ -702,6 +729,7 @@ function medianOfRepeats(repeats: (Folded & { sources: string[] })[]): MergedInd
     notes,
     repeats: summary,
     ...(Object.keys(absent).length ? { absent } : {}),
+    ...(distribution ? { distribution } : {}),
   };
 }
 

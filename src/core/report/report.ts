@@ -1,5 +1,5 @@
 /** report.json (SPEC §4): the shape a later run reads back as its baseline. */
-import type { MergedIndicator, RepeatSummary } from '../indicators/merge.js';
+import type { DistributionPoint, MergedIndicator, RepeatSummary } from '../indicators/merge.js';
 import type { Interval } from '../intervals.js';
 import type { RuleResult, Verdict } from '../gate.js';
 
@@ -39,6 +39,8 @@ export interface IndicatorEntry {
   intervals?: Record<string, Interval>;
   /** the spread over repeats, where files were repeats: n, and per field min, max and each value */
   repeats?: RepeatSummary;
+  /** latency_p99 from samples or histograms: nearest-rank values at 0 (min), 50, 75, 90, 95, 99, 99.9, 99.99 and 100 (max) */
+  distribution?: DistributionPoint[];
 }
 
 export interface Report {
@@ -65,6 +67,7 @@ export function indicatorEntry(m: MergedIndicator): IndicatorEntry {
   const entry: IndicatorEntry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
   if (m.intervals && Object.keys(m.intervals).length) entry.intervals = m.intervals;
   if (m.repeats) entry.repeats = m.repeats;
+  if (m.distribution) entry.distribution = m.distribution;
   if (m.attacks) {
     entry.attacks = Object.create(null) as Record<string, IndicatorEntry>;
     for (const [k, a] of Object.entries(m.attacks)) entry.attacks[k] = indicatorEntry(a);
