@@ -38,6 +38,8 @@ function statusCell(r: RuleResult): string {
     missing: r.level === 'warn' ? '⚠️ missing (warn)' : '❌ missing',
     skipped: '⏭️ skipped',
     inconclusive: '❓ inconclusive',
+    // loud, never failing (SPEC §10): the detail says what differs
+    incomparable: '⚖️ **incomparable**',
   }[r.status];
   // a confirmed rule that passed keeps its note of the failed attempts
   return r.detail && (r.status !== 'pass' || r.attempts) ? `${label} ${codeSpan(r.detail, { inTable: true, max: 160 })}` : label;
@@ -55,9 +57,11 @@ function summaryLine(report: Report): string {
   const failed = count('fail', 'error') + count('missing', 'error');
   const warned = count('fail', 'warn') + count('missing', 'warn');
   const unsure = count('inconclusive');
-  parts.push(`${report.rules.length - failed - warned - unsure - count('skipped')} of ${report.rules.length} rules passed`);
+  const apart = count('incomparable');
+  parts.push(`${report.rules.length - failed - warned - unsure - apart - count('skipped')} of ${report.rules.length} rules passed`);
   if (failed) parts.push(`${failed} failed`);
   if (unsure) parts.push(`${unsure} inconclusive`);
+  if (apart) parts.push(`⚖️ ${apart} incomparable with the baseline`);
   if (warned) parts.push(`${warned} warning${warned === 1 ? '' : 's'}`);
   if (count('skipped')) parts.push(`${count('skipped')} skipped`);
   if (report.missing_indicators.length) {
@@ -182,7 +186,9 @@ export function renderMarkdown(report: Report, maxLength = GITHUB_COMMENT_LIMIT)
     '',
     baselineLine(report),
   ].join('\n');
-  const sections = [problemsSection(report), attemptsSection(report), jobsSection(report), notesSection(report)].filter((s) => s.items.length);
+  const sections = [problemsSection(report), attemptsSection(report), jobsSection(report), notesSection(report)].filter(
+    (s) => s.items.length,
+  );
   // Problems first: when space runs short, they matter more than job rows or merge notes.
   let out = head;
   const rendered: string[] = [];

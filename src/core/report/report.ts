@@ -2,6 +2,7 @@
 import type { MergedIndicator, RepeatSummary } from '../indicators/merge.js';
 import type { Interval } from '../intervals.js';
 import type { RuleResult, Verdict } from '../gate.js';
+import type { Fingerprint } from '../fingerprint.js';
 
 export interface JobRecord {
   indicator: string;
@@ -39,6 +40,8 @@ export interface IndicatorEntry {
   intervals?: Record<string, Interval>;
   /** the spread over repeats, where files were repeats: n, and per field min, max and each value */
   repeats?: RepeatSummary;
+  /** what it was measured on (SPEC §10); on every indicator, not on each attack type */
+  fingerprint?: Fingerprint;
 }
 
 export interface Report {
@@ -65,6 +68,7 @@ export function indicatorEntry(m: MergedIndicator): IndicatorEntry {
   const entry: IndicatorEntry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
   if (m.intervals && Object.keys(m.intervals).length) entry.intervals = m.intervals;
   if (m.repeats) entry.repeats = m.repeats;
+  if (m.fingerprint) entry.fingerprint = m.fingerprint;
   if (m.attacks) {
     entry.attacks = Object.create(null) as Record<string, IndicatorEntry>;
     for (const [k, a] of Object.entries(m.attacks)) entry.attacks[k] = indicatorEntry(a);
