@@ -4,7 +4,9 @@
  * is `incomparable`: never failing, shown with what differs.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gate, verdictOf, type BaselineIndicators } from '../src/core/gate.js';
@@ -18,7 +20,7 @@ import { checkAnnotations } from '../src/github/check.js';
 import { annotations } from '../src/action/main.js';
 import { runFacts } from '../src/run.js';
 import type { PlannedJob } from '../src/core/plan.js';
-import { emptyReport, record, SEED, writeFiles } from './helpers.js';
+import { emptyReport, record, SEED, tempDir, writeFiles } from './helpers.js';
 
 const rule = (t: string): Rule => {
   const r = parseRule(t);
@@ -515,6 +517,58 @@ describe('evalgate gate with a baseline on another dataset (the bundled CLI)', (
     expect(report.rules.map((x: { status: string }) => x.status)).toEqual(['incomparable', 'pass']);
     expect(report.rules[0].detail).toContain('hardware.cpu_model "Intel Xeon 8370C" here, "AMD EPYC 7763" in the baseline');
     expect(report.indicators.latency_p99.fingerprint.hardware.cpu_model).toBe('Intel Xeon 8370C');
+  });
+});
+
+describe("evalgate run (local): the sha256 of the staged model and data, the runner's CPU", () => {
+  const CLI = path.resolve(import.meta.dirname, '..', 'dist', 'cli', 'index.js');
+  const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+  const project = (dir: string, model: string, data: string, f1: number, p99: number): void => {
+    writeFileSync(path.join(dir, 'model.bin'), model);
+    writeFileSync(path.join(dir, 'data.jsonl'), data);
+    const acc = `printf '{"indicator":"accuracy_f1","precision":${f1},"recall":${f1},"f1":${f1},"samples":10}' > {out}/a.json`;
+    const lat = `printf '{"indicator":"latency_p99","p50_ms":1,"p90_ms":2,"p99_ms":${p99},"requests":10}' > {out}/l.json`;
+    writeFileSync(
+      path.join(dir, 'evalgate.yml'),
+      'name: t\nmodel: model.bin\ndata: data.jsonl\nindicators: [accuracy_f1, latency_p99]\n' +
+        'thresholds: "accuracy_f1.f1 >= baseline - 0.01; latency_p99.p99_ms <= baseline * 1.1"\n' +
+        `jobs:\n  accuracy_f1:\n    command: ${JSON.stringify(acc)}\n  latency_p99:\n    command: ${JSON.stringify(lat)}\n`,
+    );
+  };
+  const run = (dir: string, out: string, baseline?: string) => {
+    const args = ['run', '--config', 'evalgate.yml', '--out', out, ...(baseline ? ['--baseline', baseline] : [])];
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', CI: 'true' },
+    });
+    const report = JSON.parse(readFileSync(path.join(dir, out, 'report.json'), 'utf8'));
+    return { code: r.status, stderr: r.stderr, report };
+  };
+
+  it('a new dataset makes both baseline rules incomparable; a new model on the same data is compared', () => {
+    const dir = tempDir();
+    project(dir, 'weights-1', 'data-1', 0.9, 100);
+    const base = run(dir, 'base');
+    expect(base.code).toBe(0);
+    const fp = base.report.indicators.latency_p99.fingerprint;
+    expect(fp).toMatchObject({ model: sha('weights-1'), dataset: sha('data-1'), code: null });
+    // the runner's CPU, as node sees it; no instance type or GPU on the local platform
+    expect(fp.hardware).toMatchObject({ instance_type: null, gpu_model: null, cpu_model: cpus()[0]!.model.replace(/\s+/g, ' ').trim() });
+    expect(base.report.indicators.accuracy_f1.fingerprint).toEqual({ model: sha('weights-1'), dataset: sha('data-1'), code: null });
+
+    // worse on every rule, on other data: nothing is compared, nothing fails
+    project(dir, 'weights-2', 'data-2', 0.5, 500);
+    const other = run(dir, 'other', 'base/report.json');
+    expect(other.code).toBe(0);
+    expect(other.report.rules.map((r: { status: string }) => r.status)).toEqual(['incomparable', 'incomparable']);
+    expect(other.report.rules[0].differs).toEqual([{ what: 'dataset', value: sha('data-2'), baseline: sha('data-1') }]);
+
+    // the same data, another model: compared, and the regression fails (exit 1)
+    project(dir, 'weights-2', 'data-1', 0.5, 500);
+    const same = run(dir, 'same', 'base/report.json');
+    expect(same.code).toBe(1);
+    expect(same.report.rules.map((r: { status: string }) => r.status)).toEqual(['fail', 'fail']);
   });
 });
 
