@@ -15,6 +15,8 @@ import { startFakeAzure, type FakeAzure } from './fakes/azure.js';
 import { killedRun, leftJobsIn, readFileCommands, runCliAsync, tempDir } from './helpers.js';
 import { cancelSavedAzure } from '../src/platforms/azure/cancel-saved.js';
 import type { SavedJob } from '../src/platforms/platform.js';
+import { contentHash } from '../src/platforms/templates.js';
+import { codeSnapshot } from '../src/platforms/snapshot.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
@@ -88,6 +90,13 @@ describe('platform: azure', () => {
       'toxicity',
     ]);
     expect(r.report!.indicators.accuracy_f1).toMatchObject({ approximate: false, samples: 600 });
+    // the fingerprint (SPEC §10): the content addresses it staged under, the code snapshot it registered
+    const sha = async (p: string) => `sha256:${await contentHash(path.join(ROOT, p))}`;
+    const code = `sha256:${(await codeSnapshot(ROOT, ['examples/demo'], 'azure.code')).sha}`;
+    const fp = { model: await sha('examples/demo/model/model.json'), dataset: await sha('examples/demo/data'), code };
+    expect(r.report!.indicators.accuracy_f1.fingerprint).toEqual(fp);
+    expect(r.report!.indicators.latency_p99.fingerprint).toMatchObject(fp);
+    expect(fake.requests.some((q) => q.path.includes(`/codes/evalgate-code/versions/${code.slice(7, 23)}`))).toBe(true);
     expect(r.report!.jobs).toHaveLength(5);
     for (const j of r.report!.jobs) {
       expect(j.status).toBe('succeeded');
@@ -335,7 +344,9 @@ describe('platform: azure: a re-run picks up what a SIGKILLed run left in its --
     writeFileSync(go, '');
     const again = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: spEnv('201'), out });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/an earlier run here \(run id 201, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 2, cancelling 0/);
+    expect(again.stderr).toMatch(
+      /an earlier run here \(run id 201, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 2, cancelling 0/,
+    );
     for (const j of left.jobs) expect(again.stderr).toContain(`evalgate: job ${j.name}: attaching`);
     expect(again.report!.jobs.map((j: { status: string }) => j.status)).toEqual(['succeeded', 'succeeded']);
     expect(jobsOf('201').map((j) => [j.status, j.puts, j.runs])).toEqual([
@@ -355,8 +366,11 @@ describe('platform: azure: a re-run picks up what a SIGKILLed run left in its --
     writeFileSync(go, '');
     const next = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: spEnv('203'), out });
     expect(next.code, next.stderr).toBe(0);
-    expect(next.stderr).toMatch(/an earlier run here \(run id 202, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/);
-    for (const j of left.jobs) expect(next.stderr).toContain(`evalgate: job ${j.name} (left by run 202): cancelled (Azure ML job ${j.id} in ${fake.workspace})`);
+    expect(next.stderr).toMatch(
+      /an earlier run here \(run id 202, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/,
+    );
+    for (const j of left.jobs)
+      expect(next.stderr).toContain(`evalgate: job ${j.name} (left by run 202): cancelled (Azure ML job ${j.id} in ${fake.workspace})`);
     expect(jobsOf('202').map((j) => j.status)).toEqual(['Canceled', 'Canceled']);
     expect(jobsOf('203').map((j) => [j.status, j.runs])).toEqual([
       ['Completed', 1],
@@ -385,11 +399,16 @@ describe('platform: azure: a re-run picks up what a SIGKILLed run left in its --
     expect(fake.job(refused.name)!.status).toBe('Running');
     expect(fake.job(other.name)!.status).toBe('Canceled');
     // the refused one is still on record (the second run's own jobs ended), with the run that left it
-    expect(leftJobsIn(out)).toMatchObject({ run_id: '205', jobs: [{ platform: 'azure', name: refused.name, id: refused.id, left_by: '204' }] });
+    expect(leftJobsIn(out)).toMatchObject({
+      run_id: '205',
+      jobs: [{ platform: 'azure', name: refused.name, id: refused.id, left_by: '204' }],
+    });
 
     const third = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: spEnv('206'), out });
     expect(third.code, third.stderr).toBe(0);
-    expect(third.stderr).toMatch(/an earlier run here \(run id 205, pid \d+\) ended with 1 job\(s\) still recorded as running: attaching to 0, cancelling 1/);
+    expect(third.stderr).toMatch(
+      /an earlier run here \(run id 205, pid \d+\) ended with 1 job\(s\) still recorded as running: attaching to 0, cancelling 1/,
+    );
     // named by the run that started it, not the one that failed to cancel it
     expect(third.stderr).toContain(`evalgate: job ${refused.name} (left by run 204): cancelled`);
     expect(third.report!.warnings).toEqual([]);

@@ -49,6 +49,12 @@ describe('dgx, mode local', () => {
     // each collected file records the host it ran on
     const f1 = JSON.parse(readFileSync(r.report.indicators.accuracy_f1.sources[0], 'utf8'));
     expect(f1.host).toMatchObject({ hostname: expect.any(String), cpu_governor: expect.any(String) });
+    // the node's CPU model (from /proc/cpuinfo) is the latency fingerprint's; the staged inputs are hashed
+    const cpu = readFileSync('/proc/cpuinfo', 'utf8')
+      .match(/^model name\s*:\s*(.*)$/m)?.[1]
+      ?.trim();
+    if (cpu) expect(r.report.indicators.latency_p99.fingerprint.hardware.cpu_model).toBe(cpu);
+    expect(r.report.indicators.latency_p99.fingerprint.dataset).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it('a failing shard: exit 3, its exit code and the tail of its log', () => {

@@ -142,5 +142,8 @@ describe('job names and host records', () => {
       cpu_governor: 'powersave',
       gpus: ['0, NVIDIA A100, 1410, 1215, 1410, 1215'],
     });
+    // the CPU model, for the latency fingerprint; an empty one is not recorded
+    expect(parseHostEnv('cpu_model=AMD EPYC 7742 64-Core Processor\n').cpu_model).toBe('AMD EPYC 7742 64-Core Processor');
+    expect(parseHostEnv('cpu_model=\n')).toEqual({ gpus: [] });
   });
 });

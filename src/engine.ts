@@ -19,6 +19,7 @@ import { indicatorEntry, renderJson, type BaselineInfo, type JobRecord, type Rep
 import { renderMarkdown } from './core/report/md.js';
 import { renderProm } from './core/report/prom.js';
 import { renderJunit } from './core/report/junit.js';
+import { fingerprintOf, type RunFacts } from './core/fingerprint.js';
 import { decodeText, display, isUri, listResults, readIndicatorBytes } from './stores/fs.js';
 import { fetchRemoteResults, resultsFolder } from './stores/remote.js';
 import { lockOut } from './stores/out-lock.js';
@@ -169,7 +170,13 @@ export async function loadBaseline(settings: Settings, rt: Runtime, provider?: B
 async function loadBaselineFiles(given: string, settings: Settings, rt: Runtime): Promise<BaselineResult> {
   const none = noBaseline;
   const exists = async (p: string) => fs.stat(path.resolve(rt.cwd, p)).catch(() => null);
-  const named = (await exists(given)) || !given.includes(',') ? [given] : given.split(',').map((p) => p.trim()).filter(Boolean);
+  const named =
+    (await exists(given)) || !given.includes(',')
+      ? [given]
+      : given
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
   const files: string[] = [];
   for (const p of named) {
     const st = await exists(p);
@@ -193,7 +200,9 @@ async function loadBaselineFiles(given: string, settings: Settings, rt: Runtime)
       continue;
     }
     const read =
-      parsed.ok && parsed.problems.length === 0 ? readBaselineReport(parsed.value, file) : { ok: false as const, problems: parsed.problems };
+      parsed.ok && parsed.problems.length === 0
+        ? readBaselineReport(parsed.value, file)
+        : { ok: false as const, problems: parsed.problems };
     if (!read.ok) {
       problems.push(...read.problems);
       continue;
@@ -203,7 +212,8 @@ async function loadBaselineFiles(given: string, settings: Settings, rt: Runtime)
     else reports.push({ file, read });
   }
   if (problems.length) return { indicators: null, info: none('the baseline could not be read'), problems };
-  for (const f of foreign) rt.stderr(`warning: ${f}
+  for (const f of foreign)
+    rt.stderr(`warning: ${f}
 `);
   if (reports.length === 0) return { indicators: null, info: none(foreign.join('; ')), problems: [] };
   // newest first; a report without generated_at goes last, files otherwise in the order given
@@ -254,6 +264,8 @@ export interface GateOptions {
   attempts?: Record<string, Array<MergedIndicator | undefined>>;
   /** files written by the jobs of a repeat (`repeats: N`), by path: each is of that repeat */
   repeatOf?: ReadonlyMap<string, Repeat>;
+  /** what the run knows of what its indicators were measured on (staging, code snapshot, platform): SPEC §10 */
+  facts?: RunFacts;
 }
 
 /** Holds the lock of --out while it downloads and writes there (re-entrant: a run holds it already). */
@@ -289,6 +301,8 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
   problems.push(...baseline.problems);
 
   const { merge } = collected;
+  // each indicator's fingerprint: the run's facts over what its files recorded (SPEC §10)
+  for (const [k, m] of Object.entries(merge.indicators)) m.fingerprint = fingerprintOf(k, m.recorded ?? {}, opts.facts);
   const outcome = gate(settings.rules, settings.indicators, merge.indicators, baseline.indicators, {
     invalidInput: problems.length > 0,
     unmerged: merge.unmerged,
@@ -307,7 +321,10 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
     if (interval) r.interval = interval;
   }
   // a name that matches nothing gets a "did you mean" (rule details; notes on stderr and in warnings)
-  const notes = hintNames(outcome.results, outcome.missingIndicators, { indicators: merge.indicators, rules: settings.rules });
+  const notes = [
+    ...hintNames(outcome.results, outcome.missingIndicators, { indicators: merge.indicators, rules: settings.rules }),
+    ...outcome.notes,
+  ];
   for (const n of notes) rt.stderr(`warning: ${n}\n`);
   const ctx = runContext(rt.env);
   const indicators: Report['indicators'] = {};
@@ -333,8 +350,11 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
   };
 
   const written = await writeReport(report, settings.out, rt);
-  return { report, exitCode: exitCodeFor(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed, settings.inconclusive),
-    ...written };
+  return {
+    report,
+    exitCode: exitCodeFor(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed, settings.inconclusive),
+    ...written,
+  };
 }
 
 /** report.json, report.md, report.prom, report.junit.xml and report.html into `outDir` */

@@ -22,6 +22,7 @@ import { CREDENTIAL_ENV } from './platforms/credentials.js';
 import { cancelSavedJobs } from './platforms/cancel-saved.js';
 import { leftJobsRecorder, readLeftJobs } from './stores/left-jobs.js';
 import type { JobRecord } from './core/report/report.js';
+import { HARDWARE_FIELDS, joinDistinct, measuresHardware, type Hardware, type HardwareField, type RunFacts } from './core/fingerprint.js';
 
 export interface RunOptions {
   /** aborted on SIGINT/SIGTERM (or the action's cancel): every job still running is cancelled */
@@ -314,11 +315,47 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
     jobs,
     baseline: opts.baseline,
     warnings,
+    facts: runFacts(platform, planned.jobs),
     problems: [...silentProblems, ...confirmed.problems],
     repeatOf,
     ...(confirmed.baseline ? { loadedBaseline: confirmed.baseline, attempts: confirmed.attempts } : {}),
   });
   return { exitCode: gate.exitCode, gate };
+}
+
+/**
+ * What the run knows of what its indicators were measured on (SPEC §10): the sha256 of what was
+ * staged and of the code snapshot, and per indicator the hardware its jobs ran on as far as the
+ * platform knows (jobs of one indicator on different hardware: every value, as files that disagree).
+ */
+export function runFacts(platform: Pick<Platform, 'hashes' | 'hardware'>, jobs: readonly PlannedJob[]): RunFacts {
+  const h = platform.hashes ?? {};
+  const facts: RunFacts = {
+    ...(h.model ? { model: h.model } : {}),
+    ...(h.data ? { dataset: h.data } : {}),
+    ...(h.code ? { code: h.code } : {}),
+  };
+  if (!platform.hardware) return facts;
+  const seen = new Map<string, Map<HardwareField, Set<string>>>();
+  for (const job of jobs) {
+    const hw = platform.hardware(job);
+    for (const indicator of job.indicators) {
+      if (!measuresHardware(indicator)) continue;
+      const per = seen.get(indicator) ?? new Map<HardwareField, Set<string>>();
+      seen.set(indicator, per);
+      for (const f of HARDWARE_FIELDS) {
+        const v = hw[f];
+        if (v) per.set(f, (per.get(f) ?? new Set()).add(v));
+      }
+    }
+  }
+  const hardware: Record<string, Partial<Hardware>> = {};
+  for (const [indicator, per] of seen) {
+    const one: Partial<Hardware> = {};
+    for (const [f, values] of per) one[f] = joinDistinct(values)!;
+    if (Object.keys(one).length) hardware[indicator] = one;
+  }
+  return Object.keys(hardware).length ? { ...facts, hardware } : facts;
 }
 
 function jobRecord(o: Outcome, attempt?: number): JobRecord {
@@ -348,9 +385,15 @@ async function confirmRuns(
   staged: { model: string; data: string },
   outcome: Outcome[],
   opts: RunOptions,
-): Promise<{ reruns: Array<{ attempt: number; outcome: Outcome }>; attempts: Record<string, Array<MergedIndicator | undefined>>; problems: Problem[]; baseline?: BaselineResult }> {
+): Promise<{
+  reruns: Array<{ attempt: number; outcome: Outcome }>;
+  attempts: Record<string, Array<MergedIndicator | undefined>>;
+  problems: Problem[];
+  baseline?: BaselineResult;
+}> {
   const none = { reruns: [], attempts: {}, problems: [] };
-  if (settings.confirm <= 0 || opts.signal?.aborted || outcome.some((o) => o.status.state !== 'succeeded' || o.files.length === 0)) return none;
+  if (settings.confirm <= 0 || opts.signal?.aborted || outcome.some((o) => o.status.state !== 'succeeded' || o.files.length === 0))
+    return none;
   const baseline = await loadBaseline(settings, rt, opts.baseline);
   if (baseline.problems.length) return { ...none, baseline };
   const files = outcome.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
@@ -365,9 +408,13 @@ async function confirmRuns(
     baseline,
     run: (jobs) => runJobs(platform, jobs, rt, opts),
   });
-  const silent = r.reruns.filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0).map((x) => jobWithoutOutput(x.outcome));
+  const silent = r.reruns
+    .filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0)
+    .map((x) => jobWithoutOutput(x.outcome));
   for (const x of r.reruns.filter((y) => y.outcome.status.state === 'failed'))
-    rt.stderr(`error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${printable(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`);
+    rt.stderr(
+      `error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${printable(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`,
+    );
   return { reruns: r.reruns, attempts: r.attempts, problems: [...r.problems, ...silent], baseline };
 }
 
@@ -613,9 +660,12 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
           if (stop.signal.aborted) return;
           failures++;
           const why = printable((e as Error)?.message ?? String(e));
-          if (failures === 1) rt.stderr(`warning: the ${platform.name} job list could not be read (${why}); trying again on the next poll\n`);
+          if (failures === 1)
+            rt.stderr(`warning: the ${platform.name} job list could not be read (${why}); trying again on the next poll\n`);
           if (failures >= STATUS_READ_LIMIT) {
-            rt.stderr(`warning: the ${platform.name} job list failed ${failures} times in a row; polling its ${batch.length} job(s) one by one\n`);
+            rt.stderr(
+              `warning: the ${platform.name} job list failed ${failures} times in a row; polling its ${batch.length} job(s) one by one\n`,
+            );
             for (const o of batch) {
               listed.delete(o);
               tasks.push(follow(o));
@@ -648,7 +698,9 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     };
     try {
       // a stop (abort, a failed job) does not wait for status calls still out: cancelling comes first
-      const stopped = new Promise<void>((r) => (stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true })));
+      const stopped = new Promise<void>((r) =>
+        stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true }),
+      );
       const statusMany = platform.statusMany?.bind(platform);
       for (const o of out) {
         if (!o.handle) continue;

@@ -94,12 +94,21 @@ export function annotations(report: Report, located: readonly Problem[] = []): A
   });
   const absent = new Set(report.missing_indicators);
   for (const r of report.rules.filter(
-    (x) => x.status === 'fail' || x.status === 'inconclusive' || (x.status === 'missing' && !absent.has(x.indicator)),
+    (x) =>
+      x.status === 'fail' ||
+      x.status === 'inconclusive' ||
+      x.status === 'incomparable' ||
+      (x.status === 'missing' && !absent.has(x.indicator)),
   )) {
     const found = r.actual !== null ? ` (found ${r.actual})` : '';
+    const said = { missing: 'missing', inconclusive: 'inconclusive', incomparable: 'incomparable with the baseline' } as Record<
+      string,
+      string
+    >;
     all.push({
-      level: r.level === 'error' ? 'error' : 'warning',
-      title: `evalgate ${report.name}: ${r.indicator}.${r.field} ${r.status === 'missing' ? 'missing' : r.status === 'inconclusive' ? 'inconclusive' : 'failed'}`,
+      // incomparable never fails the gate, but is shown loudly (SPEC §10)
+      level: r.level === 'error' && r.status !== 'incomparable' ? 'error' : 'warning',
+      title: `evalgate ${report.name}: ${r.indicator}.${r.field} ${said[r.status] ?? 'failed'}`,
       text: `${r.indicator}.${r.field} ${r.op} ${r.expr}: ${r.status}${found}${r.detail ? ` — ${r.detail}` : ''}`,
     });
   }

@@ -5,11 +5,18 @@ import { formatNumber } from '../core/report/md.js';
 import { indicatorHint } from '../core/suggest.js';
 import { printable } from '../core/sanitize.js';
 
-const ORDER: Record<string, number> = { fail: 0, missing: 0, inconclusive: 0, skipped: 2, pass: 3 };
+const ORDER: Record<string, number> = { fail: 0, missing: 0, inconclusive: 0, incomparable: 2, skipped: 2, pass: 3 };
 const rank = (r: RuleResult): number => ORDER[r.status]! + (r.level === 'warn' && ORDER[r.status] === 0 ? 1 : 0);
 
 export function formatRuleLine(r: RuleResult): string {
-  const mark = { pass: '✓', fail: r.level === 'warn' ? '!' : '✗', missing: r.level === 'warn' ? '!' : '✗', skipped: '-', inconclusive: '?' }[r.status];
+  const mark = {
+    pass: '✓',
+    fail: r.level === 'warn' ? '!' : '✗',
+    missing: r.level === 'warn' ? '!' : '✗',
+    skipped: '-',
+    inconclusive: '?',
+    incomparable: '≠',
+  }[r.status];
   const limit = r.expr.startsWith('baseline') && r.limit !== null ? `${r.expr} = ${formatNumber(r.limit)}` : r.expr;
   let line = `  ${mark} ${r.status.padEnd(7)} ${r.indicator}.${r.field} ${r.op} ${limit}`;
   if (r.status !== 'skipped') line += `   found: ${r.actual === null ? 'nothing' : formatNumber(r.actual)}`;

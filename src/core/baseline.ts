@@ -2,6 +2,7 @@
 import { describeValue, type Problem } from './problem.js';
 import type { BaselineIndicators } from './gate.js';
 import { isBuiltin, NUMERIC_FIELDS } from './indicators/names.js';
+import { fingerprintProblems } from './fingerprint.js';
 
 /** SPEC §9 `history`: base-branch reports `baseline: auto` reads at most (the runs it walks are bounded too) */
 export const MAX_HISTORY = 20;
@@ -72,7 +73,13 @@ export function readBaselineReport(value: unknown, file: string): BaselineReport
   for (const [k, v] of Object.entries(ind)) {
     if (!isObject(v)) {
       problems.push({ file, path: `$.indicators${key(k)}`, expected: 'an object of indicator fields', found: describeValue(v) });
-    } else problems.push(...numericProblems(k, v, file, `$.indicators${key(k)}`));
+    } else {
+      problems.push(...numericProblems(k, v, file, `$.indicators${key(k)}`));
+      // what it was measured on decides whether a rule compares at all (SPEC §10): never guessed from a malformed one
+      if (Object.hasOwn(v, 'fingerprint') && v.fingerprint !== null)
+        for (const p of fingerprintProblems(v.fingerprint))
+          problems.push({ file, path: `$.indicators${key(k)}.fingerprint${p.path}`, expected: p.expected, found: describeValue(p.found) });
+    }
   }
   if (problems.length) return { ok: false, problems };
   return {

@@ -8,14 +8,21 @@
  * the JSON path; either way the rule's status is `fail` (limit null, the reason in `detail`), the
  * problem is listed, the verdict is `fail` and the exit code 2. A job that did not succeed (failed,
  * timed out, cancelled, or never finished) is a problem naming it: verdict `fail`, exit code 3.
+ *
+ * A baseline rule whose baseline indicator was measured on another dataset, or (latency_p99,
+ * throughput_rps) on other hardware, is `incomparable` (SPEC §10): never failing, the difference in
+ * `detail` and `differs`. Its limit is then null (none was held against). With `history: K`, an
+ * older report measured on something else is left out of the statistics, and the rule says so;
+ * the newest report (`baseline`) decides whether the rule compares at all. See core/fingerprint.ts.
  */
 import type { MergedIndicator } from './indicators/merge.js';
 import { evaluateExpr, FINITE_LIMIT, formatExpr, formatRule, holds, statisticShortfall, type Level, type Op, type Rule } from './rules.js';
 import { describeValue, ExitCode, highestExitCode, type Problem } from './problem.js';
 import { key } from './baseline.js';
 import { confirmRule } from './confirm.js';
+import { compareFingerprints, describeDifferences, readFingerprint, type Comparison, type Difference } from './fingerprint.js';
 
-export type RuleStatus = 'pass' | 'fail' | 'missing' | 'skipped' | 'inconclusive';
+export type RuleStatus = 'pass' | 'fail' | 'missing' | 'skipped' | 'inconclusive' | 'incomparable';
 export type Verdict = 'pass' | 'warn' | 'inconclusive' | 'fail';
 
 /** One attempt of a confirmed rule (SPEC §9 `confirm`): attempt 1 is the run's first measurement. */
@@ -48,6 +55,8 @@ export interface RuleResult {
    * oldest to newest, then `actual`.
    */
   history?: number[];
+  /** `incomparable`: what this run and the baseline were measured on that differs (SPEC §10) */
+  differs?: Difference[];
 }
 
 /** The baseline's merged indicators, as a report.json's `indicators` holds them. */
@@ -163,16 +172,62 @@ function historyOf(
   });
 }
 
+/** the comparison of a baseline rule's indicator with the baseline's (null: an absolute rule, or nothing to compare) */
+function comparisonOf(rule: Rule, merged: MergedIndicator | undefined, base: Record<string, unknown> | undefined): Comparison | null {
+  if (rule.expr.kind === 'number' || !merged || !base) return null;
+  return compareFingerprints(rule.indicator, merged.fingerprint, readFingerprint(base.fingerprint));
+}
+
+/**
+ * `history`: the reports measured on what this run was (the first, the baseline itself, is
+ * compared on its own), and why the others were left out
+ */
+function comparableHistory(
+  rule: Rule,
+  merged: MergedIndicator | undefined,
+  history: readonly BaselineIndicators[] | undefined,
+): { history: readonly BaselineIndicators[] | undefined; note: string } {
+  if (!history || !merged || rule.expr.kind !== 'formula') return { history, note: '' };
+  const left: string[] = [];
+  const kept = history.filter((h, i) => {
+    if (i === 0) return true;
+    const entry = Object.hasOwn(h, rule.indicator) ? h[rule.indicator] : undefined;
+    const d = compareFingerprints(rule.indicator, merged.fingerprint, readFingerprint(entry?.fingerprint)).differs;
+    for (const x of d) if (!left.includes(x.what)) left.push(x.what);
+    return d.length === 0;
+  });
+  const out = history.length - kept.length;
+  if (!out) return { history, note: '' };
+  return {
+    history: kept,
+    note: `${out} of ${history.length} baseline report${history.length === 1 ? '' : 's'} left out of the statistics (another ${left.join(', ')})`,
+  };
+}
+
+/** a judged rule that would hold a value against a baseline measured on something else: incomparable */
+function incomparable(judged: Judged, cmp: Comparison | null): Judged {
+  if (!cmp?.differs.length || judged.problems?.length || (judged.status !== 'pass' && judged.status !== 'fail')) return judged;
+  return {
+    status: 'incomparable',
+    actual: judged.actual,
+    limit: null,
+    baseline: judged.baseline,
+    delta: null,
+    detail: `not compared: measured on something else than the baseline: ${describeDifferences(cmp.differs)}`,
+    differs: cmp.differs,
+  };
+}
+
 function judgeRule(
   rule: Rule,
   indicators: Record<string, MergedIndicator>,
   baseline: BaselineIndicators | null,
   unmerged: Record<string, string>,
-  history?: readonly BaselineIndicators[],
+  allHistory?: readonly BaselineIndicators[],
 ): RuleResult & { problems?: RuleProblem[] } {
-  const result = judgeOnce(rule, indicators, baseline, unmerged, history);
+  const result = judgeOnce(rule, indicators, baseline, unmerged, allHistory);
   // a trend needs two reports or more; one is the baseline alone (its value is in `baseline`)
-  if (!history || history.length < 2) delete result.history;
+  if (!allHistory || allHistory.length < 2) delete result.history;
   return result;
 }
 
@@ -181,16 +236,20 @@ function judgeOnce(
   indicators: Record<string, MergedIndicator>,
   baseline: BaselineIndicators | null,
   unmerged: Record<string, string>,
-  history?: readonly BaselineIndicators[],
+  allHistory?: readonly BaselineIndicators[],
 ): RuleResult & { problems?: RuleProblem[] } {
   const head = { indicator: rule.indicator, field: rule.field, op: rule.op, expr: formatExpr(rule.expr), level: rule.level };
   const target = `${rule.indicator}.${rule.field}`;
   const merged = indicators[rule.indicator];
   const base = baseline?.[rule.indicator];
   const basePath = `$.indicators${key(rule.indicator)}${key(rule.field)}`;
+  const cmp = comparisonOf(rule, merged, base);
+  const { history, note } = comparableHistory(rule, merged, allHistory);
+  const noted = (j: Judged): Judged =>
+    note && j.status !== 'incomparable' ? { ...j, detail: j.detail ? `${j.detail}; ${note}` : note } : j;
 
   if (merged?.attacks) {
-    return { ...head, ...judgeAttacks(rule, merged.attacks, base, baseline !== null, history) };
+    return { ...head, ...noted(incomparable(judgeAttacks(rule, merged.attacks, base, baseline !== null, history), cmp)) };
   }
   if (!merged) {
     const r = judge(
@@ -225,7 +284,7 @@ function judgeOnce(
   );
   // a field these files cannot give says why (p95_ms from files with only summary percentiles)
   const why = judged.status === 'missing' ? merged.absent?.[rule.field] : undefined;
-  return { ...head, ...judged, ...(why ? { detail: why } : {}) };
+  return { ...head, ...noted(incomparable(why ? { ...judged, detail: why } : judged, cmp)) };
 }
 
 /**
@@ -319,6 +378,37 @@ export interface GateOutcome {
   invalidInput: boolean;
   /** a job or the platform failed: exit code 3 */
   platformFailed: boolean;
+  /** what the reader should know that changes nothing: a baseline compared with a fingerprint known on one side only */
+  notes: string[];
+}
+
+/**
+ * A value of the fingerprint known on one side only is compared as it is (SPEC §10: a baseline
+ * from before fingerprints, files that record no `dataset`), and said once per indicator.
+ */
+function oneSidedNotes(
+  rules: readonly Rule[],
+  results: readonly RuleResult[],
+  indicators: Record<string, MergedIndicator>,
+  baseline: BaselineIndicators | null,
+): string[] {
+  const notes: string[] = [];
+  const done = new Set<string>();
+  rules.forEach((rule, i) => {
+    const status = results[i]?.status;
+    if (done.has(rule.indicator) || (status !== 'pass' && status !== 'fail' && status !== 'inconclusive')) return;
+    const cmp = comparisonOf(rule, indicators[rule.indicator], baseline?.[rule.indicator]);
+    if (!cmp || cmp.differs.length || !cmp.oneSided.length) return;
+    done.add(rule.indicator);
+    for (const side of ['this run', 'baseline'] as const) {
+      const what = cmp.oneSided.filter((o) => o.missingOn !== side).map((o) => o.what);
+      if (what.length)
+        notes.push(
+          `${rule.indicator}: compared with the baseline as it is, though only ${side === 'baseline' ? 'the baseline' : side} records its ${what.join(', ')}`,
+        );
+    }
+  });
+  return notes;
 }
 
 /**
@@ -367,10 +457,11 @@ export function gate(
   }
   const platformFailed = failedJobs.length > 0 || options.platformFailure !== undefined;
   const verdict = verdictOf(results, missingIndicators, invalid, platformFailed);
-  return { verdict, results, missingIndicators, problems, invalidInput: invalid, platformFailed };
+  const notes = oneSidedNotes(rules, results, indicators, baseline);
+  return { verdict, results, missingIndicators, problems, invalidInput: invalid, platformFailed, notes };
 }
 
-/** pass < warn < inconclusive < fail (SPEC §9) */
+/** pass < warn < inconclusive < fail (SPEC §9); an `incomparable` rule changes none of them (SPEC §10) */
 export const VERDICT_ORDER: Record<Verdict, number> = { pass: 0, warn: 1, inconclusive: 2, fail: 3 };
 
 export function verdictOf(

@@ -115,8 +115,11 @@ export function ruleLine(configText: string | undefined, indicator: string, fiel
   return i < 0 ? 1 : i + 1;
 }
 
-/** statuses that get an annotation (`inconclusive` fails the check unless `inconclusive: warn`) */
-const ANNOTATED = new Set<string>(['fail', 'missing', 'inconclusive']);
+/**
+ * statuses that get an annotation (`inconclusive` fails the check unless `inconclusive: warn`;
+ * `incomparable` never fails it, but is shown loudly: a warning, SPEC §10)
+ */
+const ANNOTATED = new Set<string>(['fail', 'missing', 'inconclusive', 'incomparable']);
 
 /** one annotation per failed (or missing) rule, on the line of the rule in the file that holds it */
 export function checkAnnotations(report: Report, path: string, configText?: string): CheckAnnotation[] {
@@ -129,7 +132,7 @@ export function checkAnnotations(report: Report, path: string, configText?: stri
       path,
       start_line: line,
       end_line: line,
-      annotation_level: r.level === 'error' ? 'failure' : 'warning',
+      annotation_level: r.level === 'error' && r.status !== 'incomparable' ? 'failure' : 'warning',
       title: printable(`${r.indicator}.${r.field} ${r.status}`),
       message: printable(`${r.indicator}.${r.field} ${r.op} ${r.expr}: ${r.status}${found}${r.detail ? ` — ${r.detail}` : ''}`),
     });
@@ -151,7 +154,8 @@ export async function finishCheck(
       : `${report.verdict}: ${report.rules.filter((r) => r.status === 'pass').length} of ${report.rules.length} rules pass`;
   const summary = cut(opts.summary, CHECK_SUMMARY_LIMIT);
   const batches: CheckAnnotation[][] = [];
-  for (let i = 0; i < opts.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(opts.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  for (let i = 0; i < opts.annotations.length; i += ANNOTATIONS_PER_REQUEST)
+    batches.push(opts.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   try {
     let url = '';
     // annotations are appended by each update: the first batches go with the output, the last completes it

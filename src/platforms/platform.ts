@@ -3,6 +3,14 @@
  * platform is one module, one template and its tests.
  */
 import type { Locations, PlannedJob, Shard } from '../core/plan.js';
+import type { Hardware } from '../core/fingerprint.js';
+
+/** What a platform hashed on its way (SPEC §10 fingerprints): `sha256:<hex>` of the staged inputs and the code snapshot. */
+export interface StagedHashes {
+  model?: string;
+  data?: string;
+  code?: string;
+}
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export const TERMINAL: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
@@ -58,6 +66,10 @@ export interface Platform {
   prepare?(jobs: PlannedJob[]): Promise<void>;
   /** things the report should warn about (e.g. a latency job on a node without the performance governor) */
   readonly warnings?: readonly string[];
+  /** the sha256 of each local input it staged and of the code snapshot it uploaded, as it hashes them (fingerprints) */
+  readonly hashes?: StagedHashes;
+  /** the hardware a job runs on as far as the platform knows it (an instance type, the runner's CPU): fingerprints */
+  hardware?(job: PlannedJob): Partial<Hardware>;
   /** submits a job, or attaches to the job of the same name that a retried run submitted already */
   submit(job: PlannedJob): Promise<JobHandle>;
   status(handle: JobHandle): Promise<JobStatus>;

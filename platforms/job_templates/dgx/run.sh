@@ -19,6 +19,9 @@ mkdir -p "$run_dir" "$EVALGATE_OUT"
 {
   echo "hostname=$(hostname 2>/dev/null || echo unknown)"
   echo "cpu_governor=$(cat /sys/devices/system/cpu/cpu0/cpufreq/scaling_governor 2>/dev/null || echo unknown)"
+  cpu_model="$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | head -n 1)"
+  [ -n "$cpu_model" ] || cpu_model="$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)"
+  echo "cpu_model=${cpu_model:-unknown}"
   if command -v nvidia-smi >/dev/null 2>&1; then
     nvidia-smi --query-gpu=index,name,clocks.sm,clocks.mem,clocks.max.sm,clocks.max.mem --format=csv,noheader,nounits 2>/dev/null |
       sed 's/^/gpu=/'

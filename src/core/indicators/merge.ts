@@ -11,6 +11,15 @@ import { nearestRank, valuesAtRanksOfChunks } from '../percentile.js';
 import { f1Bootstrap, orderStatisticRanks, roundInterval, wilson, type Interval } from '../intervals.js';
 import { percentileField } from './names.js';
 import type { IndicatorRecord, Repeat, Shard } from './record.js';
+import {
+  fingerprintOf,
+  hardwareOfHost,
+  HARDWARE_FIELDS,
+  joinDistinct,
+  shortValue,
+  type Fingerprint,
+  type Hardware,
+} from '../fingerprint.js';
 
 export { MERGE_STRATEGY_SYNTAX, parseMergeStrategy, type MergeStrategy } from './strategy.js';
 import { MERGE_STRATEGY_SYNTAX, type MergeStrategy } from './strategy.js';
@@ -30,6 +39,17 @@ export interface MergedIndicator {
   absent?: Record<string, string>;
   /** latency_p99 from samples or histograms: the percentile curve (DISTRIBUTION_QS), for report.html */
   distribution?: DistributionPoint[];
+  /** what the files recorded of what they were measured on (`model`, `dataset`, `host`) */
+  recorded?: Recorded;
+  /** what it was measured on (SPEC §10): the files' record, with the run's facts once the engine adds them */
+  fingerprint?: Fingerprint;
+}
+
+/** The files' own metadata of what an indicator was measured on (see core/fingerprint.ts). */
+export interface Recorded {
+  model?: string;
+  dataset?: string;
+  hardware?: Partial<Hardware>;
 }
 
 /** One point of a latency percentile curve: the nearest-rank value `ms` at percentile `q` (0: min, 100: max). */
@@ -80,6 +100,7 @@ const PER_FILE = new Set([
   'intervals',
   'repeats',
   'distribution',
+  'fingerprint',
 ]);
 
 interface Folded {
@@ -554,16 +575,80 @@ interface Group {
   repeats: Map<number, RepeatSet>;
 }
 
+/** per value of one metadata key, the files that wrote it (the first few, and how many) */
+type Seen = Map<string, { files: string[]; n: number }>;
+const FILES_NAMED = 3;
+
+function see(seen: Map<string, Seen>, key: string, value: string, file: string): void {
+  let values = seen.get(key);
+  if (!values) seen.set(key, (values = new Map()));
+  const at = values.get(value);
+  if (!at) values.set(value, { files: [file], n: 1 });
+  else {
+    at.n++;
+    if (at.files.length < FILES_NAMED) at.files.push(file);
+  }
+}
+
+/**
+ * The files' record of one indicator, and a note for each key its files disagree on (shards of
+ * one set measured on different models): the value is then every one of them (joinDistinct).
+ */
+function recordedOf(indicator: string, seen: Map<string, Seen> | undefined): { recorded: Recorded; notes: string[] } {
+  const recorded: Recorded = {};
+  const notes: string[] = [];
+  if (!seen) return { recorded, notes };
+  const value = (key: string): string | undefined => {
+    const values = seen.get(key);
+    if (!values) return undefined;
+    if (values.size > 1) {
+      const each = [...values]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([v, at]) => `${shortValue(v)} (${at.files.join(', ')}${at.n > at.files.length ? `, … ${at.n} files` : ''})`);
+      notes.push(`the files of ${indicator} disagree on ${key}: ${each.join(', ')}`);
+    }
+    return joinDistinct(values.keys()) ?? undefined;
+  };
+  const model = value('model');
+  const dataset = value('dataset');
+  if (model !== undefined) recorded.model = model;
+  if (dataset !== undefined) recorded.dataset = dataset;
+  const hardware: Partial<Hardware> = {};
+  for (const f of HARDWARE_FIELDS) {
+    const v = value(`host.${f}`);
+    if (v !== undefined) hardware[f] = v;
+  }
+  if (Object.keys(hardware).length) recorded.hardware = hardware;
+  return { recorded, notes };
+}
+
 export class IndicatorMerger {
   private groups = new Map<string, Group>();
   private invalidFiles = new Map<string, string[]>();
+  /** per indicator, the metadata values its files recorded (SPEC §10 fingerprints) */
+  private meta = new Map<string, Map<string, Seen>>();
 
   constructor(
     private readonly strategies: Record<string, MergeStrategy> = {},
     private readonly options: MergeOptions = {},
   ) {}
 
+  /** the file's `model`, `dataset` and `host` hardware, for the indicator's fingerprint */
+  private seeMeta(r: IndicatorRecord): void {
+    const d = r.data;
+    const model = typeof d.model === 'string' && d.model.trim() ? d.model.trim() : undefined;
+    const dataset = typeof d.dataset === 'string' && d.dataset.trim() ? d.dataset.trim() : undefined;
+    const hardware = d.host === undefined ? {} : hardwareOfHost(d.host);
+    if (model === undefined && dataset === undefined && Object.keys(hardware).length === 0) return;
+    let seen = this.meta.get(r.indicator);
+    if (!seen) this.meta.set(r.indicator, (seen = new Map()));
+    if (model !== undefined) see(seen, 'model', model, r.file);
+    if (dataset !== undefined) see(seen, 'dataset', dataset, r.file);
+    for (const [f, v] of Object.entries(hardware)) see(seen, `host.${f}`, v!, r.file);
+  }
+
   add(r: IndicatorRecord): void {
+    this.seeMeta(r);
     const attack = r.indicator === 'robustness_adv' ? String(r.data.attack_type) : undefined;
     const key = attack === undefined ? r.indicator : `${r.indicator}\u0000${attack}`;
     let g = this.groups.get(key);
@@ -655,6 +740,12 @@ export class IndicatorMerger {
     for (const [indicator, byAttack] of attacks) {
       if (unmerged[indicator]) continue;
       indicators[indicator] = combineAttacks(byAttack);
+    }
+    for (const [indicator, m] of Object.entries(indicators)) {
+      const { recorded, notes } = recordedOf(indicator, this.meta.get(indicator));
+      m.recorded = recorded;
+      m.fingerprint = fingerprintOf(indicator, recorded);
+      m.notes.push(...notes);
     }
     return { indicators, problems, unmerged };
   }

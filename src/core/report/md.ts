@@ -98,7 +98,8 @@ const STATUS_LABEL: Record<string, { error: string; warn: string }> = {
   missing: { error: '❌ missing', warn: '⚠️ missing (warn)' },
   skipped: { error: '⏭️ skipped', warn: '⏭️ skipped' },
   inconclusive: { error: '❓ inconclusive', warn: '❓ inconclusive' },
-  incomparable: { error: '🔀 incomparable', warn: '🔀 incomparable' },
+  // loud, never failing (SPEC §10): the detail says what differs
+  incomparable: { error: '⚖️ **incomparable**', warn: '⚖️ **incomparable**' },
 };
 
 /** a rule left without a value or a limit by an input problem: its row points at the problems */
@@ -255,9 +256,11 @@ function summaryLine(report: Report): string {
   const failed = count('fail', 'error') + count('missing', 'error');
   const warned = count('fail', 'warn') + count('missing', 'warn');
   const unsure = count('inconclusive');
-  parts.push(`${report.rules.length - failed - warned - unsure - count('skipped')} of ${report.rules.length} rules passed`);
+  const apart = count('incomparable');
+  parts.push(`${report.rules.length - failed - warned - unsure - apart - count('skipped')} of ${report.rules.length} rules passed`);
   if (failed) parts.push(`${failed} failed`);
   if (unsure) parts.push(`${unsure} inconclusive`);
+  if (apart) parts.push(`⚖️ ${apart} incomparable with the baseline`);
   if (warned) parts.push(`${warned} warning${warned === 1 ? '' : 's'}`);
   if (count('skipped')) parts.push(`${count('skipped')} skipped`);
   if (report.missing_indicators.length) {

@@ -2,6 +2,7 @@
 import type { DistributionPoint, MergedIndicator, RepeatSummary } from '../indicators/merge.js';
 import type { Interval } from '../intervals.js';
 import type { RuleResult, Verdict } from '../gate.js';
+import type { Fingerprint } from '../fingerprint.js';
 
 export interface JobRecord {
   indicator: string;
@@ -41,6 +42,8 @@ export interface IndicatorEntry {
   repeats?: RepeatSummary;
   /** latency_p99 from samples or histograms: nearest-rank values at 0 (min), 50, 75, 90, 95, 99, 99.9, 99.99 and 100 (max) */
   distribution?: DistributionPoint[];
+  /** what it was measured on (SPEC §10); on every indicator, not on each attack type */
+  fingerprint?: Fingerprint;
 }
 
 export interface Report {
@@ -68,6 +71,7 @@ export function indicatorEntry(m: MergedIndicator): IndicatorEntry {
   if (m.intervals && Object.keys(m.intervals).length) entry.intervals = m.intervals;
   if (m.repeats) entry.repeats = m.repeats;
   if (m.distribution) entry.distribution = m.distribution;
+  if (m.fingerprint) entry.fingerprint = m.fingerprint;
   if (m.attacks) {
     entry.attacks = Object.create(null) as Record<string, IndicatorEntry>;
     for (const [k, a] of Object.entries(m.attacks)) entry.attacks[k] = indicatorEntry(a);

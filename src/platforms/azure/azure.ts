@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
 import { isUri } from '../../stores/fs.js';
 import { contentHash } from '../templates.js';
-import type { JobHandle, JobState, JobStatus, Platform, SavedJob } from '../platform.js';
+import type { JobHandle, JobState, JobStatus, Platform, SavedJob, StagedHashes } from '../platform.js';
+import type { Hardware } from '../../core/fingerprint.js';
 import { Arm, ArmError } from './arm.js';
 import type { AzureConfig } from './config.js';
 import { AZURE_API_VERSION } from './config.js';
@@ -105,6 +106,7 @@ export class AzurePlatform implements Platform {
   private readonly environments = new Map<string, string>();
   private code?: string;
   private prepared = false;
+  readonly hashes: StagedHashes = {};
   private readonly tracked = new Map<string, Tracked>();
   /** the tag key every job of this run carries: Jobs_List filters on it */
   runTag = 'evalgate_run';
@@ -114,7 +116,10 @@ export class AzurePlatform implements Platform {
     const c = opts.config;
     this.pollIntervalMs = c.pollIntervalMs;
     this.maxPollIntervalMs = Math.max(c.pollIntervalMs, 60_000);
-    this.rate = new RateLimiter(opts.statusRate?.perSecond ?? AZURE_STATUS_RATE.perSecond, opts.statusRate?.burst ?? AZURE_STATUS_RATE.burst);
+    this.rate = new RateLimiter(
+      opts.statusRate?.perSecond ?? AZURE_STATUS_RATE.perSecond,
+      opts.statusRate?.burst ?? AZURE_STATUS_RATE.burst,
+    );
     this.arm = new Arm(
       { armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace },
       opts.credential,
@@ -156,7 +161,9 @@ export class AzurePlatform implements Platform {
     } else {
       const abs = path.resolve(this.opts.cwd, localOrUri);
       const st = await fs.stat(abs);
-      const prefix = `${this.opts.config.prefix}/cas/${await contentHash(abs)}/`;
+      const sha = await contentHash(abs);
+      this.hashes[kind] = `sha256:${sha}`;
+      const prefix = `${this.opts.config.prefix}/cas/${sha}/`;
       if (!this.opts.dryRun) {
         const ds = await this.datastore();
         await uploadPrefix(ds.client, prefix, await localFiles(abs), this.uploadOptions());
@@ -196,6 +203,7 @@ export class AzurePlatform implements Platform {
     }
     if (c.code.length) {
       const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'azure.code');
+      this.hashes.code = `sha256:${sha}`;
       const version = sha.slice(0, 16);
       if (!this.opts.dryRun) {
         const ds = await this.datastore();
@@ -214,6 +222,11 @@ export class AzurePlatform implements Platform {
       this.code = `azureml:evalgate-code:${version}`;
     }
     this.prepared = true;
+  }
+
+  hardware(job: PlannedJob): Partial<Hardware> {
+    const t = job.resources.instance_type ?? this.opts.config.instanceType;
+    return t ? { instance_type: String(t) } : {};
   }
 
   /** `name`: the attempt's, where it writes its output */

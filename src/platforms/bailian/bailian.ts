@@ -15,7 +15,8 @@ import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
 import { isUri } from '../../stores/fs.js';
 import { contentHash } from '../templates.js';
-import type { JobHandle, JobState, JobStatus, Platform, SavedJob } from '../platform.js';
+import type { JobHandle, JobState, JobStatus, Platform, SavedJob, StagedHashes } from '../platform.js';
+import type { Hardware } from '../../core/fingerprint.js';
 import type { BailianConfig } from './config.js';
 import { DLC_API_VERSION } from './config.js';
 import { EvalgateAlibabaCredential } from './credential.js';
@@ -124,6 +125,7 @@ export class BailianPlatform implements Platform {
   private ossP?: Promise<Oss>;
   private readonly inputs: Record<'model' | 'data', Mount | null> = { model: null, data: null };
   private codeP?: Promise<string | undefined>;
+  readonly hashes: StagedHashes = {};
   private readonly tracked = new Map<string, Tracked>();
   /** JobId → the name of the attempt it runs (where it writes) */
   private readonly attempts = new Map<string, string>();
@@ -199,7 +201,9 @@ export class BailianPlatform implements Platform {
     } else {
       const abs = path.resolve(this.opts.cwd, localOrUri);
       const st = await fs.stat(abs);
-      const prefix = `${c.ossPrefix}/cas/${await contentHash(abs)}/`;
+      const sha = await contentHash(abs);
+      this.hashes[kind] = `sha256:${sha}`;
+      const prefix = `${c.ossPrefix}/cas/${sha}/`;
       if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, await localFiles(abs), this.uploadOptions());
       mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: path.basename(abs) } : {}) };
     }
@@ -217,12 +221,18 @@ export class BailianPlatform implements Platform {
       const c = this.opts.config;
       if (!c.code.length) return undefined;
       const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'bailian.code');
+      this.hashes.code = `sha256:${sha}`;
       const prefix = `${c.ossPrefix}/code/${sha}/`;
       if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, files, this.uploadOptions());
       return this.mount(prefix);
     })();
     this.codeP.catch(() => (this.codeP = undefined));
     return this.codeP;
+  }
+
+  hardware(job: PlannedJob): Partial<Hardware> {
+    const t = job.resources.instance_type ?? this.opts.config.ecsSpec;
+    return t ? { instance_type: String(t) } : {};
   }
 
   private async vars(job: PlannedJob): Promise<BailianJobVars> {

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { shellQuote, type Locations, type PlannedJob } from '../../core/plan.js';
 import { parseJsonText } from '../../core/json.js';
 import { isUri } from '../../stores/fs.js';
-import type { JobHandle, JobStatus, Platform, SavedJob } from '../platform.js';
+import type { JobHandle, JobStatus, Platform, SavedJob, StagedHashes } from '../platform.js';
 import { contentHash, readTemplate, renderTemplate } from '../templates.js';
 import type { DgxConfig } from './config.js';
 import { quote, type Shell } from './shell.js';
@@ -63,6 +63,7 @@ interface Group {
 interface HostEnv {
   hostname?: string;
   cpu_governor?: string;
+  cpu_model?: string;
   gpus: string[];
 }
 
@@ -75,6 +76,7 @@ export function parseHostEnv(text: string): HostEnv {
     const v = line.slice(eq + 1).trim();
     if (k === 'hostname') env.hostname = v;
     else if (k === 'cpu_governor') env.cpu_governor = v;
+    else if (k === 'cpu_model' && v) env.cpu_model = v;
     else if (k === 'gpu' && v) env.gpus.push(v);
   }
   return env;
@@ -122,14 +124,21 @@ export class DgxPlatform implements Platform {
     return { model: staged.model, data: staged.data, out: `${this.runDir(name)}/out` };
   }
 
-  async stage(localOrUri: string): Promise<string> {
+  readonly hashes: StagedHashes = {};
+
+  async stage(localOrUri: string, kind?: 'model' | 'data'): Promise<string> {
     if (isUri(localOrUri)) return localOrUri;
     const local = path.resolve(this.opts.cwd, localOrUri);
+    const cached = this.staged.get(local);
+    if (cached) {
+      if (kind) this.hashes[kind] = `sha256:${path.posix.basename(path.posix.dirname(cached))}`;
+      return cached;
+    }
+    // hashed in local mode too: the sha256 is the input's fingerprint (SPEC §10)
+    const sha = await contentHash(local);
+    if (kind) this.hashes[kind] = `sha256:${sha}`;
     // the runner is the node: jobs read the checkout where it is
     if (this.cfg.mode === 'local') return local;
-    const cached = this.staged.get(local);
-    if (cached) return cached;
-    const sha = await contentHash(local);
     const target = this.casPath(sha, path.basename(local));
     if (this.opts.dryRun) return target;
     const dir = path.posix.dirname(target);
@@ -510,7 +519,12 @@ export class DgxPlatform implements Platform {
 
   /** records where a job ran in each of its indicator files (`host`), and warns about a latency job without the performance governor */
   private async annotate(h: JobHandle, files: string[], env: HostEnv): Promise<void> {
-    const host = { hostname: env.hostname ?? null, cpu_governor: env.cpu_governor ?? null, gpus: env.gpus };
+    const host = {
+      hostname: env.hostname ?? null,
+      cpu_model: env.cpu_model ?? null,
+      cpu_governor: env.cpu_governor ?? null,
+      gpus: env.gpus,
+    };
     let latency = false;
     for (const f of files) {
       const text = await fs.readFile(f, 'utf8');

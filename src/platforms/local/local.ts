@@ -10,7 +10,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
 import { isUri } from '../../stores/fs.js';
-import type { JobHandle, JobStatus, Platform, SavedJob } from '../platform.js';
+import type { JobHandle, JobStatus, Platform, SavedJob, StagedHashes } from '../platform.js';
+import { contentHash } from '../templates.js';
+import { runnerHardware } from './hardware.js';
+import type { Hardware } from '../../core/fingerprint.js';
 import { LogTail } from '../log-tail.js';
 import { claimFolder, freeFolder } from '../../stores/owned.js';
 import { chooseIsolation, type Isolation } from './isolation.js';
@@ -74,9 +77,20 @@ export class LocalPlatform implements Platform {
     return { model: staged.model, data: staged.data, out: path.join(dir, 'out'), evalgate: runnerCli() };
   }
 
-  async stage(localOrUri: string): Promise<string> {
+  readonly hashes: StagedHashes = {};
+
+  async stage(localOrUri: string, kind?: 'model' | 'data'): Promise<string> {
     // The runner is the platform: a local path is used where it is, made absolute.
-    return isUri(localOrUri) ? localOrUri : path.resolve(this.opts.cwd, localOrUri);
+    if (isUri(localOrUri)) return localOrUri;
+    const abs = path.resolve(this.opts.cwd, localOrUri);
+    // hashed as the cloud platforms hash what they stage, for the fingerprint (SPEC §10); before
+    // any job starts, so that the read never competes with a latency measurement
+    if (kind) this.hashes[kind] = `sha256:${await contentHash(abs)}`;
+    return abs;
+  }
+
+  hardware(): Partial<Hardware> {
+    return runnerHardware();
   }
 
   async submit(job: PlannedJob): Promise<JobHandle> {

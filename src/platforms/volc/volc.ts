@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { Locations, PlannedJob } from '../../core/plan.js';
 import { isUri } from '../../stores/fs.js';
 import { contentHash } from '../templates.js';
-import type { JobHandle, JobStatus, Platform, SavedJob } from '../platform.js';
+import type { JobHandle, JobStatus, Platform, SavedJob, StagedHashes } from '../platform.js';
+import type { Hardware } from '../../core/fingerprint.js';
 import type { VolcConfig } from './config.js';
 import { volcCredentials, type VolcCredentials } from './credentials.js';
 import {
@@ -112,6 +113,7 @@ export class VolcPlatform implements Platform {
   private readonly mounts: Record<'model' | 'data', TosMount | null> = { model: null, data: null };
   private code: TosMount | null = null;
   private prepared = false;
+  readonly hashes: StagedHashes = {};
   private readonly tracked = new Map<string, Tracked>();
   /** job Id → the name of the attempt it runs (where it writes) */
   private readonly attempts = new Map<string, string>();
@@ -204,7 +206,9 @@ export class VolcPlatform implements Platform {
     }
     const abs = path.resolve(this.opts.cwd, localOrUri);
     const st = await fs.stat(abs);
-    const prefix = this.prefix(`cas/${await contentHash(abs)}/`);
+    const sha = await contentHash(abs);
+    this.hashes[kind] = `sha256:${sha}`;
+    const prefix = this.prefix(`cas/${sha}/`);
     if (!this.opts.dryRun) await this.bucket().upload(prefix, await localFiles(abs), this.uploadOptions());
     this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
     return st.isFile() ? `${dir}/${path.basename(abs)}` : dir;
@@ -215,11 +219,17 @@ export class VolcPlatform implements Platform {
     if (this.prepared) return;
     if (this.opts.config.code.length) {
       const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code');
+      this.hashes.code = `sha256:${sha}`;
       const prefix = this.prefix(`code/${sha}/`);
       if (!this.opts.dryRun) await this.bucket().upload(prefix, files, this.uploadOptions());
       this.code = { bucket: this.opts.config.tosBucket, prefix };
     }
     this.prepared = true;
+  }
+
+  hardware(job: PlannedJob): Partial<Hardware> {
+    const t = job.resources.instance_type ?? this.opts.config.instanceType;
+    return t ? { instance_type: String(t) } : {};
   }
 
   private vars(job: PlannedJob): VolcJobVars {
