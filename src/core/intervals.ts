@@ -94,8 +94,8 @@ let scratch = new Float64Array(0);
 /**
  * The Binomial(n, q) probabilities relative to the mode's, from the mode out in both directions
  * until they fall below 1e-20 of it (what is left beyond is below double precision of the sum),
- * written in ascending k into {@link scratch}[0, length) (k = from + i), and their sum in that
- * order. Typed-array writes, no array growth: the gate runs this once per percentile, cold, over
+ * written in ascending k into {@link scratch}[0, length) (k = from + i), and their sum (each side
+ * summed from the mode out, as its terms are made). Typed-array writes, no array growth: the gate runs this once per percentile, cold, over
  * up to ~2·10⁵ terms (N = 10⁸ at the median).
  */
 function binomialWeights(n: number, q: number): { from: number; length: number; total: number } {
@@ -113,6 +113,9 @@ function binomialWeights(n: number, q: number): { from: number; length: number; 
   let at = mid;
   buf[at] = 1;
   let w = 1;
+  // the sums of each side as they are made (no third pass over the terms), smallest terms last
+  let below = 0;
+  let above = 0;
   for (let k = mode; k > 0; k--) {
     // P(k−1) / P(k) = k / ((n − k + 1) · odds)
     w *= k / ((n - k + 1) * odds);
@@ -126,6 +129,7 @@ function binomialWeights(n: number, q: number): { from: number; length: number; 
       buf = scratch = grown;
     }
     buf[--at] = w;
+    below += w;
   }
   let end = mid + 1;
   w = 1;
@@ -139,13 +143,12 @@ function binomialWeights(n: number, q: number): { from: number; length: number; 
       buf = scratch = grown;
     }
     buf[end++] = w;
+    above += w;
   }
   const from = mode - (mid - at);
   const length = end - at;
   if (at > 0) buf.copyWithin(0, at, end);
-  let total = 0;
-  for (let i = 0; i < length; i++) total += buf[i]!;
-  return { from, length, total };
+  return { from, length, total: below + 1 + above };
 }
 
 /** sfc32: a small, fast, seedable generator (PractRand-clean); uniform in [0, 1). */
