@@ -342,7 +342,7 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
     }
   });
 
-  // the built-in producers (SPEC §7): registered here, their code (and undici) loaded only when run
+  // the built-in producers (SPEC §7): registered here, their code loaded only when run
   const bench = program.command('bench').description('built-in load generators that write indicator files');
   bench
     .command('http')

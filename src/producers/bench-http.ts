@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { EvalgateError, ExitCode, type Problem } from '../core/problem.js';
 import type { Runtime } from '../runtime.js';
+import { RESERVED_HEADERS } from './http1.js';
 import { runLoad, type LoadResult } from './load.js';
 import { durationFlag, ensureDir, ensureNew, indicatorFileName, numberFlag, parseShard, writeIndicatorFiles } from './output.js';
 
@@ -62,7 +63,11 @@ async function parseFlags(f: BenchHttpFlags, cwd: string) {
   const concurrency = attempt(() => numberFlag('--concurrency', f.concurrency, { min: 1, max: 10_000, int: true }));
   const connections = attempt(() => numberFlag('--connections', f.connections, { min: 1, max: 10_000, int: true }));
   if (connections !== undefined && f.rate === undefined) {
-    problems.push({ file: '--connections', expected: 'only with --rate (with --concurrency, the concurrency is the connection count)', found: f.connections! });
+    problems.push({
+      file: '--connections',
+      expected: 'only with --rate (with --concurrency, the concurrency is the connection count)',
+      found: f.connections!,
+    });
   }
   const durationS = attempt(() => durationFlag('--duration', f.duration, 0.1));
   if (f.duration === undefined) problems.push({ file: '--duration', expected: 'how long to measure (10, 10s, 2m)', found: 'nothing' });
@@ -70,19 +75,33 @@ async function parseFlags(f: BenchHttpFlags, cwd: string) {
   const timeoutS = attempt(() => durationFlag('--timeout', f.timeout ?? '30', 0.001)) ?? 30;
   const shard = attempt(() => parseShard(f.shard));
   const method = (f.method ?? 'GET').toUpperCase();
-  if (!/^[A-Z]+$/.test(method)) problems.push({ file: '--method', expected: 'an HTTP method (GET, POST, …)', found: JSON.stringify(f.method) });
+  if (!/^[A-Z]+$/.test(method))
+    problems.push({ file: '--method', expected: 'an HTTP method (GET, POST, …)', found: JSON.stringify(f.method) });
   const headers: Record<string, string> = {};
   for (const h of f.header ?? []) {
     const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/.exec(h);
     if (!m) problems.push({ file: '--header', expected: '"Name: value"', found: JSON.stringify(h) });
-    else headers[m[1]!.toLowerCase()] = m[2]!;
+    else if (RESERVED_HEADERS.includes(m[1]!.toLowerCase()))
+      problems.push({
+        file: '--header',
+        expected: `a header other than ${RESERVED_HEADERS.join(', ')} (the connection sets those itself)`,
+        found: JSON.stringify(h),
+      });
+    else if (/[\0-\x08\x0a-\x1f\x7f]/.test(m[2]!))
+      problems.push({ file: '--header', expected: 'a value with no control character (CR, LF, NUL)', found: JSON.stringify(h) });
+    else headers[m[1]!.toLowerCase()] = m[2]!.trimEnd();
   }
   let body: Buffer | undefined;
   if (f.bodyFile !== undefined) {
     try {
       body = await fs.readFile(path.resolve(cwd, f.bodyFile));
     } catch (e) {
-      problems.push({ file: f.bodyFile, path: '--body-file', expected: 'a readable file', found: (e as NodeJS.ErrnoException).code ?? String(e) });
+      problems.push({
+        file: f.bodyFile,
+        path: '--body-file',
+        expected: 'a readable file',
+        found: (e as NodeJS.ErrnoException).code ?? String(e),
+      });
     }
   }
   if (problems.length) throw new EvalgateError(problems);
@@ -106,7 +125,10 @@ async function parseFlags(f: BenchHttpFlags, cwd: string) {
 /** The target as written into the files: no credentials, no query string (it may carry tokens). */
 const target = (u: URL): string => `${u.origin}${u.pathname}`;
 
-export function indicatorsOf(r: LoadResult, o: Awaited<ReturnType<typeof parseFlags>>): { latency: Record<string, unknown>; throughput: Record<string, unknown> } {
+export function indicatorsOf(
+  r: LoadResult,
+  o: Awaited<ReturnType<typeof parseFlags>>,
+): { latency: Record<string, unknown>; throughput: Record<string, unknown> } {
   const h = r.latency;
   const ms = (p: number, hist = h): number => hist.valueAtPercentile(p) / 1000;
   const st = r.status;
@@ -132,7 +154,14 @@ export function indicatorsOf(r: LoadResult, o: Awaited<ReturnType<typeof parseFl
     ...common,
     ...(o.rate !== undefined ? { corrected: true, target_rate: o.rate } : {}),
     ...(r.uncorrected
-      ? { uncorrected: { p50_ms: ms(50, r.uncorrected), p90_ms: ms(90, r.uncorrected), p99_ms: ms(99, r.uncorrected), max_ms: ms(100, r.uncorrected) } }
+      ? {
+          uncorrected: {
+            p50_ms: ms(50, r.uncorrected),
+            p90_ms: ms(90, r.uncorrected),
+            p99_ms: ms(99, r.uncorrected),
+            max_ms: ms(100, r.uncorrected),
+          },
+        }
       : {}),
     hdr_unit: 'us',
     hdr_histogram: h.encode(),
@@ -167,7 +196,10 @@ export async function benchHttp(flags: BenchHttpFlags, rt: Runtime, signal?: Abo
     ...o,
     signal,
     onProgress: draw
-      ? (p) => draw(`\r\x1b[K  ${p.elapsedS.toFixed(0)}/${o.durationS} s  ${p.requests} requests  ${(p.requests / Math.max(p.elapsedS, 0.001)).toFixed(0)} req/s  ${p.errors} errors`)
+      ? (p) =>
+          draw(
+            `\r\x1b[K  ${p.elapsedS.toFixed(0)}/${o.durationS} s  ${p.requests} requests  ${(p.requests / Math.max(p.elapsedS, 0.001)).toFixed(0)} req/s  ${p.errors} errors`,
+          )
       : undefined,
   });
   if (draw) draw('\r\x1b[K');
@@ -181,7 +213,9 @@ export async function benchHttp(flags: BenchHttpFlags, rt: Runtime, signal?: Abo
         {
           file: '--url',
           expected: `at least one response from ${target(o.url)}`,
-          found: r.transportErrors ? `${r.transportErrors} transport errors (${r.transportErrorSamples.join('; ')})` : 'no request completed in the window',
+          found: r.transportErrors
+            ? `${r.transportErrors} transport errors (${r.transportErrorSamples.join('; ')})`
+            : 'no request completed in the window',
         },
       ],
       ExitCode.PlatformFailure,

@@ -1,8 +1,9 @@
 /**
- * The HTTP load engine of `evalgate bench http` (SPEC §7). One undici `Client` per connection
- * (HTTP/1.1, keep-alive, no pipelining), each with at most one request in flight, driven through
- * `dispatch()` with one reused handler object per connection: no stream, promise or response
- * object per request (see docs/decisions.md for why not fetch, `request()` or node:http).
+ * The HTTP load engine of `evalgate bench http` (SPEC §7). One HTTP/1.1 keep-alive connection of
+ * http1.ts per connection, each with at most one request in flight (no pipelining), the request
+ * encoded once: no stream, promise, response object or timer per request (see docs/decisions.md
+ * for why not undici, fetch or node:http). One clock read per request in a closed loop: the end
+ * of a response is the send time of the next.
  *
  * Two modes, one schedule:
  * - closed loop (`concurrency`): each connection sends its next request as soon as the last one
@@ -19,7 +20,7 @@
  * ends after `durationS`: no request due after it is sent, the ones in flight are awaited (bounded
  * by the request timeout) and recorded. Latencies are recorded in microseconds.
  */
-import { Client, type Dispatcher } from 'undici';
+import { encodeRequest, Http1Connection, responseError, type Http1Owner, type Http1Target } from './http1.js';
 import { HistogramRecorder } from '../core/hdr-encode.js';
 
 export interface LoadOptions {
@@ -66,54 +67,46 @@ export interface LoadResult {
 
 const now = (): number => performance.now();
 
-class Connection implements Dispatcher.DispatchHandler {
+class Connection implements Http1Owner {
   private due = 0;
   private sent = 0;
-  private status = 0;
+  readonly http: Http1Connection;
   /** index of this connection's next request in the schedule (fixed rate) */
   slot: number;
   timer: NodeJS.Timeout | null = null;
-  busy = false;
+  /** waiting out a failed request before the next one (see Load.ended) */
+  pausing = false;
 
   constructor(
     private readonly load: Load,
-    readonly client: Client,
+    target: Http1Target,
     index: number,
   ) {
     this.slot = index;
+    this.http = new Http1Connection(target, this);
   }
 
-  send(due: number): void {
+  get busy(): boolean {
+    return this.pausing || this.http.busy;
+  }
+
+  /** Sends the request due at `due`, at `t` (now). */
+  send(due: number, t: number): void {
     this.due = due;
-    this.sent = now();
-    this.status = 0;
-    this.busy = true;
-    this.client.dispatch(this.load.request, this);
+    this.sent = t;
+    this.http.send(t);
   }
 
-  // undici's legacy handler methods: a handler without onRequestStart is used as it is, where the
-  // newer ones are wrapped per request and get the headers parsed into an object (2-3% of the CPU
-  // of a run against nginx); the status is all a load test reads
-  onConnect(): void {}
-  onHeaders(statusCode: number): boolean {
-    this.status = statusCode;
-    return true;
-  }
-  onData(): boolean {
-    return true;
-  }
-  onComplete(): void {
-    this.busy = false;
-    this.load.ended(this, this.due, this.sent, this.status, null);
+  onResponse(status: number): void {
+    this.load.ended(this, this.due, this.sent, status, null);
   }
   onError(err: Error): void {
-    this.busy = false;
     this.load.ended(this, this.due, this.sent, 0, err);
   }
 }
 
 class Load {
-  readonly request: Dispatcher.DispatchOptions;
+  private readonly target: Http1Target;
   private readonly conns: Connection[] = [];
   private t0 = 0;
   private measureFrom = 0;
@@ -128,23 +121,15 @@ class Load {
   readonly transportErrorSamples: string[] = [];
   private readonly interval: number;
   private readonly phase: number;
+  private readonly timeoutMs: number;
   unsent = 0;
 
   constructor(private readonly o: LoadOptions) {
-    this.request = {
-      path: `${o.url.pathname}${o.url.search}`,
-      method: o.method,
-      headers: o.headers,
-      body: o.body ?? null,
-      // every request may be sent again on a new connection only by us, never by undici
-      idempotent: false,
-      blocking: false,
-      headersTimeout: o.timeoutS * 1000,
-      bodyTimeout: o.timeoutS * 1000,
-    };
+    this.target = encodeRequest(o.url, o.method, o.headers, o.body);
     this.uncorrected = o.rate ? new HistogramRecorder() : null;
     this.interval = o.rate ? 1000 / o.rate : 0;
     this.phase = o.shard ? o.shard.index / o.shard.count : 0;
+    this.timeoutMs = o.timeoutS * 1000;
   }
 
   private dueOf(slot: number): number {
@@ -152,17 +137,7 @@ class Load {
   }
 
   run(): Promise<void> {
-    const origin = this.o.url.origin;
-    for (let i = 0; i < this.o.connections; i++) {
-      const client = new Client(origin, {
-        pipelining: 1,
-        keepAliveTimeout: 60_000,
-        headersTimeout: this.o.timeoutS * 1000,
-        bodyTimeout: this.o.timeoutS * 1000,
-        connectTimeout: this.o.timeoutS * 1000,
-      });
-      this.conns.push(new Connection(this, client, i));
-    }
+    for (let i = 0; i < this.o.connections; i++) this.conns.push(new Connection(this, this.target, i));
     this.t0 = now();
     this.measureFrom = this.t0 + this.o.warmupS * 1000;
     this.endAt = this.measureFrom + this.o.durationS * 1000;
@@ -175,35 +150,58 @@ class Load {
           if (t < this.measureFrom) return;
           const st = this.status;
           const responses = st['1xx'] + st['2xx'] + st['3xx'] + st['4xx'] + st['5xx'];
-          this.o.onProgress!({ elapsedS: (t - this.measureFrom) / 1000, requests: responses + this.transportErrors, errors: st['4xx'] + st['5xx'] + this.transportErrors });
+          this.o.onProgress!({
+            elapsedS: (t - this.measureFrom) / 1000,
+            requests: responses + this.transportErrors,
+            errors: st['4xx'] + st['5xx'] + this.transportErrors,
+          });
         }, 1000)
       : null;
+    // one sweep for the request timeout, not a timer per request: a request with no byte received
+    // for the timeout fails (connect, headers and body alike), within a tenth of it
+    const sweep = setInterval(() => this.sweep(), Math.min(1000, Math.max(5, this.timeoutMs / 10)));
     const onAbort = (): void => this.stop();
     this.o.signal?.addEventListener('abort', onAbort, { once: true });
-    for (const c of this.conns) this.next(c);
+    const t = now();
+    for (const c of this.conns) this.next(c, t);
     return done.finally(() => {
       clearTimeout(stopTimer);
+      clearInterval(sweep);
       if (progress) clearInterval(progress);
       this.o.signal?.removeEventListener('abort', onAbort);
     });
   }
 
-  /** Sends connection c's next request now or when it is due, unless the window is over. */
-  private next(c: Connection): void {
+  private sweep(): void {
+    const t = now();
+    for (const c of this.conns) {
+      const h = c.http;
+      if (!h.busy) continue;
+      if (h.active) {
+        h.active = false;
+        h.lastActivity = t;
+      } else if (t - h.lastActivity >= this.timeoutMs) {
+        h.fail(responseError(`no response byte for ${this.o.timeoutS} s (--timeout)`, 'ETIMEDOUT'));
+      }
+    }
+  }
+
+  /** Sends connection c's next request now or when it is due, unless the window is over; t is now. */
+  private next(c: Connection, t: number): void {
     if (this.stopping) return this.maybeDone();
     if (!this.interval) {
-      c.send(now());
+      c.send(t, t);
       return;
     }
     const due = this.dueOf(c.slot);
     if (due >= this.endAt) return this.maybeDone();
     c.slot += this.o.connections;
-    const wait = due - now();
-    if (wait <= 0) c.send(due);
+    const wait = due - t;
+    if (wait <= 0) c.send(due, t);
     else {
       c.timer = setTimeout(() => {
         c.timer = null;
-        c.send(due);
+        c.send(due, now());
       }, wait);
     }
   }
@@ -226,15 +224,14 @@ class Load {
       if (t > this.lastEnd) this.lastEnd = t;
     }
     if (err) {
-      // not from inside undici's error callback: it is still clearing the connection's queue
-      // (dispatching there trips its assertions); and a refused connection is not retried in a
-      // tight loop
-      c.busy = true;
+      // not from inside the socket's error callback; and a refused connection is not retried in
+      // a tight loop
+      c.pausing = true;
       setImmediate(() => {
-        c.busy = false;
-        this.next(c);
+        c.pausing = false;
+        this.next(c, now());
       });
-    } else this.next(c);
+    } else this.next(c, t);
   }
 
   stop(): void {
@@ -252,7 +249,7 @@ class Load {
         for (let s = c.slot; this.dueOf(s) < this.endAt; s += this.o.connections) if (this.dueOf(s) >= this.measureFrom) this.unsent++;
       }
     }
-    if (this.o.signal?.aborted) for (const c of this.conns) c.client.destroy().catch(() => {});
+    if (this.o.signal?.aborted) for (const c of this.conns) c.http.close();
     this.maybeDone();
   }
 
@@ -264,8 +261,8 @@ class Load {
     f?.();
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.conns.map((c) => c.client.destroy().catch(() => {})));
+  close(): void {
+    for (const c of this.conns) c.http.close();
   }
 
   window(): { elapsedS: number } {
@@ -279,7 +276,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   try {
     await load.run();
   } finally {
-    await load.close();
+    load.close();
   }
   const { elapsedS } = load.window();
   return {
