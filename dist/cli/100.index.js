@@ -13,7 +13,9 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
 /* harmony import */ var _indicators_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77526);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75527);
 /** A baseline is an earlier run's report.json; its values are `indicators.<indicator>.<field>`. */
+
 
 
 /** SPEC §9 `history`: base-branch reports `baseline: auto` reads at most (the runs it walks are bounded too) */
@@ -78,8 +80,13 @@ function readBaselineReport(value, file) {
         if (!isObject(v)) {
             problems.push({ file, path: `$.indicators${key(k)}`, expected: 'an object of indicator fields', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(v) });
         }
-        else
+        else {
             problems.push(...numericProblems(k, v, file, `$.indicators${key(k)}`));
+            // what it was measured on decides whether a rule compares at all (SPEC §10): never guessed from a malformed one
+            if (Object.hasOwn(v, 'fingerprint') && v.fingerprint !== null)
+                for (const p of (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .fingerprintProblems */ .Dw)(v.fingerprint))
+                    problems.push({ file, path: `$.indicators${key(k)}.fingerprint${p.path}`, expected: p.expected, found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(p.found) });
+        }
     }
     if (problems.length)
         return { ok: false, problems };
@@ -104,6 +111,171 @@ function foreignBaselineNote(read, gate, label) {
 
 /***/ }),
 
+/***/ 75527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ joinDistinct),
+/* harmony export */   DW: () => (/* binding */ HARDWARE_FIELDS),
+/* harmony export */   Dw: () => (/* binding */ fingerprintProblems),
+/* harmony export */   Mw: () => (/* binding */ hardwareOfHost),
+/* harmony export */   ax: () => (/* binding */ fingerprintOf),
+/* harmony export */   bi: () => (/* binding */ readFingerprint),
+/* harmony export */   g7: () => (/* binding */ describeDifferences),
+/* harmony export */   ov: () => (/* binding */ measuresHardware),
+/* harmony export */   tS: () => (/* binding */ compareFingerprints),
+/* harmony export */   wm: () => (/* binding */ shortValue)
+/* harmony export */ });
+/* unused harmony exports HARDWARE_INDICATORS, gpuModel */
+/**
+ * Fingerprints (SPEC §10): what an indicator was measured on, so that a baseline compares like
+ * with like or not at all. Pure: no I/O.
+ *
+ * Every indicator of report.json carries one:
+ *   model     the sha256 of the staged model (`sha256:<hex>`), else the files' own `model` metadata
+ *   dataset   the same for the data (`data` in the config, `dataset` in the files)
+ *   code      the sha256 of the code snapshot a platform uploaded (`<platform>.code`)
+ *   hardware  latency_p99 and throughput_rps only: instance_type, gpu_model, cpu_model,
+ *             cpu_governor, each where recorded (the platform's instance type, the runner's CPU, the
+ *             files' own `host` metadata, which the dgx platform writes)
+ * A value nobody recorded is null. Where the files of one indicator disagree, the value is every
+ * distinct one, sorted and joined with " + " (so it differs from any single one), and a merge note
+ * says so.
+ *
+ * A baseline rule compares only when the baseline's indicator was measured on the same dataset
+ * and, for latency and throughput, the same hardware: a value known on both sides and different
+ * makes the rule `incomparable`. A different model or code is what a pull request changes: it
+ * never does. A value known on one side only is compared as it is (as Bencher compares every
+ * result of an unnamed testbed with each other), and the gate says which (`oneSided`).
+ */
+const HARDWARE_FIELDS = ['instance_type', 'gpu_model', 'cpu_model', 'cpu_governor'];
+/** the indicators whose values depend on the machine they were measured on */
+const HARDWARE_INDICATORS = ['latency_p99', 'throughput_rps'];
+const measuresHardware = (indicator) => HARDWARE_INDICATORS.includes(indicator);
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+/**
+ * The hardware a file records in its `host` metadata: `instance_type`, `cpu_model`,
+ * `cpu_governor`, `gpu_model`, or, for the GPU, `gpus` as the dgx platform writes them (lines of
+ * `nvidia-smi --query-gpu=index,name,…`, or plain names). "unknown" is not a record.
+ */
+function hardwareOfHost(host) {
+    if (!isObject(host))
+        return {};
+    const out = {};
+    for (const f of HARDWARE_FIELDS) {
+        const v = str(host[f]);
+        if (v !== null && v !== 'unknown')
+            out[f] = v;
+    }
+    if (out.gpu_model === undefined && Array.isArray(host.gpus)) {
+        const model = gpuModel(host.gpus.filter((g) => typeof g === 'string'));
+        if (model)
+            out.gpu_model = model;
+    }
+    return out;
+}
+/** `["0, NVIDIA A100-SXM4-80GB, 1410, …", "1, NVIDIA A100-SXM4-80GB, …"]` → "NVIDIA A100-SXM4-80GB ×2" */
+function gpuModel(lines) {
+    const counts = new Map();
+    for (const line of lines) {
+        const parts = line.split(',').map((s) => s.trim());
+        const name = parts.length > 1 && /^\d+$/.test(parts[0]) ? parts[1] : line.trim();
+        if (name)
+            counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    if (!counts.size)
+        return null;
+    return [...counts]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, n]) => (n > 1 ? `${name} ×${n}` : name))
+        .join(' + ');
+}
+/** Every distinct value seen, sorted, as one value (" + " between them). */
+const joinDistinct = (values) => {
+    const all = [...new Set(values)].sort();
+    return all.length ? all.join(' + ') : null;
+};
+/** The fingerprint of an indicator: the run's facts over what its files recorded. */
+function fingerprintOf(indicator, files, facts = {}) {
+    const fp = {
+        // staging hashed the bytes: it wins over a name a file wrote
+        model: facts.model ?? files.model ?? null,
+        dataset: facts.dataset ?? files.dataset ?? null,
+        code: facts.code ?? null,
+    };
+    if (measuresHardware(indicator)) {
+        const platform = facts.hardware?.[indicator] ?? {};
+        // what the files recorded where they ran is more exact than what the platform was asked for
+        fp.hardware = Object.fromEntries(HARDWARE_FIELDS.map((f) => [f, files.hardware?.[f] ?? platform[f] ?? null]));
+    }
+    return fp;
+}
+/** A fingerprint as a baseline report carries it; null when it has none (a report from before fingerprints). */
+function readFingerprint(v) {
+    if (!isObject(v))
+        return null;
+    const out = {};
+    for (const k of ['model', 'dataset', 'code'])
+        out[k] = str(v[k]);
+    if (isObject(v.hardware))
+        out.hardware = Object.fromEntries(HARDWARE_FIELDS.map((f) => [f, str(v.hardware[f])]));
+    return out;
+}
+/** Problems of a baseline report's fingerprint: an object of strings or nulls (path relative to the entry). */
+function fingerprintProblems(v) {
+    const expected = 'a string or null (a fingerprint value)';
+    if (!isObject(v))
+        return [{ path: '', expected: 'an object {model, dataset, code, hardware} (a fingerprint)', found: v }];
+    const out = [];
+    for (const k of ['model', 'dataset', 'code']) {
+        if (Object.hasOwn(v, k) && v[k] !== null && typeof v[k] !== 'string')
+            out.push({ path: `.${k}`, expected, found: v[k] });
+    }
+    if (Object.hasOwn(v, 'hardware') && v.hardware !== null) {
+        const h = v.hardware;
+        if (!isObject(h))
+            out.push({ path: '.hardware', expected: `an object {${HARDWARE_FIELDS.join(', ')}}`, found: h });
+        else
+            for (const f of HARDWARE_FIELDS)
+                if (Object.hasOwn(h, f) && h[f] !== null && typeof h[f] !== 'string')
+                    out.push({ path: `.hardware.${f}`, expected, found: h[f] });
+    }
+    return out;
+}
+/** What makes `ours` and the baseline's fingerprint of `indicator` incomparable (SPEC §10). */
+function compareFingerprints(indicator, ours, theirs) {
+    const out = { differs: [], oneSided: [] };
+    const pairs = [['dataset', ours?.dataset ?? null, theirs?.dataset ?? null]];
+    if (measuresHardware(indicator)) {
+        for (const f of HARDWARE_FIELDS)
+            pairs.push([`hardware.${f}`, ours?.hardware?.[f] ?? null, theirs?.hardware?.[f] ?? null]);
+    }
+    for (const [what, value, baseline] of pairs) {
+        if (value !== null && baseline !== null) {
+            if (value !== baseline)
+                out.differs.push({ what, value, baseline });
+        }
+        else if (value !== null || baseline !== null)
+            out.oneSided.push({ what, missingOn: value === null ? 'this run' : 'baseline' });
+    }
+    return out;
+}
+/** `sha256:<64 hex>` shortened for a sentence; anything else quoted as it is (bounded) */
+function shortValue(v) {
+    if (v === null)
+        return 'none';
+    const short = v.replace(/\bsha256:([0-9a-f]{12})[0-9a-f]{52}\b/g, 'sha256:$1…');
+    return JSON.stringify(short.length > 80 ? `${short.slice(0, 79)}…` : short);
+}
+/** `dataset "b" here, "a" in the baseline; hardware.cpu_model "X" here, "Y" in the baseline` */
+function describeDifferences(differs) {
+    return differs.map((d) => `${d.what} ${shortValue(d.value)} here, ${shortValue(d.baseline)} in the baseline`).join('; ');
+}
+
+
+/***/ }),
+
 /***/ 14888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -116,7 +288,9 @@ function foreignBaselineNote(read, gate, label) {
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81688);
 /* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(652);
 /* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10288);
-/* harmony import */ var _confirm_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3783);
+/* harmony import */ var _confirm_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3783);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75527);
+
 
 
 
@@ -131,6 +305,7 @@ function baselineAt(o, k) {
     return typeof v === 'number' && Number.isFinite(v) ? v : { bad: v };
 }
 function judge(rule, p, hasBaseline, what) {
+    const trend = p.history ? { history: p.history } : {};
     if (p.baseline !== undefined && typeof p.baseline === 'object') {
         // A baseline value a rule reads must be a finite number; a string "0.95" is not skipped.
         const found = (0,_problem_js__WEBPACK_IMPORTED_MODULE_1__/* .describeValue */ .bp)(p.baseline.bad);
@@ -141,6 +316,7 @@ function judge(rule, p, hasBaseline, what) {
             baseline: null,
             delta: null,
             detail: `the baseline's ${what} is not a number (${found})`,
+            ...trend,
             problems: [{ kind: 'baseline', path: p.baselinePath, expected: 'a finite number (a baseline value)', found }],
         };
     }
@@ -151,7 +327,7 @@ function judge(rule, p, hasBaseline, what) {
     if (limit === null) {
         const short = p.baseline === undefined ? null : (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .statisticShortfall */ .SY)(rule.expr, history.length);
         const detail = short ?? (hasBaseline ? `the baseline has no ${what}` : 'no baseline');
-        return { status: 'skipped', actual: p.actual ?? null, limit: null, baseline, delta, detail };
+        return { status: 'skipped', actual: p.actual ?? null, limit: null, baseline, delta, detail, ...trend };
     }
     if (!Number.isFinite(limit)) {
         // baseline arithmetic that overflows (`baseline * 1e308`): never a limit anything passes or fails by chance
@@ -163,13 +339,14 @@ function judge(rule, p, hasBaseline, what) {
             baseline,
             delta,
             detail: `the limit ${(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .formatExpr */ .Jk)(rule.expr)} evaluates to ${limit}`,
+            ...trend,
             problems: [{ kind: 'limit', path: `rule ${JSON.stringify((0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRule */ .UT)(rule))}`, expected: _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .FINITE_LIMIT */ .Qe, found }],
         };
     }
     if (p.actual === undefined) {
-        return { status: 'missing', actual: null, limit, baseline, delta: null, detail: `${what} is absent` };
+        return { status: 'missing', actual: null, limit, baseline, delta: null, detail: `${what} is absent`, ...trend };
     }
-    return { status: (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .holds */ .v9)(p.actual, rule.op, limit) ? 'pass' : 'fail', actual: p.actual, limit, baseline, delta, detail: '' };
+    return { status: (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .holds */ .v9)(p.actual, rule.op, limit) ? 'pass' : 'fail', actual: p.actual, limit, baseline, delta, detail: '', ...trend };
 }
 /** How far a value is on the good side of its limit (negative: by how much it fails). */
 function margin(op, actual, limit) {
@@ -193,17 +370,78 @@ function historyOf(history, indicator, field, attack) {
         return v === undefined ? [] : [v];
     });
 }
-function judgeRule(rule, indicators, baseline, unmerged, history) {
+/** the comparison of a baseline rule's indicator with the baseline's (null: an absolute rule, or nothing to compare) */
+function comparisonOf(rule, merged, base) {
+    if (rule.expr.kind === 'number' || !merged || !base)
+        return null;
+    return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .compareFingerprints */ .tS)(rule.indicator, merged.fingerprint, (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .readFingerprint */ .bi)(base.fingerprint));
+}
+/**
+ * `history`: the reports measured on what this run was (the first, the baseline itself, is
+ * compared on its own), and why the others were left out
+ */
+function comparableHistory(rule, merged, history) {
+    if (!history || !merged || rule.expr.kind !== 'formula')
+        return { history, note: '' };
+    const left = [];
+    const kept = history.filter((h, i) => {
+        if (i === 0)
+            return true;
+        const entry = Object.hasOwn(h, rule.indicator) ? h[rule.indicator] : undefined;
+        const d = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .compareFingerprints */ .tS)(rule.indicator, merged.fingerprint, (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .readFingerprint */ .bi)(entry?.fingerprint)).differs;
+        for (const x of d)
+            if (!left.includes(x.what))
+                left.push(x.what);
+        return d.length === 0;
+    });
+    const out = history.length - kept.length;
+    if (!out)
+        return { history, note: '' };
+    return {
+        history: kept,
+        note: `${out} of ${history.length} baseline report${history.length === 1 ? '' : 's'} left out of the statistics (another ${left.join(', ')})`,
+    };
+}
+/** a judged rule that would hold a value against a baseline measured on something else: incomparable */
+function incomparable(judged, cmp) {
+    if (!cmp?.differs.length || judged.problems?.length || (judged.status !== 'pass' && judged.status !== 'fail'))
+        return judged;
+    return {
+        status: 'incomparable',
+        actual: judged.actual,
+        limit: null,
+        baseline: judged.baseline,
+        delta: null,
+        detail: `not compared: measured on something else than the baseline: ${(0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDifferences */ .g7)(cmp.differs)}`,
+        differs: cmp.differs,
+    };
+}
+function judgeRule(rule, indicators, baseline, unmerged, allHistory) {
+    const result = judgeOnce(rule, indicators, baseline, unmerged, allHistory);
+    // a trend needs two reports or more; one is the baseline alone (its value is in `baseline`)
+    if (!allHistory || allHistory.length < 2)
+        delete result.history;
+    return result;
+}
+function judgeOnce(rule, indicators, baseline, unmerged, allHistory) {
     const head = { indicator: rule.indicator, field: rule.field, op: rule.op, expr: (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .formatExpr */ .Jk)(rule.expr), level: rule.level };
     const target = `${rule.indicator}.${rule.field}`;
     const merged = indicators[rule.indicator];
     const base = baseline?.[rule.indicator];
     const basePath = `$.indicators${(0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .key */ .Eb)(rule.indicator)}${(0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .key */ .Eb)(rule.field)}`;
+    const cmp = comparisonOf(rule, merged, base);
+    const { history, note } = comparableHistory(rule, merged, allHistory);
+    const noted = (j) => note && j.status !== 'incomparable' ? { ...j, detail: j.detail ? `${j.detail}; ${note}` : note } : j;
     if (merged?.attacks) {
-        return { ...head, ...judgeAttacks(rule, merged.attacks, base, baseline !== null, history) };
+        return { ...head, ...noted(incomparable(judgeAttacks(rule, merged.attacks, base, baseline !== null, history), cmp)) };
     }
     if (!merged) {
-        const r = judge(rule, { actual: undefined, baseline: baselineAt(base, rule.field), baselinePath: basePath }, baseline !== null, target);
+        const r = judge(rule, {
+            actual: undefined,
+            baseline: baselineAt(base, rule.field),
+            baselinePath: basePath,
+            history: historyOf(history, rule.indicator, rule.field),
+        }, baseline !== null, target);
         // An absent indicator is missing even for a baseline rule: there is nothing to hold.
         return {
             ...head,
@@ -220,7 +458,7 @@ function judgeRule(rule, indicators, baseline, unmerged, history) {
     }, baseline !== null, target);
     // a field these files cannot give says why (p95_ms from files with only summary percentiles)
     const why = judged.status === 'missing' ? merged.absent?.[rule.field] : undefined;
-    return { ...head, ...judged, ...(why ? { detail: why } : {}) };
+    return { ...head, ...noted(incomparable(why ? { ...judged, detail: why } : judged, cmp)) };
 }
 /**
  * robustness_adv: the rule holds only if it holds for every attack type; the worst attack is
@@ -261,6 +499,29 @@ function judgeAttacks(rule, attacks, base, hasBaseline, history) {
     return { ...worst.r, detail, ...(problems.length ? { problems } : {}) };
 }
 /**
+ * A value of the fingerprint known on one side only is compared as it is (SPEC §10: a baseline
+ * from before fingerprints, files that record no `dataset`), and said once per indicator.
+ */
+function oneSidedNotes(rules, results, indicators, baseline) {
+    const notes = [];
+    const done = new Set();
+    rules.forEach((rule, i) => {
+        const status = results[i]?.status;
+        if (done.has(rule.indicator) || (status !== 'pass' && status !== 'fail' && status !== 'inconclusive'))
+            return;
+        const cmp = comparisonOf(rule, indicators[rule.indicator], baseline?.[rule.indicator]);
+        if (!cmp || cmp.differs.length || !cmp.oneSided.length)
+            return;
+        done.add(rule.indicator);
+        for (const side of ['this run', 'baseline']) {
+            const what = cmp.oneSided.filter((o) => o.missingOn !== side).map((o) => o.what);
+            if (what.length)
+                notes.push(`${rule.indicator}: compared with the baseline as it is, though only ${side === 'baseline' ? 'the baseline' : side} records its ${what.join(', ')}`);
+        }
+    });
+    return notes;
+}
+/**
  * The one place the verdict is derived, from the rules, the required indicators, the input
  * problems and the jobs. The exit code (exitCodeFor), report.json, report.md, the comment, the job
  * summary and the action's outputs all take it from here.
@@ -273,7 +534,7 @@ function gate(rules, required, indicators, baseline, options) {
         const judged = judgeRule(rule, indicators, baseline, options.unmerged ?? {}, history);
         const later = options.attempts?.[rule.indicator];
         const { problems: found, ...result } = later?.length && rule.level === 'error' && judged.status === 'fail' && !judged.problems?.length
-            ? (0,_confirm_js__WEBPACK_IMPORTED_MODULE_3__/* .confirmRule */ .pg)(judged, [indicators[rule.indicator], ...later], (m) => judgeRule(rule, m ? { [rule.indicator]: m } : {}, baseline, {}, history))
+            ? (0,_confirm_js__WEBPACK_IMPORTED_MODULE_4__/* .confirmRule */ .pg)(judged, [indicators[rule.indicator], ...later], (m) => judgeRule(rule, m ? { [rule.indicator]: m } : {}, baseline, {}, history))
             : judged;
         for (const p of found ?? []) {
             invalid = true;
@@ -297,9 +558,10 @@ function gate(rules, required, indicators, baseline, options) {
     }
     const platformFailed = failedJobs.length > 0 || options.platformFailure !== undefined;
     const verdict = verdictOf(results, missingIndicators, invalid, platformFailed);
-    return { verdict, results, missingIndicators, problems, invalidInput: invalid, platformFailed };
+    const notes = oneSidedNotes(rules, results, indicators, baseline);
+    return { verdict, results, missingIndicators, problems, invalidInput: invalid, platformFailed, notes };
 }
-/** pass < warn < inconclusive < fail (SPEC §9) */
+/** pass < warn < inconclusive < fail (SPEC §9); an `incomparable` rule changes none of them (SPEC §10) */
 const VERDICT_ORDER = { pass: 0, warn: 1, inconclusive: 2, fail: 3 };
 function verdictOf(results, missingIndicators, invalidInput, platformFailed = false) {
     const bad = (r) => r.status === 'fail' || r.status === 'missing';
@@ -1883,6 +2145,8 @@ const roundInterval = (i) => [round(i[0]), round(i[1])];
 
 // EXTERNAL MODULE: ./src/core/indicators/names.ts
 var names = __webpack_require__(77526);
+// EXTERNAL MODULE: ./src/core/fingerprint.ts
+var fingerprint = __webpack_require__(75527);
 // EXTERNAL MODULE: ./src/core/indicators/strategy.ts
 var strategy = __webpack_require__(49381);
 ;// CONCATENATED MODULE: ./src/core/indicators/merge.ts
@@ -1892,6 +2156,9 @@ var strategy = __webpack_require__(49381);
 
 
 
+
+/** The percentiles of the curve report.json carries (bounded: these nine, whatever the sample count). */
+const DISTRIBUTION_QS = [0, 50, 75, 90, 95, 99, 99.9, 99.99, 100];
 /**
  * Fields that describe one file, not the merged indicator; and the report's own keys of an
  * indicator entry, which a file's extra fields must not replace.
@@ -1909,6 +2176,8 @@ const PER_FILE = new Set([
     'attacks',
     'intervals',
     'repeats',
+    'distribution',
+    'fingerprint',
 ]);
 const num = (d, k) => (typeof d[k] === 'number' ? d[k] : undefined);
 /** The part of a single file that is taken as written. */
@@ -2107,16 +2376,23 @@ class LatencyFold {
         if (this.allDetail) {
             let ps;
             let bounds;
+            let curve;
             const total = this.sampleCount + this.hist.totalCount;
             // each percentile's value and its interval's ranks, all selected in one go
             const ci = this.ps.map((p) => orderStatisticRanks(p / 100, total));
             if (this.histCount === 0) {
                 // selected across the files' arrays: one array of them all would double the memory
-                const ranks = [...this.ps.map((p) => nearestRank(p, total)), ...ci.map((c) => c[0]), ...ci.map((c) => c[1])];
+                const ranks = [
+                    ...this.ps.map((p) => nearestRank(p, total)),
+                    ...ci.map((c) => c[0]),
+                    ...ci.map((c) => c[1]),
+                    ...DISTRIBUTION_QS.map((q) => nearestRank(q, total)),
+                ];
                 const vs = valuesAtRanksOfChunks(this.chunks, ranks);
                 const k = this.ps.length;
                 ps = vs.slice(0, k);
                 bounds = ps.map((_, i) => [vs[k + i], vs[2 * k + i]]);
+                curve = vs.slice(3 * k);
                 notes.push(`exact nearest-rank percentiles over ${total} samples`);
             }
             else {
@@ -2133,6 +2409,7 @@ class LatencyFold {
                     throw new SetProblem('latencies a merged histogram can hold exactly (samples_ms next to hdr_histogram)', this.rangeError);
                 }
                 ps = this.ps.map((p) => this.hist.percentileMs(p));
+                curve = DISTRIBUTION_QS.map((q) => this.hist.percentileMs(q));
                 // to the histogram's precision: from the lowest value of the lower rank's counter to the highest of the upper's
                 const vs = this.hist.valuesAtRanksMs(ci.flatMap((c) => c), ci.flatMap(() => [true, false]));
                 bounds = ps.map((_, i) => [vs[2 * i], vs[2 * i + 1]]);
@@ -2154,7 +2431,8 @@ class LatencyFold {
                 intervals[(0,names/* percentileField */.E)(p)] = roundInterval([Math.min(bounds[i][0], v), Math.max(bounds[i][1], v)]);
             });
             fields.requests = this.requests;
-            return { fields, approximate: false, notes, intervals };
+            const distribution = DISTRIBUTION_QS.map((q, i) => ({ q, ms: merge_round(curve[i]) }));
+            return { fields, approximate: false, notes, intervals, distribution };
         }
         this.chunks = [];
         const absent = this.absent();
@@ -2366,16 +2644,88 @@ class SetProblem extends Error {
         this.found = found;
     }
 }
+const FILES_NAMED = 3;
+function see(seen, key, value, file) {
+    let values = seen.get(key);
+    if (!values)
+        seen.set(key, (values = new Map()));
+    const at = values.get(value);
+    if (!at)
+        values.set(value, { files: [file], n: 1 });
+    else {
+        at.n++;
+        if (at.files.length < FILES_NAMED)
+            at.files.push(file);
+    }
+}
+/**
+ * The files' record of one indicator, and a note for each key its files disagree on (shards of
+ * one set measured on different models): the value is then every one of them (joinDistinct).
+ */
+function recordedOf(indicator, seen) {
+    const recorded = {};
+    const notes = [];
+    if (!seen)
+        return { recorded, notes };
+    const value = (key) => {
+        const values = seen.get(key);
+        if (!values)
+            return undefined;
+        if (values.size > 1) {
+            const each = [...values]
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([v, at]) => `${(0,fingerprint/* shortValue */.wm)(v)} (${at.files.join(', ')}${at.n > at.files.length ? `, … ${at.n} files` : ''})`);
+            notes.push(`the files of ${indicator} disagree on ${key}: ${each.join(', ')}`);
+        }
+        return (0,fingerprint/* joinDistinct */.BS)(values.keys()) ?? undefined;
+    };
+    const model = value('model');
+    const dataset = value('dataset');
+    if (model !== undefined)
+        recorded.model = model;
+    if (dataset !== undefined)
+        recorded.dataset = dataset;
+    const hardware = {};
+    for (const f of fingerprint/* HARDWARE_FIELDS */.DW) {
+        const v = value(`host.${f}`);
+        if (v !== undefined)
+            hardware[f] = v;
+    }
+    if (Object.keys(hardware).length)
+        recorded.hardware = hardware;
+    return { recorded, notes };
+}
 class IndicatorMerger {
     strategies;
     options;
     groups = new Map();
     invalidFiles = new Map();
+    /** per indicator, the metadata values its files recorded (SPEC §10 fingerprints) */
+    meta = new Map();
     constructor(strategies = {}, options = {}) {
         this.strategies = strategies;
         this.options = options;
     }
+    /** the file's `model`, `dataset` and `host` hardware, for the indicator's fingerprint */
+    seeMeta(r) {
+        const d = r.data;
+        const model = typeof d.model === 'string' && d.model.trim() ? d.model.trim() : undefined;
+        const dataset = typeof d.dataset === 'string' && d.dataset.trim() ? d.dataset.trim() : undefined;
+        const hardware = d.host === undefined ? {} : (0,fingerprint/* hardwareOfHost */.Mw)(d.host);
+        if (model === undefined && dataset === undefined && Object.keys(hardware).length === 0)
+            return;
+        let seen = this.meta.get(r.indicator);
+        if (!seen)
+            this.meta.set(r.indicator, (seen = new Map()));
+        if (model !== undefined)
+            see(seen, 'model', model, r.file);
+        if (dataset !== undefined)
+            see(seen, 'dataset', dataset, r.file);
+        for (const [f, v] of Object.entries(hardware))
+            see(seen, `host.${f}`, v, r.file);
+    }
     add(r) {
+        this.seeMeta(r);
         const attack = r.indicator === 'robustness_adv' ? String(r.data.attack_type) : undefined;
         const key = attack === undefined ? r.indicator : `${r.indicator}\u0000${attack}`;
         let g = this.groups.get(key);
@@ -2471,6 +2821,12 @@ class IndicatorMerger {
                 continue;
             indicators[indicator] = combineAttacks(byAttack);
         }
+        for (const [indicator, m] of Object.entries(indicators)) {
+            const { recorded, notes } = recordedOf(indicator, this.meta.get(indicator));
+            m.recorded = recorded;
+            m.fingerprint = (0,fingerprint/* fingerprintOf */.ax)(indicator, recorded);
+            m.notes.push(...notes);
+        }
         return { indicators, problems, unmerged };
     }
     foldFor(indicator) {
@@ -2536,6 +2892,11 @@ function medianOfRepeats(repeats) {
         for (const [k, why] of Object.entries(r.absent ?? {}))
             if (!(k in fields))
                 absent[k] = why;
+    // the curve of repeats: at each percentile, the median over the repeats (as each field is)
+    const curves = repeats.map((r) => r.distribution);
+    const distribution = curves.every((c) => c !== undefined)
+        ? DISTRIBUTION_QS.map((q, i) => ({ q, ms: merge_round(median(curves.map((c) => c[i].ms).sort((a, b) => a - b))) }))
+        : undefined;
     return {
         fields,
         sources: repeats.flatMap((r) => r.sources),
@@ -2543,6 +2904,7 @@ function medianOfRepeats(repeats) {
         notes,
         repeats: summary,
         ...(Object.keys(absent).length ? { absent } : {}),
+        ...(distribution ? { distribution } : {}),
     };
 }
 /**
@@ -2942,6 +3304,10 @@ function indicatorEntry(m) {
         entry.intervals = m.intervals;
     if (m.repeats)
         entry.repeats = m.repeats;
+    if (m.distribution)
+        entry.distribution = m.distribution;
+    if (m.fingerprint)
+        entry.fingerprint = m.fingerprint;
     if (m.attacks) {
         entry.attacks = Object.create(null);
         for (const [k, a] of Object.entries(m.attacks))
@@ -2973,9 +3339,9 @@ var owned = __webpack_require__(52399);
 
 // Each store's SDK is loaded only when a URI of its scheme is read (start-up, SPEC §8).
 const SCHEMES = {
-    azblob: { form: 'azblob://<account>/<container>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(200)]).then(__webpack_require__.bind(__webpack_require__, 64200))).downloadAzblob(...a) },
-    tos: { form: 'tos://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(26)]).then(__webpack_require__.bind(__webpack_require__, 76452))).downloadTos(...a) },
-    oss: { form: 'oss://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(719), __webpack_require__.e(984)]).then(__webpack_require__.bind(__webpack_require__, 90005))).downloadOss(...a) },
+    azblob: { form: 'azblob://<account>/<container>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(439), __webpack_require__.e(799)]).then(__webpack_require__.bind(__webpack_require__, 64200))).downloadAzblob(...a) },
+    tos: { form: 'tos://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(452)]).then(__webpack_require__.bind(__webpack_require__, 76452))).downloadTos(...a) },
+    oss: { form: 'oss://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(719), __webpack_require__.e(876)]).then(__webpack_require__.bind(__webpack_require__, 90005))).downloadOss(...a) },
 };
 const remoteScheme = (uri) => /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase() ?? '';
 async function fetchRemoteResults(uri, preferred, env) {
@@ -3078,6 +3444,7 @@ var suggest = __webpack_require__(32085);
  * The engine: collect → validate & merge → gate → report. The CLI and the action both call it;
  * it does file I/O through node:fs and everything else through the Runtime.
  */
+
 
 
 
@@ -3220,7 +3587,12 @@ async function loadBaseline(settings, rt, provider) {
 async function loadBaselineFiles(given, settings, rt) {
     const none = noBaseline;
     const exists = async (p) => external_node_fs_.promises.stat(external_node_path_default().resolve(rt.cwd, p)).catch(() => null);
-    const named = (await exists(given)) || !given.includes(',') ? [given] : given.split(',').map((p) => p.trim()).filter(Boolean);
+    const named = (await exists(given)) || !given.includes(',')
+        ? [given]
+        : given
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean);
     const files = [];
     for (const p of named) {
         const st = await exists(p);
@@ -3245,7 +3617,9 @@ async function loadBaselineFiles(given, settings, rt) {
             problems.push({ ...parsed.problems[0], expected: 'a baseline report.json (--baseline PATH|none)' });
             continue;
         }
-        const read = parsed.ok && parsed.problems.length === 0 ? (0,baseline/* readBaselineReport */.Up)(parsed.value, file) : { ok: false, problems: parsed.problems };
+        const read = parsed.ok && parsed.problems.length === 0
+            ? (0,baseline/* readBaselineReport */.Up)(parsed.value, file)
+            : { ok: false, problems: parsed.problems };
         if (!read.ok) {
             problems.push(...read.problems);
             continue;
@@ -3322,6 +3696,9 @@ async function gateUnlocked(settings, rt, opts) {
     const baseline = opts.loadedBaseline ?? (await loadBaseline(settings, rt, opts.baseline));
     problems.push(...baseline.problems);
     const { merge } = collected;
+    // each indicator's fingerprint: the run's facts over what its files recorded (SPEC §10)
+    for (const [k, m] of Object.entries(merge.indicators))
+        m.fingerprint = (0,fingerprint/* fingerprintOf */.ax)(k, m.recorded ?? {}, opts.facts);
     const outcome = (0,gate/* gate */.Gj)(settings.rules, settings.indicators, merge.indicators, baseline.indicators, {
         invalidInput: problems.length > 0,
         unmerged: merge.unmerged,
@@ -3341,7 +3718,10 @@ async function gateUnlocked(settings, rt, opts) {
             r.interval = interval;
     }
     // a name that matches nothing gets a "did you mean" (rule details; notes on stderr and in warnings)
-    const notes = (0,suggest/* hintNames */.sj)(outcome.results, outcome.missingIndicators, { indicators: merge.indicators, rules: settings.rules });
+    const notes = [
+        ...(0,suggest/* hintNames */.sj)(outcome.results, outcome.missingIndicators, { indicators: merge.indicators, rules: settings.rules }),
+        ...outcome.notes,
+    ];
     for (const n of notes)
         rt.stderr(`warning: ${n}\n`);
     const ctx = runContext(rt.env);
@@ -3367,10 +3747,13 @@ async function gateUnlocked(settings, rt, opts) {
         baseline: baseline.info,
     };
     const written = await writeReport(report, settings.out, rt);
-    return { report, exitCode: (0,gate/* exitCodeFor */.Rr)(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed, settings.inconclusive),
-        ...written };
+    return {
+        report,
+        exitCode: (0,gate/* exitCodeFor */.Rr)(outcome, settings.failOn, outcome.invalidInput, outcome.platformFailed, settings.inconclusive),
+        ...written,
+    };
 }
-/** report.json, report.md, report.prom and report.junit.xml into `outDir` */
+/** report.json, report.md, report.prom, report.junit.xml and report.html into `outDir` */
 async function writeReport(report, outDir, rt) {
     const out = external_node_path_default().resolve(rt.cwd, outDir);
     try {
@@ -3391,14 +3774,31 @@ async function writeReport(report, outDir, rt) {
         markdown: external_node_path_default().join(out, 'report.md'),
         prom: external_node_path_default().join(out, 'report.prom'),
         junit: external_node_path_default().join(out, 'report.junit.xml'),
+        html: external_node_path_default().join(out, 'report.html'),
     };
     await Promise.all([
+        writeHtml(paths.html, report, rt),
         external_node_fs_.promises.writeFile(paths.json, renderJson(report)),
         external_node_fs_.promises.writeFile(paths.markdown, markdown),
         external_node_fs_.promises.writeFile(paths.prom, (0,prom/* renderProm */.P)(report)),
         external_node_fs_.promises.writeFile(paths.junit, (0,junit/* renderJunit */.RV)(report, { hostname: (0,external_node_os_.hostname)() })),
     ]);
     return { paths, markdown };
+}
+/**
+ * report.html: the page and its charting library (200 kB) are loaded only here, never at start-up.
+ * A page that cannot be written (a broken install without dist/assets/) is a warning: the
+ * verdict, report.json and the other reports do not depend on it.
+ */
+async function writeHtml(file, report, rt) {
+    try {
+        const { chartLibrary, renderHtml } = await __webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 73581));
+        await external_node_fs_.promises.writeFile(file, renderHtml(report, chartLibrary()));
+    }
+    catch (e) {
+        await external_node_fs_.promises.rm(file, { force: true }).catch(() => undefined); // never an earlier run's page
+        rt.stderr(`warning: report.html not written: ${e?.message ?? String(e)}\n`);
+    }
 }
 /** The problem an internal error becomes: the run ends with a report that lists it. */
 function internalErrorProblem(e) {

@@ -622,7 +622,7 @@ function make(mode, argv, warning) {
 
 /***/ }),
 
-/***/ 99020:
+/***/ 44061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -643,6 +643,36 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/stores/fs.ts
 var fs = __webpack_require__(23135);
+// EXTERNAL MODULE: ./src/platforms/templates.ts
+var templates = __webpack_require__(7903);
+;// CONCATENATED MODULE: ./src/platforms/local/hardware.ts
+/**
+ * The runner's own hardware, for the fingerprint of latency and throughput measured by local jobs
+ * (SPEC §10): its CPU model and CPU frequency governor, where the machine tells. A job that measures
+ * a service elsewhere names that machine in its files' `host` metadata, which wins over this.
+ */
+
+
+let cached;
+function runnerHardware() {
+    if (cached)
+        return cached;
+    const out = {};
+    const model = (0,external_node_os_.cpus)()[0]?.model?.replace(/\s+/g, ' ').trim();
+    if (model && model !== 'unknown')
+        out.cpu_model = model;
+    try {
+        const governor = (0,external_node_fs_.readFileSync)('/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor', 'utf8').trim();
+        if (governor)
+            out.cpu_governor = governor;
+    }
+    catch {
+        // no cpufreq here (a container, a VM without it): not recorded
+    }
+    cached = out;
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/platforms/log-tail.ts
 var log_tail = __webpack_require__(12941);
 // EXTERNAL MODULE: ./src/stores/owned.ts
@@ -694,6 +724,8 @@ function runnerCli() {
 
 
 
+
+
 /** set in every local job's environment: the post step checks it before it signals a process group */
 const JOB_MARKER = 'EVALGATE_JOB';
 class LocalPlatform {
@@ -720,9 +752,20 @@ class LocalPlatform {
         this.dirs.set(name, dir);
         return { model: staged.model, data: staged.data, out: external_node_path_default().join(dir, 'out'), evalgate: runnerCli() };
     }
-    async stage(localOrUri) {
+    hashes = {};
+    async stage(localOrUri, kind) {
         // The runner is the platform: a local path is used where it is, made absolute.
-        return (0,fs/* isUri */.nh)(localOrUri) ? localOrUri : external_node_path_default().resolve(this.opts.cwd, localOrUri);
+        if ((0,fs/* isUri */.nh)(localOrUri))
+            return localOrUri;
+        const abs = external_node_path_default().resolve(this.opts.cwd, localOrUri);
+        // hashed as the cloud platforms hash what they stage, for the fingerprint (SPEC §10); before
+        // any job starts, so that the read never competes with a latency measurement
+        if (kind)
+            this.hashes[kind] = `sha256:${await (0,templates/* contentHash */.Ae)(abs)}`;
+        return abs;
+    }
+    hardware() {
+        return runnerHardware();
     }
     async submit(job) {
         const existing = this.jobs.get(job.name);
@@ -1020,6 +1063,132 @@ function boundTail(text, lines = TAIL_LINES) {
 
 /***/ }),
 
+/***/ 7903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ contentHash),
+/* harmony export */   K3: () => (/* binding */ jobVars),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   xV: () => (/* binding */ readTemplate)
+/* harmony export */ });
+/* unused harmony exports TEMPLATES, templatesDir, fileSha256 */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
+/**
+ * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
+ * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
+ * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
+ */
+
+
+
+
+
+const TEMPLATES = {
+    azure: { file: 'azure/job.yml', format: 'yaml' },
+    volc: { file: 'volc/job.json', format: 'json' },
+    bailian: { file: 'bailian/job.json', format: 'json' },
+    dgx: { file: 'dgx/run.sh', format: 'sh' },
+};
+/**
+ * The templates ship beside the code: two levels up from this module, whether it runs from
+ * src/platforms/ (tests) or from a bundle in dist/<entry>/.
+ */
+function templatesDir() {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', '..', 'platforms', 'job_templates');
+}
+function renderTemplate(text, vars, format) {
+    const missing = new Set();
+    const escape = (v) => (format === 'sh' ? (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v) : JSON.stringify(v).slice(1, -1));
+    const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw, esc) => {
+        const name = (raw ?? esc);
+        const v = vars[name];
+        if (v === undefined) {
+            missing.add(name);
+            return `<${name}>`;
+        }
+        return raw ? String(v) : escape(String(v));
+    });
+    return { text: out, missing: [...missing] };
+}
+async function readTemplate(platform) {
+    return node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(templatesDir(), TEMPLATES[platform].file), 'utf8');
+}
+/**
+ * The content address of a local file or folder: sha256 of the file, or of the sorted list of
+ * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
+ * and never sent twice.
+ */
+async function contentHash(p) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
+    if (st.isFile())
+        return fileSha256(p);
+    const entries = [];
+    const walk = async (dir) => {
+        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full)}`);
+        }
+    };
+    await walk(p);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(entries.join('\n')).digest('hex');
+}
+/**
+ * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
+ * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
+ */
+async function fileSha256(file) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const fd = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await fd.close();
+    }
+    return h.digest('hex');
+}
+/** Common template variables of a job. */
+function jobVars(job, gate) {
+    return {
+        job_name: job.name,
+        job_key: job.key,
+        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}${job.repeat ? ` repeat ${job.repeat.index}/${job.repeat.count}` : ''}`,
+        gate,
+        indicators: job.indicators.join(', '),
+        shard_index: job.shard.index,
+        shard_count: job.shard.count,
+        command: job.command,
+        timeout_minutes: Math.ceil(job.timeoutMinutes),
+        timeout_seconds: Math.ceil(job.timeoutMinutes * 60),
+        env_json: JSON.stringify(job.env),
+        env_list_json: JSON.stringify(Object.entries(job.env).map(([Name, Value]) => ({ Name, Value, IsPrivate: false }))),
+        env_exports: Object.entries(job.env)
+            .map(([k, v]) => `export ${k}=${(0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v)}`)
+            .join('\n'),
+    };
+}
+
+
+/***/ }),
+
 /***/ 50340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1029,7 +1198,7 @@ __webpack_require__.d(__webpack_exports__, {
   runPipeline: () => (/* binding */ runPipeline)
 });
 
-// UNUSED EXPORTS: POLL_CONCURRENCY, STATUS_READ_LIMIT, fencedTail, jobEnvironment, jobWithoutOutput, runJobs, semaphore
+// UNUSED EXPORTS: POLL_CONCURRENCY, STATUS_READ_LIMIT, fencedTail, jobEnvironment, jobWithoutOutput, runFacts, runJobs, semaphore
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -1046,8 +1215,8 @@ var out_lock = __webpack_require__(93296);
 var plan = __webpack_require__(4620);
 // EXTERNAL MODULE: ./src/engine.ts + 8 modules
 var engine = __webpack_require__(97100);
-// EXTERNAL MODULE: ./src/platforms/local/local.ts + 1 modules
-var local = __webpack_require__(99020);
+// EXTERNAL MODULE: ./src/platforms/local/local.ts + 2 modules
+var local = __webpack_require__(44061);
 // EXTERNAL MODULE: ./src/platforms/local/isolation.ts
 var local_isolation = __webpack_require__(43268);
 ;// CONCATENATED MODULE: ./src/platforms/platform.ts
@@ -1145,9 +1314,9 @@ var platforms_credentials = __webpack_require__(70626);
 const CANCELLERS = {
     local: async (list) => (await __webpack_require__.e(/* import() */ 334).then(__webpack_require__.bind(__webpack_require__, 67334))).cancelSavedLocal(list),
     dgx: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(472), __webpack_require__.e(153), __webpack_require__.e(902)]).then(__webpack_require__.bind(__webpack_require__, 13902))).cancelSavedDgx(list, e),
-    azure: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(336), __webpack_require__.e(703), __webpack_require__.e(414)]).then(__webpack_require__.bind(__webpack_require__, 11414))).cancelSavedAzure(list, e),
-    volc: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(336), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 99279))).cancelSavedVolc(list, e),
-    bailian: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(336), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 83803))).cancelSavedBailian(list, e),
+    azure: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(439), __webpack_require__.e(703), __webpack_require__.e(414)]).then(__webpack_require__.bind(__webpack_require__, 11414))).cancelSavedAzure(list, e),
+    volc: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(279)]).then(__webpack_require__.bind(__webpack_require__, 99279))).cancelSavedVolc(list, e),
+    bailian: async (list, e) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(803)]).then(__webpack_require__.bind(__webpack_require__, 83803))).cancelSavedBailian(list, e),
 };
 /** every job's outcome, in the order given per platform; a canceller that throws fails its jobs with its message */
 async function cancelSavedJobs(jobs, env) {
@@ -1226,11 +1395,14 @@ function leftJobsRecorder(outDir, runId, carried = []) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/fingerprint.ts
+var fingerprint = __webpack_require__(75527);
 ;// CONCATENATED MODULE: ./src/run.ts
 /**
  * `evalgate run`: plan → stage → submit → wait → collect → validate & merge → gate → report.
  * Every remote job the run started is cancelled when the run fails, times out or is cancelled.
  */
+
 
 
 
@@ -1393,21 +1565,21 @@ async function pipeline(settings, rt, opts) {
         platform = created.platform;
     }
     else if (settings.platform === 'azure') {
-        const { createAzurePlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(336), __webpack_require__.e(703), __webpack_require__.e(590)]).then(__webpack_require__.bind(__webpack_require__, 63590));
+        const { createAzurePlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(439), __webpack_require__.e(703), __webpack_require__.e(590)]).then(__webpack_require__.bind(__webpack_require__, 63590));
         const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
         if (!created.platform)
             return fail(created.problems);
         platform = created.platform;
     }
     else if (settings.platform === 'volc') {
-        const { createVolcPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(336), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 6675));
+        const { createVolcPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 6675));
         const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
         if (!created.platform)
             return fail(created.problems);
         platform = created.platform;
     }
     else if (settings.platform === 'bailian') {
-        const { createBailianPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(336), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 11359));
+        const { createBailianPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 11359));
         const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
         if (!created.platform)
             return fail(created.problems);
@@ -1526,11 +1698,51 @@ async function pipeline(settings, rt, opts) {
         jobs,
         baseline: opts.baseline,
         warnings,
+        facts: runFacts(platform, planned.jobs),
         problems: [...silentProblems, ...confirmed.problems],
         repeatOf,
         ...(confirmed.baseline ? { loadedBaseline: confirmed.baseline, attempts: confirmed.attempts } : {}),
     });
     return { exitCode: gate.exitCode, gate };
+}
+/**
+ * What the run knows of what its indicators were measured on (SPEC §10): the sha256 of what was
+ * staged and of the code snapshot, and per indicator the hardware its jobs ran on as far as the
+ * platform knows (jobs of one indicator on different hardware: every value, as files that disagree).
+ */
+function runFacts(platform, jobs) {
+    const h = platform.hashes ?? {};
+    const facts = {
+        ...(h.model ? { model: h.model } : {}),
+        ...(h.data ? { dataset: h.data } : {}),
+        ...(h.code ? { code: h.code } : {}),
+    };
+    if (!platform.hardware)
+        return facts;
+    const seen = new Map();
+    for (const job of jobs) {
+        const hw = platform.hardware(job);
+        for (const indicator of job.indicators) {
+            if (!(0,fingerprint/* measuresHardware */.ov)(indicator))
+                continue;
+            const per = seen.get(indicator) ?? new Map();
+            seen.set(indicator, per);
+            for (const f of fingerprint/* HARDWARE_FIELDS */.DW) {
+                const v = hw[f];
+                if (v)
+                    per.set(f, (per.get(f) ?? new Set()).add(v));
+            }
+        }
+    }
+    const hardware = {};
+    for (const [indicator, per] of seen) {
+        const one = {};
+        for (const [f, values] of per)
+            one[f] = (0,fingerprint/* joinDistinct */.BS)(values);
+        if (Object.keys(one).length)
+            hardware[indicator] = one;
+    }
+    return Object.keys(hardware).length ? { ...facts, hardware } : facts;
 }
 function jobRecord(o, attempt) {
     return {
@@ -1569,7 +1781,9 @@ async function confirmRuns(settings, rt, platform, planned, staged, outcome, opt
         baseline,
         run: (jobs) => runJobs(platform, jobs, rt, opts),
     });
-    const silent = r.reruns.filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0).map((x) => jobWithoutOutput(x.outcome));
+    const silent = r.reruns
+        .filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0)
+        .map((x) => jobWithoutOutput(x.outcome));
     for (const x of r.reruns.filter((y) => y.outcome.status.state === 'failed'))
         rt.stderr(`error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${(0,sanitize/* printable */.g)(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`);
     return { reruns: r.reruns, attempts: r.attempts, problems: [...r.problems, ...silent], baseline };
@@ -1836,7 +2050,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         };
         try {
             // a stop (abort, a failed job) does not wait for status calls still out: cancelling comes first
-            const stopped = new Promise((r) => (stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true })));
+            const stopped = new Promise((r) => stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true }));
             const statusMany = platform.statusMany?.bind(platform);
             for (const o of out) {
                 if (!o.handle)

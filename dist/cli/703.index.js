@@ -2,6 +2,62 @@ export const id = 703;
 export const ids = [703];
 export const modules = {
 
+/***/ 93008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   GU: () => (/* binding */ confirmName),
+/* harmony export */   Vb: () => (/* binding */ findAttempt)
+/* harmony export */ });
+/* unused harmony exports MAX_ATTEMPTS, attemptName */
+/**
+ * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
+ * under its name, but a job found there that already failed or was cancelled is not reused: the
+ * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
+ * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
+ * instead of starting yet another.
+ */
+/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
+const MAX_ATTEMPTS = 50;
+/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
+function attemptName(name, attempt) {
+    return attempt <= 1 ? name : `${name}-r${attempt}`;
+}
+/**
+ * The attempt to use: the first name in order with no job under it (submit there), unless a live
+ * or succeeded job is found first (attach to it). `lookup` says what is under a name.
+ */
+async function findAttempt(name, lookup) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const n = attemptName(name, attempt);
+        const found = await lookup(n, attempt);
+        if (found === null)
+            return { name: n, attempt };
+        if (found !== 'dead')
+            return { name: n, attempt, existing: found.live };
+    }
+    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
+}
+/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
+function asAttempt(job, name) {
+    if (name === job.name)
+        return job;
+    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
+}
+/**
+ * The name of a job's confirm attempt (SPEC §9 `confirm`): `<name>-c2`, `-c3`, … A rerun for
+ * confirmation is a new measurement, so it never attaches to the first attempt (which succeeded);
+ * it is still deterministic, so a retried workflow attaches to the rerun it started, and a rerun
+ * that failed is submitted again as `<name>-c2-r2` by the ordinary lookup above.
+ */
+function confirmName(name, attempt) {
+    return `${name}-c${attempt}`;
+}
+
+
+/***/ }),
+
 /***/ 87046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -567,6 +623,7 @@ class AzurePlatform {
     environments = new Map();
     code;
     prepared = false;
+    hashes = {};
     tracked = new Map();
     /** the tag key every job of this run carries: Jobs_List filters on it */
     runTag = 'evalgate_run';
@@ -609,7 +666,9 @@ class AzurePlatform {
         else {
             const abs = external_node_path_default().resolve(this.opts.cwd, localOrUri);
             const st = await external_node_fs_.promises.stat(abs);
-            const prefix = `${this.opts.config.prefix}/cas/${await (0,templates/* contentHash */.Ae)(abs)}/`;
+            const sha = await (0,templates/* contentHash */.Ae)(abs);
+            this.hashes[kind] = `sha256:${sha}`;
+            const prefix = `${this.opts.config.prefix}/cas/${sha}/`;
             if (!this.opts.dryRun) {
                 const ds = await this.datastore();
                 await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
@@ -643,6 +702,7 @@ class AzurePlatform {
         }
         if (c.code.length) {
             const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'azure.code');
+            this.hashes.code = `sha256:${sha}`;
             const version = sha.slice(0, 16);
             if (!this.opts.dryRun) {
                 const ds = await this.datastore();
@@ -655,6 +715,10 @@ class AzurePlatform {
             this.code = `azureml:evalgate-code:${version}`;
         }
         this.prepared = true;
+    }
+    hardware(job) {
+        const t = job.resources.instance_type ?? this.opts.config.instanceType;
+        return t ? { instance_type: String(t) } : {};
     }
     /** `name`: the attempt's, where it writes its output */
     vars(job, name = job.name) {
@@ -853,153 +917,6 @@ async function cancelAzureJob(arm, id, waitMs = CANCEL_WAIT_MS) {
 
 /***/ }),
 
-/***/ 78401:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hq: () => (/* binding */ downloadPrefix),
-/* harmony export */   iE: () => (/* binding */ resolveDatastore),
-/* harmony export */   kL: () => (/* binding */ uploadPrefix),
-/* harmony export */   ob: () => (/* binding */ blobTail)
-/* harmony export */ });
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28267);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70626);
-/* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83873);
-/* harmony import */ var _staging_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71177);
-/**
- * The workspace's Blob datastore: resolved through ARM (account, container, how to authenticate),
- * then used with @azure/storage-blob to stage local inputs under a content-addressed prefix and to
- * download what jobs wrote.
- */
-
-
-
-
-
-
-async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
-    const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`);
-    const p = (res.body?.properties ?? {});
-    if (p.datastoreType !== 'AzureBlob')
-        throw new Error(`datastore ${name} is ${JSON.stringify(p.datastoreType)}; evalgate reads and writes an AzureBlob datastore (azure.datastore)`);
-    const account = String(p.accountName ?? '');
-    const container = String(p.containerName ?? '');
-    if (!account || !container)
-        throw new Error(`datastore ${name} names no accountName/containerName`);
-    const serviceUrl = blobEndpoint ?? `${String(p.protocol ?? 'https')}://${account}.blob.${String(p.endpoint ?? 'core.windows.net')}`;
-    const kind = String((p.credentials ?? {}).credentialsType ?? 'None');
-    let make;
-    if (kind === 'AccountKey' || kind === 'Sas') {
-        const secrets = (await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}))
-            .body;
-        if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
-            const key = secrets.key;
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(key, env);
-            const cred = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(account, key);
-            make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, cred);
-        }
-        else if (secrets?.secretsType === 'Sas' && typeof secrets.sasToken === 'string') {
-            const sas = secrets.sasToken.replace(/^\?/, '');
-            (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(sas, env);
-            make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}?${sas}`, new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv());
-        }
-        else
-            throw new Error(`datastore ${name}: listSecrets gave no account key or SAS token`);
-    }
-    else {
-        // identity-based datastore: the same Entra credential (the principal needs Storage Blob Data Contributor)
-        make = (c) => new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM(`${serviceUrl}/${c}`, credential);
-    }
-    return { name, account, container, serviceUrl, client: make(container), logs: make('azureml') };
-}
-/** the SDK's largest single-shot upload (BLOCK_BLOB_MAX_UPLOAD_BLOB_BYTES): a larger file always goes in blocks */
-const MAX_SINGLE_SHOT = 256 * 1024 * 1024;
-/**
- * Uploads files under `prefix` (ending in `/`), skipping each one a previous run already put there
- * with the same size: the prefix is content-addressed, so a name and size that match are the same
- * bytes. A file larger than one part goes up as a block blob: `staging.concurrency` Put Block
- * calls at once, then one Put Block List that makes the blob, whole, at the end; an interrupted
- * upload leaves only uncommitted blocks (no blob, which Azure discards after 7 days), and the next
- * run uploads the file again from the start. Returns how many were sent.
- */
-async function uploadPrefix(container, prefix, files, opts = {}) {
-    const have = new Map();
-    for await (const b of container.listBlobsFlat({ prefix, ...(opts.signal ? { abortSignal: opts.signal } : {}) }))
-        have.set(b.name, b.properties.contentLength ?? -1);
-    const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_4__/* .STAGING_LIMITS */ .Pg.azure.defaults;
-    let sent = 0;
-    for (const [rel, abs] of files) {
-        (0,_staging_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfAborted */ .Te)(opts.signal);
-        const name = prefix + rel;
-        const size = (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs)).size;
-        if (have.get(name) === size)
-            continue;
-        const blockSize = (0,_staging_js__WEBPACK_IMPORTED_MODULE_4__/* .partSizeFor */ .oV)(size, 'azure', staging.partSize);
-        await container.getBlockBlobClient(name).uploadFile(abs, {
-            blockSize,
-            concurrency: staging.concurrency,
-            maxSingleShotSize: Math.min(blockSize, MAX_SINGLE_SHOT),
-            ...(opts.signal ? { abortSignal: opts.signal } : {}),
-        });
-        sent++;
-    }
-    return sent;
-}
-/**
- * Downloads every blob under `prefix` whose name ends in one of `suffixes` (all when empty) into
- * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
- * path (`..`, an empty segment, a backslash) is refused, never written.
- */
-async function downloadPrefix(container, prefix, dest, suffixes = []) {
-    const files = [];
-    const refused = [];
-    for await (const page of container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1000 })) {
-        for (const b of page.segment.blobItems) {
-            if (suffixes.length && !suffixes.some((s) => b.name.endsWith(s)))
-                continue;
-            const local = (0,_stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_3__/* .safeJoin */ .g)(dest, b.name.slice(prefix.length));
-            if (!local) {
-                refused.push(b.name);
-                continue;
-            }
-            await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(local), { recursive: true });
-            await container.getBlobClient(b.name).downloadToFile(local);
-            files.push(local);
-        }
-    }
-    return { files: files.sort(), refused };
-}
-/** the last `lines` lines of a blob, '' when it does not exist */
-/** the end of a log blob is enough for its last lines: never more than this is downloaded */
-const TAIL_BYTES = 256 * 1024;
-async function blobTail(container, name, lines) {
-    try {
-        const blob = container.getBlobClient(name);
-        const size = (await blob.getProperties()).contentLength ?? 0;
-        const start = Math.max(0, size - TAIL_BYTES);
-        const buf = size === 0 ? Buffer.alloc(0) : await blob.downloadToBuffer(start, size - start);
-        const text = buf.toString('utf8');
-        return text
-            .split('\n')
-            .filter((l, i, all) => l !== '' || i < all.length - 1)
-            .slice(-lines)
-            .join('\n');
-    }
-    catch (e) {
-        // no such blob: null, so that the caller can say where it looked
-        if (e.statusCode === 404)
-            return null;
-        throw e;
-    }
-}
-
-
-/***/ }),
-
 /***/ 47468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1102,153 +1019,163 @@ function parseAzureConfig(section, file, env) {
 
 /***/ }),
 
-/***/ 86183:
+/***/ 52192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $D: () => (/* binding */ azureCredential),
-/* harmony export */   Rz: () => (/* binding */ armScope)
+/* harmony export */   v: () => (/* binding */ RateLimiter)
 /* harmony export */ });
-/* unused harmony exports ARM_SCOPE, GITHUB_OIDC_AUDIENCE, AzureCredentialError, credentialMessage, azureSources, EvalgateAzureCredential */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
-/* harmony import */ var _azure_identity__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23952);
 /**
- * Azure credentials in the order a GitHub user expects, each tried only when its configuration is
- * present (so that one missing piece is not hidden behind another's timeout):
- *
- * 1. a service principal from the environment (AZURE_TENANT_ID, AZURE_CLIENT_ID and
- *    AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH): what @azure/identity's
- *    EnvironmentCredential reads;
- * 2. workload identity (AZURE_FEDERATED_TOKEN_FILE, as on AKS);
- * 3. GitHub OIDC without the az CLI: the workflow's ID token (audience api://AzureADTokenExchange)
- *    exchanged for the app AZURE_CLIENT_ID in AZURE_TENANT_ID (needs `permissions: id-token: write`);
- * 4. the Azure CLI's login (after `azure/login`, OIDC or not);
- * 5. a managed identity (a self-hosted runner on an Azure VM; AZURE_CLIENT_ID picks a user-assigned one).
- *
- * A credential that is configured but refused (a wrong secret, an app without a federated
- * credential) stops the search with its own message: trying the next one would only hide it.
+ * A token bucket for the requests one run sends to a platform's status API (list pages and
+ * per-job reads alike): at most `perSecond` on average, `burst` at once. Each platform sets it well
+ * under its documented limit (docs/platforms/*.md names the limit and its source), so a wide
+ * fan-out never throttles itself, whatever the mix of list calls and per-job fallbacks.
  */
+class RateLimiter {
+    perSecond;
+    burst;
+    tokens;
+    last = Date.now();
+    queue = Promise.resolve();
+    /** requests let through, and the most let through in any one second (what tests and the bench read) */
+    taken = 0;
+    constructor(perSecond, burst = Math.max(1, Math.floor(perSecond))) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.tokens = this.burst;
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+        this.last = now;
+    }
+    /** waits for a token (callers are served in order); an abort ends the wait at once */
+    take(signal) {
+        const turn = this.queue.then(async () => {
+            for (;;) {
+                if (signal?.aborted)
+                    return;
+                this.refill();
+                if (this.tokens >= 1) {
+                    this.tokens -= 1;
+                    this.taken++;
+                    return;
+                }
+                const waitMs = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+                await new Promise((resolve) => {
+                    const t = setTimeout(done, waitMs);
+                    function done() {
+                        clearTimeout(t);
+                        signal?.removeEventListener('abort', done);
+                        resolve();
+                    }
+                    signal?.addEventListener('abort', done, { once: true });
+                });
+            }
+        });
+        this.queue = turn.catch(() => { });
+        return turn;
+    }
+}
 
 
-const ARM_SCOPE = 'https://management.azure.com/.default';
-/**
- * The token scope of an ARM endpoint: `<endpoint>/.default`. Each Azure cloud's ARM takes tokens for
- * its own endpoint (https://management.azure.com, https://management.chinacloudapi.cn,
- * https://management.usgovcloudapi.net; learn.microsoft.com "Azure China developer guide" and "Azure
- * Government developer guide"), so the scope follows `azure.arm_endpoint`.
- */
-function armScope(armEndpoint) {
-    return `${new URL(armEndpoint).origin}/.default`;
+/***/ }),
+
+/***/ 52687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ pathValue),
+/* harmony export */   g: () => (/* binding */ sectionProblems)
+/* harmony export */ });
+function pathValue(v, p) {
+    let cur = v;
+    for (const k of p)
+        cur = cur && typeof cur === 'object' ? cur[k] : undefined;
+    return cur;
 }
-/** the audience an Entra federated credential expects by default */
-const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
-/** An Azure sign-in that failed: the message names what was tried, in the platform's words. */
-class AzureCredentialError extends Error {
-    name = 'AzureCredentialError';
-}
-/** The first line of an MSAL/identity error that says what Entra refused, without trace ids and stack. */
-function credentialMessage(e) {
-    const text = String(e?.message ?? e);
-    const aadsts = /AADSTS\d+:[^\r\n]*?(?=\s+Trace ID:|\r|\n|$)/.exec(text);
-    if (aadsts)
-        return aadsts[0].trim();
-    const first = text.split(/\r?\n/).find((l) => l.trim()) ?? text;
-    return first
-        .replace(/\s+Trace ID:.*$/, '')
-        .trim()
-        .slice(0, 400);
-}
-function azureSources(env, opts = {}) {
-    const tenant = env.AZURE_TENANT_ID;
-    const client = env.AZURE_CLIENT_ID;
-    const authority = opts.authorityHost ? { authorityHost: opts.authorityHost, disableInstanceDiscovery: true } : {};
-    const sources = [];
-    if (tenant && client && env.AZURE_CLIENT_SECRET) {
-        const secret = env.AZURE_CLIENT_SECRET;
-        sources.push({
-            label: 'service principal (AZURE_CLIENT_SECRET)',
-            make: () => new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .ClientSecretCredential */ .HC(tenant, client, secret, authority),
-        });
-    }
-    else if (tenant && client && env.AZURE_CLIENT_CERTIFICATE_PATH) {
-        const certificatePath = env.AZURE_CLIENT_CERTIFICATE_PATH;
-        sources.push({
-            label: 'service principal (AZURE_CLIENT_CERTIFICATE_PATH)',
-            make: () => new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .ClientCertificateCredential */ .m0(tenant, client, { certificatePath, certificatePassword: env.AZURE_CLIENT_CERTIFICATE_PASSWORD }, authority),
-        });
-    }
-    if (tenant && client && env.AZURE_FEDERATED_TOKEN_FILE) {
-        const tokenFilePath = env.AZURE_FEDERATED_TOKEN_FILE;
-        sources.push({
-            label: 'workload identity (AZURE_FEDERATED_TOKEN_FILE)',
-            make: () => new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .WorkloadIdentityCredential */ .R9({ tenantId: tenant, clientId: client, tokenFilePath, ...authority }),
-        });
-    }
-    if (tenant && client && env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        sources.push({
-            label: 'GitHub OIDC (AZURE_CLIENT_ID, AZURE_TENANT_ID)',
-            make: () => new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .ClientAssertionCredential */ .XI(tenant, client, () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(GITHUB_OIDC_AUDIENCE), authority),
-        });
-    }
-    sources.push({ label: 'Azure CLI (az login / azure/login)', make: () => new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .AzureCliCredential */ .nG({ tenantId: tenant }), probe: true });
-    sources.push({
-        label: 'managed identity',
-        make: () => (client ? new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .ManagedIdentityCredential */ .NC({ clientId: client }) : new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .ManagedIdentityCredential */ .NC()),
-        probe: true,
+function sectionProblems(issues, section, file, platform, knownKeys) {
+    return issues.map((i) => {
+        const at = pathValue(section, i.path);
+        const unknownKeys = i.code === 'unrecognized_keys';
+        return {
+            file,
+            path: [platform, ...i.path.map(String)].join('.'),
+            expected: unknownKeys ? `one of the known keys (${knownKeys.join(', ')})` : at === undefined ? `${i.message} (required)` : i.message,
+            found: unknownKeys ? (i.keys?.join(', ') ?? '') : at === undefined ? 'nothing' : JSON.stringify(at),
+        };
     });
-    return sources;
 }
-/** The credential evalgate uses for ARM and Blob: the first source that gives a token, remembered. */
-class EvalgateAzureCredential {
-    sources;
-    chosen;
-    made = new Map();
-    constructor(sources) {
-        this.sources = sources;
-    }
-    /** which source gave the token ('' before the first token) */
-    get label() {
-        return this.chosen?.label ?? '';
-    }
-    async getToken(scopes, options) {
-        if (this.chosen) {
-            try {
-                return await this.chosen.credential.getToken(scopes, options);
-            }
-            catch (e) {
-                throw new AzureCredentialError(`Azure sign-in with ${this.chosen.label} failed: ${credentialMessage(e)}`);
-            }
+
+
+/***/ }),
+
+/***/ 91178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ localFiles),
+/* harmony export */   Y: () => (/* binding */ codeSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
+/**
+ * Local files as a cloud platform stages them: every file below a path, and the code snapshot
+ * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
+ * commands written for the repository checkout run unchanged from the snapshot).
+ */
+
+
+
+
+/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
+async function localFiles(root) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(root);
+    if (st.isFile())
+        return [[node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root), root]];
+    const out = [];
+    const walk = async (dir) => {
+        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                out.push([node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), full]);
         }
-        const tried = [];
-        for (const s of this.sources) {
-            let credential = this.made.get(s.label);
-            if (!credential) {
-                credential = s.make();
-                this.made.set(s.label, credential);
-            }
-            try {
-                const token = await credential.getToken(scopes, options);
-                if (token) {
-                    this.chosen = { label: s.label, credential };
-                    return token;
-                }
-                tried.push(`${s.label}: no token`);
-            }
-            catch (e) {
-                const name = e?.name;
-                // a configured source that fails (a wrong secret, an app without a federated credential) is the answer
-                if (s.probe && (name === 'CredentialUnavailableError' || name === 'AuthenticationRequiredError')) {
-                    tried.push(`${s.label}: ${credentialMessage(e)}`);
-                    continue;
-                }
-                throw new AzureCredentialError(`Azure sign-in with ${s.label} failed: ${credentialMessage(e)}`);
-            }
-        }
-        throw new AzureCredentialError(`no Azure credential is available (set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or run azure/login first); tried ${tried.join('; ')}`);
-    }
+    };
+    await walk(root);
+    return out;
 }
-function azureCredential(env, opts = {}) {
-    return new EvalgateAzureCredential(azureSources(env, opts));
+/**
+ * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
+ * sha256 of the whole (names and contents): the snapshot's content address.
+ */
+async function codeSnapshot(cwd, paths, key) {
+    const files = [];
+    for (const p of paths) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs);
+        if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(rel))
+            throw new Error(`${key}: ${p} is outside the working directory`);
+        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs).catch(() => null);
+        if (!st)
+            throw new Error(`${key}: ${p}: no such file or folder`);
+        const base = rel.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/');
+        for (const [r, a] of await localFiles(abs))
+            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // overlapping paths (a folder and a file in it) name a file once
+    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const [rel, abs] of unique)
+        h.update(`${rel}\u0000${await (0,_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .contentHash */ .Ae)(abs)}\n`);
+    return { files: unique, sha: h.digest('hex') };
 }
 
 

@@ -2,6 +2,195 @@ export const id = 727;
 export const ids = [727];
 export const modules = {
 
+/***/ 93008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ asAttempt),
+/* harmony export */   GU: () => (/* binding */ confirmName),
+/* harmony export */   Vb: () => (/* binding */ findAttempt)
+/* harmony export */ });
+/* unused harmony exports MAX_ATTEMPTS, attemptName */
+/**
+ * Attempts of one deterministic job name (SPEC §1): a retried submission attaches to the job found
+ * under its name, but a job found there that already failed or was cancelled is not reused: the
+ * job is submitted again as `<name>-r2`, then `-r3`, … The names are looked up in that order, so a
+ * re-run of a re-run attaches to the newest attempt that is live (queued, running) or succeeded
+ * instead of starting yet another.
+ */
+/** attempts looked up before evalgate gives up (a job that failed this often needs a person) */
+const MAX_ATTEMPTS = 50;
+/** `<name>` for the first attempt, `<name>-r<n>` after it (at most 5 characters longer) */
+function attemptName(name, attempt) {
+    return attempt <= 1 ? name : `${name}-r${attempt}`;
+}
+/**
+ * The attempt to use: the first name in order with no job under it (submit there), unless a live
+ * or succeeded job is found first (attach to it). `lookup` says what is under a name.
+ */
+async function findAttempt(name, lookup) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const n = attemptName(name, attempt);
+        const found = await lookup(n, attempt);
+        if (found === null)
+            return { name: n, attempt };
+        if (found !== 'dead')
+            return { name: n, attempt, existing: found.live };
+    }
+    throw new Error(`job ${name}: ${MAX_ATTEMPTS} attempts under this run id already failed or were cancelled; not submitting another (set another EVALGATE_RUN_ID or re-run the workflow)`);
+}
+/** the job as its attempt runs: its name (and EVALGATE_JOB_NAME) that of the attempt */
+function asAttempt(job, name) {
+    if (name === job.name)
+        return job;
+    return { ...job, name, env: { ...job.env, EVALGATE_JOB_NAME: name } };
+}
+/**
+ * The name of a job's confirm attempt (SPEC §9 `confirm`): `<name>-c2`, `-c3`, … A rerun for
+ * confirmation is a new measurement, so it never attaches to the first attempt (which succeeded);
+ * it is still deterministic, so a retried workflow attaches to the rerun it started, and a rerun
+ * that failed is submitted again as `<name>-c2-r2` by the ordinary lookup above.
+ */
+function confirmName(name, attempt) {
+    return `${name}-c${attempt}`;
+}
+
+
+/***/ }),
+
+/***/ 52192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ RateLimiter)
+/* harmony export */ });
+/**
+ * A token bucket for the requests one run sends to a platform's status API (list pages and
+ * per-job reads alike): at most `perSecond` on average, `burst` at once. Each platform sets it well
+ * under its documented limit (docs/platforms/*.md names the limit and its source), so a wide
+ * fan-out never throttles itself, whatever the mix of list calls and per-job fallbacks.
+ */
+class RateLimiter {
+    perSecond;
+    burst;
+    tokens;
+    last = Date.now();
+    queue = Promise.resolve();
+    /** requests let through, and the most let through in any one second (what tests and the bench read) */
+    taken = 0;
+    constructor(perSecond, burst = Math.max(1, Math.floor(perSecond))) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.tokens = this.burst;
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+        this.last = now;
+    }
+    /** waits for a token (callers are served in order); an abort ends the wait at once */
+    take(signal) {
+        const turn = this.queue.then(async () => {
+            for (;;) {
+                if (signal?.aborted)
+                    return;
+                this.refill();
+                if (this.tokens >= 1) {
+                    this.tokens -= 1;
+                    this.taken++;
+                    return;
+                }
+                const waitMs = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+                await new Promise((resolve) => {
+                    const t = setTimeout(done, waitMs);
+                    function done() {
+                        clearTimeout(t);
+                        signal?.removeEventListener('abort', done);
+                        resolve();
+                    }
+                    signal?.addEventListener('abort', done, { once: true });
+                });
+            }
+        });
+        this.queue = turn.catch(() => { });
+        return turn;
+    }
+}
+
+
+/***/ }),
+
+/***/ 91178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ localFiles),
+/* harmony export */   Y: () => (/* binding */ codeSnapshot)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7903);
+/**
+ * Local files as a cloud platform stages them: every file below a path, and the code snapshot
+ * (`<platform>.code`: paths under the working directory, kept at their relative paths so that
+ * commands written for the repository checkout run unchanged from the snapshot).
+ */
+
+
+
+
+/** every file below a local path: [relative posix path, absolute path]; a file is [its basename, itself] */
+async function localFiles(root) {
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(root);
+    if (st.isFile())
+        return [[node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root), root]];
+    const out = [];
+    const walk = async (dir) => {
+        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
+            if (e.isDirectory())
+                await walk(full);
+            else if (e.isFile())
+                out.push([node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/'), full]);
+        }
+    };
+    await walk(root);
+    return out;
+}
+/**
+ * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
+ * sha256 of the whole (names and contents): the snapshot's content address.
+ */
+async function codeSnapshot(cwd, paths, key) {
+    const files = [];
+    for (const p of paths) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs);
+        if (rel.startsWith('..') || node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(rel))
+            throw new Error(`${key}: ${p} is outside the working directory`);
+        const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(abs).catch(() => null);
+        if (!st)
+            throw new Error(`${key}: ${p}: no such file or folder`);
+        const base = rel.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/');
+        for (const [r, a] of await localFiles(abs))
+            files.push([st.isFile() ? base : base ? `${base}/${r}` : r, a]);
+    }
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // overlapping paths (a folder and a file in it) name a file once
+    const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for (const [rel, abs] of unique)
+        h.update(`${rel}\u0000${await (0,_templates_js__WEBPACK_IMPORTED_MODULE_3__/* .contentHash */ .Ae)(abs)}\n`);
+    return { files: unique, sha: h.digest('hex') };
+}
+
+
+/***/ }),
+
 /***/ 46727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -200,6 +389,7 @@ class VolcPlatform {
     mounts = { model: null, data: null };
     code = null;
     prepared = false;
+    hashes = {};
     tracked = new Map();
     /** job Id → the name of the attempt it runs (where it writes) */
     attempts = new Map();
@@ -286,7 +476,9 @@ class VolcPlatform {
         }
         const abs = external_node_path_default().resolve(this.opts.cwd, localOrUri);
         const st = await external_node_fs_.promises.stat(abs);
-        const prefix = this.prefix(`cas/${await (0,templates/* contentHash */.Ae)(abs)}/`);
+        const sha = await (0,templates/* contentHash */.Ae)(abs);
+        this.hashes[kind] = `sha256:${sha}`;
+        const prefix = this.prefix(`cas/${sha}/`);
         if (!this.opts.dryRun)
             await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
         this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
@@ -298,12 +490,17 @@ class VolcPlatform {
             return;
         if (this.opts.config.code.length) {
             const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'volc.code');
+            this.hashes.code = `sha256:${sha}`;
             const prefix = this.prefix(`code/${sha}/`);
             if (!this.opts.dryRun)
                 await this.bucket().upload(prefix, files, this.uploadOptions());
             this.code = { bucket: this.opts.config.tosBucket, prefix };
         }
         this.prepared = true;
+    }
+    hardware(job) {
+        const t = job.resources.instance_type ?? this.opts.config.instanceType;
+        return t ? { instance_type: String(t) } : {};
     }
     vars(job) {
         const c = this.opts.config;

@@ -416,7 +416,9 @@ async function loadConfig(file, cwd) {
 /* harmony export */ });
 /* harmony import */ var _problem_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(652);
 /* harmony import */ var _indicators_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77526);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75527);
 /** A baseline is an earlier run's report.json; its values are `indicators.<indicator>.<field>`. */
+
 
 
 /** SPEC §9 `history`: base-branch reports `baseline: auto` reads at most (the runs it walks are bounded too) */
@@ -481,8 +483,13 @@ function readBaselineReport(value, file) {
         if (!isObject(v)) {
             problems.push({ file, path: `$.indicators${key(k)}`, expected: 'an object of indicator fields', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(v) });
         }
-        else
+        else {
             problems.push(...numericProblems(k, v, file, `$.indicators${key(k)}`));
+            // what it was measured on decides whether a rule compares at all (SPEC §10): never guessed from a malformed one
+            if (Object.hasOwn(v, 'fingerprint') && v.fingerprint !== null)
+                for (const p of (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .fingerprintProblems */ .Dw)(v.fingerprint))
+                    problems.push({ file, path: `$.indicators${key(k)}.fingerprint${p.path}`, expected: p.expected, found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(p.found) });
+        }
     }
     if (problems.length)
         return { ok: false, problems };
@@ -502,6 +509,171 @@ function foreignBaselineNote(read, gate, label) {
     if (read.name === null || read.name === gate)
         return null;
     return `baseline: ${label} is from gate ${JSON.stringify(read.name)}, not ${JSON.stringify(gate)}; not used`;
+}
+
+
+/***/ }),
+
+/***/ 75527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BS: () => (/* binding */ joinDistinct),
+/* harmony export */   DW: () => (/* binding */ HARDWARE_FIELDS),
+/* harmony export */   Dw: () => (/* binding */ fingerprintProblems),
+/* harmony export */   Mw: () => (/* binding */ hardwareOfHost),
+/* harmony export */   ax: () => (/* binding */ fingerprintOf),
+/* harmony export */   bi: () => (/* binding */ readFingerprint),
+/* harmony export */   g7: () => (/* binding */ describeDifferences),
+/* harmony export */   ov: () => (/* binding */ measuresHardware),
+/* harmony export */   tS: () => (/* binding */ compareFingerprints),
+/* harmony export */   wm: () => (/* binding */ shortValue)
+/* harmony export */ });
+/* unused harmony exports HARDWARE_INDICATORS, gpuModel */
+/**
+ * Fingerprints (SPEC §10): what an indicator was measured on, so that a baseline compares like
+ * with like or not at all. Pure: no I/O.
+ *
+ * Every indicator of report.json carries one:
+ *   model     the sha256 of the staged model (`sha256:<hex>`), else the files' own `model` metadata
+ *   dataset   the same for the data (`data` in the config, `dataset` in the files)
+ *   code      the sha256 of the code snapshot a platform uploaded (`<platform>.code`)
+ *   hardware  latency_p99 and throughput_rps only: instance_type, gpu_model, cpu_model,
+ *             cpu_governor, each where recorded (the platform's instance type, the runner's CPU, the
+ *             files' own `host` metadata, which the dgx platform writes)
+ * A value nobody recorded is null. Where the files of one indicator disagree, the value is every
+ * distinct one, sorted and joined with " + " (so it differs from any single one), and a merge note
+ * says so.
+ *
+ * A baseline rule compares only when the baseline's indicator was measured on the same dataset
+ * and, for latency and throughput, the same hardware: a value known on both sides and different
+ * makes the rule `incomparable`. A different model or code is what a pull request changes: it
+ * never does. A value known on one side only is compared as it is (as Bencher compares every
+ * result of an unnamed testbed with each other), and the gate says which (`oneSided`).
+ */
+const HARDWARE_FIELDS = ['instance_type', 'gpu_model', 'cpu_model', 'cpu_governor'];
+/** the indicators whose values depend on the machine they were measured on */
+const HARDWARE_INDICATORS = ['latency_p99', 'throughput_rps'];
+const measuresHardware = (indicator) => HARDWARE_INDICATORS.includes(indicator);
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+/**
+ * The hardware a file records in its `host` metadata: `instance_type`, `cpu_model`,
+ * `cpu_governor`, `gpu_model`, or, for the GPU, `gpus` as the dgx platform writes them (lines of
+ * `nvidia-smi --query-gpu=index,name,…`, or plain names). "unknown" is not a record.
+ */
+function hardwareOfHost(host) {
+    if (!isObject(host))
+        return {};
+    const out = {};
+    for (const f of HARDWARE_FIELDS) {
+        const v = str(host[f]);
+        if (v !== null && v !== 'unknown')
+            out[f] = v;
+    }
+    if (out.gpu_model === undefined && Array.isArray(host.gpus)) {
+        const model = gpuModel(host.gpus.filter((g) => typeof g === 'string'));
+        if (model)
+            out.gpu_model = model;
+    }
+    return out;
+}
+/** `["0, NVIDIA A100-SXM4-80GB, 1410, …", "1, NVIDIA A100-SXM4-80GB, …"]` → "NVIDIA A100-SXM4-80GB ×2" */
+function gpuModel(lines) {
+    const counts = new Map();
+    for (const line of lines) {
+        const parts = line.split(',').map((s) => s.trim());
+        const name = parts.length > 1 && /^\d+$/.test(parts[0]) ? parts[1] : line.trim();
+        if (name)
+            counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    if (!counts.size)
+        return null;
+    return [...counts]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, n]) => (n > 1 ? `${name} ×${n}` : name))
+        .join(' + ');
+}
+/** Every distinct value seen, sorted, as one value (" + " between them). */
+const joinDistinct = (values) => {
+    const all = [...new Set(values)].sort();
+    return all.length ? all.join(' + ') : null;
+};
+/** The fingerprint of an indicator: the run's facts over what its files recorded. */
+function fingerprintOf(indicator, files, facts = {}) {
+    const fp = {
+        // staging hashed the bytes: it wins over a name a file wrote
+        model: facts.model ?? files.model ?? null,
+        dataset: facts.dataset ?? files.dataset ?? null,
+        code: facts.code ?? null,
+    };
+    if (measuresHardware(indicator)) {
+        const platform = facts.hardware?.[indicator] ?? {};
+        // what the files recorded where they ran is more exact than what the platform was asked for
+        fp.hardware = Object.fromEntries(HARDWARE_FIELDS.map((f) => [f, files.hardware?.[f] ?? platform[f] ?? null]));
+    }
+    return fp;
+}
+/** A fingerprint as a baseline report carries it; null when it has none (a report from before fingerprints). */
+function readFingerprint(v) {
+    if (!isObject(v))
+        return null;
+    const out = {};
+    for (const k of ['model', 'dataset', 'code'])
+        out[k] = str(v[k]);
+    if (isObject(v.hardware))
+        out.hardware = Object.fromEntries(HARDWARE_FIELDS.map((f) => [f, str(v.hardware[f])]));
+    return out;
+}
+/** Problems of a baseline report's fingerprint: an object of strings or nulls (path relative to the entry). */
+function fingerprintProblems(v) {
+    const expected = 'a string or null (a fingerprint value)';
+    if (!isObject(v))
+        return [{ path: '', expected: 'an object {model, dataset, code, hardware} (a fingerprint)', found: v }];
+    const out = [];
+    for (const k of ['model', 'dataset', 'code']) {
+        if (Object.hasOwn(v, k) && v[k] !== null && typeof v[k] !== 'string')
+            out.push({ path: `.${k}`, expected, found: v[k] });
+    }
+    if (Object.hasOwn(v, 'hardware') && v.hardware !== null) {
+        const h = v.hardware;
+        if (!isObject(h))
+            out.push({ path: '.hardware', expected: `an object {${HARDWARE_FIELDS.join(', ')}}`, found: h });
+        else
+            for (const f of HARDWARE_FIELDS)
+                if (Object.hasOwn(h, f) && h[f] !== null && typeof h[f] !== 'string')
+                    out.push({ path: `.hardware.${f}`, expected, found: h[f] });
+    }
+    return out;
+}
+/** What makes `ours` and the baseline's fingerprint of `indicator` incomparable (SPEC §10). */
+function compareFingerprints(indicator, ours, theirs) {
+    const out = { differs: [], oneSided: [] };
+    const pairs = [['dataset', ours?.dataset ?? null, theirs?.dataset ?? null]];
+    if (measuresHardware(indicator)) {
+        for (const f of HARDWARE_FIELDS)
+            pairs.push([`hardware.${f}`, ours?.hardware?.[f] ?? null, theirs?.hardware?.[f] ?? null]);
+    }
+    for (const [what, value, baseline] of pairs) {
+        if (value !== null && baseline !== null) {
+            if (value !== baseline)
+                out.differs.push({ what, value, baseline });
+        }
+        else if (value !== null || baseline !== null)
+            out.oneSided.push({ what, missingOn: value === null ? 'this run' : 'baseline' });
+    }
+    return out;
+}
+/** `sha256:<64 hex>` shortened for a sentence; anything else quoted as it is (bounded) */
+function shortValue(v) {
+    if (v === null)
+        return 'none';
+    const short = v.replace(/\bsha256:([0-9a-f]{12})[0-9a-f]{52}\b/g, 'sha256:$1…');
+    return JSON.stringify(short.length > 80 ? `${short.slice(0, 79)}…` : short);
+}
+/** `dataset "b" here, "a" in the baseline; hardware.cpu_model "X" here, "Y" in the baseline` */
+function describeDifferences(differs) {
+    return differs.map((d) => `${d.what} ${shortValue(d.value)} here, ${shortValue(d.baseline)} in the baseline`).join('; ');
 }
 
 

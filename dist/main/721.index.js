@@ -14,14 +14,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60683);
 /**
- * The `evalgate-<name>` workflow artifact (report.json + report.md at the zip's root) through the
- * official @actions/artifact client: uploaded every run, and downloaded from an earlier run as the
- * baseline. Without an artifact service (no ACTIONS_RUNTIME_TOKEN, an upload that fails) the gate
+ * The `evalgate-<name>` workflow artifact (report.json, report.md and report.html at the zip's
+ * root) through the official @actions/artifact client: uploaded every run, and downloaded from an
+ * earlier run as the baseline. Without an artifact service (no ACTIONS_RUNTIME_TOKEN, an upload that fails) the gate
  * goes on: one warning, the verdict and outputs unchanged.
  */
 
 
-async function uploadReport(name, files, env, client = new _actions_artifact__WEBPACK_IMPORTED_MODULE_1__/* .DefaultArtifactClient */ .t9()) {
+async function uploadReport(name, files, env, client = new _actions_artifact__WEBPACK_IMPORTED_MODULE_1__/* .DefaultArtifactClient */ .t9(), opts = {}) {
     if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
         return {
             ok: false,
@@ -31,8 +31,9 @@ async function uploadReport(name, files, env, client = new _actions_artifact__WE
     try {
         const root = node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(files[0]);
         // A re-run is the same workflow run: the name is taken by the earlier attempt's artifact,
-        // which must not stay the baseline of later pull requests. Replace it (upload-artifact's overwrite).
-        if (Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
+        // which must not stay the baseline of later pull requests. Replace it (upload-artifact's
+        // overwrite); so does `replace`, for the same artifact with one more file.
+        if (opts.replace || Number(env.GITHUB_RUN_ATTEMPT ?? '1') > 1) {
             try {
                 await client.deleteArtifact(name);
             }

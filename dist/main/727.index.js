@@ -191,132 +191,6 @@ async function codeSnapshot(cwd, paths, key) {
 
 /***/ }),
 
-/***/ 7903:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ contentHash),
-/* harmony export */   K3: () => (/* binding */ jobVars),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate),
-/* harmony export */   xV: () => (/* binding */ readTemplate)
-/* harmony export */ });
-/* unused harmony exports TEMPLATES, templatesDir, fileSha256 */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
-/**
- * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
- * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
- * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
- */
-
-
-
-
-
-const TEMPLATES = {
-    azure: { file: 'azure/job.yml', format: 'yaml' },
-    volc: { file: 'volc/job.json', format: 'json' },
-    bailian: { file: 'bailian/job.json', format: 'json' },
-    dgx: { file: 'dgx/run.sh', format: 'sh' },
-};
-/**
- * The templates ship beside the code: two levels up from this module, whether it runs from
- * src/platforms/ (tests) or from a bundle in dist/<entry>/.
- */
-function templatesDir() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', '..', 'platforms', 'job_templates');
-}
-function renderTemplate(text, vars, format) {
-    const missing = new Set();
-    const escape = (v) => (format === 'sh' ? (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v) : JSON.stringify(v).slice(1, -1));
-    const out = text.replace(/\{\{\{([a-z0-9_]+)\}\}\}|\{\{([a-z0-9_]+)\}\}/g, (_m, raw, esc) => {
-        const name = (raw ?? esc);
-        const v = vars[name];
-        if (v === undefined) {
-            missing.add(name);
-            return `<${name}>`;
-        }
-        return raw ? String(v) : escape(String(v));
-    });
-    return { text: out, missing: [...missing] };
-}
-async function readTemplate(platform) {
-    return node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(templatesDir(), TEMPLATES[platform].file), 'utf8');
-}
-/**
- * The content address of a local file or folder: sha256 of the file, or of the sorted list of
- * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
- * and never sent twice.
- */
-async function contentHash(p) {
-    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
-    if (st.isFile())
-        return fileSha256(p);
-    const entries = [];
-    const walk = async (dir) => {
-        for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-            const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name);
-            if (e.isDirectory())
-                await walk(full);
-            else if (e.isFile())
-                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full)}`);
-        }
-    };
-    await walk(p);
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(entries.join('\n')).digest('hex');
-}
-/**
- * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
- * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
- */
-async function fileSha256(file) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const fd = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-        for (;;) {
-            const { bytesRead } = await fd.read(buf, 0, buf.length, null);
-            if (bytesRead === 0)
-                break;
-            h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        await fd.close();
-    }
-    return h.digest('hex');
-}
-/** Common template variables of a job. */
-function jobVars(job, gate) {
-    return {
-        job_name: job.name,
-        job_key: job.key,
-        display_name: `evalgate ${gate} ${job.key} ${job.shard.index}/${job.shard.count}${job.repeat ? ` repeat ${job.repeat.index}/${job.repeat.count}` : ''}`,
-        gate,
-        indicators: job.indicators.join(', '),
-        shard_index: job.shard.index,
-        shard_count: job.shard.count,
-        command: job.command,
-        timeout_minutes: Math.ceil(job.timeoutMinutes),
-        timeout_seconds: Math.ceil(job.timeoutMinutes * 60),
-        env_json: JSON.stringify(job.env),
-        env_list_json: JSON.stringify(Object.entries(job.env).map(([Name, Value]) => ({ Name, Value, IsPrivate: false }))),
-        env_exports: Object.entries(job.env)
-            .map(([k, v]) => `export ${k}=${(0,_core_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .shellQuote */ .ZL)(v)}`)
-            .join('\n'),
-    };
-}
-
-
-/***/ }),
-
 /***/ 46727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -515,6 +389,7 @@ class VolcPlatform {
     mounts = { model: null, data: null };
     code = null;
     prepared = false;
+    hashes = {};
     tracked = new Map();
     /** job Id → the name of the attempt it runs (where it writes) */
     attempts = new Map();
@@ -601,7 +476,9 @@ class VolcPlatform {
         }
         const abs = external_node_path_default().resolve(this.opts.cwd, localOrUri);
         const st = await external_node_fs_.promises.stat(abs);
-        const prefix = this.prefix(`cas/${await (0,templates/* contentHash */.Ae)(abs)}/`);
+        const sha = await (0,templates/* contentHash */.Ae)(abs);
+        this.hashes[kind] = `sha256:${sha}`;
+        const prefix = this.prefix(`cas/${sha}/`);
         if (!this.opts.dryRun)
             await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
         this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
@@ -613,12 +490,17 @@ class VolcPlatform {
             return;
         if (this.opts.config.code.length) {
             const { files, sha } = await (0,snapshot/* codeSnapshot */.Y)(this.opts.cwd, this.opts.config.code, 'volc.code');
+            this.hashes.code = `sha256:${sha}`;
             const prefix = this.prefix(`code/${sha}/`);
             if (!this.opts.dryRun)
                 await this.bucket().upload(prefix, files, this.uploadOptions());
             this.code = { bucket: this.opts.config.tosBucket, prefix };
         }
         this.prepared = true;
+    }
+    hardware(job) {
+        const t = job.resources.instance_type ?? this.opts.config.instanceType;
+        return t ? { instance_type: String(t) } : {};
     }
     vars(job) {
         const c = this.opts.config;

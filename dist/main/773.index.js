@@ -540,7 +540,10 @@ const SHA = /^[0-9a-f]{40}$/;
 const text = (max) => zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().max(max);
 const num = zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().finite().nullable();
 const pullRequestFile = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
-    number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int().positive().max(2 ** 31),
+    number: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig()
+        .int()
+        .positive()
+        .max(2 ** 31),
     head_sha: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().regex(SHA, 'a 40-digit lowercase hex commit SHA'),
     base_ref: text(255).nullable(),
 })
@@ -577,6 +580,12 @@ const publishedReport = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
         baseline: num,
         delta: num,
         detail: text(4096),
+        // drawn by the Markdown writer: numbers, or nothing
+        interval: zod__WEBPACK_IMPORTED_MODULE_8__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().finite(), zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().finite()]).optional(),
+        history: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().finite()).max(100).optional(),
+        attempts: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({ attempt: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().int(), actual: num, status: text(64) }).catchall(zod__WEBPACK_IMPORTED_MODULE_8__/* .unknown */ .L5J()))
+            .max(100)
+            .optional(),
     })
         .catchall(zod__WEBPACK_IMPORTED_MODULE_8__/* .unknown */ .L5J()))
         .max(1000),
@@ -606,7 +615,11 @@ const publishedReport = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
     .catchall(zod__WEBPACK_IMPORTED_MODULE_8__/* .unknown */ .L5J());
 /** the `workflow_run` event's run, from the event payload */
 function triggeringRun(eventName, eventPath, read) {
-    const bad = (found) => ({ file: 'input mode', expected: 'a workflow_run event (mode: publish runs in a workflow on: workflow_run)', found });
+    const bad = (found) => ({
+        file: 'input mode',
+        expected: 'a workflow_run event (mode: publish runs in a workflow on: workflow_run)',
+        found,
+    });
     if (eventName !== 'workflow_run')
         return bad(`the ${eventName || 'unknown'} event`);
     let payload;
@@ -632,7 +645,7 @@ function zodProblems(file, error, value, max = 5) {
         let at = value;
         for (const k of i.path)
             at = at !== null && typeof at === 'object' ? at[k] : undefined;
-        const shown = at === undefined ? 'nothing' : JSON.stringify(at) ?? String(at);
+        const shown = at === undefined ? 'nothing' : (JSON.stringify(at) ?? String(at));
         return {
             file,
             path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
@@ -655,10 +668,19 @@ async function readPublished(api, repo, run, gate, download) {
     }
     catch (e) {
         const { status, message } = (0,_api_js__WEBPACK_IMPORTED_MODULE_5__.describeError)(e);
-        return refused([{ subject: `run ${run.id}`, expected: `its artifacts listed${status === 403 ? ' (the workflow needs permissions: actions: read)' : ''}`, found: message }]);
+        return refused([
+            {
+                subject: `run ${run.id}`,
+                expected: `its artifacts listed${status === 403 ? ' (the workflow needs permissions: actions: read)' : ''}`,
+                found: message,
+            },
+        ]);
     }
     if (!artifact)
-        return { kind: 'nothing', note: `nothing to publish: run ${run.id} has no ${name} artifact (the gate did not get as far, or it has another name)` };
+        return {
+            kind: 'nothing',
+            note: `nothing to publish: run ${run.id} has no ${name} artifact (the gate did not get as far, or it has another name)`,
+        };
     const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'evalgate-publish-'));
     try {
         try {
@@ -670,7 +692,10 @@ async function readPublished(api, repo, run, gate, download) {
         const prFile = `${name}/${_pull_request_file_js__WEBPACK_IMPORTED_MODULE_7__/* .PULL_REQUEST_FILE */ .L} (run ${run.id})`;
         const prJson = await (0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, _pull_request_file_js__WEBPACK_IMPORTED_MODULE_7__/* .PULL_REQUEST_FILE */ .L), prFile);
         if (!prJson.ok && prJson.problems[0]?.expected === 'a readable file') {
-            return { kind: 'nothing', note: `nothing to publish: the ${name} artifact of run ${run.id} has no ${_pull_request_file_js__WEBPACK_IMPORTED_MODULE_7__/* .PULL_REQUEST_FILE */ .L} (the gate could comment itself)` };
+            return {
+                kind: 'nothing',
+                note: `nothing to publish: the ${name} artifact of run ${run.id} has no ${_pull_request_file_js__WEBPACK_IMPORTED_MODULE_7__/* .PULL_REQUEST_FILE */ .L} (the gate could comment itself)`,
+            };
         }
         if (!prJson.ok || prJson.problems.length)
             return refused(prJson.problems);
@@ -678,7 +703,9 @@ async function readPublished(api, repo, run, gate, download) {
         if (!pr.success)
             return refused(zodProblems(prFile, pr.error, prJson.value));
         if (pr.data.head_sha !== run.head_sha) {
-            return refused([{ file: prFile, path: '$.head_sha', expected: `the commit run ${run.id} tested (${run.head_sha})`, found: pr.data.head_sha }]);
+            return refused([
+                { file: prFile, path: '$.head_sha', expected: `the commit run ${run.id} tested (${run.head_sha})`, found: pr.data.head_sha },
+            ]);
         }
         const reportFile = `${name}/report.json (run ${run.id})`;
         const parsed = await (0,_core_json_js__WEBPACK_IMPORTED_MODULE_3__/* .readJsonFile */ .JE)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'report.json'), reportFile);
@@ -688,10 +715,12 @@ async function readPublished(api, repo, run, gate, download) {
         if (!report.success)
             return refused(zodProblems(reportFile, report.error, parsed.value));
         if (report.data.name !== gate) {
-            return refused([{ file: reportFile, path: '$.name', expected: `this gate's name ${JSON.stringify(gate)}`, found: JSON.stringify(report.data.name) }]);
+            return refused([
+                { file: reportFile, path: '$.name', expected: `this gate's name ${JSON.stringify(gate)}`, found: JSON.stringify(report.data.name) },
+            ]);
         }
         const reportText = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'report.json'), 'utf8');
-        return { kind: 'publish', report: report.data, pr: pr.data, reportText };
+        return { kind: 'publish', report: report.data, pr: pr.data, reportText, artifactId: artifact.id };
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });

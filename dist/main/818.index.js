@@ -412,8 +412,11 @@ function ruleLine(configText, indicator, field) {
     const i = lines.findIndex((l) => l.includes(`${indicator}.${field}`));
     return i < 0 ? 1 : i + 1;
 }
-/** statuses that get an annotation (`inconclusive` fails the check unless `inconclusive: warn`) */
-const ANNOTATED = new Set(['fail', 'missing', 'inconclusive']);
+/**
+ * statuses that get an annotation (`inconclusive` fails the check unless `inconclusive: warn`;
+ * `incomparable` never fails it, but is shown loudly: a warning, SPEC §10)
+ */
+const ANNOTATED = new Set(['fail', 'missing', 'inconclusive', 'incomparable']);
 /** one annotation per failed (or missing) rule, on the line of the rule in the file that holds it */
 function checkAnnotations(report, path, configText) {
     const out = [];
@@ -426,7 +429,7 @@ function checkAnnotations(report, path, configText) {
             path,
             start_line: line,
             end_line: line,
-            annotation_level: r.level === 'error' ? 'failure' : 'warning',
+            annotation_level: r.level === 'error' && r.status !== 'incomparable' ? 'failure' : 'warning',
             title: (0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(`${r.indicator}.${r.field} ${r.status}`),
             message: (0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(`${r.indicator}.${r.field} ${r.op} ${r.expr}: ${r.status}${found}${r.detail ? ` — ${r.detail}` : ''}`),
         });
