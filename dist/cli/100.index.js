@@ -1974,66 +1974,94 @@ function orderStatisticRanks(q, n) {
         hi = Math.ceil(mean + Z95 * sd - 0.5);
     }
     else {
-        const { from, weights, total } = binomialWeights(n, q);
+        const { from, length, total } = binomialWeights(n, q);
+        const weights = scratch;
+        // one pass from the left: F(k) = acc / total, the same sums in the same order for both bounds
         lo = from - 1;
+        hi = from + length - 1;
         let acc = 0;
-        let i = 0;
-        for (; i < weights.length; i++) {
+        let below = true;
+        for (let i = 0; i < length; i++) {
             acc += weights[i];
-            if (acc / total <= TAIL)
-                lo = from + i;
-            else
-                break;
-        }
-        hi = from + weights.length - 1;
-        acc = 0;
-        for (let j = 0; j < weights.length; j++) {
-            acc += weights[j];
-            if (acc / total >= 1 - TAIL) {
-                hi = from + j;
+            const f = acc / total;
+            if (below) {
+                if (f <= TAIL)
+                    lo = from + i;
+                else
+                    below = false;
+            }
+            if (f >= 1 - TAIL) {
+                hi = from + i;
                 break;
             }
         }
     }
     return [Math.min(Math.max(lo + 1, 1), n), Math.min(Math.max(hi + 1, 1), n)];
 }
+/** Where {@link binomialWeights} writes (grown as needed, kept: the gate computes a few intervals per run). */
+let scratch = new Float64Array(0);
 /**
  * The Binomial(n, q) probabilities relative to the mode's, from the mode out in both directions
- * until they fall below 1e-20 of it (what is left beyond is below double precision of the sum).
+ * until they fall below 1e-20 of it (what is left beyond is below double precision of the sum),
+ * written in ascending k into {@link scratch}[0, length) (k = from + i), and their sum (each side
+ * summed from the mode out, as its terms are made). Typed-array writes, no array growth: the gate runs this once per percentile, cold, over
+ * up to ~2·10⁵ terms (N = 10⁸ at the median).
  */
 function binomialWeights(n, q) {
     const mode = Math.min(n, Math.floor((n + 1) * q));
     const odds = q / (1 - q);
     const CUT = 1e-20;
-    const down = [];
+    // each side ends within ~9.6 standard deviations (1e-20 = e^(−z²/2) at z ≈ 9.6): room for 11
+    const sd = Math.sqrt(n * q * (1 - q));
+    const side = Math.ceil(11 * sd) + 64;
+    const room = 2 * side + 1;
+    if (scratch.length < room)
+        scratch = new Float64Array(room);
+    let buf = scratch;
+    // downward from the mode, written backwards from the middle
+    let mid = side;
+    let at = mid;
+    buf[at] = 1;
     let w = 1;
+    // the sums of each side as they are made (no third pass over the terms), smallest terms last
+    let below = 0;
+    let above = 0;
     for (let k = mode; k > 0; k--) {
         // P(k−1) / P(k) = k / ((n − k + 1) · odds)
         w *= k / ((n - k + 1) * odds);
         if (w < CUT)
             break;
-        down.push(w);
+        if (at === 0) {
+            // more terms than the bound (it holds; kept safe): shift right into a bigger buffer
+            const grown = new Float64Array(buf.length * 2);
+            grown.set(buf, buf.length);
+            at += buf.length;
+            mid += buf.length;
+            buf = scratch = grown;
+        }
+        buf[--at] = w;
+        below += w;
     }
-    const up = [];
+    let end = mid + 1;
     w = 1;
     for (let k = mode; k < n; k++) {
         // P(k+1) / P(k) = (n − k) / (k + 1) · odds
         w *= ((n - k) / (k + 1)) * odds;
         if (w < CUT)
             break;
-        up.push(w);
+        if (end === buf.length) {
+            const grown = new Float64Array(buf.length * 2);
+            grown.set(buf);
+            buf = scratch = grown;
+        }
+        buf[end++] = w;
+        above += w;
     }
-    const weights = new Float64Array(down.length + 1 + up.length);
-    let at = 0;
-    for (let i = down.length - 1; i >= 0; i--)
-        weights[at++] = down[i];
-    weights[at++] = 1;
-    for (const x of up)
-        weights[at++] = x;
-    let total = 0;
-    for (let i = 0; i < weights.length; i++)
-        total += weights[i];
-    return { from: mode - down.length, weights, total };
+    const from = mode - (mid - at);
+    const length = end - at;
+    if (at > 0)
+        buf.copyWithin(0, at, end);
+    return { from, length, total: below + 1 + above };
 }
 /** sfc32: a small, fast, seedable generator (PractRand-clean); uniform in [0, 1). */
 function seededRandom(seed) {

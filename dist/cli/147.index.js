@@ -33150,7 +33150,7 @@ module.exports = Set;
 
 var ListCache = __webpack_require__(68884),
     stackClear = __webpack_require__(91509),
-    stackDelete = __webpack_require__(23218),
+    stackDelete = __webpack_require__(837),
     stackGet = __webpack_require__(46572),
     stackHas = __webpack_require__(66216),
     stackSet = __webpack_require__(51976);
@@ -35610,7 +35610,7 @@ module.exports = stackClear;
 
 /***/ }),
 
-/***/ 23218:
+/***/ 837:
 /***/ ((module) => {
 
 /**

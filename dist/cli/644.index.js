@@ -1,8 +1,8 @@
-export const id = 600;
-export const ids = [600];
+export const id = 644;
+export const ids = [644];
 export const modules = {
 
-/***/ 2600:
+/***/ 68644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20,8 +20,483 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/problem.ts
 var problem = __webpack_require__(652);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(41692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/producers/http1.ts
+/**
+ * The HTTP/1.1 connection of `evalgate bench http` (load.ts): one keep-alive socket, one request
+ * in flight, the request's bytes encoded once for the whole run, and a response parser that reads
+ * only what a load test needs (the status, where the body ends, whether the connection stays open)
+ * straight from the socket's reused read buffer (`onread`): no stream, promise, headers object,
+ * string or timer per request. wrk works the same way (a preformatted request, a parser per
+ * connection); undici's `dispatch()` cost half of wrk's request rate in JavaScript per request
+ * (docs/decisions.md).
+ *
+ * What it understands of a response (RFC 9112): the status line (1xx interim responses skipped),
+ * `Content-Length`, `Transfer-Encoding: chunked` (chunk extensions and trailers skipped), a body
+ * up to the connection's end when neither is given, no body for HEAD, 1xx, 204 and 304, and
+ * `Connection: close` (or an HTTP/1.0 answer without keep-alive): the socket is closed after the
+ * response and the next request opens a new one. Anything else malformed is an error of that
+ * request (`EBADRESPONSE`), the connection is dropped, and the next request reconnects. Parsing is
+ * bounded: a header section of at most 64 KiB, chunk-size lines of at most 1 KiB.
+ */
+
+
+/** Header names the connection manages itself (RFC 9110 §7.6.1 and §6.4): not accepted from the user. */
+const RESERVED_HEADERS = [
+    'connection',
+    'content-length',
+    'transfer-encoding',
+    'keep-alive',
+    'upgrade',
+    'te',
+    'expect',
+    'proxy-connection',
+];
+/** The bytes of a request: `host` from the URL unless given, `content-length` for a body or a method that carries one. */
+function encodeRequest(url, method, headers, body) {
+    let head = `${method} ${url.pathname || '/'}${url.search} HTTP/1.1\r\n`;
+    if (!('host' in headers))
+        head += `host: ${url.host}\r\n`;
+    for (const [k, v] of Object.entries(headers))
+        head += `${k}: ${v}\r\n`;
+    if (body)
+        head += `content-length: ${body.length}\r\n`;
+    else if (method === 'POST' || method === 'PUT' || method === 'PATCH')
+        head += 'content-length: 0\r\n';
+    head += '\r\n';
+    const https = url.protocol === 'https:';
+    const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    return {
+        host: hostname,
+        port: url.port ? Number(url.port) : https ? 443 : 80,
+        https,
+        request: body ? Buffer.concat([Buffer.from(head, 'latin1'), body]) : Buffer.from(head, 'latin1'),
+        head: method === 'HEAD',
+    };
+}
+const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_CHUNK_LINE = 1024;
+const READ_BUFFER = 64 * 1024;
+// parser states
+const IDLE = 0; // no request in flight
+const HEAD = 1; // waiting for the end of the status line and headers
+const LENGTH = 2; // `remaining` body bytes to go
+const CHUNK_LINE = 3; // a chunk-size line
+const CHUNK_DATA = 4; // `remaining` bytes of chunk data
+const CHUNK_CRLF = 5; // the CRLF after a chunk's data (`remaining` bytes of it left)
+const TRAILERS = 6; // trailer lines up to an empty one
+const UNTIL_CLOSE = 7; // the body ends with the connection
+const CR = 13;
+const LF = 10;
+function responseError(message, code = 'EBADRESPONSE') {
+    return Object.assign(new Error(message), { code });
+}
+/**
+ * The first `c` in b[from, end), or -1: a plain loop, as Buffer#indexOf's call into C++ costs more
+ * than scanning the ~150 bytes of a typical response head (a dozen calls per response).
+ */
+function find(b, c, from, end) {
+    for (let i = from; i < end; i++)
+        if (b[i] === c)
+            return i;
+    return -1;
+}
+/** Case-insensitive comparison of bytes [at, at+name.length) with a lower-case ASCII name. */
+function nameIs(b, at, end, name) {
+    if (end - at !== name.length)
+        return false;
+    for (let i = 0; i < name.length; i++)
+        if ((b[at + i] | 0x20) !== name.charCodeAt(i))
+            return false;
+    return true;
+}
+/** Whether the comma-separated value in [at, end) holds `token` (lower case), ignoring case and spaces. */
+function hasToken(b, at, end, token) {
+    let i = at;
+    while (i < end) {
+        while (i < end && (b[i] === 32 || b[i] === 9 || b[i] === 44))
+            i++;
+        let j = i;
+        while (j < end && b[j] !== 44)
+            j++;
+        let k = j;
+        while (k > i && (b[k - 1] === 32 || b[k - 1] === 9))
+            k--;
+        if (nameIs(b, i, k, token))
+            return true;
+        i = j + 1;
+    }
+    return false;
+}
+/** The last token of a comma-separated value (Transfer-Encoding's final coding). */
+function lastTokenIs(b, at, end, token) {
+    let k = end;
+    while (k > at && (b[k - 1] === 32 || b[k - 1] === 9))
+        k--;
+    let i = k;
+    while (i > at && b[i - 1] !== 44)
+        i--;
+    while (i < k && (b[i] === 32 || b[i] === 9))
+        i++;
+    return nameIs(b, i, k, token);
+}
+class Http1Connection {
+    target;
+    owner;
+    socket = null;
+    connected = false;
+    state = IDLE;
+    status = 0;
+    remaining = 0;
+    keepAlive = true;
+    /** bytes of an incomplete header section or chunk line, carried to the next read */
+    carry = null;
+    /** the owner's clock when the request was sent, or at the owner's last sweep that saw bytes arrive */
+    lastActivity = 0;
+    /** bytes arrived since the owner's last sweep (set here, cleared by the owner): no clock read per read */
+    active = false;
+    /** how far the header section carried so far was searched for its end */
+    scanned = 0;
+    constructor(target, owner) {
+        this.target = target;
+        this.owner = owner;
+    }
+    /** Whether a request is in flight. */
+    get busy() {
+        return this.state !== IDLE;
+    }
+    /** Sends the request; `now` is the owner's clock, for the inactivity timeout. */
+    send(now) {
+        this.state = HEAD;
+        this.status = 0;
+        this.scanned = 0;
+        this.lastActivity = now;
+        this.active = false;
+        if (this.socket === null)
+            this.open();
+        else if (this.connected)
+            this.socket.write(this.target.request);
+        // else: written on connect
+    }
+    /** Ends the request in flight with `err` (a timeout) and drops the connection. */
+    fail(err) {
+        if (this.state === IDLE)
+            return;
+        this.drop();
+        this.state = IDLE;
+        this.owner.onError(err);
+    }
+    /** Closes the connection (a request in flight is abandoned, not reported). */
+    close() {
+        this.state = IDLE;
+        this.drop();
+    }
+    drop() {
+        const s = this.socket;
+        this.socket = null;
+        this.connected = false;
+        this.carry = null;
+        s?.destroy();
+    }
+    open() {
+        const t = this.target;
+        // plain TCP reads into one buffer per connection (`onread`: no Buffer per read); TLS through
+        // its 'data' events
+        let s;
+        if (t.https) {
+            s = external_node_tls_default().connect({ host: t.host, port: t.port, servername: external_node_net_default().isIP(t.host) ? undefined : t.host, ALPNProtocols: ['http/1.1'] });
+            s.on('data', (chunk) => this.read(s, chunk, chunk.length));
+        }
+        else {
+            const onread = {
+                buffer: Buffer.allocUnsafe(READ_BUFFER),
+                callback: (n, buf) => (this.read(s, buf, n), true),
+            };
+            s = external_node_net_default().connect({ host: t.host, port: t.port, onread, noDelay: true });
+        }
+        this.socket = s;
+        s.setNoDelay(true);
+        s.once(t.https ? 'secureConnect' : 'connect', () => {
+            if (this.socket !== s)
+                return;
+            this.connected = true;
+            if (this.state !== IDLE)
+                s.write(t.request);
+        });
+        s.on('error', (err) => this.lost(s, err));
+        s.on('end', () => this.lost(s, null));
+        s.on('close', () => this.lost(s, null));
+    }
+    /** The socket ended or failed: the end of a body read to the close, or an error of the request in flight. */
+    lost(s, err) {
+        if (this.socket !== s)
+            return;
+        const state = this.state;
+        this.drop();
+        if (state === IDLE)
+            return;
+        this.state = IDLE;
+        if (state === UNTIL_CLOSE && err === null)
+            this.owner.onResponse(this.status);
+        else
+            this.owner.onError(err ?? responseError('the server closed the connection before the response ended', 'ECONNRESET'));
+    }
+    /** Bytes [0, n) of `buf` arrived on `s`. */
+    read(s, buf, n) {
+        if (this.socket !== s)
+            return;
+        if (this.state === IDLE) {
+            // bytes with no request in flight: not HTTP/1.1 keep-alive as we speak it
+            this.drop();
+            return;
+        }
+        this.active = true;
+        let b = buf;
+        let at = 0;
+        let end = n;
+        if (this.carry !== null) {
+            b = Buffer.concat([this.carry, buf.subarray(0, n)]);
+            this.carry = null;
+            end = b.length;
+        }
+        while (at < end) {
+            const st = this.state;
+            if (st === LENGTH || st === CHUNK_DATA) {
+                const take = Math.min(this.remaining, end - at);
+                at += take;
+                this.remaining -= take;
+                if (this.remaining === 0) {
+                    if (st === LENGTH) {
+                        if (!this.complete())
+                            return;
+                    }
+                    else {
+                        this.state = CHUNK_CRLF;
+                        this.remaining = 2;
+                    }
+                }
+            }
+            else if (st === HEAD) {
+                const e = this.parseHead(b, at, end);
+                if (e < 0)
+                    return; // carried, or failed
+                at = e;
+            }
+            else if (st === CHUNK_CRLF) {
+                const want = this.remaining === 2 ? CR : LF;
+                if (b[at] !== want)
+                    return this.bad('a chunk not followed by CRLF');
+                at++;
+                if (--this.remaining === 0)
+                    this.state = CHUNK_LINE;
+            }
+            else if (st === CHUNK_LINE || st === TRAILERS) {
+                const nl = find(b, LF, at, end);
+                if (nl < 0) {
+                    if (end - at > MAX_CHUNK_LINE)
+                        return this.bad(st === TRAILERS ? 'a trailer line over 1 KiB' : 'a chunk-size line over 1 KiB');
+                    this.carry = Buffer.from(b.subarray(at, end));
+                    return;
+                }
+                const lineEnd = nl > at && b[nl - 1] === CR ? nl - 1 : nl;
+                if (st === TRAILERS) {
+                    const empty = lineEnd === at;
+                    at = nl + 1;
+                    if (empty && !this.complete())
+                        return;
+                    continue;
+                }
+                let size = 0;
+                let i = at;
+                let digits = 0;
+                for (; i < lineEnd; i++) {
+                    const c = b[i] | 0x20;
+                    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+                    if (d < 0)
+                        break;
+                    if (++digits > 12)
+                        return this.bad('a chunk size over 2^48');
+                    size = size * 16 + d;
+                }
+                if (digits === 0 || (i < lineEnd && b[i] !== 59 && b[i] !== 32 && b[i] !== 9))
+                    return this.bad('a malformed chunk-size line');
+                at = nl + 1;
+                if (size === 0)
+                    this.state = TRAILERS;
+                else {
+                    this.state = CHUNK_DATA;
+                    this.remaining = size;
+                }
+            }
+            else if (st === UNTIL_CLOSE) {
+                at = end;
+            }
+            else {
+                // bytes after the response, with no request in flight: not keep-alive as we speak it
+                this.drop();
+                return;
+            }
+        }
+    }
+    /**
+     * Parses the status line and headers starting at `at`; returns where the body starts, or -1
+     * when they are not complete yet (the bytes are carried) or are malformed (the request failed).
+     */
+    parseHead(b, at, end) {
+        // the end of the header section: an empty line (CRLF CRLF, or bare LFs)
+        let stop = -1;
+        let from = at + Math.max(0, this.scanned - 3);
+        for (;;) {
+            const nl = find(b, LF, from, end);
+            if (nl < 0)
+                break;
+            if (nl + 1 < end && b[nl + 1] === LF) {
+                stop = nl + 2;
+                break;
+            }
+            if (nl + 2 < end && b[nl + 1] === CR && b[nl + 2] === LF) {
+                stop = nl + 3;
+                break;
+            }
+            from = nl + 1;
+        }
+        if (stop >= 0)
+            this.scanned = 0;
+        else {
+            if (end - at > MAX_HEADER_BYTES) {
+                this.bad('a header section over 64 KiB');
+                return -1;
+            }
+            this.scanned = end - at;
+            this.carry = Buffer.from(b.subarray(at, end));
+            return -1;
+        }
+        // status line: HTTP/1.x SP 3DIGIT [SP reason]
+        if (stop - at < 12 ||
+            b[at] !== 72 ||
+            b[at + 1] !== 84 ||
+            b[at + 2] !== 84 ||
+            b[at + 3] !== 80 ||
+            b[at + 4] !== 47 ||
+            b[at + 5] !== 49 ||
+            b[at + 6] !== 46 ||
+            (b[at + 7] !== 49 && b[at + 7] !== 48) ||
+            b[at + 8] !== 32) {
+            this.bad('a response that is not HTTP/1.x');
+            return -1;
+        }
+        const d0 = b[at + 9] - 48;
+        const d1 = b[at + 10] - 48;
+        const d2 = b[at + 11] - 48;
+        if (d0 < 1 || d0 > 5 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 || (b[at + 12] !== 32 && b[at + 12] !== CR && b[at + 12] !== LF)) {
+            this.bad('a malformed status line');
+            return -1;
+        }
+        const status = d0 * 100 + d1 * 10 + d2;
+        const http10 = b[at + 7] === 48;
+        let keepAlive = !http10;
+        let length = -1;
+        let chunked = false;
+        let line = find(b, LF, at, stop) + 1;
+        while (line < stop) {
+            const nl = find(b, LF, line, stop);
+            const lineEnd = b[nl - 1] === CR ? nl - 1 : nl;
+            if (lineEnd === line)
+                break; // the empty line
+            const colon = find(b, 58, line, lineEnd);
+            if (colon <= line) {
+                this.bad('a malformed header line');
+                return -1;
+            }
+            const c = b[line] | 0x20;
+            if (c === 99 || c === 116) {
+                let v = colon + 1;
+                while (v < lineEnd && (b[v] === 32 || b[v] === 9))
+                    v++;
+                if (nameIs(b, line, colon, 'content-length')) {
+                    let x = 0;
+                    let i = v;
+                    let ve = lineEnd;
+                    while (ve > v && (b[ve - 1] === 32 || b[ve - 1] === 9))
+                        ve--;
+                    for (; i < ve; i++) {
+                        const d = b[i] - 48;
+                        if (d < 0 || d > 9 || i - v >= 15)
+                            break;
+                        x = x * 10 + d;
+                    }
+                    if (i !== ve || ve === v || (length >= 0 && length !== x)) {
+                        this.bad('a malformed Content-Length');
+                        return -1;
+                    }
+                    length = x;
+                }
+                else if (nameIs(b, line, colon, 'transfer-encoding')) {
+                    if (!lastTokenIs(b, v, lineEnd, 'chunked')) {
+                        this.bad('a Transfer-Encoding other than chunked');
+                        return -1;
+                    }
+                    chunked = true;
+                }
+                else if (nameIs(b, line, colon, 'connection')) {
+                    if (hasToken(b, v, lineEnd, 'close'))
+                        keepAlive = false;
+                    else if (http10 && hasToken(b, v, lineEnd, 'keep-alive'))
+                        keepAlive = true;
+                }
+            }
+            line = nl + 1;
+        }
+        if (status < 200) {
+            // an interim response (100 Continue, 103 Early Hints): the final one follows; 101 is not asked for
+            if (status === 101) {
+                this.bad('a 101 Switching Protocols, never asked for');
+                return -1;
+            }
+            return stop;
+        }
+        this.status = status;
+        this.keepAlive = keepAlive;
+        if (this.target.head || status === 204 || status === 304) {
+            return this.complete() ? stop : -1;
+        }
+        if (chunked) {
+            this.state = CHUNK_LINE;
+        }
+        else if (length >= 0) {
+            if (length === 0)
+                return this.complete() ? stop : -1;
+            this.state = LENGTH;
+            this.remaining = length;
+        }
+        else {
+            this.state = UNTIL_CLOSE;
+            this.keepAlive = false;
+        }
+        return stop;
+    }
+    /** The response ended: tell the owner; false when the connection is gone (nothing more to read). */
+    complete() {
+        this.state = IDLE;
+        const s = this.socket;
+        if (!this.keepAlive)
+            this.drop();
+        this.owner.onResponse(this.status);
+        // the owner may have sent the next request on this connection already
+        return this.socket === s && s !== null && this.keepAlive;
+    }
+    bad(what) {
+        this.drop();
+        this.state = IDLE;
+        this.owner.onError(responseError(`malformed response from ${this.target.host}:${this.target.port}: ${what}`));
+    }
+}
+
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./src/core/hdr.ts
@@ -153,10 +628,11 @@ class HistogramRecorder {
 
 ;// CONCATENATED MODULE: ./src/producers/load.ts
 /**
- * The HTTP load engine of `evalgate bench http` (SPEC §7). One undici `Client` per connection
- * (HTTP/1.1, keep-alive, no pipelining), each with at most one request in flight, driven through
- * `dispatch()` with one reused handler object per connection: no stream, promise or response
- * object per request (see docs/decisions.md for why not fetch, `request()` or node:http).
+ * The HTTP load engine of `evalgate bench http` (SPEC §7). One HTTP/1.1 keep-alive connection of
+ * http1.ts per connection, each with at most one request in flight (no pipelining), the request
+ * encoded once: no stream, promise, response object or timer per request (see docs/decisions.md
+ * for why not undici, fetch or node:http). One clock read per request in a closed loop: the end
+ * of a response is the send time of the next.
  *
  * Two modes, one schedule:
  * - closed loop (`concurrency`): each connection sends its next request as soon as the last one
@@ -178,49 +654,38 @@ class HistogramRecorder {
 const now = () => performance.now();
 class Connection {
     load;
-    client;
     due = 0;
     sent = 0;
-    status = 0;
+    http;
     /** index of this connection's next request in the schedule (fixed rate) */
     slot;
     timer = null;
-    busy = false;
-    constructor(load, client, index) {
+    /** waiting out a failed request before the next one (see Load.ended) */
+    pausing = false;
+    constructor(load, target, index) {
         this.load = load;
-        this.client = client;
         this.slot = index;
+        this.http = new Http1Connection(target, this);
     }
-    send(due) {
+    get busy() {
+        return this.pausing || this.http.busy;
+    }
+    /** Sends the request due at `due`, at `t` (now). */
+    send(due, t) {
         this.due = due;
-        this.sent = now();
-        this.status = 0;
-        this.busy = true;
-        this.client.dispatch(this.load.request, this);
+        this.sent = t;
+        this.http.send(t);
     }
-    // undici's legacy handler methods: a handler without onRequestStart is used as it is, where the
-    // newer ones are wrapped per request and get the headers parsed into an object (2-3% of the CPU
-    // of a run against nginx); the status is all a load test reads
-    onConnect() { }
-    onHeaders(statusCode) {
-        this.status = statusCode;
-        return true;
-    }
-    onData() {
-        return true;
-    }
-    onComplete() {
-        this.busy = false;
-        this.load.ended(this, this.due, this.sent, this.status, null);
+    onResponse(status) {
+        this.load.ended(this, this.due, this.sent, status, null);
     }
     onError(err) {
-        this.busy = false;
         this.load.ended(this, this.due, this.sent, 0, err);
     }
 }
 class Load {
     o;
-    request;
+    target;
     conns = [];
     t0 = 0;
     measureFrom = 0;
@@ -235,39 +700,22 @@ class Load {
     transportErrorSamples = [];
     interval;
     phase;
+    timeoutMs;
     unsent = 0;
     constructor(o) {
         this.o = o;
-        this.request = {
-            path: `${o.url.pathname}${o.url.search}`,
-            method: o.method,
-            headers: o.headers,
-            body: o.body ?? null,
-            // every request may be sent again on a new connection only by us, never by undici
-            idempotent: false,
-            blocking: false,
-            headersTimeout: o.timeoutS * 1000,
-            bodyTimeout: o.timeoutS * 1000,
-        };
+        this.target = encodeRequest(o.url, o.method, o.headers, o.body);
         this.uncorrected = o.rate ? new HistogramRecorder() : null;
         this.interval = o.rate ? 1000 / o.rate : 0;
         this.phase = o.shard ? o.shard.index / o.shard.count : 0;
+        this.timeoutMs = o.timeoutS * 1000;
     }
     dueOf(slot) {
         return this.t0 + (slot + this.phase) * this.interval;
     }
     run() {
-        const origin = this.o.url.origin;
-        for (let i = 0; i < this.o.connections; i++) {
-            const client = new undici/* Client */.Kj(origin, {
-                pipelining: 1,
-                keepAliveTimeout: 60_000,
-                headersTimeout: this.o.timeoutS * 1000,
-                bodyTimeout: this.o.timeoutS * 1000,
-                connectTimeout: this.o.timeoutS * 1000,
-            });
-            this.conns.push(new Connection(this, client, i));
-        }
+        for (let i = 0; i < this.o.connections; i++)
+            this.conns.push(new Connection(this, this.target, i));
         this.t0 = now();
         this.measureFrom = this.t0 + this.o.warmupS * 1000;
         this.endAt = this.measureFrom + this.o.durationS * 1000;
@@ -281,39 +729,63 @@ class Load {
                     return;
                 const st = this.status;
                 const responses = st['1xx'] + st['2xx'] + st['3xx'] + st['4xx'] + st['5xx'];
-                this.o.onProgress({ elapsedS: (t - this.measureFrom) / 1000, requests: responses + this.transportErrors, errors: st['4xx'] + st['5xx'] + this.transportErrors });
+                this.o.onProgress({
+                    elapsedS: (t - this.measureFrom) / 1000,
+                    requests: responses + this.transportErrors,
+                    errors: st['4xx'] + st['5xx'] + this.transportErrors,
+                });
             }, 1000)
             : null;
+        // one sweep for the request timeout, not a timer per request: a request with no byte received
+        // for the timeout fails (connect, headers and body alike), within a tenth of it
+        const sweep = setInterval(() => this.sweep(), Math.min(1000, Math.max(5, this.timeoutMs / 10)));
         const onAbort = () => this.stop();
         this.o.signal?.addEventListener('abort', onAbort, { once: true });
+        const t = now();
         for (const c of this.conns)
-            this.next(c);
+            this.next(c, t);
         return done.finally(() => {
             clearTimeout(stopTimer);
+            clearInterval(sweep);
             if (progress)
                 clearInterval(progress);
             this.o.signal?.removeEventListener('abort', onAbort);
         });
     }
-    /** Sends connection c's next request now or when it is due, unless the window is over. */
-    next(c) {
+    sweep() {
+        const t = now();
+        for (const c of this.conns) {
+            const h = c.http;
+            if (!h.busy)
+                continue;
+            if (h.active) {
+                h.active = false;
+                h.lastActivity = t;
+            }
+            else if (t - h.lastActivity >= this.timeoutMs) {
+                h.fail(responseError(`no response byte for ${this.o.timeoutS} s (--timeout)`, 'ETIMEDOUT'));
+            }
+        }
+    }
+    /** Sends connection c's next request now or when it is due, unless the window is over; t is now. */
+    next(c, t) {
         if (this.stopping)
             return this.maybeDone();
         if (!this.interval) {
-            c.send(now());
+            c.send(t, t);
             return;
         }
         const due = this.dueOf(c.slot);
         if (due >= this.endAt)
             return this.maybeDone();
         c.slot += this.o.connections;
-        const wait = due - now();
+        const wait = due - t;
         if (wait <= 0)
-            c.send(due);
+            c.send(due, t);
         else {
             c.timer = setTimeout(() => {
                 c.timer = null;
-                c.send(due);
+                c.send(due, now());
             }, wait);
         }
     }
@@ -338,17 +810,16 @@ class Load {
                 this.lastEnd = t;
         }
         if (err) {
-            // not from inside undici's error callback: it is still clearing the connection's queue
-            // (dispatching there trips its assertions); and a refused connection is not retried in a
-            // tight loop
-            c.busy = true;
+            // not from inside the socket's error callback; and a refused connection is not retried in
+            // a tight loop
+            c.pausing = true;
             setImmediate(() => {
-                c.busy = false;
-                this.next(c);
+                c.pausing = false;
+                this.next(c, now());
             });
         }
         else
-            this.next(c);
+            this.next(c, t);
     }
     stop() {
         if (this.stopping)
@@ -370,7 +841,7 @@ class Load {
         }
         if (this.o.signal?.aborted)
             for (const c of this.conns)
-                c.client.destroy().catch(() => { });
+                c.http.close();
         this.maybeDone();
     }
     maybeDone() {
@@ -382,8 +853,9 @@ class Load {
         this.finish = null;
         f?.();
     }
-    async close() {
-        await Promise.all(this.conns.map((c) => c.client.destroy().catch(() => { })));
+    close() {
+        for (const c of this.conns)
+            c.http.close();
     }
     window() {
         return { elapsedS: Math.max(this.o.durationS, (this.lastEnd - this.measureFrom) / 1000) };
@@ -396,7 +868,7 @@ async function runLoad(o) {
         await load.run();
     }
     finally {
-        await load.close();
+        load.close();
     }
     const { elapsedS } = load.window();
     return {
@@ -419,6 +891,7 @@ var output = __webpack_require__(41118);
  * `evalgate bench http`: flags -> a load run (load.ts) -> `latency_p99` (with `hdr_histogram`) and
  * `throughput_rps`, exactly mergeable over shards (SPEC §2, §7).
  */
+
 
 
 
@@ -465,7 +938,11 @@ async function parseFlags(f, cwd) {
     const concurrency = attempt(() => (0,output/* numberFlag */.C$)('--concurrency', f.concurrency, { min: 1, max: 10_000, int: true }));
     const connections = attempt(() => (0,output/* numberFlag */.C$)('--connections', f.connections, { min: 1, max: 10_000, int: true }));
     if (connections !== undefined && f.rate === undefined) {
-        problems.push({ file: '--connections', expected: 'only with --rate (with --concurrency, the concurrency is the connection count)', found: f.connections });
+        problems.push({
+            file: '--connections',
+            expected: 'only with --rate (with --concurrency, the concurrency is the connection count)',
+            found: f.connections,
+        });
     }
     const durationS = attempt(() => (0,output/* durationFlag */.h5)('--duration', f.duration, 0.1));
     if (f.duration === undefined)
@@ -481,8 +958,16 @@ async function parseFlags(f, cwd) {
         const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.*)$/.exec(h);
         if (!m)
             problems.push({ file: '--header', expected: '"Name: value"', found: JSON.stringify(h) });
+        else if (RESERVED_HEADERS.includes(m[1].toLowerCase()))
+            problems.push({
+                file: '--header',
+                expected: `a header other than ${RESERVED_HEADERS.join(', ')} (the connection sets those itself)`,
+                found: JSON.stringify(h),
+            });
+        else if (/[\0-\x08\x0a-\x1f\x7f]/.test(m[2]))
+            problems.push({ file: '--header', expected: 'a value with no control character (CR, LF, NUL)', found: JSON.stringify(h) });
         else
-            headers[m[1].toLowerCase()] = m[2];
+            headers[m[1].toLowerCase()] = m[2].trimEnd();
     }
     let body;
     if (f.bodyFile !== undefined) {
@@ -490,7 +975,12 @@ async function parseFlags(f, cwd) {
             body = await external_node_fs_.promises.readFile(external_node_path_default().resolve(cwd, f.bodyFile));
         }
         catch (e) {
-            problems.push({ file: f.bodyFile, path: '--body-file', expected: 'a readable file', found: e.code ?? String(e) });
+            problems.push({
+                file: f.bodyFile,
+                path: '--body-file',
+                expected: 'a readable file',
+                found: e.code ?? String(e),
+            });
         }
     }
     if (problems.length)
@@ -539,7 +1029,14 @@ function indicatorsOf(r, o) {
         ...common,
         ...(o.rate !== undefined ? { corrected: true, target_rate: o.rate } : {}),
         ...(r.uncorrected
-            ? { uncorrected: { p50_ms: ms(50, r.uncorrected), p90_ms: ms(90, r.uncorrected), p99_ms: ms(99, r.uncorrected), max_ms: ms(100, r.uncorrected) } }
+            ? {
+                uncorrected: {
+                    p50_ms: ms(50, r.uncorrected),
+                    p90_ms: ms(90, r.uncorrected),
+                    p99_ms: ms(99, r.uncorrected),
+                    max_ms: ms(100, r.uncorrected),
+                },
+            }
             : {}),
         hdr_unit: 'us',
         hdr_histogram: h.encode(),
@@ -587,7 +1084,9 @@ async function benchHttp(flags, rt, signal) {
             {
                 file: '--url',
                 expected: `at least one response from ${target(o.url)}`,
-                found: r.transportErrors ? `${r.transportErrors} transport errors (${r.transportErrorSamples.join('; ')})` : 'no request completed in the window',
+                found: r.transportErrors
+                    ? `${r.transportErrors} transport errors (${r.transportErrorSamples.join('; ')})`
+                    : 'no request completed in the window',
             },
         ], problem/* ExitCode */.yU.PlatformFailure);
     }
