@@ -2,6 +2,7 @@
  * `evalgate run`: plan → stage → submit → wait → collect → validate & merge → gate → report.
  * Every remote job the run started is cancelled when the run fails, times out or is cancelled.
  */
+import { setMaxListeners } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isUri } from './stores/fs.js';
@@ -20,6 +21,7 @@ import { printable } from './core/sanitize.js';
 import { boundTail } from './platforms/log-tail.js';
 import { CREDENTIAL_ENV } from './platforms/credentials.js';
 import { cancelSavedJobs } from './platforms/cancel-saved.js';
+import { CANCEL_BUDGET_MS, raceAbort } from './platforms/abort.js';
 import { leftJobsRecorder, readLeftJobs } from './stores/left-jobs.js';
 import type { JobRecord } from './core/report/report.js';
 
@@ -133,6 +135,8 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
 }
 
 async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Promise<RunResult> {
+  // the run's signal reaches every platform call (uploads in parallel, pollers): no leak warning
+  if (opts.signal) setMaxListeners(0, opts.signal);
   const problems: Problem[] = [];
   const flag = opts.flag ?? ((name: string) => `--${name}`);
   const fail = (ps: Problem[]): RunResult => {
@@ -185,22 +189,28 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
   // a command pays the start-up of the code it uses (SPEC §8).
   else if (settings.platform === 'dgx') {
     const { createDgxPlatform } = await import('./platforms/dgx/create.js');
-    const created = createDgxPlatform(settings, { cwd: rt.cwd, env: rt.env, jobEnv: jobEnvironment(rt.env), workDir });
+    const created = createDgxPlatform(settings, {
+      cwd: rt.cwd,
+      env: rt.env,
+      jobEnv: jobEnvironment(rt.env),
+      workDir,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'azure') {
     const { createAzurePlatform } = await import('./platforms/azure/create.js');
-    const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+    const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'volc') {
     const { createVolcPlatform } = await import('./platforms/volc/create.js');
-    const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+    const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'bailian') {
     const { createBailianPlatform } = await import('./platforms/bailian/create.js');
-    const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+    const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else {
@@ -233,11 +243,13 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
   let where: { model: string; data: string };
   try {
     where = {
-      model: settings.model ? await platform.stage(settings.model, 'model') : '',
-      data: settings.data ? await platform.stage(settings.data, 'data') : '',
+      model: settings.model ? await platform.stage(settings.model, 'model', opts.signal) : '',
+      data: settings.data ? await platform.stage(settings.data, 'data', opts.signal) : '',
     };
   } catch (e) {
     if (settings.dryRun) throw e;
+    // Ctrl-C during an upload (or its throttled backoff): no job was submitted, nothing to cancel
+    if (opts.signal?.aborted) return platformFailure(new Error('the run was cancelled while staging; no job was submitted'));
     return platformFailure(e);
   }
   const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
@@ -295,7 +307,7 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
       );
   }
   // A job that exited 0 but wrote no indicator file: almost always a command that ignores {out}.
-  const silent = outcome.filter((o) => o.status.state === 'succeeded' && o.files.length === 0);
+  const silent = opts.signal?.aborted ? [] : outcome.filter((o) => o.status.state === 'succeeded' && o.files.length === 0);
   const silentProblems = silent.map((o) => jobWithoutOutput(o));
   for (const p of silentProblems) rt.stderr(`error: ${formatProblem(p)}\n`);
   if (opts.signal?.aborted)
@@ -348,9 +360,15 @@ async function confirmRuns(
   staged: { model: string; data: string },
   outcome: Outcome[],
   opts: RunOptions,
-): Promise<{ reruns: Array<{ attempt: number; outcome: Outcome }>; attempts: Record<string, Array<MergedIndicator | undefined>>; problems: Problem[]; baseline?: BaselineResult }> {
+): Promise<{
+  reruns: Array<{ attempt: number; outcome: Outcome }>;
+  attempts: Record<string, Array<MergedIndicator | undefined>>;
+  problems: Problem[];
+  baseline?: BaselineResult;
+}> {
   const none = { reruns: [], attempts: {}, problems: [] };
-  if (settings.confirm <= 0 || opts.signal?.aborted || outcome.some((o) => o.status.state !== 'succeeded' || o.files.length === 0)) return none;
+  if (settings.confirm <= 0 || opts.signal?.aborted || outcome.some((o) => o.status.state !== 'succeeded' || o.files.length === 0))
+    return none;
   const baseline = await loadBaseline(settings, rt, opts.baseline);
   if (baseline.problems.length) return { ...none, baseline };
   const files = outcome.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
@@ -365,9 +383,13 @@ async function confirmRuns(
     baseline,
     run: (jobs) => runJobs(platform, jobs, rt, opts),
   });
-  const silent = r.reruns.filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0).map((x) => jobWithoutOutput(x.outcome));
+  const silent = r.reruns
+    .filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0)
+    .map((x) => jobWithoutOutput(x.outcome));
   for (const x of r.reruns.filter((y) => y.outcome.status.state === 'failed'))
-    rt.stderr(`error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${printable(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`);
+    rt.stderr(
+      `error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${printable(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`,
+    );
   return { reruns: r.reruns, attempts: r.attempts, problems: [...r.problems, ...silent], baseline };
 }
 
@@ -459,22 +481,24 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     rt.isTTY ?? false,
   );
   const out: Outcome[] = jobs.map((job) => ({ job, status: { state: 'queued', platformStatus: 'not submitted' }, files: [] }));
+  if (opts.signal) setMaxListeners(0, opts.signal);
   const cancelAll = async (reason: string): Promise<void> => {
     await Promise.all(
       out.map(async (o) => {
         if (TERMINAL.includes(o.status.state)) return;
         if (o.handle) {
+          // its own budget, not the run's signal (which has fired): the stop is sent whatever the
+          // run's state, and a throttled platform cannot hold the exit past SPEC §8's 10 s
+          const deadline = AbortSignal.timeout(CANCEL_BUDGET_MS);
           try {
-            await platform.cancel(o.handle);
+            await raceAbort(platform.cancel(o.handle, deadline), deadline);
           } catch (e) {
             rt.stderr(`warning: could not cancel ${o.job.name}: ${printable((e as Error).message)}\n`);
           }
           // a job that ended on its own before the cancel reached it keeps its own end (one read,
           // bounded: a cancel must not wait on a throttled platform)
-          const last = await Promise.race([
-            platform.status(o.handle).catch(() => null),
-            new Promise<null>((r) => setTimeout(() => r(null), 1000).unref()),
-          ]);
+          const read = AbortSignal.timeout(1000);
+          const last = await raceAbort(platform.status(o.handle, read), read).catch(() => null);
           if (last && (last.state === 'succeeded' || last.state === 'failed')) {
             o.status = last;
             progress.update(o.job.name, last.state);
@@ -499,10 +523,17 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
   };
 
   try {
-    await platform.prepare?.(jobs);
+    await platform.prepare?.(jobs, opts.signal);
     for (const o of out) {
       if (opts.signal?.aborted) break;
-      o.handle = await platform.submit(o.job);
+      try {
+        // a submit the abort interrupted returns the job its request created when it finds it
+        // by name (then it is cancelled below with the others), else throws the abort
+        o.handle = await platform.submit(o.job, opts.signal);
+      } catch (e) {
+        if (!opts.signal?.aborted) throw e;
+        break;
+      }
       publish();
     }
     opts.onSubmitted?.(out.flatMap((o) => (o.handle ? [{ name: o.job.name, ...(o.handle.url ? { url: o.handle.url } : {}) }] : [])));
@@ -514,6 +545,8 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     const readFailures = new Map<Outcome, number>();
     // ends every poller: an abort of the run, or a failed job
     const stop = new AbortController();
+    // every poller and every call in flight listens on it (a fan-out of thousands): no leak warning
+    setMaxListeners(0, stop.signal);
     const stopAll = (): void => stop.abort();
     opts.signal?.addEventListener('abort', stopAll, { once: true });
     if (opts.signal?.aborted) stop.abort();
@@ -562,7 +595,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     const poll = async (o: Outcome): Promise<boolean> => {
       let read: { status: JobStatus } | { error: unknown };
       try {
-        read = { status: await platform.status(o.handle!) };
+        read = { status: await platform.status(o.handle!, stop.signal) };
       } catch (e) {
         read = { error: e };
       }
@@ -597,7 +630,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     };
     const tasks: Promise<void>[] = [];
     const listed = new Set<Outcome>();
-    const listLoop = async (statusMany: (hs: JobHandle[]) => Promise<Map<string, JobStatus>>): Promise<void> => {
+    const listLoop = async (statusMany: (hs: JobHandle[], signal?: AbortSignal) => Promise<Map<string, JobStatus>>): Promise<void> => {
       // no backoff: one list call answers for every job, so its cost does not grow with the wait
       const interval = Math.min(cap, platform.pollIntervalMs);
       let failures = 0;
@@ -607,15 +640,21 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
         let answer: Map<string, JobStatus> | null = null;
         const began = Date.now();
         try {
-          answer = await statusMany(batch.map((o) => o.handle!));
+          answer = await statusMany(
+            batch.map((o) => o.handle!),
+            stop.signal,
+          );
           failures = 0;
         } catch (e) {
           if (stop.signal.aborted) return;
           failures++;
           const why = printable((e as Error)?.message ?? String(e));
-          if (failures === 1) rt.stderr(`warning: the ${platform.name} job list could not be read (${why}); trying again on the next poll\n`);
+          if (failures === 1)
+            rt.stderr(`warning: the ${platform.name} job list could not be read (${why}); trying again on the next poll\n`);
           if (failures >= STATUS_READ_LIMIT) {
-            rt.stderr(`warning: the ${platform.name} job list failed ${failures} times in a row; polling its ${batch.length} job(s) one by one\n`);
+            rt.stderr(
+              `warning: the ${platform.name} job list failed ${failures} times in a row; polling its ${batch.length} job(s) one by one\n`,
+            );
             for (const o of batch) {
               listed.delete(o);
               tasks.push(follow(o));
@@ -648,7 +687,9 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     };
     try {
       // a stop (abort, a failed job) does not wait for status calls still out: cancelling comes first
-      const stopped = new Promise<void>((r) => (stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true })));
+      const stopped = new Promise<void>((r) =>
+        stop.signal.aborted ? r() : stop.signal.addEventListener('abort', () => r(), { once: true }),
+      );
       const statusMany = platform.statusMany?.bind(platform);
       for (const o of out) {
         if (!o.handle) continue;
@@ -678,10 +719,18 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
 
   for (const o of out) {
     if (!o.handle) continue;
-    if (o.status.state === 'succeeded') o.files = await platform.collect(o.handle, '');
+    if (o.status.state === 'succeeded') {
+      try {
+        o.files = await platform.collect(o.handle, '', opts.signal);
+      } catch (e) {
+        // cancelled while downloading: the run is cancelled, its report says so
+        if (!opts.signal?.aborted) throw e;
+      }
+    }
     // a failed job, and one that succeeded without writing anything, is shown with its log's tail
     // (bounded whatever the platform returned: LOG_TAIL lines of at most 4 KiB)
-    if (o.status.state === 'failed' || (o.status.state === 'succeeded' && o.files.length === 0))
+    // (not after a cancel: a throttled platform must not hold the exit for a log)
+    if (!opts.signal?.aborted && (o.status.state === 'failed' || (o.status.state === 'succeeded' && o.files.length === 0)))
       o.logTail = boundTail(await platform.logs(o.handle, LOG_TAIL).catch(() => ''), LOG_TAIL);
   }
   return out;
