@@ -144,11 +144,13 @@ export async function withRetry<T>(
   o: RetryOptions,
   beforeRetry?: (e: AlibabaError) => Promise<{ value: T } | undefined>,
   signal?: AbortSignal,
+  /** false for a call that stops on the signal itself (a multipart upload: its parts and checkpoint stay consistent) */
+  race = true,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     throwIfCancelled(signal);
     try {
-      return await raceAbort(fn(), signal);
+      return await (race ? raceAbort(fn(), signal) : fn());
     } catch (e) {
       throwIfCancelled(signal);
       if (e instanceof AlibabaCredentialError) throw e;

@@ -50,8 +50,8 @@ export async function ossClient(t: OssTarget, credential: EvalgateAlibabaCredent
   return { client: new OSS(options), bucket: t.bucket, retry: { ...DEFAULT_RETRY, ...retry } };
 }
 
-const call = <T>(oss: Oss, operation: string, what: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> =>
-  withRetry(fn, (e) => ossError(operation, e, `oss://${oss.bucket}/${what}`), oss.retry, undefined, signal);
+const call = <T>(oss: Oss, operation: string, what: string, fn: () => Promise<T>, signal?: AbortSignal, race = true): Promise<T> =>
+  withRetry(fn, (e) => ossError(operation, e, `oss://${oss.bucket}/${what}`), oss.retry, undefined, signal, race);
 
 /** every object below `prefix` (ListObjectsV2, following the continuation tokens): name and size */
 export async function listPrefix(oss: Oss, prefix: string, signal?: AbortSignal): Promise<Array<{ name: string; size: number }>> {
@@ -167,6 +167,7 @@ async function multipart(
         if (cpFile) await fs.rm(cpFile, { force: true });
       },
       opts.signal,
+      false,
     );
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);

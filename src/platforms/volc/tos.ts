@@ -114,12 +114,14 @@ export class TosBucket {
   ) {}
 
   /** one operation with retries; `signal` (the run's cancel) ends its backoff and drops the request in flight (the SDK takes no signal) */
-  private run<T>(operation: string, what: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private run<T>(operation: string, what: string, fn: () => Promise<T>, signal?: AbortSignal, cancelsItself = false): Promise<T> {
     return withRetries(
       async () => {
         this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
         try {
-          return await raceAbort(fn(), signal);
+          // an uploadFile stops on its own cancel token (the signal fires it): its parts and
+          // checkpoint are left consistent for the next run to resume, so it is not raced
+          return await (cancelsItself ? fn() : raceAbort(fn(), signal));
         } catch (e) {
           if (signal?.aborted) throw e;
           throw tosError(`${operation} ${this.bucket}/${what}`, e, this.source);
@@ -221,6 +223,7 @@ export class TosBucket {
           }
         },
         opts.signal,
+        true,
       );
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
