@@ -326,14 +326,14 @@ describe('platform: volc', () => {
       return new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
     };
     const settings = volcSettings({ ...toxicityOnly, jobs: { toxicity: { command: 'sleep 300', shards: 2 } } });
-    const e = env('209');
+    const e = env('231');
     const config = parseVolcConfig(settings.platformConfig.volc, 'volc.yml').config!;
     const platform = new VolcPlatform({ config, env: e, cwd: ROOT, workDir: tempDir(), gate: settings.name, fetch: holding });
     const controller = new AbortController();
     const rt = captureRuntime(ROOT, e);
     const before = ml.requests.length;
     const running = runPipeline(settings, rt, { platform, maxPollMs: 300, signal: controller.signal });
-    await waitFor('a CreateJob whose answer is held', () => held === 1 && jobsOf('209').length === 1);
+    await waitFor('a CreateJob whose answer is held', () => held === 1 && jobsOf('231').length === 1);
     controller.abort();
     const r = await running;
     expect(r.exitCode).toBe(3);
@@ -341,7 +341,7 @@ describe('platform: volc', () => {
     expect(rt.err.join('')).toContain('run cancelled; 2 job(s) cancelled');
     // one CreateJob (the second shard was never sent), and the job it made got its StopJob
     expect(ml.requests.slice(before).filter((q) => q.action === 'CreateJob')).toHaveLength(1);
-    const [job] = jobsOf('209');
+    const [job] = jobsOf('231');
     expect(ml.requests.some((q) => q.action === 'StopJob' && q.id === job!.Id)).toBe(true);
     await waitFor('the job to stop', () => ml.job(job!.Id)!.State === 'Stopped', 10_000);
   });

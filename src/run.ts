@@ -487,9 +487,10 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
       out.map(async (o) => {
         if (TERMINAL.includes(o.status.state)) return;
         if (o.handle) {
-          // its own budget, not the run's signal (which has fired): the stop is sent whatever the
-          // run's state, and a throttled platform cannot hold the exit past SPEC §8's 10 s
-          const deadline = AbortSignal.timeout(CANCEL_BUDGET_MS);
+          // after a Ctrl-C, its own budget (not the run's signal, which has fired): the stop is sent
+          // whatever the run's state, and a throttled platform cannot hold the exit past SPEC §8's
+          // 10 s; after a failed job, the platform's own wait for the stop to be done
+          const deadline = opts.signal?.aborted ? AbortSignal.timeout(CANCEL_BUDGET_MS) : undefined;
           try {
             await raceAbort(platform.cancel(o.handle, deadline), deadline);
           } catch (e) {
