@@ -236,7 +236,9 @@ describe('platform: volc', () => {
   it('a job that failed under its name is submitted again as <name>-r2 (its own output prefix); a re-run of the re-run attaches to -r2', async () => {
     const failing = {
       ...toxicityOnly,
-      jobs: { toxicity: { command: `echo '{"indicator":"toxicity","toxic_ratio":0.9,"total_samples":100000}' > {out}/stale.json; exit 3` } },
+      jobs: {
+        toxicity: { command: `echo '{"indicator":"toxicity","toxic_ratio":0.9,"total_samples":100000}' > {out}/stale.json; exit 3` },
+      },
     };
     const name = 'evalgate-acme-models-att182-1-demo-toxicity-0';
     expect((await run(volcSettings(failing), env('att182'))).code).toBe(3);
@@ -310,6 +312,38 @@ describe('platform: volc', () => {
       .map((q) => q.action);
     expect(actions.slice(0, 3)).toEqual(['ListJobs', 'CreateJob', 'ListJobs']);
     expect(actions.filter((a) => a === 'CreateJob')).toHaveLength(1);
+  });
+
+  it('a Ctrl-C while a CreateJob answer is still out: the job it created is found by its name and stopped', async () => {
+    // the request reaches the platform (the job is created); its answer is held until the abort
+    let held = 0;
+    const holding: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!String(input).includes('Action=CreateJob')) return res;
+      await res.body?.cancel();
+      held++;
+      const signal = init!.signal!;
+      return new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    };
+    const settings = volcSettings({ ...toxicityOnly, jobs: { toxicity: { command: 'sleep 300', shards: 2 } } });
+    const e = env('231');
+    const config = parseVolcConfig(settings.platformConfig.volc, 'volc.yml').config!;
+    const platform = new VolcPlatform({ config, env: e, cwd: ROOT, workDir: tempDir(), gate: settings.name, fetch: holding });
+    const controller = new AbortController();
+    const rt = captureRuntime(ROOT, e);
+    const before = ml.requests.length;
+    const running = runPipeline(settings, rt, { platform, maxPollMs: 300, signal: controller.signal });
+    await waitFor('a CreateJob whose answer is held', () => held === 1 && jobsOf('231').length === 1);
+    controller.abort();
+    const r = await running;
+    expect(r.exitCode).toBe(3);
+    // both shards are reported cancelled (the second one was never submitted)
+    expect(rt.err.join('')).toContain('run cancelled; 2 job(s) cancelled');
+    // one CreateJob (the second shard was never sent), and the job it made got its StopJob
+    expect(ml.requests.slice(before).filter((q) => q.action === 'CreateJob')).toHaveLength(1);
+    const [job] = jobsOf('231');
+    expect(ml.requests.some((q) => q.action === 'StopJob' && q.id === job!.Id)).toBe(true);
+    await waitFor('the job to stop', () => ml.job(job!.Id)!.State === 'Stopped', 10_000);
   });
 
   it('cancelling the run stops every job it started: none is left in a non-terminal state', async () => {
@@ -542,7 +576,9 @@ describe('platform: volc: a re-run picks up what a SIGKILLed CLI left in its --o
     writeFileSync(go, '');
     const again = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: env('rr1'), out });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/an earlier run here \(run id rr1, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 2, cancelling 0/);
+    expect(again.stderr).toMatch(
+      /an earlier run here \(run id rr1, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 2, cancelling 0/,
+    );
     for (const j of left.jobs) expect(again.stderr).toContain(`evalgate: job ${j.name}: attaching`);
     expect(again.report!.jobs.map((j: { status: string; platform_id: string }) => [j.status, j.platform_id])).toEqual(
       left.jobs.map((j) => ['succeeded', j.id]),
@@ -561,9 +597,13 @@ describe('platform: volc: a re-run picks up what a SIGKILLed CLI left in its --o
     writeFileSync(go, '');
     const next = await runCliAsync(['run', '--config', waiting(go)], { cwd: ROOT, env: env('rr3'), out });
     expect(next.code, next.stderr).toBe(0);
-    expect(next.stderr).toMatch(/an earlier run here \(run id rr2, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/);
+    expect(next.stderr).toMatch(
+      /an earlier run here \(run id rr2, pid \d+\) ended with 2 job\(s\) still recorded as running: attaching to 0, cancelling 2/,
+    );
     for (const j of left.jobs)
-      expect(next.stderr).toContain(`evalgate: job ${j.name} (left by run rr2): cancelled (Volcengine ML job ${j.id} in cn-beijing: Stopped)`);
+      expect(next.stderr).toContain(
+        `evalgate: job ${j.name} (left by run rr2): cancelled (Volcengine ML job ${j.id} in cn-beijing: Stopped)`,
+      );
     expect(jobsOf('rr2').map((j) => j.State)).toEqual(['Stopped', 'Stopped']);
     expect(jobsOf('rr3').map((j) => [j.State, j.runs])).toEqual([
       ['Completed', 1],

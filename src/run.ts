@@ -2,6 +2,7 @@
  * `evalgate run`: plan → stage → submit → wait → collect → validate & merge → gate → report.
  * Every remote job the run started is cancelled when the run fails, times out or is cancelled.
  */
+import { setMaxListeners } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isUri } from './stores/fs.js';
@@ -20,6 +21,7 @@ import { printable } from './core/sanitize.js';
 import { boundTail } from './platforms/log-tail.js';
 import { CREDENTIAL_ENV } from './platforms/credentials.js';
 import { cancelSavedJobs } from './platforms/cancel-saved.js';
+import { CANCEL_BUDGET_MS, raceAbort } from './platforms/abort.js';
 import { leftJobsRecorder, readLeftJobs } from './stores/left-jobs.js';
 import type { JobRecord } from './core/report/report.js';
 import { HARDWARE_FIELDS, joinDistinct, measuresHardware, type Hardware, type HardwareField, type RunFacts } from './core/fingerprint.js';
@@ -134,6 +136,8 @@ export async function runPipeline(settings: Settings, rt: Runtime, opts: RunOpti
 }
 
 async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Promise<RunResult> {
+  // the run's signal reaches every platform call (uploads in parallel, pollers): no leak warning
+  if (opts.signal) setMaxListeners(0, opts.signal);
   const problems: Problem[] = [];
   const flag = opts.flag ?? ((name: string) => `--${name}`);
   const fail = (ps: Problem[]): RunResult => {
@@ -186,22 +190,28 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
   // a command pays the start-up of the code it uses (SPEC §8).
   else if (settings.platform === 'dgx') {
     const { createDgxPlatform } = await import('./platforms/dgx/create.js');
-    const created = createDgxPlatform(settings, { cwd: rt.cwd, env: rt.env, jobEnv: jobEnvironment(rt.env), workDir });
+    const created = createDgxPlatform(settings, {
+      cwd: rt.cwd,
+      env: rt.env,
+      jobEnv: jobEnvironment(rt.env),
+      workDir,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'azure') {
     const { createAzurePlatform } = await import('./platforms/azure/create.js');
-    const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+    const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'volc') {
     const { createVolcPlatform } = await import('./platforms/volc/create.js');
-    const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+    const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else if (settings.platform === 'bailian') {
     const { createBailianPlatform } = await import('./platforms/bailian/create.js');
-    const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+    const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
     if (!created.platform) return fail(created.problems);
     platform = created.platform;
   } else {
@@ -234,11 +244,13 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
   let where: { model: string; data: string };
   try {
     where = {
-      model: settings.model ? await platform.stage(settings.model, 'model') : '',
-      data: settings.data ? await platform.stage(settings.data, 'data') : '',
+      model: settings.model ? await platform.stage(settings.model, 'model', opts.signal) : '',
+      data: settings.data ? await platform.stage(settings.data, 'data', opts.signal) : '',
     };
   } catch (e) {
     if (settings.dryRun) throw e;
+    // Ctrl-C during an upload (or its throttled backoff): no job was submitted, nothing to cancel
+    if (opts.signal?.aborted) return platformFailure(new Error('the run was cancelled while staging; no job was submitted'));
     return platformFailure(e);
   }
   const planned = plan(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
@@ -296,7 +308,7 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
       );
   }
   // A job that exited 0 but wrote no indicator file: almost always a command that ignores {out}.
-  const silent = outcome.filter((o) => o.status.state === 'succeeded' && o.files.length === 0);
+  const silent = opts.signal?.aborted ? [] : outcome.filter((o) => o.status.state === 'succeeded' && o.files.length === 0);
   const silentProblems = silent.map((o) => jobWithoutOutput(o));
   for (const p of silentProblems) rt.stderr(`error: ${formatProblem(p)}\n`);
   if (opts.signal?.aborted)
@@ -506,22 +518,25 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     rt.isTTY ?? false,
   );
   const out: Outcome[] = jobs.map((job) => ({ job, status: { state: 'queued', platformStatus: 'not submitted' }, files: [] }));
+  if (opts.signal) setMaxListeners(0, opts.signal);
   const cancelAll = async (reason: string): Promise<void> => {
     await Promise.all(
       out.map(async (o) => {
         if (TERMINAL.includes(o.status.state)) return;
         if (o.handle) {
+          // after a Ctrl-C, its own budget (not the run's signal, which has fired): the stop is sent
+          // whatever the run's state, and a throttled platform cannot hold the exit past SPEC §8's
+          // 10 s; after a failed job, the platform's own wait for the stop to be done
+          const deadline = opts.signal?.aborted ? AbortSignal.timeout(CANCEL_BUDGET_MS) : undefined;
           try {
-            await platform.cancel(o.handle);
+            await raceAbort(platform.cancel(o.handle, deadline), deadline);
           } catch (e) {
             rt.stderr(`warning: could not cancel ${o.job.name}: ${printable((e as Error).message)}\n`);
           }
           // a job that ended on its own before the cancel reached it keeps its own end (one read,
           // bounded: a cancel must not wait on a throttled platform)
-          const last = await Promise.race([
-            platform.status(o.handle).catch(() => null),
-            new Promise<null>((r) => setTimeout(() => r(null), 1000).unref()),
-          ]);
+          const read = AbortSignal.timeout(1000);
+          const last = await raceAbort(platform.status(o.handle, read), read).catch(() => null);
           if (last && (last.state === 'succeeded' || last.state === 'failed')) {
             o.status = last;
             progress.update(o.job.name, last.state);
@@ -546,10 +561,17 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
   };
 
   try {
-    await platform.prepare?.(jobs);
+    await platform.prepare?.(jobs, opts.signal);
     for (const o of out) {
       if (opts.signal?.aborted) break;
-      o.handle = await platform.submit(o.job);
+      try {
+        // a submit the abort interrupted returns the job its request created when it finds it
+        // by name (then it is cancelled below with the others), else throws the abort
+        o.handle = await platform.submit(o.job, opts.signal);
+      } catch (e) {
+        if (!opts.signal?.aborted) throw e;
+        break;
+      }
       publish();
     }
     opts.onSubmitted?.(out.flatMap((o) => (o.handle ? [{ name: o.job.name, ...(o.handle.url ? { url: o.handle.url } : {}) }] : [])));
@@ -561,6 +583,8 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     const readFailures = new Map<Outcome, number>();
     // ends every poller: an abort of the run, or a failed job
     const stop = new AbortController();
+    // every poller and every call in flight listens on it (a fan-out of thousands): no leak warning
+    setMaxListeners(0, stop.signal);
     const stopAll = (): void => stop.abort();
     opts.signal?.addEventListener('abort', stopAll, { once: true });
     if (opts.signal?.aborted) stop.abort();
@@ -609,7 +633,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     const poll = async (o: Outcome): Promise<boolean> => {
       let read: { status: JobStatus } | { error: unknown };
       try {
-        read = { status: await platform.status(o.handle!) };
+        read = { status: await platform.status(o.handle!, stop.signal) };
       } catch (e) {
         read = { error: e };
       }
@@ -644,7 +668,7 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
     };
     const tasks: Promise<void>[] = [];
     const listed = new Set<Outcome>();
-    const listLoop = async (statusMany: (hs: JobHandle[]) => Promise<Map<string, JobStatus>>): Promise<void> => {
+    const listLoop = async (statusMany: (hs: JobHandle[], signal?: AbortSignal) => Promise<Map<string, JobStatus>>): Promise<void> => {
       // no backoff: one list call answers for every job, so its cost does not grow with the wait
       const interval = Math.min(cap, platform.pollIntervalMs);
       let failures = 0;
@@ -654,7 +678,10 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
         let answer: Map<string, JobStatus> | null = null;
         const began = Date.now();
         try {
-          answer = await statusMany(batch.map((o) => o.handle!));
+          answer = await statusMany(
+            batch.map((o) => o.handle!),
+            stop.signal,
+          );
           failures = 0;
         } catch (e) {
           if (stop.signal.aborted) return;
@@ -730,10 +757,18 @@ export async function runJobs(platform: Platform, jobs: PlannedJob[], rt: Runtim
 
   for (const o of out) {
     if (!o.handle) continue;
-    if (o.status.state === 'succeeded') o.files = await platform.collect(o.handle, '');
+    if (o.status.state === 'succeeded') {
+      try {
+        o.files = await platform.collect(o.handle, '', opts.signal);
+      } catch (e) {
+        // cancelled while downloading: the run is cancelled, its report says so
+        if (!opts.signal?.aborted) throw e;
+      }
+    }
     // a failed job, and one that succeeded without writing anything, is shown with its log's tail
     // (bounded whatever the platform returned: LOG_TAIL lines of at most 4 KiB)
-    if (o.status.state === 'failed' || (o.status.state === 'succeeded' && o.files.length === 0))
+    // (not after a cancel: a throttled platform must not hold the exit for a log)
+    if (!opts.signal?.aborted && (o.status.state === 'failed' || (o.status.state === 'succeeded' && o.files.length === 0)))
       o.logTail = boundTail(await platform.logs(o.handle, LOG_TAIL).catch(() => ''), LOG_TAIL);
   }
   return out;

@@ -52,6 +52,13 @@ export function isSavedJob(j: unknown): j is SavedJob {
   return v !== null && typeof v === 'object' && typeof v.platform === 'string' && typeof v.name === 'string' && typeof v.id === 'string';
 }
 
+/**
+ * Every call but cancel() takes the run's signal (Ctrl-C, SIGTERM, a cancelled workflow, a failed
+ * job stopping the pollers): a retry's backoff (Retry-After included) and a request still out end
+ * at once when it fires, the call throwing an AbortError (src/platforms/abort.ts), so that the
+ * runner cancels every job within SPEC §8's 10 s. cancel() runs after the abort, bounded by its
+ * own budget (CANCEL_BUDGET_MS: the signal it may be given is that deadline, never the run's).
+ */
 export interface Platform {
   readonly name: string;
   /** how often to ask for status at first; the runner backs off with jitter from there */
@@ -61,18 +68,23 @@ export interface Platform {
   /** where a job sees the model, the data and its output folder */
   locate(key: string, shard: Shard, name: string, staged: { model: string; data: string }): Locations;
   /** uploads a local path to the platform's store (content-addressed) and returns how jobs name it */
-  stage(localOrUri: string, kind: 'model' | 'data'): Promise<string>;
+  stage(localOrUri: string, kind: 'model' | 'data', signal?: AbortSignal): Promise<string>;
   /** sees every job of the run before the first submit (Slurm submits a job's shards as one array) */
-  prepare?(jobs: PlannedJob[]): Promise<void>;
+  prepare?(jobs: PlannedJob[], signal?: AbortSignal): Promise<void>;
   /** things the report should warn about (e.g. a latency job on a node without the performance governor) */
   readonly warnings?: readonly string[];
   /** the sha256 of each local input it staged and of the code snapshot it uploaded, as it hashes them (fingerprints) */
   readonly hashes?: StagedHashes;
   /** the hardware a job runs on as far as the platform knows it (an instance type, the runner's CPU): fingerprints */
   hardware?(job: PlannedJob): Partial<Hardware>;
-  /** submits a job, or attaches to the job of the same name that a retried run submitted already */
-  submit(job: PlannedJob): Promise<JobHandle>;
-  status(handle: JobHandle): Promise<JobStatus>;
+  /**
+   * submits a job, or attaches to the job of the same name that a retried run submitted already.
+   * An abort while its create request is out (sent, its answer unread) looks the job up by its
+   * deterministic name within its own short budget and returns it when found, so that the runner
+   * cancels it too.
+   */
+  submit(job: PlannedJob, signal?: AbortSignal): Promise<JobHandle>;
+  status(handle: JobHandle, signal?: AbortSignal): Promise<JobStatus>;
   /**
    * The status of many jobs in as few requests as the platform allows (its list call, every page
    * followed to the end and bounded; one sacct for a whole Slurm array): the jobs it found, by
@@ -80,12 +92,16 @@ export interface Platform {
    * the list itself could not be read (after the client's own retries); the runner asks again on
    * the next poll.
    */
-  statusMany?(handles: JobHandle[]): Promise<Map<string, JobStatus>>;
+  statusMany?(handles: JobHandle[], signal?: AbortSignal): Promise<Map<string, JobStatus>>;
   /** the last `lines` lines of the job's log */
   logs(handle: JobHandle, lines: number): Promise<string>;
   /** downloads every indicator file the job wrote into `dest`; returns their paths */
-  collect(handle: JobHandle, dest: string): Promise<string[]>;
-  cancel(handle: JobHandle): Promise<void>;
+  collect(handle: JobHandle, dest: string, signal?: AbortSignal): Promise<string[]>;
+  /**
+   * Stops the job. `deadline` is its own budget after the run's abort (a throttled platform must
+   * not hold the exit): the call gives up waiting for the job to reach its end state once it fires.
+   */
+  cancel(handle: JobHandle, deadline?: AbortSignal): Promise<void>;
   /** what the post step needs to cancel this job later, while it may still be running; null once it cannot be */
   saved?(handle: JobHandle): SavedJob | null;
   /** --dry-run: every job as the platform would be given it (rendered from its template), without sending anything */

@@ -78,11 +78,16 @@ export class Arm {
     pathOrUrl: string,
     body?: unknown,
     accept: number[] = [200],
+    /** the run's cancel: ends the request and the pipeline's retry waits (Retry-After included) at once */
+    signal?: AbortSignal,
   ): Promise<ArmResponse> {
     this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
     const target = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.base}${pathOrUrl}`;
     const req = this.client.pathUnchecked(target);
-    const options = body === undefined ? {} : { body, contentType: 'application/json' };
+    const options = {
+      ...(body === undefined ? {} : { body, contentType: 'application/json' }),
+      ...(signal ? { abortSignal: signal } : {}),
+    };
     const res = method === 'GET' ? await req.get(options) : method === 'PUT' ? await req.put(options) : await req.post(options);
     const status = Number(res.status);
     const headers: Record<string, string> = {};

@@ -13,7 +13,8 @@ import { isUri } from '../../stores/fs.js';
 import { contentHash } from '../templates.js';
 import type { JobHandle, JobState, JobStatus, Platform, SavedJob, StagedHashes } from '../platform.js';
 import type { Hardware } from '../../core/fingerprint.js';
-import { Arm, ArmError } from './arm.js';
+import { Arm, ArmError, type ArmResponse } from './arm.js';
+import { raceAbort, sleepUnlessAborted, throwIfCancelled } from '../abort.js';
 import type { AzureConfig } from './config.js';
 import { AZURE_API_VERSION } from './config.js';
 import { blobTail, downloadPrefix, resolveDatastore, uploadPrefix, type Datastore } from './blob.js';
@@ -62,6 +63,8 @@ export function mapAzureStatus(status: string): JobState {
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
+/** how long a submit the abort cut off looks for the job its PUT may have created */
+const ORPHAN_LOOKUP_MS = 3_000;
 
 export interface AzureOptions {
   config: AzureConfig;
@@ -127,14 +130,22 @@ export class AzurePlatform implements Platform {
     );
   }
 
-  private datastore(): Promise<Datastore> {
-    this.ds ??= resolveDatastore(this.arm, this.opts.config.datastore, this.opts.credential, this.opts.env, this.opts.config.blobEndpoint);
+  private datastore(signal?: AbortSignal): Promise<Datastore> {
+    // the first caller's signal (the run's) ends the reads; a later one stops waiting for them
+    this.ds ??= resolveDatastore(
+      this.arm,
+      this.opts.config.datastore,
+      this.opts.credential,
+      this.opts.env,
+      this.opts.config.blobEndpoint,
+      signal ?? this.opts.signal,
+    );
     this.ds.catch(() => (this.ds = undefined));
-    return this.ds;
+    return raceAbort(this.ds, signal);
   }
 
-  private uploadOptions(): { staging?: Staging; signal?: AbortSignal } {
-    return { ...(this.opts.staging ? { staging: this.opts.staging } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) };
+  private uploadOptions(signal = this.opts.signal): { staging?: Staging; signal?: AbortSignal } {
+    return { ...(this.opts.staging ? { staging: this.opts.staging } : {}), ...(signal ? { signal } : {}) };
   }
 
   private dsUri(p: string): string {
@@ -151,7 +162,7 @@ export class AzurePlatform implements Platform {
   }
 
   /** a local file or folder goes to <prefix>/cas/<sha256>/ in the datastore (skipped when already there) */
-  async stage(localOrUri: string, kind: 'model' | 'data'): Promise<string> {
+  async stage(localOrUri: string, kind: 'model' | 'data', signal = this.opts.signal): Promise<string> {
     let uri: string;
     let type: 'uri_file' | 'uri_folder';
     if (isUri(localOrUri)) {
@@ -165,8 +176,8 @@ export class AzurePlatform implements Platform {
       this.hashes[kind] = `sha256:${sha}`;
       const prefix = `${this.opts.config.prefix}/cas/${sha}/`;
       if (!this.opts.dryRun) {
-        const ds = await this.datastore();
-        await uploadPrefix(ds.client, prefix, await localFiles(abs), this.uploadOptions());
+        const ds = await this.datastore(signal);
+        await uploadPrefix(ds.client, prefix, await localFiles(abs), this.uploadOptions(signal));
       }
       type = st.isFile() ? 'uri_file' : 'uri_folder';
       uri = this.dsUri(st.isFile() ? prefix + path.basename(abs) : prefix);
@@ -176,7 +187,7 @@ export class AzurePlatform implements Platform {
   }
 
   /** registers what the jobs share once: an environment per image, the code snapshot */
-  async prepare(jobs: PlannedJob[]): Promise<void> {
+  async prepare(jobs: PlannedJob[], signal = this.opts.signal): Promise<void> {
     if (this.prepared) return;
     const c = this.opts.config;
     // the same plan gives the same tag: a retried run's jobs carry it too
@@ -197,6 +208,7 @@ export class AzurePlatform implements Platform {
             properties: { image, osType: 'Linux', description: `evalgate: ${image}` },
           },
           [200, 201],
+          signal,
         );
       }
       this.environments.set(job.name, `azureml:${envName}:1`);
@@ -206,9 +218,9 @@ export class AzurePlatform implements Platform {
       this.hashes.code = `sha256:${sha}`;
       const version = sha.slice(0, 16);
       if (!this.opts.dryRun) {
-        const ds = await this.datastore();
+        const ds = await this.datastore(signal);
         const prefix = `${c.prefix}/code/${sha}/`;
-        await uploadPrefix(ds.client, prefix, files, this.uploadOptions());
+        await uploadPrefix(ds.client, prefix, files, this.uploadOptions(signal));
         await this.arm.send(
           'CodeVersions_CreateOrUpdate',
           'PUT',
@@ -217,6 +229,7 @@ export class AzurePlatform implements Platform {
             properties: { codeUri: `${ds.serviceUrl}/${ds.container}/${prefix.replace(/\/$/, '')}`, description: 'evalgate: azure.code' },
           },
           [200, 201],
+          signal,
         );
       }
       this.code = `azureml:evalgate-code:${version}`;
@@ -257,13 +270,13 @@ export class AzurePlatform implements Platform {
     return out.join('\n');
   }
 
-  async submit(job: PlannedJob): Promise<JobHandle> {
-    await this.prepare([job]);
+  async submit(job: PlannedJob, signal = this.opts.signal): Promise<JobHandle> {
+    await this.prepare([job], signal);
     // attach: a retried run finds the job it created before instead of starting a second one;
     // one that failed or was cancelled is submitted again as <name>-r2, -r3, …
     const found = await findAttempt(job.name, async (n) => {
       try {
-        const res = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${n}`)).body as Record<string, unknown>;
+        const res = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${n}`, undefined, [200], signal)).body as Record<string, unknown>;
         const raw = String(((res.properties ?? {}) as Record<string, unknown>).status ?? 'Unknown');
         const state = mapAzureStatus(raw);
         return state === 'failed' || state === 'cancelled' || raw === 'CancelRequested' ? 'dead' : { live: res };
@@ -281,9 +294,24 @@ export class AzurePlatform implements Platform {
     body.properties.tags = { ...((body.properties.tags as Record<string, string> | undefined) ?? {}), [this.runTag]: '1' };
     const tracked: Tracked = { job, transientErrors: 0 };
     this.tracked.set(name, tracked);
-    const resource =
-      found.existing ??
-      ((await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body as Record<string, unknown>);
+    let resource = found.existing;
+    if (!resource) {
+      // the PUT names the job: a PUT the abort cut off after it was sent may have created it, and
+      // a Jobs_Get of that name (within ORPHAN_LOOKUP_MS) finds it for the runner to cancel
+      // (the pipeline's retries hide whether the last attempt was answered: it is always looked up)
+      try {
+        resource = (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201], signal)).body as Record<
+          string,
+          unknown
+        >;
+      } catch (e) {
+        if (!signal?.aborted) throw e;
+        const lookup = AbortSignal.timeout(ORPHAN_LOOKUP_MS);
+        const lost = await this.arm.send('Jobs_Get', 'GET', `/jobs/${name}`, undefined, [200], lookup).catch(() => null);
+        if (!lost) throw e;
+        resource = lost.body as Record<string, unknown>;
+      }
+    }
     tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
     return { job, id: name, url: tracked.url };
   }
@@ -294,12 +322,13 @@ export class AzurePlatform implements Platform {
     return `https://ml.azure.com/runs/${name}?wsid=/subscriptions/${c.subscription}/resourcegroups/${c.resourceGroup}/workspaces/${c.workspace}${tid}`;
   }
 
-  async status(h: JobHandle): Promise<JobStatus> {
+  async status(h: JobHandle, signal?: AbortSignal): Promise<JobStatus> {
     const t = this.track(h);
     let resource: Record<string, unknown>;
     try {
-      await this.rate.take();
-      resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`)).body as Record<string, unknown>;
+      await this.rate.take(signal);
+      throwIfCancelled(signal);
+      resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`, undefined, [200], signal)).body as Record<string, unknown>;
       t.transientErrors = 0;
     } catch (e) {
       // throttled or a server error after the pipeline's own retries: ask again next round
@@ -315,13 +344,17 @@ export class AzurePlatform implements Platform {
    * read per page instead of one per job. A job it does not return (one a run before this one
    * created, without the tag) is left to status().
    */
-  async statusMany(handles: JobHandle[]): Promise<Map<string, JobStatus>> {
+  async statusMany(handles: JobHandle[], signal?: AbortSignal): Promise<Map<string, JobStatus>> {
     const wanted = new Map(handles.map((h) => [h.id, h]));
     const out = new Map<string, JobStatus>();
     let next: string | undefined = `/jobs?listViewType=ActiveOnly&tag=${encodeURIComponent(this.runTag)}`;
     for (let page = 0; next && page < MAX_LIST_PAGES && out.size < wanted.size; page++) {
-      await this.rate.take();
-      const body = (await this.arm.send('Jobs_List', 'GET', next)).body as { value?: unknown; nextLink?: unknown };
+      await this.rate.take(signal);
+      throwIfCancelled(signal);
+      const body = (await this.arm.send('Jobs_List', 'GET', next, undefined, [200], signal)).body as {
+        value?: unknown;
+        nextLink?: unknown;
+      };
       for (const r of Array.isArray(body.value) ? (body.value as Record<string, unknown>[]) : []) {
         const h = typeof r.name === 'string' ? wanted.get(r.name) : undefined;
         if (h) {
@@ -371,11 +404,11 @@ export class AzurePlatform implements Platform {
     }
   }
 
-  async collect(h: JobHandle): Promise<string[]> {
-    const ds = await this.datastore();
+  async collect(h: JobHandle, _dest?: string, signal?: AbortSignal): Promise<string[]> {
+    const ds = await this.datastore(signal);
     // a fresh folder of evalgate's: never one it did not create
     const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-    const { files, refused } = await downloadPrefix(ds.client, this.outPrefix(h.id), dest, ['.json']);
+    const { files, refused } = await downloadPrefix(ds.client, this.outPrefix(h.id), dest, ['.json'], signal);
     if (refused.length)
       throw new Error(
         `job ${h.id} wrote blobs whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`,
@@ -383,9 +416,9 @@ export class AzurePlatform implements Platform {
     return files;
   }
 
-  /** asks Azure ML to cancel and waits (up to a minute) until the cancel is done */
-  async cancel(h: JobHandle): Promise<void> {
-    await cancelAzureJob(this.arm, h.id);
+  /** asks Azure ML to cancel and waits (up to a minute, or until `deadline`) until the cancel is done */
+  async cancel(h: JobHandle, deadline?: AbortSignal): Promise<void> {
+    await cancelAzureJob(this.arm, h.id, undefined, deadline);
   }
 
   saved(h: JobHandle): SavedJob {
@@ -414,15 +447,23 @@ export function studioUrl(resource: Record<string, unknown>): string | undefined
  * POST …/jobs/<id>/cancel (202 and a Location to poll), then polls that Location until it stops
  * answering 202. A job already finished answers without a Location: nothing to wait for.
  */
-export async function cancelAzureJob(arm: Arm, id: string, waitMs = CANCEL_WAIT_MS): Promise<void> {
-  const res = await arm.send('Jobs_Cancel', 'POST', `/jobs/${id}/cancel`, undefined, [200, 202, 204]);
+export async function cancelAzureJob(arm: Arm, id: string, waitMs = CANCEL_WAIT_MS, deadline?: AbortSignal): Promise<void> {
+  const res = await arm.send('Jobs_Cancel', 'POST', `/jobs/${id}/cancel`, undefined, [200, 202, 204], deadline);
   const location = res.headers.location;
   if (res.status !== 202 || !location) return;
   const until = Date.now() + waitMs;
   while (Date.now() < until) {
     const after = Number(res.headers['retry-after']);
-    await new Promise((r) => setTimeout(r, Math.min(10_000, Math.max(200, Number.isFinite(after) ? after * 1000 : 1000))));
-    const poll = await arm.send('Jobs_Cancel_Poll', 'GET', location, undefined, [200, 202, 204]);
+    await sleepUnlessAborted(Math.min(10_000, Math.max(200, Number.isFinite(after) ? after * 1000 : 1000)), deadline);
+    // the cancel's own budget ran out (a throttled platform): the cancel was accepted (202)
+    if (deadline?.aborted) return;
+    let poll: ArmResponse;
+    try {
+      poll = await arm.send('Jobs_Cancel_Poll', 'GET', location, undefined, [200, 202, 204], deadline);
+    } catch (e) {
+      if (deadline?.aborted) return;
+      throw e;
+    }
     if (poll.status !== 202) return;
   }
   throw new Error(`Azure ML did not finish cancelling job ${id} within ${Math.round(waitMs / 1000)} s`);

@@ -29,8 +29,10 @@ export async function resolveDatastore(
   credential: TokenCredential,
   env: Record<string, string | undefined>,
   blobEndpoint?: string,
+  /** the run's cancel: ends the reads and their retry waits */
+  signal?: AbortSignal,
 ): Promise<Datastore> {
-  const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`);
+  const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`, undefined, [200], signal);
   const p = ((res.body as { properties?: Record<string, unknown> })?.properties ?? {}) as Record<string, unknown>;
   if (p.datastoreType !== 'AzureBlob')
     throw new Error(
@@ -43,8 +45,9 @@ export async function resolveDatastore(
   const kind = String(((p.credentials ?? {}) as Record<string, unknown>).credentialsType ?? 'None');
   let make: (containerName: string) => ContainerClient;
   if (kind === 'AccountKey' || kind === 'Sas') {
-    const secrets = (await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}))
-      .body as Record<string, unknown>;
+    const secrets = (
+      await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}, [200], signal)
+    ).body as Record<string, unknown>;
     if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
       const key = secrets.key;
       maskRuntimeSecret(key, env);
@@ -111,10 +114,12 @@ export async function downloadPrefix(
   prefix: string,
   dest: string,
   suffixes: string[] = [],
+  signal?: AbortSignal,
 ): Promise<{ files: string[]; refused: string[] }> {
   const files: string[] = [];
   const refused: string[] = [];
-  for await (const page of container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1000 })) {
+  const abort = signal ? { abortSignal: signal } : {};
+  for await (const page of container.listBlobsFlat({ prefix, ...abort }).byPage({ maxPageSize: 1000 })) {
     for (const b of page.segment.blobItems) {
       if (suffixes.length && !suffixes.some((s) => b.name.endsWith(s))) continue;
       const local = safeJoin(dest, b.name.slice(prefix.length));
@@ -123,7 +128,7 @@ export async function downloadPrefix(
         continue;
       }
       await fs.mkdir(path.dirname(local), { recursive: true });
-      await container.getBlobClient(b.name).downloadToFile(local);
+      await container.getBlobClient(b.name).downloadToFile(local, undefined, undefined, abort);
       files.push(local);
     }
   }

@@ -21,7 +21,8 @@ import type { BailianConfig } from './config.js';
 import { DLC_API_VERSION } from './config.js';
 import { EvalgateAlibabaCredential } from './credential.js';
 import { Dlc, type DlcJob } from './dlc.js';
-import { AlibabaError, isThrottling, sleep, type RetryOptions } from './errors.js';
+import { AlibabaError, dlcError, isThrottling, sleep, withRetry, type RetryOptions } from './errors.js';
+import { raceAbort } from '../abort.js';
 import { BAILIAN_MOUNTS, TEMPLATE_FILE, createJobBody, mountUri, renderBailianJob, type BailianJobVars, type Mount } from './job.js';
 import { downloadPrefix, ossClient, parseOssUri, uploadPrefix, type Oss, type UploadOptions } from './oss.js';
 import { codeSnapshot, localFiles } from '../snapshot.js';
@@ -77,6 +78,8 @@ export const consoleUrl = (region: string, workspaceId: string, jobId: string): 
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
+/** how long a submit the abort cut off looks for the job its CreateJob may have created */
+const ORPHAN_LOOKUP_MS = 3_000;
 
 export interface BailianOptions {
   config: BailianConfig;
@@ -165,11 +168,11 @@ export class BailianPlatform implements Platform {
   }
 
   /** multipart checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
-  private uploadOptions(): UploadOptions {
+  private uploadOptions(signal = this.opts.signal): UploadOptions {
     return {
       checkpointDir: path.join(this.opts.workDir, '.staging'),
       ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-      ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+      ...(signal ? { signal } : {}),
     };
   }
 
@@ -186,7 +189,7 @@ export class BailianPlatform implements Platform {
    * mounted read-only; a file keeps its basename. `oss://<bucket>/<prefix>` is mounted directly
    * (an object: its folder, and the job sees the object by name); another URI is passed to PAI-DLC as is.
    */
-  async stage(localOrUri: string, kind: 'model' | 'data'): Promise<string> {
+  async stage(localOrUri: string, kind: 'model' | 'data', signal = this.opts.signal): Promise<string> {
     const c = this.opts.config;
     let mount: Mount;
     if (isUri(localOrUri)) {
@@ -204,7 +207,8 @@ export class BailianPlatform implements Platform {
       const sha = await contentHash(abs);
       this.hashes[kind] = `sha256:${sha}`;
       const prefix = `${c.ossPrefix}/cas/${sha}/`;
-      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, await localFiles(abs), this.uploadOptions());
+      if (!this.opts.dryRun)
+        await uploadPrefix(await raceAbort(this.oss(), signal), prefix, await localFiles(abs), this.uploadOptions(signal));
       mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: path.basename(abs) } : {}) };
     }
     this.inputs[kind] = mount;
@@ -212,18 +216,18 @@ export class BailianPlatform implements Platform {
   }
 
   /** uploads the code snapshot once (content-addressed: <oss_prefix>/code/<sha256>/) */
-  async prepare(): Promise<void> {
-    await this.code();
+  async prepare(_jobs?: PlannedJob[], signal = this.opts.signal): Promise<void> {
+    await raceAbort(this.code(signal), signal);
   }
 
-  private code(): Promise<string | undefined> {
+  private code(signal = this.opts.signal): Promise<string | undefined> {
     this.codeP ??= (async () => {
       const c = this.opts.config;
       if (!c.code.length) return undefined;
       const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'bailian.code');
       this.hashes.code = `sha256:${sha}`;
       const prefix = `${c.ossPrefix}/code/${sha}/`;
-      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, files, this.uploadOptions());
+      if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, files, this.uploadOptions(signal));
       return this.mount(prefix);
     })();
     this.codeP.catch(() => (this.codeP = undefined));
@@ -264,15 +268,16 @@ export class BailianPlatform implements Platform {
   }
 
   /** the newest job of this name in the workspace, if a previous submission created one */
-  private async existing(name: string): Promise<DlcJob | undefined> {
-    return (await this.dlc.findByName(this.opts.config.workspaceId, name))[0];
+  private async existing(name: string, signal?: AbortSignal): Promise<DlcJob | undefined> {
+    return (await this.dlc.findByName(this.opts.config.workspaceId, name, undefined, signal))[0];
   }
 
-  async submit(job: PlannedJob): Promise<JobHandle> {
+  async submit(job: PlannedJob, signal = this.opts.signal): Promise<JobHandle> {
+    await this.prepare([job], signal);
     // attach: a retried run finds the job it created before instead of starting a second one;
     // one that failed or was stopped is submitted again as <name>-r2, -r3, …
     const found = await findAttempt(job.name, async (n) => {
-      const j = await this.existing(n);
+      const j = await this.existing(n, signal);
       if (!j) return null;
       const raw = typeof j.Status === 'string' ? j.Status : 'Unknown';
       const state = mapDlcStatus(raw);
@@ -282,12 +287,37 @@ export class BailianPlatform implements Platform {
     const body = await this.body(run);
     let id = found.existing?.JobId;
     if (!id) {
-      const created = await this.dlc.call<{ JobId?: unknown }>('CreateJob', 'POST', '/api/v1/jobs', { body }, async (e) => {
-        // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
-        if (isThrottling(e.code)) return undefined;
-        const again = await this.existing(run.name);
-        return again ? { value: { JobId: again.JobId } } : undefined;
-      });
+      // a CreateJob the abort cut off after it was sent may have created the job: it is looked for
+      // by name (within ORPHAN_LOOKUP_MS) and returned, for the runner to cancel with the others
+      let sent = false;
+      let created: { JobId?: unknown };
+      try {
+        created = await withRetry(
+          async () => {
+            sent = true;
+            const r = await this.dlc.once<{ JobId?: unknown }>('CreateJob', 'POST', '/api/v1/jobs', { body }).catch((e: unknown) => {
+              sent = false;
+              throw e;
+            });
+            sent = false;
+            return r;
+          },
+          (e) => dlcError('CreateJob', e),
+          this.dlc.retry,
+          async (e) => {
+            // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
+            if (isThrottling(e.code)) return undefined;
+            const again = await this.existing(run.name, signal);
+            return again ? { value: { JobId: again.JobId } } : undefined;
+          },
+          signal,
+        );
+      } catch (e) {
+        if (!signal?.aborted || !sent) throw e;
+        const lost = await this.existing(run.name, AbortSignal.timeout(ORPHAN_LOOKUP_MS)).catch(() => undefined);
+        if (!lost) throw e;
+        created = { JobId: lost.JobId };
+      }
       if (typeof created.JobId !== 'string' || !created.JobId)
         throw new Error(`PAI-DLC CreateJob answered without a JobId for ${run.name}`);
       id = created.JobId;
@@ -298,12 +328,12 @@ export class BailianPlatform implements Platform {
     return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
   }
 
-  async status(h: JobHandle): Promise<JobStatus> {
+  async status(h: JobHandle, signal?: AbortSignal): Promise<JobStatus> {
     const t = this.track(h);
     let dj: DlcJob;
     try {
-      await this.rate.take();
-      dj = await this.dlc.getJob(h.id);
+      await this.rate.take(signal);
+      dj = await this.dlc.getJob(h.id, signal);
       t.transientErrors = 0;
     } catch (e) {
       // throttled or a server error after the retries: ask again next round
@@ -319,7 +349,7 @@ export class BailianPlatform implements Platform {
    * most 5 pages: one request per chunk instead of one GetJob per job. A job it does not return is
    * left to status().
    */
-  async statusMany(handles: JobHandle[]): Promise<Map<string, JobStatus>> {
+  async statusMany(handles: JobHandle[], signal?: AbortSignal): Promise<Map<string, JobStatus>> {
     const out = new Map<string, JobStatus>();
     const byId = new Map(handles.map((h) => [h.id, h]));
     const ids = [...byId.keys()];
@@ -327,15 +357,22 @@ export class BailianPlatform implements Platform {
       const chunk = ids.slice(i, i + LIST_CHUNK);
       let seen = 0;
       for (let page = 1; page <= 5; page++) {
-        await this.rate.take();
-        const res = await this.dlc.call<{ Jobs?: DlcJob[]; TotalCount?: unknown }>('ListJobs', 'GET', '/api/v1/jobs', {
-          query: {
-            WorkspaceId: this.opts.config.workspaceId,
-            JobIds: chunk.join(','),
-            PageNumber: String(page),
-            PageSize: String(chunk.length),
+        await this.rate.take(signal);
+        const res = await this.dlc.call<{ Jobs?: DlcJob[]; TotalCount?: unknown }>(
+          'ListJobs',
+          'GET',
+          '/api/v1/jobs',
+          {
+            query: {
+              WorkspaceId: this.opts.config.workspaceId,
+              JobIds: chunk.join(','),
+              PageNumber: String(page),
+              PageSize: String(chunk.length),
+            },
           },
-        });
+          undefined,
+          signal,
+        );
         const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
         for (const j of jobs) {
           const h = typeof j.JobId === 'string' ? byId.get(j.JobId) : undefined;
@@ -395,12 +432,16 @@ export class BailianPlatform implements Platform {
     }
   }
 
-  async collect(h: JobHandle): Promise<string[]> {
+  async collect(h: JobHandle, _dest?: string, signal?: AbortSignal): Promise<string[]> {
     // a fresh folder of evalgate's: never one it did not create
     const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-    const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, [
-      '.json',
-    ]);
+    const { files, refused } = await downloadPrefix(
+      await raceAbort(this.oss(), signal),
+      this.outPrefix(this.attempts.get(h.id) ?? h.job.name),
+      dest,
+      ['.json'],
+      signal,
+    );
     if (refused.length)
       throw new Error(
         `job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`,
@@ -408,12 +449,12 @@ export class BailianPlatform implements Platform {
     return files;
   }
 
-  /** StopJob, then waits (up to a minute) until the job is Stopped */
-  async cancel(h: JobHandle): Promise<void> {
+  /** StopJob, then waits (up to a minute, or until `deadline`) until the job is Stopped */
+  async cancel(h: JobHandle, deadline?: AbortSignal): Promise<void> {
     const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
     t.stopRequested = true;
     this.tracked.set(h.id, t);
-    await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs);
+    await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs, undefined, deadline);
   }
 
   saved(h: JobHandle): SavedJob {
@@ -442,12 +483,12 @@ export class BailianPlatform implements Platform {
  * `waitMs`: a job still Stopping then is left to stop; one still running is an error. A job that
  * had already ended answers StopJob with an error, which is not one.
  */
-export async function cancelDlcJob(dlc: Dlc, id: string, waitMs = CANCEL_WAIT_MS, pollMs = 500): Promise<void> {
+export async function cancelDlcJob(dlc: Dlc, id: string, waitMs = CANCEL_WAIT_MS, pollMs = 500, deadline?: AbortSignal): Promise<void> {
   try {
-    await dlc.stopJob(id);
+    await dlc.stopJob(id, deadline);
   } catch (e) {
     if (e instanceof AlibabaError && !e.transient) {
-      const j = await dlc.getJob(id).catch(() => null);
+      const j = await dlc.getJob(id, deadline).catch(() => null);
       if (j && TERMINAL_DLC.has(String(j.Status))) return;
     }
     throw e;
@@ -455,10 +496,21 @@ export async function cancelDlcJob(dlc: Dlc, id: string, waitMs = CANCEL_WAIT_MS
   const until = Date.now() + waitMs;
   let status = '';
   for (;;) {
-    status = String((await dlc.getJob(id)).Status ?? '');
+    try {
+      // one attempt: a throttled read is not retried while cancelling
+      status = String(
+        (await raceAbort(dlc.once<DlcJob>('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`), deadline)).Status ?? '',
+      );
+    } catch (e) {
+      // the stop was accepted: a throttled (or unavailable) platform, or the cancel's own budget
+      // running out, ends the wait for Stopped, not the cancel
+      if (deadline?.aborted || (e instanceof AlibabaError && e.transient)) return;
+      throw e;
+    }
     if (TERMINAL_DLC.has(status)) return;
     if (Date.now() >= until) break;
-    await sleep(Math.min(pollMs, Math.max(50, until - Date.now())));
+    await sleep(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
+    if (deadline?.aborted) return;
   }
   if (status === 'Stopping') return;
   throw new Error(`PAI-DLC job ${id} is still ${status} ${Math.round(waitMs / 1000)} s after StopJob`);

@@ -101,21 +101,23 @@ export class Dlc {
     pathname: string,
     req: { body?: Record<string, unknown>; query?: Record<string, string> } = {},
     beforeRetry?: (e: AlibabaError) => Promise<{ value: T } | undefined>,
+    signal?: AbortSignal,
   ): Promise<T> {
     return withRetry(
       () => this.once<T>(action, method, pathname, req),
       (e) => dlcError(action, e),
       this.retry,
       beforeRetry,
+      signal,
     );
   }
 
-  getJob(id: string): Promise<DlcJob> {
-    return this.call<DlcJob>('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`);
+  getJob(id: string, signal?: AbortSignal): Promise<DlcJob> {
+    return this.call<DlcJob>('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`, {}, undefined, signal);
   }
 
-  stopJob(id: string): Promise<Record<string, unknown>> {
-    return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`);
+  stopJob(id: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`, {}, undefined, signal);
   }
 
   /** the last `lines` lines of a pod's log */
@@ -134,12 +136,19 @@ export class Dlc {
    * fuzzy, case-insensitive match (`…-f1-1` also finds `…-f1-10`), so equality is checked here,
    * over every page.
    */
-  async findByName(workspaceId: string, name: string, pageSize = 50): Promise<DlcJob[]> {
+  async findByName(workspaceId: string, name: string, pageSize = 50, signal?: AbortSignal): Promise<DlcJob[]> {
     const found: DlcJob[] = [];
     for (let page = 1; page <= 100; page++) {
-      const res = await this.call<{ Jobs?: DlcJob[]; TotalCount?: unknown }>('ListJobs', 'GET', '/api/v1/jobs', {
-        query: { DisplayName: name, WorkspaceId: workspaceId, PageNumber: String(page), PageSize: String(pageSize) },
-      });
+      const res = await this.call<{ Jobs?: DlcJob[]; TotalCount?: unknown }>(
+        'ListJobs',
+        'GET',
+        '/api/v1/jobs',
+        {
+          query: { DisplayName: name, WorkspaceId: workspaceId, PageNumber: String(page), PageSize: String(pageSize) },
+        },
+        undefined,
+        signal,
+      );
       const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
       found.push(...jobs.filter((j) => j.DisplayName === name && j.JobId));
       const total = Number(res.TotalCount);

@@ -8,6 +8,7 @@
  * @alicloud/openapi-client 0.4.15 does not expose `x-acs-retry-after` on its errors, so the
  * backoff is ours alone (PAI-DLC's QPS limits are not published).
  */
+import { raceAbort, sleepUnlessAborted, throwIfCancelled } from '../abort.js';
 
 /** Node and client error codes of a request that may succeed when sent again */
 const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET']);
@@ -122,7 +123,8 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY: RetryOptions = { maxRetries: 6, baseMs: 1000, maxMs: 30_000 };
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** waits `ms`, or less when `signal` (the run's cancel, a cancel's budget) fires first */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> => sleepUnlessAborted(ms, signal);
 
 /** full jitter: a random wait up to min(cap, base·2^attempt), never under a tenth of it */
 export function backoffMs(attempt: number, o: RetryOptions): number {
@@ -133,22 +135,29 @@ export function backoffMs(attempt: number, o: RetryOptions): number {
 /**
  * Runs `fn` until it succeeds, a permanent error or the retries are spent. `convert` turns what
  * was thrown into an AlibabaError (a credential error is thrown as it is); `beforeRetry` may end the loop with a value (CreateJob: the job
- * a lost answer created after all).
+ * a lost answer created after all). `signal` (the run's cancel) ends a backoff at once and drops
+ * the request in flight (the Alibaba clients take no signal): the call throws its AbortError.
  */
 export async function withRetry<T>(
   fn: () => Promise<T>,
   convert: (e: unknown) => AlibabaError,
   o: RetryOptions,
   beforeRetry?: (e: AlibabaError) => Promise<{ value: T } | undefined>,
+  signal?: AbortSignal,
+  /** false for a call that stops on the signal itself (a multipart upload: its parts and checkpoint stay consistent) */
+  race = true,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
+    throwIfCancelled(signal);
     try {
-      return await fn();
+      return await (race ? raceAbort(fn(), signal) : fn());
     } catch (e) {
+      throwIfCancelled(signal);
       if (e instanceof AlibabaCredentialError) throw e;
       const err = convert(e);
       if (!err.transient || attempt >= o.maxRetries) throw err;
-      await sleep(backoffMs(attempt, o));
+      await sleep(backoffMs(attempt, o), signal);
+      throwIfCancelled(signal);
       const done = await beforeRetry?.(err);
       if (done) return done.value;
     }

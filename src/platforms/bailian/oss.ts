@@ -50,11 +50,11 @@ export async function ossClient(t: OssTarget, credential: EvalgateAlibabaCredent
   return { client: new OSS(options), bucket: t.bucket, retry: { ...DEFAULT_RETRY, ...retry } };
 }
 
-const call = <T>(oss: Oss, operation: string, what: string, fn: () => Promise<T>): Promise<T> =>
-  withRetry(fn, (e) => ossError(operation, e, `oss://${oss.bucket}/${what}`), oss.retry);
+const call = <T>(oss: Oss, operation: string, what: string, fn: () => Promise<T>, signal?: AbortSignal, race = true): Promise<T> =>
+  withRetry(fn, (e) => ossError(operation, e, `oss://${oss.bucket}/${what}`), oss.retry, undefined, signal, race);
 
 /** every object below `prefix` (ListObjectsV2, following the continuation tokens): name and size */
-export async function listPrefix(oss: Oss, prefix: string): Promise<Array<{ name: string; size: number }>> {
+export async function listPrefix(oss: Oss, prefix: string, signal?: AbortSignal): Promise<Array<{ name: string; size: number }>> {
   const out: Array<{ name: string; size: number }> = [];
   let token: string | undefined;
   do {
@@ -62,7 +62,7 @@ export async function listPrefix(oss: Oss, prefix: string): Promise<Array<{ name
     const query: OSS.ListV2ObjectsQuery & { 'continuation-token'?: string } = { 'max-keys': 1000 };
     if (prefix) query.prefix = prefix;
     if (token) query['continuation-token'] = token;
-    const page = await call(oss, 'ListObjectsV2', prefix, () => oss.client.listV2(query, {}));
+    const page = await call(oss, 'ListObjectsV2', prefix, () => oss.client.listV2(query, {}), signal);
     for (const o of page.objects ?? []) out.push({ name: o.name, size: Number(o.size) });
     token = page.isTruncated && page.nextContinuationToken ? page.nextContinuationToken : undefined;
   } while (token);
@@ -98,7 +98,7 @@ interface OssCheckpoint {
  * Returns how many files were sent.
  */
 export async function uploadPrefix(oss: Oss, prefix: string, files: Array<[string, string]>, opts: UploadOptions = {}): Promise<number> {
-  const have = new Map((await listPrefix(oss, prefix)).map((o) => [o.name, o.size]));
+  const have = new Map((await listPrefix(oss, prefix, opts.signal)).map((o) => [o.name, o.size]));
   const staging = opts.staging ?? STAGING_LIMITS.bailian.defaults;
   let sent = 0;
   for (const [rel, abs] of files) {
@@ -108,7 +108,7 @@ export async function uploadPrefix(oss: Oss, prefix: string, files: Array<[strin
     if (have.get(name) === st.size) continue;
     const partSize = partSizeFor(st.size, 'bailian', staging.partSize);
     if (st.size > partSize) await multipart(oss, name, abs, st, partSize, staging.concurrency, opts);
-    else await call(oss, 'PutObject', name, () => oss.client.put(name, abs));
+    else await call(oss, 'PutObject', name, () => oss.client.put(name, abs), opts.signal);
     sent++;
   }
   return sent;
@@ -129,39 +129,46 @@ async function multipart(
   const onAbort = (): void => oss.client.cancel();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    await call(oss, 'MultipartUpload', name, async () => {
-      throwIfAborted(opts.signal);
-      let cp = cpFile ? await readCheckpoint<OssCheckpoint>(cpFile) : undefined;
-      if (
-        cp &&
-        !(cp.file === abs && cp.name === name && cp.fileSize === st.size && cp.partSize === partSize && cp.mtimeMs === st.mtimeMs)
-      ) {
-        // another file (or the same one changed) under this name: its parts are no use
-        await oss.client.abortMultipartUpload(name, cp.uploadId).catch(() => {});
-        cp = undefined;
-      }
-      const options = {
-        partSize,
-        parallel,
-        mime: 'application/octet-stream',
-        ...(cp ? { checkpoint: cp } : {}),
-        progress: async (_p: number, checkpoint?: Omit<OssCheckpoint, 'mtimeMs'>) => {
-          if (checkpoint && save) await save({ ...checkpoint, mtimeMs: st.mtimeMs });
-        },
-      };
-      try {
-        await oss.client.multipartUpload(name, abs, options as OSS.MultipartUploadOptions);
-      } catch (e) {
-        if (opts.signal?.aborted) throw opts.signal.reason;
-        // the checkpoint's upload was aborted or expired on the OSS side: start over once
-        const code = (e as { code?: string; name?: string; status?: number }) ?? {};
-        if (cp && (code.name === 'abort' || code.code === 'NoSuchUpload' || code.code === 'InvalidPart')) {
-          if (cpFile) await fs.rm(cpFile, { force: true });
-          await oss.client.multipartUpload(name, abs, { ...options, checkpoint: undefined } as OSS.MultipartUploadOptions);
-        } else throw e;
-      }
-      if (cpFile) await fs.rm(cpFile, { force: true });
-    });
+    await call(
+      oss,
+      'MultipartUpload',
+      name,
+      async () => {
+        throwIfAborted(opts.signal);
+        let cp = cpFile ? await readCheckpoint<OssCheckpoint>(cpFile) : undefined;
+        if (
+          cp &&
+          !(cp.file === abs && cp.name === name && cp.fileSize === st.size && cp.partSize === partSize && cp.mtimeMs === st.mtimeMs)
+        ) {
+          // another file (or the same one changed) under this name: its parts are no use
+          await oss.client.abortMultipartUpload(name, cp.uploadId).catch(() => {});
+          cp = undefined;
+        }
+        const options = {
+          partSize,
+          parallel,
+          mime: 'application/octet-stream',
+          ...(cp ? { checkpoint: cp } : {}),
+          progress: async (_p: number, checkpoint?: Omit<OssCheckpoint, 'mtimeMs'>) => {
+            if (checkpoint && save) await save({ ...checkpoint, mtimeMs: st.mtimeMs });
+          },
+        };
+        try {
+          await oss.client.multipartUpload(name, abs, options as OSS.MultipartUploadOptions);
+        } catch (e) {
+          if (opts.signal?.aborted) throw opts.signal.reason;
+          // the checkpoint's upload was aborted or expired on the OSS side: start over once
+          const code = (e as { code?: string; name?: string; status?: number }) ?? {};
+          if (cp && (code.name === 'abort' || code.code === 'NoSuchUpload' || code.code === 'InvalidPart')) {
+            if (cpFile) await fs.rm(cpFile, { force: true });
+            await oss.client.multipartUpload(name, abs, { ...options, checkpoint: undefined } as OSS.MultipartUploadOptions);
+          } else throw e;
+        }
+        if (cpFile) await fs.rm(cpFile, { force: true });
+      },
+      opts.signal,
+      false,
+    );
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
   }
@@ -177,10 +184,11 @@ export async function downloadPrefix(
   prefix: string,
   dest: string,
   suffixes: string[] = [],
+  signal?: AbortSignal,
 ): Promise<{ files: string[]; refused: string[] }> {
   const files: string[] = [];
   const refused: string[] = [];
-  for (const o of await listPrefix(oss, prefix)) {
+  for (const o of await listPrefix(oss, prefix, signal)) {
     if (o.name.endsWith('/')) continue; // a folder marker
     if (suffixes.length && !suffixes.some((s) => o.name.endsWith(s))) continue;
     const local = safeJoin(dest, o.name.slice(prefix.length));
@@ -189,7 +197,7 @@ export async function downloadPrefix(
       continue;
     }
     await fs.mkdir(path.dirname(local), { recursive: true });
-    await call(oss, 'GetObject', o.name, () => oss.client.get(o.name, local));
+    await call(oss, 'GetObject', o.name, () => oss.client.get(o.name, local), signal);
     files.push(local);
   }
   return { files: files.sort(), refused };

@@ -25,6 +25,7 @@ import { mapState, parseSacct, parseSbatch, parseScontrol, sbatchOptions, type T
 import { freshFolder } from '../../stores/owned.js';
 import { asAttempt, findAttempt } from '../attempts.js';
 import type { Staging } from '../staging.js';
+import { raceAbort, throwIfCancelled } from '../abort.js';
 
 export interface DgxOptions {
   config: DgxConfig;
@@ -126,7 +127,8 @@ export class DgxPlatform implements Platform {
 
   readonly hashes: StagedHashes = {};
 
-  async stage(localOrUri: string, kind?: 'model' | 'data'): Promise<string> {
+  async stage(localOrUri: string, kind?: 'model' | 'data', signal = this.opts.signal): Promise<string> {
+    throwIfCancelled(signal);
     if (isUri(localOrUri)) return localOrUri;
     const local = path.resolve(this.opts.cwd, localOrUri);
     const cached = this.staged.get(local);
@@ -153,7 +155,7 @@ export class DgxPlatform implements Platform {
       const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
       await this.shell.upload(local, `${tmp}/${path.basename(local)}`, {
         ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-        ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+        ...(signal ? { signal } : {}),
       });
       const r = await this.shell.exec(
         `mkdir -p ${quote(`${this.root}/cas`)} && rm -rf ${quote(dir)} && mv ${quote(tmp)} ${quote(dir)} && touch ${quote(`${dir}/.complete`)}`,
@@ -252,7 +254,12 @@ export class DgxPlatform implements Platform {
     if (r.code !== 0) throw new Error(`${this.shell.where}: cannot create the job folders: ${r.stderr.trim()}`);
   }
 
-  async submit(job: PlannedJob): Promise<JobHandle> {
+  /**
+   * sbatch and a launch are single commands that never back off: one the abort finds started runs
+   * to its end, so that the job it creates has a handle and is cancelled with the others
+   */
+  async submit(job: PlannedJob, signal?: AbortSignal): Promise<JobHandle> {
+    throwIfCancelled(signal);
     const g = this.group(job);
     if (this.cfg.mode === 'slurm') {
       g.submitting ??= this.submitArray(g);
@@ -418,15 +425,15 @@ export class DgxPlatform implements Platform {
    * accounting is off), one state script per STATE_CHUNK jobs (ssh, local). The same read
    * answers status(), so a job is never left out: one not listed yet is queued.
    */
-  async statusMany(handles: JobHandle[]): Promise<Map<string, JobStatus>> {
-    await this.states();
+  async statusMany(handles: JobHandle[], signal?: AbortSignal): Promise<Map<string, JobStatus>> {
+    await raceAbort(this.states(), signal);
     const out = new Map<string, JobStatus>();
     for (const h of handles) out.set(h.id, await this.status(h));
     return out;
   }
 
-  async status(h: JobHandle): Promise<JobStatus> {
-    const states = await this.states();
+  async status(h: JobHandle, signal?: AbortSignal): Promise<JobStatus> {
+    const states = await raceAbort(this.states(), signal);
     if (this.cfg.mode === 'slurm') {
       const t = states.get(h.id) as TaskState | undefined;
       if (!t) return { state: 'queued', platformStatus: 'submitted (not listed yet)' };
@@ -503,7 +510,8 @@ export class DgxPlatform implements Platform {
     return r.stdout.replace(/\n$/, '');
   }
 
-  async collect(h: JobHandle): Promise<string[]> {
+  async collect(h: JobHandle, _dest?: string, signal?: AbortSignal): Promise<string[]> {
+    throwIfCancelled(signal);
     // a fresh folder of evalgate's: never one it did not create
     const local = path.join(await freshFolder(path.join(this.opts.localDir, h.job.name)), 'out');
     const files = await this.shell.download(`${this.dirOf(h.job)}/out`, local, (n) => n.endsWith('.json'));

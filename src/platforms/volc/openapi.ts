@@ -11,6 +11,7 @@
 import { Signer } from '@volcengine/openapi';
 import { VOLC_API_VERSION, VOLC_SERVICE } from './config.js';
 import type { VolcCredentials } from './credentials.js';
+import { anySignal, throwIfCancelled } from '../abort.js';
 import { isNetworkError, parseRetryAfter, withRetries, type RetryOptions, type Transience } from './retry.js';
 
 /** Gateway and service codes that mean "later": throttling and the gateway's own server errors. */
@@ -91,13 +92,16 @@ export class VolcOpenApi {
 
   constructor(readonly opts: VolcOpenApiOptions) {}
 
-  /** one action, retried while the error is transient; `maxRetries: 0` for one attempt */
+  /**
+   * one action, retried while the error is transient; `maxRetries: 0` for one attempt. `retry.signal`
+   * (the run's cancel) ends a backoff and the request in flight at once.
+   */
   async call<T = Record<string, unknown>>(action: string, body: Record<string, unknown>, retry: RetryOptions = {}): Promise<T> {
-    return withRetries(() => this.send<T>(action, body), classifyVolc, { ...this.opts.retry, ...retry });
+    return withRetries(() => this.send<T>(action, body, retry.signal), classifyVolc, { ...this.opts.retry, ...retry });
   }
 
   /** one signed request */
-  async send<T>(action: string, body: Record<string, unknown>): Promise<T> {
+  async send<T>(action: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
     const creds = this.opts.credentials();
     const text = JSON.stringify(body);
     const params = { Action: action, Version: VOLC_API_VERSION };
@@ -124,10 +128,11 @@ export class VolcOpenApi {
         method: 'POST',
         headers: { ...req.headers, 'User-Agent': 'evalgate' },
         body: text,
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+        signal: anySignal(AbortSignal.timeout(this.opts.timeoutMs ?? 30_000), signal)!,
       });
       raw = await res.text();
     } catch (e) {
+      throwIfCancelled(signal);
       if (isNetworkError(e)) throw new VolcApiError(action, 0, 'NetworkError', describeNetworkError(e));
       throw e;
     }

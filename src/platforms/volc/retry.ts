@@ -4,6 +4,7 @@
  * OpenAPI client and the TOS calls (the TOS SDK's own retries go again at once, without waiting,
  * so they are turned off and these are used instead).
  */
+import { sleepUnlessAborted, throwIfCancelled } from '../abort.js';
 
 export interface RetryOptions {
   /** retries after the first attempt (default 6) */
@@ -14,6 +15,8 @@ export interface RetryOptions {
   maxMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** the run's cancel: a backoff (a Retry-After of minutes included) ends at once and the call throws its AbortError */
+  signal?: AbortSignal;
 }
 
 /** what makes an error worth another attempt: null when it is permanent */
@@ -21,8 +24,6 @@ export type Transience = { retryAfterMs?: number } | null;
 
 /** a Retry-After longer than this is not waited for: the error is reported instead */
 export const RETRY_AFTER_LIMIT_MS = 5 * 60_000;
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** `Retry-After: <seconds>` or `Retry-After: <HTTP date>`, in ms from now */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
@@ -55,14 +56,18 @@ export async function withRetries<T>(
   beforeRetry?: () => Promise<T | undefined>,
 ): Promise<T> {
   const maxRetries = o.maxRetries ?? 6;
-  const sleep = o.sleep ?? defaultSleep;
+  const signal = o.signal;
+  const sleep = o.sleep ?? ((ms: number) => sleepUnlessAborted(ms, signal));
   for (let attempt = 0; ; attempt++) {
+    throwIfCancelled(signal);
     try {
       return await fn();
     } catch (e) {
+      throwIfCancelled(signal);
       const t = classify(e);
       if (!t || attempt >= maxRetries || (t.retryAfterMs ?? 0) > RETRY_AFTER_LIMIT_MS) throw e;
       await sleep(retryDelayMs(attempt, t, o));
+      throwIfCancelled(signal);
       if (beforeRetry) {
         const done = await beforeRetry();
         if (done !== undefined) return done;

@@ -14,6 +14,7 @@ import type { Endpoint } from './config.js';
 import { TOS_BUCKET } from './config.js';
 import type { VolcCredentials } from './credentials.js';
 import { AUTH_CODES } from './openapi.js';
+import { raceAbort } from '../abort.js';
 import { isNetworkError, parseRetryAfter, withRetries, type RetryOptions, type Transience } from './retry.js';
 
 /** small files sent side by side */
@@ -112,34 +113,42 @@ export class TosBucket {
     readonly retry: RetryOptions = {},
   ) {}
 
-  private run<T>(operation: string, what: string, fn: () => Promise<T>): Promise<T> {
+  /** one operation with retries; `signal` (the run's cancel) ends its backoff and drops the request in flight (the SDK takes no signal) */
+  private run<T>(operation: string, what: string, fn: () => Promise<T>, signal?: AbortSignal, cancelsItself = false): Promise<T> {
     return withRetries(
       async () => {
         this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
         try {
-          return await fn();
+          // an uploadFile stops on its own cancel token (the signal fires it): its parts and
+          // checkpoint are left consistent for the next run to resume, so it is not raced
+          return await (cancelsItself ? fn() : raceAbort(fn(), signal));
         } catch (e) {
+          if (signal?.aborted) throw e;
           throw tosError(`${operation} ${this.bucket}/${what}`, e, this.source);
         }
       },
       classifyTos,
-      this.retry,
+      { ...this.retry, ...(signal ? { signal } : {}) },
     );
   }
 
   /** every object below `prefix`, one ListObjectsType2 page (up to 1000 keys) at a time */
-  async *list(prefix: string): AsyncGenerator<TosObject[]> {
+  async *list(prefix: string, signal?: AbortSignal): AsyncGenerator<TosObject[]> {
     let token: string | undefined;
     do {
-      const page = await this.run('ListObjectsType2', prefix, () =>
-        this.client.listObjectsType2({
-          bucket: this.bucket,
-          prefix,
-          maxKeys: 1000,
-          // one page per call: the SDK would otherwise follow the tokens itself, without our retries
-          listOnlyOnce: true,
-          ...(token ? { continuationToken: token } : {}),
-        }),
+      const page = await this.run(
+        'ListObjectsType2',
+        prefix,
+        () =>
+          this.client.listObjectsType2({
+            bucket: this.bucket,
+            prefix,
+            maxKeys: 1000,
+            // one page per call: the SDK would otherwise follow the tokens itself, without our retries
+            listOnlyOnce: true,
+            ...(token ? { continuationToken: token } : {}),
+          }),
+        signal,
       );
       yield (page.data.Contents ?? []).map((c) => ({ key: c.Key, size: Number(c.Size) }));
       token = page.data.IsTruncated ? page.data.NextContinuationToken : undefined;
@@ -157,7 +166,7 @@ export class TosBucket {
    */
   async upload(prefix: string, files: Array<[string, string]>, opts: UploadOptions = {}): Promise<number> {
     const have = new Map<string, number>();
-    for await (const page of this.list(prefix)) for (const o of page) have.set(o.key, o.size);
+    for await (const page of this.list(prefix, opts.signal)) for (const o of page) have.set(o.key, o.size);
     const staging = opts.staging ?? STAGING_LIMITS.volc.defaults;
     const todo: Array<[string, string, number]> = [];
     for (const [rel, abs] of files) {
@@ -174,7 +183,7 @@ export class TosBucket {
         if (size > partSize) await this.uploadLarge(key, abs, partSize, staging.concurrency, opts);
         else
           // a fresh file stream per attempt: a retried upload starts from the first byte
-          await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }));
+          await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }), opts.signal);
       }
     };
     await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, todo.length) }, worker));
@@ -197,19 +206,25 @@ export class TosBucket {
         ...(checkpoint ? { checkpoint } : {}),
       });
     try {
-      await this.run('UploadFile', key, async () => {
-        throwIfAborted(opts.signal);
-        try {
-          return await send();
-        } catch (e) {
-          if (opts.signal?.aborted) throw opts.signal.reason;
-          // a checkpoint whose upload TOS no longer has (aborted, expired), or one a kill left unreadable: start over once
-          const stale = e instanceof TosServerError ? e.statusCode === 404 || e.code === 'InvalidPart' : e instanceof SyntaxError;
-          if (!checkpoint || !stale) throw e;
-          await fs.rm(checkpoint, { force: true });
-          return await send();
-        }
-      });
+      await this.run(
+        'UploadFile',
+        key,
+        async () => {
+          throwIfAborted(opts.signal);
+          try {
+            return await send();
+          } catch (e) {
+            if (opts.signal?.aborted) throw opts.signal.reason;
+            // a checkpoint whose upload TOS no longer has (aborted, expired), or one a kill left unreadable: start over once
+            const stale = e instanceof TosServerError ? e.statusCode === 404 || e.code === 'InvalidPart' : e instanceof SyntaxError;
+            if (!checkpoint || !stale) throw e;
+            await fs.rm(checkpoint, { force: true });
+            return await send();
+          }
+        },
+        opts.signal,
+        true,
+      );
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
     }
@@ -220,10 +235,15 @@ export class TosBucket {
    * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
    * path (`..`, an empty segment, a backslash) is refused, never written.
    */
-  async download(prefix: string, dest: string, suffixes: string[] = []): Promise<{ files: string[]; refused: string[] }> {
+  async download(
+    prefix: string,
+    dest: string,
+    suffixes: string[] = [],
+    signal?: AbortSignal,
+  ): Promise<{ files: string[]; refused: string[] }> {
     const files: string[] = [];
     const refused: string[] = [];
-    for await (const page of this.list(prefix)) {
+    for await (const page of this.list(prefix, signal)) {
       for (const o of page) {
         if (suffixes.length && !suffixes.some((s) => o.key.endsWith(s))) continue;
         const local = safeJoin(dest, o.key.slice(prefix.length));
@@ -231,7 +251,7 @@ export class TosBucket {
           refused.push(o.key);
           continue;
         }
-        const data = await this.get(o.key);
+        const data = await this.get(o.key, signal);
         await fs.mkdir(path.dirname(local), { recursive: true });
         await fs.writeFile(local, data);
         files.push(local);
@@ -255,8 +275,8 @@ export class TosBucket {
     }
   }
 
-  async get(key: string): Promise<Buffer> {
-    const res = await this.run('GetObject', key, () => this.client.getObjectV2({ bucket: this.bucket, key, dataType: 'buffer' }));
+  async get(key: string, signal?: AbortSignal): Promise<Buffer> {
+    const res = await this.run('GetObject', key, () => this.client.getObjectV2({ bucket: this.bucket, key, dataType: 'buffer' }), signal);
     return res.data.content;
   }
 }

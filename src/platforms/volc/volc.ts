@@ -33,6 +33,7 @@ import { codeSnapshot, localFiles } from '../snapshot.js';
 import { freshFolder } from '../../stores/owned.js';
 import { asAttempt, findAttempt } from '../attempts.js';
 import { RateLimiter } from '../rate.js';
+import { sleepUnlessAborted, throwIfCancelled } from '../abort.js';
 
 /**
  * Status requests per second one run sends to the ML platform (ListJobs pages and per-job GetJob
@@ -54,6 +55,8 @@ export function commonPrefix(names: string[]): string {
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
+/** how long a submit the abort cut off looks for the job its CreateJob may have created */
+const ORPHAN_LOOKUP_MS = 3_000;
 const STOP_REASON = 'cancelled by evalgate';
 /** how much of the end of a job's log is read for its tail */
 const LOG_TAIL_BYTES = 256 * 1024;
@@ -170,11 +173,11 @@ export class VolcPlatform implements Platform {
   }
 
   /** uploadFile's checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
-  private uploadOptions(): UploadOptions {
+  private uploadOptions(signal = this.opts.signal): UploadOptions {
     return {
       checkpointDir: path.join(this.opts.workDir, '.staging'),
       ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-      ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+      ...(signal ? { signal } : {}),
     };
   }
 
@@ -188,7 +191,7 @@ export class VolcPlatform implements Platform {
    * tos://bucket/prefix is mounted as it is; any other URI is passed to the command for the job to
    * read itself.
    */
-  async stage(localOrUri: string, kind: 'model' | 'data'): Promise<string> {
+  async stage(localOrUri: string, kind: 'model' | 'data', signal = this.opts.signal): Promise<string> {
     const dir = VOLC_PATHS[kind];
     if (isUri(localOrUri)) {
       if (!/^tos:\/\//i.test(localOrUri)) {
@@ -209,19 +212,19 @@ export class VolcPlatform implements Platform {
     const sha = await contentHash(abs);
     this.hashes[kind] = `sha256:${sha}`;
     const prefix = this.prefix(`cas/${sha}/`);
-    if (!this.opts.dryRun) await this.bucket().upload(prefix, await localFiles(abs), this.uploadOptions());
+    if (!this.opts.dryRun) await this.bucket().upload(prefix, await localFiles(abs), this.uploadOptions(signal));
     this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
     return st.isFile() ? `${dir}/${path.basename(abs)}` : dir;
   }
 
   /** uploads what the jobs share once: the code snapshot */
-  async prepare(_jobs: PlannedJob[]): Promise<void> {
+  async prepare(_jobs: PlannedJob[], signal = this.opts.signal): Promise<void> {
     if (this.prepared) return;
     if (this.opts.config.code.length) {
       const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code');
       this.hashes.code = `sha256:${sha}`;
       const prefix = this.prefix(`code/${sha}/`);
-      if (!this.opts.dryRun) await this.bucket().upload(prefix, files, this.uploadOptions());
+      if (!this.opts.dryRun) await this.bucket().upload(prefix, files, this.uploadOptions(signal));
       this.code = { bucket: this.opts.config.tosBucket, prefix };
     }
     this.prepared = true;
@@ -266,17 +269,21 @@ export class VolcPlatform implements Platform {
   }
 
   /** the newest job of this exact name in the project, or null (ListJobs matches names by substring) */
-  async findByName(name: string): Promise<VolcJob | null> {
+  async findByName(name: string, signal?: AbortSignal): Promise<VolcJob | null> {
     const size = 100;
     for (let page = 1; ; page++) {
-      const r = await this.api.call<{ Items?: VolcJob[]; TotalCount?: number }>('ListJobs', {
-        NameContains: name,
-        ProjectName: this.opts.config.project,
-        SortBy: 'CreateTime',
-        SortOrder: 'Descend',
-        PageNumber: page,
-        PageSize: size,
-      });
+      const r = await this.api.call<{ Items?: VolcJob[]; TotalCount?: number }>(
+        'ListJobs',
+        {
+          NameContains: name,
+          ProjectName: this.opts.config.project,
+          SortBy: 'CreateTime',
+          SortOrder: 'Descend',
+          PageNumber: page,
+          PageSize: size,
+        },
+        signal ? { signal } : {},
+      );
       const items = r.Items ?? [];
       const hit = items.find((j) => j.Name === name);
       if (hit) return hit;
@@ -284,13 +291,13 @@ export class VolcPlatform implements Platform {
     }
   }
 
-  async submit(job: PlannedJob): Promise<JobHandle> {
-    await this.prepare([job]);
+  async submit(job: PlannedJob, signal = this.opts.signal): Promise<JobHandle> {
+    await this.prepare([job], signal);
     this.tracked.set(job.name, { job, transientErrors: 0 });
     // attach: a retried run finds the job it created before instead of starting a second one;
     // one that failed or was stopped is submitted again as <name>-r2, -r3, …
     const found = await findAttempt(job.name, async (n) => {
-      const j = await this.findByName(n);
+      const j = await this.findByName(n, signal);
       if (!j) return null;
       const raw = j.Status?.State ?? 'Unknown';
       const state = mapVolcState(raw);
@@ -302,29 +309,47 @@ export class VolcPlatform implements Platform {
     if (!id) {
       // CreateJob has no idempotency token: when an attempt fails in a way that may have created the
       // job anyway (a 5xx, a lost answer), look for it by name before sending it again
-      id = await withRetries(
-        async () => (await this.api.call<{ Id?: string }>('CreateJob', body, { maxRetries: 0 })).Id ?? '',
-        classifyVolc,
-        this.opts.retry,
-        async () => (await this.findByName(run.name))?.Id,
-      );
+      // a CreateJob the abort cut off after it was sent may have created the job: it is looked for
+      // by name (within the cancel budget) and returned, for the runner to cancel with the others
+      let sent = false;
+      try {
+        id = await withRetries(
+          async () => {
+            sent = true;
+            const r = await this.api.call<{ Id?: string }>('CreateJob', body, { maxRetries: 0, ...(signal ? { signal } : {}) });
+            sent = false;
+            return r.Id ?? '';
+          },
+          (e) => {
+            sent = false;
+            return classifyVolc(e);
+          },
+          { ...this.opts.retry, ...(signal ? { signal } : {}) },
+          async () => (await this.findByName(run.name, signal))?.Id,
+        );
+      } catch (e) {
+        if (!signal?.aborted || !sent) throw e;
+        const lost = await this.findByName(run.name, AbortSignal.timeout(ORPHAN_LOOKUP_MS)).catch(() => null);
+        if (!lost) throw e;
+        id = lost.Id;
+      }
       if (!id) throw new Error(`ml_platform CreateJob of ${run.name} answered no Id`);
     }
     this.attempts.set(id, run.name);
     return { job, id, url: consoleUrl(this.opts.config.region, id) };
   }
 
-  async getJob(id: string): Promise<VolcJob> {
-    return this.api.call<VolcJob>('GetJob', { Id: id });
+  async getJob(id: string, signal?: AbortSignal): Promise<VolcJob> {
+    return this.api.call<VolcJob>('GetJob', { Id: id }, signal ? { signal } : {});
   }
 
-  async status(h: JobHandle): Promise<JobStatus> {
+  async status(h: JobHandle, signal?: AbortSignal): Promise<JobStatus> {
     const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
     this.tracked.set(h.job.name, t);
     let j: VolcJob;
     try {
-      await this.rate.take();
-      j = await this.getJob(h.id);
+      await this.rate.take(signal);
+      j = await this.getJob(h.id, signal);
       t.transientErrors = 0;
     } catch (e) {
       // throttled or a server error after the client's own retries: ask again next round
@@ -342,21 +367,26 @@ export class VolcPlatform implements Platform {
    * TotalCount or every job is found, at most twice the pages the run's jobs fill (other jobs may
    * share the prefix). A job it does not return is left to status().
    */
-  async statusMany(handles: JobHandle[]): Promise<Map<string, JobStatus>> {
+  async statusMany(handles: JobHandle[], signal?: AbortSignal): Promise<Map<string, JobStatus>> {
     const out = new Map<string, JobStatus>();
     const byId = new Map(handles.map((h) => [h.id, h]));
     const prefix = commonPrefix(handles.map((h) => this.attempts.get(h.id) ?? h.job.name));
     const maxPages = 2 * Math.ceil(handles.length / LIST_PAGE) + 1;
     for (let page = 1; page <= maxPages && out.size < byId.size; page++) {
-      await this.rate.take();
-      const r = await this.api.call<{ Items?: VolcJob[]; TotalCount?: number }>('ListJobs', {
-        ...(prefix ? { NameContains: prefix } : {}),
-        ProjectName: this.opts.config.project,
-        SortBy: 'CreateTime',
-        SortOrder: 'Descend',
-        PageNumber: page,
-        PageSize: LIST_PAGE,
-      });
+      await this.rate.take(signal);
+      throwIfCancelled(signal);
+      const r = await this.api.call<{ Items?: VolcJob[]; TotalCount?: number }>(
+        'ListJobs',
+        {
+          ...(prefix ? { NameContains: prefix } : {}),
+          ProjectName: this.opts.config.project,
+          SortBy: 'CreateTime',
+          SortOrder: 'Descend',
+          PageNumber: page,
+          PageSize: LIST_PAGE,
+        },
+        signal ? { signal } : {},
+      );
       const items = r.Items ?? [];
       for (const j of items) {
         const h = byId.get(j.Id);
@@ -388,10 +418,10 @@ export class VolcPlatform implements Platform {
     }
   }
 
-  async collect(h: JobHandle): Promise<string[]> {
+  async collect(h: JobHandle, _dest?: string, signal?: AbortSignal): Promise<string[]> {
     // a fresh folder of evalgate's: never one it did not create
     const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-    const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
+    const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json'], signal);
     if (refused.length)
       throw new Error(
         `job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`,
@@ -399,9 +429,9 @@ export class VolcPlatform implements Platform {
     return files;
   }
 
-  /** StopJob, then waits (up to a minute) until the job is Stopped */
-  async cancel(h: JobHandle): Promise<void> {
-    await stopVolcJob(this.api, h.id, { waitMs: this.opts.cancelWaitMs });
+  /** StopJob, then waits (up to a minute, or until `deadline`) until the job is Stopped */
+  async cancel(h: JobHandle, deadline?: AbortSignal): Promise<void> {
+    await stopVolcJob(this.api, h.id, { waitMs: this.opts.cancelWaitMs, ...(deadline ? { signal: deadline } : {}) });
   }
 
   saved(h: JobHandle): SavedJob {
@@ -439,29 +469,41 @@ export function volcJobStatus(j: VolcJob, url?: string): JobStatus {
 export async function stopVolcJob(
   api: VolcOpenApi,
   id: string,
-  o: { waitMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+  o: { waitMs?: number; sleep?: (ms: number) => Promise<void>; signal?: AbortSignal } = {},
 ): Promise<string> {
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const signal = o.signal;
+  const sleep = o.sleep ?? ((ms: number) => sleepUnlessAborted(ms, signal));
+  const retry = signal ? { signal } : {};
   const ended = (state: string | undefined): boolean => state === 'Stopped' || state === 'Completed' || state === 'Failed';
   try {
-    await api.call('StopJob', { Id: id, Reason: STOP_REASON });
+    await api.call('StopJob', { Id: id, Reason: STOP_REASON }, retry);
   } catch (e) {
     // [U] StopJob of a finished job: an error here is fine when the job has ended
     if (!(e instanceof VolcApiError) || e.transient) throw e;
-    const state = (await api.call<VolcJob>('GetJob', { Id: id })).Status?.State;
+    const state = (await api.call<VolcJob>('GetJob', { Id: id }, retry)).Status?.State;
     if (ended(state)) return state!;
     throw e;
   }
   const until = Date.now() + (o.waitMs ?? CANCEL_WAIT_MS);
   let wait = 250;
   for (;;) {
-    const state = (await api.call<VolcJob>('GetJob', { Id: id })).Status?.State ?? 'Unknown';
+    let state: string;
+    try {
+      // one attempt: a throttled read is not retried (its Retry-After can be minutes)
+      state = (await api.call<VolcJob>('GetJob', { Id: id }, { ...retry, maxRetries: 0 })).Status?.State ?? 'Unknown';
+    } catch (e) {
+      // the stop was accepted: a throttled (or unavailable) platform, or the cancel's own budget
+      // running out, ends the wait for Stopped, not the cancel
+      if (signal?.aborted || (e instanceof VolcApiError && e.transient)) return 'Stopping';
+      throw e;
+    }
     if (ended(state)) return state;
     if (Date.now() >= until) {
       if (state === 'Stopping') return state;
       throw new Error(`the Volcengine ML job ${id} is still ${state} ${Math.round((o.waitMs ?? CANCEL_WAIT_MS) / 1000)} s after StopJob`);
     }
     await sleep(Math.min(wait, Math.max(0, until - Date.now())));
+    if (signal?.aborted) return state;
     wait = Math.min(5_000, wait * 2);
   }
 }
