@@ -3368,8 +3368,8 @@ var owned = __webpack_require__(52399);
 // Each store's SDK is loaded only when a URI of its scheme is read (start-up, SPEC §8).
 const SCHEMES = {
     azblob: { form: 'azblob://<account>/<container>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(439), __webpack_require__.e(799)]).then(__webpack_require__.bind(__webpack_require__, 64200))).downloadAzblob(...a) },
-    tos: { form: 'tos://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(452)]).then(__webpack_require__.bind(__webpack_require__, 76452))).downloadTos(...a) },
-    oss: { form: 'oss://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(719), __webpack_require__.e(876)]).then(__webpack_require__.bind(__webpack_require__, 90005))).downloadOss(...a) },
+    tos: { form: 'tos://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(913)]).then(__webpack_require__.bind(__webpack_require__, 76452))).downloadTos(...a) },
+    oss: { form: 'oss://<bucket>/<prefix>', download: async (...a) => (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(719), __webpack_require__.e(109)]).then(__webpack_require__.bind(__webpack_require__, 90005))).downloadOss(...a) },
 };
 const remoteScheme = (uri) => /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1]?.toLowerCase() ?? '';
 async function fetchRemoteResults(uri, preferred, env) {

@@ -429,6 +429,8 @@ function sbatchOptions(opts) {
 var owned = __webpack_require__(52399);
 // EXTERNAL MODULE: ./src/platforms/attempts.ts
 var attempts = __webpack_require__(93008);
+// EXTERNAL MODULE: ./src/platforms/abort.ts
+var abort = __webpack_require__(24550);
 ;// CONCATENATED MODULE: ./src/platforms/dgx/dgx.ts
 /**
  * `dgx`: jobs on a DGX node: on the runner itself (`mode: local`), on a node over SSH (`ssh`), or
@@ -444,6 +446,7 @@ var attempts = __webpack_require__(93008);
  * which a cancel signals as a whole. With Slurm a job is one `sbatch --parsable` array, one task per
  * shard; state comes from `sacct` or, where accounting is off, `scontrol show job`.
  */
+
 
 
 
@@ -517,7 +520,8 @@ class DgxPlatform {
         return { model: staged.model, data: staged.data, out: `${this.runDir(name)}/out` };
     }
     hashes = {};
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal = this.opts.signal) {
+        (0,abort/* throwIfCancelled */.dZ)(signal);
         if ((0,fs/* isUri */.nh)(localOrUri))
             return localOrUri;
         const local = external_node_path_default().resolve(this.opts.cwd, localOrUri);
@@ -547,7 +551,7 @@ class DgxPlatform {
             const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
             await this.shell.upload(local, `${tmp}/${external_node_path_default().basename(local)}`, {
                 ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-                ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+                ...(signal ? { signal } : {}),
             });
             const r = await this.shell.exec(`mkdir -p ${(0,shell/* quote */.hD)(`${this.root}/cas`)} && rm -rf ${(0,shell/* quote */.hD)(dir)} && mv ${(0,shell/* quote */.hD)(tmp)} ${(0,shell/* quote */.hD)(dir)} && touch ${(0,shell/* quote */.hD)(`${dir}/.complete`)}`);
             if (r.code !== 0)
@@ -636,7 +640,12 @@ class DgxPlatform {
         if (r.code !== 0)
             throw new Error(`${this.shell.where}: cannot create the job folders: ${r.stderr.trim()}`);
     }
-    async submit(job) {
+    /**
+     * sbatch and a launch are single commands that never back off: one the abort finds started runs
+     * to its end, so that the job it creates has a handle and is cancelled with the others
+     */
+    async submit(job, signal) {
+        (0,abort/* throwIfCancelled */.dZ)(signal);
         const g = this.group(job);
         if (this.cfg.mode === 'slurm') {
             g.submitting ??= this.submitArray(g);
@@ -810,15 +819,15 @@ class DgxPlatform {
      * accounting is off), one state script per STATE_CHUNK jobs (ssh, local). The same read
      * answers status(), so a job is never left out: one not listed yet is queued.
      */
-    async statusMany(handles) {
-        await this.states();
+    async statusMany(handles, signal) {
+        await (0,abort/* raceAbort */.Mu)(this.states(), signal);
         const out = new Map();
         for (const h of handles)
             out.set(h.id, await this.status(h));
         return out;
     }
-    async status(h) {
-        const states = await this.states();
+    async status(h, signal) {
+        const states = await (0,abort/* raceAbort */.Mu)(this.states(), signal);
         if (this.cfg.mode === 'slurm') {
             const t = states.get(h.id);
             if (!t)
@@ -897,7 +906,8 @@ class DgxPlatform {
         const r = await this.shell.exec(`tail -n ${Math.max(1, Math.floor(lines))} ${(0,shell/* quote */.hD)(`${this.dirOf(h.job)}/log.txt`)} 2>/dev/null`);
         return r.stdout.replace(/\n$/, '');
     }
-    async collect(h) {
+    async collect(h, _dest, signal) {
+        (0,abort/* throwIfCancelled */.dZ)(signal);
         // a fresh folder of evalgate's: never one it did not create
         const local = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.localDir, h.job.name)), 'out');
         const files = await this.shell.download(`${this.dirOf(h.job)}/out`, local, (n) => n.endsWith('.json'));

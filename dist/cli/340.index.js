@@ -384,6 +384,95 @@ function plan(input, id, locate) {
 
 /***/ }),
 
+/***/ 24550:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ anySignal),
+/* harmony export */   Mu: () => (/* binding */ raceAbort),
+/* harmony export */   W3: () => (/* binding */ CANCEL_BUDGET_MS),
+/* harmony export */   bp: () => (/* binding */ sleepUnlessAborted),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled)
+/* harmony export */ });
+/* unused harmony exports abortError, isAbort */
+/**
+ * The run's cancel (Ctrl-C, SIGTERM, a cancelled workflow) as it reaches a platform call: every
+ * retry's backoff (a Retry-After of minutes included) and every request still out ends at once
+ * when the signal fires, so that the runner can cancel the jobs within SPEC §8's 10 s.
+ */
+/** what an aborted call throws: the signal's reason when it is an Error, else an AbortError */
+function abortError(signal) {
+    if (signal.reason instanceof Error)
+        return signal.reason;
+    const e = new Error('the run was cancelled');
+    e.name = 'AbortError';
+    return e;
+}
+/** true for what an aborted call throws (ours, fetch's, an Azure SDK's) */
+function isAbort(e, signal) {
+    if (signal?.aborted && (e === signal.reason || e?.name === 'AbortError'))
+        return true;
+    return e?.name === 'AbortError';
+}
+/** waits `ms`; resolves at once when the signal fires (the caller checks it) */
+function sleepUnlessAborted(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const t = setTimeout(done, ms);
+        function done() {
+            clearTimeout(t);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * `p`, or the abort error as soon as the signal fires: for a client that takes no signal (the
+ * Alibaba and TOS SDKs). The request itself may still finish in the background; its answer is
+ * dropped.
+ */
+function raceAbort(p, signal) {
+    if (!signal)
+        return p;
+    if (signal.aborted) {
+        p.catch(() => { });
+        return Promise.reject(abortError(signal));
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            p.catch(() => { });
+            reject(abortError(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        p.then((v) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(v);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e);
+        });
+    });
+}
+/** throws the abort error when the signal has fired (before a request that should not start) */
+function throwIfCancelled(signal) {
+    if (signal?.aborted)
+        throw abortError(signal);
+}
+/** both signals as one (either fires it); undefined when neither is given */
+function anySignal(...signals) {
+    const given = signals.filter((s) => s !== undefined);
+    if (given.length <= 1)
+        return given[0];
+    return AbortSignal.any(given);
+}
+/** how long cancel() of one job may take after the run's abort (its own budget, never the run's signal) */
+const CANCEL_BUDGET_MS = 6_000;
+
+
+/***/ }),
+
 /***/ 70626:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1200,6 +1289,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: POLL_CONCURRENCY, STATUS_READ_LIMIT, fencedTail, jobEnvironment, jobWithoutOutput, runFacts, runJobs, semaphore
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -1342,6 +1433,8 @@ async function cancelSavedJobs(jobs, env) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/platforms/abort.ts
+var abort = __webpack_require__(24550);
 ;// CONCATENATED MODULE: ./src/stores/left-jobs.ts
 /**
  * The jobs a run started and that may still be running, kept in its `--out` folder
@@ -1402,6 +1495,8 @@ var fingerprint = __webpack_require__(75527);
  * `evalgate run`: plan → stage → submit → wait → collect → validate & merge → gate → report.
  * Every remote job the run started is cancelled when the run fails, times out or is cancelled.
  */
+
+
 
 
 
@@ -1506,6 +1601,9 @@ async function runPipeline(settings, rt, opts = {}) {
     }
 }
 async function pipeline(settings, rt, opts) {
+    // the run's signal reaches every platform call (uploads in parallel, pollers): no leak warning
+    if (opts.signal)
+        (0,external_node_events_.setMaxListeners)(0, opts.signal);
     const problems = [];
     const flag = opts.flag ?? ((name) => `--${name}`);
     const fail = (ps) => {
@@ -1559,28 +1657,34 @@ async function pipeline(settings, rt, opts) {
     // a command pays the start-up of the code it uses (SPEC §8).
     else if (settings.platform === 'dgx') {
         const { createDgxPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(472), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 55153));
-        const created = createDgxPlatform(settings, { cwd: rt.cwd, env: rt.env, jobEnv: jobEnvironment(rt.env), workDir });
+        const created = createDgxPlatform(settings, {
+            cwd: rt.cwd,
+            env: rt.env,
+            jobEnv: jobEnvironment(rt.env),
+            workDir,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        });
         if (!created.platform)
             return fail(created.problems);
         platform = created.platform;
     }
     else if (settings.platform === 'azure') {
         const { createAzurePlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(662), __webpack_require__.e(815), __webpack_require__.e(439), __webpack_require__.e(703), __webpack_require__.e(590)]).then(__webpack_require__.bind(__webpack_require__, 63590));
-        const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+        const created = createAzurePlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
         if (!created.platform)
             return fail(created.problems);
         platform = created.platform;
     }
     else if (settings.platform === 'volc') {
         const { createVolcPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(869), __webpack_require__.e(147), __webpack_require__.e(705), __webpack_require__.e(727), __webpack_require__.e(675)]).then(__webpack_require__.bind(__webpack_require__, 6675));
-        const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+        const created = createVolcPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
         if (!created.platform)
             return fail(created.problems);
         platform = created.platform;
     }
     else if (settings.platform === 'bailian') {
         const { createBailianPlatform } = await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(830), __webpack_require__.e(421), __webpack_require__.e(869), __webpack_require__.e(819), __webpack_require__.e(500), __webpack_require__.e(719), __webpack_require__.e(648), __webpack_require__.e(359)]).then(__webpack_require__.bind(__webpack_require__, 11359));
-        const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir });
+        const created = createBailianPlatform(settings, { cwd: rt.cwd, env: rt.env, workDir, ...(opts.signal ? { signal: opts.signal } : {}) });
         if (!created.platform)
             return fail(created.problems);
         platform = created.platform;
@@ -1616,13 +1720,16 @@ async function pipeline(settings, rt, opts) {
     let where;
     try {
         where = {
-            model: settings.model ? await platform.stage(settings.model, 'model') : '',
-            data: settings.data ? await platform.stage(settings.data, 'data') : '',
+            model: settings.model ? await platform.stage(settings.model, 'model', opts.signal) : '',
+            data: settings.data ? await platform.stage(settings.data, 'data', opts.signal) : '',
         };
     }
     catch (e) {
         if (settings.dryRun)
             throw e;
+        // Ctrl-C during an upload (or its throttled backoff): no job was submitted, nothing to cancel
+        if (opts.signal?.aborted)
+            return platformFailure(new Error('the run was cancelled while staging; no job was submitted'));
         return platformFailure(e);
     }
     const planned = (0,plan/* plan */.et)(planInput(settings), id, (key, shard, name) => platform.locate(key, shard, name, where));
@@ -1675,7 +1782,7 @@ async function pipeline(settings, rt, opts) {
                 .join('\n')}\n`);
     }
     // A job that exited 0 but wrote no indicator file: almost always a command that ignores {out}.
-    const silent = outcome.filter((o) => o.status.state === 'succeeded' && o.files.length === 0);
+    const silent = opts.signal?.aborted ? [] : outcome.filter((o) => o.status.state === 'succeeded' && o.files.length === 0);
     const silentProblems = silent.map((o) => jobWithoutOutput(o));
     for (const p of silentProblems)
         rt.stderr(`error: ${(0,problem/* formatProblem */.Vw)(p)}\n`);
@@ -1849,23 +1956,27 @@ function jobWithoutOutput(o) {
 async function runJobs(platform, jobs, rt, opts = {}) {
     const progress = new Progress(jobs.map((j) => ({ name: j.name, label: label(j) })), rt.isTTY ? (rt.terminal ?? rt.stdout) : rt.stdout, rt.isTTY ?? false);
     const out = jobs.map((job) => ({ job, status: { state: 'queued', platformStatus: 'not submitted' }, files: [] }));
+    if (opts.signal)
+        (0,external_node_events_.setMaxListeners)(0, opts.signal);
     const cancelAll = async (reason) => {
         await Promise.all(out.map(async (o) => {
             if (TERMINAL.includes(o.status.state))
                 return;
             if (o.handle) {
+                // after a Ctrl-C, its own budget (not the run's signal, which has fired): the stop is sent
+                // whatever the run's state, and a throttled platform cannot hold the exit past SPEC §8's
+                // 10 s; after a failed job, the platform's own wait for the stop to be done
+                const deadline = opts.signal?.aborted ? AbortSignal.timeout(abort/* CANCEL_BUDGET_MS */.W3) : undefined;
                 try {
-                    await platform.cancel(o.handle);
+                    await (0,abort/* raceAbort */.Mu)(platform.cancel(o.handle, deadline), deadline);
                 }
                 catch (e) {
                     rt.stderr(`warning: could not cancel ${o.job.name}: ${(0,sanitize/* printable */.g)(e.message)}\n`);
                 }
                 // a job that ended on its own before the cancel reached it keeps its own end (one read,
                 // bounded: a cancel must not wait on a throttled platform)
-                const last = await Promise.race([
-                    platform.status(o.handle).catch(() => null),
-                    new Promise((r) => setTimeout(() => r(null), 1000).unref()),
-                ]);
+                const read = AbortSignal.timeout(1000);
+                const last = await (0,abort/* raceAbort */.Mu)(platform.status(o.handle, read), read).catch(() => null);
                 if (last && (last.state === 'succeeded' || last.state === 'failed')) {
                     o.status = last;
                     progress.update(o.job.name, last.state);
@@ -1889,11 +2000,20 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         opts.onActiveJobs(list);
     };
     try {
-        await platform.prepare?.(jobs);
+        await platform.prepare?.(jobs, opts.signal);
         for (const o of out) {
             if (opts.signal?.aborted)
                 break;
-            o.handle = await platform.submit(o.job);
+            try {
+                // a submit the abort interrupted returns the job its request created when it finds it
+                // by name (then it is cancelled below with the others), else throws the abort
+                o.handle = await platform.submit(o.job, opts.signal);
+            }
+            catch (e) {
+                if (!opts.signal?.aborted)
+                    throw e;
+                break;
+            }
             publish();
         }
         opts.onSubmitted?.(out.flatMap((o) => (o.handle ? [{ name: o.job.name, ...(o.handle.url ? { url: o.handle.url } : {}) }] : [])));
@@ -1905,6 +2025,8 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         const readFailures = new Map();
         // ends every poller: an abort of the run, or a failed job
         const stop = new AbortController();
+        // every poller and every call in flight listens on it (a fan-out of thousands): no leak warning
+        (0,external_node_events_.setMaxListeners)(0, stop.signal);
         const stopAll = () => stop.abort();
         opts.signal?.addEventListener('abort', stopAll, { once: true });
         if (opts.signal?.aborted)
@@ -1956,7 +2078,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
         const poll = async (o) => {
             let read;
             try {
-                read = { status: await platform.status(o.handle) };
+                read = { status: await platform.status(o.handle, stop.signal) };
             }
             catch (e) {
                 read = { error: e };
@@ -2005,7 +2127,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                 let answer = null;
                 const began = Date.now();
                 try {
-                    answer = await statusMany(batch.map((o) => o.handle));
+                    answer = await statusMany(batch.map((o) => o.handle), stop.signal);
                     failures = 0;
                 }
                 catch (e) {
@@ -2090,11 +2212,20 @@ async function runJobs(platform, jobs, rt, opts = {}) {
     for (const o of out) {
         if (!o.handle)
             continue;
-        if (o.status.state === 'succeeded')
-            o.files = await platform.collect(o.handle, '');
+        if (o.status.state === 'succeeded') {
+            try {
+                o.files = await platform.collect(o.handle, '', opts.signal);
+            }
+            catch (e) {
+                // cancelled while downloading: the run is cancelled, its report says so
+                if (!opts.signal?.aborted)
+                    throw e;
+            }
+        }
         // a failed job, and one that succeeded without writing anything, is shown with its log's tail
         // (bounded whatever the platform returned: LOG_TAIL lines of at most 4 KiB)
-        if (o.status.state === 'failed' || (o.status.state === 'succeeded' && o.files.length === 0))
+        // (not after a cancel: a throttled platform must not hold the exit for a log)
+        if (!opts.signal?.aborted && (o.status.state === 'failed' || (o.status.state === 'succeeded' && o.files.length === 0)))
             o.logTail = (0,log_tail/* boundTail */.hk)(await platform.logs(o.handle, LOG_TAIL).catch(() => ''), LOG_TAIL);
     }
     return out;

@@ -87,6 +87,8 @@ var credential = __webpack_require__(19542);
 var dlc = __webpack_require__(98626);
 // EXTERNAL MODULE: ./src/platforms/bailian/errors.ts
 var errors = __webpack_require__(31836);
+// EXTERNAL MODULE: ./src/platforms/abort.ts
+var abort = __webpack_require__(24550);
 ;// CONCATENATED MODULE: ./src/platforms/bailian/job.ts
 
 const MOUNT = '/mnt/evalgate';
@@ -212,6 +214,7 @@ var rate = __webpack_require__(52192);
 
 
 
+
 /**
  * Status requests per second one run sends to PAI-DLC (ListJobs pages and per-job GetJob alike):
  * PAI-DLC's documented quota is 100 a second per API, region and account for each of GetJob and
@@ -255,6 +258,8 @@ const consoleUrl = (region, workspaceId, jobId) => `https://pai.console.aliyun.c
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
+/** how long a submit the abort cut off looks for the job its CreateJob may have created */
+const ORPHAN_LOOKUP_MS = 3_000;
 const TERMINAL_DLC = new Set(['Succeeded', 'Failed', 'Stopped']);
 /** uri names a file when its last segment has an extension (a folder ends in `/`) */
 const namesFile = (key) => !key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(key);
@@ -304,11 +309,11 @@ class BailianPlatform {
         return `${this.opts.config.ossPrefix}/runs/${typeof job === 'string' ? job : job.name}/`;
     }
     /** multipart checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
-    uploadOptions() {
+    uploadOptions(signal = this.opts.signal) {
         return {
             checkpointDir: external_node_path_default().join(this.opts.workDir, '.staging'),
             ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+            ...(signal ? { signal } : {}),
         };
     }
     locate() {
@@ -323,7 +328,7 @@ class BailianPlatform {
      * mounted read-only; a file keeps its basename. `oss://<bucket>/<prefix>` is mounted directly
      * (an object: its folder, and the job sees the object by name); another URI is passed to PAI-DLC as is.
      */
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal = this.opts.signal) {
         const c = this.opts.config;
         let mount;
         if ((0,fs/* isUri */.nh)(localOrUri)) {
@@ -347,17 +352,17 @@ class BailianPlatform {
             this.hashes[kind] = `sha256:${sha}`;
             const prefix = `${c.ossPrefix}/cas/${sha}/`;
             if (!this.opts.dryRun)
-                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
+                await (0,oss/* uploadPrefix */.kL)(await (0,abort/* raceAbort */.Mu)(this.oss(), signal), prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions(signal));
             mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: external_node_path_default().basename(abs) } : {}) };
         }
         this.inputs[kind] = mount;
         return mount.uri;
     }
     /** uploads the code snapshot once (content-addressed: <oss_prefix>/code/<sha256>/) */
-    async prepare() {
-        await this.code();
+    async prepare(_jobs, signal = this.opts.signal) {
+        await (0,abort/* raceAbort */.Mu)(this.code(signal), signal);
     }
-    code() {
+    code(signal = this.opts.signal) {
         this.codeP ??= (async () => {
             const c = this.opts.config;
             if (!c.code.length)
@@ -366,7 +371,7 @@ class BailianPlatform {
             this.hashes.code = `sha256:${sha}`;
             const prefix = `${c.ossPrefix}/code/${sha}/`;
             if (!this.opts.dryRun)
-                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, files, this.uploadOptions());
+                await (0,oss/* uploadPrefix */.kL)(await this.oss(), prefix, files, this.uploadOptions(signal));
             return this.mount(prefix);
         })();
         this.codeP.catch(() => (this.codeP = undefined));
@@ -403,14 +408,15 @@ class BailianPlatform {
         return out.join('\n');
     }
     /** the newest job of this name in the workspace, if a previous submission created one */
-    async existing(name) {
-        return (await this.dlc.findByName(this.opts.config.workspaceId, name))[0];
+    async existing(name, signal) {
+        return (await this.dlc.findByName(this.opts.config.workspaceId, name, undefined, signal))[0];
     }
-    async submit(job) {
+    async submit(job, signal = this.opts.signal) {
+        await this.prepare([job], signal);
         // attach: a retried run finds the job it created before instead of starting a second one;
         // one that failed or was stopped is submitted again as <name>-r2, -r3, …
         const found = await (0,attempts/* findAttempt */.Vb)(job.name, async (n) => {
-            const j = await this.existing(n);
+            const j = await this.existing(n, signal);
             if (!j)
                 return null;
             const raw = typeof j.Status === 'string' ? j.Status : 'Unknown';
@@ -421,13 +427,35 @@ class BailianPlatform {
         const body = await this.body(run);
         let id = found.existing?.JobId;
         if (!id) {
-            const created = await this.dlc.call('CreateJob', 'POST', '/api/v1/jobs', { body }, async (e) => {
-                // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
-                if ((0,errors/* isThrottling */.E2)(e.code))
-                    return undefined;
-                const again = await this.existing(run.name);
-                return again ? { value: { JobId: again.JobId } } : undefined;
-            });
+            // a CreateJob the abort cut off after it was sent may have created the job: it is looked for
+            // by name (within ORPHAN_LOOKUP_MS) and returned, for the runner to cancel with the others
+            let sent = false;
+            let created;
+            try {
+                created = await (0,errors/* withRetry */.bD)(async () => {
+                    sent = true;
+                    const r = await this.dlc.once('CreateJob', 'POST', '/api/v1/jobs', { body }).catch((e) => {
+                        sent = false;
+                        throw e;
+                    });
+                    sent = false;
+                    return r;
+                }, (e) => (0,errors/* dlcError */.OI)('CreateJob', e), this.dlc.retry, async (e) => {
+                    // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
+                    if ((0,errors/* isThrottling */.E2)(e.code))
+                        return undefined;
+                    const again = await this.existing(run.name, signal);
+                    return again ? { value: { JobId: again.JobId } } : undefined;
+                }, signal);
+            }
+            catch (e) {
+                if (!signal?.aborted || !sent)
+                    throw e;
+                const lost = await this.existing(run.name, AbortSignal.timeout(ORPHAN_LOOKUP_MS)).catch(() => undefined);
+                if (!lost)
+                    throw e;
+                created = { JobId: lost.JobId };
+            }
             if (typeof created.JobId !== 'string' || !created.JobId)
                 throw new Error(`PAI-DLC CreateJob answered without a JobId for ${run.name}`);
             id = created.JobId;
@@ -437,12 +465,12 @@ class BailianPlatform {
         this.tracked.set(id, { job, transientErrors: 0, last: { state: 'queued', platformStatus: 'submitted' } });
         return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
     }
-    async status(h) {
+    async status(h, signal) {
         const t = this.track(h);
         let dj;
         try {
-            await this.rate.take();
-            dj = await this.dlc.getJob(h.id);
+            await this.rate.take(signal);
+            dj = await this.dlc.getJob(h.id, signal);
             t.transientErrors = 0;
         }
         catch (e) {
@@ -459,7 +487,7 @@ class BailianPlatform {
      * most 5 pages: one request per chunk instead of one GetJob per job. A job it does not return is
      * left to status().
      */
-    async statusMany(handles) {
+    async statusMany(handles, signal) {
         const out = new Map();
         const byId = new Map(handles.map((h) => [h.id, h]));
         const ids = [...byId.keys()];
@@ -467,7 +495,7 @@ class BailianPlatform {
             const chunk = ids.slice(i, i + LIST_CHUNK);
             let seen = 0;
             for (let page = 1; page <= 5; page++) {
-                await this.rate.take();
+                await this.rate.take(signal);
                 const res = await this.dlc.call('ListJobs', 'GET', '/api/v1/jobs', {
                     query: {
                         WorkspaceId: this.opts.config.workspaceId,
@@ -475,7 +503,7 @@ class BailianPlatform {
                         PageNumber: String(page),
                         PageSize: String(chunk.length),
                     },
-                });
+                }, undefined, signal);
                 const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
                 for (const j of jobs) {
                     const h = typeof j.JobId === 'string' ? byId.get(j.JobId) : undefined;
@@ -541,22 +569,20 @@ class BailianPlatform {
             return `(the job's pod log could not be read: ${e.message})`;
         }
     }
-    async collect(h) {
+    async collect(h, _dest, signal) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, [
-            '.json',
-        ]);
+        const { files, refused } = await (0,oss/* downloadPrefix */.hq)(await (0,abort/* raceAbort */.Mu)(this.oss(), signal), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json'], signal);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
     }
-    /** StopJob, then waits (up to a minute) until the job is Stopped */
-    async cancel(h) {
+    /** StopJob, then waits (up to a minute, or until `deadline`) until the job is Stopped */
+    async cancel(h, deadline) {
         const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
         t.stopRequested = true;
         this.tracked.set(h.id, t);
-        await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs);
+        await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs, undefined, deadline);
     }
     saved(h) {
         const c = this.opts.config;
@@ -582,13 +608,13 @@ class BailianPlatform {
  * `waitMs`: a job still Stopping then is left to stop; one still running is an error. A job that
  * had already ended answers StopJob with an error, which is not one.
  */
-async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500) {
+async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500, deadline) {
     try {
-        await dlc.stopJob(id);
+        await dlc.stopJob(id, deadline);
     }
     catch (e) {
         if (e instanceof errors/* AlibabaError */.ZV && !e.transient) {
-            const j = await dlc.getJob(id).catch(() => null);
+            const j = await dlc.getJob(id, deadline).catch(() => null);
             if (j && TERMINAL_DLC.has(String(j.Status)))
                 return;
         }
@@ -597,12 +623,24 @@ async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500) {
     const until = Date.now() + waitMs;
     let status = '';
     for (;;) {
-        status = String((await dlc.getJob(id)).Status ?? '');
+        try {
+            // one attempt: a throttled read is not retried while cancelling
+            status = String((await (0,abort/* raceAbort */.Mu)(dlc.once('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`), deadline)).Status ?? '');
+        }
+        catch (e) {
+            // the stop was accepted: a throttled (or unavailable) platform, or the cancel's own budget
+            // running out, ends the wait for Stopped, not the cancel
+            if (deadline?.aborted || (e instanceof errors/* AlibabaError */.ZV && e.transient))
+                return;
+            throw e;
+        }
         if (TERMINAL_DLC.has(status))
             return;
         if (Date.now() >= until)
             break;
-        await (0,errors/* sleep */.yy)(Math.min(pollMs, Math.max(50, until - Date.now())));
+        await (0,errors/* sleep */.yy)(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
+        if (deadline?.aborted)
+            return;
     }
     if (status === 'Stopping')
         return;
@@ -677,14 +715,14 @@ class Dlc {
         }
     }
     /** a request, retried on throttling and transient errors */
-    call(action, method, pathname, req = {}, beforeRetry) {
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.once(action, method, pathname, req), (e) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .dlcError */ .OI)(action, e), this.retry, beforeRetry);
+    call(action, method, pathname, req = {}, beforeRetry, signal) {
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.once(action, method, pathname, req), (e) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .dlcError */ .OI)(action, e), this.retry, beforeRetry, signal);
     }
-    getJob(id) {
-        return this.call('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`);
+    getJob(id, signal) {
+        return this.call('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`, {}, undefined, signal);
     }
-    stopJob(id) {
-        return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`);
+    stopJob(id, signal) {
+        return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`, {}, undefined, signal);
     }
     /** the last `lines` lines of a pod's log */
     async podLogs(id, podId, lines) {
@@ -696,12 +734,12 @@ class Dlc {
      * fuzzy, case-insensitive match (`…-f1-1` also finds `…-f1-10`), so equality is checked here,
      * over every page.
      */
-    async findByName(workspaceId, name, pageSize = 50) {
+    async findByName(workspaceId, name, pageSize = 50, signal) {
         const found = [];
         for (let page = 1; page <= 100; page++) {
             const res = await this.call('ListJobs', 'GET', '/api/v1/jobs', {
                 query: { DisplayName: name, WorkspaceId: workspaceId, PageNumber: String(page), PageSize: String(pageSize) },
-            });
+            }, undefined, signal);
             const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
             found.push(...jobs.filter((j) => j.DisplayName === name && j.JobId));
             const total = Number(res.TotalCount);

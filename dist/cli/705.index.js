@@ -391,6 +391,7 @@ function volcCredentials(env) {
 /* harmony import */ var _volcengine_openapi__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97615);
 /* harmony import */ var _volcengine_openapi__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_volcengine_openapi__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48665);
+/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24550);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34501);
 /**
  * The Volcano Engine ML platform OpenAPI (service `ml_platform`, Version 2024-07-01): every action
@@ -402,6 +403,7 @@ function volcCredentials(env) {
  * throttling (HTTP 429 and its Retry-After) cannot be told apart from a rejected key, and it never
  * retries. Signing stays the SDK's, so the signature is exactly what Volcengine's SDK sends.
  */
+
 
 
 
@@ -464,12 +466,15 @@ class VolcOpenApi {
     constructor(opts) {
         this.opts = opts;
     }
-    /** one action, retried while the error is transient; `maxRetries: 0` for one attempt */
+    /**
+     * one action, retried while the error is transient; `maxRetries: 0` for one attempt. `retry.signal`
+     * (the run's cancel) ends a backoff and the request in flight at once.
+     */
     async call(action, body, retry = {}) {
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(() => this.send(action, body), classifyVolc, { ...this.opts.retry, ...retry });
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(() => this.send(action, body, retry.signal), classifyVolc, { ...this.opts.retry, ...retry });
     }
     /** one signed request */
-    async send(action, body) {
+    async send(action, body, signal) {
         const creds = this.opts.credentials();
         const text = JSON.stringify(body);
         const params = { Action: action, Version: _config_js__WEBPACK_IMPORTED_MODULE_1__/* .VOLC_API_VERSION */ .f6 };
@@ -496,11 +501,12 @@ class VolcOpenApi {
                 method: 'POST',
                 headers: { ...req.headers, 'User-Agent': 'evalgate' },
                 body: text,
-                signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+                signal: (0,_abort_js__WEBPACK_IMPORTED_MODULE_3__/* .anySignal */ .JG)(AbortSignal.timeout(this.opts.timeoutMs ?? 30_000), signal),
             });
             raw = await res.text();
         }
         catch (e) {
+            (0,_abort_js__WEBPACK_IMPORTED_MODULE_3__/* .throwIfCancelled */ .dZ)(signal);
             if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkError */ .TX)(e))
                 throw new VolcApiError(action, 0, 'NetworkError', describeNetworkError(e));
             throw e;
@@ -560,15 +566,16 @@ function describeNetworkError(e) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
 /* unused harmony exports RETRY_AFTER_LIMIT_MS, retryDelayMs */
+/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24550);
 /**
  * Retries of transient Volcengine errors (throttled, a server error, a reset connection): exponential
  * backoff with jitter, or the server's Retry-After when it sends one. Shared by the ML platform
  * OpenAPI client and the TOS calls (the TOS SDK's own retries go again at once, without waiting,
  * so they are turned off and these are used instead).
  */
+
 /** a Retry-After longer than this is not waited for: the error is reported instead */
 const RETRY_AFTER_LIMIT_MS = 5 * 60_000;
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** `Retry-After: <seconds>` or `Retry-After: <HTTP date>`, in ms from now */
 function parseRetryAfter(value, now = Date.now()) {
     if (!value)
@@ -596,16 +603,20 @@ function retryDelayMs(attempt, transience, o = {}) {
  */
 async function withRetries(fn, classify, o = {}, beforeRetry) {
     const maxRetries = o.maxRetries ?? 6;
-    const sleep = o.sleep ?? defaultSleep;
+    const signal = o.signal;
+    const sleep = o.sleep ?? ((ms) => (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .sleepUnlessAborted */ .bp)(ms, signal));
     for (let attempt = 0;; attempt++) {
+        (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(signal);
         try {
             return await fn();
         }
         catch (e) {
+            (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(signal);
             const t = classify(e);
             if (!t || attempt >= maxRetries || (t.retryAfterMs ?? 0) > RETRY_AFTER_LIMIT_MS)
                 throw e;
             await sleep(retryDelayMs(attempt, t, o));
+            (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(signal);
             if (beforeRetry) {
                 const done = await beforeRetry();
                 if (done !== undefined)
@@ -666,6 +677,7 @@ function isNetworkError(e) {
 /* harmony import */ var _stores_blob_safe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83873);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48665);
 /* harmony import */ var _openapi_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47939);
+/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24550);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(34501);
 /**
  * TOS, Volcano Engine's object storage, through @volcengine/tos-sdk: staging local inputs under a
@@ -674,6 +686,7 @@ function isNetworkError(e) {
  * tail of a job's log. Every call is retried here on throttling and server errors, honouring
  * Retry-After: the SDK's own retries go again at once, so they are turned off.
  */
+
 
 
 
@@ -757,19 +770,24 @@ class TosBucket {
         this.source = source;
         this.retry = retry;
     }
-    run(operation, what, fn) {
+    /** one operation with retries; `signal` (the run's cancel) ends its backoff and drops the request in flight (the SDK takes no signal) */
+    run(operation, what, fn, signal, cancelsItself = false) {
         return (0,_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetries */ .LH)(async () => {
             this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
             try {
-                return await fn();
+                // an uploadFile stops on its own cancel token (the signal fires it): its parts and
+                // checkpoint are left consistent for the next run to resume, so it is not raced
+                return await (cancelsItself ? fn() : (0,_abort_js__WEBPACK_IMPORTED_MODULE_8__/* .raceAbort */ .Mu)(fn(), signal));
             }
             catch (e) {
+                if (signal?.aborted)
+                    throw e;
                 throw tosError(`${operation} ${this.bucket}/${what}`, e, this.source);
             }
-        }, classifyTos, this.retry);
+        }, classifyTos, { ...this.retry, ...(signal ? { signal } : {}) });
     }
     /** every object below `prefix`, one ListObjectsType2 page (up to 1000 keys) at a time */
-    async *list(prefix) {
+    async *list(prefix, signal) {
         let token;
         do {
             const page = await this.run('ListObjectsType2', prefix, () => this.client.listObjectsType2({
@@ -779,7 +797,7 @@ class TosBucket {
                 // one page per call: the SDK would otherwise follow the tokens itself, without our retries
                 listOnlyOnce: true,
                 ...(token ? { continuationToken: token } : {}),
-            }));
+            }), signal);
             yield (page.data.Contents ?? []).map((c) => ({ key: c.Key, size: Number(c.Size) }));
             token = page.data.IsTruncated ? page.data.NextContinuationToken : undefined;
         } while (token);
@@ -795,7 +813,7 @@ class TosBucket {
      */
     async upload(prefix, files, opts = {}) {
         const have = new Map();
-        for await (const page of this.list(prefix))
+        for await (const page of this.list(prefix, opts.signal))
             for (const o of page)
                 have.set(o.key, o.size);
         const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_3__/* .STAGING_LIMITS */ .Pg.volc.defaults;
@@ -816,7 +834,7 @@ class TosBucket {
                     await this.uploadLarge(key, abs, partSize, staging.concurrency, opts);
                 else
                     // a fresh file stream per attempt: a retried upload starts from the first byte
-                    await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }));
+                    await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }), opts.signal);
             }
         };
         await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, todo.length) }, worker));
@@ -852,7 +870,7 @@ class TosBucket {
                     await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(checkpoint, { force: true });
                     return await send();
                 }
-            });
+            }, opts.signal, true);
         }
         finally {
             opts.signal?.removeEventListener('abort', onAbort);
@@ -863,10 +881,10 @@ class TosBucket {
      * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
      * path (`..`, an empty segment, a backslash) is refused, never written.
      */
-    async download(prefix, dest, suffixes = []) {
+    async download(prefix, dest, suffixes = [], signal) {
         const files = [];
         const refused = [];
-        for await (const page of this.list(prefix)) {
+        for await (const page of this.list(prefix, signal)) {
             for (const o of page) {
                 if (suffixes.length && !suffixes.some((s) => o.key.endsWith(s)))
                     continue;
@@ -875,7 +893,7 @@ class TosBucket {
                     refused.push(o.key);
                     continue;
                 }
-                const data = await this.get(o.key);
+                const data = await this.get(o.key, signal);
                 await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(local), { recursive: true });
                 await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(local, data);
                 files.push(local);
@@ -898,8 +916,8 @@ class TosBucket {
             throw e;
         }
     }
-    async get(key) {
-        const res = await this.run('GetObject', key, () => this.client.getObjectV2({ bucket: this.bucket, key, dataType: 'buffer' }));
+    async get(key, signal) {
+        const res = await this.run('GetObject', key, () => this.client.getObjectV2({ bucket: this.bucket, key, dataType: 'buffer' }), signal);
         return res.data.content;
     }
 }

@@ -30,8 +30,10 @@ export const modules = {
 
 
 
-async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
-    const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`);
+async function resolveDatastore(arm, name, credential, env, blobEndpoint, 
+/** the run's cancel: ends the reads and their retry waits */
+signal) {
+    const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`, undefined, [200], signal);
     const p = (res.body?.properties ?? {});
     if (p.datastoreType !== 'AzureBlob')
         throw new Error(`datastore ${name} is ${JSON.stringify(p.datastoreType)}; evalgate reads and writes an AzureBlob datastore (azure.datastore)`);
@@ -43,8 +45,7 @@ async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
     const kind = String((p.credentials ?? {}).credentialsType ?? 'None');
     let make;
     if (kind === 'AccountKey' || kind === 'Sas') {
-        const secrets = (await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}))
-            .body;
+        const secrets = (await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}, [200], signal)).body;
         if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
             const key = secrets.key;
             (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(key, env);
@@ -103,10 +104,11 @@ async function uploadPrefix(container, prefix, files, opts = {}) {
  * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
  * path (`..`, an empty segment, a backslash) is refused, never written.
  */
-async function downloadPrefix(container, prefix, dest, suffixes = []) {
+async function downloadPrefix(container, prefix, dest, suffixes = [], signal) {
     const files = [];
     const refused = [];
-    for await (const page of container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1000 })) {
+    const abort = signal ? { abortSignal: signal } : {};
+    for await (const page of container.listBlobsFlat({ prefix, ...abort }).byPage({ maxPageSize: 1000 })) {
         for (const b of page.segment.blobItems) {
             if (suffixes.length && !suffixes.some((s) => b.name.endsWith(s)))
                 continue;
@@ -116,7 +118,7 @@ async function downloadPrefix(container, prefix, dest, suffixes = []) {
                 continue;
             }
             await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(local), { recursive: true });
-            await container.getBlobClient(b.name).downloadToFile(local);
+            await container.getBlobClient(b.name).downloadToFile(local, undefined, undefined, abort);
             files.push(local);
         }
     }

@@ -336,11 +336,16 @@ class Arm {
     id(kind, name, version) {
         return `${this.base}/${kind}/${name}${version === undefined ? '' : `/versions/${version}`}`;
     }
-    async send(operation, method, pathOrUrl, body, accept = [200]) {
+    async send(operation, method, pathOrUrl, body, accept = [200], 
+    /** the run's cancel: ends the request and the pipeline's retry waits (Retry-After included) at once */
+    signal) {
         this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
         const target = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.base}${pathOrUrl}`;
         const req = this.client.pathUnchecked(target);
-        const options = body === undefined ? {} : { body, contentType: 'application/json' };
+        const options = {
+            ...(body === undefined ? {} : { body, contentType: 'application/json' }),
+            ...(signal ? { abortSignal: signal } : {}),
+        };
         const res = method === 'GET' ? await req.get(options) : method === 'PUT' ? await req.put(options) : await req.post(options);
         const status = Number(res.status);
         const headers = {};
@@ -395,6 +400,8 @@ var fs = __webpack_require__(23135);
 var templates = __webpack_require__(7903);
 // EXTERNAL MODULE: ./src/platforms/azure/arm.ts + 7 modules
 var arm = __webpack_require__(87046);
+// EXTERNAL MODULE: ./src/platforms/abort.ts
+var abort = __webpack_require__(24550);
 // EXTERNAL MODULE: ./src/platforms/azure/config.ts
 var config = __webpack_require__(47468);
 // EXTERNAL MODULE: ./src/platforms/azure/blob.ts
@@ -574,6 +581,7 @@ var rate = __webpack_require__(52192);
 
 
 
+
 /**
  * Status reads per second one run sends to ARM (Jobs_List pages and per-job Jobs_Get alike):
  * ARM refills a subscription's read bucket at 25 a second per principal (bucket 250;
@@ -609,6 +617,8 @@ function mapAzureStatus(status) {
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
+/** how long a submit the abort cut off looks for the job its PUT may have created */
+const ORPHAN_LOOKUP_MS = 3_000;
 const sha12 = (s) => (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex').slice(0, 12);
 /** uri_file for a URI that names a file (an extension in its last segment), uri_folder otherwise */
 const uriType = (uri) => (!uri.endsWith('/') && /\.[A-Za-z0-9]+$/.test(uri) ? 'uri_file' : 'uri_folder');
@@ -636,13 +646,14 @@ class AzurePlatform {
         this.rate = new rate/* RateLimiter */.v(opts.statusRate?.perSecond ?? AZURE_STATUS_RATE.perSecond, opts.statusRate?.burst ?? AZURE_STATUS_RATE.burst);
         this.arm = new arm/* Arm */.zj({ armEndpoint: c.armEndpoint, subscription: c.subscription, resourceGroup: c.resourceGroup, workspace: c.workspace }, opts.credential, { maxRetries: opts.maxRetries });
     }
-    datastore() {
-        this.ds ??= (0,blob/* resolveDatastore */.iE)(this.arm, this.opts.config.datastore, this.opts.credential, this.opts.env, this.opts.config.blobEndpoint);
+    datastore(signal) {
+        // the first caller's signal (the run's) ends the reads; a later one stops waiting for them
+        this.ds ??= (0,blob/* resolveDatastore */.iE)(this.arm, this.opts.config.datastore, this.opts.credential, this.opts.env, this.opts.config.blobEndpoint, signal ?? this.opts.signal);
         this.ds.catch(() => (this.ds = undefined));
-        return this.ds;
+        return (0,abort/* raceAbort */.Mu)(this.ds, signal);
     }
-    uploadOptions() {
-        return { ...(this.opts.staging ? { staging: this.opts.staging } : {}), ...(this.opts.signal ? { signal: this.opts.signal } : {}) };
+    uploadOptions(signal = this.opts.signal) {
+        return { ...(this.opts.staging ? { staging: this.opts.staging } : {}), ...(signal ? { signal } : {}) };
     }
     dsUri(p) {
         return `azureml://datastores/${this.opts.config.datastore}/paths/${p}`;
@@ -655,7 +666,7 @@ class AzurePlatform {
         return { ...AZURE_LOCATIONS };
     }
     /** a local file or folder goes to <prefix>/cas/<sha256>/ in the datastore (skipped when already there) */
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal = this.opts.signal) {
         let uri;
         let type;
         if ((0,fs/* isUri */.nh)(localOrUri)) {
@@ -670,8 +681,8 @@ class AzurePlatform {
             this.hashes[kind] = `sha256:${sha}`;
             const prefix = `${this.opts.config.prefix}/cas/${sha}/`;
             if (!this.opts.dryRun) {
-                const ds = await this.datastore();
-                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
+                const ds = await this.datastore(signal);
+                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions(signal));
             }
             type = st.isFile() ? 'uri_file' : 'uri_folder';
             uri = this.dsUri(st.isFile() ? prefix + external_node_path_default().basename(abs) : prefix);
@@ -680,7 +691,7 @@ class AzurePlatform {
         return uri;
     }
     /** registers what the jobs share once: an environment per image, the code snapshot */
-    async prepare(jobs) {
+    async prepare(jobs, signal = this.opts.signal) {
         if (this.prepared)
             return;
         const c = this.opts.config;
@@ -696,7 +707,7 @@ class AzurePlatform {
             if (!this.opts.dryRun && ![...this.environments.values()].includes(`azureml:${envName}:1`)) {
                 await this.arm.send('EnvironmentVersions_CreateOrUpdate', 'PUT', `/environments/${envName}/versions/1`, {
                     properties: { image, osType: 'Linux', description: `evalgate: ${image}` },
-                }, [200, 201]);
+                }, [200, 201], signal);
             }
             this.environments.set(job.name, `azureml:${envName}:1`);
         }
@@ -705,12 +716,12 @@ class AzurePlatform {
             this.hashes.code = `sha256:${sha}`;
             const version = sha.slice(0, 16);
             if (!this.opts.dryRun) {
-                const ds = await this.datastore();
+                const ds = await this.datastore(signal);
                 const prefix = `${c.prefix}/code/${sha}/`;
-                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, files, this.uploadOptions());
+                await (0,blob/* uploadPrefix */.kL)(ds.client, prefix, files, this.uploadOptions(signal));
                 await this.arm.send('CodeVersions_CreateOrUpdate', 'PUT', `/codes/evalgate-code/versions/${version}`, {
                     properties: { codeUri: `${ds.serviceUrl}/${ds.container}/${prefix.replace(/\/$/, '')}`, description: 'evalgate: azure.code' },
-                }, [200, 201]);
+                }, [200, 201], signal);
             }
             this.code = `azureml:evalgate-code:${version}`;
         }
@@ -746,13 +757,13 @@ class AzurePlatform {
         }
         return out.join('\n');
     }
-    async submit(job) {
-        await this.prepare([job]);
+    async submit(job, signal = this.opts.signal) {
+        await this.prepare([job], signal);
         // attach: a retried run finds the job it created before instead of starting a second one;
         // one that failed or was cancelled is submitted again as <name>-r2, -r3, …
         const found = await (0,attempts/* findAttempt */.Vb)(job.name, async (n) => {
             try {
-                const res = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${n}`)).body;
+                const res = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${n}`, undefined, [200], signal)).body;
                 const raw = String((res.properties ?? {}).status ?? 'Unknown');
                 const state = mapAzureStatus(raw);
                 return state === 'failed' || state === 'cancelled' || raw === 'CancelRequested' ? 'dead' : { live: res };
@@ -773,8 +784,24 @@ class AzurePlatform {
         body.properties.tags = { ...(body.properties.tags ?? {}), [this.runTag]: '1' };
         const tracked = { job, transientErrors: 0 };
         this.tracked.set(name, tracked);
-        const resource = found.existing ??
-            (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201])).body;
+        let resource = found.existing;
+        if (!resource) {
+            // the PUT names the job: a PUT the abort cut off after it was sent may have created it, and
+            // a Jobs_Get of that name (within ORPHAN_LOOKUP_MS) finds it for the runner to cancel
+            // (the pipeline's retries hide whether the last attempt was answered: it is always looked up)
+            try {
+                resource = (await this.arm.send('Jobs_CreateOrUpdate', 'PUT', `/jobs/${name}`, body, [200, 201], signal)).body;
+            }
+            catch (e) {
+                if (!signal?.aborted)
+                    throw e;
+                const lookup = AbortSignal.timeout(ORPHAN_LOOKUP_MS);
+                const lost = await this.arm.send('Jobs_Get', 'GET', `/jobs/${name}`, undefined, [200], lookup).catch(() => null);
+                if (!lost)
+                    throw e;
+                resource = lost.body;
+            }
+        }
         tracked.url = studioUrl(resource) ?? this.fallbackUrl(name);
         return { job, id: name, url: tracked.url };
     }
@@ -783,12 +810,13 @@ class AzurePlatform {
         const tid = this.opts.env.AZURE_TENANT_ID ? `&tid=${this.opts.env.AZURE_TENANT_ID}` : '';
         return `https://ml.azure.com/runs/${name}?wsid=/subscriptions/${c.subscription}/resourcegroups/${c.resourceGroup}/workspaces/${c.workspace}${tid}`;
     }
-    async status(h) {
+    async status(h, signal) {
         const t = this.track(h);
         let resource;
         try {
-            await this.rate.take();
-            resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`)).body;
+            await this.rate.take(signal);
+            (0,abort/* throwIfCancelled */.dZ)(signal);
+            resource = (await this.arm.send('Jobs_Get', 'GET', `/jobs/${h.id}`, undefined, [200], signal)).body;
             t.transientErrors = 0;
         }
         catch (e) {
@@ -805,13 +833,14 @@ class AzurePlatform {
      * read per page instead of one per job. A job it does not return (one a run before this one
      * created, without the tag) is left to status().
      */
-    async statusMany(handles) {
+    async statusMany(handles, signal) {
         const wanted = new Map(handles.map((h) => [h.id, h]));
         const out = new Map();
         let next = `/jobs?listViewType=ActiveOnly&tag=${encodeURIComponent(this.runTag)}`;
         for (let page = 0; next && page < MAX_LIST_PAGES && out.size < wanted.size; page++) {
-            await this.rate.take();
-            const body = (await this.arm.send('Jobs_List', 'GET', next)).body;
+            await this.rate.take(signal);
+            (0,abort/* throwIfCancelled */.dZ)(signal);
+            const body = (await this.arm.send('Jobs_List', 'GET', next, undefined, [200], signal)).body;
             for (const r of Array.isArray(body.value) ? body.value : []) {
                 const h = typeof r.name === 'string' ? wanted.get(r.name) : undefined;
                 if (h) {
@@ -861,18 +890,18 @@ class AzurePlatform {
             return `(the job's user_logs/std_log.txt could not be read: ${e.message})`;
         }
     }
-    async collect(h) {
-        const ds = await this.datastore();
+    async collect(h, _dest, signal) {
+        const ds = await this.datastore(signal);
         // a fresh folder of evalgate's: never one it did not create
         const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await (0,blob/* downloadPrefix */.hq)(ds.client, this.outPrefix(h.id), dest, ['.json']);
+        const { files, refused } = await (0,blob/* downloadPrefix */.hq)(ds.client, this.outPrefix(h.id), dest, ['.json'], signal);
         if (refused.length)
             throw new Error(`job ${h.id} wrote blobs whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
     }
-    /** asks Azure ML to cancel and waits (up to a minute) until the cancel is done */
-    async cancel(h) {
-        await cancelAzureJob(this.arm, h.id);
+    /** asks Azure ML to cancel and waits (up to a minute, or until `deadline`) until the cancel is done */
+    async cancel(h, deadline) {
+        await cancelAzureJob(this.arm, h.id, undefined, deadline);
     }
     saved(h) {
         const c = this.opts.config;
@@ -898,16 +927,27 @@ function studioUrl(resource) {
  * POST …/jobs/<id>/cancel (202 and a Location to poll), then polls that Location until it stops
  * answering 202. A job already finished answers without a Location: nothing to wait for.
  */
-async function cancelAzureJob(arm, id, waitMs = CANCEL_WAIT_MS) {
-    const res = await arm.send('Jobs_Cancel', 'POST', `/jobs/${id}/cancel`, undefined, [200, 202, 204]);
+async function cancelAzureJob(arm, id, waitMs = CANCEL_WAIT_MS, deadline) {
+    const res = await arm.send('Jobs_Cancel', 'POST', `/jobs/${id}/cancel`, undefined, [200, 202, 204], deadline);
     const location = res.headers.location;
     if (res.status !== 202 || !location)
         return;
     const until = Date.now() + waitMs;
     while (Date.now() < until) {
         const after = Number(res.headers['retry-after']);
-        await new Promise((r) => setTimeout(r, Math.min(10_000, Math.max(200, Number.isFinite(after) ? after * 1000 : 1000))));
-        const poll = await arm.send('Jobs_Cancel_Poll', 'GET', location, undefined, [200, 202, 204]);
+        await (0,abort/* sleepUnlessAborted */.bp)(Math.min(10_000, Math.max(200, Number.isFinite(after) ? after * 1000 : 1000)), deadline);
+        // the cancel's own budget ran out (a throttled platform): the cancel was accepted (202)
+        if (deadline?.aborted)
+            return;
+        let poll;
+        try {
+            poll = await arm.send('Jobs_Cancel_Poll', 'GET', location, undefined, [200, 202, 204], deadline);
+        }
+        catch (e) {
+            if (deadline?.aborted)
+                return;
+            throw e;
+        }
         if (poll.status !== 202)
             return;
     }
@@ -945,8 +985,10 @@ async function cancelAzureJob(arm, id, waitMs = CANCEL_WAIT_MS) {
 
 
 
-async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
-    const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`);
+async function resolveDatastore(arm, name, credential, env, blobEndpoint, 
+/** the run's cancel: ends the reads and their retry waits */
+signal) {
+    const res = await arm.send('Datastores_Get', 'GET', `/datastores/${encodeURIComponent(name)}`, undefined, [200], signal);
     const p = (res.body?.properties ?? {});
     if (p.datastoreType !== 'AzureBlob')
         throw new Error(`datastore ${name} is ${JSON.stringify(p.datastoreType)}; evalgate reads and writes an AzureBlob datastore (azure.datastore)`);
@@ -958,8 +1000,7 @@ async function resolveDatastore(arm, name, credential, env, blobEndpoint) {
     const kind = String((p.credentials ?? {}).credentialsType ?? 'None');
     let make;
     if (kind === 'AccountKey' || kind === 'Sas') {
-        const secrets = (await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}))
-            .body;
+        const secrets = (await arm.send('Datastores_ListSecrets', 'POST', `/datastores/${encodeURIComponent(name)}/listSecrets`, {}, [200], signal)).body;
         if (secrets?.secretsType === 'AccountKey' && typeof secrets.key === 'string') {
             const key = secrets.key;
             (0,_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .maskRuntimeSecret */ .T)(key, env);
@@ -1018,10 +1059,11 @@ async function uploadPrefix(container, prefix, files, opts = {}) {
  * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
  * path (`..`, an empty segment, a backslash) is refused, never written.
  */
-async function downloadPrefix(container, prefix, dest, suffixes = []) {
+async function downloadPrefix(container, prefix, dest, suffixes = [], signal) {
     const files = [];
     const refused = [];
-    for await (const page of container.listBlobsFlat({ prefix }).byPage({ maxPageSize: 1000 })) {
+    const abort = signal ? { abortSignal: signal } : {};
+    for await (const page of container.listBlobsFlat({ prefix, ...abort }).byPage({ maxPageSize: 1000 })) {
         for (const b of page.segment.blobItems) {
             if (suffixes.length && !suffixes.some((s) => b.name.endsWith(s)))
                 continue;
@@ -1031,7 +1073,7 @@ async function downloadPrefix(container, prefix, dest, suffixes = []) {
                 continue;
             }
             await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(local), { recursive: true });
-            await container.getBlobClient(b.name).downloadToFile(local);
+            await container.getBlobClient(b.name).downloadToFile(local, undefined, undefined, abort);
             files.push(local);
         }
     }

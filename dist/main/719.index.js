@@ -455,6 +455,7 @@ function alibabaCredential(env, s = {}) {
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony exports transientCode, backoffMs */
+/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24550);
 /**
  * Alibaba Cloud errors in Alibaba's own words (Code and Message, the action or operation and the
  * request id), and the retry policy of every PAI-DLC and OSS call: transient errors (Throttling*,
@@ -465,6 +466,7 @@ function alibabaCredential(env, s = {}) {
  * @alicloud/openapi-client 0.4.15 does not expose `x-acs-retry-after` on its errors, so the
  * backoff is ours alone (PAI-DLC's QPS limits are not published).
  */
+
 /** Node and client error codes of a request that may succeed when sent again */
 const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET']);
 const NETWORK_NAMES = new Set(['RequestTimeoutError', 'ResponseTimeoutError', 'ConnectionTimeoutError', 'RequestTimeout']);
@@ -554,7 +556,8 @@ function ossError(operation, e, what) {
     return new AlibabaError('OSS', what ? `${operation} ${what}` : operation, code, status, message || 'request failed', typeof err.requestId === 'string' && err.requestId ? err.requestId : undefined, network || transientCode(code, status));
 }
 const DEFAULT_RETRY = { maxRetries: 6, baseMs: 1000, maxMs: 30_000 };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** waits `ms`, or less when `signal` (the run's cancel, a cancel's budget) fires first */
+const sleep = (ms, signal) => (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .sleepUnlessAborted */ .bp)(ms, signal);
 /** full jitter: a random wait up to min(cap, base·2^attempt), never under a tenth of it */
 function backoffMs(attempt, o) {
     const ceiling = Math.min(o.maxMs, o.baseMs * 2 ** attempt);
@@ -563,20 +566,26 @@ function backoffMs(attempt, o) {
 /**
  * Runs `fn` until it succeeds, a permanent error or the retries are spent. `convert` turns what
  * was thrown into an AlibabaError (a credential error is thrown as it is); `beforeRetry` may end the loop with a value (CreateJob: the job
- * a lost answer created after all).
+ * a lost answer created after all). `signal` (the run's cancel) ends a backoff at once and drops
+ * the request in flight (the Alibaba clients take no signal): the call throws its AbortError.
  */
-async function withRetry(fn, convert, o, beforeRetry) {
+async function withRetry(fn, convert, o, beforeRetry, signal, 
+/** false for a call that stops on the signal itself (a multipart upload: its parts and checkpoint stay consistent) */
+race = true) {
     for (let attempt = 0;; attempt++) {
+        (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(signal);
         try {
-            return await fn();
+            return await (race ? (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .raceAbort */ .Mu)(fn(), signal) : fn());
         }
         catch (e) {
+            (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(signal);
             if (e instanceof AlibabaCredentialError)
                 throw e;
             const err = convert(e);
             if (!err.transient || attempt >= o.maxRetries)
                 throw err;
-            await sleep(backoffMs(attempt, o));
+            await sleep(backoffMs(attempt, o), signal);
+            (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(signal);
             const done = await beforeRetry?.(err);
             if (done)
                 return done.value;
@@ -640,9 +649,9 @@ async function ossClient(t, credential, retry = {}) {
     }
     return { client: new (ali_oss__WEBPACK_IMPORTED_MODULE_0___default())(options), bucket: t.bucket, retry: { ..._errors_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY */ .vI, ...retry } };
 }
-const call = (oss, operation, what, fn) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(fn, (e) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ossError */ .EG)(operation, e, `oss://${oss.bucket}/${what}`), oss.retry);
+const call = (oss, operation, what, fn, signal, race = true) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(fn, (e) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ossError */ .EG)(operation, e, `oss://${oss.bucket}/${what}`), oss.retry, undefined, signal, race);
 /** every object below `prefix` (ListObjectsV2, following the continuation tokens): name and size */
-async function listPrefix(oss, prefix) {
+async function listPrefix(oss, prefix, signal) {
     const out = [];
     let token;
     do {
@@ -652,7 +661,7 @@ async function listPrefix(oss, prefix) {
             query.prefix = prefix;
         if (token)
             query['continuation-token'] = token;
-        const page = await call(oss, 'ListObjectsV2', prefix, () => oss.client.listV2(query, {}));
+        const page = await call(oss, 'ListObjectsV2', prefix, () => oss.client.listV2(query, {}), signal);
         for (const o of page.objects ?? [])
             out.push({ name: o.name, size: Number(o.size) });
         token = page.isTruncated && page.nextContinuationToken ? page.nextContinuationToken : undefined;
@@ -669,7 +678,7 @@ async function listPrefix(oss, prefix) {
  * Returns how many files were sent.
  */
 async function uploadPrefix(oss, prefix, files, opts = {}) {
-    const have = new Map((await listPrefix(oss, prefix)).map((o) => [o.name, o.size]));
+    const have = new Map((await listPrefix(oss, prefix, opts.signal)).map((o) => [o.name, o.size]));
     const staging = opts.staging ?? _staging_js__WEBPACK_IMPORTED_MODULE_5__/* .STAGING_LIMITS */ .Pg.bailian.defaults;
     let sent = 0;
     for (const [rel, abs] of files) {
@@ -682,7 +691,7 @@ async function uploadPrefix(oss, prefix, files, opts = {}) {
         if (st.size > partSize)
             await multipart(oss, name, abs, st, partSize, staging.concurrency, opts);
         else
-            await call(oss, 'PutObject', name, () => oss.client.put(name, abs));
+            await call(oss, 'PutObject', name, () => oss.client.put(name, abs), opts.signal);
         sent++;
     }
     return sent;
@@ -731,7 +740,7 @@ async function multipart(oss, name, abs, st, partSize, parallel, opts) {
             }
             if (cpFile)
                 await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.rm(cpFile, { force: true });
-        });
+        }, opts.signal, false);
     }
     finally {
         opts.signal?.removeEventListener('abort', onAbort);
@@ -742,10 +751,10 @@ async function multipart(oss, name, abs, st, partSize, parallel, opts) {
  * into `dest`, keeping the names below the prefix as relative paths. A name that is not a plain
  * relative path (`..`, an empty segment, a backslash) is refused, never written.
  */
-async function downloadPrefix(oss, prefix, dest, suffixes = []) {
+async function downloadPrefix(oss, prefix, dest, suffixes = [], signal) {
     const files = [];
     const refused = [];
-    for (const o of await listPrefix(oss, prefix)) {
+    for (const o of await listPrefix(oss, prefix, signal)) {
         if (o.name.endsWith('/'))
             continue; // a folder marker
         if (suffixes.length && !suffixes.some((s) => o.name.endsWith(s)))
@@ -756,7 +765,7 @@ async function downloadPrefix(oss, prefix, dest, suffixes = []) {
             continue;
         }
         await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(local), { recursive: true });
-        await call(oss, 'GetObject', o.name, () => oss.client.get(o.name, local));
+        await call(oss, 'GetObject', o.name, () => oss.client.get(o.name, local), signal);
         files.push(local);
     }
     return { files: files.sort(), refused };

@@ -327,6 +327,8 @@ var owned = __webpack_require__(52399);
 var attempts = __webpack_require__(93008);
 // EXTERNAL MODULE: ./src/platforms/rate.ts
 var rate = __webpack_require__(52192);
+// EXTERNAL MODULE: ./src/platforms/abort.ts
+var abort = __webpack_require__(24550);
 ;// CONCATENATED MODULE: ./src/platforms/volc/volc.ts
 /**
  * `volc`: each evalgate job and shard is a Volcano Engine ML platform job (OpenAPI 2024-07-01),
@@ -335,6 +337,7 @@ var rate = __webpack_require__(52192);
  * and writing its indicator files (and its own log) to a TOS prefix mounted read-write, which
  * collect downloads.
  */
+
 
 
 
@@ -369,6 +372,8 @@ function commonPrefix(names) {
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
+/** how long a submit the abort cut off looks for the job its CreateJob may have created */
+const ORPHAN_LOOKUP_MS = 3_000;
 const STOP_REASON = 'cancelled by evalgate';
 /** how much of the end of a job's log is read for its tail */
 const LOG_TAIL_BYTES = 256 * 1024;
@@ -442,11 +447,11 @@ class VolcPlatform {
         return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
     }
     /** uploadFile's checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
-    uploadOptions() {
+    uploadOptions(signal = this.opts.signal) {
         return {
             checkpointDir: external_node_path_default().join(this.opts.workDir, '.staging'),
             ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+            ...(signal ? { signal } : {}),
         };
     }
     locate(_key, _shard, _name, staged) {
@@ -458,7 +463,7 @@ class VolcPlatform {
      * tos://bucket/prefix is mounted as it is; any other URI is passed to the command for the job to
      * read itself.
      */
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal = this.opts.signal) {
         const dir = VOLC_PATHS[kind];
         if ((0,fs/* isUri */.nh)(localOrUri)) {
             if (!/^tos:\/\//i.test(localOrUri)) {
@@ -480,12 +485,12 @@ class VolcPlatform {
         this.hashes[kind] = `sha256:${sha}`;
         const prefix = this.prefix(`cas/${sha}/`);
         if (!this.opts.dryRun)
-            await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions());
+            await this.bucket().upload(prefix, await (0,snapshot/* localFiles */.J)(abs), this.uploadOptions(signal));
         this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
         return st.isFile() ? `${dir}/${external_node_path_default().basename(abs)}` : dir;
     }
     /** uploads what the jobs share once: the code snapshot */
-    async prepare(_jobs) {
+    async prepare(_jobs, signal = this.opts.signal) {
         if (this.prepared)
             return;
         if (this.opts.config.code.length) {
@@ -493,7 +498,7 @@ class VolcPlatform {
             this.hashes.code = `sha256:${sha}`;
             const prefix = this.prefix(`code/${sha}/`);
             if (!this.opts.dryRun)
-                await this.bucket().upload(prefix, files, this.uploadOptions());
+                await this.bucket().upload(prefix, files, this.uploadOptions(signal));
             this.code = { bucket: this.opts.config.tosBucket, prefix };
         }
         this.prepared = true;
@@ -534,7 +539,7 @@ class VolcPlatform {
         return out.join('\n');
     }
     /** the newest job of this exact name in the project, or null (ListJobs matches names by substring) */
-    async findByName(name) {
+    async findByName(name, signal) {
         const size = 100;
         for (let page = 1;; page++) {
             const r = await this.api.call('ListJobs', {
@@ -544,7 +549,7 @@ class VolcPlatform {
                 SortOrder: 'Descend',
                 PageNumber: page,
                 PageSize: size,
-            });
+            }, signal ? { signal } : {});
             const items = r.Items ?? [];
             const hit = items.find((j) => j.Name === name);
             if (hit)
@@ -553,13 +558,13 @@ class VolcPlatform {
                 return null;
         }
     }
-    async submit(job) {
-        await this.prepare([job]);
+    async submit(job, signal = this.opts.signal) {
+        await this.prepare([job], signal);
         this.tracked.set(job.name, { job, transientErrors: 0 });
         // attach: a retried run finds the job it created before instead of starting a second one;
         // one that failed or was stopped is submitted again as <name>-r2, -r3, …
         const found = await (0,attempts/* findAttempt */.Vb)(job.name, async (n) => {
-            const j = await this.findByName(n);
+            const j = await this.findByName(n, signal);
             if (!j)
                 return null;
             const raw = j.Status?.State ?? 'Unknown';
@@ -572,23 +577,44 @@ class VolcPlatform {
         if (!id) {
             // CreateJob has no idempotency token: when an attempt fails in a way that may have created the
             // job anyway (a 5xx, a lost answer), look for it by name before sending it again
-            id = await (0,retry/* withRetries */.LH)(async () => (await this.api.call('CreateJob', body, { maxRetries: 0 })).Id ?? '', openapi/* classifyVolc */.$P, this.opts.retry, async () => (await this.findByName(run.name))?.Id);
+            // a CreateJob the abort cut off after it was sent may have created the job: it is looked for
+            // by name (within the cancel budget) and returned, for the runner to cancel with the others
+            let sent = false;
+            try {
+                id = await (0,retry/* withRetries */.LH)(async () => {
+                    sent = true;
+                    const r = await this.api.call('CreateJob', body, { maxRetries: 0, ...(signal ? { signal } : {}) });
+                    sent = false;
+                    return r.Id ?? '';
+                }, (e) => {
+                    sent = false;
+                    return (0,openapi/* classifyVolc */.$P)(e);
+                }, { ...this.opts.retry, ...(signal ? { signal } : {}) }, async () => (await this.findByName(run.name, signal))?.Id);
+            }
+            catch (e) {
+                if (!signal?.aborted || !sent)
+                    throw e;
+                const lost = await this.findByName(run.name, AbortSignal.timeout(ORPHAN_LOOKUP_MS)).catch(() => null);
+                if (!lost)
+                    throw e;
+                id = lost.Id;
+            }
             if (!id)
                 throw new Error(`ml_platform CreateJob of ${run.name} answered no Id`);
         }
         this.attempts.set(id, run.name);
         return { job, id, url: consoleUrl(this.opts.config.region, id) };
     }
-    async getJob(id) {
-        return this.api.call('GetJob', { Id: id });
+    async getJob(id, signal) {
+        return this.api.call('GetJob', { Id: id }, signal ? { signal } : {});
     }
-    async status(h) {
+    async status(h, signal) {
         const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
         this.tracked.set(h.job.name, t);
         let j;
         try {
-            await this.rate.take();
-            j = await this.getJob(h.id);
+            await this.rate.take(signal);
+            j = await this.getJob(h.id, signal);
             t.transientErrors = 0;
         }
         catch (e) {
@@ -607,13 +633,14 @@ class VolcPlatform {
      * TotalCount or every job is found, at most twice the pages the run's jobs fill (other jobs may
      * share the prefix). A job it does not return is left to status().
      */
-    async statusMany(handles) {
+    async statusMany(handles, signal) {
         const out = new Map();
         const byId = new Map(handles.map((h) => [h.id, h]));
         const prefix = commonPrefix(handles.map((h) => this.attempts.get(h.id) ?? h.job.name));
         const maxPages = 2 * Math.ceil(handles.length / LIST_PAGE) + 1;
         for (let page = 1; page <= maxPages && out.size < byId.size; page++) {
-            await this.rate.take();
+            await this.rate.take(signal);
+            (0,abort/* throwIfCancelled */.dZ)(signal);
             const r = await this.api.call('ListJobs', {
                 ...(prefix ? { NameContains: prefix } : {}),
                 ProjectName: this.opts.config.project,
@@ -621,7 +648,7 @@ class VolcPlatform {
                 SortOrder: 'Descend',
                 PageNumber: page,
                 PageSize: LIST_PAGE,
-            });
+            }, signal ? { signal } : {});
             const items = r.Items ?? [];
             for (const j of items) {
                 const h = byId.get(j.Id);
@@ -653,17 +680,17 @@ class VolcPlatform {
             return `(the job's ${VOLC_LOG_FILE} could not be read: ${e.message})`;
         }
     }
-    async collect(h) {
+    async collect(h, _dest, signal) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = external_node_path_default().join(await (0,owned/* freshFolder */.lj)(external_node_path_default().join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
+        const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json'], signal);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
     }
-    /** StopJob, then waits (up to a minute) until the job is Stopped */
-    async cancel(h) {
-        await stopVolcJob(this.api, h.id, { waitMs: this.opts.cancelWaitMs });
+    /** StopJob, then waits (up to a minute, or until `deadline`) until the job is Stopped */
+    async cancel(h, deadline) {
+        await stopVolcJob(this.api, h.id, { waitMs: this.opts.cancelWaitMs, ...(deadline ? { signal: deadline } : {}) });
     }
     saved(h) {
         const c = this.opts.config;
@@ -700,16 +727,18 @@ function volcJobStatus(j, url) {
  * answers StopJob either way.
  */
 async function stopVolcJob(api, id, o = {}) {
-    const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const signal = o.signal;
+    const sleep = o.sleep ?? ((ms) => (0,abort/* sleepUnlessAborted */.bp)(ms, signal));
+    const retry = signal ? { signal } : {};
     const ended = (state) => state === 'Stopped' || state === 'Completed' || state === 'Failed';
     try {
-        await api.call('StopJob', { Id: id, Reason: STOP_REASON });
+        await api.call('StopJob', { Id: id, Reason: STOP_REASON }, retry);
     }
     catch (e) {
         // [U] StopJob of a finished job: an error here is fine when the job has ended
         if (!(e instanceof openapi/* VolcApiError */.FC) || e.transient)
             throw e;
-        const state = (await api.call('GetJob', { Id: id })).Status?.State;
+        const state = (await api.call('GetJob', { Id: id }, retry)).Status?.State;
         if (ended(state))
             return state;
         throw e;
@@ -717,7 +746,18 @@ async function stopVolcJob(api, id, o = {}) {
     const until = Date.now() + (o.waitMs ?? CANCEL_WAIT_MS);
     let wait = 250;
     for (;;) {
-        const state = (await api.call('GetJob', { Id: id })).Status?.State ?? 'Unknown';
+        let state;
+        try {
+            // one attempt: a throttled read is not retried (its Retry-After can be minutes)
+            state = (await api.call('GetJob', { Id: id }, { ...retry, maxRetries: 0 })).Status?.State ?? 'Unknown';
+        }
+        catch (e) {
+            // the stop was accepted: a throttled (or unavailable) platform, or the cancel's own budget
+            // running out, ends the wait for Stopped, not the cancel
+            if (signal?.aborted || (e instanceof openapi/* VolcApiError */.FC && e.transient))
+                return 'Stopping';
+            throw e;
+        }
         if (ended(state))
             return state;
         if (Date.now() >= until) {
@@ -726,6 +766,8 @@ async function stopVolcJob(api, id, o = {}) {
             throw new Error(`the Volcengine ML job ${id} is still ${state} ${Math.round((o.waitMs ?? CANCEL_WAIT_MS) / 1000)} s after StopJob`);
         }
         await sleep(Math.min(wait, Math.max(0, until - Date.now())));
+        if (signal?.aborted)
+            return state;
         wait = Math.min(5_000, wait * 2);
     }
 }

@@ -2,6 +2,94 @@ export const id = 247;
 export const ids = [247];
 export const modules = {
 
+/***/ 24550:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ anySignal),
+/* harmony export */   Mu: () => (/* binding */ raceAbort),
+/* harmony export */   bp: () => (/* binding */ sleepUnlessAborted),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled)
+/* harmony export */ });
+/* unused harmony exports abortError, isAbort, CANCEL_BUDGET_MS */
+/**
+ * The run's cancel (Ctrl-C, SIGTERM, a cancelled workflow) as it reaches a platform call: every
+ * retry's backoff (a Retry-After of minutes included) and every request still out ends at once
+ * when the signal fires, so that the runner can cancel the jobs within SPEC §8's 10 s.
+ */
+/** what an aborted call throws: the signal's reason when it is an Error, else an AbortError */
+function abortError(signal) {
+    if (signal.reason instanceof Error)
+        return signal.reason;
+    const e = new Error('the run was cancelled');
+    e.name = 'AbortError';
+    return e;
+}
+/** true for what an aborted call throws (ours, fetch's, an Azure SDK's) */
+function isAbort(e, signal) {
+    if (signal?.aborted && (e === signal.reason || e?.name === 'AbortError'))
+        return true;
+    return e?.name === 'AbortError';
+}
+/** waits `ms`; resolves at once when the signal fires (the caller checks it) */
+function sleepUnlessAborted(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const t = setTimeout(done, ms);
+        function done() {
+            clearTimeout(t);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * `p`, or the abort error as soon as the signal fires: for a client that takes no signal (the
+ * Alibaba and TOS SDKs). The request itself may still finish in the background; its answer is
+ * dropped.
+ */
+function raceAbort(p, signal) {
+    if (!signal)
+        return p;
+    if (signal.aborted) {
+        p.catch(() => { });
+        return Promise.reject(abortError(signal));
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            p.catch(() => { });
+            reject(abortError(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        p.then((v) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(v);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e);
+        });
+    });
+}
+/** throws the abort error when the signal has fired (before a request that should not start) */
+function throwIfCancelled(signal) {
+    if (signal?.aborted)
+        throw abortError(signal);
+}
+/** both signals as one (either fires it); undefined when neither is given */
+function anySignal(...signals) {
+    const given = signals.filter((s) => s !== undefined);
+    if (given.length <= 1)
+        return given[0];
+    return AbortSignal.any(given);
+}
+/** how long cancel() of one job may take after the run's abort (its own budget, never the run's signal) */
+const CANCEL_BUDGET_MS = 6_000;
+
+
+/***/ }),
+
 /***/ 31247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -219,6 +307,8 @@ function maskRuntimeSecret(value, env) {
     process.stdout.write(`::add-mask::${escaped}\n`);
 }
 
+// EXTERNAL MODULE: ./src/platforms/abort.ts
+var abort = __webpack_require__(24550);
 ;// CONCATENATED MODULE: ./src/platforms/bailian/errors.ts
 /**
  * Alibaba Cloud errors in Alibaba's own words (Code and Message, the action or operation and the
@@ -230,6 +320,7 @@ function maskRuntimeSecret(value, env) {
  * @alicloud/openapi-client 0.4.15 does not expose `x-acs-retry-after` on its errors, so the
  * backoff is ours alone (PAI-DLC's QPS limits are not published).
  */
+
 /** Node and client error codes of a request that may succeed when sent again */
 const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET']);
 const NETWORK_NAMES = new Set(['RequestTimeoutError', 'ResponseTimeoutError', 'ConnectionTimeoutError', 'RequestTimeout']);
@@ -286,7 +377,7 @@ const oneLine = (s, max = 400) => {
  * RequestId, statusCode}`) or of the request itself (httpx: `code` ECONNRESET…, name
  * RequestTimeoutError), as an AlibabaError.
  */
-function dlcError(action, e) {
+function errors_dlcError(action, e) {
     if (e instanceof errors_AlibabaError)
         return e;
     const err = (e ?? {});
@@ -319,7 +410,8 @@ function errors_ossError(operation, e, what) {
     return new errors_AlibabaError('OSS', what ? `${operation} ${what}` : operation, code, status, message || 'request failed', typeof err.requestId === 'string' && err.requestId ? err.requestId : undefined, network || transientCode(code, status));
 }
 const errors_DEFAULT_RETRY = { maxRetries: 6, baseMs: 1000, maxMs: 30_000 };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** waits `ms`, or less when `signal` (the run's cancel, a cancel's budget) fires first */
+const sleep = (ms, signal) => (0,abort/* sleepUnlessAborted */.bp)(ms, signal);
 /** full jitter: a random wait up to min(cap, base·2^attempt), never under a tenth of it */
 function backoffMs(attempt, o) {
     const ceiling = Math.min(o.maxMs, o.baseMs * 2 ** attempt);
@@ -328,20 +420,26 @@ function backoffMs(attempt, o) {
 /**
  * Runs `fn` until it succeeds, a permanent error or the retries are spent. `convert` turns what
  * was thrown into an AlibabaError (a credential error is thrown as it is); `beforeRetry` may end the loop with a value (CreateJob: the job
- * a lost answer created after all).
+ * a lost answer created after all). `signal` (the run's cancel) ends a backoff at once and drops
+ * the request in flight (the Alibaba clients take no signal): the call throws its AbortError.
  */
-async function errors_withRetry(fn, convert, o, beforeRetry) {
+async function errors_withRetry(fn, convert, o, beforeRetry, signal, 
+/** false for a call that stops on the signal itself (a multipart upload: its parts and checkpoint stay consistent) */
+race = true) {
     for (let attempt = 0;; attempt++) {
+        (0,abort/* throwIfCancelled */.dZ)(signal);
         try {
-            return await fn();
+            return await (race ? (0,abort/* raceAbort */.Mu)(fn(), signal) : fn());
         }
         catch (e) {
+            (0,abort/* throwIfCancelled */.dZ)(signal);
             if (e instanceof AlibabaCredentialError)
                 throw e;
             const err = convert(e);
             if (!err.transient || attempt >= o.maxRetries)
                 throw err;
-            await sleep(backoffMs(attempt, o));
+            await sleep(backoffMs(attempt, o), signal);
+            (0,abort/* throwIfCancelled */.dZ)(signal);
             const done = await beforeRetry?.(err);
             if (done)
                 return done.value;
@@ -657,18 +755,18 @@ class dlc_Dlc {
             return res.body;
         }
         catch (e) {
-            throw e instanceof AlibabaCredentialError ? e : dlcError(action, e);
+            throw e instanceof AlibabaCredentialError ? e : errors_dlcError(action, e);
         }
     }
     /** a request, retried on throttling and transient errors */
-    call(action, method, pathname, req = {}, beforeRetry) {
-        return errors_withRetry(() => this.once(action, method, pathname, req), (e) => dlcError(action, e), this.retry, beforeRetry);
+    call(action, method, pathname, req = {}, beforeRetry, signal) {
+        return errors_withRetry(() => this.once(action, method, pathname, req), (e) => errors_dlcError(action, e), this.retry, beforeRetry, signal);
     }
-    getJob(id) {
-        return this.call('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`);
+    getJob(id, signal) {
+        return this.call('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`, {}, undefined, signal);
     }
-    stopJob(id) {
-        return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`);
+    stopJob(id, signal) {
+        return this.call('StopJob', 'POST', `/api/v1/jobs/${encodeURIComponent(id)}/stop`, {}, undefined, signal);
     }
     /** the last `lines` lines of a pod's log */
     async podLogs(id, podId, lines) {
@@ -680,12 +778,12 @@ class dlc_Dlc {
      * fuzzy, case-insensitive match (`…-f1-1` also finds `…-f1-10`), so equality is checked here,
      * over every page.
      */
-    async findByName(workspaceId, name, pageSize = 50) {
+    async findByName(workspaceId, name, pageSize = 50, signal) {
         const found = [];
         for (let page = 1; page <= 100; page++) {
             const res = await this.call('ListJobs', 'GET', '/api/v1/jobs', {
                 query: { DisplayName: name, WorkspaceId: workspaceId, PageNumber: String(page), PageSize: String(pageSize) },
-            });
+            }, undefined, signal);
             const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
             found.push(...jobs.filter((j) => j.DisplayName === name && j.JobId));
             const total = Number(res.TotalCount);
@@ -831,9 +929,9 @@ async function oss_ossClient(t, credential, retry = {}) {
     }
     return { client: new OSS(options), bucket: t.bucket, retry: { ...DEFAULT_RETRY, ...retry } };
 }
-const call = (oss, operation, what, fn) => withRetry(fn, (e) => ossError(operation, e, `oss://${oss.bucket}/${what}`), oss.retry);
+const call = (oss, operation, what, fn, signal, race = true) => withRetry(fn, (e) => ossError(operation, e, `oss://${oss.bucket}/${what}`), oss.retry, undefined, signal, race);
 /** every object below `prefix` (ListObjectsV2, following the continuation tokens): name and size */
-async function listPrefix(oss, prefix) {
+async function listPrefix(oss, prefix, signal) {
     const out = [];
     let token;
     do {
@@ -843,7 +941,7 @@ async function listPrefix(oss, prefix) {
             query.prefix = prefix;
         if (token)
             query['continuation-token'] = token;
-        const page = await call(oss, 'ListObjectsV2', prefix, () => oss.client.listV2(query, {}));
+        const page = await call(oss, 'ListObjectsV2', prefix, () => oss.client.listV2(query, {}), signal);
         for (const o of page.objects ?? [])
             out.push({ name: o.name, size: Number(o.size) });
         token = page.isTruncated && page.nextContinuationToken ? page.nextContinuationToken : undefined;
@@ -860,7 +958,7 @@ async function listPrefix(oss, prefix) {
  * Returns how many files were sent.
  */
 async function oss_uploadPrefix(oss, prefix, files, opts = {}) {
-    const have = new Map((await listPrefix(oss, prefix)).map((o) => [o.name, o.size]));
+    const have = new Map((await listPrefix(oss, prefix, opts.signal)).map((o) => [o.name, o.size]));
     const staging = opts.staging ?? STAGING_LIMITS.bailian.defaults;
     let sent = 0;
     for (const [rel, abs] of files) {
@@ -873,7 +971,7 @@ async function oss_uploadPrefix(oss, prefix, files, opts = {}) {
         if (st.size > partSize)
             await multipart(oss, name, abs, st, partSize, staging.concurrency, opts);
         else
-            await call(oss, 'PutObject', name, () => oss.client.put(name, abs));
+            await call(oss, 'PutObject', name, () => oss.client.put(name, abs), opts.signal);
         sent++;
     }
     return sent;
@@ -922,7 +1020,7 @@ async function multipart(oss, name, abs, st, partSize, parallel, opts) {
             }
             if (cpFile)
                 await fs.rm(cpFile, { force: true });
-        });
+        }, opts.signal, false);
     }
     finally {
         opts.signal?.removeEventListener('abort', onAbort);
@@ -933,10 +1031,10 @@ async function multipart(oss, name, abs, st, partSize, parallel, opts) {
  * into `dest`, keeping the names below the prefix as relative paths. A name that is not a plain
  * relative path (`..`, an empty segment, a backslash) is refused, never written.
  */
-async function oss_downloadPrefix(oss, prefix, dest, suffixes = []) {
+async function oss_downloadPrefix(oss, prefix, dest, suffixes = [], signal) {
     const files = [];
     const refused = [];
-    for (const o of await listPrefix(oss, prefix)) {
+    for (const o of await listPrefix(oss, prefix, signal)) {
         if (o.name.endsWith('/'))
             continue; // a folder marker
         if (suffixes.length && !suffixes.some((s) => o.name.endsWith(s)))
@@ -947,7 +1045,7 @@ async function oss_downloadPrefix(oss, prefix, dest, suffixes = []) {
             continue;
         }
         await fs.mkdir(path.dirname(local), { recursive: true });
-        await call(oss, 'GetObject', o.name, () => oss.client.get(o.name, local));
+        await call(oss, 'GetObject', o.name, () => oss.client.get(o.name, local), signal);
         files.push(local);
     }
     return { files: files.sort(), refused };
@@ -979,6 +1077,7 @@ var owned = __webpack_require__(52399);
  * GetPodLogs once for a failed job; OSS: one listing per staged prefix (the content-addressed
  * upload skips what is there) and per job output prefix, then one GET per indicator file.
  */
+
 
 
 
@@ -1036,6 +1135,8 @@ const consoleUrl = (region, workspaceId, jobId) => `https://pai.console.aliyun.c
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
+/** how long a submit the abort cut off looks for the job its CreateJob may have created */
+const ORPHAN_LOOKUP_MS = 3_000;
 const TERMINAL_DLC = new Set(['Succeeded', 'Failed', 'Stopped']);
 /** uri names a file when its last segment has an extension (a folder ends in `/`) */
 const namesFile = (key) => !key.endsWith('/') && /\.[A-Za-z0-9]+$/.test(key);
@@ -1085,11 +1186,11 @@ class BailianPlatform {
         return `${this.opts.config.ossPrefix}/runs/${typeof job === 'string' ? job : job.name}/`;
     }
     /** multipart checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
-    uploadOptions() {
+    uploadOptions(signal = this.opts.signal) {
         return {
             checkpointDir: path.join(this.opts.workDir, '.staging'),
             ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+            ...(signal ? { signal } : {}),
         };
     }
     locate() {
@@ -1104,7 +1205,7 @@ class BailianPlatform {
      * mounted read-only; a file keeps its basename. `oss://<bucket>/<prefix>` is mounted directly
      * (an object: its folder, and the job sees the object by name); another URI is passed to PAI-DLC as is.
      */
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal = this.opts.signal) {
         const c = this.opts.config;
         let mount;
         if (isUri(localOrUri)) {
@@ -1128,17 +1229,17 @@ class BailianPlatform {
             this.hashes[kind] = `sha256:${sha}`;
             const prefix = `${c.ossPrefix}/cas/${sha}/`;
             if (!this.opts.dryRun)
-                await uploadPrefix(await this.oss(), prefix, await localFiles(abs), this.uploadOptions());
+                await uploadPrefix(await raceAbort(this.oss(), signal), prefix, await localFiles(abs), this.uploadOptions(signal));
             mount = { uri: this.mount(prefix), ...(st.isFile() ? { file: path.basename(abs) } : {}) };
         }
         this.inputs[kind] = mount;
         return mount.uri;
     }
     /** uploads the code snapshot once (content-addressed: <oss_prefix>/code/<sha256>/) */
-    async prepare() {
-        await this.code();
+    async prepare(_jobs, signal = this.opts.signal) {
+        await raceAbort(this.code(signal), signal);
     }
-    code() {
+    code(signal = this.opts.signal) {
         this.codeP ??= (async () => {
             const c = this.opts.config;
             if (!c.code.length)
@@ -1147,7 +1248,7 @@ class BailianPlatform {
             this.hashes.code = `sha256:${sha}`;
             const prefix = `${c.ossPrefix}/code/${sha}/`;
             if (!this.opts.dryRun)
-                await uploadPrefix(await this.oss(), prefix, files, this.uploadOptions());
+                await uploadPrefix(await this.oss(), prefix, files, this.uploadOptions(signal));
             return this.mount(prefix);
         })();
         this.codeP.catch(() => (this.codeP = undefined));
@@ -1184,14 +1285,15 @@ class BailianPlatform {
         return out.join('\n');
     }
     /** the newest job of this name in the workspace, if a previous submission created one */
-    async existing(name) {
-        return (await this.dlc.findByName(this.opts.config.workspaceId, name))[0];
+    async existing(name, signal) {
+        return (await this.dlc.findByName(this.opts.config.workspaceId, name, undefined, signal))[0];
     }
-    async submit(job) {
+    async submit(job, signal = this.opts.signal) {
+        await this.prepare([job], signal);
         // attach: a retried run finds the job it created before instead of starting a second one;
         // one that failed or was stopped is submitted again as <name>-r2, -r3, …
         const found = await findAttempt(job.name, async (n) => {
-            const j = await this.existing(n);
+            const j = await this.existing(n, signal);
             if (!j)
                 return null;
             const raw = typeof j.Status === 'string' ? j.Status : 'Unknown';
@@ -1202,13 +1304,35 @@ class BailianPlatform {
         const body = await this.body(run);
         let id = found.existing?.JobId;
         if (!id) {
-            const created = await this.dlc.call('CreateJob', 'POST', '/api/v1/jobs', { body }, async (e) => {
-                // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
-                if (isThrottling(e.code))
-                    return undefined;
-                const again = await this.existing(run.name);
-                return again ? { value: { JobId: again.JobId } } : undefined;
-            });
+            // a CreateJob the abort cut off after it was sent may have created the job: it is looked for
+            // by name (within ORPHAN_LOOKUP_MS) and returned, for the runner to cancel with the others
+            let sent = false;
+            let created;
+            try {
+                created = await withRetry(async () => {
+                    sent = true;
+                    const r = await this.dlc.once('CreateJob', 'POST', '/api/v1/jobs', { body }).catch((e) => {
+                        sent = false;
+                        throw e;
+                    });
+                    sent = false;
+                    return r;
+                }, (e) => dlcError('CreateJob', e), this.dlc.retry, async (e) => {
+                    // a throttled request created nothing; after a reset or a 5xx the job may exist all the same
+                    if (isThrottling(e.code))
+                        return undefined;
+                    const again = await this.existing(run.name, signal);
+                    return again ? { value: { JobId: again.JobId } } : undefined;
+                }, signal);
+            }
+            catch (e) {
+                if (!signal?.aborted || !sent)
+                    throw e;
+                const lost = await this.existing(run.name, AbortSignal.timeout(ORPHAN_LOOKUP_MS)).catch(() => undefined);
+                if (!lost)
+                    throw e;
+                created = { JobId: lost.JobId };
+            }
             if (typeof created.JobId !== 'string' || !created.JobId)
                 throw new Error(`PAI-DLC CreateJob answered without a JobId for ${run.name}`);
             id = created.JobId;
@@ -1218,12 +1342,12 @@ class BailianPlatform {
         this.tracked.set(id, { job, transientErrors: 0, last: { state: 'queued', platformStatus: 'submitted' } });
         return { job, id, url: consoleUrl(this.opts.config.region, this.opts.config.workspaceId, id) };
     }
-    async status(h) {
+    async status(h, signal) {
         const t = this.track(h);
         let dj;
         try {
-            await this.rate.take();
-            dj = await this.dlc.getJob(h.id);
+            await this.rate.take(signal);
+            dj = await this.dlc.getJob(h.id, signal);
             t.transientErrors = 0;
         }
         catch (e) {
@@ -1240,7 +1364,7 @@ class BailianPlatform {
      * most 5 pages: one request per chunk instead of one GetJob per job. A job it does not return is
      * left to status().
      */
-    async statusMany(handles) {
+    async statusMany(handles, signal) {
         const out = new Map();
         const byId = new Map(handles.map((h) => [h.id, h]));
         const ids = [...byId.keys()];
@@ -1248,7 +1372,7 @@ class BailianPlatform {
             const chunk = ids.slice(i, i + LIST_CHUNK);
             let seen = 0;
             for (let page = 1; page <= 5; page++) {
-                await this.rate.take();
+                await this.rate.take(signal);
                 const res = await this.dlc.call('ListJobs', 'GET', '/api/v1/jobs', {
                     query: {
                         WorkspaceId: this.opts.config.workspaceId,
@@ -1256,7 +1380,7 @@ class BailianPlatform {
                         PageNumber: String(page),
                         PageSize: String(chunk.length),
                     },
-                });
+                }, undefined, signal);
                 const jobs = Array.isArray(res.Jobs) ? res.Jobs : [];
                 for (const j of jobs) {
                     const h = typeof j.JobId === 'string' ? byId.get(j.JobId) : undefined;
@@ -1322,22 +1446,20 @@ class BailianPlatform {
             return `(the job's pod log could not be read: ${e.message})`;
         }
     }
-    async collect(h) {
+    async collect(h, _dest, signal) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await downloadPrefix(await this.oss(), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, [
-            '.json',
-        ]);
+        const { files, refused } = await downloadPrefix(await raceAbort(this.oss(), signal), this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json'], signal);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
     }
-    /** StopJob, then waits (up to a minute) until the job is Stopped */
-    async cancel(h) {
+    /** StopJob, then waits (up to a minute, or until `deadline`) until the job is Stopped */
+    async cancel(h, deadline) {
         const t = this.tracked.get(h.id) ?? { job: h.job, transientErrors: 0 };
         t.stopRequested = true;
         this.tracked.set(h.id, t);
-        await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs);
+        await cancelDlcJob(this.dlc, h.id, this.opts.cancelWaitMs, undefined, deadline);
     }
     saved(h) {
         const c = this.opts.config;
@@ -1363,13 +1485,13 @@ class BailianPlatform {
  * `waitMs`: a job still Stopping then is left to stop; one still running is an error. A job that
  * had already ended answers StopJob with an error, which is not one.
  */
-async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500) {
+async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500, deadline) {
     try {
-        await dlc.stopJob(id);
+        await dlc.stopJob(id, deadline);
     }
     catch (e) {
         if (e instanceof errors_AlibabaError && !e.transient) {
-            const j = await dlc.getJob(id).catch(() => null);
+            const j = await dlc.getJob(id, deadline).catch(() => null);
             if (j && TERMINAL_DLC.has(String(j.Status)))
                 return;
         }
@@ -1378,12 +1500,24 @@ async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500) {
     const until = Date.now() + waitMs;
     let status = '';
     for (;;) {
-        status = String((await dlc.getJob(id)).Status ?? '');
+        try {
+            // one attempt: a throttled read is not retried while cancelling
+            status = String((await (0,abort/* raceAbort */.Mu)(dlc.once('GetJob', 'GET', `/api/v1/jobs/${encodeURIComponent(id)}`), deadline)).Status ?? '');
+        }
+        catch (e) {
+            // the stop was accepted: a throttled (or unavailable) platform, or the cancel's own budget
+            // running out, ends the wait for Stopped, not the cancel
+            if (deadline?.aborted || (e instanceof errors_AlibabaError && e.transient))
+                return;
+            throw e;
+        }
         if (TERMINAL_DLC.has(status))
             return;
         if (Date.now() >= until)
             break;
-        await sleep(Math.min(pollMs, Math.max(50, until - Date.now())));
+        await sleep(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
+        if (deadline?.aborted)
+            return;
     }
     if (status === 'Stopping')
         return;

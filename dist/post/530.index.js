@@ -2,6 +2,94 @@ export const id = 530;
 export const ids = [530];
 export const modules = {
 
+/***/ 24550:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JG: () => (/* binding */ anySignal),
+/* harmony export */   Mu: () => (/* binding */ raceAbort),
+/* harmony export */   bp: () => (/* binding */ sleepUnlessAborted),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled)
+/* harmony export */ });
+/* unused harmony exports abortError, isAbort, CANCEL_BUDGET_MS */
+/**
+ * The run's cancel (Ctrl-C, SIGTERM, a cancelled workflow) as it reaches a platform call: every
+ * retry's backoff (a Retry-After of minutes included) and every request still out ends at once
+ * when the signal fires, so that the runner can cancel the jobs within SPEC §8's 10 s.
+ */
+/** what an aborted call throws: the signal's reason when it is an Error, else an AbortError */
+function abortError(signal) {
+    if (signal.reason instanceof Error)
+        return signal.reason;
+    const e = new Error('the run was cancelled');
+    e.name = 'AbortError';
+    return e;
+}
+/** true for what an aborted call throws (ours, fetch's, an Azure SDK's) */
+function isAbort(e, signal) {
+    if (signal?.aborted && (e === signal.reason || e?.name === 'AbortError'))
+        return true;
+    return e?.name === 'AbortError';
+}
+/** waits `ms`; resolves at once when the signal fires (the caller checks it) */
+function sleepUnlessAborted(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const t = setTimeout(done, ms);
+        function done() {
+            clearTimeout(t);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * `p`, or the abort error as soon as the signal fires: for a client that takes no signal (the
+ * Alibaba and TOS SDKs). The request itself may still finish in the background; its answer is
+ * dropped.
+ */
+function raceAbort(p, signal) {
+    if (!signal)
+        return p;
+    if (signal.aborted) {
+        p.catch(() => { });
+        return Promise.reject(abortError(signal));
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            p.catch(() => { });
+            reject(abortError(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        p.then((v) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(v);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e);
+        });
+    });
+}
+/** throws the abort error when the signal has fired (before a request that should not start) */
+function throwIfCancelled(signal) {
+    if (signal?.aborted)
+        throw abortError(signal);
+}
+/** both signals as one (either fires it); undefined when neither is given */
+function anySignal(...signals) {
+    const given = signals.filter((s) => s !== undefined);
+    if (given.length <= 1)
+        return given[0];
+    return AbortSignal.any(given);
+}
+/** how long cancel() of one job may take after the run's abort (its own budget, never the run's signal) */
+const CANCEL_BUDGET_MS = 6_000;
+
+
+/***/ }),
+
 /***/ 91178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -403,6 +491,8 @@ function credentials_volcCredentials(env) {
 
 // EXTERNAL MODULE: ./node_modules/@volcengine/openapi/lib/index.js
 var lib = __webpack_require__(97615);
+// EXTERNAL MODULE: ./src/platforms/abort.ts
+var abort = __webpack_require__(24550);
 ;// CONCATENATED MODULE: ./src/platforms/volc/retry.ts
 /**
  * Retries of transient Volcengine errors (throttled, a server error, a reset connection): exponential
@@ -410,9 +500,9 @@ var lib = __webpack_require__(97615);
  * OpenAPI client and the TOS calls (the TOS SDK's own retries go again at once, without waiting,
  * so they are turned off and these are used instead).
  */
+
 /** a Retry-After longer than this is not waited for: the error is reported instead */
 const RETRY_AFTER_LIMIT_MS = 5 * 60_000;
-const defaultSleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** `Retry-After: <seconds>` or `Retry-After: <HTTP date>`, in ms from now */
 function retry_parseRetryAfter(value, now = Date.now()) {
     if (!value)
@@ -440,16 +530,20 @@ function retryDelayMs(attempt, transience, o = {}) {
  */
 async function retry_withRetries(fn, classify, o = {}, beforeRetry) {
     const maxRetries = o.maxRetries ?? 6;
-    const sleep = o.sleep ?? defaultSleep;
+    const signal = o.signal;
+    const sleep = o.sleep ?? ((ms) => (0,abort/* sleepUnlessAborted */.bp)(ms, signal));
     for (let attempt = 0;; attempt++) {
+        (0,abort/* throwIfCancelled */.dZ)(signal);
         try {
             return await fn();
         }
         catch (e) {
+            (0,abort/* throwIfCancelled */.dZ)(signal);
             const t = classify(e);
             if (!t || attempt >= maxRetries || (t.retryAfterMs ?? 0) > RETRY_AFTER_LIMIT_MS)
                 throw e;
             await sleep(retryDelayMs(attempt, t, o));
+            (0,abort/* throwIfCancelled */.dZ)(signal);
             if (beforeRetry) {
                 const done = await beforeRetry();
                 if (done !== undefined)
@@ -498,6 +592,7 @@ function retry_isNetworkError(e) {
  * throttling (HTTP 429 and its Retry-After) cannot be told apart from a rejected key, and it never
  * retries. Signing stays the SDK's, so the signature is exactly what Volcengine's SDK sends.
  */
+
 
 
 
@@ -560,12 +655,15 @@ class openapi_VolcOpenApi {
     constructor(opts) {
         this.opts = opts;
     }
-    /** one action, retried while the error is transient; `maxRetries: 0` for one attempt */
+    /**
+     * one action, retried while the error is transient; `maxRetries: 0` for one attempt. `retry.signal`
+     * (the run's cancel) ends a backoff and the request in flight at once.
+     */
     async call(action, body, retry = {}) {
-        return retry_withRetries(() => this.send(action, body), openapi_classifyVolc, { ...this.opts.retry, ...retry });
+        return retry_withRetries(() => this.send(action, body, retry.signal), openapi_classifyVolc, { ...this.opts.retry, ...retry });
     }
     /** one signed request */
-    async send(action, body) {
+    async send(action, body, signal) {
         const creds = this.opts.credentials();
         const text = JSON.stringify(body);
         const params = { Action: action, Version: VOLC_API_VERSION };
@@ -592,11 +690,12 @@ class openapi_VolcOpenApi {
                 method: 'POST',
                 headers: { ...req.headers, 'User-Agent': 'evalgate' },
                 body: text,
-                signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+                signal: (0,abort/* anySignal */.JG)(AbortSignal.timeout(this.opts.timeoutMs ?? 30_000), signal),
             });
             raw = await res.text();
         }
         catch (e) {
+            (0,abort/* throwIfCancelled */.dZ)(signal);
             if (retry_isNetworkError(e))
                 throw new openapi_VolcApiError(action, 0, 'NetworkError', describeNetworkError(e));
             throw e;
@@ -771,6 +870,7 @@ var blob_safe = __webpack_require__(83873);
 
 
 
+
 /** small files sent side by side */
 const UPLOADS_AT_ONCE = 8;
 const TRANSIENT_TOS_CODES = new Set([
@@ -846,19 +946,24 @@ class tos_TosBucket {
         this.source = source;
         this.retry = retry;
     }
-    run(operation, what, fn) {
+    /** one operation with retries; `signal` (the run's cancel) ends its backoff and drops the request in flight (the SDK takes no signal) */
+    run(operation, what, fn, signal, cancelsItself = false) {
         return withRetries(async () => {
             this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
             try {
-                return await fn();
+                // an uploadFile stops on its own cancel token (the signal fires it): its parts and
+                // checkpoint are left consistent for the next run to resume, so it is not raced
+                return await (cancelsItself ? fn() : raceAbort(fn(), signal));
             }
             catch (e) {
+                if (signal?.aborted)
+                    throw e;
                 throw tosError(`${operation} ${this.bucket}/${what}`, e, this.source);
             }
-        }, classifyTos, this.retry);
+        }, classifyTos, { ...this.retry, ...(signal ? { signal } : {}) });
     }
     /** every object below `prefix`, one ListObjectsType2 page (up to 1000 keys) at a time */
-    async *list(prefix) {
+    async *list(prefix, signal) {
         let token;
         do {
             const page = await this.run('ListObjectsType2', prefix, () => this.client.listObjectsType2({
@@ -868,7 +973,7 @@ class tos_TosBucket {
                 // one page per call: the SDK would otherwise follow the tokens itself, without our retries
                 listOnlyOnce: true,
                 ...(token ? { continuationToken: token } : {}),
-            }));
+            }), signal);
             yield (page.data.Contents ?? []).map((c) => ({ key: c.Key, size: Number(c.Size) }));
             token = page.data.IsTruncated ? page.data.NextContinuationToken : undefined;
         } while (token);
@@ -884,7 +989,7 @@ class tos_TosBucket {
      */
     async upload(prefix, files, opts = {}) {
         const have = new Map();
-        for await (const page of this.list(prefix))
+        for await (const page of this.list(prefix, opts.signal))
             for (const o of page)
                 have.set(o.key, o.size);
         const staging = opts.staging ?? STAGING_LIMITS.volc.defaults;
@@ -905,7 +1010,7 @@ class tos_TosBucket {
                     await this.uploadLarge(key, abs, partSize, staging.concurrency, opts);
                 else
                     // a fresh file stream per attempt: a retried upload starts from the first byte
-                    await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }));
+                    await this.run('PutObject', key, () => this.client.putObjectFromFile({ bucket: this.bucket, key, filePath: abs }), opts.signal);
             }
         };
         await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, todo.length) }, worker));
@@ -941,7 +1046,7 @@ class tos_TosBucket {
                     await fs.rm(checkpoint, { force: true });
                     return await send();
                 }
-            });
+            }, opts.signal, true);
         }
         finally {
             opts.signal?.removeEventListener('abort', onAbort);
@@ -952,10 +1057,10 @@ class tos_TosBucket {
      * `dest`, keeping the names below the prefix as relative paths. A name that is not a plain relative
      * path (`..`, an empty segment, a backslash) is refused, never written.
      */
-    async download(prefix, dest, suffixes = []) {
+    async download(prefix, dest, suffixes = [], signal) {
         const files = [];
         const refused = [];
-        for await (const page of this.list(prefix)) {
+        for await (const page of this.list(prefix, signal)) {
             for (const o of page) {
                 if (suffixes.length && !suffixes.some((s) => o.key.endsWith(s)))
                     continue;
@@ -964,7 +1069,7 @@ class tos_TosBucket {
                     refused.push(o.key);
                     continue;
                 }
-                const data = await this.get(o.key);
+                const data = await this.get(o.key, signal);
                 await fs.mkdir(path.dirname(local), { recursive: true });
                 await fs.writeFile(local, data);
                 files.push(local);
@@ -987,8 +1092,8 @@ class tos_TosBucket {
             throw e;
         }
     }
-    async get(key) {
-        const res = await this.run('GetObject', key, () => this.client.getObjectV2({ bucket: this.bucket, key, dataType: 'buffer' }));
+    async get(key, signal) {
+        const res = await this.run('GetObject', key, () => this.client.getObjectV2({ bucket: this.bucket, key, dataType: 'buffer' }), signal);
         return res.data.content;
     }
 }
@@ -1025,6 +1130,7 @@ var owned = __webpack_require__(52399);
 
 
 
+
 /**
  * Status requests per second one run sends to the ML platform (ListJobs pages and per-job GetJob
  * alike). Volcengine documents no rate limit for ml_platform's OpenAPI (see docs/platforms/volc.md):
@@ -1046,6 +1152,8 @@ function commonPrefix(names) {
 /** how many status reads in a row may fail transiently (throttled past the retries, 5xx) before the run gives up */
 const MAX_TRANSIENT = 10;
 const CANCEL_WAIT_MS = 60_000;
+/** how long a submit the abort cut off looks for the job its CreateJob may have created */
+const ORPHAN_LOOKUP_MS = 3_000;
 const STOP_REASON = 'cancelled by evalgate';
 /** how much of the end of a job's log is read for its tail */
 const LOG_TAIL_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
@@ -1119,11 +1227,11 @@ class VolcPlatform {
         return this.prefix(`runs/${typeof job === 'string' ? job : job.name}/`);
     }
     /** uploadFile's checkpoints live in <workDir>/.staging: a re-run in the same folder resumes an interrupted upload */
-    uploadOptions() {
+    uploadOptions(signal = this.opts.signal) {
         return {
             checkpointDir: path.join(this.opts.workDir, '.staging'),
             ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-            ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+            ...(signal ? { signal } : {}),
         };
     }
     locate(_key, _shard, _name, staged) {
@@ -1135,7 +1243,7 @@ class VolcPlatform {
      * tos://bucket/prefix is mounted as it is; any other URI is passed to the command for the job to
      * read itself.
      */
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal = this.opts.signal) {
         const dir = VOLC_PATHS[kind];
         if (isUri(localOrUri)) {
             if (!/^tos:\/\//i.test(localOrUri)) {
@@ -1157,12 +1265,12 @@ class VolcPlatform {
         this.hashes[kind] = `sha256:${sha}`;
         const prefix = this.prefix(`cas/${sha}/`);
         if (!this.opts.dryRun)
-            await this.bucket().upload(prefix, await localFiles(abs), this.uploadOptions());
+            await this.bucket().upload(prefix, await localFiles(abs), this.uploadOptions(signal));
         this.mounts[kind] = { bucket: this.opts.config.tosBucket, prefix };
         return st.isFile() ? `${dir}/${path.basename(abs)}` : dir;
     }
     /** uploads what the jobs share once: the code snapshot */
-    async prepare(_jobs) {
+    async prepare(_jobs, signal = this.opts.signal) {
         if (this.prepared)
             return;
         if (this.opts.config.code.length) {
@@ -1170,7 +1278,7 @@ class VolcPlatform {
             this.hashes.code = `sha256:${sha}`;
             const prefix = this.prefix(`code/${sha}/`);
             if (!this.opts.dryRun)
-                await this.bucket().upload(prefix, files, this.uploadOptions());
+                await this.bucket().upload(prefix, files, this.uploadOptions(signal));
             this.code = { bucket: this.opts.config.tosBucket, prefix };
         }
         this.prepared = true;
@@ -1211,7 +1319,7 @@ class VolcPlatform {
         return out.join('\n');
     }
     /** the newest job of this exact name in the project, or null (ListJobs matches names by substring) */
-    async findByName(name) {
+    async findByName(name, signal) {
         const size = 100;
         for (let page = 1;; page++) {
             const r = await this.api.call('ListJobs', {
@@ -1221,7 +1329,7 @@ class VolcPlatform {
                 SortOrder: 'Descend',
                 PageNumber: page,
                 PageSize: size,
-            });
+            }, signal ? { signal } : {});
             const items = r.Items ?? [];
             const hit = items.find((j) => j.Name === name);
             if (hit)
@@ -1230,13 +1338,13 @@ class VolcPlatform {
                 return null;
         }
     }
-    async submit(job) {
-        await this.prepare([job]);
+    async submit(job, signal = this.opts.signal) {
+        await this.prepare([job], signal);
         this.tracked.set(job.name, { job, transientErrors: 0 });
         // attach: a retried run finds the job it created before instead of starting a second one;
         // one that failed or was stopped is submitted again as <name>-r2, -r3, …
         const found = await findAttempt(job.name, async (n) => {
-            const j = await this.findByName(n);
+            const j = await this.findByName(n, signal);
             if (!j)
                 return null;
             const raw = j.Status?.State ?? 'Unknown';
@@ -1249,23 +1357,44 @@ class VolcPlatform {
         if (!id) {
             // CreateJob has no idempotency token: when an attempt fails in a way that may have created the
             // job anyway (a 5xx, a lost answer), look for it by name before sending it again
-            id = await withRetries(async () => (await this.api.call('CreateJob', body, { maxRetries: 0 })).Id ?? '', classifyVolc, this.opts.retry, async () => (await this.findByName(run.name))?.Id);
+            // a CreateJob the abort cut off after it was sent may have created the job: it is looked for
+            // by name (within the cancel budget) and returned, for the runner to cancel with the others
+            let sent = false;
+            try {
+                id = await withRetries(async () => {
+                    sent = true;
+                    const r = await this.api.call('CreateJob', body, { maxRetries: 0, ...(signal ? { signal } : {}) });
+                    sent = false;
+                    return r.Id ?? '';
+                }, (e) => {
+                    sent = false;
+                    return classifyVolc(e);
+                }, { ...this.opts.retry, ...(signal ? { signal } : {}) }, async () => (await this.findByName(run.name, signal))?.Id);
+            }
+            catch (e) {
+                if (!signal?.aborted || !sent)
+                    throw e;
+                const lost = await this.findByName(run.name, AbortSignal.timeout(ORPHAN_LOOKUP_MS)).catch(() => null);
+                if (!lost)
+                    throw e;
+                id = lost.Id;
+            }
             if (!id)
                 throw new Error(`ml_platform CreateJob of ${run.name} answered no Id`);
         }
         this.attempts.set(id, run.name);
         return { job, id, url: consoleUrl(this.opts.config.region, id) };
     }
-    async getJob(id) {
-        return this.api.call('GetJob', { Id: id });
+    async getJob(id, signal) {
+        return this.api.call('GetJob', { Id: id }, signal ? { signal } : {});
     }
-    async status(h) {
+    async status(h, signal) {
         const t = this.tracked.get(h.job.name) ?? { job: h.job, transientErrors: 0 };
         this.tracked.set(h.job.name, t);
         let j;
         try {
-            await this.rate.take();
-            j = await this.getJob(h.id);
+            await this.rate.take(signal);
+            j = await this.getJob(h.id, signal);
             t.transientErrors = 0;
         }
         catch (e) {
@@ -1284,13 +1413,14 @@ class VolcPlatform {
      * TotalCount or every job is found, at most twice the pages the run's jobs fill (other jobs may
      * share the prefix). A job it does not return is left to status().
      */
-    async statusMany(handles) {
+    async statusMany(handles, signal) {
         const out = new Map();
         const byId = new Map(handles.map((h) => [h.id, h]));
         const prefix = commonPrefix(handles.map((h) => this.attempts.get(h.id) ?? h.job.name));
         const maxPages = 2 * Math.ceil(handles.length / LIST_PAGE) + 1;
         for (let page = 1; page <= maxPages && out.size < byId.size; page++) {
-            await this.rate.take();
+            await this.rate.take(signal);
+            throwIfCancelled(signal);
             const r = await this.api.call('ListJobs', {
                 ...(prefix ? { NameContains: prefix } : {}),
                 ProjectName: this.opts.config.project,
@@ -1298,7 +1428,7 @@ class VolcPlatform {
                 SortOrder: 'Descend',
                 PageNumber: page,
                 PageSize: LIST_PAGE,
-            });
+            }, signal ? { signal } : {});
             const items = r.Items ?? [];
             for (const j of items) {
                 const h = byId.get(j.Id);
@@ -1330,17 +1460,17 @@ class VolcPlatform {
             return `(the job's ${VOLC_LOG_FILE} could not be read: ${e.message})`;
         }
     }
-    async collect(h) {
+    async collect(h, _dest, signal) {
         // a fresh folder of evalgate's: never one it did not create
         const dest = path.join(await freshFolder(path.join(this.opts.workDir, h.job.name)), 'out');
-        const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json']);
+        const { files, refused } = await this.bucket().download(this.outPrefix(this.attempts.get(h.id) ?? h.job.name), dest, ['.json'], signal);
         if (refused.length)
             throw new Error(`job ${h.id} wrote objects whose names are not plain relative paths (not downloaded): ${refused.slice(0, 5).join(', ')}`);
         return files;
     }
-    /** StopJob, then waits (up to a minute) until the job is Stopped */
-    async cancel(h) {
-        await stopVolcJob(this.api, h.id, { waitMs: this.opts.cancelWaitMs });
+    /** StopJob, then waits (up to a minute, or until `deadline`) until the job is Stopped */
+    async cancel(h, deadline) {
+        await stopVolcJob(this.api, h.id, { waitMs: this.opts.cancelWaitMs, ...(deadline ? { signal: deadline } : {}) });
     }
     saved(h) {
         const c = this.opts.config;
@@ -1377,16 +1507,18 @@ function volcJobStatus(j, url) {
  * answers StopJob either way.
  */
 async function stopVolcJob(api, id, o = {}) {
-    const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const signal = o.signal;
+    const sleep = o.sleep ?? ((ms) => (0,abort/* sleepUnlessAborted */.bp)(ms, signal));
+    const retry = signal ? { signal } : {};
     const ended = (state) => state === 'Stopped' || state === 'Completed' || state === 'Failed';
     try {
-        await api.call('StopJob', { Id: id, Reason: STOP_REASON });
+        await api.call('StopJob', { Id: id, Reason: STOP_REASON }, retry);
     }
     catch (e) {
         // [U] StopJob of a finished job: an error here is fine when the job has ended
         if (!(e instanceof openapi_VolcApiError) || e.transient)
             throw e;
-        const state = (await api.call('GetJob', { Id: id })).Status?.State;
+        const state = (await api.call('GetJob', { Id: id }, retry)).Status?.State;
         if (ended(state))
             return state;
         throw e;
@@ -1394,7 +1526,18 @@ async function stopVolcJob(api, id, o = {}) {
     const until = Date.now() + (o.waitMs ?? CANCEL_WAIT_MS);
     let wait = 250;
     for (;;) {
-        const state = (await api.call('GetJob', { Id: id })).Status?.State ?? 'Unknown';
+        let state;
+        try {
+            // one attempt: a throttled read is not retried (its Retry-After can be minutes)
+            state = (await api.call('GetJob', { Id: id }, { ...retry, maxRetries: 0 })).Status?.State ?? 'Unknown';
+        }
+        catch (e) {
+            // the stop was accepted: a throttled (or unavailable) platform, or the cancel's own budget
+            // running out, ends the wait for Stopped, not the cancel
+            if (signal?.aborted || (e instanceof openapi_VolcApiError && e.transient))
+                return 'Stopping';
+            throw e;
+        }
         if (ended(state))
             return state;
         if (Date.now() >= until) {
@@ -1403,6 +1546,8 @@ async function stopVolcJob(api, id, o = {}) {
             throw new Error(`the Volcengine ML job ${id} is still ${state} ${Math.round((o.waitMs ?? CANCEL_WAIT_MS) / 1000)} s after StopJob`);
         }
         await sleep(Math.min(wait, Math.max(0, until - Date.now())));
+        if (signal?.aborted)
+            return state;
         wait = Math.min(5_000, wait * 2);
     }
 }

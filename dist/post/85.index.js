@@ -1068,6 +1068,7 @@ var owned = __webpack_require__(52399);
 
 
 
+
 /** jobs whose state one shell call reads (ssh and local mode) */
 const STATE_CHUNK = 500;
 /** the shard's number is the last part of a job name (plan.jobName): the rest names the whole job */
@@ -1131,7 +1132,8 @@ class dgx_DgxPlatform {
         return { model: staged.model, data: staged.data, out: `${this.runDir(name)}/out` };
     }
     hashes = {};
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal = this.opts.signal) {
+        throwIfCancelled(signal);
         if (isUri(localOrUri))
             return localOrUri;
         const local = path.resolve(this.opts.cwd, localOrUri);
@@ -1161,7 +1163,7 @@ class dgx_DgxPlatform {
             const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
             await this.shell.upload(local, `${tmp}/${path.basename(local)}`, {
                 ...(this.opts.staging ? { staging: this.opts.staging } : {}),
-                ...(this.opts.signal ? { signal: this.opts.signal } : {}),
+                ...(signal ? { signal } : {}),
             });
             const r = await this.shell.exec(`mkdir -p ${quote(`${this.root}/cas`)} && rm -rf ${quote(dir)} && mv ${quote(tmp)} ${quote(dir)} && touch ${quote(`${dir}/.complete`)}`);
             if (r.code !== 0)
@@ -1250,7 +1252,12 @@ class dgx_DgxPlatform {
         if (r.code !== 0)
             throw new Error(`${this.shell.where}: cannot create the job folders: ${r.stderr.trim()}`);
     }
-    async submit(job) {
+    /**
+     * sbatch and a launch are single commands that never back off: one the abort finds started runs
+     * to its end, so that the job it creates has a handle and is cancelled with the others
+     */
+    async submit(job, signal) {
+        throwIfCancelled(signal);
         const g = this.group(job);
         if (this.cfg.mode === 'slurm') {
             g.submitting ??= this.submitArray(g);
@@ -1424,15 +1431,15 @@ class dgx_DgxPlatform {
      * accounting is off), one state script per STATE_CHUNK jobs (ssh, local). The same read
      * answers status(), so a job is never left out: one not listed yet is queued.
      */
-    async statusMany(handles) {
-        await this.states();
+    async statusMany(handles, signal) {
+        await raceAbort(this.states(), signal);
         const out = new Map();
         for (const h of handles)
             out.set(h.id, await this.status(h));
         return out;
     }
-    async status(h) {
-        const states = await this.states();
+    async status(h, signal) {
+        const states = await raceAbort(this.states(), signal);
         if (this.cfg.mode === 'slurm') {
             const t = states.get(h.id);
             if (!t)
@@ -1511,7 +1518,8 @@ class dgx_DgxPlatform {
         const r = await this.shell.exec(`tail -n ${Math.max(1, Math.floor(lines))} ${quote(`${this.dirOf(h.job)}/log.txt`)} 2>/dev/null`);
         return r.stdout.replace(/\n$/, '');
     }
-    async collect(h) {
+    async collect(h, _dest, signal) {
+        throwIfCancelled(signal);
         // a fresh folder of evalgate's: never one it did not create
         const local = path.join(await freshFolder(path.join(this.opts.localDir, h.job.name)), 'out');
         const files = await this.shell.download(`${this.dirOf(h.job)}/out`, local, (n) => n.endsWith('.json'));
