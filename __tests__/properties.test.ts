@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IndicatorMerger } from '../src/core/indicators/merge.js';
-import { nearestRank, percentilesOf } from '../src/core/percentile.js';
+import { nearestRank, percentilesOf, valuesAtRanksOfChunks } from '../src/core/percentile.js';
 import { parseJsonText } from '../src/core/json.js';
 import { validateIndicator } from '../src/core/indicators/validate.js';
 import { formatRule, parseRule, type Rule } from '../src/core/rules.js';
@@ -49,6 +49,46 @@ describe('percentiles', () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it('selection across chunks (the radix path, buffers reused) agrees with sorting, any ranks, the ends included', () => {
+    fc.assert(
+      fc.property(
+        // values close together too (100…105 ms), so that groups of one digit need the next level
+        fc.array(
+          fc.array(
+            fc.oneof(
+              sampleArb,
+              fc.integer({ min: 0, max: 40 }).map((i) => 100 + i / 8),
+            ),
+            { minLength: 1, maxLength: 200 },
+          ),
+          {
+            minLength: 2,
+            maxLength: 5,
+          },
+        ),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 64 }),
+        (chunks, fractions, gatherLimit) => {
+          const all = chunks.flat().sort((a, b) => a - b);
+          const n = all.length;
+          const ranks = [1, n, ...fractions.map((f) => 1 + Math.floor(f * (n - 1)))];
+          const got = valuesAtRanksOfChunks(
+            chunks.map((c) => Float64Array.from(c)),
+            ranks,
+            gatherLimit,
+          );
+          expect(got).toEqual(ranks.map((r) => all[r - 1]! + 0));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('selection across chunks: every rank of values close together, each digit group one level deeper', () => {
+    const chunks = [0, 1, 2].map((c) => Float64Array.from({ length: 300 }, (_, i) => 100 + ((i * 7 + c * 13) % 97) / 16 + (i % 5) * 1e-9));
+    const all = chunks.flatMap((c) => [...c]).sort((a, b) => a - b);
+    const ranks = all.map((_, i) => i + 1);
+    for (const limit of [2, 8, 64]) expect(valuesAtRanksOfChunks(chunks, ranks, limit)).toEqual(all);
   });
   it('handles many duplicates and sorted input', () => {
     const dup = Float64Array.from({ length: 10_000 }, (_, i) => i % 3);

@@ -1799,10 +1799,33 @@ function valuesAtRanksOfChunks(chunks, ranks, gatherLimit = GATHER_LIMIT) {
         }
         return valuesAtRanks(all, ranks);
     }
-    const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
-    const level0 = histogram(words, 0, 0, 0);
     const result = new Array(ranks.length);
-    selectRanks(words, level0, 0, 0, 0, ranks.map((r, out) => ({ k: r - 1, out })), result, gatherLimit);
+    // the smallest and the largest (the curve's ends) in one scan, not one radix descent each
+    if (ranks.some((r) => r === 1 || r === n)) {
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const c of chunks) {
+            for (let i = 0; i < c.length; i++) {
+                const v = c[i];
+                if (v < lo)
+                    lo = v;
+                if (v > hi)
+                    hi = v;
+            }
+        }
+        ranks.forEach((r, i) => {
+            if (r === 1)
+                result[i] = lo === 0 ? 0 : lo;
+            else if (r === n)
+                result[i] = hi === 0 ? 0 : hi;
+        });
+    }
+    const rest = ranks.flatMap((r, out) => (r === 1 || r === n ? [] : [{ k: r - 1, out }]));
+    if (!rest.length)
+        return result;
+    const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
+    const scratch = { buf: null, hist: [] };
+    selectRanks(words, histogram(words, 0, 0, 0, scratch), 0, 0, 0, rest, result, gatherLimit, scratch);
     return result;
 }
 /** The 16-bit digit of level 0…3 (0: the top bits) of sample i; the sign bit is dropped (-0 is 0). */
@@ -1812,8 +1835,16 @@ const LO = 1 - HI;
  * Counts per 16-bit digit at `level` of the samples whose higher digits equal `prefixHi` (the
  * high 32 bits so far) and `prefixLo16` (level 3: the top 16 bits of the low word).
  */
-function histogram(words, level, prefixHi, prefixLo16) {
-    const counts = new Float64Array(65536);
+function histogram(words, level, prefixHi, prefixLo16, scratch) {
+    // one array per level: a level's histogram is done with once its group's ranks are selected
+    let counts = scratch?.hist[level];
+    if (counts)
+        counts.fill(0);
+    else {
+        counts = new Float64Array(65536);
+        if (scratch)
+            scratch.hist[level] = counts;
+    }
     for (const w of words) {
         const len = w.length;
         switch (level) {
@@ -1847,7 +1878,7 @@ function histogram(words, level, prefixHi, prefixLo16) {
  * histogram per level and one gather for all of them (an interval's ranks sit next to its
  * percentile's, so a percentile with its interval costs about what the percentile alone does).
  */
-function selectRanks(words, counts, level, hi, lo16, ranks, result, gatherLimit) {
+function selectRanks(words, counts, level, hi, lo16, ranks, result, gatherLimit, scratch) {
     // group the ranks by the digit of this level they fall in (ranks in ascending order)
     const sorted = [...ranks].sort((x, y) => x.k - y.k);
     let digit = 0;
@@ -1881,16 +1912,17 @@ function selectRanks(words, counts, level, hi, lo16, ranks, result, gatherLimit)
             continue;
         }
         if (size <= gatherLimit) {
-            const vs = gather(words, level, h, l16, size, group.map((g) => g.k));
+            const vs = gather(words, level, h, l16, size, group.map((g) => g.k), scratch, gatherLimit);
             group.forEach((g, j) => (result[g.out] = vs[j]));
         }
         else
-            selectRanks(words, histogram(words, level + 1, h, l16), level + 1, h, l16, group, result, gatherLimit);
+            selectRanks(words, histogram(words, level + 1, h, l16, scratch), level + 1, h, l16, group, result, gatherLimit, scratch);
     }
 }
-/** Copies out the samples whose digits 0…level equal the prefix, and quickselects ranks `ks` there. */
-function gather(words, level, hi, lo16, size, ks) {
-    const out = new Float64Array(size);
+function gather(words, level, hi, lo16, size, ks, scratch, gatherLimit) {
+    if (!scratch.buf || scratch.buf.length < size)
+        scratch.buf = new Float64Array(Math.min(gatherLimit, Math.max(size, (scratch.buf?.length ?? 0) * 2)));
+    const out = scratch.buf.subarray(0, size);
     const ow = new Uint32Array(out.buffer);
     let at = 0;
     for (const w of words) {

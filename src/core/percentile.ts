@@ -145,19 +145,28 @@ export function valuesAtRanksOfChunks(chunks: readonly Float64Array[], ranks: re
     }
     return valuesAtRanks(all, ranks);
   }
-  const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
-  const level0 = histogram(words, 0, 0, 0);
   const result = new Array<number>(ranks.length);
-  selectRanks(
-    words,
-    level0,
-    0,
-    0,
-    0,
-    ranks.map((r, out) => ({ k: r - 1, out })),
-    result,
-    gatherLimit,
-  );
+  // the smallest and the largest (the curve's ends) in one scan, not one radix descent each
+  if (ranks.some((r) => r === 1 || r === n)) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const c of chunks) {
+      for (let i = 0; i < c.length; i++) {
+        const v = c[i]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+    ranks.forEach((r, i) => {
+      if (r === 1) result[i] = lo === 0 ? 0 : lo;
+      else if (r === n) result[i] = hi === 0 ? 0 : hi;
+    });
+  }
+  const rest = ranks.flatMap((r, out) => (r === 1 || r === n ? [] : [{ k: r - 1, out }]));
+  if (!rest.length) return result;
+  const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
+  const scratch: Scratch = { buf: null, hist: [] };
+  selectRanks(words, histogram(words, 0, 0, 0, scratch), 0, 0, 0, rest, result, gatherLimit, scratch);
   return result;
 }
 
@@ -169,8 +178,14 @@ const LO = 1 - HI;
  * Counts per 16-bit digit at `level` of the samples whose higher digits equal `prefixHi` (the
  * high 32 bits so far) and `prefixLo16` (level 3: the top 16 bits of the low word).
  */
-function histogram(words: readonly Uint32Array[], level: number, prefixHi: number, prefixLo16: number): Float64Array {
-  const counts = new Float64Array(65536);
+function histogram(words: readonly Uint32Array[], level: number, prefixHi: number, prefixLo16: number, scratch?: Scratch): Float64Array {
+  // one array per level: a level's histogram is done with once its group's ranks are selected
+  let counts = scratch?.hist[level];
+  if (counts) counts.fill(0);
+  else {
+    counts = new Float64Array(65536);
+    if (scratch) scratch.hist[level] = counts;
+  }
   for (const w of words) {
     const len = w.length;
     switch (level) {
@@ -209,6 +224,7 @@ function selectRanks(
   ranks: readonly { k: number; out: number }[],
   result: number[],
   gatherLimit: number,
+  scratch: Scratch,
 ): void {
   // group the ranks by the digit of this level they fall in (ranks in ascending order)
   const sorted = [...ranks].sort((x, y) => x.k - y.k);
@@ -245,15 +261,39 @@ function selectRanks(
         l16,
         size,
         group.map((g) => g.k),
+        scratch,
+        gatherLimit,
       );
       group.forEach((g, j) => (result[g.out] = vs[j]!));
-    } else selectRanks(words, histogram(words, level + 1, h, l16), level + 1, h, l16, group, result, gatherLimit);
+    } else selectRanks(words, histogram(words, level + 1, h, l16, scratch), level + 1, h, l16, group, result, gatherLimit, scratch);
   }
 }
 
 /** Copies out the samples whose digits 0…level equal the prefix, and quickselects ranks `ks` there. */
-function gather(words: readonly Uint32Array[], level: number, hi: number, lo16: number, size: number, ks: readonly number[]): number[] {
-  const out = new Float64Array(size);
+/**
+ * One buffer for every gather of a selection (grown as needed, up to the gather limit): each group's
+ * candidates reuse it, so that many ranks in many groups (the percentile curve) cost one buffer,
+ * not one each waiting for the collector.
+ */
+interface Scratch {
+  buf: Float64Array | null;
+  /** the counts of each radix level, reused by the groups of that level one after another */
+  hist: Float64Array[];
+}
+
+function gather(
+  words: readonly Uint32Array[],
+  level: number,
+  hi: number,
+  lo16: number,
+  size: number,
+  ks: readonly number[],
+  scratch: Scratch,
+  gatherLimit: number,
+): number[] {
+  if (!scratch.buf || scratch.buf.length < size)
+    scratch.buf = new Float64Array(Math.min(gatherLimit, Math.max(size, (scratch.buf?.length ?? 0) * 2)));
+  const out = scratch.buf.subarray(0, size);
   const ow = new Uint32Array(out.buffer);
   let at = 0;
   for (const w of words) {
