@@ -21,7 +21,7 @@ import { printable } from './core/sanitize.js';
 import { boundTail } from './platforms/log-tail.js';
 import { CREDENTIAL_ENV } from './platforms/credentials.js';
 import { cancelSavedJobs } from './platforms/cancel-saved.js';
-import { CANCEL_BUDGET_MS, raceAbort } from './platforms/abort.js';
+import { CANCEL_BUDGET_MS, raceAbort, sleepUnlessAborted as sleep } from './platforms/abort.js';
 import { leftJobsRecorder, readLeftJobs } from './stores/left-jobs.js';
 import type { JobRecord } from './core/report/report.js';
 import { HARDWARE_FIELDS, joinDistinct, measuresHardware, type Hardware, type HardwareField, type RunFacts } from './core/fingerprint.js';
@@ -71,17 +71,6 @@ export function semaphore(limit: number): <R>(fn: () => Promise<R>) => Promise<R
     }
   };
 }
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 const label = (j: PlannedJob): string =>
   (j.shard.count > 1 ? `${j.key} ${j.shard.index + 1}/${j.shard.count}` : j.key) +

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { RuleResult } from '../gate.js';
 import type { DistributionPoint } from '../indicators/merge.js';
 import type { Report } from './report.js';
+import { formatNumber } from './md.js';
 
 export const CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -111,10 +112,7 @@ export function chartsOf(report: Report): ChartSpec[] {
   return charts;
 }
 
-const fmt = (x: number | null | undefined): string => {
-  if (x === null || x === undefined) return '–';
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
-};
+const fmt = (x: number | null | undefined): string => formatNumber(x ?? null);
 
 const STATUS_LABEL: Record<string, string> = {
   pass: 'pass',

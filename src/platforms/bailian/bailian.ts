@@ -21,8 +21,8 @@ import type { BailianConfig } from './config.js';
 import { DLC_API_VERSION } from './config.js';
 import { EvalgateAlibabaCredential } from './credential.js';
 import { Dlc, type DlcJob } from './dlc.js';
-import { AlibabaError, dlcError, isThrottling, sleep, withRetry, type RetryOptions } from './errors.js';
-import { raceAbort } from '../abort.js';
+import { AlibabaError, dlcError, isThrottling, withRetry, type RetryOptions } from './errors.js';
+import { raceAbort, sleepUnlessAborted } from '../abort.js';
 import { BAILIAN_MOUNTS, TEMPLATE_FILE, createJobBody, mountUri, renderBailianJob, type BailianJobVars, type Mount } from './job.js';
 import { downloadPrefix, ossClient, parseOssUri, uploadPrefix, type Oss, type UploadOptions } from './oss.js';
 import { codeSnapshot, localFiles } from '../snapshot.js';
@@ -509,7 +509,7 @@ export async function cancelDlcJob(dlc: Dlc, id: string, waitMs = CANCEL_WAIT_MS
     }
     if (TERMINAL_DLC.has(status)) return;
     if (Date.now() >= until) break;
-    await sleep(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
+    await sleepUnlessAborted(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
     if (deadline?.aborted) return;
   }
   if (status === 'Stopping') return;

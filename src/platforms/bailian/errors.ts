@@ -123,9 +123,6 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY: RetryOptions = { maxRetries: 6, baseMs: 1000, maxMs: 30_000 };
 
-/** waits `ms`, or less when `signal` (the run's cancel, a cancel's budget) fires first */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> => sleepUnlessAborted(ms, signal);
-
 /** full jitter: a random wait up to min(cap, base·2^attempt), never under a tenth of it */
 export function backoffMs(attempt: number, o: RetryOptions): number {
   const ceiling = Math.min(o.maxMs, o.baseMs * 2 ** attempt);
@@ -156,7 +153,7 @@ export async function withRetry<T>(
       if (e instanceof AlibabaCredentialError) throw e;
       const err = convert(e);
       if (!err.transient || attempt >= o.maxRetries) throw err;
-      await sleep(backoffMs(attempt, o), signal);
+      await sleepUnlessAborted(backoffMs(attempt, o), signal);
       throwIfCancelled(signal);
       const done = await beforeRetry?.(err);
       if (done) return done.value;
