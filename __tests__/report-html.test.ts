@@ -310,6 +310,30 @@ describe('the charting library is read only when a report is written', () => {
   });
 });
 
+describe('report.html rule table', () => {
+  it.each(['pass', 'fail', 'missing', 'skipped', 'inconclusive', 'incomparable'] as const)('a %s rule shows its own status', (status) => {
+    const r = emptyReport();
+    r.rules = [
+      {
+        indicator: 'latency_p99',
+        field: 'p99_ms',
+        op: '<=',
+        expr: 'baseline * 1.1',
+        level: 'error',
+        status,
+        actual: 120,
+        limit: null,
+        baseline: 110,
+        delta: null,
+        detail: '',
+      },
+    ];
+    const html = renderHtml(r, '');
+    expect(html).toContain(`<td class="status ${status}">${status}</td>`);
+    expect(html).not.toContain('unknown');
+  });
+});
+
 describe('report.html escapes what the indicator files wrote', () => {
   const evilReport = () => {
     const r = emptyReport();

@@ -1536,17 +1536,6 @@ function semaphore(limit) {
         }
     };
 }
-const sleep = (ms, signal) => new Promise((resolve) => {
-    if (signal?.aborted)
-        return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-        clearTimeout(t);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-});
 const label = (j) => (j.shard.count > 1 ? `${j.key} ${j.shard.index + 1}/${j.shard.count}` : j.key) +
     (j.repeat ? ` repeat ${j.repeat.index + 1}/${j.repeat.count}` : '');
 function usesPlaceholder(settings, name) {
@@ -2110,7 +2099,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                 if (TERMINAL.includes(o.status.state))
                     return;
                 // backoff with jitter: a thousand pollers must not hit the platform in step
-                await sleep(interval * (0.8 + Math.random() * 0.4), stop.signal);
+                await (0,abort/* sleepUnlessAborted */.bp)(interval * (0.8 + Math.random() * 0.4), stop.signal);
                 interval = Math.min(cap, Math.ceil(interval * 1.5));
             }
         };
@@ -2167,7 +2156,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                 }
                 // the interval counts from the start of the round: a job that ends is seen within one
                 // interval plus the time one round takes (its pages under the platform's rate bound)
-                await sleep(Math.max(0, interval * (0.9 + Math.random() * 0.2) - (Date.now() - began)), stop.signal);
+                await (0,abort/* sleepUnlessAborted */.bp)(Math.max(0, interval * (0.9 + Math.random() * 0.2) - (Date.now() - began)), stop.signal);
             }
         };
         try {

@@ -451,8 +451,7 @@ function alibabaCredential(env, s = {}) {
 /* harmony export */   OI: () => (/* binding */ dlcError),
 /* harmony export */   ZV: () => (/* binding */ AlibabaError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
-/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
 /* unused harmony exports transientCode, backoffMs */
 /* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24550);
@@ -556,8 +555,6 @@ function ossError(operation, e, what) {
     return new AlibabaError('OSS', what ? `${operation} ${what}` : operation, code, status, message || 'request failed', typeof err.requestId === 'string' && err.requestId ? err.requestId : undefined, network || transientCode(code, status));
 }
 const DEFAULT_RETRY = { maxRetries: 6, baseMs: 1000, maxMs: 30_000 };
-/** waits `ms`, or less when `signal` (the run's cancel, a cancel's budget) fires first */
-const sleep = (ms, signal) => (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .sleepUnlessAborted */ .bp)(ms, signal);
 /** full jitter: a random wait up to min(cap, base·2^attempt), never under a tenth of it */
 function backoffMs(attempt, o) {
     const ceiling = Math.min(o.maxMs, o.baseMs * 2 ** attempt);
@@ -584,7 +581,7 @@ race = true) {
             const err = convert(e);
             if (!err.transient || attempt >= o.maxRetries)
                 throw err;
-            await sleep(backoffMs(attempt, o), signal);
+            await (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .sleepUnlessAborted */ .bp)(backoffMs(attempt, o), signal);
             (0,_abort_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfCancelled */ .dZ)(signal);
             const done = await beforeRetry?.(err);
             if (done)

@@ -16,6 +16,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _md_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1103);
 /**
  * report.html (SPEC §11): one self-contained page, rendered from report.json alone, with the rule
  * table, the latency percentile curve, each attempt and repeat, and the trend over the baseline
@@ -27,6 +28,7 @@ export const modules = {
  * names, file names, details) is HTML-escaped; the charts' data is a `<script type="application/json">`
  * block in which `<`, `>` and `&` are written as \u escapes, so no value can close it.
  */
+
 
 
 
@@ -109,20 +111,11 @@ function chartsOf(report) {
     }
     return charts;
 }
-const fmt = (x) => {
-    if (x === null || x === undefined)
-        return '–';
-    return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
-};
-const STATUS_LABEL = {
-    pass: 'pass',
-    fail: 'fail',
-    missing: 'missing',
-    skipped: 'skipped',
-    inconclusive: 'inconclusive',
-};
+const fmt = (x) => (0,_md_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(x ?? null);
+/** the statuses a rule can end with (SPEC §3, §9, §10); anything else shows as unknown */
+const STATUSES = new Set(['pass', 'fail', 'missing', 'skipped', 'inconclusive', 'incomparable']);
 function ruleRow(r) {
-    const status = STATUS_LABEL[r.status] ?? 'unknown';
+    const status = STATUSES.has(r.status) ? r.status : 'unknown';
     const cls = r.level === 'warn' && (r.status === 'fail' || r.status === 'missing') ? 'warn' : status;
     const interval = r.interval ? ` <span class="ci">[${fmt(r.interval[0])}, ${fmt(r.interval[1])}]</span>` : '';
     const delta = r.delta === null ? '–' : r.delta > 0 ? `+${fmt(r.delta)}` : fmt(r.delta);
@@ -206,7 +199,7 @@ body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; 
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 24px 0 8px; }
 .meta { color: #59636e; margin-bottom: 12px; } .verdict { font-weight: 600; padding: 2px 8px; border-radius: 12px; color: #fff; }
 .verdict.pass, td.pass { background: #2da44e; } .verdict.fail, td.fail, td.missing { background: #cf222e; }
-.verdict.warn, td.warn, .verdict.inconclusive, td.inconclusive { background: #bf8700; } td.skipped { background: #8c959f; }
+.verdict.warn, td.warn, .verdict.inconclusive, td.inconclusive { background: #bf8700; } td.skipped, td.incomparable { background: #8c959f; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d1d9e0; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; } td.status { color: #fff; font-weight: 600; white-space: nowrap; } td.num { text-align: right; white-space: nowrap; }
 .ci { color: #59636e; font-size: 12px; } code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; }

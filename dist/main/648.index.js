@@ -638,7 +638,7 @@ async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500, dead
             return;
         if (Date.now() >= until)
             break;
-        await (0,errors/* sleep */.yy)(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
+        await (0,abort/* sleepUnlessAborted */.bp)(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
         if (deadline?.aborted)
             return;
     }

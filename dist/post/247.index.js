@@ -410,8 +410,6 @@ function errors_ossError(operation, e, what) {
     return new errors_AlibabaError('OSS', what ? `${operation} ${what}` : operation, code, status, message || 'request failed', typeof err.requestId === 'string' && err.requestId ? err.requestId : undefined, network || transientCode(code, status));
 }
 const errors_DEFAULT_RETRY = { maxRetries: 6, baseMs: 1000, maxMs: 30_000 };
-/** waits `ms`, or less when `signal` (the run's cancel, a cancel's budget) fires first */
-const sleep = (ms, signal) => (0,abort/* sleepUnlessAborted */.bp)(ms, signal);
 /** full jitter: a random wait up to min(cap, base·2^attempt), never under a tenth of it */
 function backoffMs(attempt, o) {
     const ceiling = Math.min(o.maxMs, o.baseMs * 2 ** attempt);
@@ -438,7 +436,7 @@ race = true) {
             const err = convert(e);
             if (!err.transient || attempt >= o.maxRetries)
                 throw err;
-            await sleep(backoffMs(attempt, o), signal);
+            await (0,abort/* sleepUnlessAborted */.bp)(backoffMs(attempt, o), signal);
             (0,abort/* throwIfCancelled */.dZ)(signal);
             const done = await beforeRetry?.(err);
             if (done)
@@ -1515,7 +1513,7 @@ async function cancelDlcJob(dlc, id, waitMs = CANCEL_WAIT_MS, pollMs = 500, dead
             return;
         if (Date.now() >= until)
             break;
-        await sleep(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
+        await (0,abort/* sleepUnlessAborted */.bp)(Math.min(pollMs, Math.max(50, until - Date.now())), deadline);
         if (deadline?.aborted)
             return;
     }
