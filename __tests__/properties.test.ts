@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IndicatorMerger } from '../src/core/indicators/merge.js';
-import { nearestRank, percentilesOf, valuesAtRanksOfChunks } from '../src/core/percentile.js';
+import { nearestRank, percentilesOf, valuesAtRanks, valuesAtRanksOfChunks } from '../src/core/percentile.js';
 import { parseJsonText } from '../src/core/json.js';
 import { validateIndicator } from '../src/core/indicators/validate.js';
 import { formatRule, parseRule, type Rule } from '../src/core/rules.js';
@@ -49,6 +49,35 @@ describe('percentiles', () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it('one selection for many ranks agrees with sorting: any ranks, repeated, unordered, on data with many ties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(sampleArb, fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 3000 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 30 }),
+        (values, fractions) => {
+          const all = [...values].sort((a, b) => a - b);
+          const n = all.length;
+          const ranks = [...fractions.map((f) => 1 + Math.floor(f * (n - 1))), 1, n, 1 + Math.floor(fractions[0]! * (n - 1))];
+          expect(valuesAtRanks(Float64Array.from(values), ranks)).toEqual(ranks.map((r) => all[r - 1]!));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('one selection for every rank of inputs that defeat median-of-three pivots (organ pipe, sawtooth, sorted, reversed)', () => {
+    const n = 4096;
+    const inputs = [
+      Array.from({ length: n }, (_, i) => (i < n / 2 ? i : n - i)),
+      Array.from({ length: n }, (_, i) => i % 17),
+      Array.from({ length: n }, (_, i) => i),
+      Array.from({ length: n }, (_, i) => n - i),
+    ];
+    for (const values of inputs) {
+      const all = [...values].sort((a, b) => a - b);
+      const ranks = Array.from({ length: 101 }, (_, p) => nearestRank(p === 0 ? 0.001 : p, n));
+      expect(valuesAtRanks(Float64Array.from(values), ranks)).toEqual(ranks.map((r) => all[r - 1]!));
+    }
   });
   it('selection across chunks (the radix path, buffers reused) agrees with sorting, any ranks, the ends included', () => {
     fc.assert(

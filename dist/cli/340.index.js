@@ -1304,8 +1304,8 @@ var problem = __webpack_require__(652);
 var out_lock = __webpack_require__(93296);
 // EXTERNAL MODULE: ./src/core/plan.ts
 var plan = __webpack_require__(4620);
-// EXTERNAL MODULE: ./src/engine.ts + 8 modules
-var engine = __webpack_require__(97100);
+// EXTERNAL MODULE: ./src/engine.ts + 9 modules
+var engine = __webpack_require__(82211);
 // EXTERNAL MODULE: ./src/platforms/local/local.ts + 2 modules
 var local = __webpack_require__(44061);
 // EXTERNAL MODULE: ./src/platforms/local/isolation.ts

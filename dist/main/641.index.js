@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14888);
 /* harmony import */ var _core_confirm_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3783);
 /* harmony import */ var _core_report_md_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1103);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61230);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24429);
 /* harmony import */ var _platforms_attempts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93008);
 /* harmony import */ var _core_sanitize_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89528);
 /**

@@ -435,8 +435,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/stores/fs.ts + 2 modules
-var stores_fs = __webpack_require__(47860);
+// EXTERNAL MODULE: ./src/stores/fs.ts + 3 modules
+var stores_fs = __webpack_require__(83636);
 // EXTERNAL MODULE: ./src/platforms/templates.ts
 var templates = __webpack_require__(7903);
 // EXTERNAL MODULE: ./src/platforms/abort.ts

@@ -21,8 +21,8 @@ var external_node_child_process_ = __webpack_require__(31421);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/stores/fs.ts + 2 modules
-var stores_fs = __webpack_require__(47860);
+// EXTERNAL MODULE: ./src/stores/fs.ts + 3 modules
+var stores_fs = __webpack_require__(83636);
 // EXTERNAL MODULE: ./src/platforms/templates.ts
 var templates = __webpack_require__(7903);
 ;// CONCATENATED MODULE: ./src/platforms/local/hardware.ts

@@ -646,8 +646,8 @@ function scanJson(text, file, maxDepth, skipNumberRuns) {
     return { ok: true, problems, nonFinite };
 }
 
-// EXTERNAL MODULE: ./src/stores/fs.ts + 2 modules
-var stores_fs = __webpack_require__(47860);
+// EXTERNAL MODULE: ./src/stores/fs.ts + 3 modules
+var stores_fs = __webpack_require__(83636);
 // EXTERNAL MODULE: ./src/platforms/templates.ts
 var templates = __webpack_require__(7903);
 // EXTERNAL MODULE: external "node:child_process"

@@ -1,3 +1,5 @@
+import { scratchFloat64 } from './scratch.js';
+
 /**
  * Exact nearest-rank percentiles over raw samples: the smallest sample with at least p% of all
  * samples at or below it, i.e. the sample of rank ⌈p·N/100⌉ (1-based) in sorted order.
@@ -26,8 +28,9 @@ export function nearestRank(p: number, n: number): number {
 
 /**
  * The values at several percentiles of `values` (the array is reordered in place).
- * Quickselect (Hoare partition, median-of-three pivots) for each rank in ascending order, each
- * search starting where the previous one left off: O(N) on average, no full sort.
+ * One quickselect for all the ranks at once (Hoare partition, median-of-three pivots): each
+ * partition serves every rank on its side, so ranks close together (a percentile and its
+ * interval's bounds) share their work. O(N) on average per cluster of ranks, no full sort.
  */
 export function percentilesOf(values: Float64Array, ps: readonly number[]): number[] {
   return valuesAtRanks(
@@ -38,54 +41,62 @@ export function percentilesOf(values: Float64Array, ps: readonly number[]): numb
 
 /** The values of several 1-based ranks of `values` in sorted order (the array is reordered in place). */
 export function valuesAtRanks(values: Float64Array, ranks1: readonly number[]): number[] {
-  const n = values.length;
-  const ranks = ranks1.map((r) => r - 1);
-  const order = ranks.map((_, i) => i).sort((a, b) => ranks[a]! - ranks[b]!);
-  const out = new Array<number>(ranks.length);
-  let lo = 0;
-  for (const idx of order) {
-    const k = ranks[idx]!;
-    select(values, lo, n - 1, k);
-    out[idx] = values[k]!;
-    lo = k; // everything before k is ≤ values[k]
-  }
-  return out;
+  const ks = [...new Set(ranks1.map((r) => r - 1))].sort((a, b) => a - b);
+  selectMany(values, ks);
+  return ranks1.map((r) => values[r - 1]!);
 }
 
-function select(a: Float64Array, left: number, right: number, k: number): void {
-  let lo = left;
-  let hi = right;
-  let rounds = 0;
-  while (hi > lo) {
-    if (++rounds > 64) {
-      // introselect's guard: a pathological input that keeps pivots bad gets a real sort.
-      a.subarray(lo, hi + 1).sort();
-      return;
-    }
-    if (hi - lo < 16) {
-      insertionSort(a, lo, hi);
-      return;
-    }
-    const mid = lo + ((hi - lo) >> 1);
-    // median of three as pivot
-    if (a[mid]! < a[lo]!) swap(a, mid, lo);
-    if (a[hi]! < a[lo]!) swap(a, hi, lo);
-    if (a[hi]! < a[mid]!) swap(a, hi, mid);
-    const pivot = a[mid]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        swap(a, i, j);
-        i++;
-        j--;
+/**
+ * Puts the value of each 0-based rank of `ks` (ascending, distinct, within the array) at its
+ * index. A subrange with ranks in it is partitioned; the ranks left of the partition are pushed
+ * with their side and the loop goes on with the right one, so no part of the array is partitioned
+ * twice for two ranks. Sides are disjoint: a value put in place stays there.
+ */
+function selectMany(a: Float64Array, ks: readonly number[]): void {
+  if (ks.length === 0) return;
+  const stack: number[] = [0, a.length - 1, 0, ks.length - 1];
+  while (stack.length > 0) {
+    const rhi = stack.pop()!;
+    let rlo = stack.pop()!;
+    let hi = stack.pop()!;
+    let lo = stack.pop()!;
+    let rounds = 0;
+    while (rlo <= rhi && hi > lo) {
+      if (++rounds > 64) {
+        // introselect's guard: a pathological input that keeps pivots bad gets a real sort.
+        a.subarray(lo, hi + 1).sort();
+        break;
       }
+      if (hi - lo < 16) {
+        insertionSort(a, lo, hi);
+        break;
+      }
+      const mid = lo + ((hi - lo) >> 1);
+      // median of three as pivot
+      if (a[mid]! < a[lo]!) swap(a, mid, lo);
+      if (a[hi]! < a[lo]!) swap(a, hi, lo);
+      if (a[hi]! < a[mid]!) swap(a, hi, mid);
+      const pivot = a[mid]!;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (a[i]! < pivot) i++;
+        while (a[j]! > pivot) j--;
+        if (i <= j) {
+          swap(a, i, j);
+          i++;
+          j--;
+        }
+      }
+      // [lo, j] ≤ pivot, [i, hi] ≥ pivot, and between them (j < k < i) every value is the pivot
+      let m = rlo;
+      while (m <= rhi && ks[m]! <= j) m++;
+      let q = m;
+      while (q <= rhi && ks[q]! < i) q++;
+      if (m > rlo) stack.push(lo, j, rlo, m - 1);
+      lo = i;
+      rlo = q;
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return; // j < k < i: a[k] equals the pivot
   }
 }
 
@@ -137,7 +148,7 @@ export function valuesAtRanksOfChunks(chunks: readonly Float64Array[], ranks: re
   let n = 0;
   for (const c of chunks) n += c.length;
   if (n <= gatherLimit) {
-    const all = new Float64Array(n);
+    const all = scratchFloat64(n);
     let at = 0;
     for (const c of chunks) {
       all.set(c, at);
@@ -165,7 +176,7 @@ export function valuesAtRanksOfChunks(chunks: readonly Float64Array[], ranks: re
   const rest = ranks.flatMap((r, out) => (r === 1 || r === n ? [] : [{ k: r - 1, out }]));
   if (!rest.length) return result;
   const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
-  const scratch: Scratch = { buf: null, hist: [] };
+  const scratch: Scratch = { hist: [] };
   selectRanks(words, histogram(words, 0, 0, 0, scratch), 0, 0, 0, rest, result, gatherLimit, scratch);
   return result;
 }
@@ -261,26 +272,23 @@ function selectRanks(
         l16,
         size,
         group.map((g) => g.k),
-        scratch,
-        gatherLimit,
       );
       group.forEach((g, j) => (result[g.out] = vs[j]!));
     } else selectRanks(words, histogram(words, level + 1, h, l16, scratch), level + 1, h, l16, group, result, gatherLimit, scratch);
   }
 }
 
-/** Copies out the samples whose digits 0…level equal the prefix, and quickselects ranks `ks` there. */
 /**
- * One buffer for every gather of a selection (grown as needed, up to the gather limit): each group's
- * candidates reuse it, so that many ranks in many groups (the percentile curve) cost one buffer,
- * not one each waiting for the collector.
+ * What the groups of one selection reuse: the counts of each radix level, one after another.
+ * Their candidates are copied out into the shared scratch block (core/scratch.ts, the memory the
+ * files were read into), so that many ranks in many groups (the percentile curve) cost no buffer
+ * of their own beside the samples (SPEC §8's memory bound).
  */
 interface Scratch {
-  buf: Float64Array | null;
-  /** the counts of each radix level, reused by the groups of that level one after another */
   hist: Float64Array[];
 }
 
+/** Copies out the samples whose digits 0…level equal the prefix, and quickselects ranks `ks` there. */
 function gather(
   words: readonly Uint32Array[],
   level: number,
@@ -288,13 +296,9 @@ function gather(
   lo16: number,
   size: number,
   ks: readonly number[],
-  scratch: Scratch,
-  gatherLimit: number,
 ): number[] {
-  if (!scratch.buf || scratch.buf.length < size)
-    scratch.buf = new Float64Array(Math.min(gatherLimit, Math.max(size, (scratch.buf?.length ?? 0) * 2)));
-  const out = scratch.buf.subarray(0, size);
-  const ow = new Uint32Array(out.buffer);
+  const out = scratchFloat64(size);
+  const ow = new Uint32Array(out.buffer, out.byteOffset, size * 2);
   let at = 0;
   for (const w of words) {
     const len = w.length;

@@ -11,10 +11,11 @@
  *   no backtracking blow-up), braces expanded up to MAX_BRACE_EXPANSION patterns.
  * - A malformed glob, or a folder or glob that yields no indicator file, is a problem naming it.
  */
-import { closeSync, constants as fsc, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsc, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problem.js';
 import { closest } from '../core/suggest.js';
+import { scratchBytes } from '../core/scratch.js';
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 64;
 
@@ -262,8 +263,10 @@ interface Candidate {
  * Walks `start` (real path `root`): every candidate file, and a problem for each link that leaves
  * the root, each link loop and each special file that would have been a candidate. `want` says
  * whether a name is a candidate and whether a folder is worth entering (a glob prunes).
+ * Synchronous, as the reads are (see readIndicatorText): for 5000 shards in a few folders the
+ * thread-pool round trips of async readdir and realpath cost more than the listing.
  */
-async function walkTree(
+function walkTree(
   start: string,
   root: string,
   cwd: string,
@@ -271,14 +274,14 @@ async function walkTree(
   patterns: Segment[][],
   out: Candidate[],
   problems: Problem[],
-): Promise<void> {
+): void {
   const seen = new Set<string>([root]);
-  const visit = async (dir: string, states: States | null, viaLink: boolean): Promise<void> => {
+  const visit = (dir: string, states: States | null, viaLink: boolean): void => {
     // the folder's real path, resolved once for all its files (not once per file: 5000 shards)
     let realDir: string | null = null;
-    let entries;
+    let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ file: display(dir, cwd), expected: 'a readable folder', found: (e as NodeJS.ErrnoException).code ?? 'an error' });
       return;
@@ -307,7 +310,7 @@ async function walkTree(
       if (e.isSymbolicLink()) {
         link = true;
         try {
-          real = await fs.realpath(p);
+          real = realpathSync.native(p);
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'ELOOP') problems.push({ file: shown, expected: 'a symbolic link that resolves', found: 'a symbolic link loop' });
@@ -317,7 +320,7 @@ async function walkTree(
         }
         let st: Stats;
         try {
-          st = await fs.stat(real);
+          st = statSync(real);
         } catch (err) {
           if (candidate)
             problems.push({ file: shown, expected: 'a readable file', found: (err as NodeJS.ErrnoException).code ?? 'an error' });
@@ -348,21 +351,30 @@ async function walkTree(
         if (!enter) continue;
         if (!e.isSymbolicLink()) {
           try {
-            real = await fs.realpath(p);
+            real = realpathSync.native(p);
           } catch {
             continue;
           }
         }
         if (seen.has(real)) continue; // a folder reached twice (a link back up) is read once
         seen.add(real);
-        await visit(p, next, link);
+        visit(p, next, link);
       } else if (isFile && candidate) {
-        if (!e.isSymbolicLink()) realDir ??= await fs.realpath(dir).catch(() => dir);
+        if (!e.isSymbolicLink()) realDir ??= realOr(dir);
         out.push({ shown, real: e.isSymbolicLink() ? real : childPath(realDir!, e.name), viaLink: link });
       }
     }
   };
-  await visit(start, init, false);
+  visit(start, init, false);
+}
+
+/** A folder's real path, or the folder as named when it cannot be resolved. */
+function realOr(dir: string): string {
+  try {
+    return realpathSync.native(dir);
+  } catch {
+    return dir;
+  }
 }
 
 /** path.join(dir, name) for a normalised folder and a name read from it (no separator in it). */
@@ -378,7 +390,7 @@ export async function listResults(spec: string, cwd: string): Promise<Listing> {
     const abs = path.resolve(cwd, literal);
     let st: Stats;
     try {
-      st = await fs.stat(abs); // a link named on the command line is the user's own choice: followed
+      st = statSync(abs); // a link named on the command line is the user's own choice: followed
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const found = code === 'ENOENT' ? 'nothing at that path' : code === 'ELOOP' ? 'a symbolic link loop' : (code ?? 'an error');
@@ -387,7 +399,7 @@ export async function listResults(spec: string, cwd: string): Promise<Listing> {
     if (st.isFile()) return { files: [literal], problems: [] };
     if (!st.isDirectory())
       return { files: [], problems: [{ file: spec, expected: 'a folder, a regular file or a glob of indicator files', found: SPECIAL }] };
-    await walkTree(abs, await fs.realpath(abs), cwd, null, [], found, problems);
+    walkTree(abs, realpathSync.native(abs), cwd, null, [], found, problems);
     if (found.length === 0)
       problems.push({ file: spec, expected: 'a folder with at least one indicator file (*.json) below it', found: 'none' });
   } else {
@@ -396,8 +408,8 @@ export async function listResults(spec: string, cwd: string): Promise<Listing> {
     const base = path.resolve(cwd, g.base);
     let real: string;
     try {
-      real = await fs.realpath(base);
-      if (!(await fs.stat(real)).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+      real = realpathSync.native(base);
+      if (!statSync(real).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
     } catch {
       return { files: [], problems: [{ file: spec, expected: 'a glob whose folder exists', found: `no folder ${g.base}` }] };
     }
@@ -405,7 +417,7 @@ export async function listResults(spec: string, cwd: string): Promise<Listing> {
       g.patterns,
       g.patterns.map((_, i) => [i, 0] as [number, number]),
     );
-    await walkTree(base, real, cwd, init, g.patterns, found, problems);
+    walkTree(base, real, cwd, init, g.patterns, found, problems);
     if (found.length === 0) {
       const ext = /\.([A-Za-z0-9]+)$/.exec(spec)?.[1];
       const hint =
@@ -452,12 +464,11 @@ export function decodeText(bytes: Uint8Array): string {
 export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
 
 /**
- * One buffer for every file read, grown to the largest: files are folded one at a time, so the
- * memory of reading is the largest file once (SPEC §8), whatever their number, and no 63 MiB
- * buffer waits for the garbage collector.
+ * Files are read into the shared scratch block (core/scratch.ts), grown to the largest: files are
+ * folded one at a time, so the memory of reading is the largest file once (SPEC §8), whatever
+ * their number, and no 63 MiB buffer waits for the garbage collector. Files up to SMALL_FILE
+ * bytes are read with no fstat.
  */
-let scratch: Buffer = Buffer.alloc(0);
-/** What the scratch buffer holds at least: files up to this size are read with no fstat. */
 const SMALL_FILE = 64 * 1024;
 
 /**
@@ -484,7 +495,7 @@ export function readIndicatorBytes(file: string, cwd: string, maxFileSizeMb: num
     // for another kind since cannot hang the run (opened non-blocking) nor be read past the cap;
     // past the cap, or when the read fails (a folder: EISDIR), fstat below says what it is.
     const cap = maxFileSizeMb * MIB;
-    if (scratch.length < SMALL_FILE) scratch = Buffer.allocUnsafe(SMALL_FILE);
+    let scratch = scratchBytes(SMALL_FILE);
     const limit = Math.min(scratch.length, Math.floor(cap) + 1);
     try {
       let got = 0;
@@ -505,7 +516,7 @@ export function readIndicatorBytes(file: string, cwd: string, maxFileSizeMb: num
         problem: { file, expected: `a file of at most ${maxFileSizeMb} MiB (--max-file-size)`, found: `${(st.size / MIB).toFixed(1)} MiB` },
       };
     }
-    if (scratch.length < st.size) scratch = Buffer.allocUnsafe(st.size);
+    scratch = scratchBytes(st.size);
     let n = 0;
     while (n < st.size) {
       const r = readSync(fd, scratch, n, st.size - n, n);

@@ -1,9 +1,10 @@
 /**
  * One evalgate at a time per `--out` folder: two runs writing the same job folders and reports
  * would mix each other's results. The lock is `<out>/.evalgate.lock` holding the owner's pid and
- * host; a lock whose process is gone (same host, pid not alive) is taken over.
+ * host; a lock whose process is gone (same host, pid not alive) is taken over. Its file operations
+ * are synchronous: a handful of tiny files, where thread-pool round trips cost more than the work.
  */
-import { promises as fs } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { EvalgateError, type Problem } from '../core/problem.js';
@@ -29,9 +30,9 @@ function alive(pid: number): boolean {
   }
 }
 
-async function readLock(file: string): Promise<LockInfo | null> {
+function readLock(file: string): LockInfo | null {
   try {
-    const v = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<LockInfo>;
+    const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockInfo>;
     return typeof v.pid === 'number' && typeof v.host === 'string'
       ? { pid: v.pid, host: v.host, started_at: String(v.started_at ?? '') }
       : null;
@@ -58,7 +59,7 @@ export async function lockOut(cwd: string, outDir: string, flag = '--out'): Prom
     throw new EvalgateError([problem]);
   };
   try {
-    await fs.mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw new EvalgateError([
       {
@@ -70,7 +71,7 @@ export async function lockOut(cwd: string, outDir: string, flag = '--out'): Prom
   }
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.writeFile(file, JSON.stringify(mine) + '\n', { flag: 'wx' });
+      writeFileSync(file, JSON.stringify(mine) + '\n', { flag: 'wx' });
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -83,24 +84,24 @@ export async function lockOut(cwd: string, outDir: string, flag = '--out'): Prom
         ]);
       }
     }
-    const other = await readLock(file);
+    const other = readLock(file);
     if (attempt >= 3) refuse('its lock file could not be taken over');
     if (other === null) {
       // being written this very moment, or not evalgate's: look once more, then refuse
       await new Promise((r) => setTimeout(r, 100));
-      const again = await readLock(file);
+      const again = readLock(file);
       if (again === null) refuse('a lock file that is not readable evalgate JSON; remove it if no evalgate is running');
       continue;
     }
     if (other.host !== mine.host) refuse(`evalgate pid ${other.pid} on ${other.host} since ${other.started_at}`);
     if (other.pid !== process.pid && alive(other.pid)) refuse(`evalgate pid ${other.pid} has held it since ${other.started_at}`);
     // stale: its process is gone
-    await fs.rm(file, { force: true });
+    rmSync(file, { force: true });
   }
   held.add(dir);
   return async () => {
     held.delete(dir);
-    const now = await readLock(file);
-    if (now?.pid === mine.pid && now.host === mine.host) await fs.rm(file, { force: true });
+    const now = readLock(file);
+    if (now?.pid === mine.pid && now.host === mine.host) rmSync(file, { force: true });
   };
 }

@@ -1,5 +1,5 @@
-export const id = 858;
-export const ids = [858];
+export const id = 430;
+export const ids = [430];
 export const modules = {
 
 /***/ 4620:
@@ -498,7 +498,7 @@ function jobVars(job, gate) {
 
 /***/ }),
 
-/***/ 47860:
+/***/ 83636:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __webpack_require__) => {
 
 
@@ -675,6 +675,31 @@ function hintNames(results, missingRequired, known) {
     return nameNotes(known, missingRequired);
 }
 
+;// CONCATENATED MODULE: ./src/core/scratch.ts
+/**
+ * One block of memory for the work that is done one step at a time and kept nowhere: the bytes of
+ * the indicator file being read (stores/fs.ts), and, once every file is folded, the candidates a
+ * percentile selection copies out (core/percentile.ts). The memory bound of SPEC §8 is the samples
+ * as 8-byte floats plus twice the largest file; the read holds the largest file once, and the
+ * selection borrows that same memory instead of adding buffers of its own beside it.
+ *
+ * What a caller gets is valid until the next call from anywhere: whatever it keeps must be copied
+ * out first. The block only grows (to the largest request), and is never pooled, so its offset
+ * is 0 and a Float64Array view of it is aligned.
+ */
+let block = Buffer.allocUnsafeSlow(0);
+/** At least `bytes` bytes of the shared block (contents undefined). */
+function scratch_scratchBytes(bytes) {
+    if (block.length < bytes)
+        block = Buffer.allocUnsafeSlow(bytes);
+    return block;
+}
+/** `length` 8-byte floats on the shared block (contents undefined). */
+function scratchFloat64(length) {
+    const b = scratch_scratchBytes(length * 8);
+    return new Float64Array(b.buffer, b.byteOffset, length);
+}
+
 ;// CONCATENATED MODULE: ./src/stores/fs.ts
 /**
  * Indicator files on the local file system. ONE resolver of result paths (`--results`, `gate`,
@@ -689,6 +714,7 @@ function hintNames(results, missingRequired, known) {
  *   no backtracking blow-up), braces expanded up to MAX_BRACE_EXPANSION patterns.
  * - A malformed glob, or a folder or glob that yields no indicator file, is a problem naming it.
  */
+
 
 
 
@@ -943,15 +969,17 @@ const inside = (root, real) => {
  * Walks `start` (real path `root`): every candidate file, and a problem for each link that leaves
  * the root, each link loop and each special file that would have been a candidate. `want` says
  * whether a name is a candidate and whether a folder is worth entering (a glob prunes).
+ * Synchronous, as the reads are (see readIndicatorText): for 5000 shards in a few folders the
+ * thread-pool round trips of async readdir and realpath cost more than the listing.
  */
-async function walkTree(start, root, cwd, init, patterns, out, problems) {
+function walkTree(start, root, cwd, init, patterns, out, problems) {
     const seen = new Set([root]);
-    const visit = async (dir, states, viaLink) => {
+    const visit = (dir, states, viaLink) => {
         // the folder's real path, resolved once for all its files (not once per file: 5000 shards)
         let realDir = null;
         let entries;
         try {
-            entries = await fs.readdir(dir, { withFileTypes: true });
+            entries = readdirSync(dir, { withFileTypes: true });
         }
         catch (e) {
             problems.push({ file: display(dir, cwd), expected: 'a readable folder', found: e.code ?? 'an error' });
@@ -983,7 +1011,7 @@ async function walkTree(start, root, cwd, init, patterns, out, problems) {
             if (e.isSymbolicLink()) {
                 link = true;
                 try {
-                    real = await fs.realpath(p);
+                    real = realpathSync.native(p);
                 }
                 catch (err) {
                     const code = err.code;
@@ -995,7 +1023,7 @@ async function walkTree(start, root, cwd, init, patterns, out, problems) {
                 }
                 let st;
                 try {
-                    st = await fs.stat(real);
+                    st = statSync(real);
                 }
                 catch (err) {
                     if (candidate)
@@ -1030,7 +1058,7 @@ async function walkTree(start, root, cwd, init, patterns, out, problems) {
                     continue;
                 if (!e.isSymbolicLink()) {
                     try {
-                        real = await fs.realpath(p);
+                        real = realpathSync.native(p);
                     }
                     catch {
                         continue;
@@ -1039,16 +1067,25 @@ async function walkTree(start, root, cwd, init, patterns, out, problems) {
                 if (seen.has(real))
                     continue; // a folder reached twice (a link back up) is read once
                 seen.add(real);
-                await visit(p, next, link);
+                visit(p, next, link);
             }
             else if (isFile && candidate) {
                 if (!e.isSymbolicLink())
-                    realDir ??= await fs.realpath(dir).catch(() => dir);
+                    realDir ??= realOr(dir);
                 out.push({ shown, real: e.isSymbolicLink() ? real : childPath(realDir, e.name), viaLink: link });
             }
         }
     };
-    await visit(start, init, false);
+    visit(start, init, false);
+}
+/** A folder's real path, or the folder as named when it cannot be resolved. */
+function realOr(dir) {
+    try {
+        return realpathSync.native(dir);
+    }
+    catch {
+        return dir;
+    }
 }
 /** path.join(dir, name) for a normalised folder and a name read from it (no separator in it). */
 const childPath = (dir, name) => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
@@ -1062,7 +1099,7 @@ async function listResults(spec, cwd) {
         const abs = path.resolve(cwd, literal);
         let st;
         try {
-            st = await fs.stat(abs); // a link named on the command line is the user's own choice: followed
+            st = statSync(abs); // a link named on the command line is the user's own choice: followed
         }
         catch (e) {
             const code = e.code;
@@ -1073,7 +1110,7 @@ async function listResults(spec, cwd) {
             return { files: [literal], problems: [] };
         if (!st.isDirectory())
             return { files: [], problems: [{ file: spec, expected: 'a folder, a regular file or a glob of indicator files', found: SPECIAL }] };
-        await walkTree(abs, await fs.realpath(abs), cwd, null, [], found, problems);
+        walkTree(abs, realpathSync.native(abs), cwd, null, [], found, problems);
         if (found.length === 0)
             problems.push({ file: spec, expected: 'a folder with at least one indicator file (*.json) below it', found: 'none' });
     }
@@ -1084,15 +1121,15 @@ async function listResults(spec, cwd) {
         const base = path.resolve(cwd, g.base);
         let real;
         try {
-            real = await fs.realpath(base);
-            if (!(await fs.stat(real)).isDirectory())
+            real = realpathSync.native(base);
+            if (!statSync(real).isDirectory())
                 throw Object.assign(new Error(), { code: 'ENOTDIR' });
         }
         catch {
             return { files: [], problems: [{ file: spec, expected: 'a glob whose folder exists', found: `no folder ${g.base}` }] };
         }
         const init = closure(g.patterns, g.patterns.map((_, i) => [i, 0]));
-        await walkTree(base, real, cwd, init, g.patterns, found, problems);
+        walkTree(base, real, cwd, init, g.patterns, found, problems);
         if (found.length === 0) {
             const ext = /\.([A-Za-z0-9]+)$/.exec(spec)?.[1];
             const hint = ext && ext !== 'json' && closest(ext, ['json']) ? ` (did you mean ${JSON.stringify(spec.slice(0, -ext.length) + 'json')}?)` : '';
@@ -1134,12 +1171,11 @@ function decodeText(bytes) {
     return text;
 }
 /**
- * One buffer for every file read, grown to the largest: files are folded one at a time, so the
- * memory of reading is the largest file once (SPEC §8), whatever their number, and no 63 MiB
- * buffer waits for the garbage collector.
+ * Files are read into the shared scratch block (core/scratch.ts), grown to the largest: files are
+ * folded one at a time, so the memory of reading is the largest file once (SPEC §8), whatever
+ * their number, and no 63 MiB buffer waits for the garbage collector. Files up to SMALL_FILE
+ * bytes are read with no fstat.
  */
-let scratch = Buffer.alloc(0);
-/** What the scratch buffer holds at least: files up to this size are read with no fstat. */
 const SMALL_FILE = (/* unused pure expression or super */ null && (64 * 1024));
 /**
  * {@link readIndicatorText}'s bytes. They live in a buffer the next call reuses: whatever is kept
@@ -1166,8 +1202,7 @@ function readIndicatorBytes(file, cwd, maxFileSizeMb) {
         // for another kind since cannot hang the run (opened non-blocking) nor be read past the cap;
         // past the cap, or when the read fails (a folder: EISDIR), fstat below says what it is.
         const cap = maxFileSizeMb * MIB;
-        if (scratch.length < SMALL_FILE)
-            scratch = Buffer.allocUnsafe(SMALL_FILE);
+        let scratch = scratchBytes(SMALL_FILE);
         const limit = Math.min(scratch.length, Math.floor(cap) + 1);
         try {
             let got = 0;
@@ -1191,8 +1226,7 @@ function readIndicatorBytes(file, cwd, maxFileSizeMb) {
                 problem: { file, expected: `a file of at most ${maxFileSizeMb} MiB (--max-file-size)`, found: `${(st.size / MIB).toFixed(1)} MiB` },
             };
         }
-        if (scratch.length < st.size)
-            scratch = Buffer.allocUnsafe(st.size);
+        scratch = scratchBytes(st.size);
         let n = 0;
         while (n < st.size) {
             const r = readSync(fd, scratch, n, st.size - n, n);

@@ -1,5 +1,5 @@
-export const id = 100;
-export const ids = [100];
+export const id = 211;
+export const ids = [211];
 export const modules = {
 
 /***/ 10288:
@@ -1621,7 +1621,7 @@ function renderProm(report, opts = {}) {
 
 /***/ }),
 
-/***/ 97100:
+/***/ 82211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1629,6 +1629,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  FAST_SAMPLES_BYTES: () => (/* binding */ FAST_SAMPLES_BYTES),
   collect: () => (/* binding */ collect),
   exitCodeFor: () => (/* reexport */ gate/* exitCodeFor */.Rr),
   failRun: () => (/* binding */ failRun),
@@ -1653,7 +1654,10 @@ var json = __webpack_require__(86153);
 var problem = __webpack_require__(652);
 // EXTERNAL MODULE: ./src/core/hdr.ts
 var hdr = __webpack_require__(96113);
+// EXTERNAL MODULE: ./src/core/scratch.ts
+var core_scratch = __webpack_require__(87365);
 ;// CONCATENATED MODULE: ./src/core/percentile.ts
+
 /**
  * Exact nearest-rank percentiles over raw samples: the smallest sample with at least p% of all
  * samples at or below it, i.e. the sample of rank ⌈p·N/100⌉ (1-based) in sorted order.
@@ -1683,69 +1687,79 @@ function nearestRank(p, n) {
 }
 /**
  * The values at several percentiles of `values` (the array is reordered in place).
- * Quickselect (Hoare partition, median-of-three pivots) for each rank in ascending order, each
- * search starting where the previous one left off: O(N) on average, no full sort.
+ * One quickselect for all the ranks at once (Hoare partition, median-of-three pivots): each
+ * partition serves every rank on its side, so ranks close together (a percentile and its
+ * interval's bounds) share their work. O(N) on average per cluster of ranks, no full sort.
  */
 function percentilesOf(values, ps) {
     return valuesAtRanks(values, ps.map((p) => nearestRank(p, values.length)));
 }
 /** The values of several 1-based ranks of `values` in sorted order (the array is reordered in place). */
 function valuesAtRanks(values, ranks1) {
-    const n = values.length;
-    const ranks = ranks1.map((r) => r - 1);
-    const order = ranks.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b]);
-    const out = new Array(ranks.length);
-    let lo = 0;
-    for (const idx of order) {
-        const k = ranks[idx];
-        percentile_select(values, lo, n - 1, k);
-        out[idx] = values[k];
-        lo = k; // everything before k is ≤ values[k]
-    }
-    return out;
+    const ks = [...new Set(ranks1.map((r) => r - 1))].sort((a, b) => a - b);
+    selectMany(values, ks);
+    return ranks1.map((r) => values[r - 1]);
 }
-function percentile_select(a, left, right, k) {
-    let lo = left;
-    let hi = right;
-    let rounds = 0;
-    while (hi > lo) {
-        if (++rounds > 64) {
-            // introselect's guard: a pathological input that keeps pivots bad gets a real sort.
-            a.subarray(lo, hi + 1).sort();
-            return;
-        }
-        if (hi - lo < 16) {
-            insertionSort(a, lo, hi);
-            return;
-        }
-        const mid = lo + ((hi - lo) >> 1);
-        // median of three as pivot
-        if (a[mid] < a[lo])
-            swap(a, mid, lo);
-        if (a[hi] < a[lo])
-            swap(a, hi, lo);
-        if (a[hi] < a[mid])
-            swap(a, hi, mid);
-        const pivot = a[mid];
-        let i = lo;
-        let j = hi;
-        while (i <= j) {
-            while (a[i] < pivot)
-                i++;
-            while (a[j] > pivot)
-                j--;
-            if (i <= j) {
-                swap(a, i, j);
-                i++;
-                j--;
+/**
+ * Puts the value of each 0-based rank of `ks` (ascending, distinct, within the array) at its
+ * index. A subrange with ranks in it is partitioned; the ranks left of the partition are pushed
+ * with their side and the loop goes on with the right one, so no part of the array is partitioned
+ * twice for two ranks. Sides are disjoint: a value put in place stays there.
+ */
+function selectMany(a, ks) {
+    if (ks.length === 0)
+        return;
+    const stack = [0, a.length - 1, 0, ks.length - 1];
+    while (stack.length > 0) {
+        const rhi = stack.pop();
+        let rlo = stack.pop();
+        let hi = stack.pop();
+        let lo = stack.pop();
+        let rounds = 0;
+        while (rlo <= rhi && hi > lo) {
+            if (++rounds > 64) {
+                // introselect's guard: a pathological input that keeps pivots bad gets a real sort.
+                a.subarray(lo, hi + 1).sort();
+                break;
             }
-        }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
+            if (hi - lo < 16) {
+                insertionSort(a, lo, hi);
+                break;
+            }
+            const mid = lo + ((hi - lo) >> 1);
+            // median of three as pivot
+            if (a[mid] < a[lo])
+                swap(a, mid, lo);
+            if (a[hi] < a[lo])
+                swap(a, hi, lo);
+            if (a[hi] < a[mid])
+                swap(a, hi, mid);
+            const pivot = a[mid];
+            let i = lo;
+            let j = hi;
+            while (i <= j) {
+                while (a[i] < pivot)
+                    i++;
+                while (a[j] > pivot)
+                    j--;
+                if (i <= j) {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            // [lo, j] ≤ pivot, [i, hi] ≥ pivot, and between them (j < k < i) every value is the pivot
+            let m = rlo;
+            while (m <= rhi && ks[m] <= j)
+                m++;
+            let q = m;
+            while (q <= rhi && ks[q] < i)
+                q++;
+            if (m > rlo)
+                stack.push(lo, j, rlo, m - 1);
             lo = i;
-        else
-            return; // j < k < i: a[k] equals the pivot
+            rlo = q;
+        }
     }
 }
 function insertionSort(a, lo, hi) {
@@ -1791,7 +1805,7 @@ function valuesAtRanksOfChunks(chunks, ranks, gatherLimit = GATHER_LIMIT) {
     for (const c of chunks)
         n += c.length;
     if (n <= gatherLimit) {
-        const all = new Float64Array(n);
+        const all = (0,core_scratch/* scratchFloat64 */.N)(n);
         let at = 0;
         for (const c of chunks) {
             all.set(c, at);
@@ -1824,7 +1838,7 @@ function valuesAtRanksOfChunks(chunks, ranks, gatherLimit = GATHER_LIMIT) {
     if (!rest.length)
         return result;
     const words = chunks.map((c) => new Uint32Array(c.buffer, c.byteOffset, c.length * 2));
-    const scratch = { buf: null, hist: [] };
+    const scratch = { hist: [] };
     selectRanks(words, histogram(words, 0, 0, 0, scratch), 0, 0, 0, rest, result, gatherLimit, scratch);
     return result;
 }
@@ -1912,18 +1926,17 @@ function selectRanks(words, counts, level, hi, lo16, ranks, result, gatherLimit,
             continue;
         }
         if (size <= gatherLimit) {
-            const vs = gather(words, level, h, l16, size, group.map((g) => g.k), scratch, gatherLimit);
+            const vs = gather(words, level, h, l16, size, group.map((g) => g.k));
             group.forEach((g, j) => (result[g.out] = vs[j]));
         }
         else
             selectRanks(words, histogram(words, level + 1, h, l16, scratch), level + 1, h, l16, group, result, gatherLimit, scratch);
     }
 }
-function gather(words, level, hi, lo16, size, ks, scratch, gatherLimit) {
-    if (!scratch.buf || scratch.buf.length < size)
-        scratch.buf = new Float64Array(Math.min(gatherLimit, Math.max(size, (scratch.buf?.length ?? 0) * 2)));
-    const out = scratch.buf.subarray(0, size);
-    const ow = new Uint32Array(out.buffer);
+/** Copies out the samples whose digits 0…level equal the prefix, and quickselects ranks `ks` there. */
+function gather(words, level, hi, lo16, size, ks) {
+    const out = (0,core_scratch/* scratchFloat64 */.N)(size);
+    const ow = new Uint32Array(out.buffer, out.byteOffset, size * 2);
     let at = 0;
     for (const w of words) {
         const len = w.length;
@@ -3385,6 +3398,253 @@ var md = __webpack_require__(1103);
 var prom = __webpack_require__(76122);
 // EXTERNAL MODULE: ./src/core/report/junit.ts
 var junit = __webpack_require__(46490);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/core/report/html.ts
+/**
+ * report.html (SPEC §11): one self-contained page, rendered from report.json alone, with the rule
+ * table, the latency percentile curve, each attempt and repeat, and the trend over the baseline
+ * history. The charts are drawn by Chart.js, whose minified browser build is inlined (read from
+ * the package's asset only when a report is written, see chartLibrary).
+ *
+ * Nothing in the page comes from the network: a Content-Security-Policy of `default-src 'none'`
+ * forbids every fetch, and only inline scripts and styles run. Every text from the report (indicator
+ * names, file names, details) is HTML-escaped; the charts' data is a `<script type="application/json">`
+ * block in which `<`, `>` and `&` are written as \u escapes, so no value can close it.
+ */
+
+
+
+
+const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+/** The file of Chart.js that report.html inlines: its UMD build, which defines `Chart` in the page. */
+const CHART_ASSET = 'chart.umd.min.js';
+/**
+ * Chart.js's minified browser build: dist/assets/ beside the bundle (scripts/build.mjs copies it
+ * there, as the npm package and the action ship it), or the dev dependency when run from src/.
+ */
+function chartLibrary() {
+    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    const candidates = [
+        external_node_path_default().join(here, '..', 'assets', CHART_ASSET), // dist/<entry>/ → dist/assets/
+        external_node_path_default().join(here, '..', '..', '..', 'node_modules', 'chart.js', 'dist', CHART_ASSET), // src/core/report/
+    ];
+    const file = candidates.find((f) => (0,external_node_fs_.existsSync)(f));
+    if (!file)
+        throw new Error(`the charting library ${CHART_ASSET} is missing (looked in ${candidates.join(', ')})`);
+    return (0,external_node_fs_.readFileSync)(file, 'utf8');
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text as HTML element content or a quoted attribute value. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+/** JSON inside a `<script type="application/json">`: no `<`, `>`, `&` (nor U+2028/9) as themselves. */
+function scriptJson(value) {
+    return JSON.stringify(value)
+        .replace(/</g, '\\u003c')
+        .replace(/>/g, '\\u003e')
+        .replace(/&/g, '\\u0026')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+const ruleName = (r) => `${r.indicator}.${r.field} ${r.op} ${r.expr}${r.level === 'warn' ? ' (warn)' : ''}`;
+const isPoints = (v) => Array.isArray(v) &&
+    v.length > 0 &&
+    v.length <= 64 &&
+    v.every((p) => p && typeof p === 'object' && Number.isFinite(p.q) && Number.isFinite(p.ms));
+/** The charts of a report, in page order: distributions, then per rule its attempts, repeats and trend. */
+function chartsOf(report) {
+    const charts = [];
+    const id = () => `chart-${charts.length}`;
+    for (const [indicator, entry] of Object.entries(report.indicators)) {
+        if (!isPoints(entry.distribution))
+            continue;
+        charts.push({ id: id(), kind: 'distribution', indicator, points: entry.distribution });
+    }
+    for (const r of report.rules) {
+        const name = ruleName(r);
+        if (r.attempts?.length) {
+            charts.push({
+                id: id(),
+                kind: 'attempts',
+                rule: name,
+                values: r.attempts.map((a) => a.actual),
+                statuses: r.attempts.map((a) => a.status),
+                limit: r.limit,
+            });
+        }
+        const entry = Object.hasOwn(report.indicators, r.indicator) ? report.indicators[r.indicator] : undefined;
+        const values = entry?.repeats?.values && Object.hasOwn(entry.repeats.values, r.field) ? entry.repeats.values[r.field] : undefined;
+        if (Array.isArray(values) && values.length) {
+            const median = entry[r.field];
+            charts.push({ id: id(), kind: 'repeats', rule: name, values, median: typeof median === 'number' ? median : null, limit: r.limit });
+        }
+        if (r.history?.length) {
+            // oldest first, ending with this run
+            const older = [...r.history].reverse();
+            const dated = report.baseline.history;
+            const labels = older.map((_, i) => {
+                const h = dated && dated.length === r.history.length ? dated[older.length - 1 - i] : undefined;
+                const when = h?.created_at ? h.created_at.slice(0, 10) : null;
+                const commit = h?.commit ? h.commit.slice(0, 7) : null;
+                return [when, commit].filter(Boolean).join(' ') || `report −${older.length - i}`;
+            });
+            charts.push({ id: id(), kind: 'trend', rule: name, labels: [...labels, 'this run'], values: [...older, r.actual], limit: r.limit });
+        }
+    }
+    return charts;
+}
+const fmt = (x) => (0,md/* formatNumber */.ZV)(x ?? null);
+/** the statuses a rule can end with (SPEC §3, §9, §10); anything else shows as unknown */
+const STATUSES = new Set(['pass', 'fail', 'missing', 'skipped', 'inconclusive', 'incomparable']);
+function ruleRow(r) {
+    const status = STATUSES.has(r.status) ? r.status : 'unknown';
+    const cls = r.level === 'warn' && (r.status === 'fail' || r.status === 'missing') ? 'warn' : status;
+    const interval = r.interval ? ` <span class="ci">[${fmt(r.interval[0])}, ${fmt(r.interval[1])}]</span>` : '';
+    const delta = r.delta === null ? '–' : r.delta > 0 ? `+${fmt(r.delta)}` : fmt(r.delta);
+    const cells = [
+        `<td class="status ${cls}">${escapeHtml(status)}${r.level === 'warn' ? ' (warn)' : ''}</td>`,
+        `<td><code>${escapeHtml(`${r.indicator}.${r.field}`)}</code></td>`,
+        `<td><code>${escapeHtml(`${r.op} ${r.expr}`)}</code></td>`,
+        `<td class="num">${fmt(r.actual)}${interval}</td>`,
+        `<td class="num">${fmt(r.limit)}</td>`,
+        `<td class="num">${fmt(r.baseline)}</td>`,
+        `<td class="num">${delta}</td>`,
+        `<td>${escapeHtml(r.detail)}</td>`,
+    ];
+    return `<tr>${cells.join('')}</tr>`;
+}
+function chartCard(c) {
+    const title = c.kind === 'distribution'
+        ? `${c.indicator}: latency by percentile (ms)`
+        : c.kind === 'attempts'
+            ? `${c.rule}: each attempt`
+            : c.kind === 'repeats'
+                ? `${c.rule}: each repeat`
+                : `${c.rule}: trend over the baseline history`;
+    return `<figure class="chart"><figcaption>${escapeHtml(title)}</figcaption><div class="canvas"><canvas id="${c.id}" data-kind="${c.kind}"></canvas></div></figure>`;
+}
+const list = (title, items) => items.length ? `<h2>${escapeHtml(title)}</h2><ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : '';
+/** The page's own script: one Chart.js chart per spec (no animation, so it draws at load). */
+const PAGE_SCRIPT = String.raw `(function () {
+  var data = JSON.parse(document.getElementById('evalgate-data').textContent);
+  var COLORS = { pass: '#2da44e', fail: '#cf222e', missing: '#8c959f', skipped: '#8c959f', inconclusive: '#bf8700' };
+  Chart.defaults.animation = false;
+  Chart.defaults.responsive = true;
+  Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.font.size = 12;
+  // the percentile axis: 1 / (1 - q), so 90, 99, 99.9 are equally apart; the maximum one decade past the last
+  var MAX_AT = 1e5;
+  function pos(q) { return q >= 100 ? MAX_AT : 1 / (1 - q / 100); }
+  function qLabel(v) {
+    if (v >= MAX_AT) return 'max';
+    var q = 100 * (1 - 1 / v);
+    return q === 0 ? 'min' : 'p' + Number(q.toPrecision(6));
+  }
+  function limitLine(n, limit) {
+    if (limit === null) return [];
+    var ys = [];
+    for (var i = 0; i < n; i++) ys.push(limit);
+    return [{ type: 'line', label: 'limit', data: ys, borderColor: '#cf222e', borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, fill: false, order: 0 }];
+  }
+  function config(c) {
+    if (c.kind === 'distribution') {
+      var sets = [{ label: 'this run', data: c.points.map(function (p) { return { x: pos(p.q), y: p.ms, q: p.q }; }),
+        borderColor: '#0969da', backgroundColor: '#0969da', pointRadius: 4, tension: 0, clip: false }];
+      return { type: 'line', data: { datasets: sets }, options: {
+        parsing: false,
+        scales: {
+          x: { type: 'logarithmic', min: 1, max: MAX_AT, title: { display: true, text: 'percentile' },
+               ticks: { callback: function (v) { var l = Math.log10(v); return Math.abs(l - Math.round(l)) < 1e-9 ? qLabel(v) : null; } } },
+          y: { type: 'linear', beginAtZero: true, title: { display: true, text: 'ms' } } },
+        plugins: { tooltip: { callbacks: { label: function (ctx) { return qLabel(ctx.raw.x) + ': ' + ctx.raw.y + ' ms'; } } } } } };
+    }
+    if (c.kind === 'attempts') {
+      return { type: 'bar', data: { labels: c.values.map(function (_, i) { return 'attempt ' + (i + 1); }), datasets: [
+        { label: 'value', data: c.values, backgroundColor: c.statuses.map(function (s) { return COLORS[s] || '#8c959f'; }), order: 1 }
+      ].concat(limitLine(c.values.length, c.limit)) }, options: { plugins: { legend: { display: c.limit !== null } } } };
+    }
+    if (c.kind === 'repeats') {
+      var sets2 = [{ label: 'value', data: c.values, backgroundColor: '#54aeff', order: 1 }];
+      if (c.median !== null) sets2.push({ type: 'line', label: 'median', data: c.values.map(function () { return c.median; }),
+        borderColor: '#0550ae', borderWidth: 2, pointRadius: 0, fill: false, order: 0 });
+      return { type: 'bar', data: { labels: c.values.map(function (_, i) { return 'repeat ' + i; }), datasets: sets2.concat(limitLine(c.values.length, c.limit)) } };
+    }
+    return { type: 'line', data: { labels: c.labels, datasets: [
+      { label: 'value', data: c.values, borderColor: '#0969da', backgroundColor: '#0969da', pointRadius: 4, tension: 0, clip: false }
+    ].concat(limitLine(c.values.length, c.limit)) } };
+  }
+  data.charts.forEach(function (c) { new Chart(document.getElementById(c.id), config(c)); });
+  document.documentElement.setAttribute('data-charts', String(data.charts.length));
+})();`;
+const STYLE = `
+body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; margin: 24px auto; max-width: 1100px; padding: 0 16px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 24px 0 8px; }
+.meta { color: #59636e; margin-bottom: 12px; } .verdict { font-weight: 600; padding: 2px 8px; border-radius: 12px; color: #fff; }
+.verdict.pass, td.pass { background: #2da44e; } .verdict.fail, td.fail, td.missing { background: #cf222e; }
+.verdict.warn, td.warn, .verdict.inconclusive, td.inconclusive { background: #bf8700; } td.skipped, td.incomparable { background: #8c959f; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d1d9e0; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; } td.status { color: #fff; font-weight: 600; white-space: nowrap; } td.num { text-align: right; white-space: nowrap; }
+.ci { color: #59636e; font-size: 12px; } code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(500px, 1fr)); gap: 16px; }
+figure.chart { margin: 0; border: 1px solid #d1d9e0; border-radius: 6px; padding: 8px; }
+figcaption { font-weight: 600; margin-bottom: 4px; overflow-wrap: anywhere; } .canvas { position: relative; height: 260px; }
+`;
+/** report.html: the page, with the charting library's text (chartLibrary()) inlined. */
+function renderHtml(report, library) {
+    if (/<\/script|<!--/i.test(library))
+        throw new Error(`${CHART_ASSET} cannot be inlined: it contains "</script" or "<!--"`);
+    const charts = chartsOf(report);
+    const meta = [
+        report.commit ? `commit ${report.commit.slice(0, 12)}` : null,
+        report.ref,
+        report.pull_request !== null ? `pull request #${report.pull_request}` : null,
+        `platform ${report.platform}`,
+        report.generated_at,
+        report.baseline.source !== 'none'
+            ? `baseline ${report.baseline.commit ? report.baseline.commit.slice(0, 12) : (report.baseline.path ?? report.baseline.source)}`
+            : 'no baseline',
+    ].filter((x) => typeof x === 'string' && x !== '');
+    const verdict = ['pass', 'warn', 'inconclusive', 'fail'].includes(report.verdict) ? report.verdict : 'fail';
+    const rules = report.rules.length
+        ? `<table><thead><tr><th>status</th><th>value</th><th>rule</th><th>actual [95% interval]</th><th>limit</th><th>baseline</th><th>Δ</th><th>detail</th></tr></thead><tbody>${report.rules.map(ruleRow).join('')}</tbody></table>`
+        : '<p>No rules.</p>';
+    const jobs = report.jobs.length
+        ? `<h2>Jobs</h2><table><thead><tr><th>job</th><th>status</th><th>duration (s)</th><th>platform id</th></tr></thead><tbody>${report.jobs
+            .map((j) => {
+            const name = `${j.indicator} shard ${j.shard}${j.repeat !== undefined ? ` repeat ${j.repeat}` : ''}${j.attempt ? ` attempt ${j.attempt}` : ''}`;
+            return `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(j.status)}${j.message ? `: ${escapeHtml(j.message)}` : ''}</td><td class="num">${fmt(j.duration_s)}</td><td>${escapeHtml(j.platform_id ?? '–')}</td></tr>`;
+        })
+            .join('')}</tbody></table>`
+        : '';
+    const sources = Object.entries(report.indicators).map(([k, e]) => `${k}: ${Array.isArray(e.sources) ? e.sources.join(', ') : ''}${e.approximate ? ' (approximate)' : ''}`);
+    const notes = Object.entries(report.indicators).flatMap(([k, e]) => (Array.isArray(e.notes) ? e.notes.map((n) => `${k}: ${n}`) : []));
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`evalgate ${report.name}: ${report.verdict}`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${report.name === 'evalgate' ? 'evalgate' : `evalgate ${escapeHtml(report.name)}`} <span class="verdict ${escapeHtml(verdict)}">${escapeHtml(report.verdict)}</span></h1>
+<div class="meta">${meta.map(escapeHtml).join(' · ')}</div>
+<h2>Rules</h2>
+${rules}
+${list('Missing indicators', report.missing_indicators)}${list('Problems', report.problems)}${list('Warnings', report.warnings)}
+${charts.length ? `<h2>Charts</h2><div class="charts">${charts.map(chartCard).join('')}</div>` : ''}
+${jobs}${list('Indicator files', sources)}${list('Merge notes', notes)}
+<script type="application/json" id="evalgate-data">${scriptJson({ charts })}</script>
+<script>${library}</script>
+<script>${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
 // EXTERNAL MODULE: ./src/stores/fs.ts
 var fs = __webpack_require__(23135);
 // EXTERNAL MODULE: ./src/stores/owned.ts
@@ -3525,6 +3785,9 @@ var suggest = __webpack_require__(32085);
 
 
 
+
+/** Files larger than this read their samples_ms with readWithSamples (json-samples.ts). */
+const FAST_SAMPLES_BYTES = 64 * 1024;
 /** Reads, validates and folds each file in turn; a file's parsed text is dropped once folded. */
 async function collect(files, settings, rt, repeatOf) {
     const problems = [];
@@ -3552,8 +3815,9 @@ async function collect(files, settings, rt, repeatOf) {
             problems.push(read.problem);
             continue;
         }
-        // samples_ms straight into a Float64Array when the file is plain; else the ordinary reader
-        const fast = readWithSamples(read.bytes, file);
+        // samples_ms straight into a Float64Array when the file is large and plain; else the ordinary
+        // reader (for a small file it is the faster: the fast path's own set-up costs more than it saves)
+        const fast = read.bytes.length > FAST_SAMPLES_BYTES ? readWithSamples(read.bytes, file) : null;
         if (fast) {
             let samples = fast.samples;
             if (fast.value.indicator !== 'latency_p99') {
@@ -3817,7 +4081,7 @@ async function gateUnlocked(settings, rt, opts) {
 async function writeReport(report, outDir, rt) {
     const out = external_node_path_default().resolve(rt.cwd, outDir);
     try {
-        await external_node_fs_.promises.mkdir(out, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(out, { recursive: true });
     }
     catch (e) {
         throw new problem/* EvalgateError */.ax([
@@ -3836,27 +4100,31 @@ async function writeReport(report, outDir, rt) {
         junit: external_node_path_default().join(out, 'report.junit.xml'),
         html: external_node_path_default().join(out, 'report.html'),
     };
-    await Promise.all([
-        writeHtml(paths.html, report, rt),
-        external_node_fs_.promises.writeFile(paths.json, renderJson(report)),
-        external_node_fs_.promises.writeFile(paths.markdown, markdown),
-        external_node_fs_.promises.writeFile(paths.prom, (0,prom/* renderProm */.P)(report)),
-        external_node_fs_.promises.writeFile(paths.junit, (0,junit/* renderJunit */.RV)(report, { hostname: (0,external_node_os_.hostname)() })),
-    ]);
+    // written synchronously: five small files cost less than the thread-pool round trips of async writes
+    (0,external_node_fs_.writeFileSync)(paths.json, renderJson(report));
+    (0,external_node_fs_.writeFileSync)(paths.markdown, markdown);
+    (0,external_node_fs_.writeFileSync)(paths.prom, (0,prom/* renderProm */.P)(report));
+    (0,external_node_fs_.writeFileSync)(paths.junit, (0,junit/* renderJunit */.RV)(report, { hostname: (0,external_node_os_.hostname)() }));
+    writeHtml(paths.html, report, rt);
     return { paths, markdown };
 }
 /**
- * report.html: the page and its charting library (200 kB) are loaded only here, never at start-up.
- * A page that cannot be written (a broken install without dist/assets/) is a warning: the
- * verdict, report.json and the other reports do not depend on it.
+ * report.html: its charting library (200 kB) is read only here. The page's own code is bundled
+ * with the engine: a chunk of its own cost a module load (~5 ms) on every gate. A page that
+ * cannot be written (a broken install without dist/assets/) is a warning: the verdict,
+ * report.json and the other reports do not depend on it.
  */
-async function writeHtml(file, report, rt) {
+function writeHtml(file, report, rt) {
     try {
-        const { chartLibrary, renderHtml } = await __webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 73581));
-        await external_node_fs_.promises.writeFile(file, renderHtml(report, chartLibrary()));
+        (0,external_node_fs_.writeFileSync)(file, renderHtml(report, chartLibrary()));
     }
     catch (e) {
-        await external_node_fs_.promises.rm(file, { force: true }).catch(() => undefined); // never an earlier run's page
+        try {
+            (0,external_node_fs_.rmSync)(file, { force: true }); // never an earlier run's page
+        }
+        catch {
+            /* what cannot be written may not be removable either: the warning says it */
+        }
         rt.stderr(`warning: report.html not written: ${e?.message ?? String(e)}\n`);
     }
 }
@@ -3918,7 +4186,8 @@ async function failRun(previous, settings, rt, added, exitCode = problem/* ExitC
 /**
  * One evalgate at a time per `--out` folder: two runs writing the same job folders and reports
  * would mix each other's results. The lock is `<out>/.evalgate.lock` holding the owner's pid and
- * host; a lock whose process is gone (same host, pid not alive) is taken over.
+ * host; a lock whose process is gone (same host, pid not alive) is taken over. Its file operations
+ * are synchronous: a handful of tiny files, where thread-pool round trips cost more than the work.
  */
 
 
@@ -3937,9 +4206,9 @@ function alive(pid) {
         return e.code === 'EPERM';
     }
 }
-async function readLock(file) {
+function readLock(file) {
     try {
-        const v = JSON.parse(await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readFile(file, 'utf8'));
+        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
         return typeof v.pid === 'number' && typeof v.host === 'string'
             ? { pid: v.pid, host: v.host, started_at: String(v.started_at ?? '') }
             : null;
@@ -3967,7 +4236,7 @@ async function lockOut(cwd, outDir, flag = '--out') {
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .EvalgateError */ .ax([problem]);
     };
     try {
-        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(dir, { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
     }
     catch (e) {
         throw new _core_problem_js__WEBPACK_IMPORTED_MODULE_3__/* .EvalgateError */ .ax([
@@ -3980,7 +4249,7 @@ async function lockOut(cwd, outDir, flag = '--out') {
     }
     for (let attempt = 0;; attempt++) {
         try {
-            await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(file, JSON.stringify(mine) + '\n', { flag: 'wx' });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(mine) + '\n', { flag: 'wx' });
             break;
         }
         catch (e) {
@@ -3994,13 +4263,13 @@ async function lockOut(cwd, outDir, flag = '--out') {
                 ]);
             }
         }
-        const other = await readLock(file);
+        const other = readLock(file);
         if (attempt >= 3)
             refuse('its lock file could not be taken over');
         if (other === null) {
             // being written this very moment, or not evalgate's: look once more, then refuse
             await new Promise((r) => setTimeout(r, 100));
-            const again = await readLock(file);
+            const again = readLock(file);
             if (again === null)
                 refuse('a lock file that is not readable evalgate JSON; remove it if no evalgate is running');
             continue;
@@ -4010,14 +4279,14 @@ async function lockOut(cwd, outDir, flag = '--out') {
         if (other.pid !== process.pid && alive(other.pid))
             refuse(`evalgate pid ${other.pid} has held it since ${other.started_at}`);
         // stale: its process is gone
-        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(file, { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
     }
     held.add(dir);
     return async () => {
         held.delete(dir);
-        const now = await readLock(file);
+        const now = readLock(file);
         if (now?.pid === mine.pid && now.host === mine.host)
-            await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(file, { force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
     };
 }
 
