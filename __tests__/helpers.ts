@@ -191,3 +191,22 @@ export function jobProcesses(dir: string): { pid: number; comm: string }[] {
   }
   return out;
 }
+
+/**
+ * How much longer `work(n)` takes than `work(n / 4)`: about 4 for work linear in n, 16 for
+ * quadratic work. The best of three runs of each, so that a loaded machine slows both alike
+ * instead of failing an absolute time limit (a complexity guard, not a speed goal).
+ */
+export function growthOver4x(work: (n: number) => void, n: number): number {
+  const best = (m: number): number => {
+    let t = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      work(m);
+      t = Math.min(t, performance.now() - t0);
+    }
+    return Math.max(t, 0.05);
+  };
+  const small = best(Math.floor(n / 4));
+  return best(n) / small;
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as core from './workflow.js';
 import { ExitCode, formatProblem, type Problem } from '../core/problem.js';
 import { DEFAULT_NAME, DEFAULT_OUT, resolveSettings, type Settings } from '../config/settings.js';
-import { BUILTIN_INDICATORS } from '../core/indicators/schemas.js';
+import { BUILTIN_INDICATORS } from '../core/indicators/names.js';
 import { loadConfig } from '../config/file.js';
 import { runPipeline } from '../run.js';
 import { failRun, internalErrorProblem, noBaseline, runGate, writeReport, type BaselineProvider, type GateRun } from '../engine.js';
