@@ -3,12 +3,17 @@
  * Retry-After of 5 minutes included, ends the call with an AbortError after that one attempt,
  * never another request. (The end-to-end latency per platform is cancel-e2e.test.ts.)
  */
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withRetries } from '../src/platforms/volc/retry.js';
 import { VolcApiError, classifyVolc } from '../src/platforms/volc/openapi.js';
 import { AlibabaError, withRetry } from '../src/platforms/bailian/errors.js';
 import { RateLimiter } from '../src/platforms/rate.js';
 import { isAbort, raceAbort } from '../src/platforms/abort.js';
+import { contentHash, fileSha256 } from '../src/platforms/templates.js';
+import { LocalPlatform } from '../src/platforms/local/local.js';
 
 const throttledVolc = (): VolcApiError => new VolcApiError('ListJobs', 429, 'FlowLimitExceeded', 'flow limit', undefined, 300_000);
 const throttledAli = (): AlibabaError => new AlibabaError('PAI-DLC', 'ListJobs', 'Throttling.User', 400, 'flow control', undefined, true);
@@ -57,5 +62,33 @@ describe('an abort ends a throttled call at once, after one attempt', () => {
     ac.abort();
     await p;
     expect(rate.taken).toBe(1);
+  });
+});
+
+describe("staging's content hash stops at the run's cancel", () => {
+  const big = (): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'evalgate-hash-'));
+    const file = path.join(dir, 'model.safetensors');
+    writeFileSync(file, '');
+    truncateSync(file, 512 * 1024 * 1024); // sparse: 128 pieces of 4 MiB, none on disk
+    return file;
+  };
+  it('a file: the hash rejects with the abort between two pieces, before reading the rest', async () => {
+    const file = big();
+    const ac = new AbortController();
+    const p = fileSha256(file, ac.signal);
+    setImmediate(() => ac.abort());
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+  it('a folder and an already cancelled run: nothing is read', async () => {
+    const file = big();
+    const ac = new AbortController();
+    ac.abort();
+    await expect(contentHash(path.dirname(file), ac.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    // the local platform stages with it too
+    const local = new LocalPlatform({ cwd: path.dirname(file), workDir: path.dirname(file) });
+    await expect(local.stage(file, 'model', ac.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

@@ -842,7 +842,7 @@ class LocalPlatform {
         return { model: staged.model, data: staged.data, out: external_node_path_default().join(dir, 'out'), evalgate: runnerCli() };
     }
     hashes = {};
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal) {
         // The runner is the platform: a local path is used where it is, made absolute.
         if ((0,fs/* isUri */.nh)(localOrUri))
             return localOrUri;
@@ -850,7 +850,7 @@ class LocalPlatform {
         // hashed as the cloud platforms hash what they stage, for the fingerprint (SPEC §10); before
         // any job starts, so that the read never competes with a latency measurement
         if (kind)
-            this.hashes[kind] = `sha256:${await (0,templates/* contentHash */.Ae)(abs)}`;
+            this.hashes[kind] = `sha256:${await (0,templates/* contentHash */.Ae)(abs, signal)}`;
         return abs;
     }
     hardware() {
@@ -1171,11 +1171,13 @@ function boundTail(text, lines = TAIL_LINES) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4620);
+/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24550);
 /**
  * Job specs rendered from platforms/job_templates/: `{{name}}` is replaced by the value escaped
  * for where the template writes it (JSON/YAML: inside a double-quoted string; shell: one quoted
  * word), `{{{name}}}` by the value as is (a JSON object, a block of export lines).
  */
+
 
 
 
@@ -1216,10 +1218,11 @@ async function readTemplate(platform) {
  * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
  * and never sent twice.
  */
-async function contentHash(p) {
+async function contentHash(p, signal) {
+    (0,_abort_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal);
     const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(p);
     if (st.isFile())
-        return fileSha256(p);
+        return fileSha256(p, signal);
     const entries = [];
     const walk = async (dir) => {
         for (const e of (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -1227,7 +1230,7 @@ async function contentHash(p) {
             if (e.isDirectory())
                 await walk(full);
             else if (e.isFile())
-                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full)}`);
+                entries.push(`${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(p, full).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')}\u0000${await contentHash(full, signal)}`);
         }
     };
     await walk(p);
@@ -1236,13 +1239,15 @@ async function contentHash(p) {
 /**
  * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
  * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
+ * The run's cancel stops it between two pieces (a 100 GB checkpoint takes minutes to hash).
  */
-async function fileSha256(file) {
+async function fileSha256(file, signal) {
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     const fd = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.open(file, 'r');
     try {
         const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
         for (;;) {
+            (0,_abort_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(signal);
             const { bytesRead } = await fd.read(buf, 0, buf.length, null);
             if (bytesRead === 0)
                 break;

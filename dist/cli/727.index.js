@@ -481,7 +481,7 @@ class VolcPlatform {
         }
         const abs = external_node_path_default().resolve(this.opts.cwd, localOrUri);
         const st = await external_node_fs_.promises.stat(abs);
-        const sha = await (0,templates/* contentHash */.Ae)(abs);
+        const sha = await (0,templates/* contentHash */.Ae)(abs, signal);
         this.hashes[kind] = `sha256:${sha}`;
         const prefix = this.prefix(`cas/${sha}/`);
         if (!this.opts.dryRun)

@@ -532,7 +532,7 @@ class DgxPlatform {
             return cached;
         }
         // hashed in local mode too: the sha256 is the input's fingerprint (SPEC §10)
-        const sha = await (0,templates/* contentHash */.Ae)(local);
+        const sha = await (0,templates/* contentHash */.Ae)(local, signal);
         if (kind)
             this.hashes[kind] = `sha256:${sha}`;
         // the runner is the node: jobs read the checkout where it is

@@ -677,7 +677,7 @@ class AzurePlatform {
         else {
             const abs = external_node_path_default().resolve(this.opts.cwd, localOrUri);
             const st = await external_node_fs_.promises.stat(abs);
-            const sha = await (0,templates/* contentHash */.Ae)(abs);
+            const sha = await (0,templates/* contentHash */.Ae)(abs, signal);
             this.hashes[kind] = `sha256:${sha}`;
             const prefix = `${this.opts.config.prefix}/cas/${sha}/`;
             if (!this.opts.dryRun) {

@@ -401,6 +401,7 @@ function plan(input, id, locate) {
 
 
 
+
 const TEMPLATES = {
     azure: { file: 'azure/job.yml', format: 'yaml' },
     volc: { file: 'volc/job.json', format: 'json' },
@@ -436,10 +437,11 @@ async function readTemplate(platform) {
  * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
  * and never sent twice.
  */
-async function contentHash(p) {
+async function contentHash(p, signal) {
+    throwIfCancelled(signal);
     const st = await fs.stat(p);
     if (st.isFile())
-        return fileSha256(p);
+        return fileSha256(p, signal);
     const entries = [];
     const walk = async (dir) => {
         for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -447,7 +449,7 @@ async function contentHash(p) {
             if (e.isDirectory())
                 await walk(full);
             else if (e.isFile())
-                entries.push(`${path.relative(p, full).split(path.sep).join('/')}\u0000${await contentHash(full)}`);
+                entries.push(`${path.relative(p, full).split(path.sep).join('/')}\u0000${await contentHash(full, signal)}`);
         }
     };
     await walk(p);
@@ -456,13 +458,15 @@ async function contentHash(p) {
 /**
  * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
  * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
+ * The run's cancel stops it between two pieces (a 100 GB checkpoint takes minutes to hash).
  */
-async function fileSha256(file) {
+async function fileSha256(file, signal) {
     const h = createHash('sha256');
     const fd = await fs.open(file, 'r');
     try {
         const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
         for (;;) {
+            throwIfCancelled(signal);
             const { bytesRead } = await fd.read(buf, 0, buf.length, null);
             if (bytesRead === 0)
                 break;

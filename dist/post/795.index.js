@@ -305,7 +305,7 @@ class LocalPlatform {
         return { model: staged.model, data: staged.data, out: path.join(dir, 'out'), evalgate: runnerCli() };
     }
     hashes = {};
-    async stage(localOrUri, kind) {
+    async stage(localOrUri, kind, signal) {
         // The runner is the platform: a local path is used where it is, made absolute.
         if (isUri(localOrUri))
             return localOrUri;
@@ -313,7 +313,7 @@ class LocalPlatform {
         // hashed as the cloud platforms hash what they stage, for the fingerprint (SPEC §10); before
         // any job starts, so that the read never competes with a latency measurement
         if (kind)
-            this.hashes[kind] = `sha256:${await contentHash(abs)}`;
+            this.hashes[kind] = `sha256:${await contentHash(abs, signal)}`;
         return abs;
     }
     hardware() {

@@ -1144,7 +1144,7 @@ class dgx_DgxPlatform {
             return cached;
         }
         // hashed in local mode too: the sha256 is the input's fingerprint (SPEC §10)
-        const sha = await contentHash(local);
+        const sha = await contentHash(local, signal);
         if (kind)
             this.hashes[kind] = `sha256:${sha}`;
         // the runner is the node: jobs read the checkout where it is

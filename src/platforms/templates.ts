@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shellQuote, type PlannedJob } from '../core/plan.js';
+import { throwIfCancelled } from './abort.js';
 
 export type TemplateFormat = 'json' | 'yaml' | 'sh';
 
@@ -54,15 +55,16 @@ export async function readTemplate(platform: keyof typeof TEMPLATES): Promise<st
  * (relative path, file sha256) of a folder. An unchanged model is staged under the same prefix
  * and never sent twice.
  */
-export async function contentHash(p: string): Promise<string> {
+export async function contentHash(p: string, signal?: AbortSignal): Promise<string> {
+  throwIfCancelled(signal);
   const st = await fs.stat(p);
-  if (st.isFile()) return fileSha256(p);
+  if (st.isFile()) return fileSha256(p, signal);
   const entries: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const e of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) entries.push(`${path.relative(p, full).split(path.sep).join('/')}\u0000${await contentHash(full)}`);
+      else if (e.isFile()) entries.push(`${path.relative(p, full).split(path.sep).join('/')}\u0000${await contentHash(full, signal)}`);
     }
   };
   await walk(p);
@@ -72,13 +74,15 @@ export async function contentHash(p: string): Promise<string> {
 /**
  * The sha256 of a file of any size, read in 4 MiB pieces into one reused buffer (a model checkpoint
  * is often well past 2 GiB, the largest buffer Node reads at once): memory stays at the buffer.
+ * The run's cancel stops it between two pieces (a 100 GB checkpoint takes minutes to hash).
  */
-export async function fileSha256(file: string): Promise<string> {
+export async function fileSha256(file: string, signal?: AbortSignal): Promise<string> {
   const h = createHash('sha256');
   const fd = await fs.open(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
     for (;;) {
+      throwIfCancelled(signal);
       const { bytesRead } = await fd.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
       h.update(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));

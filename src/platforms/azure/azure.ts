@@ -172,7 +172,7 @@ export class AzurePlatform implements Platform {
     } else {
       const abs = path.resolve(this.opts.cwd, localOrUri);
       const st = await fs.stat(abs);
-      const sha = await contentHash(abs);
+      const sha = await contentHash(abs, signal);
       this.hashes[kind] = `sha256:${sha}`;
       const prefix = `${this.opts.config.prefix}/cas/${sha}/`;
       if (!this.opts.dryRun) {

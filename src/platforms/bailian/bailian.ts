@@ -204,7 +204,7 @@ export class BailianPlatform implements Platform {
     } else {
       const abs = path.resolve(this.opts.cwd, localOrUri);
       const st = await fs.stat(abs);
-      const sha = await contentHash(abs);
+      const sha = await contentHash(abs, signal);
       this.hashes[kind] = `sha256:${sha}`;
       const prefix = `${c.ossPrefix}/cas/${sha}/`;
       if (!this.opts.dryRun)

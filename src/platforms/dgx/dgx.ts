@@ -137,7 +137,7 @@ export class DgxPlatform implements Platform {
       return cached;
     }
     // hashed in local mode too: the sha256 is the input's fingerprint (SPEC §10)
-    const sha = await contentHash(local);
+    const sha = await contentHash(local, signal);
     if (kind) this.hashes[kind] = `sha256:${sha}`;
     // the runner is the node: jobs read the checkout where it is
     if (this.cfg.mode === 'local') return local;

@@ -79,13 +79,13 @@ export class LocalPlatform implements Platform {
 
   readonly hashes: StagedHashes = {};
 
-  async stage(localOrUri: string, kind?: 'model' | 'data'): Promise<string> {
+  async stage(localOrUri: string, kind?: 'model' | 'data', signal?: AbortSignal): Promise<string> {
     // The runner is the platform: a local path is used where it is, made absolute.
     if (isUri(localOrUri)) return localOrUri;
     const abs = path.resolve(this.opts.cwd, localOrUri);
     // hashed as the cloud platforms hash what they stage, for the fingerprint (SPEC §10); before
     // any job starts, so that the read never competes with a latency measurement
-    if (kind) this.hashes[kind] = `sha256:${await contentHash(abs)}`;
+    if (kind) this.hashes[kind] = `sha256:${await contentHash(abs, signal)}`;
     return abs;
   }
 

@@ -209,7 +209,7 @@ export class VolcPlatform implements Platform {
     }
     const abs = path.resolve(this.opts.cwd, localOrUri);
     const st = await fs.stat(abs);
-    const sha = await contentHash(abs);
+    const sha = await contentHash(abs, signal);
     this.hashes[kind] = `sha256:${sha}`;
     const prefix = this.prefix(`cas/${sha}/`);
     if (!this.opts.dryRun) await this.bucket().upload(prefix, await localFiles(abs), this.uploadOptions(signal));
