@@ -7,7 +7,7 @@
  * - the quick schema check vs the zod schemas (it may only accept what zod accepts);
  * - collect() through the fast paths vs parseJsonText + validateIndicator + IndicatorMerger.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { nearestRank, percentilesOfChunks } from '../src/core/percentile.js';
 import { readWithSamples } from '../src/core/json-samples.js';
@@ -17,9 +17,16 @@ import { SCHEMAS, custom } from '../src/core/indicators/schemas.js';
 import { isBuiltin } from '../src/core/indicators/names.js';
 import { validateIndicator } from '../src/core/indicators/validate.js';
 import { IndicatorMerger } from '../src/core/indicators/merge.js';
-import { collect } from '../src/engine.js';
+import { collect, FAST_SAMPLES_BYTES } from '../src/engine.js';
 import { formatProblem } from '../src/core/problem.js';
 import { captureRuntime, writeFiles } from './helpers.js';
+
+// the streaming reader, watched: collect() must take it for large files (a property that compares
+// it with the reference is vacuous if collect() never calls it)
+vi.mock('../src/core/json-samples.js', async (original) => {
+  const m = await original<typeof import('../src/core/json-samples.js')>();
+  return { ...m, readWithSamples: vi.fn(m.readWithSamples) };
+});
 
 const PS = [50, 90, 99, 99.9, 100, 0.1];
 const bySort = (values: number[], ps: readonly number[]): number[] => {
@@ -321,11 +328,14 @@ const latencyFile = fc
     arrayText,
     fc.nat(4),
     fc.boolean(),
+    fc.boolean(),
   )
-  .map(([samples, junk, variant, shard]) => {
+  .map(([samples, junk, variant, shard, large]) => {
     const s = [...samples].sort((a, b) => a - b);
     const at = (p: number) => s[nearestRank(p, s.length) - 1]!;
-    const base = `"indicator":"latency_p99","p50_ms":${at(50)},"p90_ms":${at(90)},"p99_ms":${at(99)},"requests":${variant === 3 ? 1 : s.length}`;
+    // a large file (past FAST_SAMPLES_BYTES) takes readWithSamples in collect(), a small one JSON.parse
+    const pad = large ? `,"note":"${'x'.repeat(FAST_SAMPLES_BYTES)}"` : '';
+    const base = `"indicator":"latency_p99","p50_ms":${at(50)},"p90_ms":${at(90)},"p99_ms":${at(99)},"requests":${variant === 3 ? 1 : s.length}${pad}`;
     const arr = variant === 4 ? junk : `[${samples.join(variant === 1 ? ', ' : ',')}]`;
     return { text: variant === 2 ? `{"samples_ms":${arr},${base}}` : `{${base},"samples_ms":${arr}}`, shard };
   });
@@ -337,7 +347,10 @@ describe('collect() through the fast paths = the reference path', () => {
         const files: Record<string, string> = {};
         list.forEach((f, i) => (files[`l${i}.json`] = f.text));
         const dir = writeFiles(files);
+        const calls = vi.mocked(readWithSamples).mock.calls.length;
         const got = await collect(Object.keys(files), { maxFileSizeMb: 64, merge: {} }, captureRuntime(dir));
+        const large = Object.values(files).filter((t) => Buffer.byteLength(t) > FAST_SAMPLES_BYTES).length;
+        expect(vi.mocked(readWithSamples).mock.calls.length - calls).toBe(large);
         const want = referenceCollect(files);
         expect(got.problems.map(formatProblem)).toEqual(want.problems);
         expect(JSON.parse(JSON.stringify(got.merge.indicators))).toEqual(want.indicators);

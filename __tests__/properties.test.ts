@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IndicatorMerger } from '../src/core/indicators/merge.js';
-import { nearestRank, percentilesOf, valuesAtRanks, valuesAtRanksOfChunks } from '../src/core/percentile.js';
+import { nearestRank, percentilesOf, selectMany, valuesAtRanks, valuesAtRanksOfChunks } from '../src/core/percentile.js';
 import { parseJsonText } from '../src/core/json.js';
 import { validateIndicator } from '../src/core/indicators/validate.js';
 import { formatRule, parseRule, type Rule } from '../src/core/rules.js';
@@ -78,6 +78,55 @@ describe('percentiles', () => {
       const ranks = Array.from({ length: 101 }, (_, p) => nearestRank(p === 0 ? 0.001 : p, n));
       expect(valuesAtRanks(Float64Array.from(values), ranks)).toEqual(ranks.map((r) => all[r - 1]!));
     }
+  });
+  it('an input crafted against median-of-three pivots meets the guard: at most 64 partitions, then a sort', () => {
+    // McIlroy's adversary ("A killer adversary for quicksort"), mirrored for this partition: it
+    // decides each compared value as late as it can, so that every pivot splits off almost nothing
+    const n = 5000;
+    const GAS = -1;
+    const val = new Float64Array(n).fill(GAS);
+    let next = n;
+    let cand = -1;
+    const cmp = (x: number, y: number): number => {
+      if (val[x] === GAS && val[y] === GAS) val[x === cand ? x : y] = next--;
+      if (val[x] === GAS) cand = x;
+      else if (val[y] === GAS) cand = y;
+      return val[x]! - val[y]!;
+    };
+    const a = Int32Array.from({ length: n }, (_, i) => i);
+    const sw = (i: number, j: number) => ([a[i], a[j]] = [a[j]!, a[i]!]);
+    const k = n >> 1;
+    let lo = 0;
+    let hi = n - 1;
+    let rounds = 0;
+    while (hi - lo >= 16) {
+      rounds++;
+      const mid = lo + ((hi - lo) >> 1);
+      if (cmp(a[mid]!, a[lo]!) < 0) sw(mid, lo);
+      if (cmp(a[hi]!, a[lo]!) < 0) sw(hi, lo);
+      if (cmp(a[hi]!, a[mid]!) < 0) sw(hi, mid);
+      const p = a[mid]!;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (cmp(a[i]!, p) < 0) i++;
+        while (cmp(a[j]!, p) > 0) j--;
+        if (i <= j) sw(i++, j--);
+      }
+      if (k <= j) hi = j;
+      else if (k >= i) lo = i;
+      else break;
+    }
+    let gas = 0;
+    for (let i = 0; i < n; i++) if (val[i] === GAS) val[i] = -++gas;
+    const sorted = [...val].sort((x, y) => x - y);
+    const stats = { partitions: 0 };
+    const got = Float64Array.from(val);
+    selectMany(got, [k], stats);
+    expect(got[k]).toBe(sorted[k]);
+    // the adversary works: the same partitions, unguarded, take over a thousand rounds
+    expect(rounds).toBeGreaterThan(1000);
+    expect(stats.partitions).toBeLessThanOrEqual(64);
   });
   it('selection across chunks (the radix path, buffers reused) agrees with sorting, any ranks, the ends included', () => {
     fc.assert(

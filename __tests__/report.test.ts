@@ -1,8 +1,8 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { runGate } from '../src/engine.js';
+import { runGate, writeReport } from '../src/engine.js';
 import { resolveSettings } from '../src/config/settings.js';
 import { renderMarkdown, GITHUB_COMMENT_LIMIT } from '../src/core/report/md.js';
 import { renderProm } from '../src/core/report/prom.js';
@@ -218,5 +218,18 @@ describe('report.prom', () => {
     expect(text).toContain('indicator="a\\"b\\\\c"');
     const families = parsePrometheusTextFormat(text) as { name: string; metrics: { labels: Record<string, string> }[] }[];
     expect(families.find((f) => f.name === 'evalgate_indicator_value')!.metrics[0]!.labels.indicator).toBe('a"b\\c');
+  });
+});
+
+describe('writing the reports', () => {
+  it('one report that cannot be written fails the write, and every other report is still this run’s', async () => {
+    const out = tempDir();
+    for (const f of ['report.md', 'report.prom', 'report.junit.xml', 'report.html']) writeFileSync(path.join(out, f), 'an earlier run');
+    mkdirSync(path.join(out, 'report.json')); // EISDIR
+    const rt = captureRuntime(out);
+    await expect(writeReport({ ...emptyReport(), name: 'this-run' }, out, rt)).rejects.toMatchObject({ code: 'EISDIR' });
+    for (const f of ['report.md', 'report.prom', 'report.junit.xml', 'report.html']) {
+      expect(readFileSync(path.join(out, f), 'utf8'), f).not.toBe('an earlier run');
+    }
   });
 });

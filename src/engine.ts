@@ -384,12 +384,23 @@ export async function writeReport(report: Report, outDir: string, rt: Runtime): 
     junit: path.join(out, 'report.junit.xml'),
     html: path.join(out, 'report.html'),
   };
-  // written synchronously: five small files cost less than the thread-pool round trips of async writes
-  writeFileSync(paths.json, renderJson(report));
-  writeFileSync(paths.markdown, markdown);
-  writeFileSync(paths.prom, renderProm(report));
-  writeFileSync(paths.junit, renderJunit(report, { hostname: hostname() }));
+  // written synchronously (five small files cost less than the thread-pool round trips of async
+  // writes), each attempted even when another fails, so that none is left from an earlier run
+  // beside this one's error; the first failure is thrown once all were tried
+  let failed: unknown = null;
+  const write = (file: string, render: () => string): void => {
+    try {
+      writeFileSync(file, render());
+    } catch (e) {
+      failed ??= e;
+    }
+  };
+  write(paths.json, () => renderJson(report));
+  write(paths.markdown, () => markdown);
+  write(paths.prom, () => renderProm(report));
+  write(paths.junit, () => renderJunit(report, { hostname: hostname() }));
   writeHtml(paths.html, report, rt);
+  if (failed !== null) throw failed;
   return { paths, markdown };
 }
 

@@ -1704,18 +1704,22 @@ function valuesAtRanks(values, ranks1) {
  * Puts the value of each 0-based rank of `ks` (ascending, distinct, within the array) at its
  * index. A subrange with ranks in it is partitioned; the ranks left of the partition are pushed
  * with their side and the loop goes on with the right one, so no part of the array is partitioned
- * twice for two ranks. Sides are disjoint: a value put in place stays there.
+ * twice for two ranks. Sides are disjoint: a value put in place stays there. `stats` counts the
+ * partitions (for tests).
  */
-function selectMany(a, ks) {
+function selectMany(a, ks, stats) {
     if (ks.length === 0)
         return;
-    const stack = [0, a.length - 1, 0, ks.length - 1];
+    // each range carries the rounds spent on it so far: a side pushed for later keeps its count, so
+    // that an input crafted against median-of-three pivots meets the guard below (no fresh 64 rounds
+    // for every side split off)
+    const stack = [0, a.length - 1, 0, ks.length - 1, 0];
     while (stack.length > 0) {
-        const rhi = stack.pop();
+        let rounds = stack.pop();
+        let rhi = stack.pop();
         let rlo = stack.pop();
         let hi = stack.pop();
         let lo = stack.pop();
-        let rounds = 0;
         while (rlo <= rhi && hi > lo) {
             if (++rounds > 64) {
                 // introselect's guard: a pathological input that keeps pivots bad gets a real sort.
@@ -1749,14 +1753,22 @@ function selectMany(a, ks) {
                 }
             }
             // [lo, j] ≤ pivot, [i, hi] ≥ pivot, and between them (j < k < i) every value is the pivot
+            if (stats)
+                stats.partitions++;
             let m = rlo;
             while (m <= rhi && ks[m] <= j)
                 m++;
             let q = m;
             while (q <= rhi && ks[q] < i)
                 q++;
+            if (q > rhi) {
+                // no rank right of the partition: go on with the left side, in this loop
+                hi = j;
+                rhi = m - 1;
+                continue;
+            }
             if (m > rlo)
-                stack.push(lo, j, rlo, m - 1);
+                stack.push(lo, j, rlo, m - 1, rounds);
             lo = i;
             rlo = q;
         }
@@ -4100,12 +4112,25 @@ async function writeReport(report, outDir, rt) {
         junit: external_node_path_default().join(out, 'report.junit.xml'),
         html: external_node_path_default().join(out, 'report.html'),
     };
-    // written synchronously: five small files cost less than the thread-pool round trips of async writes
-    (0,external_node_fs_.writeFileSync)(paths.json, renderJson(report));
-    (0,external_node_fs_.writeFileSync)(paths.markdown, markdown);
-    (0,external_node_fs_.writeFileSync)(paths.prom, (0,prom/* renderProm */.P)(report));
-    (0,external_node_fs_.writeFileSync)(paths.junit, (0,junit/* renderJunit */.RV)(report, { hostname: (0,external_node_os_.hostname)() }));
+    // written synchronously (five small files cost less than the thread-pool round trips of async
+    // writes), each attempted even when another fails, so that none is left from an earlier run
+    // beside this one's error; the first failure is thrown once all were tried
+    let failed = null;
+    const write = (file, render) => {
+        try {
+            (0,external_node_fs_.writeFileSync)(file, render());
+        }
+        catch (e) {
+            failed ??= e;
+        }
+    };
+    write(paths.json, () => renderJson(report));
+    write(paths.markdown, () => markdown);
+    write(paths.prom, () => (0,prom/* renderProm */.P)(report));
+    write(paths.junit, () => (0,junit/* renderJunit */.RV)(report, { hostname: (0,external_node_os_.hostname)() }));
     writeHtml(paths.html, report, rt);
+    if (failed !== null)
+        throw failed;
     return { paths, markdown };
 }
 /**

@@ -50,17 +50,21 @@ export function valuesAtRanks(values: Float64Array, ranks1: readonly number[]): 
  * Puts the value of each 0-based rank of `ks` (ascending, distinct, within the array) at its
  * index. A subrange with ranks in it is partitioned; the ranks left of the partition are pushed
  * with their side and the loop goes on with the right one, so no part of the array is partitioned
- * twice for two ranks. Sides are disjoint: a value put in place stays there.
+ * twice for two ranks. Sides are disjoint: a value put in place stays there. `stats` counts the
+ * partitions (for tests).
  */
-function selectMany(a: Float64Array, ks: readonly number[]): void {
+export function selectMany(a: Float64Array, ks: readonly number[], stats?: { partitions: number }): void {
   if (ks.length === 0) return;
-  const stack: number[] = [0, a.length - 1, 0, ks.length - 1];
+  // each range carries the rounds spent on it so far: a side pushed for later keeps its count, so
+  // that an input crafted against median-of-three pivots meets the guard below (no fresh 64 rounds
+  // for every side split off)
+  const stack: number[] = [0, a.length - 1, 0, ks.length - 1, 0];
   while (stack.length > 0) {
-    const rhi = stack.pop()!;
+    let rounds = stack.pop()!;
+    let rhi = stack.pop()!;
     let rlo = stack.pop()!;
     let hi = stack.pop()!;
     let lo = stack.pop()!;
-    let rounds = 0;
     while (rlo <= rhi && hi > lo) {
       if (++rounds > 64) {
         // introselect's guard: a pathological input that keeps pivots bad gets a real sort.
@@ -89,11 +93,18 @@ function selectMany(a: Float64Array, ks: readonly number[]): void {
         }
       }
       // [lo, j] ≤ pivot, [i, hi] ≥ pivot, and between them (j < k < i) every value is the pivot
+      if (stats) stats.partitions++;
       let m = rlo;
       while (m <= rhi && ks[m]! <= j) m++;
       let q = m;
       while (q <= rhi && ks[q]! < i) q++;
-      if (m > rlo) stack.push(lo, j, rlo, m - 1);
+      if (q > rhi) {
+        // no rank right of the partition: go on with the left side, in this loop
+        hi = j;
+        rhi = m - 1;
+        continue;
+      }
+      if (m > rlo) stack.push(lo, j, rlo, m - 1, rounds);
       lo = i;
       rlo = q;
     }
