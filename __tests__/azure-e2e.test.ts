@@ -5,7 +5,7 @@
  * resubmission attaching; a failing job; a 429 storm; cancel; a refused credential.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
@@ -471,10 +471,14 @@ describe('platform: azure in the action (dist/main and dist/post under the node2
     const post = await exec([path.join(ROOT, 'dist/post/index.js')], ROOT, {
       ...env,
       'STATE_evalgate-jobs': readFileCommands(state)['evalgate-jobs']!,
+      'STATE_evalgate-out': readFileCommands(state)['evalgate-out']!,
     });
     expect(post.code).toBe(0);
     for (const j of saved) expect(post.stdout).toContain(`evalgate: job ${j.name}: cancelled (Azure ML job ${j.id} in ${fake.workspace})`);
     expect(jobsOf('108').map((j) => j.status)).toEqual(['Canceled', 'Canceled']);
+    // and off the workspace's record: the next run there (the demo, a self-hosted runner's next
+    // job) does not try to cancel them again
+    expect(existsSync(path.join(readFileCommands(state)['evalgate-out']!, '.evalgate-jobs.json'))).toBe(false);
   });
 });
 

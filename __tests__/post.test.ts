@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileCommands, tempDir, writeFiles } from './helpers.js';
+import { forgetLeftJobs, LEFT_JOBS_FILE, readLeftJobs } from '../src/stores/left-jobs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE = process.env.EVALGATE_NODE24 || process.execPath;
@@ -74,17 +75,23 @@ describe('post step', () => {
     await new Promise((r) => main.once('exit', r));
     for (const j of saved) expect(groupAlive(j.pgid)).toBe(true);
 
+    // the out folder's own record, for the next run there, lists them too
+    const record = path.join(lastState(state, 'evalgate-out')!, '.evalgate-jobs.json');
+    expect(JSON.parse(readFileSync(record, 'utf8')).jobs.map((j: { id: string }) => j.id).sort()).toEqual(saved.map((j) => j.id).sort());
+
     // The runner passes the saved state to post as STATE_<name>.
     const post = spawnSync(NODE, [path.join(ROOT, 'dist/post/index.js')], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...env, 'STATE_evalgate-jobs': lastState(state, 'evalgate-jobs')! },
+      env: { ...env, 'STATE_evalgate-jobs': lastState(state, 'evalgate-jobs')!, 'STATE_evalgate-out': lastState(state, 'evalgate-out')! },
     });
     expect(post.status).toBe(0);
     for (const j of saved) {
       expect(post.stdout).toContain(`evalgate: job ${j.name}: killed (process group ${j.pgid})`);
       expect(groupAlive(j.pgid)).toBe(false);
     }
+    // what post cancelled is off the record: the next run in this workspace does not cancel it again
+    expect(existsSync(record)).toBe(false);
   });
 
   it('dgx: cancels the shards (their own sessions on the node) that a killed main step left running', async () => {
@@ -189,5 +196,19 @@ describe('post step', () => {
     const saved = path.join(runnerTemp, 'evalgate-active-jobs');
     expect(existsSync(saved)).toBe(true);
     expect(readdirSync(saved)).toEqual([]);
+  });
+});
+
+describe("the out folder's record of running jobs", () => {
+  const job = (id: string) => ({ platform: 'local', name: `job-${id}`, id, pgid: 1 });
+  it('forgets the jobs that were dealt with and keeps the rest, with the run that recorded them', () => {
+    const out = tempDir();
+    writeFileSync(path.join(out, LEFT_JOBS_FILE), JSON.stringify({ run_id: 'r1', pid: 4242, jobs: [job('a'), job('b'), job('c')] }));
+    forgetLeftJobs(out, (j) => j.id !== 'b');
+    expect(readLeftJobs(out).left).toEqual({ run_id: 'r1', pid: 4242, jobs: [job('b')] });
+    forgetLeftJobs(out, () => true);
+    expect(existsSync(path.join(out, LEFT_JOBS_FILE))).toBe(false);
+    forgetLeftJobs(out, () => true); // no record: nothing to do
+    expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -1492,6 +1492,32 @@ function leftJobsRecorder(outDir, runId, carried = []) {
         }
     };
 }
+/**
+ * Drops from `outDir`'s record the jobs `settled` says are dealt with (cancelled, gone, not ours):
+ * what the action's post step cancelled is not cancelled again, with a warning, by the next run in
+ * that folder (a self-hosted runner keeps its workspace). The rest stay for the next run to try.
+ */
+function forgetLeftJobs(outDir, settled) {
+    const { left } = readLeftJobs(outDir);
+    if (!left)
+        return;
+    const keep = left.jobs.filter((j) => !settled(j));
+    if (keep.length === left.jobs.length)
+        return;
+    const file = path.join(outDir, LEFT_JOBS_FILE);
+    try {
+        if (keep.length === 0)
+            rmSync(file, { force: true });
+        else {
+            const tmp = `${file}.${process.pid}.tmp`;
+            writeFileSync(tmp, JSON.stringify({ run_id: left.run_id, pid: left.pid, jobs: keep }) + '\n');
+            renameSync(tmp, file);
+        }
+    }
+    catch {
+        // the folder went away: nothing is left to forget
+    }
+}
 
 // EXTERNAL MODULE: ./src/core/fingerprint.ts
 var fingerprint = __webpack_require__(75527);

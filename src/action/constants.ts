@@ -34,4 +34,6 @@ export const State = {
   /** JSON list of remote jobs the main step started, for the post step to cancel */
   Jobs: 'evalgate-jobs',
   Platform: 'evalgate-platform',
+  /** the run's `--out` folder (absolute), whose record of running jobs the post step updates */
+  Out: 'evalgate-out',
 } as const;

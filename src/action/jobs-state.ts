@@ -14,12 +14,17 @@ export function activeJobsDir(env: Record<string, string | undefined>): string {
   return path.join(env.RUNNER_TEMP || tmpdir(), 'evalgate-active-jobs');
 }
 
-export function jobsSaver(env: Record<string, string | undefined>): (jobs: SavedJob[]) => void {
+export function jobsSaver(env: Record<string, string | undefined>, outDir?: string): (jobs: SavedJob[]) => void {
   const dir = activeJobsDir(env);
   const file = path.join(dir, `${process.pid}.json`);
   let warned = false;
+  let outSaved = false;
   return (jobs) => {
     try {
+      if (outDir && !outSaved) {
+        core.saveState(State.Out, outDir);
+        outSaved = true;
+      }
       core.saveState(State.Jobs, JSON.stringify(jobs));
     } catch (e) {
       // the file below is the post step's other source

@@ -369,7 +369,7 @@ export async function run(given: Runtime = processRuntime()): Promise<void> {
     const result = await runPipeline(settings, rt, {
       signal: abort.signal,
       flag,
-      onActiveJobs: jobsSaver(rt.env),
+      onActiveJobs: jobsSaver(rt.env, path.resolve(rt.cwd, settings.out)),
       baseline: baselineProvider(settings, inputs, ctx, rt.env),
       ...(check ? { onSubmitted: (jobs: { name: string; url?: string }[]) => check.submitted(jobs) } : {}),
     }).finally(() => {

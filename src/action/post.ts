@@ -5,7 +5,9 @@
 import * as core from './workflow.js';
 import { rmSync } from 'node:fs';
 import { cancelSavedJobs } from '../platforms/cancel-saved.js';
+import { forgetLeftJobs } from '../stores/left-jobs.js';
 import { readSavedJobs } from './jobs-state.js';
+import { State } from './constants.js';
 
 export async function cleanup(env: Record<string, string | undefined> = process.env): Promise<void> {
   try {
@@ -13,11 +15,18 @@ export async function cleanup(env: Record<string, string | undefined> = process.
     if (jobs.length === 0) {
       core.info('evalgate: no job was left running; nothing to cancel');
     } else {
+      const settled = new Set<string>();
       for (const o of await cancelSavedJobs(jobs, env)) {
         const text = `evalgate: job ${o.job.name}: ${o.result}${o.detail ? ` (${o.detail})` : ''}`;
         if (o.result === 'failed') core.warning(text);
-        else core.info(text);
+        else {
+          core.info(text);
+          settled.add(`${o.job.platform}\0${o.job.id}`);
+        }
       }
+      // the out folder's record no longer lists them: the next run there does not cancel them again
+      const out = core.getState(State.Out);
+      if (out) forgetLeftJobs(out, (j) => settled.has(`${j.platform}\0${j.id}`));
     }
     for (const f of files) rmSync(f, { force: true });
   } catch (e) {

@@ -55,3 +55,26 @@ export function leftJobsRecorder(outDir: string, runId: string, carried: SavedJo
     }
   };
 }
+
+/**
+ * Drops from `outDir`'s record the jobs `settled` says are dealt with (cancelled, gone, not ours):
+ * what the action's post step cancelled is not cancelled again, with a warning, by the next run in
+ * that folder (a self-hosted runner keeps its workspace). The rest stay for the next run to try.
+ */
+export function forgetLeftJobs(outDir: string, settled: (job: SavedJob) => boolean): void {
+  const { left } = readLeftJobs(outDir);
+  if (!left) return;
+  const keep = left.jobs.filter((j) => !settled(j));
+  if (keep.length === left.jobs.length) return;
+  const file = path.join(outDir, LEFT_JOBS_FILE);
+  try {
+    if (keep.length === 0) rmSync(file, { force: true });
+    else {
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ run_id: left.run_id, pid: left.pid, jobs: keep } satisfies LeftJobs) + '\n');
+      renameSync(tmp, file);
+    }
+  } catch {
+    // the folder went away: nothing is left to forget
+  }
+}
