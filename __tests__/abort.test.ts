@@ -14,6 +14,7 @@ import { RateLimiter } from '../src/platforms/rate.js';
 import { isAbort, raceAbort } from '../src/platforms/abort.js';
 import { contentHash, fileSha256 } from '../src/platforms/templates.js';
 import { LocalPlatform } from '../src/platforms/local/local.js';
+import { codeSnapshot } from '../src/platforms/snapshot.js';
 
 const throttledVolc = (): VolcApiError => new VolcApiError('ListJobs', 429, 'FlowLimitExceeded', 'flow limit', undefined, 300_000);
 const throttledAli = (): AlibabaError => new AlibabaError('PAI-DLC', 'ListJobs', 'Throttling.User', 400, 'flow control', undefined, true);
@@ -89,6 +90,8 @@ describe("staging's content hash stops at the run's cancel", () => {
     // the local platform stages with it too
     const local = new LocalPlatform({ cwd: path.dirname(file), workDir: path.dirname(file) });
     await expect(local.stage(file, 'model', ac.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    // and the code snapshot the cloud platforms upload
+    await expect(codeSnapshot(path.dirname(file), ['.'], 'volc.code', ac.signal)).rejects.toMatchObject({ name: 'AbortError' });
     rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });

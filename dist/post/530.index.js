@@ -132,7 +132,7 @@ async function localFiles(root) {
  * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
  * sha256 of the whole (names and contents): the snapshot's content address.
  */
-async function codeSnapshot(cwd, paths, key) {
+async function codeSnapshot(cwd, paths, key, signal) {
     const files = [];
     for (const p of paths) {
         const abs = path.resolve(cwd, p);
@@ -151,7 +151,7 @@ async function codeSnapshot(cwd, paths, key) {
     const unique = files.filter(([rel], i) => i === 0 || files[i - 1][0] !== rel);
     const h = createHash('sha256');
     for (const [rel, abs] of unique)
-        h.update(`${rel}\u0000${await contentHash(abs)}\n`);
+        h.update(`${rel}\u0000${await contentHash(abs, signal)}\n`);
     return { files: unique, sha: h.digest('hex') };
 }
 
@@ -1274,7 +1274,7 @@ class VolcPlatform {
         if (this.prepared)
             return;
         if (this.opts.config.code.length) {
-            const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code');
+            const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code', signal);
             this.hashes.code = `sha256:${sha}`;
             const prefix = this.prefix(`code/${sha}/`);
             if (!this.opts.dryRun)

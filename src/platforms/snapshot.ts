@@ -28,7 +28,12 @@ export async function localFiles(root: string): Promise<Array<[string, string]>>
  * The files of `paths` (relative to `cwd`, never outside it) at their relative paths, and the
  * sha256 of the whole (names and contents): the snapshot's content address.
  */
-export async function codeSnapshot(cwd: string, paths: string[], key: string): Promise<{ files: Array<[string, string]>; sha: string }> {
+export async function codeSnapshot(
+  cwd: string,
+  paths: string[],
+  key: string,
+  signal?: AbortSignal,
+): Promise<{ files: Array<[string, string]>; sha: string }> {
   const files: Array<[string, string]> = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
@@ -43,6 +48,6 @@ export async function codeSnapshot(cwd: string, paths: string[], key: string): P
   // overlapping paths (a folder and a file in it) name a file once
   const unique = files.filter(([rel], i) => i === 0 || files[i - 1]![0] !== rel);
   const h = createHash('sha256');
-  for (const [rel, abs] of unique) h.update(`${rel}\u0000${await contentHash(abs)}\n`);
+  for (const [rel, abs] of unique) h.update(`${rel}\u0000${await contentHash(abs, signal)}\n`);
   return { files: unique, sha: h.digest('hex') };
 }

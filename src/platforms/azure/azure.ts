@@ -214,7 +214,7 @@ export class AzurePlatform implements Platform {
       this.environments.set(job.name, `azureml:${envName}:1`);
     }
     if (c.code.length) {
-      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'azure.code');
+      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'azure.code', signal);
       this.hashes.code = `sha256:${sha}`;
       const version = sha.slice(0, 16);
       if (!this.opts.dryRun) {

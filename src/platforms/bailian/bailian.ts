@@ -224,7 +224,7 @@ export class BailianPlatform implements Platform {
     this.codeP ??= (async () => {
       const c = this.opts.config;
       if (!c.code.length) return undefined;
-      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'bailian.code');
+      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'bailian.code', signal);
       this.hashes.code = `sha256:${sha}`;
       const prefix = `${c.ossPrefix}/code/${sha}/`;
       if (!this.opts.dryRun) await uploadPrefix(await this.oss(), prefix, files, this.uploadOptions(signal));

@@ -221,7 +221,7 @@ export class VolcPlatform implements Platform {
   async prepare(_jobs: PlannedJob[], signal = this.opts.signal): Promise<void> {
     if (this.prepared) return;
     if (this.opts.config.code.length) {
-      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code');
+      const { files, sha } = await codeSnapshot(this.opts.cwd, this.opts.config.code, 'volc.code', signal);
       this.hashes.code = `sha256:${sha}`;
       const prefix = this.prefix(`code/${sha}/`);
       if (!this.opts.dryRun) await this.bucket().upload(prefix, files, this.uploadOptions(signal));
