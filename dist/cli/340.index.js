@@ -1318,6 +1318,8 @@ var local_isolation = __webpack_require__(43268);
 ;// CONCATENATED MODULE: ./src/platforms/platform.ts
 const TERMINAL = ['succeeded', 'failed', 'cancelled'];
 /** a SavedJob read back from JSON (the step state, a file): the fields every canceller needs */
+/** A saved job's identity across the places it is saved (the step state, RUNNER_TEMP, the out folder's record). */
+const savedJobKey = (j) => `${j.platform}\0${j.id}`;
 function isSavedJob(j) {
     const v = j;
     return v !== null && typeof v === 'object' && typeof v.platform === 'string' && typeof v.name === 'string' && typeof v.id === 'string';
@@ -1476,21 +1478,22 @@ function readLeftJobs(outDir) {
 /** records the jobs of run `runId` that may still be running (`carried`: an earlier run's that could not be cancelled) */
 function leftJobsRecorder(outDir, runId, carried = []) {
     const file = external_node_path_default().join(outDir, LEFT_JOBS_FILE);
-    return (jobs) => {
-        const all = [...carried, ...jobs];
-        try {
-            if (all.length === 0) {
-                (0,external_node_fs_.rmSync)(file, { force: true });
-                return;
-            }
-            const tmp = `${file}.${process.pid}.tmp`;
-            (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify({ run_id: runId, pid: process.pid, jobs: all }) + '\n');
-            (0,external_node_fs_.renameSync)(tmp, file);
+    return (jobs) => writeRecord(file, { run_id: runId, pid: process.pid, jobs: [...carried, ...jobs] });
+}
+/** The record written atomically, or removed when it lists no job; a folder gone away is no error. */
+function writeRecord(file, record) {
+    try {
+        if (record.jobs.length === 0) {
+            (0,external_node_fs_.rmSync)(file, { force: true });
+            return;
         }
-        catch {
-            // the folder went away: the action's post step has its own record
-        }
-    };
+        const tmp = `${file}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(record) + '\n');
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        // the folder went away: the action's post step has its own record
+    }
 }
 /**
  * Drops from `outDir`'s record the jobs `settled` says are dealt with (cancelled, gone, not ours):
@@ -1502,21 +1505,8 @@ function forgetLeftJobs(outDir, settled) {
     if (!left)
         return;
     const keep = left.jobs.filter((j) => !settled(j));
-    if (keep.length === left.jobs.length)
-        return;
-    const file = path.join(outDir, LEFT_JOBS_FILE);
-    try {
-        if (keep.length === 0)
-            rmSync(file, { force: true });
-        else {
-            const tmp = `${file}.${process.pid}.tmp`;
-            writeFileSync(tmp, JSON.stringify({ run_id: left.run_id, pid: left.pid, jobs: keep }) + '\n');
-            renameSync(tmp, file);
-        }
-    }
-    catch {
-        // the folder went away: nothing is left to forget
-    }
+    if (keep.length < left.jobs.length)
+        writeRecord(path.join(outDir, LEFT_JOBS_FILE), { ...left, jobs: keep });
 }
 
 // EXTERNAL MODULE: ./src/core/fingerprint.ts

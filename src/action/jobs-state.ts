@@ -7,7 +7,7 @@ import * as core from './workflow.js';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isSavedJob, type SavedJob } from '../platforms/platform.js';
+import { isSavedJob, savedJobKey, type SavedJob } from '../platforms/platform.js';
 import { State } from './constants.js';
 
 export function activeJobsDir(env: Record<string, string | undefined>): string {
@@ -57,7 +57,7 @@ function parseJobs(text: string, from: string, warn: (t: string) => void): Saved
 export function readSavedJobs(env: Record<string, string | undefined>, warn: (t: string) => void): { jobs: SavedJob[]; files: string[] } {
   const byKey = new Map<string, SavedJob>();
   const add = (list: SavedJob[]): void => {
-    for (const j of list) byKey.set(`${j.platform}\0${j.id}`, j);
+    for (const j of list) byKey.set(savedJobKey(j), j);
   };
   const state = core.getState(State.Jobs);
   if (state) add(parseJobs(state, 'the step state', warn));

@@ -5,6 +5,7 @@
 import * as core from './workflow.js';
 import { rmSync } from 'node:fs';
 import { cancelSavedJobs } from '../platforms/cancel-saved.js';
+import { savedJobKey } from '../platforms/platform.js';
 import { forgetLeftJobs } from '../stores/left-jobs.js';
 import { readSavedJobs } from './jobs-state.js';
 import { State } from './constants.js';
@@ -21,12 +22,12 @@ export async function cleanup(env: Record<string, string | undefined> = process.
         if (o.result === 'failed') core.warning(text);
         else {
           core.info(text);
-          settled.add(`${o.job.platform}\0${o.job.id}`);
+          settled.add(savedJobKey(o.job));
         }
       }
       // the out folder's record no longer lists them: the next run there does not cancel them again
       const out = core.getState(State.Out);
-      if (out) forgetLeftJobs(out, (j) => settled.has(`${j.platform}\0${j.id}`));
+      if (out) forgetLeftJobs(out, (j) => settled.has(savedJobKey(j)));
     }
     for (const f of files) rmSync(f, { force: true });
   } catch (e) {

@@ -47,6 +47,9 @@ export interface SavedJob {
 }
 
 /** a SavedJob read back from JSON (the step state, a file): the fields every canceller needs */
+/** A saved job's identity across the places it is saved (the step state, RUNNER_TEMP, the out folder's record). */
+export const savedJobKey = (j: SavedJob): string => `${j.platform}\0${j.id}`;
+
 export function isSavedJob(j: unknown): j is SavedJob {
   const v = j as Partial<SavedJob> | null;
   return v !== null && typeof v === 'object' && typeof v.platform === 'string' && typeof v.name === 'string' && typeof v.id === 'string';

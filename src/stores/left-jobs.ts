@@ -40,20 +40,22 @@ export function readLeftJobs(outDir: string): { left: LeftJobs | null; problem?:
 /** records the jobs of run `runId` that may still be running (`carried`: an earlier run's that could not be cancelled) */
 export function leftJobsRecorder(outDir: string, runId: string, carried: SavedJob[] = []): (jobs: SavedJob[]) => void {
   const file = path.join(outDir, LEFT_JOBS_FILE);
-  return (jobs) => {
-    const all = [...carried, ...jobs];
-    try {
-      if (all.length === 0) {
-        rmSync(file, { force: true });
-        return;
-      }
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ run_id: runId, pid: process.pid, jobs: all } satisfies LeftJobs) + '\n');
-      renameSync(tmp, file);
-    } catch {
-      // the folder went away: the action's post step has its own record
+  return (jobs) => writeRecord(file, { run_id: runId, pid: process.pid, jobs: [...carried, ...jobs] });
+}
+
+/** The record written atomically, or removed when it lists no job; a folder gone away is no error. */
+function writeRecord(file: string, record: LeftJobs): void {
+  try {
+    if (record.jobs.length === 0) {
+      rmSync(file, { force: true });
+      return;
     }
-  };
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(record) + '\n');
+    renameSync(tmp, file);
+  } catch {
+    // the folder went away: the action's post step has its own record
+  }
 }
 
 /**
@@ -65,16 +67,5 @@ export function forgetLeftJobs(outDir: string, settled: (job: SavedJob) => boole
   const { left } = readLeftJobs(outDir);
   if (!left) return;
   const keep = left.jobs.filter((j) => !settled(j));
-  if (keep.length === left.jobs.length) return;
-  const file = path.join(outDir, LEFT_JOBS_FILE);
-  try {
-    if (keep.length === 0) rmSync(file, { force: true });
-    else {
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ run_id: left.run_id, pid: left.pid, jobs: keep } satisfies LeftJobs) + '\n');
-      renameSync(tmp, file);
-    }
-  } catch {
-    // the folder went away: nothing is left to forget
-  }
+  if (keep.length < left.jobs.length) writeRecord(path.join(outDir, LEFT_JOBS_FILE), { ...left, jobs: keep });
 }
