@@ -213,6 +213,44 @@ describe('our decoder and merge equal hdr-histogram-js (property)', () => {
     );
   });
 
+  it("adds every counter from the words and returns the sum of exactly those counts (the decode's total)", () => {
+    // counts up to 2^52 each: totals past 2^53, where a sum in another order would round differently
+    const big = fc.record({
+      digits: fc.integer({ min: 1, max: 3 }),
+      lowest: fc.constant(1),
+      autoResize: fc.constant(true),
+      highestFactor: fc.constant(1),
+      values: fc.array(fc.tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.oneof(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 2 ** 52 }))), {
+        minLength: 1,
+        maxLength: 300,
+      }),
+    });
+    fc.assert(
+      fc.property(fc.oneof(specUpTo(10_000_000), big), (s) => {
+        const b64 = encode(s);
+        const got = outcome(() => decodeHistogram(b64));
+        if ('error' in got) return;
+        const fresh = got.ok;
+        // the counters of the reference decoder (hdr-reference.ts), up to our highest one
+        const was = ref.decodeHistogram(b64);
+        const expanded = (was as unknown as { _counts: Float64Array })._counts.subarray(0, fresh.lastIndex + 1);
+        const dst = new Float64Array(fresh.lastIndex + 2).fill(1); // a counter already holding 1
+        const returned = fresh.addTo(dst);
+        let sum = 0;
+        let differs = -1; // the first counter that differs (a plain loop: expect() per counter is slow)
+        for (let i = 0; i < expanded.length; i++) {
+          if (differs < 0 && dst[i] !== 1 + expanded[i]!) differs = i;
+          if (expanded[i]! > 0) sum += expanded[i]!;
+        }
+        expect(differs).toBe(-1);
+        expect(dst[fresh.lastIndex + 1]).toBe(1); // nothing past the highest counter
+        expect(returned).toBe(sum);
+        expect(returned).toBe(fresh.totalCount);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('merges shards of any layouts and units to the total and percentiles of the path before it', () => {
     const unit = fc.constantFrom<HdrUnit>('ns', 'us', 'ms');
     const samples = fc.array(fc.double({ min: 0, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 50 });

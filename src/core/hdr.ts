@@ -181,31 +181,25 @@ export class Histogram {
 
   /**
    * Adds each count to `dst` at its index (dst holds at least lastIndex + 1 counters) and
-   * returns their sum, in index order. The words were checked by the decode: no bound here.
+   * returns their sum: the decode's total, summed over the same counts in the same (index) order,
+   * so the same number to the last bit without a second sum here. The words were checked by the
+   * decode: no bound here.
    */
   addTo(dst: Float64Array): number {
     if (this.expanded !== null) {
       const c = this.expanded;
-      let sum = 0;
-      for (let i = 0; i < c.length; i++) {
-        dst[i]! += c[i]!;
-        sum += c[i]!;
-      }
-      return sum;
+      for (let i = 0; i < c.length; i++) dst[i]! += c[i]!;
+      return this.totalCount;
     }
     const w = this.words;
     const end = w.length;
     let at = 0;
     let index = 0;
-    let sum = 0;
     while (at < end) {
       let b = w[at++]!;
       if (b < 0x80) {
         if ((b & 1) === 0) {
-          if (b !== 0) {
-            dst[index]! += b >> 1;
-            sum += b >> 1;
-          }
+          if (b !== 0) dst[index]! += b >> 1;
           index++;
         } else index += (b + 1) >> 1;
         continue;
@@ -219,14 +213,11 @@ export class Histogram {
         if (k < 8 && (b & 0x80) === 0) break;
       }
       if (value % 2 === 0) {
-        if (value !== 0) {
-          dst[index]! += value / 2;
-          sum += value / 2;
-        }
+        if (value !== 0) dst[index]! += value / 2;
         index++;
       } else index += (value + 1) / 2;
     }
-    return sum;
+    return this.totalCount;
   }
 
   get numberOfSignificantValueDigits(): number {
