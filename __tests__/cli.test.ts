@@ -2,7 +2,7 @@
  * The CLI as a user runs it: the bundled dist/cli/index.js in a child process.
  * (`npm test` builds dist/ first, so this is the code that ships.)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,49 @@ describe('evalgate gate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expectNoStack(r);
+  });
+
+  it.each([
+    [[], 0],
+    [['--thresholds', 'accuracy_f1.f1 >= 0.99'], 1],
+  ])('a reader that goes away early (| head -1) does not change the exit code %j', async (extra, want) => {
+    const dir = writeFiles(SEED);
+    // many rules: more output than the pipe holds, so the writes after the reader closed fail (EPIPE)
+    const rules = [...Array.from({ length: 3000 }, () => 'accuracy_f1.f1 >= 0.5'), ...extra.slice(1)].join(';');
+    const child = spawn(process.execPath, [CLI, 'gate', '--results', 'results', '--out', 'o', '--thresholds', rules], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    child.stdout.destroy(); // the read end closed before anything was read
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|    at /);
+    expect(code).toBe(want);
+    expect(JSON.parse(readFileSync(path.join(dir, 'o', 'report.json'), 'utf8')).verdict).toBe(want === 0 ? 'pass' : 'fail');
+  });
+
+  it.each([
+    [['--fail-on', 'bogus'], /argument 'bogus' is invalid/],
+    [['--bogus'], /unknown option '--bogus'/],
+    [['--thresholds'], /argument missing/],
+    [['extra'], /too many arguments/],
+  ])('an argument error %j replaces an earlier pass in --out with a failing report', (bad, message) => {
+    const dir = writeFiles(SEED);
+    for (const out of [['--out', 'o'], ['--out=o']]) {
+      const good = evalgate(['gate', '--results', 'results', ...out], dir);
+      expect(good.code).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(dir, 'o', 'report.json'), 'utf8')).verdict).toBe('pass');
+      // the flag with the error last: `--out` is read before it, as commander stops there
+      const r = evalgate(['gate', '--results', 'results', ...out, ...bad], dir);
+      expect(r.code).toBe(2);
+      expectNoStack(r);
+      const report = JSON.parse(readFileSync(path.join(dir, 'o', 'report.json'), 'utf8'));
+      expect(report.verdict).toBe('fail');
+      expect(report.problems.join('\n')).toMatch(message);
+      expect(report.problems[0]).toMatch(/^arguments: expected arguments `evalgate gate` accepts/);
+    }
   });
 });
 

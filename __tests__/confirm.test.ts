@@ -445,6 +445,37 @@ describe('confirm end to end on local (runPipeline, job executions counted)', ()
     expect(rr.detail).toMatch(/^failed on every attempt/);
   });
 
+  it('with repeats, every attempt is the median over its own repeats (not its repeats pooled as shards)', async () => {
+    // p99 by attempt and repeat: medians 310 (fail), 295 (pass), 305 (fail); the maxima, which a
+    // pooled approximate merge gives, are 320, 350, 330 (fail on every attempt)
+    const table: Record<string, number> = { '1.0': 310, '1.1': 320, '1.2': 250, '2.0': 290, '2.1': 295, '2.2': 350, '3.0': 305, '3.1': 330, '3.2': 280 };
+    const dir = tempDir();
+    const script = path.join(dir, 'job.mjs');
+    writeFileSync(
+      script,
+      `import fs from 'node:fs';
+const table = ${JSON.stringify(table)};
+const v = table[(process.env.EVALGATE_ATTEMPT ?? '1') + '.' + process.argv[2]];
+fs.writeFileSync(process.argv[3] + '/l.json', JSON.stringify({ indicator: 'latency_p99', p50_ms: 100, p90_ms: 200, p99_ms: v, requests: 1000 }));
+`,
+    );
+    const settings = settingsFor({
+      indicators: ['latency_p99'],
+      confirm: 2,
+      thresholds: 'latency_p99.p99_ms <= 300',
+      jobs: { latency_p99: { command: `node ${script} {repeat_index} {out}`, repeats: 3 } },
+    });
+    const rt = captureRuntime(ROOT, { ...env, EVALGATE_RUN_ID: `confirm-repeats-${Date.now()}` });
+    const result = await runPipeline(settings, rt, { maxPollMs: 100 });
+    const report = JSON.parse(readFileSync(path.join(settings.out, 'report.json'), 'utf8'));
+    const rr = report.rules[0];
+    expect(rr.attempts.map((a: { actual: number }) => a.actual), rt.err.join('')).toEqual([310, 295, 305]);
+    expect(rr.attempts.map((a: { status: string }) => a.status)).toEqual(['fail', 'pass', 'fail']);
+    expect(rr.status).toBe('inconclusive');
+    expect(rr.actual).toBe(305);
+    expect(result.exitCode).toBe(1); // inconclusive fails the check (no `inconclusive: warn`)
+  });
+
   it('confirm_indicators: an indicator not listed is never rerun', async () => {
     const r = await run(spurious, { confirm: 2, confirm_indicators: ['throughput_rps'] });
     expect(r.code).toBe(1);

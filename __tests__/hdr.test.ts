@@ -5,6 +5,7 @@
  * the highest value equivalent to the bucket holding rank ⌈p·N/100⌉.
  */
 import { readFileSync } from 'node:fs';
+import { deflateSync, inflateSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -70,6 +71,31 @@ describe('reference encodings decode to the numbers their producers assert', () 
       if (c.expect.maxValue !== undefined) expect(merger.percentileMs(100)).toBe(c.expect.maxValue);
     },
   );
+});
+
+describe('a header up to 2^63 (Java: new Histogram(1, Long.MAX_VALUE, 3))', () => {
+  // encoded by HdrHistogram Java 2.2.2: 1..100 recorded once each, highestTrackableValue Long.MAX_VALUE
+  const JAVA_LONG_MAX = 'HISTFAAAACF4nJNpmSzMwMCQygABzFCasf4/BNh/gIow0QEAAN69Cx8=';
+  it('decodes, with the counts and percentiles Java gives', () => {
+    const h = decodeHistogram(JAVA_LONG_MAX);
+    expect(h.totalCount).toBe(100);
+    expect(h.maxValue).toBe(100);
+    expect(h.getValueAtPercentile(50)).toBe(50);
+    expect(h.getValueAtPercentile(99)).toBe(99);
+    const m = new HistogramMerger();
+    m.add(h, 'ms');
+    expect(m.percentileMs(99)).toBe(99);
+  });
+  it('a header past 2^63 is still refused, naming its range', () => {
+    // the same histogram with its highest trackable value's top bit set (negative as a Java long)
+    const raw = inflateSync(Buffer.from(JAVA_LONG_MAX, 'base64').subarray(8));
+    raw[24] = 0xff;
+    const body = deflateSync(raw);
+    const head = Buffer.alloc(8);
+    head.writeInt32BE(0x1c849304, 0);
+    head.writeInt32BE(body.length, 4);
+    expect(() => decodeHistogram(Buffer.concat([head, body]).toString('base64'))).toThrow(/declares a value range \[1, -/);
+  });
 });
 
 describe('merging histograms', () => {

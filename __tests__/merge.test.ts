@@ -67,7 +67,29 @@ describe('latency_p99', () => {
       lat({ p50_ms: 10, p90_ms: 50, p99_ms: 90, samples_ms: [10, 90] }),
       lat({ p50_ms: 20, p90_ms: 40, p99_ms: 100 }),
     ]);
-    expect(indicators.latency_p99).toMatchObject({ approximate: true, fields: { p50_ms: 20, p90_ms: 50, p99_ms: 100, requests: 20 } });
+    // the first file's p90 is its samples' (nearest rank 2 of 2: 90), not the 50 it wrote
+    expect(indicators.latency_p99).toMatchObject({ approximate: true, fields: { p50_ms: 20, p90_ms: 90, p99_ms: 100, requests: 20 } });
+  });
+  describe('a shard with detail counts in the upper bound with its detail, not its written summary (SPEC §2)', () => {
+    const summaryOnly = lat({ p50_ms: 20, p90_ms: 45, p99_ms: 120, requests: 100 });
+    const h = newHistogram(3);
+    for (let i = 0; i < 90; i++) h.recordValue(10_000); // µs: 90 values of 10 ms and one of 500 ms
+    h.recordValue(500_000);
+    it.each([
+      ['samples_ms', lat({ p50_ms: 1, p90_ms: 2, p99_ms: 3, requests: 5, samples_ms: [1, 2, 3, 30, 500] }), [20, 500, 500]],
+      ['hdr_histogram', lat({ p50_ms: 10, p90_ms: 10, p99_ms: 10, requests: 91, hdr_histogram: encodeHistogram(h), hdr_unit: 'us' }), [20, 45, 500.223]],
+    ])('%s written lower than its detail', (_, detailed, [p50, p90, p99]) => {
+      for (const order of [
+        [summaryOnly, detailed],
+        [detailed, summaryOnly],
+      ]) {
+        const { indicators } = merge(order);
+        expect(indicators.latency_p99).toMatchObject({ approximate: true, fields: { p50_ms: p50, p90_ms: p90 } });
+        // HdrHistogram's value at percentile is the highest value of its counter (3 digits)
+        expect(indicators.latency_p99!.fields.p99_ms).toBeCloseTo(p99!, 0);
+        expect(indicators.latency_p99!.fields.p99_ms as number).toBeGreaterThanOrEqual(500);
+      }
+    });
   });
   it('merges samples with histograms (values in the histogram unit)', () => {
     const h = newHistogram(3);

@@ -9,7 +9,8 @@
 import path from 'node:path';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
-import type { PlannedJob } from './core/plan.js';
+import { repeatTags, type PlannedJob } from './core/plan.js';
+import type { Repeat } from './core/indicators/record.js';
 import type { MergedIndicator } from './core/indicators/merge.js';
 import type { Problem } from './core/problem.js';
 import { gate } from './core/gate.js';
@@ -37,6 +38,8 @@ export interface ConfirmInput<O extends AttemptOutcome> {
   staged: { model: string; data: string };
   /** the first attempt's indicator files */
   files: readonly string[];
+  /** the repeat each of them is of (core/plan.ts repeatTags) */
+  repeatOf?: ReadonlyMap<string, Repeat>;
   baseline: BaselineResult;
   /** runs jobs to their end (run.ts runJobs) */
   run: (jobs: PlannedJob[]) => Promise<O[]>;
@@ -65,7 +68,7 @@ export async function confirmPhase<O extends AttemptOutcome>(input: ConfirmInput
   const { settings, rt, platform, planned, staged, baseline } = input;
   const result: ConfirmResult<O> = { attempts: {}, reruns: [], problems: [] };
   if (settings.confirm <= 0) return result;
-  const first = await collect(input.files, settings, rt);
+  const first = await collect(input.files, settings, rt, input.repeatOf);
   // a run whose first files are invalid fails on them: nothing to confirm
   if (first.problems.length) return result;
   const produced = new Set(planned.flatMap((j) => j.indicators));
@@ -97,7 +100,8 @@ export async function confirmPhase<O extends AttemptOutcome>(input: ConfirmInput
     // a rerun that failed fails the run as any job does; its attempt is not judged
     if (ran.some((o) => o.status.state !== 'succeeded')) break;
     const files = ran.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
-    const got = await collect(files, settings, rt);
+    // each attempt of a repeated job is the median over its own repeats, as the first one is
+    const got = await collect(files, settings, rt, repeatTags(ran, rt.cwd));
     result.problems.push(...got.problems);
     if (got.problems.length) break;
     for (const i of indicators) (result.attempts[i] ??= []).push(got.merge.indicators[i]);

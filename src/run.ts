@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isUri } from './stores/fs.js';
 import { EvalgateError, ExitCode, formatProblem, type Problem } from './core/problem.js';
 import { lockOut } from './stores/out-lock.js';
-import { plan, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
+import { plan, repeatTags, runIdentity, shellQuote, type PlannedJob } from './core/plan.js';
 import type { Settings } from './config/settings.js';
 import type { Runtime } from './runtime.js';
 import { loadBaseline, runGate, type BaselineProvider, type BaselineResult, type GateRun } from './engine.js';
@@ -305,8 +305,7 @@ async function pipeline(settings: Settings, rt: Runtime, opts: RunOptions): Prom
 
   const files = outcome.flatMap((o) => o.files).map((f) => path.relative(rt.cwd, f) || f);
   // every file a repeat's job wrote is of that repeat (the job need not say so itself)
-  const repeatOf = new Map<string, { index: number; count: number }>();
-  for (const o of outcome) if (o.job.repeat) for (const f of o.files) repeatOf.set(path.relative(rt.cwd, f) || f, o.job.repeat);
+  const repeatOf = repeatTags(outcome, rt.cwd);
   const jobs: JobRecord[] = [...outcome.map((o) => jobRecord(o)), ...confirmed.reruns.map((r) => jobRecord(r.outcome, r.attempt))];
   const warnings = [...((platform as Platform).warnings ?? []), ...left.warnings];
   for (const w of warnings) rt.stderr(`warning: ${printable(w)}\n`);
@@ -406,6 +405,7 @@ async function confirmRuns(
     planned,
     staged,
     files,
+    repeatOf: repeatTags(outcome, rt.cwd),
     baseline,
     run: (jobs) => runJobs(platform, jobs, rt, opts),
   });

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N7: () => (/* binding */ repeatTags),
 /* harmony export */   ZL: () => (/* binding */ shellQuote),
 /* harmony export */   et: () => (/* binding */ plan),
 /* harmony export */   f7: () => (/* binding */ placeholderContextProblems),
@@ -14,12 +15,15 @@ export const modules = {
 /* unused harmony exports PLACEHOLDER, PLACEHOLDER_ENV, placeholderSites, renderCommand, jobName */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * plan: from the config's jobs, one job per indicator (or one job writing several), times
  * `shards`. Pure: where the model, data and output are *inside* a job is the platform's to say
  * (`Locations`); this module renders each placeholder as a reference to the environment variable
  * that carries its value (PLACEHOLDER_ENV), never the value itself.
  */
+
 
 /** POSIX shell quoting: one literal word whatever the value holds (`$(…)`, quotes, spaces). */
 function shellQuote(value) {
@@ -379,6 +383,20 @@ function plan(input, id, locate) {
         }
     }
     return { jobs, problems };
+}
+/**
+ * The repeat each file of a repeated job is of (SPEC §9), by the file's name as the gate is given
+ * it (relative to `cwd`): a repeat's job need not say so in its files. Used for the first
+ * attempt's files and for every confirm attempt's alike, so each attempt is the median over its
+ * repeats, never the repeats pooled as shards of one set.
+ */
+function repeatTags(outcomes, cwd) {
+    const tags = new Map();
+    for (const o of outcomes)
+        if (o.job.repeat)
+            for (const f of o.files)
+                tags.set(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, f) || f, o.job.repeat);
+    return tags;
 }
 
 
@@ -1800,11 +1818,7 @@ async function pipeline(settings, rt, opts) {
         rt.stderr(`evalgate: run cancelled; ${outcome.filter((o) => o.status.state === 'cancelled').length} job(s) cancelled\n`);
     const files = outcome.flatMap((o) => o.files).map((f) => external_node_path_default().relative(rt.cwd, f) || f);
     // every file a repeat's job wrote is of that repeat (the job need not say so itself)
-    const repeatOf = new Map();
-    for (const o of outcome)
-        if (o.job.repeat)
-            for (const f of o.files)
-                repeatOf.set(external_node_path_default().relative(rt.cwd, f) || f, o.job.repeat);
+    const repeatOf = (0,plan/* repeatTags */.N7)(outcome, rt.cwd);
     const jobs = [...outcome.map((o) => jobRecord(o)), ...confirmed.reruns.map((r) => jobRecord(r.outcome, r.attempt))];
     const warnings = [...(platform.warnings ?? []), ...left.warnings];
     for (const w of warnings)
@@ -1895,6 +1909,7 @@ async function confirmRuns(settings, rt, platform, planned, staged, outcome, opt
         planned,
         staged,
         files,
+        repeatOf: (0,plan/* repeatTags */.N7)(outcome, rt.cwd),
         baseline,
         run: (jobs) => runJobs(platform, jobs, rt, opts),
     });

@@ -11,12 +11,13 @@ export const modules = {
 /* unused harmony export attemptJob */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14888);
-/* harmony import */ var _core_confirm_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3783);
-/* harmony import */ var _core_report_md_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1103);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82211);
-/* harmony import */ var _platforms_attempts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93008);
-/* harmony import */ var _core_sanitize_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89528);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4620);
+/* harmony import */ var _core_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14888);
+/* harmony import */ var _core_confirm_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3783);
+/* harmony import */ var _core_report_md_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1103);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82211);
+/* harmony import */ var _platforms_attempts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(93008);
+/* harmony import */ var _core_sanitize_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89528);
 /**
  * The confirm phase of `evalgate run` (SPEC §9 `confirm: N`), between the first gate and the
  * report: when an error-level rule fails on an indicator that jobs of this run produced (and that
@@ -32,9 +33,10 @@ export const modules = {
 
 
 
+
 /** the job of `attempt` (2, 3, …): a new name, its own output folder, EVALGATE_ATTEMPT set */
 function attemptJob(platform, job, attempt, staged) {
-    const name = (0,_platforms_attempts_js__WEBPACK_IMPORTED_MODULE_4__/* .confirmName */ .GU)(job.name, attempt);
+    const name = (0,_platforms_attempts_js__WEBPACK_IMPORTED_MODULE_5__/* .confirmName */ .GU)(job.name, attempt);
     const loc = platform.locate(job.key, job.shard, name, staged);
     const env = { ...job.env, EVALGATE_JOB_NAME: name, EVALGATE_OUT: loc.out, EVALGATE_ATTEMPT: String(attempt) };
     if (env.EVALGATE_MODEL !== undefined)
@@ -48,7 +50,7 @@ async function confirmPhase(input) {
     const result = { attempts: {}, reruns: [], problems: [] };
     if (settings.confirm <= 0)
         return result;
-    const first = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_3__.collect)(input.files, settings, rt);
+    const first = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_4__.collect)(input.files, settings, rt, input.repeatOf);
     // a run whose first files are invalid fails on them: nothing to confirm
     if (first.problems.length)
         return result;
@@ -56,21 +58,21 @@ async function confirmPhase(input) {
     const confirmable = (indicator) => settings.confirmIndicators.includes(indicator) && produced.has(indicator);
     const maxAttempts = settings.confirm + 1;
     for (let attempt = 2; attempt <= maxAttempts; attempt++) {
-        const outcome = (0,_core_gate_js__WEBPACK_IMPORTED_MODULE_1__/* .gate */ .Gj)(settings.rules, settings.indicators, first.merge.indicators, baseline.indicators, {
+        const outcome = (0,_core_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .gate */ .Gj)(settings.rules, settings.indicators, first.merge.indicators, baseline.indicators, {
             invalidInput: false,
             ...(baseline.history ? { history: baseline.history } : {}),
             attempts: result.attempts,
         });
         const open = outcome.results.filter((r) => r.level === 'error' &&
             confirmable(r.indicator) &&
-            (r.attempts ? !(0,_core_confirm_js__WEBPACK_IMPORTED_MODULE_5__/* .confirmDecided */ .tK)(r.attempts.map((a) => a.status), maxAttempts) : r.status === 'fail' && r.limit !== null));
+            (r.attempts ? !(0,_core_confirm_js__WEBPACK_IMPORTED_MODULE_6__/* .confirmDecided */ .tK)(r.attempts.map((a) => a.status), maxAttempts) : r.status === 'fail' && r.limit !== null));
         if (open.length === 0)
             break;
         const indicators = new Set(open.map((r) => r.indicator));
         const jobs = planned.filter((j) => j.indicators.some((i) => indicators.has(i))).map((j) => attemptJob(platform, j, attempt, staged));
         for (const r of open) {
-            const was = r.attempts ? `so far ${r.attempts.map((a) => `${(0,_core_report_md_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(a.actual)} ${a.status}`).join(', ')}` : `found ${(0,_core_report_md_js__WEBPACK_IMPORTED_MODULE_2__/* .formatNumber */ .ZV)(r.actual)}`;
-            rt.stderr((0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_6__/* .printable */ .g)(`evalgate: confirm: ${r.indicator}.${r.field} ${r.op} ${r.expr} (${was})\n`));
+            const was = r.attempts ? `so far ${r.attempts.map((a) => `${(0,_core_report_md_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(a.actual)} ${a.status}`).join(', ')}` : `found ${(0,_core_report_md_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(r.actual)}`;
+            rt.stderr((0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g)(`evalgate: confirm: ${r.indicator}.${r.field} ${r.op} ${r.expr} (${was})\n`));
         }
         rt.stderr(`evalgate: confirm: attempt ${attempt} of ${maxAttempts}: running ${jobs.length} job(s) again (${[...indicators].join(', ')})\n`);
         const ran = await input.run(jobs);
@@ -80,7 +82,8 @@ async function confirmPhase(input) {
         if (ran.some((o) => o.status.state !== 'succeeded'))
             break;
         const files = ran.flatMap((o) => o.files).map((f) => node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(rt.cwd, f) || f);
-        const got = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_3__.collect)(files, settings, rt);
+        // each attempt of a repeated job is the median over its own repeats, as the first one is
+        const got = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_4__.collect)(files, settings, rt, (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .repeatTags */ .N7)(ran, rt.cwd));
         result.problems.push(...got.problems);
         if (got.problems.length)
             break;

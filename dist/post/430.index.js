@@ -5,15 +5,18 @@ export const modules = {
 /***/ 4620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* unused harmony exports shellQuote, PLACEHOLDER, PLACEHOLDER_ENV, placeholderSites, placeholderContextProblems, renderCommand, jobName, runIdentity, plan */
+/* unused harmony exports shellQuote, PLACEHOLDER, PLACEHOLDER_ENV, placeholderSites, placeholderContextProblems, renderCommand, jobName, runIdentity, plan, repeatTags */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * plan: from the config's jobs, one job per indicator (or one job writing several), times
  * `shards`. Pure: where the model, data and output are *inside* a job is the platform's to say
  * (`Locations`); this module renders each placeholder as a reference to the environment variable
  * that carries its value (PLACEHOLDER_ENV), never the value itself.
  */
+
 
 /** POSIX shell quoting: one literal word whatever the value holds (`$(…)`, quotes, spaces). */
 function shellQuote(value) {
@@ -373,6 +376,20 @@ function plan(input, id, locate) {
         }
     }
     return { jobs, problems };
+}
+/**
+ * The repeat each file of a repeated job is of (SPEC §9), by the file's name as the gate is given
+ * it (relative to `cwd`): a repeat's job need not say so in its files. Used for the first
+ * attempt's files and for every confirm attempt's alike, so each attempt is the median over its
+ * repeats, never the repeats pooled as shards of one set.
+ */
+function repeatTags(outcomes, cwd) {
+    const tags = new Map();
+    for (const o of outcomes)
+        if (o.job.repeat)
+            for (const f of o.files)
+                tags.set(path.relative(cwd, f) || f, o.job.repeat);
+    return tags;
 }
 
 

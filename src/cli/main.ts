@@ -88,6 +88,19 @@ async function writeStoppedReport(
   }
 }
 
+/** The values of some `--flag value` / `--flag=value` options, read from argv as it is (commander refused it). */
+function flagValues(argv: readonly string[], names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    for (const n of names) {
+      const a = argv[i]!;
+      if (a.startsWith(`--${n}=`)) out[n] = a.slice(n.length + 3);
+      else if (a === `--${n}` && i + 1 < argv.length && !argv[i + 1]!.startsWith('-')) out[n] = argv[i + 1]!;
+    }
+  }
+  return out;
+}
+
 function toRaw(opts: Record<string, unknown>): RawSettings {
   const s = (k: string): string | undefined => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
   return {
@@ -405,7 +418,24 @@ export async function main(argv: readonly string[], given: Runtime): Promise<Exi
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here too, with exit code 0
-      return e.exitCode === 0 ? ExitCode.Ok : ExitCode.InvalidInput;
+      if (e.exitCode === 0) return ExitCode.Ok;
+      // An argument error of a command that writes a report (an unknown flag, a value not among
+      // the choices): its report says so, so that an earlier run's `pass` is not left in --out
+      // for a later step to read (SPEC §5: every run ends with report.json written).
+      const command = argv.find((a) => !a.startsWith('-'));
+      if ((command === 'gate' || command === 'run') && !argv.includes('--dry-run')) {
+        const problem: Problem = {
+          file: 'arguments',
+          expected: `arguments \`evalgate ${command}\` accepts (evalgate ${command} --help)`,
+          found: e.message.replace(/^error: /, ''),
+        };
+        const stopped = await writeStoppedReport(flagValues(argv, ['out', 'name']), rt, [problem]);
+        if (stopped) {
+          rt.stdout(`report: ${stopped.paths.markdown}\nverdict: fail\n`);
+          await publishToCi(stopped.report, stopped.paths, rt, raw);
+        }
+      }
+      return ExitCode.InvalidInput;
     }
     if (e instanceof EvalgateError) {
       printProblems(rt, e.problems);

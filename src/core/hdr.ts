@@ -299,7 +299,10 @@ export function decodeHistogram(base64: string): Histogram {
     throw new Error(`its header declares a payload of ${payload} bytes, ${raw.length - HEADER_BYTES} are there`);
   }
   if (!(digits >= 0 && digits <= 5)) throw new Error(`its header declares ${digits} significant digits (0 to 5 are valid)`);
-  if (!(lowest >= 1 && highest >= 2 * lowest && highest <= Number.MAX_SAFE_INTEGER)) {
+  // Java's `new Histogram(1, Long.MAX_VALUE, 3)` declares 2^63 − 1 (read here as 2^63): a valid
+  // header. Counters are laid out up to 2^53 (lengthFor), past which no value is exact anyway; a
+  // count recorded there does not fit, and is said so.
+  if (!(lowest >= 1 && highest >= 2 * lowest && highest <= 2 ** 63)) {
     throw new Error(`its header declares a value range [${lowest}, ${highest}] no histogram has`);
   }
   const layout = new Layout(lowest, digits);

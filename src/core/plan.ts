@@ -5,6 +5,7 @@
  * that carries its value (PLACEHOLDER_ENV), never the value itself.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { Problem } from './problem.js';
 import type { JobConfig } from '../config/file.js';
 
@@ -432,4 +433,16 @@ export function plan(
     }
   }
   return { jobs, problems };
+}
+
+/**
+ * The repeat each file of a repeated job is of (SPEC §9), by the file's name as the gate is given
+ * it (relative to `cwd`): a repeat's job need not say so in its files. Used for the first
+ * attempt's files and for every confirm attempt's alike, so each attempt is the median over its
+ * repeats, never the repeats pooled as shards of one set.
+ */
+export function repeatTags(outcomes: readonly { job: PlannedJob; files: readonly string[] }[], cwd: string): Map<string, Shard> {
+  const tags = new Map<string, Shard>();
+  for (const o of outcomes) if (o.job.repeat) for (const f of o.files) tags.set(path.relative(cwd, f) || f, o.job.repeat);
+  return tags;
 }

@@ -6,8 +6,8 @@
  * every shard has it, otherwise a documented approximation marked `approximate`.
  */
 import type { Problem } from '../problem.js';
-import { HistogramMerger, HistogramRangeError } from '../hdr.js';
-import { nearestRank, valuesAtRanksOfChunks } from '../percentile.js';
+import { HistogramMerger, HistogramRangeError, PER_MS, type HdrUnit, type Histogram } from '../hdr.js';
+import { nearestRank, valuesAtRanks, valuesAtRanksOfChunks } from '../percentile.js';
 import { f1Bootstrap, orderStatisticRanks, roundInterval, wilson, type Interval } from '../intervals.js';
 import { percentileField } from './names.js';
 import type { IndicatorRecord, Repeat, Shard } from './record.js';
@@ -265,13 +265,19 @@ class LatencyFold implements Fold {
   constructor(extra: readonly number[] = []) {
     this.ps = [...LATENCY_PS, ...[...new Set(extra)].filter((q) => !(LATENCY_PS as readonly number[]).includes(q)).sort((a, b) => a - b)];
   }
+  /** the histograms of files with detail, for the upper bound when not every file has detail */
+  private histograms: Array<{ h: Histogram; unit: HdrUnit }> = [];
   add(r: IndicatorRecord): void {
     const d = r.data;
     this.requests += num(d, 'requests')!;
-    LATENCY_PS.forEach((p, i) => {
-      this.max[i] = Math.max(this.max[i]!, num(d, `p${p}_ms`)!);
-    });
-    if (!r.samples && !r.histogram) this.allDetail = false;
+    if (!r.samples && !r.histogram) {
+      // a summary-only file: its written percentiles (a file with detail: its detail's, in finish)
+      this.allDetail = false;
+      LATENCY_PS.forEach((p, i) => {
+        this.max[i] = Math.max(this.max[i]!, num(d, `p${p}_ms`)!);
+      });
+    }
+    if (r.histogram) this.histograms.push({ h: r.histogram, unit: r.hdrUnit ?? 'us' });
     if (r.samples) {
       this.chunks.push(r.samples);
       this.sampleCount += r.samples.length;
@@ -343,6 +349,7 @@ class LatencyFold implements Fold {
         );
       }
       this.chunks = [];
+      this.histograms = [];
       const core = ps.slice(0, LATENCY_PS.length);
       if (!core.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 || v >= core[i - 1]!))) {
         // never a p99 below p90: a merge that cannot order its percentiles is refused, not reported
@@ -361,13 +368,26 @@ class LatencyFold implements Fold {
       const distribution = DISTRIBUTION_QS.map((q, i) => ({ q, ms: round(curve[i]!) }));
       return { fields, approximate: false, notes, intervals, distribution };
     }
-    this.chunks = [];
     const absent = this.absent();
     if (single) {
+      this.chunks = [];
+      this.histograms = [];
       const fields = asWritten(single);
       const missing = absent && Object.fromEntries(Object.entries(absent).filter(([k]) => typeof fields[k] !== 'number'));
       return { fields, approximate: false, notes, ...(missing && Object.keys(missing).length ? { absent: missing } : {}) };
     }
+    // Each file with detail counts with its detail's percentiles (SPEC §2: merged values come from
+    // the detail), not the ones it wrote: nearest rank of its samples, its histogram's value at
+    // percentile. A file with both counts with the higher of the two, still an upper bound of its own.
+    for (const c of this.chunks) {
+      const vs = valuesAtRanks(c, LATENCY_PS.map((p) => nearestRank(p, c.length)));
+      LATENCY_PS.forEach((_, i) => (this.max[i] = Math.max(this.max[i]!, vs[i]!)));
+    }
+    for (const { h, unit } of this.histograms) {
+      LATENCY_PS.forEach((p, i) => (this.max[i] = Math.max(this.max[i]!, round(h.getValueAtPercentile(p) / PER_MS[unit]))));
+    }
+    this.chunks = [];
+    this.histograms = [];
     notes.push('not every shard carries samples_ms or hdr_histogram: each percentile is the maximum over shards (an upper bound)');
     return {
       fields: { p50_ms: this.max[0], p90_ms: this.max[1], p99_ms: this.max[2], requests: this.requests },
