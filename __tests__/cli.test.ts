@@ -124,6 +124,31 @@ describe('evalgate gate', () => {
     expectNoStack(r);
   });
 
+  it('every indicator value shows its delta against the baseline (report.json deltas, report.md)', () => {
+    const dir = writeFiles({
+      ...SEED,
+      'base/accuracy_f1.json': '{"indicator":"accuracy_f1","precision":0.9,"recall":0.9,"f1":0.85,"samples":1000}',
+      'base/latency_p99.json': '{"indicator":"latency_p99","p50_ms":25,"p90_ms":45,"p99_ms":100,"requests":8000}',
+      'base/robustness_adv.json': '{"indicator":"robustness_adv","attack_type":"fgsm","success_rate":0.1,"f1_drop":0.1}',
+    });
+    expect(evalgate(['gate', '--results', 'base', '--out', 'b', '--indicators', 'accuracy_f1,latency_p99,robustness_adv'], dir).code).toBe(0);
+    const r = evalgate(['gate', '--results', 'results', '--out', 'o', '--baseline', 'b/report.json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(dir, 'o', 'report.json'), 'utf8'));
+    expect(report.indicators.accuracy_f1.deltas).toEqual({ precision: -0.08, recall: -0.12, f1: -0.05, samples: 0 });
+    expect(report.indicators.latency_p99.deltas).toEqual({ p50_ms: -5, p90_ms: 0, p99_ms: 20, requests: 2000 });
+    expect(report.indicators.robustness_adv.attacks.fgsm.deltas).toEqual({ success_rate: 0.02, f1_drop: -0.02 });
+    // no baseline entry: no deltas
+    expect(report.indicators.toxicity.deltas).toBeUndefined();
+    const md = readFileSync(path.join(dir, 'o', 'report.md'), 'utf8');
+    expect(md).toContain('| `accuracy_f1` | `recall` | 0.78 | 0.9 | ▼ -0.12 (-13.3%) |');
+    expect(md).toContain('| `latency_p99` | `p99_ms` | 120 | 100 | ▲ +20 (+20.0%) |');
+    expect(md).toContain('| `robustness_adv[fgsm]` | `f1_drop` | 0.08 | 0.1 | ▼ -0.02 (-20.0%) |');
+    // the report without a baseline has none
+    const alone = JSON.parse(readFileSync(path.join(dir, 'b', 'report.json'), 'utf8'));
+    expect(alone.indicators.accuracy_f1.deltas).toBeUndefined();
+  });
+
   it.each([
     [[], 0],
     [['--thresholds', 'accuracy_f1.f1 >= 0.99'], 1],

@@ -476,6 +476,39 @@ fs.writeFileSync(process.argv[3] + '/l.json', JSON.stringify({ indicator: 'laten
     expect(result.exitCode).toBe(1); // inconclusive fails the check (no `inconclusive: warn`)
   });
 
+  it("a rule judged on the median over attempts shows no interval (the merge's is attempt 1's)", async () => {
+    const dir = tempDir();
+    const script = path.join(dir, 'job.mjs');
+    // 200 samples around 400 ms in attempt 1, around 250 ms after: the p99 rule passes on the median
+    writeFileSync(
+      script,
+      `import fs from 'node:fs';
+const base = process.env.EVALGATE_ATTEMPT && process.env.EVALGATE_ATTEMPT !== '1' ? 250 : 400;
+const s = Array.from({ length: 200 }, (_, i) => base + (i % 20));
+const q = (p) => [...s].sort((a, b) => a - b)[Math.ceil((p / 100) * s.length) - 1];
+fs.writeFileSync(process.argv[2] + '/l.json', JSON.stringify({ indicator: 'latency_p99', p50_ms: q(50), p90_ms: q(90), p99_ms: q(99), requests: 200, samples_ms: s }));
+`,
+    );
+    const settings = settingsFor({
+      indicators: ['latency_p99'],
+      confirm: 2,
+      thresholds: 'latency_p99.p99_ms <= 300\nlatency_p99.p50_ms <= 1000',
+      jobs: { latency_p99: { command: `node ${script} {out}` } },
+    });
+    const rt = captureRuntime(ROOT, { ...env, EVALGATE_RUN_ID: `confirm-interval-${Date.now()}` });
+    await runPipeline(settings, rt, { maxPollMs: 100 });
+    const report = JSON.parse(readFileSync(path.join(settings.out, 'report.json'), 'utf8'));
+    const [p99, p50] = report.rules;
+    expect(p99.attempts.map((a: { actual: number }) => a.actual), rt.err.join('')).toEqual([419, 269, 269]);
+    expect(p99.status).toBe('pass');
+    expect(p99.interval).toBeUndefined();
+    // the rule not confirmed is judged on attempt 1, with that merge's interval
+    expect(p50.attempts).toBeUndefined();
+    expect(p50.interval).toHaveLength(2);
+    const md = readFileSync(path.join(settings.out, 'report.md'), 'utf8');
+    expect(md).not.toMatch(/269 \(95%/);
+  });
+
   it('confirm_indicators: an indicator not listed is never rerun', async () => {
     const r = await run(spurious, { confirm: 2, confirm_indicators: ['throughput_rps'] });
     expect(r.code).toBe(1);
@@ -509,7 +542,7 @@ describe('history with --baseline: a folder or several report.json files (gate o
     mkdirSync(path.join(dir, name), { recursive: true });
     writeFileSync(
       path.join(dir, name, 'report.json'),
-      JSON.stringify({ schema_version: 1, generated_at: `2026-11-${day}T00:00:00Z`, commit: null, indicators: { latency_p99: { p99_ms: p99ms } } }),
+      JSON.stringify({ schema_version: 1, generated_at: `2026-11-${String(day).padStart(2, "0")}T00:00:00Z`, commit: null, indicators: { latency_p99: { p99_ms: p99ms } } }),
     );
     return path.join(dir, name, 'report.json');
   };
@@ -561,6 +594,34 @@ describe('history with --baseline: a folder or several report.json files (gate o
     expect(g2.report.rules[0]!.status).toBe('pass');
     expect(g2.report.rules[0]!.limit).toBeCloseTo(242.4264, 3);
     expect(g2.report.rules[0]!.baseline).toBe(210);
+  });
+
+  it.each([
+    ['no generated_at beside others', undefined, /zz\/report\.json: \$\.generated_at: expected the time the report was written \(4 baseline reports are ordered by it\), got nothing/],
+    ['a generated_at no one can read', 'yesterday', /zz\/report\.json: \$\.generated_at: expected the time the report was written \(ISO 8601\), got "yesterday"/],
+    ['a generated_at of another type', 17, /zz\/report\.json: \$\.generated_at: expected the time the report was written \(ISO 8601\), got 17/],
+  ])('a history report with %s is an input error naming it (it would sort anywhere)', async (_, when, message) => {
+    const dir = tempDir();
+    reportAt(dir, 'a', 10, 190);
+    reportAt(dir, 'b', 12, 210);
+    reportAt(dir, 'c', 11, 200);
+    const bad = JSON.parse(readFileSync(reportAt(dir, 'zz', 13, 999), 'utf8'));
+    if (when === undefined) delete bad.generated_at;
+    else bad.generated_at = when;
+    writeFileSync(path.join(dir, 'zz', 'report.json'), JSON.stringify(bad));
+    const g = await gateWith(dir, 20, 'latency_p99.p99_ms <= baseline.mean');
+    expect(g.exitCode).toBe(2);
+    expect(g.report.verdict).toBe('fail');
+    expect(g.report.problems.join('\n')).toMatch(message);
+  });
+
+  it('one baseline report without generated_at is read (nothing to order)', async () => {
+    const dir = tempDir();
+    const bad = JSON.parse(readFileSync(reportAt(dir, 'a', 10, 190), 'utf8'));
+    delete bad.generated_at;
+    writeFileSync(path.join(dir, 'a', 'report.json'), JSON.stringify(bad));
+    const g = await gateWith(path.join(dir, 'a', 'report.json'), 1, 'latency_p99.p99_ms <= baseline * 1.2');
+    expect(g.report.rules[0]).toMatchObject({ status: 'pass', limit: 228 });
   });
 
   it('a folder without any report is an input error naming it', async () => {

@@ -129,6 +129,22 @@ describe('a baseline rule against a baseline measured on something else', () => 
       [],
     ],
     [
+      'a statistic the history is too short for, on another dataset: incomparable (not skipped)',
+      'accuracy_f1.f1 >= baseline.mean - 2 * baseline.stddev',
+      acc(0.5, { dataset: 'val-v2' }),
+      { f1: 0.9, fingerprint: fp('accuracy_f1', { dataset: 'val-v1' }) },
+      'incomparable',
+      ['dataset'],
+    ],
+    [
+      'the same statistic on the same dataset: skipped, with the reason',
+      'accuracy_f1.f1 >= baseline.mean - 2 * baseline.stddev',
+      acc(0.5, { dataset: 'val-v1' }),
+      { f1: 0.9, fingerprint: fp('accuracy_f1', { dataset: 'val-v1' }) },
+      'skipped',
+      [],
+    ],
+    [
       'an absolute rule is unaffected',
       'accuracy_f1.f1 >= 0.75',
       acc(0.5, { dataset: 'v2' }),

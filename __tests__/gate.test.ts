@@ -123,3 +123,40 @@ describe('exit codes (SPEC §5)', () => {
     expect(exitCodeFor(rep(verdict), failOn, invalid, platform)).toBe(code);
   });
 });
+
+describe('a job that did not succeed (SPEC §3: a partial shard set is never gated as if it were whole)', () => {
+  it.each([['failed'], ['timed_out'], ['cancelled']])('%s: the rules of its indicators are missing, the others judged', (status) => {
+    const out = gate(
+      [rule('accuracy_f1.f1 >= 0.5'), rule('latency_p99.p99_ms <= 300'), rule('throughput_rps.rps >= 1')],
+      ['accuracy_f1', 'latency_p99', 'throughput_rps'],
+      // what the shard that succeeded wrote: it would pass on its own
+      merged(acc(0.8), lat(100), { indicator: 'throughput_rps', rps: 10, concurrency: 1, duration_s: 1 }),
+      null,
+      {
+        invalidInput: false,
+        jobs: [
+          { indicator: 'accuracy_f1', shard: 0, status: 'succeeded' },
+          { indicator: 'accuracy_f1', shard: 1, status },
+          { indicator: 'latency_p99,throughput_rps', shard: 0, status: 'succeeded' },
+        ],
+      },
+    );
+    expect(out.results.map((r) => r.status)).toEqual(['missing', 'pass', 'pass']);
+    expect(out.results[0]!.detail).toBe(`not judged: its job (shard 1) ${status}, and a partial shard set is never gated as if it were whole`);
+    expect(out.results[0]!.actual).toBeNull();
+    expect(out.missingIndicators).toEqual([]); // not absent: its job said why
+    expect(out.verdict).toBe('fail');
+    expect(out.platformFailed).toBe(true);
+  });
+
+  it('a job of two indicators: both are missing', () => {
+    const out = gate(
+      [rule('latency_p99.p99_ms <= 300'), rule('throughput_rps.rps >= 1')],
+      ['latency_p99', 'throughput_rps'],
+      merged(lat(100), { indicator: 'throughput_rps', rps: 10, concurrency: 1, duration_s: 1 }),
+      null,
+      { invalidInput: false, jobs: [{ indicator: 'latency_p99,throughput_rps', shard: 2, status: 'failed' }] },
+    );
+    expect(out.results.map((r) => r.status)).toEqual(['missing', 'missing']);
+  });
+});

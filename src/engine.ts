@@ -20,7 +20,7 @@ import { renderMarkdown } from './core/report/md.js';
 import { renderProm } from './core/report/prom.js';
 import { renderJunit } from './core/report/junit.js';
 import { chartLibrary, renderHtml } from './core/report/html.js';
-import { fingerprintOf, type RunFacts } from './core/fingerprint.js';
+import { compareFingerprints, fingerprintOf, readFingerprint, type RunFacts } from './core/fingerprint.js';
 import { decodeText, display, isUri, listResults, readIndicatorBytes } from './stores/fs.js';
 import { fetchRemoteResults, resultsFolder } from './stores/remote.js';
 import { lockOut } from './stores/out-lock.js';
@@ -221,7 +221,20 @@ async function loadBaselineFiles(given: string, settings: Settings, rt: Runtime)
     rt.stderr(`warning: ${f}
 `);
   if (reports.length === 0) return { indicators: null, info: none(foreign.join('; ')), problems: [] };
-  // newest first; a report without generated_at goes last, files otherwise in the order given
+  // several reports are ordered by generated_at: one without it could be any of them
+  if (reports.length > 1) {
+    const undated = reports.filter((r) => r.read.createdAt === null);
+    if (undated.length) {
+      const problems = undated.map((r) => ({
+        file: r.file,
+        path: '$.generated_at',
+        expected: `the time the report was written (${reports.length} baseline reports are ordered by it)`,
+        found: 'nothing',
+      }));
+      return { indicators: null, info: none('the baseline could not be read'), problems };
+    }
+  }
+  // newest first, files otherwise in the order given
   const when = (r: BaselineReport): number => (r.createdAt ? Date.parse(r.createdAt) : NaN);
   const ordered = reports
     .map((r, i) => ({ ...r, i }))
@@ -322,7 +335,9 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
   // each rule shows the interval of the value it judged, where the merge gave one (SPEC §9)
   for (const r of outcome.results) {
     const m = merge.indicators[r.indicator];
-    const interval = r.actual !== null && !m?.attacks ? m?.intervals?.[r.field] : undefined;
+    // a rule judged on the median over confirm attempts: that median has no interval (the one of
+    // the merge is attempt 1's, and need not even contain the median); its attempts are listed
+    const interval = r.actual !== null && !m?.attacks && !r.attempts ? m?.intervals?.[r.field] : undefined;
     if (interval) r.interval = interval;
   }
   // a name that matches nothing gets a "did you mean" (rule details; notes on stderr and in warnings)
@@ -333,7 +348,13 @@ async function gateUnlocked(settings: Settings, rt: Runtime, opts: GateOptions):
   for (const n of notes) rt.stderr(`warning: ${n}\n`);
   const ctx = runContext(rt.env);
   const indicators: Report['indicators'] = {};
-  for (const k of Object.keys(merge.indicators).sort()) indicators[k] = indicatorEntry(merge.indicators[k]!);
+  for (const k of Object.keys(merge.indicators).sort()) {
+    const m = merge.indicators[k]!;
+    // deltas against a baseline measured on the same (SPEC §10: no number built on a false comparison)
+    const base = baseline.indicators?.[k];
+    const comparable = base && compareFingerprints(k, m.fingerprint, readFingerprint(base.fingerprint)).differs.length === 0;
+    indicators[k] = indicatorEntry(m, comparable ? base : undefined);
+  }
 
   const report: Report = {
     schema_version: 1,

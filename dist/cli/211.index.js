@@ -73,6 +73,10 @@ function readBaselineReport(value, file) {
         return { ok: false, problems: [{ file, path: '$.indicators', expected: 'an object keyed by indicator', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(ind) }] };
     }
     const problems = [];
+    // the history is ordered by it (newest first): a time nobody can read would put a report anywhere
+    if (Object.hasOwn(report, 'generated_at') && !(typeof report.generated_at === 'string' && Number.isFinite(Date.parse(report.generated_at)))) {
+        problems.push({ file, path: '$.generated_at', expected: 'the time the report was written (ISO 8601)', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(report.generated_at) });
+    }
     if (Object.hasOwn(report, 'name') && typeof report.name !== 'string') {
         problems.push({ file, path: '$.name', expected: 'the gate name (a string)', found: (0,_problem_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(report.name) });
     }
@@ -404,7 +408,11 @@ function comparableHistory(rule, merged, history) {
 }
 /** a judged rule that would hold a value against a baseline measured on something else: incomparable */
 function incomparable(judged, cmp) {
-    if (!cmp?.differs.length || judged.problems?.length || (judged.status !== 'pass' && judged.status !== 'fail'))
+    // A rule skipped for want of history (`baseline.stddev` over one report) while the baseline has
+    // its value is no less measured on something else: incomparable too, shown with what differs. A
+    // rule skipped because the baseline has no such value has nothing to compare: it stays skipped.
+    const judgedAgainst = judged.status === 'pass' || judged.status === 'fail' || (judged.status === 'skipped' && judged.baseline !== null);
+    if (!cmp?.differs.length || judged.problems?.length || !judgedAgainst)
         return judged;
     return {
         status: 'incomparable',
@@ -529,12 +537,27 @@ function oneSidedNotes(rules, results, indicators, baseline) {
 function gate(rules, required, indicators, baseline, options) {
     const problems = [];
     let invalid = options.invalidInput;
+    const failedJobs = (options.jobs ?? []).filter((j) => j.status !== 'succeeded');
+    // An indicator one of whose jobs did not succeed is a partial shard set: never judged as if it
+    // were whole (SPEC §3). Its rules are missing with the reason; the verdict fails on the job.
+    const unmerged = { ...(options.unmerged ?? {}) };
+    let judgeable = indicators;
+    for (const j of failedJobs) {
+        for (const name of j.indicator.split(',')) {
+            if (!indicators[name] || unmerged[name])
+                continue;
+            if (judgeable === indicators)
+                judgeable = { ...indicators };
+            delete judgeable[name];
+            unmerged[name] = `not judged: its job (shard ${j.shard}) ${j.status}, and a partial shard set is never gated as if it were whole`;
+        }
+    }
     const results = rules.map((rule) => {
         const history = options.history?.length ? options.history : undefined;
-        const judged = judgeRule(rule, indicators, baseline, options.unmerged ?? {}, history);
+        const judged = judgeRule(rule, judgeable, baseline, unmerged, history);
         const later = options.attempts?.[rule.indicator];
         const { problems: found, ...result } = later?.length && rule.level === 'error' && judged.status === 'fail' && !judged.problems?.length
-            ? (0,_confirm_js__WEBPACK_IMPORTED_MODULE_4__/* .confirmRule */ .pg)(judged, [indicators[rule.indicator], ...later], (m) => judgeRule(rule, m ? { [rule.indicator]: m } : {}, baseline, {}, history))
+            ? (0,_confirm_js__WEBPACK_IMPORTED_MODULE_4__/* .confirmRule */ .pg)(judged, [judgeable[rule.indicator], ...later], (m) => judgeRule(rule, m ? { [rule.indicator]: m } : {}, baseline, {}, history))
             : judged;
         for (const p of found ?? []) {
             invalid = true;
@@ -544,8 +567,7 @@ function gate(rules, required, indicators, baseline, options) {
         return result;
     });
     // A required indicator that is present but invalid is reported by its problems, not as absent.
-    const missingIndicators = required.filter((i) => !indicators[i] && !options.unmerged?.[i]);
-    const failedJobs = (options.jobs ?? []).filter((j) => j.status !== 'succeeded');
+    const missingIndicators = required.filter((i) => !indicators[i] && !unmerged[i]);
     for (const j of failedJobs) {
         problems.push({
             file: `job ${j.indicator} shard ${j.shard}${j.platform_id ? ` (${j.platform_id})` : ''}`,
@@ -2263,6 +2285,7 @@ const PER_FILE = new Set([
     'repeats',
     'distribution',
     'fingerprint',
+    'deltas',
 ]);
 const num = (d, k) => (typeof d[k] === 'number' ? d[k] : undefined);
 /** The part of a single file that is taken as written. */
@@ -3403,8 +3426,22 @@ var gate = __webpack_require__(14888);
 // EXTERNAL MODULE: ./src/core/baseline.ts
 var baseline = __webpack_require__(10288);
 ;// CONCATENATED MODULE: ./src/core/report/report.ts
-function indicatorEntry(m) {
+/**
+ * An indicator as report.json holds it; with the baseline's entry, each numeric field's delta
+ * against it (SPEC §3: every indicator value shows its delta against the baseline when one exists).
+ */
+function indicatorEntry(m, base) {
     const entry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
+    if (base) {
+        const deltas = {};
+        for (const [k, v] of Object.entries(m.fields)) {
+            const b = Object.hasOwn(base, k) ? base[k] : undefined;
+            if (typeof v === 'number' && Number.isFinite(v) && typeof b === 'number' && Number.isFinite(b))
+                deltas[k] = Number((v - b).toPrecision(12));
+        }
+        if (Object.keys(deltas).length)
+            entry.deltas = deltas;
+    }
     if (m.intervals && Object.keys(m.intervals).length)
         entry.intervals = m.intervals;
     if (m.repeats)
@@ -3415,8 +3452,11 @@ function indicatorEntry(m) {
         entry.fingerprint = m.fingerprint;
     if (m.attacks) {
         entry.attacks = Object.create(null);
-        for (const [k, a] of Object.entries(m.attacks))
-            entry.attacks[k] = indicatorEntry(a);
+        const baseAttacks = base?.attacks && typeof base.attacks === 'object' ? base.attacks : undefined;
+        for (const [k, a] of Object.entries(m.attacks)) {
+            const b = baseAttacks && Object.hasOwn(baseAttacks, k) ? baseAttacks[k] : undefined;
+            entry.attacks[k] = indicatorEntry(a, b && typeof b === 'object' ? b : undefined);
+        }
     }
     return entry;
 }
@@ -3993,7 +4033,20 @@ async function loadBaselineFiles(given, settings, rt) {
 `);
     if (reports.length === 0)
         return { indicators: null, info: none(foreign.join('; ')), problems: [] };
-    // newest first; a report without generated_at goes last, files otherwise in the order given
+    // several reports are ordered by generated_at: one without it could be any of them
+    if (reports.length > 1) {
+        const undated = reports.filter((r) => r.read.createdAt === null);
+        if (undated.length) {
+            const problems = undated.map((r) => ({
+                file: r.file,
+                path: '$.generated_at',
+                expected: `the time the report was written (${reports.length} baseline reports are ordered by it)`,
+                found: 'nothing',
+            }));
+            return { indicators: null, info: none('the baseline could not be read'), problems };
+        }
+    }
+    // newest first, files otherwise in the order given
     const when = (r) => (r.createdAt ? Date.parse(r.createdAt) : NaN);
     const ordered = reports
         .map((r, i) => ({ ...r, i }))
@@ -4069,7 +4122,9 @@ async function gateUnlocked(settings, rt, opts) {
     // each rule shows the interval of the value it judged, where the merge gave one (SPEC §9)
     for (const r of outcome.results) {
         const m = merge.indicators[r.indicator];
-        const interval = r.actual !== null && !m?.attacks ? m?.intervals?.[r.field] : undefined;
+        // a rule judged on the median over confirm attempts: that median has no interval (the one of
+        // the merge is attempt 1's, and need not even contain the median); its attempts are listed
+        const interval = r.actual !== null && !m?.attacks && !r.attempts ? m?.intervals?.[r.field] : undefined;
         if (interval)
             r.interval = interval;
     }
@@ -4082,8 +4137,13 @@ async function gateUnlocked(settings, rt, opts) {
         rt.stderr(`warning: ${n}\n`);
     const ctx = runContext(rt.env);
     const indicators = {};
-    for (const k of Object.keys(merge.indicators).sort())
-        indicators[k] = indicatorEntry(merge.indicators[k]);
+    for (const k of Object.keys(merge.indicators).sort()) {
+        const m = merge.indicators[k];
+        // deltas against a baseline measured on the same (SPEC §10: no number built on a false comparison)
+        const base = baseline.indicators?.[k];
+        const comparable = base && (0,fingerprint/* compareFingerprints */.tS)(k, m.fingerprint, (0,fingerprint/* readFingerprint */.bi)(base.fingerprint)).differs.length === 0;
+        indicators[k] = indicatorEntry(m, comparable ? base : undefined);
+    }
     const report = {
         schema_version: 1,
         name: settings.name,

@@ -67,6 +67,10 @@ export function readBaselineReport(value: unknown, file: string): BaselineReport
     return { ok: false, problems: [{ file, path: '$.indicators', expected: 'an object keyed by indicator', found: describeValue(ind) }] };
   }
   const problems: Problem[] = [];
+  // the history is ordered by it (newest first): a time nobody can read would put a report anywhere
+  if (Object.hasOwn(report, 'generated_at') && !(typeof report.generated_at === 'string' && Number.isFinite(Date.parse(report.generated_at)))) {
+    problems.push({ file, path: '$.generated_at', expected: 'the time the report was written (ISO 8601)', found: describeValue(report.generated_at) });
+  }
   if (Object.hasOwn(report, 'name') && typeof report.name !== 'string') {
     problems.push({ file, path: '$.name', expected: 'the gate name (a string)', found: describeValue(report.name) });
   }

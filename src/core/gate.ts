@@ -206,7 +206,11 @@ function comparableHistory(
 
 /** a judged rule that would hold a value against a baseline measured on something else: incomparable */
 function incomparable(judged: Judged, cmp: Comparison | null): Judged {
-  if (!cmp?.differs.length || judged.problems?.length || (judged.status !== 'pass' && judged.status !== 'fail')) return judged;
+  // A rule skipped for want of history (`baseline.stddev` over one report) while the baseline has
+  // its value is no less measured on something else: incomparable too, shown with what differs. A
+  // rule skipped because the baseline has no such value has nothing to compare: it stays skipped.
+  const judgedAgainst = judged.status === 'pass' || judged.status === 'fail' || (judged.status === 'skipped' && judged.baseline !== null);
+  if (!cmp?.differs.length || judged.problems?.length || !judgedAgainst) return judged;
   return {
     status: 'incomparable',
     actual: judged.actual,
@@ -425,13 +429,26 @@ export function gate(
 ): GateOutcome {
   const problems: Problem[] = [];
   let invalid = options.invalidInput;
+  const failedJobs = (options.jobs ?? []).filter((j) => j.status !== 'succeeded');
+  // An indicator one of whose jobs did not succeed is a partial shard set: never judged as if it
+  // were whole (SPEC §3). Its rules are missing with the reason; the verdict fails on the job.
+  const unmerged: Record<string, string> = { ...(options.unmerged ?? {}) };
+  let judgeable = indicators;
+  for (const j of failedJobs) {
+    for (const name of j.indicator.split(',')) {
+      if (!indicators[name] || unmerged[name]) continue;
+      if (judgeable === indicators) judgeable = { ...indicators };
+      delete judgeable[name];
+      unmerged[name] = `not judged: its job (shard ${j.shard}) ${j.status}, and a partial shard set is never gated as if it were whole`;
+    }
+  }
   const results = rules.map((rule) => {
     const history = options.history?.length ? options.history : undefined;
-    const judged = judgeRule(rule, indicators, baseline, options.unmerged ?? {}, history);
+    const judged = judgeRule(rule, judgeable, baseline, unmerged, history);
     const later = options.attempts?.[rule.indicator];
     const { problems: found, ...result } =
       later?.length && rule.level === 'error' && judged.status === 'fail' && !judged.problems?.length
-        ? confirmRule(judged, [indicators[rule.indicator], ...later], (m) =>
+        ? confirmRule(judged, [judgeable[rule.indicator], ...later], (m) =>
             judgeRule(rule, m ? { [rule.indicator]: m } : {}, baseline, {}, history),
           )
         : judged;
@@ -443,8 +460,7 @@ export function gate(
     return result;
   });
   // A required indicator that is present but invalid is reported by its problems, not as absent.
-  const missingIndicators = required.filter((i) => !indicators[i] && !options.unmerged?.[i]);
-  const failedJobs = (options.jobs ?? []).filter((j) => j.status !== 'succeeded');
+  const missingIndicators = required.filter((i) => !indicators[i] && !unmerged[i]);
   for (const j of failedJobs) {
     problems.push({
       file: `job ${j.indicator} shard ${j.shard}${j.platform_id ? ` (${j.platform_id})` : ''}`,

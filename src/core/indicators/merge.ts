@@ -101,6 +101,7 @@ const PER_FILE = new Set([
   'repeats',
   'distribution',
   'fingerprint',
+  'deltas',
 ]);
 
 interface Folded {

@@ -11,7 +11,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import type { RuleResult } from '../gate.js';
-import type { Report } from './report.js';
+import type { IndicatorEntry, Report } from './report.js';
 import { codeSpan } from './escape.js';
 
 /** GitHub's comment limit; counted in UTF-8 bytes, which satisfies either reading of its unit */
@@ -320,6 +320,29 @@ function attemptsSection(report: Report): Section {
   return { title: `Attempts (${items.length} confirmed rule${items.length === 1 ? '' : 's'})`, items };
 }
 
+/** SPEC §3: every indicator value with its delta against the baseline, where the baseline has it */
+function deltasSection(report: Report): Section {
+  const items: string[] = [];
+  const rows = (name: string, e: IndicatorEntry): void => {
+    for (const [field, d] of Object.entries(e.deltas ?? {})) {
+      const v = e[field] as number;
+      const b = v - d;
+      const rel = b !== 0 ? ` (${percent((d / Math.abs(b)) * 100)})` : '';
+      const cell = d === 0 ? `0${rel}` : `${d > 0 ? '▲ +' : '▼ '}${formatNumber(d)}${rel}`;
+      items.push(`| ${codeSpan(name, { inTable: true })} | ${codeSpan(field, { inTable: true })} | ${formatNumber(v)} | ${formatNumber(Number(b.toPrecision(12)))} | ${cell} |`);
+    }
+  };
+  for (const [name, ind] of Object.entries(report.indicators)) {
+    rows(name, ind);
+    for (const [attack, a] of Object.entries(ind.attacks ?? {})) rows(`${name}[${attack}]`, a);
+  }
+  return {
+    title: `Indicators against the baseline (${items.length} value${items.length === 1 ? '' : 's'})`,
+    head: '| Indicator | Field | Value | Baseline | Δ |\n|:--|:--|--:|--:|--:|',
+    items,
+  };
+}
+
 function notesSection(report: Report): Section {
   const items: string[] = [];
   for (const [name, ind] of Object.entries(report.indicators)) {
@@ -366,7 +389,7 @@ export function renderMarkdown(report: Report, maxLength = GITHUB_COMMENT_LIMIT,
     baselineLine(report),
     ...(links ? ['', links] : []),
   ].join('\n');
-  const sections = [problemsSection(report), attemptsSection(report), jobsSection(report), notesSection(report)].filter(
+  const sections = [problemsSection(report), attemptsSection(report), deltasSection(report), jobsSection(report), notesSection(report)].filter(
     (s) => s.items.length,
   );
   // Problems first: when space runs short, they matter more than job rows or merge notes.

@@ -44,6 +44,8 @@ export interface IndicatorEntry {
   distribution?: DistributionPoint[];
   /** what it was measured on (SPEC §10); on every indicator, not on each attack type */
   fingerprint?: Fingerprint;
+  /** per numeric field the baseline also has: this value − the baseline's (SPEC §3), as rules' `delta` */
+  deltas?: Record<string, number>;
 }
 
 export interface Report {
@@ -66,15 +68,31 @@ export interface Report {
   baseline: BaselineInfo;
 }
 
-export function indicatorEntry(m: MergedIndicator): IndicatorEntry {
+/**
+ * An indicator as report.json holds it; with the baseline's entry, each numeric field's delta
+ * against it (SPEC §3: every indicator value shows its delta against the baseline when one exists).
+ */
+export function indicatorEntry(m: MergedIndicator, base?: Record<string, unknown>): IndicatorEntry {
   const entry: IndicatorEntry = { ...m.fields, sources: m.sources, approximate: m.approximate, notes: m.notes };
+  if (base) {
+    const deltas: Record<string, number> = {};
+    for (const [k, v] of Object.entries(m.fields)) {
+      const b = Object.hasOwn(base, k) ? base[k] : undefined;
+      if (typeof v === 'number' && Number.isFinite(v) && typeof b === 'number' && Number.isFinite(b)) deltas[k] = Number((v - b).toPrecision(12));
+    }
+    if (Object.keys(deltas).length) entry.deltas = deltas;
+  }
   if (m.intervals && Object.keys(m.intervals).length) entry.intervals = m.intervals;
   if (m.repeats) entry.repeats = m.repeats;
   if (m.distribution) entry.distribution = m.distribution;
   if (m.fingerprint) entry.fingerprint = m.fingerprint;
   if (m.attacks) {
     entry.attacks = Object.create(null) as Record<string, IndicatorEntry>;
-    for (const [k, a] of Object.entries(m.attacks)) entry.attacks[k] = indicatorEntry(a);
+    const baseAttacks = base?.attacks && typeof base.attacks === 'object' ? (base.attacks as Record<string, unknown>) : undefined;
+    for (const [k, a] of Object.entries(m.attacks)) {
+      const b = baseAttacks && Object.hasOwn(baseAttacks, k) ? baseAttacks[k] : undefined;
+      entry.attacks[k] = indicatorEntry(a, b && typeof b === 'object' ? (b as Record<string, unknown>) : undefined);
+    }
   }
   return entry;
 }
