@@ -96,7 +96,7 @@ describe('evalgate gate', () => {
     const r = evalgate(['gate', '--results', 'results', '--max-file-size', '0.00001'], writeFiles(SEED));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /error: results\/accuracy_f1\.json: expected a file of at most 0\.00001 MiB \(--max-file-size\), got 0\.0 MiB/,
+      /error: results\/accuracy_f1\.json: expected a file of at most 0\.00001 MiB \(--max-file-size\), got \d+ bytes \(0\.0 MiB\)/,
     );
   });
 
@@ -122,6 +122,40 @@ describe('evalgate gate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expectNoStack(r);
+  });
+
+  it('an indicator file that is not UTF-8 is refused, naming it; UTF-8 beyond ASCII is read', () => {
+    const dir = writeFiles({ 'ok.json': '{"indicator":"bleu","v":1,"note":"naïve ✓ 模型"}' });
+    writeFileSync(path.join(dir, 'bad.json'), Buffer.concat([Buffer.from('{"indicator":"bleu","v":1,"note":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]));
+    const r = evalgate(['validate', 'ok.json', 'bad.json', '--merge', 'bleu=mean'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.json: expected UTF-8 text (an indicator file is JSON, which is UTF-8), got bytes that are not UTF-8');
+    expect(r.stderr).not.toContain('ok.json');
+    expectNoStack(r);
+  });
+
+  it('a file just over the size cap says its size in bytes where the MiB would read as the cap', () => {
+    const dir = writeFiles({});
+    const text = '{"indicator":"toxicity","toxic_ratio":0.001,"total_samples":1000,"pad":"';
+    writeFileSync(path.join(dir, 'big.json'), text + 'x'.repeat(1024 * 1024 + 1 - text.length - 2) + '"}');
+    const r = evalgate(['validate', 'big.json', '--max-file-size', '1'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('big.json: expected a file of at most 1 MiB (--max-file-size), got 1048577 bytes (1.0 MiB)');
+  });
+
+  it('a line feed in an attack type or a file name stays on the line it is quoted in', () => {
+    const dir = writeFiles({
+      ...SEED,
+      'results/robustness_adv.json': JSON.stringify({ indicator: 'robustness_adv', attack_type: 'fgsm\n::error title=pwned::x', success_rate: 0.1, f1_drop: 0.5 }),
+      'results/bad\nname.json': '{"indicator":"toxicity","toxic_ratio":"high","total_samples":10}',
+    });
+    const r = evalgate(['gate', '--results', 'results', '--out', 'o'], dir);
+    expect(r.code).toBe(2);
+    const lines = (r.stdout + r.stderr).split('\n');
+    // nothing quoted from the files starts a line of its own
+    expect(lines.filter((l) => /^\s*(::|: :|error title|name\.json)/.test(l))).toEqual([]);
+    expect(r.stdout).toContain('attack_type fgsm\\n::error title=pwned::x');
+    expect(r.stderr).toContain('bad\\nname.json: $.toxic_ratio: expected');
   });
 
   it('every indicator value shows its delta against the baseline (report.json deltas, report.md)', () => {

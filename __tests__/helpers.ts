@@ -194,19 +194,22 @@ export function jobProcesses(dir: string): { pid: number; comm: string }[] {
 
 /**
  * How much longer `work(n)` takes than `work(n / 4)`: about 4 for work linear in n, 16 for
- * quadratic work. The best of three runs of each, so that a loaded machine slows both alike
- * instead of failing an absolute time limit (a complexity guard, not a speed goal).
+ * quadratic work. The best of five runs of each, the two sizes taken in turn, so that a loaded
+ * machine (vitest runs other files beside this one) slows both alike instead of failing an
+ * absolute time limit (a complexity guard, not a speed goal). Callers hold it under 10: between
+ * linear (4) and quadratic (16), with room for the noise of a shared 2-core machine.
  */
 export function growthOver4x(work: (n: number) => void, n: number): number {
-  const best = (m: number): number => {
-    let t = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      work(m);
-      t = Math.min(t, performance.now() - t0);
-    }
-    return Math.max(t, 0.05);
+  const time = (m: number): number => {
+    const t0 = performance.now();
+    work(m);
+    return performance.now() - t0;
   };
-  const small = best(Math.floor(n / 4));
-  return best(n) / small;
+  let small = Infinity;
+  let large = Infinity;
+  for (let i = 0; i < 5; i++) {
+    small = Math.min(small, time(Math.floor(n / 4)));
+    large = Math.min(large, time(n));
+  }
+  return large / Math.max(small, 0.05);
 }

@@ -302,13 +302,13 @@ describe('limits, at the limit and one past it', () => {
     expect(parseJsonText('['.repeat(5000) + ']'.repeat(5000), 'd.json').ok).toBe(false);
     // 4× the keys (one repeated) or 4× the depth cost about 4× the time, never 16×
     const texts = new Map([10_000, 40_000].map((n) => [n, keysText(n)]));
-    expect(growthOver4x((n) => parseJsonText(texts.get(n)!, 'k.json'), 40_000)).toBeLessThan(8);
+    expect(growthOver4x((n) => parseJsonText(texts.get(n)!, 'k.json'), 40_000)).toBeLessThan(10);
     // nesting is cut at MAX_DEPTH (64), so what must scale is many nests just under it, each
     // scanned to its end: 4× as many cost about 4× the time
     const nests = (n: number) => `[${Array.from({ length: n }, () => '['.repeat(60) + ']'.repeat(60)).join(',')}]`;
     const deep = new Map([1250, 5000].map((n) => [n, nests(n)]));
     expect(parseJsonText(deep.get(5000)!, 'd.json').ok).toBe(true);
-    expect(growthOver4x((n) => parseJsonText(deep.get(n)!, 'd.json'), 5000)).toBeLessThan(8);
+    expect(growthOver4x((n) => parseJsonText(deep.get(n)!, 'd.json'), 5000)).toBeLessThan(10);
   });
 });
 
@@ -329,7 +329,7 @@ describe('the config (YAML)', () => {
     const r = parseConfig(textOf(40_000), 'evalgate.yml');
     // 4× the keys cost about 4× the time, never 16× (a problem list built in quadratic time)
     const texts = new Map([5_000, 20_000].map((n) => [n, textOf(n)]));
-    expect(growthOver4x((n) => parseConfig(texts.get(n)!, 'evalgate.yml'), 20_000)).toBeLessThan(8);
+    expect(growthOver4x((n) => parseConfig(texts.get(n)!, 'evalgate.yml'), 20_000)).toBeLessThan(10);
     expect(r.ok).toBe(false);
     expect(formatProblem(r.problems[1]!)).toMatch(/^evalgate\.yml:2: key1: expected one of the known keys/);
   });

@@ -206,7 +206,9 @@ describe('failed jobs (the gate alone)', () => {
       { indicator: 'accuracy_f1', shard: 1, status, platform_id: 'pid 42', message: 'exit code 7' },
     ];
     const out = gate([rule!], ['accuracy_f1'], indicators, null, { invalidInput: false, jobs });
-    expect(out.results[0]!.status).toBe('pass');
+    // the shard that succeeded is half a set: its rule is not judged on it (SPEC §3)
+    expect(out.results[0]!.status).toBe('missing');
+    expect(out.results[0]!.detail).toBe(`not judged: its job (shard 1) ${status}, and a partial shard set is never gated as if it were whole`);
     expect(out.verdict).toBe('fail');
     expect(out.platformFailed).toBe(true);
     expect(out.problems.map(formatProblem)).toEqual([

@@ -5,6 +5,7 @@
 import { mkdirSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hostname } from 'node:os';
+import { isUtf8 } from 'node:buffer';
 import { parseJsonText, readJsonFile } from './core/json.js';
 import { EvalgateError, ExitCode, formatProblem, highestExitCode, type Problem } from './core/problem.js';
 import { IndicatorMerger, type MergedIndicator, type MergeResult } from './core/indicators/merge.js';
@@ -65,6 +66,11 @@ export async function collect(
     const read = readIndicatorBytes(file, rt.cwd, settings.maxFileSizeMb);
     if (!read.ok) {
       problems.push(read.problem);
+      continue;
+    }
+    // JSON is UTF-8 (RFC 8259): bytes that are not would otherwise become U+FFFD without a word
+    if (!isUtf8(read.bytes)) {
+      problems.push({ file, expected: 'UTF-8 text (an indicator file is JSON, which is UTF-8)', found: 'bytes that are not UTF-8' });
       continue;
     }
     // samples_ms straight into a Float64Array when the file is large and plain; else the ordinary

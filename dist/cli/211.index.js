@@ -1670,6 +1670,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: ./src/core/json.ts
 var json = __webpack_require__(86153);
 // EXTERNAL MODULE: ./src/core/problem.ts
@@ -3858,6 +3860,7 @@ var suggest = __webpack_require__(32085);
 
 
 
+
 /** Files larger than this read their samples_ms with readWithSamples (json-samples.ts). */
 const FAST_SAMPLES_BYTES = 64 * 1024;
 /** Reads, validates and folds each file in turn; a file's parsed text is dropped once folded. */
@@ -3885,6 +3888,11 @@ async function collect(files, settings, rt, repeatOf) {
         const read = (0,fs/* readIndicatorBytes */.Td)(file, rt.cwd, settings.maxFileSizeMb);
         if (!read.ok) {
             problems.push(read.problem);
+            continue;
+        }
+        // JSON is UTF-8 (RFC 8259): bytes that are not would otherwise become U+FFFD without a word
+        if (!(0,external_node_buffer_.isUtf8)(read.bytes)) {
+            problems.push({ file, expected: 'UTF-8 text (an indicator file is JSON, which is UTF-8)', found: 'bytes that are not UTF-8' });
             continue;
         }
         // samples_ms straight into a Float64Array when the file is large and plain; else the ordinary

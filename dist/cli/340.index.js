@@ -1362,7 +1362,7 @@ class Progress {
         this.tty = tty;
         this.now = now;
         // a label is the config's job key: printed with the rest of the line, never as a control
-        this.jobs = jobs.map((j) => ({ ...j, label: (0,sanitize/* printable */.g)(j.label) }));
+        this.jobs = jobs.map((j) => ({ ...j, label: (0,sanitize/* printable */.g$)(j.label) }));
         for (const j of jobs)
             this.state.set(j.name, { state: 'queued', since: this.now() });
         if (!tty)
@@ -1735,7 +1735,7 @@ async function pipeline(settings, rt, opts) {
     const platformFailure = async (e) => {
         await platform.close?.().catch(() => { });
         const message = e?.message ?? String(e);
-        rt.stderr(`error: ${settings.platform}: ${(0,sanitize/* printable */.g)(message)}\n`);
+        rt.stderr(`error: ${settings.platform}: ${(0,sanitize/* printable */.g$)(message)}\n`);
         const gate = await (0,engine.runGate)(settings, rt, {
             files: [],
             jobs: [],
@@ -1802,9 +1802,9 @@ async function pipeline(settings, rt, opts) {
     await platform.close?.();
     const failed = outcome.filter((o) => o.status.state !== 'succeeded');
     for (const o of failed.filter((f) => f.status.state === 'failed')) {
-        rt.stderr(`error: job ${o.job.name} (${(0,sanitize/* printable */.g)(label(o.job))}) failed: ${(0,sanitize/* printable */.g)(o.status.message ?? o.status.platformStatus)}\n`);
+        rt.stderr(`error: job ${o.job.name} (${(0,sanitize/* printable */.g$)(label(o.job))}) failed: ${(0,sanitize/* printable */.g$)(o.status.message ?? o.status.platformStatus)}\n`);
         if (o.logTail)
-            rt.stderr(`  last ${LOG_TAIL} lines of its log:\n${(0,sanitize/* printable */.g)(o.logTail)
+            rt.stderr(`  last ${LOG_TAIL} lines of its log:\n${(0,sanitize/* printable */.g$)(o.logTail)
                 .split('\n')
                 .map((l) => `  | ${l}`)
                 .join('\n')}\n`);
@@ -1822,7 +1822,7 @@ async function pipeline(settings, rt, opts) {
     const jobs = [...outcome.map((o) => jobRecord(o)), ...confirmed.reruns.map((r) => jobRecord(r.outcome, r.attempt))];
     const warnings = [...(platform.warnings ?? []), ...left.warnings];
     for (const w of warnings)
-        rt.stderr(`warning: ${(0,sanitize/* printable */.g)(w)}\n`);
+        rt.stderr(`warning: ${(0,sanitize/* printable */.g$)(w)}\n`);
     // a failed, timed-out or cancelled job fails the verdict (the gate derives it from `jobs`)
     const gate = await (0,engine.runGate)(settings, rt, {
         files,
@@ -1917,7 +1917,7 @@ async function confirmRuns(settings, rt, platform, planned, staged, outcome, opt
         .filter((x) => x.outcome.status.state === 'succeeded' && x.outcome.files.length === 0)
         .map((x) => jobWithoutOutput(x.outcome));
     for (const x of r.reruns.filter((y) => y.outcome.status.state === 'failed'))
-        rt.stderr(`error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${(0,sanitize/* printable */.g)(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`);
+        rt.stderr(`error: job ${x.outcome.job.name} (confirm attempt ${x.attempt}) failed: ${(0,sanitize/* printable */.g$)(x.outcome.status.message ?? x.outcome.status.platformStatus)}\n`);
     return { reruns: r.reruns, attempts: r.attempts, problems: [...r.problems, ...silent], baseline };
 }
 /**
@@ -1931,22 +1931,22 @@ async function pickUpLeftJobs(outDir, platformName, planned, rt) {
     const warnings = [];
     if (problem) {
         warnings.push(`${problem}: not a record of jobs; ignored`);
-        rt.stderr(`warning: ${(0,sanitize/* printable */.g)(warnings[0])}\n`);
+        rt.stderr(`warning: ${(0,sanitize/* printable */.g$)(warnings[0])}\n`);
     }
     if (!left?.jobs.length)
         return { carried: [], warnings };
     const names = new Set(planned.map((j) => j.name));
     const attach = left.jobs.filter((j) => j.platform === platformName && platformName !== 'local' && names.has(j.name));
     const cancel = left.jobs.filter((j) => !attach.includes(j));
-    rt.stderr(`evalgate: an earlier run here (run id ${(0,sanitize/* printable */.g)(left.run_id)}, pid ${left.pid}) ended with ${left.jobs.length} job(s) still recorded as running: ` +
+    rt.stderr(`evalgate: an earlier run here (run id ${(0,sanitize/* printable */.g$)(left.run_id)}, pid ${left.pid}) ended with ${left.jobs.length} job(s) still recorded as running: ` +
         `attaching to ${attach.length}, cancelling ${cancel.length}\n`);
     for (const j of attach)
-        rt.stderr(`evalgate: job ${(0,sanitize/* printable */.g)(j.name)}: attaching (this run plans it under the same name)\n`);
+        rt.stderr(`evalgate: job ${(0,sanitize/* printable */.g$)(j.name)}: attaching (this run plans it under the same name)\n`);
     const carried = [];
     // a job carried over from a run before (it could not cancel it) keeps the run that started it
     const leftBy = (j) => (typeof j.left_by === 'string' ? j.left_by : left.run_id);
     for (const o of await cancelSavedJobs(cancel, rt.env)) {
-        rt.stderr(`evalgate: job ${(0,sanitize/* printable */.g)(o.job.name)} (left by run ${(0,sanitize/* printable */.g)(leftBy(o.job))}): ${o.result}${o.detail ? ` (${(0,sanitize/* printable */.g)(o.detail)})` : ''}\n`);
+        rt.stderr(`evalgate: job ${(0,sanitize/* printable */.g$)(o.job.name)} (left by run ${(0,sanitize/* printable */.g$)(leftBy(o.job))}): ${o.result}${o.detail ? ` (${(0,sanitize/* printable */.g$)(o.detail)})` : ''}\n`);
         if (o.result === 'failed') {
             carried.push({ ...o.job, left_by: leftBy(o.job) });
             warnings.push(`${o.job.platform} job ${o.job.name} (${o.job.id}), left running by run ${leftBy(o.job)}, could not be cancelled: ${o.detail ?? 'unknown'}`);
@@ -1996,7 +1996,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                     await (0,abort/* raceAbort */.Mu)(platform.cancel(o.handle, deadline), deadline);
                 }
                 catch (e) {
-                    rt.stderr(`warning: could not cancel ${o.job.name}: ${(0,sanitize/* printable */.g)(e.message)}\n`);
+                    rt.stderr(`warning: could not cancel ${o.job.name}: ${(0,sanitize/* printable */.g$)(e.message)}\n`);
                 }
                 // a job that ended on its own before the cancel reached it keeps its own end (one read,
                 // bounded: a cancel must not wait on a throttled platform)
@@ -2066,7 +2066,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
             else {
                 const n = (readFailures.get(o) ?? 0) + 1;
                 readFailures.set(o, n);
-                const why = (0,sanitize/* printable */.g)(read.error?.message ?? String(read.error));
+                const why = (0,sanitize/* printable */.g$)(read.error?.message ?? String(read.error));
                 if (n < STATUS_READ_LIMIT) {
                     if (n === 1)
                         rt.stderr(`warning: job ${o.job.name}: its status could not be read (${why}); trying again on the next poll\n`);
@@ -2159,7 +2159,7 @@ async function runJobs(platform, jobs, rt, opts = {}) {
                     if (stop.signal.aborted)
                         return;
                     failures++;
-                    const why = (0,sanitize/* printable */.g)(e?.message ?? String(e));
+                    const why = (0,sanitize/* printable */.g$)(e?.message ?? String(e));
                     if (failures === 1)
                         rt.stderr(`warning: the ${platform.name} job list could not be read (${why}); trying again on the next poll\n`);
                     if (failures >= STATUS_READ_LIMIT) {

@@ -22,9 +22,9 @@ function escapeCommandValue(text) {
 function loggingCommand(command, properties, data) {
     const props = Object.entries(properties)
         .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeCommandValue((0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(v))};`)
+        .map(([k, v]) => `${k}=${escapeCommandValue((0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(v))};`)
         .join('');
-    return `##vso[${command}${props ? ` ${props}` : ''}]${escapeCommandValue((0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(data))}`;
+    return `##vso[${command}${props ? ` ${props}` : ''}]${escapeCommandValue((0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g$)(data))}`;
 }
 /** One issue per problem, per rule that did not pass (warning for a warn-level one) and per absent required indicator. */
 function issues(report) {

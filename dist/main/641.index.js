@@ -72,7 +72,7 @@ async function confirmPhase(input) {
         const jobs = planned.filter((j) => j.indicators.some((i) => indicators.has(i))).map((j) => attemptJob(platform, j, attempt, staged));
         for (const r of open) {
             const was = r.attempts ? `so far ${r.attempts.map((a) => `${(0,_core_report_md_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(a.actual)} ${a.status}`).join(', ')}` : `found ${(0,_core_report_md_js__WEBPACK_IMPORTED_MODULE_3__/* .formatNumber */ .ZV)(r.actual)}`;
-            rt.stderr((0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g)(`evalgate: confirm: ${r.indicator}.${r.field} ${r.op} ${r.expr} (${was})\n`));
+            rt.stderr((0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(`evalgate: confirm: ${r.indicator}.${r.field} ${r.op} ${r.expr} (${was})\n`));
         }
         rt.stderr(`evalgate: confirm: attempt ${attempt} of ${maxAttempts}: running ${jobs.length} job(s) again (${[...indicators].join(', ')})\n`);
         const ran = await input.run(jobs);

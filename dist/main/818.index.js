@@ -362,7 +362,7 @@ function jobLines(jobs) {
     if (!jobs.length)
         return '';
     const line = (j) => {
-        const name = (0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(j.name).replace(/[[\]`|]/g, '\\$&');
+        const name = (0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(j.name).replace(/[[\]`|]/g, '\\$&');
         return j.url && /^https:\/\//.test(j.url) ? `- [${name}](${j.url.replace(/[()\s]/g, encodeURIComponent)})` : `- ${name}`;
     };
     return `Jobs:\n${jobs.map(line).join('\n')}`;
@@ -430,8 +430,8 @@ function checkAnnotations(report, path, configText) {
             start_line: line,
             end_line: line,
             annotation_level: r.level === 'error' && r.status !== 'incomparable' ? 'failure' : 'warning',
-            title: (0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(`${r.indicator}.${r.field} ${r.status}`),
-            message: (0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(`${r.indicator}.${r.field} ${r.op} ${r.expr}: ${r.status}${found}${r.detail ? ` — ${r.detail}` : ''}`),
+            title: (0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(`${r.indicator}.${r.field} ${r.status}`),
+            message: (0,_core_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(`${r.indicator}.${r.field} ${r.op} ${r.expr}: ${r.status}${found}${r.detail ? ` — ${r.detail}` : ''}`),
         });
     }
     return out;

@@ -3,7 +3,7 @@ import type { RuleResult } from '../core/gate.js';
 import type { Report } from '../core/report/report.js';
 import { formatNumber } from '../core/report/md.js';
 import { indicatorHint } from '../core/suggest.js';
-import { printable } from '../core/sanitize.js';
+import { oneLine, printable } from '../core/sanitize.js';
 
 const ORDER: Record<string, number> = { fail: 0, missing: 0, inconclusive: 0, incomparable: 2, skipped: 2, pass: 3 };
 const rank = (r: RuleResult): number => ORDER[r.status]! + (r.level === 'warn' && ORDER[r.status] === 0 ? 1 : 0);
@@ -23,7 +23,7 @@ export function formatRuleLine(r: RuleResult): string {
   if (r.baseline !== null)
     line += `   baseline: ${formatNumber(r.baseline)}${r.delta !== null ? ` (Δ ${r.delta > 0 ? '+' : ''}${formatNumber(r.delta)})` : ''}`;
   if (r.level === 'warn' && r.status !== 'pass') line += '   [warn]';
-  if (r.detail && (r.status !== 'pass' || r.attempts)) line += `\n      ${r.detail}`;
+  if (r.detail && (r.status !== 'pass' || r.attempts)) line += `\n      ${oneLine(r.detail)}`;
   return line;
 }
 

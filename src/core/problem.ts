@@ -5,6 +5,8 @@
  *   results/latency_p99.json: $.p99_ms: expected a number ≥ 0, got "fast"
  */
 
+import { oneLine } from './sanitize.js';
+
 /** Every exit code of the CLI, in one place. When several apply, the highest wins. */
 export const ExitCode = {
   /** pass or warn (or `fail-on` allows the failure) */
@@ -39,7 +41,9 @@ export function formatProblem(p: Problem): string {
   if (p.subject) where.push(p.files?.length ? `${p.subject} (${p.files.join(', ')})` : p.subject);
   else if (p.file) where.push(p.line ? `${p.file}:${p.line}` : p.file);
   if (p.path) where.push(p.path);
-  return `${where.length ? where.join(': ') + ': ' : ''}expected ${p.expected}, got ${p.found}`;
+  // one line, whatever a file name or a value quoted from a file holds (SPEC §6: a line feed in a
+  // file name or an attack type would split the log line it is quoted in)
+  return oneLine(`${where.length ? where.join(': ') + ': ' : ''}expected ${p.expected}, got ${p.found}`);
 }
 
 /** Thrown at a boundary with every problem found; `exitCode` says which kind of failure it is. */

@@ -47,3 +47,12 @@ export function safeWriter(write: (text: string) => void): (text: string) => voi
     write(text);
   };
 }
+
+/**
+ * A text quoted from a file (a file name, an attack type, a value) kept on the one line it is
+ * quoted in: a line feed or carriage return in it is written as `\n` / `\r`, so it cannot split
+ * a log line (SPEC §6) nor start a new one that a runner would read.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n]/g, (c) => (c === '\n' ? '\\n' : '\\r'));
+}

@@ -475,6 +475,12 @@ const SMALL_FILE = 64 * 1024;
  * {@link readIndicatorText}'s bytes. They live in a buffer the next call reuses: whatever is kept
  * of them must be copied out (decoded, parsed) before the next file is read.
  */
+/** A size past the cap, in MiB, and in bytes where the MiB would read as the cap itself (1.0 MiB over 1). */
+function sizeOver(bytes: number, capMb: number): string {
+  const mib = (bytes / MIB).toFixed(1);
+  return Number(mib) > capMb ? `${mib} MiB` : `${bytes} bytes (${mib} MiB)`;
+}
+
 export function readIndicatorBytes(file: string, cwd: string, maxFileSizeMb: number): BytesResult {
   // A listed path (relative to cwd, no ".." in it) needs no path.resolve: its cost was more than
   // an open's over 5000 shards. Lexical and physical resolution differ only at a "..".
@@ -513,7 +519,7 @@ export function readIndicatorBytes(file: string, cwd: string, maxFileSizeMb: num
     if (st.size > cap) {
       return {
         ok: false,
-        problem: { file, expected: `a file of at most ${maxFileSizeMb} MiB (--max-file-size)`, found: `${(st.size / MIB).toFixed(1)} MiB` },
+        problem: { file, expected: `a file of at most ${maxFileSizeMb} MiB (--max-file-size)`, found: sizeOver(st.size, maxFileSizeMb) },
       };
     }
     scratch = scratchBytes(st.size);
