@@ -41,9 +41,10 @@ export function formatProblem(p: Problem): string {
   if (p.subject) where.push(p.files?.length ? `${p.subject} (${p.files.join(', ')})` : p.subject);
   else if (p.file) where.push(p.line ? `${p.file}:${p.line}` : p.file);
   if (p.path) where.push(p.path);
-  // one line, whatever a file name or a value quoted from a file holds (SPEC §6: a line feed in a
-  // file name or an attack type would split the log line it is quoted in)
-  return oneLine(`${where.length ? where.join(': ') + ': ' : ''}expected ${p.expected}, got ${p.found}`);
+  // where it is stays on its line, whatever a file name holds (SPEC §6: a line feed in a file name
+  // would split the log line it is quoted in); `found` may be a job's log tail, lines on purpose
+  // (values quoted from files reach it through describeValue, which escapes them)
+  return `${where.length ? oneLine(where.join(': ')) + ': ' : ''}expected ${p.expected}, got ${p.found}`;
 }
 
 /** Thrown at a boundary with every problem found; `exitCode` says which kind of failure it is. */
