@@ -541,13 +541,11 @@ function gate(rules, required, indicators, baseline, options) {
     // An indicator one of whose jobs did not succeed is a partial shard set: never judged as if it
     // were whole (SPEC §3). Its rules are missing with the reason; the verdict fails on the job.
     const unmerged = { ...(options.unmerged ?? {}) };
-    let judgeable = indicators;
+    const judgeable = { ...indicators };
     for (const j of failedJobs) {
         for (const name of j.indicator.split(',')) {
             if (!indicators[name] || unmerged[name])
                 continue;
-            if (judgeable === indicators)
-                judgeable = { ...indicators };
             delete judgeable[name];
             unmerged[name] = `not judged: its job (shard ${j.shard}) ${j.status}, and a partial shard set is never gated as if it were whole`;
         }
@@ -2447,6 +2445,11 @@ class LatencyFold {
     }
     /** the histograms of files with detail, for the upper bound when not every file has detail */
     histograms = [];
+    /** lets go of the files' detail once it is folded */
+    drop() {
+        this.chunks = [];
+        this.histograms = [];
+    }
     add(r) {
         const d = r.data;
         this.requests += num(d, 'requests');
@@ -2531,8 +2534,7 @@ class LatencyFold {
                 bounds = ps.map((_, i) => [vs[2 * i], vs[2 * i + 1]]);
                 notes.push(`percentiles from ${this.histCount === n ? '' : 'samples recorded into '}merged HdrHistograms (${total} values, ${this.hist.digits} significant digits)`);
             }
-            this.chunks = [];
-            this.histograms = [];
+            this.drop();
             const core = ps.slice(0, LATENCY_PS.length);
             if (!core.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 || v >= core[i - 1]))) {
                 // never a p99 below p90: a merge that cannot order its percentiles is refused, not reported
@@ -2553,8 +2555,7 @@ class LatencyFold {
         }
         const absent = this.absent();
         if (single) {
-            this.chunks = [];
-            this.histograms = [];
+            this.drop();
             const fields = asWritten(single);
             const missing = absent && Object.fromEntries(Object.entries(absent).filter(([k]) => typeof fields[k] !== 'number'));
             return { fields, approximate: false, notes, ...(missing && Object.keys(missing).length ? { absent: missing } : {}) };
@@ -2569,8 +2570,7 @@ class LatencyFold {
         for (const { h, unit } of this.histograms) {
             LATENCY_PS.forEach((p, i) => (this.max[i] = Math.max(this.max[i], merge_round(h.getValueAtPercentile(p) / hdr/* PER_MS */.Tl[unit]))));
         }
-        this.chunks = [];
-        this.histograms = [];
+        this.drop();
         notes.push('not every shard carries samples_ms or hdr_histogram: each percentile is the maximum over shards (an upper bound)');
         return {
             fields: { p50_ms: this.max[0], p90_ms: this.max[1], p99_ms: this.max[2], requests: this.requests },

@@ -433,11 +433,10 @@ export function gate(
   // An indicator one of whose jobs did not succeed is a partial shard set: never judged as if it
   // were whole (SPEC §3). Its rules are missing with the reason; the verdict fails on the job.
   const unmerged: Record<string, string> = { ...(options.unmerged ?? {}) };
-  let judgeable = indicators;
+  const judgeable = { ...indicators };
   for (const j of failedJobs) {
     for (const name of j.indicator.split(',')) {
       if (!indicators[name] || unmerged[name]) continue;
-      if (judgeable === indicators) judgeable = { ...indicators };
       delete judgeable[name];
       unmerged[name] = `not judged: its job (shard ${j.shard}) ${j.status}, and a partial shard set is never gated as if it were whole`;
     }

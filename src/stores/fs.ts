@@ -471,16 +471,16 @@ export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; problem
  */
 const SMALL_FILE = 64 * 1024;
 
-/**
- * {@link readIndicatorText}'s bytes. They live in a buffer the next call reuses: whatever is kept
- * of them must be copied out (decoded, parsed) before the next file is read.
- */
 /** A size past the cap, in MiB, and in bytes where the MiB would read as the cap itself (1.0 MiB over 1). */
 function sizeOver(bytes: number, capMb: number): string {
   const mib = (bytes / MIB).toFixed(1);
   return Number(mib) > capMb ? `${mib} MiB` : `${bytes} bytes (${mib} MiB)`;
 }
 
+/**
+ * {@link readIndicatorText}'s bytes. They live in a buffer the next call reuses: whatever is kept
+ * of them must be copied out (decoded, parsed) before the next file is read.
+ */
 export function readIndicatorBytes(file: string, cwd: string, maxFileSizeMb: number): BytesResult {
   // A listed path (relative to cwd, no ".." in it) needs no path.resolve: its cost was more than
   // an open's over 5000 shards. Lexical and physical resolution differ only at a "..".

@@ -268,6 +268,11 @@ class LatencyFold implements Fold {
   }
   /** the histograms of files with detail, for the upper bound when not every file has detail */
   private histograms: Array<{ h: Histogram; unit: HdrUnit }> = [];
+  /** lets go of the files' detail once it is folded */
+  private drop(): void {
+    this.chunks = [];
+    this.histograms = [];
+  }
   add(r: IndicatorRecord): void {
     const d = r.data;
     this.requests += num(d, 'requests')!;
@@ -349,8 +354,7 @@ class LatencyFold implements Fold {
           `percentiles from ${this.histCount === n ? '' : 'samples recorded into '}merged HdrHistograms (${total} values, ${this.hist.digits} significant digits)`,
         );
       }
-      this.chunks = [];
-      this.histograms = [];
+      this.drop();
       const core = ps.slice(0, LATENCY_PS.length);
       if (!core.every((v, i) => Number.isFinite(v) && v >= 0 && (i === 0 || v >= core[i - 1]!))) {
         // never a p99 below p90: a merge that cannot order its percentiles is refused, not reported
@@ -371,8 +375,7 @@ class LatencyFold implements Fold {
     }
     const absent = this.absent();
     if (single) {
-      this.chunks = [];
-      this.histograms = [];
+      this.drop();
       const fields = asWritten(single);
       const missing = absent && Object.fromEntries(Object.entries(absent).filter(([k]) => typeof fields[k] !== 'number'));
       return { fields, approximate: false, notes, ...(missing && Object.keys(missing).length ? { absent: missing } : {}) };
@@ -387,8 +390,7 @@ class LatencyFold implements Fold {
     for (const { h, unit } of this.histograms) {
       LATENCY_PS.forEach((p, i) => (this.max[i] = Math.max(this.max[i]!, round(h.getValueAtPercentile(p) / PER_MS[unit]))));
     }
-    this.chunks = [];
-    this.histograms = [];
+    this.drop();
     notes.push('not every shard carries samples_ms or hdr_histogram: each percentile is the maximum over shards (an upper bound)');
     return {
       fields: { p50_ms: this.max[0], p90_ms: this.max[1], p99_ms: this.max[2], requests: this.requests },

@@ -80,16 +80,19 @@ function percent(raw: number): string {
  * Δ: the sign as ▲/▼, the absolute and relative change (relative to the baseline; none when the
  * baseline is 0), and whether that is better or worse for this rule's operator.
  */
-function deltaCell(r: RuleResult): string {
-  const d = r.delta;
+/** Δ as ▲/▼, absolute and relative; with `way` (1: higher is better, −1: lower), better or **worse** */
+function deltaText(d: number | null, baseline: number | null, way: 1 | -1 | 0 = 0): string {
   if (!finite(d)) return '–';
-  const rel = finite(r.baseline) && r.baseline !== 0 ? (d / Math.abs(r.baseline)) * 100 : null;
+  const rel = finite(baseline) && baseline !== 0 ? (d / Math.abs(baseline)) * 100 : null;
   const pct = rel === null ? '' : ` (${percent(rel)})`;
   if (d === 0) return `0${pct}`;
   const abs = d > 0 ? `+${formatNumber(d)}` : formatNumber(d);
-  const way = better(r.op);
   const judged = way === 0 ? '' : Math.sign(d) === way ? ' better' : ' **worse**';
   return `${d > 0 ? '▲' : '▼'} ${abs}${pct}${judged}`;
+}
+
+function deltaCell(r: RuleResult): string {
+  return deltaText(r.delta, r.baseline, better(r.op));
 }
 
 const STATUS_LABEL: Record<string, { error: string; warn: string }> = {
@@ -326,10 +329,8 @@ function deltasSection(report: Report): Section {
   const rows = (name: string, e: IndicatorEntry): void => {
     for (const [field, d] of Object.entries(e.deltas ?? {})) {
       const v = e[field] as number;
-      const b = v - d;
-      const rel = b !== 0 ? ` (${percent((d / Math.abs(b)) * 100)})` : '';
-      const cell = d === 0 ? `0${rel}` : `${d > 0 ? '▲ +' : '▼ '}${formatNumber(d)}${rel}`;
-      items.push(`| ${codeSpan(name, { inTable: true })} | ${codeSpan(field, { inTable: true })} | ${formatNumber(v)} | ${formatNumber(Number(b.toPrecision(12)))} | ${cell} |`);
+      const b = Number((v - d).toPrecision(12));
+      items.push(`| ${codeSpan(name, { inTable: true })} | ${codeSpan(field, { inTable: true })} | ${formatNumber(v)} | ${formatNumber(b)} | ${deltaText(d, b)} |`);
     }
   };
   for (const [name, ind] of Object.entries(report.indicators)) {
